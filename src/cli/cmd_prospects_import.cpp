@@ -1,0 +1,87 @@
+// campaign prospects import FILE [--tag T]... [--source S] [--format table|json]
+#include <CLI/CLI.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <ostream>
+
+#include "cli/context.hpp"
+#include "cli/output.hpp"
+#include "crm/importer.hpp"
+#include "store/database.hpp"
+
+namespace campaign::cli {
+
+namespace {
+
+struct ImportArguments {
+    std::filesystem::path file;
+    crm::ImportOptions options;
+    std::string format = "table";
+};
+
+void show_progress(std::ostream& out, const crm::ImportProgress& progress) {
+    auto percent = progress.total_bytes == 0 ? 100 : progress.bytes_read * 100 / progress.total_bytes;
+    out << "\rimporting " << progress.rows << " rows (" << percent << "%)" << std::flush;
+}
+
+void print_json(std::ostream& out, const std::filesystem::path& file, const crm::ImportSummary& summary) {
+    nlohmann::json rejections = nlohmann::json::array();
+    for (const auto& row : summary.first_rejected) {
+        rejections.push_back({{"line", row.line}, {"reason", row.reason}});
+    }
+    nlohmann::json report{{"file", file.string()},       {"dialect", summary.dialect},
+                          {"inserted", summary.inserted}, {"updated", summary.updated},
+                          {"unchanged", summary.unchanged}, {"rejected", summary.rejected},
+                          {"first_rejected", rejections}};
+    out << report.dump(2) << '\n';
+}
+
+void print_text(Context& context, const std::filesystem::path& file, const crm::ImportSummary& summary) {
+    for (const auto& row : summary.first_rejected) {
+        context.err << file.string() << ':' << row.line << ": error: " << row.reason << '\n';
+    }
+    if (summary.rejected > summary.first_rejected.size()) {
+        context.err << "... and " << summary.rejected - summary.first_rejected.size() << " more rejected rows\n";
+    }
+    context.out << file.string() << " (" << summary.dialect << "): inserted " << summary.inserted
+                << ", updated " << summary.updated << ", unchanged " << summary.unchanged << ", rejected "
+                << summary.rejected << '\n';
+}
+
+int import(Context& context, const ImportArguments& arguments) {
+    store::Database database(context.database_path, store::OpenMode::create);
+    bool show = arguments.format == "table" && stdout_is_terminal();
+    crm::ProgressCallback progress;
+    if (show) {
+        progress = [&context](const crm::ImportProgress& status) { show_progress(context.out, status); };
+    }
+    auto summary = crm::import_prospects(database, arguments.file, arguments.options, context.clock, progress);
+    if (show) {
+        context.out << "\r\033[K";
+    }
+    if (arguments.format == "json") {
+        print_json(context.out, arguments.file, summary);
+    } else {
+        print_text(context, arguments.file, summary);
+    }
+    // The good rows are in; a non-zero exit still tells a script that some were not.
+    return summary.rejected == 0 ? k_ok : k_user_error;
+}
+
+} // namespace
+
+void add_import_command(CLI::App& prospects, Context& context) {
+    auto* command = prospects.add_subcommand("import", "Import prospects from a CSV file or a LinkedIn export");
+    auto arguments = std::make_shared<ImportArguments>();
+    command->add_option("FILE", arguments->file, "CSV file with a header row, or LinkedIn's Connections.csv")
+        ->required();
+    command->add_option("--tag", arguments->options.tags, "Tag every imported prospect (repeatable)");
+    command->add_option("--source", arguments->options.source, "Where these prospects come from (default: the file name)");
+    command->add_option("--format", arguments->format, "Output format")->check(CLI::IsMember({"table", "json"}));
+    command->callback([&context, arguments] {
+        context.command = [&context, arguments] { return import(context, *arguments); };
+    });
+}
+
+} // namespace campaign::cli

@@ -1,0 +1,34 @@
+// What every command needs from the shell around it: where the database is, the clock, and where to print.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <iosfwd>
+#include <memory>
+
+#include "core/clock.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace campaign::cli {
+
+struct Context {
+    std::filesystem::path database_path;
+    const core::Clock& clock;
+    std::ostream& out;
+    std::ostream& err;
+    // Set by the subcommand that was chosen; returns the exit code.
+    std::function<int()> command;
+};
+
+enum ExitCode { k_ok = 0, k_user_error = 1, k_usage = 2, k_runtime_failure = 3 };
+
+void add_init_command(CLI::App& app, Context& context);
+void add_validate_command(CLI::App& app, Context& context);
+void add_prospects_command(CLI::App& app, Context& context);
+void add_import_command(CLI::App& prospects, Context& context);
+void add_suppress_command(CLI::App& app, Context& context);
+
+} // namespace campaign::cli

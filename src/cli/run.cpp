@@ -1,0 +1,71 @@
+#include "cli/run.hpp"
+
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/context.hpp"
+#include "core/error.hpp"
+
+namespace campaign::cli {
+
+namespace {
+
+std::filesystem::path default_database() {
+    const char* from_environment = std::getenv("CAMPAIGN_DB");
+    return (from_environment && *from_environment) ? from_environment : "campaign.db";
+}
+
+void set_up_logging(int verbose, bool quiet) {
+    auto logger = spdlog::stderr_color_mt("campaign");
+    logger->set_pattern("%^%l%$: %v");
+    logger->set_level(quiet ? spdlog::level::err : verbose > 0 ? spdlog::level::debug : spdlog::level::warn);
+    spdlog::set_default_logger(logger);
+}
+
+} // namespace
+
+int run(int argc, char** argv) {
+    core::SystemClock clock;
+    Context context{default_database(), clock, std::cout, std::cerr, {}};
+
+    CLI::App app{"campaign: LinkedIn outreach campaigns as code, and what they do to your Social Selling Index"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", "campaign 0.1.0");
+    app.option_defaults()->always_capture_default();
+    app.add_option("--db", context.database_path, "The CRM database (default: $CAMPAIGN_DB, then ./campaign.db)");
+    int verbose = 0;
+    bool quiet = false;
+    app.add_flag("-v,--verbose", verbose, "Say more about what happens");
+    app.add_flag("-q,--quiet", quiet, "Print only errors");
+
+    add_init_command(app, context);
+    add_validate_command(app, context);
+    add_prospects_command(app, context);
+    add_suppress_command(app, context);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        int code = app.exit(error);
+        return code == 0 ? k_ok : k_usage;
+    }
+    set_up_logging(verbose, quiet);
+    try {
+        return context.command ? context.command() : k_usage;
+    } catch (const core::UserError& error) {
+        std::cerr << error.what() << '\n';
+        return k_user_error;
+    } catch (const core::RuntimeFailure& error) {
+        std::cerr << error.what() << '\n';
+        return k_runtime_failure;
+    } catch (const std::exception& error) {
+        std::cerr << "error: " << error.what() << '\n';
+        return k_runtime_failure;
+    }
+}
+
+} // namespace campaign::cli

@@ -1,0 +1,343 @@
+#include "config/campaign_loader.hpp"
+
+#include <algorithm>
+#include <array>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include "config/parts.hpp"
+#include "core/text.hpp"
+
+namespace campaign::config {
+
+namespace {
+
+constexpr std::array<std::string_view, 4> k_field_tests{"equals", "in", "contains", "exists"};
+
+std::vector<std::string> lower_tags(std::vector<std::string> tags) {
+    for (auto& tag : tags) {
+        tag = core::to_lower_ascii(core::trim(tag));
+    }
+    return tags;
+}
+
+core::FieldFilter read_filter(YamlReader& reader, const YAML::Node& node) {
+    core::FieldFilter filter;
+    if (!reader.check_map(node, "a field filter", {"field", "equals", "in", "contains", "exists"})) {
+        return filter;
+    }
+    if (auto field = reader.string(node, "field", true)) {
+        filter.field = *field;
+    }
+    int tests = 0;
+    for (std::size_t i = 0; i < k_field_tests.size(); ++i) {
+        if (node[std::string(k_field_tests[i])]) {
+            ++tests;
+            filter.test = static_cast<core::FieldTest>(i);
+        }
+    }
+    if (tests != 1) {
+        reader.error(node, "a field filter needs exactly one of 'equals', 'in', 'contains' or 'exists'");
+        return filter;
+    }
+    switch (filter.test) {
+    case core::FieldTest::exists:
+        filter.exists = reader.boolean(node, "exists").value_or(true);
+        break;
+    case core::FieldTest::in:
+        filter.values = reader.strings(node, "in").value_or(std::vector<std::string>{});
+        break;
+    default:
+        if (auto value = reader.string(node, k_field_tests[static_cast<std::size_t>(filter.test)], true)) {
+            filter.values = {*value};
+        }
+    }
+    return filter;
+}
+
+std::vector<core::FieldFilter> read_filters(YamlReader& reader, const YAML::Node& node) {
+    std::vector<core::FieldFilter> filters;
+    if (node && reader.check_sequence(node, "'where'")) {
+        for (const auto& item : node) {
+            filters.push_back(read_filter(reader, item));
+        }
+    }
+    return filters;
+}
+
+core::Audience read_audience(YamlReader& reader, const YAML::Node& node) {
+    core::Audience audience;
+    if (!reader.check_map(node, "'audience'", {"tags", "any_tags", "where", "exclude", "allow_other_campaigns"})) {
+        return audience;
+    }
+    audience.tags = lower_tags(reader.strings(node, "tags").value_or(std::vector<std::string>{}));
+    audience.any_tags = lower_tags(reader.strings(node, "any_tags").value_or(std::vector<std::string>{}));
+    audience.where = read_filters(reader, node["where"]);
+    if (auto exclude = node["exclude"]; exclude && reader.check_map(exclude, "'exclude'", {"tags", "where"})) {
+        audience.exclude_tags = lower_tags(reader.strings(exclude, "tags").value_or(std::vector<std::string>{}));
+        audience.exclude_where = read_filters(reader, exclude["where"]);
+    }
+    audience.allow_other_campaigns = reader.boolean(node, "allow_other_campaigns").value_or(false);
+    if (audience.tags.empty() && audience.any_tags.empty() && audience.where.empty()) {
+        reader.error(node, "the audience would be every prospect in the CRM: name 'tags', 'any_tags' or 'where'");
+    }
+    return audience;
+}
+
+core::StopRules read_stop(YamlReader& reader, const YAML::Node& node) {
+    core::StopRules stop;
+    if (!reader.check_map(node, "'stop'", {"on_reply", "opt_out_keywords"})) {
+        return stop;
+    }
+    stop.on_reply = reader.boolean(node, "on_reply").value_or(true);
+    if (auto keywords = reader.strings(node, "opt_out_keywords")) {
+        if (keywords->empty()) {
+            reader.error(node["opt_out_keywords"], "'opt_out_keywords' must name at least one keyword");
+        } else {
+            stop.opt_out_keywords = *keywords;
+        }
+    }
+    return stop;
+}
+
+std::optional<core::Branch> read_branch(YamlReader& reader, const YAML::Node& key, const YAML::Node& value) {
+    auto name = key.as<std::string>();
+    core::Branch branch;
+    branch.location = reader.where(key);
+    bool timed = name == "not_accepted" || name == "no_reply";
+    branch.on = name == "accepted"       ? core::Outcome::accepted
+                : name == "not_accepted" ? core::Outcome::not_accepted
+                : name == "replied"      ? core::Outcome::replied
+                                         : core::Outcome::no_reply;
+    if (!timed) {
+        auto target = reader.scalar(value, "'" + name + "'");
+        if (!target) {
+            return std::nullopt;
+        }
+        branch.target = *target;
+        return branch;
+    }
+    if (!value.IsMap()) {
+        reader.error(value, "'" + name + "' needs 'within' and 'goto', e.g. { within: 7d, goto: follow_up }");
+        return std::nullopt;
+    }
+    if (!reader.check_map(value, "'" + name + "'", {"within", "goto"})) {
+        return std::nullopt;
+    }
+    branch.within = reader.duration(value, "within", true);
+    auto target = reader.string(value, "goto", true);
+    if (!branch.within || !target) {
+        return std::nullopt;
+    }
+    branch.target = *target;
+    return branch;
+}
+
+std::vector<core::Variant> read_variants(YamlReader& reader, const YAML::Node& node, std::string_view text_key) {
+    std::vector<core::Variant> variants;
+    if (!reader.check_sequence(node, "'variants'")) {
+        return variants;
+    }
+    std::set<std::string> ids;
+    for (const auto& item : node) {
+        core::Variant variant;
+        if (!reader.check_map(item, "a variant", {"id", "weight", std::string_view(text_key)})) {
+            continue;
+        }
+        variant.location = reader.where(item[std::string(text_key)] ? item[std::string(text_key)] : item);
+        variant.id = reader.string(item, "id", true).value_or("");
+        if (!variant.id.empty() && !ids.insert(variant.id).second) {
+            reader.error(item["id"], "variant '" + variant.id + "' is listed twice");
+        }
+        variant.weight = reader.integer(item, "weight", 1, 1000000).value_or(1);
+        variant.template_name = reader.string(item, text_key, true).value_or("");
+        variants.push_back(std::move(variant));
+    }
+    if (variants.size() == 1) {
+        reader.error(node, "an A/B test needs at least two variants");
+    }
+    return variants;
+}
+
+void read_step_text(YamlReader& reader, const YAML::Node& node, core::Step& step) {
+    bool is_connect = step.type == core::ActionType::connect;
+    std::string_view text_key = is_connect ? "note" : "template";
+    std::string_view wrong_key = is_connect ? "template" : "note";
+    if (!core::sends_text(step.type)) {
+        for (const char* key : {"note", "template", "variants"}) {
+            if (node[key]) {
+                reader.error(node[key], "a " + std::string(core::to_string(step.type)) +
+                                            " step sends no text: remove '" + key + "'");
+            }
+        }
+        return;
+    }
+    if (node[std::string(wrong_key)]) {
+        reader.error(node[std::string(wrong_key)], "the text of a " + std::string(core::to_string(step.type)) +
+                                                       " step is its '" + std::string(text_key) + "'");
+    }
+    step.template_name = reader.string(node, text_key).value_or("");
+    step.template_location = reader.where(node[std::string(text_key)]);
+    if (auto variants = node["variants"]) {
+        step.variants = read_variants(reader, variants, text_key);
+        if (!step.template_name.empty()) {
+            reader.error(node[std::string(text_key)],
+                         "a step with variants takes its text from them: remove '" + std::string(text_key) + "'");
+        }
+    } else if (step.template_name.empty() && !is_connect) {
+        reader.error(node, "a " + std::string(core::to_string(step.type)) + " step needs a 'template'");
+    }
+}
+
+core::Step read_step(YamlReader& reader, const YAML::Node& node) {
+    core::Step step;
+    step.location = reader.where(node);
+    if (!reader.check_map(node, "a step", {"id", "type", "after", "note", "template", "variants", "on", "next"})) {
+        return step;
+    }
+    if (auto id = reader.string(node, "id", true)) {
+        if (*id == core::k_end_step) {
+            reader.error(node["id"], "'end' is reserved for the end of the campaign; name the step otherwise");
+        } else if (!is_identifier(*id, true)) {
+            reader.error(node["id"], "step id '" + *id + "' must be lower-case letters, digits, '-' and '_'");
+        } else {
+            step.id = *id;
+        }
+    }
+    if (auto type = reader.string(node, "type", true)) {
+        if (auto parsed = core::parse_action_type(*type)) {
+            step.type = *parsed;
+            read_step_text(reader, node, step);
+        } else {
+            std::vector<std::string_view> names;
+            for (auto candidate : core::k_action_types) {
+                names.push_back(core::to_string(candidate));
+            }
+            auto suggestion = core::closest_match(*type, names);
+            reader.error(node["type"], "unknown step type '" + *type + "'" +
+                                           (suggestion ? " (did you mean '" + *suggestion + "'?)" : ""));
+        }
+    }
+    step.after = reader.duration(node, "after").value_or(core::Duration{0});
+    step.next = reader.string(node, "next");
+    if (auto on = node["on"]; on && reader.check_map(on, "'on'", {"accepted", "not_accepted", "replied", "no_reply"})) {
+        for (const auto& entry : on) {
+            if (auto branch = read_branch(reader, entry.first, entry.second)) {
+                step.branches.push_back(std::move(*branch));
+            }
+        }
+        if (step.next) {
+            reader.error(node["next"], "a step with branches moves on only through them: remove 'next'");
+        }
+    }
+    return step;
+}
+
+std::vector<core::Step> read_steps(YamlReader& reader, const YAML::Node& node) {
+    std::vector<core::Step> steps;
+    if (!reader.check_sequence(node, "'steps'")) {
+        return steps;
+    }
+    if (node.size() == 0) {
+        reader.error(node, "a campaign needs at least one step");
+    }
+    std::map<std::string, int> lines;
+    for (const auto& item : node) {
+        auto step = read_step(reader, item);
+        if (!step.id.empty()) {
+            if (auto [first, inserted] = lines.emplace(step.id, step.location.line); !inserted) {
+                reader.error(item["id"], "step '" + step.id + "' is defined twice (first on line " +
+                                             std::to_string(first->second) + ")");
+            }
+        }
+        steps.push_back(std::move(step));
+    }
+    return steps;
+}
+
+void read_campaign(YamlReader& reader, const YAML::Node& root, const std::filesystem::path& file,
+                   core::Campaign& campaign) {
+    campaign.location = reader.where(root);
+    if (!reader.check_map(root, "the campaign file",
+                          {"campaign", "description", "templates", "senders", "audience", "stop", "steps"})) {
+        return;
+    }
+    if (auto id = reader.string(root, "campaign", true)) {
+        if (is_identifier(*id, false)) {
+            campaign.id = *id;
+        } else {
+            reader.error(root["campaign"], "campaign name '" + *id + "' must be lower-case letters, digits and " +
+                                               "'-', starting with a letter");
+        }
+    }
+    campaign.description = reader.string(root, "description").value_or("");
+    campaign.templates_dir =
+        (file.parent_path() / reader.string(root, "templates").value_or("../templates")).lexically_normal().string();
+    auto required = [&reader, &root](const char* key) {
+        auto node = root[key];
+        if (!node) {
+            reader.error(root, std::string("missing required key '") + key + "'");
+        }
+        return node;
+    };
+    if (auto senders = required("senders")) {
+        campaign.senders = read_senders(reader, senders);
+    }
+    if (auto audience = required("audience")) {
+        campaign.audience = read_audience(reader, audience);
+    }
+    if (auto steps = required("steps")) {
+        campaign.steps = read_steps(reader, steps);
+    }
+    if (auto stop = root["stop"]) {
+        campaign.stop = read_stop(reader, stop);
+    }
+    check_sequence(reader, campaign);
+    check_templates(reader, campaign, root["templates"]);
+}
+
+} // namespace
+
+bool is_identifier(std::string_view text, bool allow_underscore) {
+    bool starts_well = !text.empty() && ((text[0] >= 'a' && text[0] <= 'z') ||
+                                         (allow_underscore && text[0] >= '0' && text[0] <= '9'));
+    if (!starts_well) {
+        return false;
+    }
+    return std::all_of(text.begin(), text.end(), [allow_underscore](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || (allow_underscore && c == '_');
+    });
+}
+
+LoadedCampaign load_campaign(const std::filesystem::path& file) {
+    YamlReader reader(file.string());
+    LoadedCampaign result;
+    std::ifstream input(file);
+    if (!input) {
+        reader.error(core::SourceLocation{file.string(), 0, 0}, "cannot read the file");
+        result.diagnostics = reader.take_diagnostics();
+        return result;
+    }
+    YAML::Node root;
+    try {
+        root = YAML::Load(input);
+    } catch (const YAML::ParserException& failure) {
+        reader.error(core::SourceLocation{file.string(), failure.mark.line + 1, failure.mark.column + 1},
+                     failure.msg);
+        result.diagnostics = reader.take_diagnostics();
+        return result;
+    }
+    core::Campaign campaign;
+    read_campaign(reader, root, file, campaign);
+    result.diagnostics = reader.take_diagnostics();
+    std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const auto& a, const auto& b) {
+        return std::pair(a.location.line, a.location.column) < std::pair(b.location.line, b.location.column);
+    });
+    if (result.diagnostics.empty()) {
+        result.campaign = std::move(campaign);
+    }
+    return result;
+}
+
+} // namespace campaign::config

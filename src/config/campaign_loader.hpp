@@ -1,0 +1,20 @@
+// Loading a campaign file: the YAML read against the schema of docs/campaigns.md, with every problem found reported
+// at its line and column, so that `campaign validate` shows them all at once.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+
+#include "core/campaign.hpp"
+#include "core/error.hpp"
+
+namespace campaign::config {
+
+struct LoadedCampaign {
+    std::optional<core::Campaign> campaign; // set only when there are no diagnostics
+    core::Diagnostics diagnostics;
+};
+
+LoadedCampaign load_campaign(const std::filesystem::path& file);
+
+} // namespace campaign::config

@@ -1,0 +1,20 @@
+// The parts of the campaign loader, one per section of the file; used only inside this module.
+#pragma once
+
+#include <filesystem>
+#include <vector>
+
+#include "config/yaml_reader.hpp"
+#include "core/campaign.hpp"
+
+namespace campaign::config {
+
+std::vector<core::Sender> read_senders(YamlReader& reader, const YAML::Node& node);
+
+// Branch targets that exist, no unreachable step, no loop, branches that fit their step, templates that exist.
+void check_sequence(YamlReader& reader, const core::Campaign& campaign);
+void check_templates(YamlReader& reader, const core::Campaign& campaign, const YAML::Node& templates_node);
+
+bool is_identifier(std::string_view text, bool allow_underscore);
+
+} // namespace campaign::config

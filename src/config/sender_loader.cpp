@@ -1,0 +1,190 @@
+#include <date/tz.h>
+
+#include <array>
+#include <set>
+
+#include "config/parts.hpp"
+#include "core/text.hpp"
+
+namespace campaign::config {
+
+namespace {
+
+constexpr std::array<std::string_view, 7> k_day_names{"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+
+// Above these, LinkedIn restricts accounts whatever the campaign wants: refuse rather than risk the account.
+int hard_ceiling(core::ActionType type) {
+    switch (type) {
+    case core::ActionType::connect:
+        return 100;
+    case core::ActionType::message:
+        return 250;
+    case core::ActionType::inmail:
+        return 50;
+    default:
+        return 500;
+    }
+}
+
+std::vector<std::string_view> zone_names() {
+    std::vector<std::string_view> names;
+    for (const auto& zone : date::get_tzdb().zones) {
+        names.push_back(zone.name());
+    }
+    return names;
+}
+
+void read_timezone(YamlReader& reader, const YAML::Node& node, core::Sender& sender) {
+    auto name = reader.string(node, "timezone", true);
+    if (!name) {
+        return;
+    }
+    try {
+        date::locate_zone(*name);
+        sender.timezone = *name;
+    } catch (const std::runtime_error&) {
+        auto names = zone_names();
+        auto suggestion = core::closest_match(*name, names);
+        reader.error(node["timezone"], "unknown time zone '" + *name + "'" +
+                                           (suggestion ? " (did you mean '" + *suggestion + "'?)"
+                                                       : " (expected an IANA name such as Europe/Paris)"));
+    }
+}
+
+void read_working_hours(YamlReader& reader, const YAML::Node& node, core::WorkingHours& hours) {
+    if (!reader.check_map(node, "working_hours", {"days", "from", "to"})) {
+        return;
+    }
+    if (auto days = reader.strings(node, "days")) {
+        hours.days = {};
+        for (const auto& day : *days) {
+            auto found = std::find(k_day_names.begin(), k_day_names.end(), core::to_lower_ascii(day));
+            if (found == k_day_names.end()) {
+                reader.error(node["days"], "unknown day '" + day + "' (use mon, tue, wed, thu, fri, sat, sun)");
+                continue;
+            }
+            hours.days[static_cast<std::size_t>(found - k_day_names.begin())] = true;
+        }
+        if (days->empty()) {
+            reader.error(node["days"], "a sender needs at least one working day");
+        }
+    }
+    for (auto [key, minute] : {std::pair{"from", &hours.from_minute}, std::pair{"to", &hours.to_minute}}) {
+        if (auto text = reader.string(node, key)) {
+            if (auto parsed = core::parse_time_of_day(*text)) {
+                *minute = *parsed;
+            } else {
+                reader.error(node[key], std::string("'") + key + "' must be a time of day such as \"09:00\", not '" +
+                                            *text + "'");
+            }
+        }
+    }
+    if (hours.from_minute >= hours.to_minute) {
+        reader.error(node, "working hours must start before they end");
+    }
+}
+
+void read_limits(YamlReader& reader, const YAML::Node& node, core::SenderLimits& limits) {
+    if (!reader.check_map(node, "limits", {"per_day", "invitations_per_week"})) {
+        return;
+    }
+    if (auto week = reader.integer(node, "invitations_per_week", 0, 200)) {
+        limits.invitations_per_week = *week;
+    }
+    auto per_day = node["per_day"];
+    std::vector<std::string_view> type_names;
+    for (auto type : core::k_action_types) {
+        type_names.push_back(core::to_string(type));
+    }
+    if (!per_day || !reader.check_map(per_day, "per_day", type_names)) {
+        return;
+    }
+    for (const auto& entry : per_day) {
+        auto name = entry.first.as<std::string>();
+        auto type = core::parse_action_type(name);
+        if (!type) {
+            continue;
+        }
+        if (auto count = reader.integer(per_day, name, 0, hard_ceiling(*type))) {
+            limits.per_day[*type] = *count;
+        }
+    }
+}
+
+void read_pacing(YamlReader& reader, const YAML::Node& node, core::Pacing& pacing) {
+    if (!reader.check_map(node, "pacing", {"min_gap", "jitter"})) {
+        return;
+    }
+    if (auto gap = reader.duration(node, "min_gap")) {
+        pacing.min_gap = *gap;
+    }
+    if (auto jitter = reader.duration(node, "jitter")) {
+        pacing.jitter = *jitter;
+    }
+}
+
+core::Sender read_sender(YamlReader& reader, const YAML::Node& node) {
+    core::Sender sender;
+    sender.location = reader.where(node);
+    sender.working_hours.days = {false, true, true, true, true, true, false};
+    if (!reader.check_map(node, "a sender",
+                          {"id", "name", "first_name", "last_name", "title", "company", "timezone", "account",
+                           "working_hours", "limits", "pacing"})) {
+        return sender;
+    }
+    if (auto id = reader.string(node, "id", true)) {
+        if (is_identifier(*id, true)) {
+            sender.id = *id;
+        } else {
+            reader.error(node["id"], "sender id '" + *id + "' must be letters, digits, '-' and '_'");
+        }
+    }
+    for (const char* key : {"name", "first_name", "last_name", "title", "company"}) {
+        if (auto value = reader.string(node, key)) {
+            sender.fields[key] = *value;
+        }
+    }
+    read_timezone(reader, node, sender);
+    if (auto account = reader.string(node, "account")) {
+        if (auto type = core::parse_account_type(*account)) {
+            sender.account = *type;
+        } else {
+            reader.error(node["account"], "unknown account type '" + *account +
+                                              "' (expected free, premium or sales_navigator)");
+        }
+    }
+    sender.limits = core::default_limits(sender.account);
+    if (auto hours = node["working_hours"]) {
+        read_working_hours(reader, hours, sender.working_hours);
+    }
+    if (auto limits = node["limits"]) {
+        read_limits(reader, limits, sender.limits);
+    }
+    if (auto pacing = node["pacing"]) {
+        read_pacing(reader, pacing, sender.pacing);
+    }
+    return sender;
+}
+
+} // namespace
+
+std::vector<core::Sender> read_senders(YamlReader& reader, const YAML::Node& node) {
+    std::vector<core::Sender> senders;
+    if (!reader.check_sequence(node, "'senders'")) {
+        return senders;
+    }
+    if (node.size() == 0) {
+        reader.error(node, "a campaign needs at least one sender");
+    }
+    std::set<std::string> ids;
+    for (const auto& item : node) {
+        auto sender = read_sender(reader, item);
+        if (!sender.id.empty() && !ids.insert(sender.id).second) {
+            reader.error(item["id"], "sender '" + sender.id + "' is listed twice");
+        }
+        senders.push_back(std::move(sender));
+    }
+    return senders;
+}
+
+} // namespace campaign::config

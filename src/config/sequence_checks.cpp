@@ -1,0 +1,185 @@
+#include <map>
+#include <set>
+
+#include "config/parts.hpp"
+#include "core/text.hpp"
+
+namespace campaign::config {
+
+namespace {
+
+bool branch_fits(core::Outcome outcome, const core::Step& step) {
+    switch (outcome) {
+    case core::Outcome::accepted:
+    case core::Outcome::not_accepted:
+        return step.type == core::ActionType::connect;
+    case core::Outcome::replied:
+        return step.type == core::ActionType::message || step.type == core::ActionType::inmail ||
+               (step.type == core::ActionType::connect &&
+                (!step.template_name.empty() || !step.variants.empty()));
+    case core::Outcome::no_reply:
+        return step.type == core::ActionType::message || step.type == core::ActionType::inmail;
+    }
+    return false;
+}
+
+void check_target(YamlReader& reader, const core::Campaign& campaign, const core::Step& step,
+                  const std::string& target, const core::SourceLocation& location) {
+    if (target == core::k_end_step || target.empty()) {
+        return;
+    }
+    if (target == step.id) {
+        reader.error(location, "step '" + step.id + "' cannot lead to itself");
+        return;
+    }
+    if (campaign.find_step(target)) {
+        return;
+    }
+    std::vector<std::string_view> names{core::k_end_step};
+    for (const auto& candidate : campaign.steps) {
+        names.push_back(candidate.id);
+    }
+    auto suggestion = core::closest_match(target, names);
+    reader.error(location, "no step '" + target + "' to go to" +
+                               (suggestion ? " (did you mean '" + *suggestion + "'?)" : ""));
+}
+
+void check_branches(YamlReader& reader, const core::Campaign& campaign, const core::Step& step) {
+    for (const auto& branch : step.branches) {
+        if (!branch_fits(branch.on, step)) {
+            reader.error(branch.location, "'" + std::string(core::to_string(branch.on)) +
+                                              "' cannot follow a " + std::string(core::to_string(step.type)) +
+                                              " step" +
+                                              (branch.on == core::Outcome::replied &&
+                                                       step.type == core::ActionType::connect
+                                                   ? " without a note"
+                                                   : ""));
+        }
+        check_target(reader, campaign, step, branch.target, branch.location);
+    }
+    if (step.next) {
+        check_target(reader, campaign, step, *step.next, step.location);
+    }
+}
+
+// Depth-first search for a loop; at-most-once per (enrollment, step) means a loop could never be walked again.
+bool find_loop(const core::Campaign& campaign, const core::Step& step, std::map<std::string, int>& state,
+               std::vector<std::string>& path) {
+    state[step.id] = 1;
+    path.push_back(step.id);
+    for (const auto& target : campaign.successors(step)) {
+        const auto* next = campaign.find_step(target);
+        if (!next || next->id == step.id) {
+            continue;
+        }
+        if (state[next->id] == 1) {
+            path.push_back(next->id);
+            return true;
+        }
+        if (state[next->id] == 0 && find_loop(campaign, *next, state, path)) {
+            return true;
+        }
+    }
+    state[step.id] = 2;
+    path.pop_back();
+    return false;
+}
+
+void check_reachable(YamlReader& reader, const core::Campaign& campaign) {
+    std::set<std::string> reached{campaign.steps.front().id};
+    std::vector<const core::Step*> pending{&campaign.steps.front()};
+    while (!pending.empty()) {
+        const auto* step = pending.back();
+        pending.pop_back();
+        for (const auto& target : campaign.successors(*step)) {
+            const auto* next = campaign.find_step(target);
+            if (next && reached.insert(next->id).second) {
+                pending.push_back(next);
+            }
+        }
+    }
+    for (const auto& step : campaign.steps) {
+        if (!step.id.empty() && !reached.contains(step.id)) {
+            reader.error(step.location, "step '" + step.id + "' is unreachable: no step leads to it");
+        }
+    }
+}
+
+} // namespace
+
+void check_sequence(YamlReader& reader, const core::Campaign& campaign) {
+    if (campaign.steps.empty()) {
+        return;
+    }
+    for (const auto& step : campaign.steps) {
+        check_branches(reader, campaign, step);
+    }
+    check_reachable(reader, campaign);
+    std::map<std::string, int> state;
+    std::vector<std::string> path;
+    if (find_loop(campaign, campaign.steps.front(), state, path)) {
+        std::string cycle;
+        auto start = std::find(path.begin(), path.end(), path.back());
+        for (auto it = start; it != path.end(); ++it) {
+            cycle += (cycle.empty() ? "" : " -> ") + *it;
+        }
+        reader.error(campaign.find_step(path.back())->location,
+                     "the steps form a loop (" + cycle + "); each step runs at most once per prospect");
+    }
+}
+
+namespace {
+
+std::vector<std::string> template_files(const std::filesystem::path& folder) {
+    std::vector<std::string> names;
+    std::error_code error;
+    for (auto it = std::filesystem::recursive_directory_iterator(folder, error);
+         !error && it != std::filesystem::recursive_directory_iterator(); it.increment(error)) {
+        if (it->is_regular_file()) {
+            names.push_back(std::filesystem::relative(it->path(), folder).generic_string());
+        }
+    }
+    return names;
+}
+
+void check_template(YamlReader& reader, const std::filesystem::path& folder, const std::vector<std::string>& files,
+                    const std::string& name, const core::SourceLocation& location) {
+    if (name.empty()) {
+        return;
+    }
+    std::filesystem::path relative(name);
+    bool escapes = relative.is_absolute() ||
+                   std::any_of(relative.begin(), relative.end(), [](const auto& part) { return part == ".."; });
+    if (escapes) {
+        reader.error(location, "template '" + name + "' must be a path inside the templates folder");
+        return;
+    }
+    if (std::filesystem::is_regular_file(folder / relative)) {
+        return;
+    }
+    std::vector<std::string_view> candidates(files.begin(), files.end());
+    auto suggestion = core::closest_match(name, candidates);
+    reader.error(location, "template '" + name + "' not found in " + folder.string() +
+                               (suggestion ? " (did you mean '" + *suggestion + "'?)" : ""));
+}
+
+} // namespace
+
+void check_templates(YamlReader& reader, const core::Campaign& campaign, const YAML::Node& templates_node) {
+    std::filesystem::path folder(campaign.templates_dir);
+    if (!std::filesystem::is_directory(folder)) {
+        auto location = templates_node ? reader.where(templates_node) : campaign.location;
+        reader.error(location, "templates folder " + folder.string() + " does not exist" +
+                                   (templates_node ? "" : " (set 'templates' to the folder of the templates)"));
+        return;
+    }
+    auto files = template_files(folder);
+    for (const auto& step : campaign.steps) {
+        check_template(reader, folder, files, step.template_name, step.template_location);
+        for (const auto& variant : step.variants) {
+            check_template(reader, folder, files, variant.template_name, variant.location);
+        }
+    }
+}
+
+} // namespace campaign::config

@@ -1,0 +1,167 @@
+#include "config/yaml_reader.hpp"
+
+#include <map>
+
+#include "core/text.hpp"
+
+namespace campaign::config {
+
+namespace {
+
+std::string quoted_list(const std::vector<std::string_view>& names) {
+    std::string list;
+    for (auto name : names) {
+        list += (list.empty() ? "'" : ", '") + std::string(name) + "'";
+    }
+    return list;
+}
+
+} // namespace
+
+core::SourceLocation YamlReader::where(const YAML::Node& node) const {
+    if (!node.IsDefined()) {
+        return {m_file, 0, 0};
+    }
+    auto mark = node.Mark();
+    if (mark.is_null()) {
+        return {m_file, 0, 0};
+    }
+    return {m_file, mark.line + 1, mark.column + 1};
+}
+
+void YamlReader::error(const YAML::Node& node, std::string message) {
+    error(where(node), std::move(message));
+}
+
+void YamlReader::error(const core::SourceLocation& location, std::string message) {
+    m_diagnostics.push_back({location, std::move(message)});
+}
+
+bool YamlReader::check_map(const YAML::Node& node, std::string_view what,
+                           const std::vector<std::string_view>& allowed) {
+    if (!node.IsMap()) {
+        error(node, std::string(what) + " must be a map of keys and values");
+        return false;
+    }
+    std::map<std::string, int> seen;
+    for (const auto& entry : node) {
+        auto key = entry.first.as<std::string>();
+        if (auto [first, inserted] = seen.emplace(key, where(entry.first).line); !inserted) {
+            error(entry.first, "duplicate key '" + key + "' (first given on line " +
+                                   std::to_string(first->second) + ")");
+            continue;
+        }
+        if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) {
+            continue;
+        }
+        auto suggestion = core::closest_match(key, allowed);
+        error(entry.first, "unknown key '" + key + "' in " + std::string(what) +
+                               (suggestion ? " (did you mean '" + *suggestion + "'?)"
+                                           : " (expected one of " + quoted_list(allowed) + ")"));
+    }
+    return true;
+}
+
+bool YamlReader::check_sequence(const YAML::Node& node, std::string_view what) {
+    if (!node.IsSequence()) {
+        error(node, std::string(what) + " must be a list");
+        return false;
+    }
+    return true;
+}
+
+std::optional<std::string> YamlReader::scalar(const YAML::Node& node, std::string_view what) {
+    if (!node.IsScalar()) {
+        error(node, std::string(what) + " must be a single value, not a " +
+                        (node.IsMap() ? "map" : node.IsSequence() ? "list" : "null"));
+        return std::nullopt;
+    }
+    return node.Scalar();
+}
+
+std::optional<std::string> YamlReader::string(const YAML::Node& map, std::string_view key, bool required) {
+    auto node = map[std::string(key)];
+    if (!node) {
+        if (required) {
+            error(map, "missing required key '" + std::string(key) + "'");
+        }
+        return std::nullopt;
+    }
+    auto value = scalar(node, "'" + std::string(key) + "'");
+    if (value && core::trim(*value).empty()) {
+        error(node, "'" + std::string(key) + "' must not be empty");
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<int> YamlReader::integer(const YAML::Node& map, std::string_view key, int minimum, int maximum) {
+    auto node = map[std::string(key)];
+    if (!node) {
+        return std::nullopt;
+    }
+    auto text = scalar(node, "'" + std::string(key) + "'");
+    if (!text) {
+        return std::nullopt;
+    }
+    int value = 0;
+    if (!YAML::convert<int>::decode(node, value)) {
+        error(node, "'" + std::string(key) + "' must be a whole number, not '" + *text + "'");
+        return std::nullopt;
+    }
+    if (value < minimum || value > maximum) {
+        error(node, "'" + std::string(key) + "' must be between " + std::to_string(minimum) + " and " +
+                        std::to_string(maximum) + ", not " + std::to_string(value));
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<bool> YamlReader::boolean(const YAML::Node& map, std::string_view key) {
+    auto node = map[std::string(key)];
+    if (!node) {
+        return std::nullopt;
+    }
+    bool value = false;
+    if (!node.IsScalar() || !YAML::convert<bool>::decode(node, value)) {
+        error(node, "'" + std::string(key) + "' must be true or false");
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<core::Duration> YamlReader::duration(const YAML::Node& map, std::string_view key,
+                                                   bool required) {
+    auto text = string(map, key, required);
+    if (!text) {
+        return std::nullopt;
+    }
+    auto value = core::parse_duration(*text);
+    if (!value) {
+        error(map[std::string(key)], "'" + std::string(key) + "' must be a duration such as 30m, 4h, 2d or " +
+                                         "1w, not '" + *text + "'");
+    }
+    return value;
+}
+
+std::optional<std::vector<std::string>> YamlReader::strings(const YAML::Node& map, std::string_view key) {
+    auto node = map[std::string(key)];
+    if (!node) {
+        return std::nullopt;
+    }
+    if (node.IsScalar()) {
+        return std::vector<std::string>{node.Scalar()};
+    }
+    if (!check_sequence(node, "'" + std::string(key) + "'")) {
+        return std::nullopt;
+    }
+    std::vector<std::string> values;
+    for (const auto& item : node) {
+        if (auto value = scalar(item, "each item of '" + std::string(key) + "'")) {
+            values.push_back(*value);
+        }
+    }
+    return values;
+}
+
+} // namespace campaign::config

@@ -1,0 +1,47 @@
+// Reading YAML with every problem collected as a Diagnostic at the exact line and column: typed accessors that
+// report a wrong type or a missing key, and a key check that suggests the key the user probably meant.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/time.hpp"
+
+namespace campaign::config {
+
+class YamlReader {
+public:
+    explicit YamlReader(std::string file) : m_file(std::move(file)) {}
+
+    core::SourceLocation where(const YAML::Node& node) const;
+    void error(const YAML::Node& node, std::string message);
+    void error(const core::SourceLocation& location, std::string message);
+    const core::Diagnostics& diagnostics() const { return m_diagnostics; }
+    core::Diagnostics take_diagnostics() { return std::move(m_diagnostics); }
+
+    // Reports keys that are not in `allowed` (with a suggestion) and keys given twice. False if `node` is not a map.
+    bool check_map(const YAML::Node& node, std::string_view what, const std::vector<std::string_view>& allowed);
+    bool check_sequence(const YAML::Node& node, std::string_view what);
+
+    // Each reads `map[key]`: nullopt, with an error, when present but of the wrong kind; nullopt, with an error
+    // only when `required`, when absent.
+    std::optional<std::string> string(const YAML::Node& map, std::string_view key, bool required = false);
+    std::optional<int> integer(const YAML::Node& map, std::string_view key, int minimum, int maximum);
+    std::optional<bool> boolean(const YAML::Node& map, std::string_view key);
+    std::optional<core::Duration> duration(const YAML::Node& map, std::string_view key, bool required = false);
+    // A list of strings; a single string is taken as a list of one.
+    std::optional<std::vector<std::string>> strings(const YAML::Node& map, std::string_view key);
+
+    std::optional<std::string> scalar(const YAML::Node& node, std::string_view what);
+
+private:
+    std::string m_file;
+    core::Diagnostics m_diagnostics;
+};
+
+} // namespace campaign::config

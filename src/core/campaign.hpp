@@ -1,0 +1,143 @@
+// A campaign as its YAML file defines it: the senders who act, the audience they reach, and the steps, a small graph
+// of actions joined by branches on what the prospect did.
+#pragma once
+
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/time.hpp"
+
+namespace campaign::core {
+
+enum class ActionType {
+    view_profile,
+    follow,
+    like_post,
+    endorse,
+    connect,
+    message,
+    inmail,
+    withdraw_invite,
+};
+
+inline constexpr std::array k_action_types{
+    ActionType::view_profile, ActionType::follow,  ActionType::like_post, ActionType::endorse,
+    ActionType::connect,      ActionType::message, ActionType::inmail,    ActionType::withdraw_invite,
+};
+
+std::string_view to_string(ActionType type);
+std::optional<ActionType> parse_action_type(std::string_view text);
+bool sends_text(ActionType type); // connect (its note), message, inmail
+
+enum class AccountType { free, premium, sales_navigator };
+
+std::string_view to_string(AccountType type);
+std::optional<AccountType> parse_account_type(std::string_view text);
+
+struct SenderLimits {
+    std::map<ActionType, int> per_day;
+    int invitations_per_week = 0;
+    int connect_note_length = 0; // characters, as LinkedIn counts them
+};
+
+// LinkedIn's safe defaults for an account type; a campaign file overrides them one by one.
+SenderLimits default_limits(AccountType account);
+
+struct WorkingHours {
+    std::array<bool, 7> days{}; // indexed by weekday, Sunday = 0
+    int from_minute = 9 * 60;   // local time, minutes after midnight
+    int to_minute = 18 * 60;
+};
+
+struct Pacing {
+    Duration min_gap = std::chrono::minutes{3};
+    Duration jitter = std::chrono::minutes{5};
+};
+
+struct Sender {
+    std::string id;
+    std::map<std::string, std::string> fields; // name, first_name, ...: reach templates as sender.*
+    std::string timezone;
+    AccountType account = AccountType::premium;
+    WorkingHours working_hours;
+    SenderLimits limits;
+    Pacing pacing;
+    SourceLocation location;
+};
+
+enum class FieldTest { equals, in, contains, exists };
+
+struct FieldFilter {
+    std::string field;
+    FieldTest test = FieldTest::equals;
+    std::vector<std::string> values; // one for equals and contains, several for in
+    bool exists = true;
+};
+
+struct Audience {
+    std::vector<std::string> tags;
+    std::vector<std::string> any_tags;
+    std::vector<FieldFilter> where;
+    std::vector<std::string> exclude_tags;
+    std::vector<FieldFilter> exclude_where;
+    bool allow_other_campaigns = false;
+};
+
+struct StopRules {
+    bool on_reply = true;
+    std::vector<std::string> opt_out_keywords{"stop", "unsubscribe", "not interested", "remove me"};
+};
+
+inline constexpr std::string_view k_end_step = "end";
+
+enum class Outcome { accepted, not_accepted, replied, no_reply };
+
+std::string_view to_string(Outcome outcome);
+
+struct Branch {
+    Outcome on = Outcome::accepted;
+    std::optional<Duration> within; // for not_accepted and no_reply
+    std::string target;             // a step id or k_end_step
+    SourceLocation location;
+};
+
+struct Variant {
+    std::string id;
+    int weight = 1;
+    std::string template_name; // the note of a connect step, the text of a message or inmail
+    SourceLocation location;   // of the template's name
+};
+
+struct Step {
+    std::string id;
+    ActionType type = ActionType::view_profile;
+    Duration after{0};
+    std::string template_name; // empty when the step sends no text, or uses variants
+    std::vector<Variant> variants;
+    std::vector<Branch> branches;
+    std::optional<std::string> next; // explicit successor; otherwise the following step
+    SourceLocation location;
+    SourceLocation template_location;
+};
+
+struct Campaign {
+    std::string id;
+    std::string description;
+    std::string templates_dir; // resolved path of the templates folder
+    std::vector<Sender> senders;
+    Audience audience;
+    StopRules stop;
+    std::vector<Step> steps;
+    SourceLocation location;
+
+    const Step* find_step(std::string_view id) const;
+    // The steps that can follow `step`: its branch targets, or else its `next` or the following step.
+    std::vector<std::string> successors(const Step& step) const;
+};
+
+} // namespace campaign::core

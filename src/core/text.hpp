@@ -1,0 +1,30 @@
+// Small text utilities shared by the modules: ASCII case folding, trimming, UTF-8 length and "did you mean".
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace campaign::core {
+
+std::string to_lower_ascii(std::string_view text);
+std::string_view trim(std::string_view text);
+bool iequals_ascii(std::string_view a, std::string_view b);
+bool icontains_ascii(std::string_view haystack, std::string_view needle);
+
+// Splits on any of the separator characters, trims each piece and drops the empty ones.
+std::vector<std::string> split_list(std::string_view text, std::string_view separators);
+
+// Number of Unicode code points in a UTF-8 string (invalid bytes count one each).
+std::size_t utf8_length(std::string_view text);
+bool is_valid_utf8(std::string_view text);
+// Columns the text takes in a terminal: East Asian wide characters and emoji take two.
+std::size_t display_width(std::string_view text);
+
+// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
+std::optional<std::string> closest_match(std::string_view word,
+                                         std::span<const std::string_view> candidates);
+
+} // namespace campaign::core

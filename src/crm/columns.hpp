@@ -1,0 +1,36 @@
+// What each column of an imported CSV means, from its header: the standard prospect fields under their common
+// names (matched case-insensitively, ignoring spaces and punctuation), and custom fields for everything else.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace campaign::crm {
+
+enum class ColumnKind {
+    profile_url,
+    first_name,
+    last_name,
+    full_name, // split into first and last name when those columns are absent
+    email,
+    company,
+    title,
+    location,
+    industry,
+    tags,
+    custom,
+    ignored, // a column without a usable name
+};
+
+struct Column {
+    ColumnKind kind = ColumnKind::ignored;
+    std::string name; // the custom field's name, for custom columns
+};
+
+std::vector<Column> map_columns(const std::vector<std::string>& header);
+
+// A header as a template variable name: "Connected On" -> "connected_on".
+std::string field_name(std::string_view header);
+
+} // namespace campaign::crm

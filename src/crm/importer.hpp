@@ -1,0 +1,56 @@
+// Prospect import from CSV: a generic file with a header row, or LinkedIn's own Connections.csv export. The import
+// streams the file in one transaction: it all lands, or (on a fatal error) nothing does.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/prospect.hpp"
+#include "store/database.hpp"
+
+namespace campaign::crm {
+
+struct ImportOptions {
+    std::vector<std::string> tags; // added to every imported prospect
+    std::string source;            // where the prospects came from; default: the file's name
+};
+
+struct RejectedRow {
+    int line = 0;
+    std::string reason;
+};
+
+struct ImportSummary {
+    std::string dialect; // "csv" or "linkedin-connections"
+    std::size_t inserted = 0;
+    std::size_t updated = 0;
+    std::size_t unchanged = 0;
+    std::size_t rejected = 0;
+    std::vector<RejectedRow> first_rejected; // the first few, in file order
+
+    static constexpr std::size_t k_rejections_kept = 20;
+};
+
+struct ImportProgress {
+    std::uint64_t bytes_read = 0;
+    std::uint64_t total_bytes = 0;
+    std::size_t rows = 0;
+};
+
+using ProgressCallback = std::function<void(const ImportProgress&)>;
+
+// Throws core::UserError, with the file and line, for what makes the whole file unusable (unreadable, UTF-16, no
+// header, no profile URL column, a quoted field that never ends); rows that are merely bad are rejected and counted.
+ImportSummary import_prospects(store::Database& database, const std::filesystem::path& file,
+                               const ImportOptions& options, const core::Clock& clock,
+                               const ProgressCallback& progress = {});
+
+// Folds an imported row into the prospect already known: new non-empty values win, tags are added.
+// Returns whether anything changed.
+bool merge_prospect(core::Prospect& known, const core::Prospect& incoming);
+
+} // namespace campaign::crm

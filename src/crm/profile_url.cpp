@@ -1,0 +1,140 @@
+#include "crm/profile_url.hpp"
+
+#include <openssl/evp.h>
+
+#include <array>
+#include <cstdio>
+
+#include "core/text.hpp"
+
+namespace campaign::crm {
+
+namespace {
+
+NormalizedUrl rejected(std::string problem) {
+    return {"", std::move(problem)};
+}
+
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+        return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+        return c - 'A' + 10;
+    }
+    return -1;
+}
+
+bool percent_decode(std::string_view text, std::string& decoded) {
+    decoded.clear();
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '%') {
+            decoded += text[i];
+            continue;
+        }
+        if (i + 2 >= text.size()) {
+            return false;
+        }
+        int high = hex_value(text[i + 1]);
+        int low = hex_value(text[i + 2]);
+        if (high < 0 || low < 0) {
+            return false;
+        }
+        decoded += static_cast<char>(high * 16 + low);
+        i += 2;
+    }
+    return true;
+}
+
+// linkedin.com itself, or one label in front of it: www, m, or a country code such as uk or fr.
+bool is_linkedin_host(std::string_view host) {
+    constexpr std::string_view k_domain = "linkedin.com";
+    if (host == k_domain) {
+        return true;
+    }
+    if (host.size() <= k_domain.size() + 1 || !host.ends_with(k_domain) ||
+        host[host.size() - k_domain.size() - 1] != '.') {
+        return false;
+    }
+    auto label = host.substr(0, host.size() - k_domain.size() - 1);
+    return label.find('.') == std::string_view::npos;
+}
+
+std::string_view strip_scheme(std::string_view text, bool& bad_scheme) {
+    bad_scheme = false;
+    for (std::string_view scheme : {"https://", "http://"}) {
+        if (text.size() >= scheme.size() && core::iequals_ascii(text.substr(0, scheme.size()), scheme)) {
+            return text.substr(scheme.size());
+        }
+    }
+    bad_scheme = text.find("://") != std::string_view::npos;
+    return text;
+}
+
+std::string explain_path(std::string_view first_segment) {
+    if (first_segment == "company" || first_segment == "school" || first_segment == "showcase") {
+        return "a company or school page, not a person's profile";
+    }
+    if (first_segment == "sales" || first_segment == "talent" || first_segment == "recruiter") {
+        return "a Sales Navigator or Recruiter link; use the public profile URL (linkedin.com/in/...)";
+    }
+    if (first_segment == "pub") {
+        return "an old /pub/ profile link; use the current profile URL (linkedin.com/in/...)";
+    }
+    return "not a profile URL (expected linkedin.com/in/<name>)";
+}
+
+} // namespace
+
+NormalizedUrl normalize_profile_url(std::string_view text) {
+    text = core::trim(text);
+    if (text.empty()) {
+        return rejected("no profile URL");
+    }
+    bool bad_scheme = false;
+    auto rest = strip_scheme(text, bad_scheme);
+    if (bad_scheme) {
+        return rejected("not a web address");
+    }
+    auto host_end = rest.find_first_of("/?#");
+    auto host = core::to_lower_ascii(rest.substr(0, host_end));
+    if (!is_linkedin_host(host)) {
+        return rejected("not a LinkedIn address");
+    }
+    auto path = host_end == std::string_view::npos ? std::string_view{} : rest.substr(host_end);
+    path = path.substr(0, path.find_first_of("?#"));
+    auto segments = core::split_list(path, "/");
+    if (segments.size() < 2 || core::to_lower_ascii(segments[0]) != "in") {
+        return rejected(explain_path(segments.empty() ? "" : core::to_lower_ascii(segments[0])));
+    }
+    std::string slug;
+    if (!percent_decode(segments[1], slug)) {
+        return rejected("broken percent-encoding in the profile name");
+    }
+    if (!core::is_valid_utf8(slug)) {
+        return rejected("the profile name is not valid UTF-8");
+    }
+    if (slug.find_first_of(" \t/\\\"<>") != std::string::npos) {
+        return rejected("the profile name has characters a profile URL cannot have");
+    }
+    return {"https://linkedin.com/in/" + core::to_lower_ascii(slug), ""};
+}
+
+std::string identity_hash(std::string_view normalized_url) {
+    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+    unsigned int length = 0;
+    EVP_Digest(normalized_url.data(), normalized_url.size(), digest.data(), &length, EVP_sha256(), nullptr);
+    std::string hex;
+    hex.reserve(length * 2);
+    for (unsigned int i = 0; i < length; ++i) {
+        std::array<char, 3> pair{};
+        std::snprintf(pair.data(), pair.size(), "%02x", digest[i]);
+        hex += pair.data();
+    }
+    return hex;
+}
+
+} // namespace campaign::crm

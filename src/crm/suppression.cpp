@@ -1,0 +1,111 @@
+#include "crm/suppression.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "crm/profile_url.hpp"
+#include "store/prospect_store.hpp"
+#include "store/suppression_store.hpp"
+
+namespace campaign::crm {
+
+namespace {
+
+bool looks_like_domain(std::string_view text) {
+    auto valid = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+    };
+    return text.find('.') != std::string_view::npos && text.front() != '.' && text.back() != '.' &&
+           std::all_of(text.begin(), text.end(), valid);
+}
+
+std::string email_domain(std::string_view email) {
+    auto at = email.rfind('@');
+    return at == std::string_view::npos ? std::string{} : core::to_lower_ascii(email.substr(at + 1));
+}
+
+} // namespace
+
+core::Suppression parse_suppression_target(std::string_view text) {
+    auto target = core::trim(text);
+    core::Suppression entry;
+    if (target.find("linkedin.") != std::string_view::npos) {
+        auto identity = normalize_profile_url(target);
+        if (!identity) {
+            throw core::UserError("error: '" + std::string(target) +
+                                  "' is not a LinkedIn profile URL: " + identity.problem);
+        }
+        entry.kind = core::SuppressionKind::profile;
+        entry.value = identity.url;
+        return entry;
+    }
+    auto domain = core::to_lower_ascii(target.starts_with('@') ? target.substr(1) : target);
+    if (!looks_like_domain(domain)) {
+        throw core::UserError("error: '" + std::string(target) +
+                              "' is neither a LinkedIn profile URL nor an email domain such as example.com");
+    }
+    entry.kind = core::SuppressionKind::email_domain;
+    entry.value = domain;
+    return entry;
+}
+
+bool add_suppression(store::Database& database, core::Suppression entry, const core::Clock& clock) {
+    entry.created_at = clock.now();
+    return store::SuppressionStore(database).add(entry);
+}
+
+bool remove_suppression(store::Database& database, const core::Suppression& entry) {
+    return store::SuppressionStore(database).remove(entry.kind, entry.value);
+}
+
+std::optional<core::Suppression> find_suppression(store::Database& database, const core::Prospect& prospect) {
+    store::SuppressionStore suppressions(database);
+    std::vector<core::Suppression> candidates{
+        {0, core::SuppressionKind::profile, prospect.profile_url, "", {}},
+        {0, core::SuppressionKind::email_domain, email_domain(prospect.email), "", {}},
+    };
+    for (const auto& candidate : candidates) {
+        if (!candidate.value.empty() && suppressions.contains(candidate.kind, candidate.value)) {
+            return candidate;
+        }
+    }
+    return std::nullopt;
+}
+
+core::Prospect resolve_prospect(store::Database& database, std::string_view id_or_url) {
+    store::ProspectStore prospects(database);
+    auto text = core::trim(id_or_url);
+    core::ProspectId id = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (error == std::errc{} && end == text.data() + text.size()) {
+        if (auto prospect = prospects.find(id)) {
+            return *prospect;
+        }
+        throw core::UserError("error: no prospect with id " + std::string(text));
+    }
+    auto identity = normalize_profile_url(text);
+    if (!identity) {
+        throw core::UserError("error: '" + std::string(text) +
+                              "' is neither a prospect id nor a LinkedIn profile URL: " + identity.problem);
+    }
+    if (auto prospect = prospects.find_by_url(identity.url)) {
+        return *prospect;
+    }
+    throw core::UserError("error: no prospect with profile " + identity.url);
+}
+
+void forget_prospect(store::Database& database, const core::Prospect& prospect, const core::Clock& clock) {
+    store::Transaction transaction(database);
+    store::SuppressionStore suppressions(database);
+    auto now = clock.now();
+    suppressions.add({0, core::SuppressionKind::forgotten, identity_hash(prospect.profile_url),
+                      "erased on request", now});
+    // A plain do-not-contact entry would keep the URL, which is personal data.
+    suppressions.remove(core::SuppressionKind::profile, prospect.profile_url);
+    store::ProspectStore(database).erase(prospect.id, now);
+    transaction.commit();
+}
+
+} // namespace campaign::crm

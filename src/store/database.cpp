@@ -1,0 +1,104 @@
+#include "store/database.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <array>
+#include <fstream>
+#include <string>
+
+#include "core/error.hpp"
+#include "store/schema.hpp"
+
+namespace campaign::store {
+
+namespace {
+
+// 'CAMP' in the database header tells our files from other SQLite databases.
+constexpr int k_application_id = 0x43414d50;
+constexpr int k_busy_timeout_ms = 5000;
+
+bool has_sqlite_header(const std::filesystem::path& path) {
+    std::ifstream file(path, std::ios::binary);
+    std::array<char, 16> header{};
+    if (!file.read(header.data(), header.size())) {
+        return false;
+    }
+    return std::string_view(header.data(), header.size()) ==
+           std::string_view("SQLite format 3\0", 16);
+}
+
+void check_is_ours(SQLite::Database& db, const std::filesystem::path& path) {
+    int application_id = db.execAndGet("PRAGMA application_id").getInt();
+    int tables = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt();
+    if (application_id != k_application_id && (application_id != 0 || tables > 0)) {
+        throw core::UserError(path.string() + ": error: this SQLite database was not made by campaign");
+    }
+}
+
+void migrate(SQLite::Database& db, const std::filesystem::path& path) {
+    int current = db.execAndGet("PRAGMA user_version").getInt();
+    int latest = latest_schema_version();
+    if (current > latest) {
+        throw core::UserError(path.string() + ": error: the database has schema version " +
+                              std::to_string(current) + ", written by a newer campaign; this one knows " +
+                              "versions up to " + std::to_string(latest) + ": upgrade campaign to open it");
+    }
+    auto steps = migrations();
+    for (int version = current + 1; version <= latest; ++version) {
+        SQLite::Transaction transaction(db);
+        db.exec(std::string(steps[static_cast<std::size_t>(version - 1)]));
+        db.exec("PRAGMA user_version = " + std::to_string(version));
+        db.exec("PRAGMA application_id = " + std::to_string(k_application_id));
+        transaction.commit();
+    }
+}
+
+} // namespace
+
+Database::Database(const std::filesystem::path& path, OpenMode mode) : m_path(path) {
+    std::error_code error;
+    bool exists = std::filesystem::exists(path, error);
+    if (!exists && mode == OpenMode::must_exist) {
+        throw core::UserError(path.string() + ": error: no database here yet; import prospects first " +
+                              "('campaign prospects import FILE') or name one with --db");
+    }
+    if (exists && std::filesystem::file_size(path, error) > 0 && !has_sqlite_header(path)) {
+        throw core::UserError(path.string() + ": error: not a database (is --db pointing at the right file?)");
+    }
+    try {
+        m_sqlite = std::make_unique<SQLite::Database>(
+            path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, k_busy_timeout_ms);
+        m_sqlite->exec("PRAGMA journal_mode = WAL");
+        m_sqlite->exec("PRAGMA foreign_keys = ON");
+        check_is_ours(*m_sqlite, path);
+        migrate(*m_sqlite, path);
+    } catch (const SQLite::Exception& failure) {
+        throw core::RuntimeFailure(path.string() + ": error: cannot open the database: " + failure.what());
+    }
+}
+
+Database::~Database() = default;
+
+int Database::schema_version() const {
+    return m_sqlite->execAndGet("PRAGMA user_version").getInt();
+}
+
+Transaction::Transaction(Database& database) {
+    // IMMEDIATE takes the write lock now, so a second writer waits here (up to the busy timeout) rather than
+    // failing halfway through its work.
+    try {
+        m_transaction = std::make_unique<SQLite::Transaction>(database.sqlite(),
+                                                              SQLite::TransactionBehavior::IMMEDIATE);
+    } catch (const SQLite::Exception& failure) {
+        throw core::RuntimeFailure(database.path().string() +
+                                   ": error: cannot start a transaction: " + failure.what());
+    }
+}
+
+Transaction::~Transaction() = default;
+
+void Transaction::commit() {
+    m_transaction->commit();
+}
+
+} // namespace campaign::store

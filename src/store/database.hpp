@@ -1,0 +1,54 @@
+// The CRM database: one SQLite file in WAL mode with foreign keys on, brought to the current schema when opened.
+// Everything that speaks SQL lives in this module; the rest of the program sees typed stores.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+
+namespace SQLite {
+class Database;
+class Transaction;
+} // namespace SQLite
+
+namespace campaign::store {
+
+enum class OpenMode {
+    create,        // create the file if it does not exist
+    must_exist,    // fail when there is no database yet: read-only commands should not leave an empty one
+};
+
+class Database {
+public:
+    // Throws core::UserError when the file is not a database of this program or was written by a newer version,
+    // core::RuntimeFailure when it cannot be opened or migrated.
+    Database(const std::filesystem::path& path, OpenMode mode);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    const std::filesystem::path& path() const { return m_path; }
+    int schema_version() const;
+
+    // For the stores of this module only: the header that declares SQLite::Database is not visible elsewhere.
+    SQLite::Database& sqlite() { return *m_sqlite; }
+
+private:
+    std::filesystem::path m_path;
+    std::unique_ptr<SQLite::Database> m_sqlite;
+};
+
+// All or nothing: rolled back unless commit() is called before it goes out of scope.
+class Transaction {
+public:
+    explicit Transaction(Database& database);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+
+    void commit();
+
+private:
+    std::unique_ptr<SQLite::Transaction> m_transaction;
+};
+
+} // namespace campaign::store

@@ -1,0 +1,219 @@
+#include "store/prospect_store.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/error.hpp"
+
+namespace campaign::store {
+
+namespace {
+
+constexpr const char* k_columns = "id, profile_url, first_name, last_name, email, company, title, location, "
+                                  "industry, source, fields, created_at, updated_at";
+
+std::string fields_to_json(const std::map<std::string, std::string>& fields) {
+    return nlohmann::json(fields).dump();
+}
+
+core::Timestamp read_time(const SQLite::Column& column) {
+    auto parsed = core::parse_utc(column.getString());
+    return parsed ? *parsed : core::Timestamp{};
+}
+
+core::Prospect read_prospect(SQLite::Statement& row) {
+    core::Prospect prospect;
+    prospect.id = row.getColumn(0).getInt64();
+    prospect.profile_url = row.getColumn(1).getString();
+    prospect.first_name = row.getColumn(2).getString();
+    prospect.last_name = row.getColumn(3).getString();
+    prospect.email = row.getColumn(4).getString();
+    prospect.company = row.getColumn(5).getString();
+    prospect.title = row.getColumn(6).getString();
+    prospect.location = row.getColumn(7).getString();
+    prospect.industry = row.getColumn(8).getString();
+    prospect.source = row.getColumn(9).getString();
+    prospect.fields =
+        nlohmann::json::parse(row.getColumn(10).getString()).get<std::map<std::string, std::string>>();
+    prospect.created_at = read_time(row.getColumn(11));
+    prospect.updated_at = read_time(row.getColumn(12));
+    return prospect;
+}
+
+// Binds the columns that an import may change, from parameter 1 on; returns the next free parameter.
+int bind_details(SQLite::Statement& statement, const core::Prospect& prospect) {
+    int index = 1;
+    for (const auto* value : {&prospect.first_name, &prospect.last_name, &prospect.email, &prospect.company,
+                              &prospect.title, &prospect.location, &prospect.industry, &prospect.source}) {
+        statement.bind(index++, *value);
+    }
+    statement.bind(index++, fields_to_json(prospect.fields));
+    statement.bind(index++, core::format_utc(prospect.updated_at));
+    return index;
+}
+
+} // namespace
+
+struct ProspectStore::Statements {
+    explicit Statements(SQLite::Database& db)
+        : find_by_id(db, std::string("SELECT ") + k_columns +
+                             " FROM prospects WHERE id = ? AND erased_at IS NULL"),
+          find_by_url(db, std::string("SELECT ") + k_columns +
+                              " FROM prospects WHERE profile_url = ? AND erased_at IS NULL"),
+          tags_of(db, "SELECT tag FROM prospect_tags WHERE prospect_id = ? ORDER BY tag"),
+          insert(db, "INSERT INTO prospects (first_name, last_name, email, company, title, location, "
+                     "industry, source, fields, updated_at, profile_url, created_at) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+          update(db, "UPDATE prospects SET first_name = ?, last_name = ?, email = ?, company = ?, "
+                     "title = ?, location = ?, industry = ?, source = ?, fields = ?, updated_at = ? "
+                     "WHERE id = ?"),
+          add_tag(db, "INSERT INTO prospect_tags (prospect_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING") {}
+
+    SQLite::Statement find_by_id;
+    SQLite::Statement find_by_url;
+    SQLite::Statement tags_of;
+    SQLite::Statement insert;
+    SQLite::Statement update;
+    SQLite::Statement add_tag;
+};
+
+ProspectStore::ProspectStore(Database& database)
+    : m_database(database), m_statements(std::make_unique<Statements>(database.sqlite())) {}
+
+ProspectStore::~ProspectStore() = default;
+
+namespace {
+
+std::set<std::string> read_tags(SQLite::Statement& tags_of, core::ProspectId id) {
+    tags_of.reset();
+    tags_of.bind(1, id);
+    std::set<std::string> tags;
+    while (tags_of.executeStep()) {
+        tags.insert(tags_of.getColumn(0).getString());
+    }
+    return tags;
+}
+
+std::optional<core::Prospect> find_one(SQLite::Statement& query, SQLite::Statement& tags_of) {
+    if (!query.executeStep()) {
+        query.reset();
+        return std::nullopt;
+    }
+    auto prospect = read_prospect(query);
+    query.reset();
+    prospect.tags = read_tags(tags_of, prospect.id);
+    return prospect;
+}
+
+void add_tags(SQLite::Statement& add_tag, core::ProspectId id, const std::set<std::string>& tags) {
+    for (const auto& tag : tags) {
+        add_tag.reset();
+        add_tag.bind(1, id);
+        add_tag.bind(2, tag);
+        add_tag.exec();
+    }
+}
+
+} // namespace
+
+std::optional<core::Prospect> ProspectStore::find(core::ProspectId id) {
+    m_statements->find_by_id.bind(1, id);
+    return find_one(m_statements->find_by_id, m_statements->tags_of);
+}
+
+std::optional<core::Prospect> ProspectStore::find_by_url(std::string_view profile_url) {
+    m_statements->find_by_url.bind(1, std::string(profile_url));
+    return find_one(m_statements->find_by_url, m_statements->tags_of);
+}
+
+core::ProspectId ProspectStore::insert(const core::Prospect& prospect) {
+    auto& insert = m_statements->insert;
+    insert.reset();
+    int next = bind_details(insert, prospect);
+    insert.bind(next++, prospect.profile_url);
+    insert.bind(next, core::format_utc(prospect.created_at));
+    insert.exec();
+    auto id = m_database.sqlite().getLastInsertRowid();
+    add_tags(m_statements->add_tag, id, prospect.tags);
+    return id;
+}
+
+void ProspectStore::update(const core::Prospect& prospect) {
+    auto& update = m_statements->update;
+    update.reset();
+    int next = bind_details(update, prospect);
+    update.bind(next, prospect.id);
+    update.exec();
+    add_tags(m_statements->add_tag, prospect.id, prospect.tags);
+}
+
+void ProspectStore::for_each(const ProspectFilter& filter,
+                             const std::function<void(const core::Prospect&)>& visit) {
+    std::string sql = std::string("SELECT ") + k_columns + " FROM prospects WHERE erased_at IS NULL";
+    if (!filter.tags.empty()) {
+        sql += " AND id IN (SELECT prospect_id FROM prospect_tags WHERE tag IN (?";
+        for (std::size_t i = 1; i < filter.tags.size(); ++i) {
+            sql += ", ?";
+        }
+        sql += ") GROUP BY prospect_id HAVING count(*) = ?)";
+    }
+    sql += " ORDER BY id";
+    if (filter.limit) {
+        sql += " LIMIT ?";
+    }
+    SQLite::Statement query(m_database.sqlite(), sql);
+    int index = 1;
+    for (const auto& tag : filter.tags) {
+        query.bind(index++, tag);
+    }
+    if (!filter.tags.empty()) {
+        query.bind(index++, static_cast<std::int64_t>(filter.tags.size()));
+    }
+    if (filter.limit) {
+        query.bind(index, static_cast<std::int64_t>(*filter.limit));
+    }
+    while (query.executeStep()) {
+        auto prospect = read_prospect(query);
+        prospect.tags = read_tags(m_statements->tags_of, prospect.id);
+        visit(prospect);
+    }
+}
+
+std::vector<std::string> ProspectStore::custom_field_names() {
+    SQLite::Statement query(m_database.sqlite(),
+                            "SELECT DISTINCT field.key FROM prospects, json_each(prospects.fields) AS field "
+                            "WHERE prospects.erased_at IS NULL ORDER BY field.key");
+    std::vector<std::string> names;
+    while (query.executeStep()) {
+        names.push_back(query.getColumn(0).getString());
+    }
+    return names;
+}
+
+std::size_t ProspectStore::count() {
+    return static_cast<std::size_t>(
+        m_database.sqlite().execAndGet("SELECT count(*) FROM prospects WHERE erased_at IS NULL").getInt64());
+}
+
+void ProspectStore::erase(core::ProspectId id, core::Timestamp when) {
+    auto& db = m_database.sqlite();
+    SQLite::Statement erase_row(
+        db, "UPDATE prospects SET profile_url = 'erased:' || id, first_name = '', last_name = '', email = '', "
+            "company = '', title = '', location = '', industry = '', source = '', fields = '{}', "
+            "updated_at = ?, erased_at = ? WHERE id = ?");
+    erase_row.bind(1, core::format_utc(when));
+    erase_row.bind(2, core::format_utc(when));
+    erase_row.bind(3, id);
+    erase_row.exec();
+    // What was written to the person or by them is personal data too.
+    for (const char* sql : {"DELETE FROM prospect_tags WHERE prospect_id = ?",
+                            "UPDATE actions SET rendered_text = NULL WHERE prospect_id = ?",
+                            "UPDATE events SET text = NULL WHERE prospect_id = ?"}) {
+        SQLite::Statement statement(db, sql);
+        statement.bind(1, id);
+        statement.exec();
+    }
+}
+
+} // namespace campaign::store

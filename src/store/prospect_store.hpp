@@ -1,0 +1,49 @@
+// Prospects, their custom fields and their tags.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/prospect.hpp"
+#include "store/database.hpp"
+
+namespace campaign::store {
+
+struct ProspectFilter {
+    std::vector<std::string> tags; // the prospect has all of them
+    std::optional<std::size_t> limit;
+};
+
+class ProspectStore {
+public:
+    explicit ProspectStore(Database& database);
+    ~ProspectStore();
+    ProspectStore(const ProspectStore&) = delete;
+    ProspectStore& operator=(const ProspectStore&) = delete;
+
+    // Erased prospects are not found: their identity is gone.
+    std::optional<core::Prospect> find(core::ProspectId id);
+    std::optional<core::Prospect> find_by_url(std::string_view profile_url);
+
+    core::ProspectId insert(const core::Prospect& prospect);
+    // Writes the columns and custom fields of an existing prospect, and adds the tags it does not have yet.
+    void update(const core::Prospect& prospect);
+
+    void for_each(const ProspectFilter& filter, const std::function<void(const core::Prospect&)>& visit);
+    std::vector<std::string> custom_field_names();
+    std::size_t count();
+
+    // Removes everything that identifies the person; the row stays so that the history of actions holds together.
+    void erase(core::ProspectId id, core::Timestamp when);
+
+private:
+    struct Statements;
+    Database& m_database;
+    std::unique_ptr<Statements> m_statements;
+};
+
+} // namespace campaign::store

@@ -1,0 +1,168 @@
+#include "store/schema.hpp"
+
+#include <array>
+
+namespace campaign::store {
+
+namespace {
+
+// Times are ISO 8601 UTC text ("2026-11-26T09:30:00Z") and days are "YYYY-MM-DD": they sort as they read, and
+// the SQL stays portable to PostgreSQL.
+constexpr std::string_view k_schema_1 = R"sql(
+CREATE TABLE prospects (
+    id          INTEGER PRIMARY KEY,
+    profile_url TEXT NOT NULL UNIQUE,
+    first_name  TEXT NOT NULL DEFAULT '',
+    last_name   TEXT NOT NULL DEFAULT '',
+    email       TEXT NOT NULL DEFAULT '',
+    company     TEXT NOT NULL DEFAULT '',
+    title       TEXT NOT NULL DEFAULT '',
+    location    TEXT NOT NULL DEFAULT '',
+    industry    TEXT NOT NULL DEFAULT '',
+    source      TEXT NOT NULL DEFAULT '',
+    fields      TEXT NOT NULL DEFAULT '{}',
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    erased_at   TEXT
+);
+
+CREATE TABLE prospect_tags (
+    prospect_id INTEGER NOT NULL REFERENCES prospects (id) ON DELETE CASCADE,
+    tag         TEXT NOT NULL,
+    PRIMARY KEY (prospect_id, tag)
+);
+CREATE INDEX prospect_tags_by_tag ON prospect_tags (tag, prospect_id);
+
+CREATE TABLE senders (
+    id           INTEGER PRIMARY KEY,
+    name         TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL DEFAULT '',
+    timezone     TEXT NOT NULL DEFAULT 'UTC',
+    account      TEXT NOT NULL DEFAULT 'premium'
+                 CHECK (account IN ('free', 'premium', 'sales_navigator')),
+    paused_at    TEXT,
+    pause_reason TEXT
+);
+
+CREATE TABLE campaigns (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE campaign_versions (
+    id          INTEGER PRIMARY KEY,
+    campaign_id INTEGER NOT NULL REFERENCES campaigns (id),
+    version     INTEGER NOT NULL,
+    digest      TEXT NOT NULL,
+    definition  TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    UNIQUE (campaign_id, version)
+);
+
+CREATE TABLE enrollments (
+    id                  INTEGER PRIMARY KEY,
+    campaign_id         INTEGER NOT NULL REFERENCES campaigns (id),
+    campaign_version_id INTEGER NOT NULL REFERENCES campaign_versions (id),
+    prospect_id         INTEGER NOT NULL REFERENCES prospects (id),
+    sender_id           INTEGER NOT NULL REFERENCES senders (id),
+    state               TEXT NOT NULL
+                        CHECK (state IN ('active', 'done', 'replied', 'opted_out', 'failed', 'stopped')),
+    current_step        TEXT,
+    next_due_at         TEXT,
+    enrolled_at         TEXT NOT NULL,
+    finished_at         TEXT,
+    UNIQUE (campaign_id, prospect_id)
+);
+-- The scheduler's "what is due next": only enrollments with something to do carry a due time.
+CREATE INDEX enrollments_due ON enrollments (next_due_at) WHERE next_due_at IS NOT NULL;
+CREATE INDEX enrollments_by_prospect ON enrollments (prospect_id, state);
+CREATE INDEX enrollments_by_sender ON enrollments (sender_id, state);
+
+CREATE TABLE actions (
+    id                  INTEGER PRIMARY KEY,
+    enrollment_id       INTEGER NOT NULL REFERENCES enrollments (id),
+    campaign_id         INTEGER NOT NULL REFERENCES campaigns (id),
+    campaign_version_id INTEGER NOT NULL REFERENCES campaign_versions (id),
+    prospect_id         INTEGER NOT NULL REFERENCES prospects (id),
+    sender_id           INTEGER NOT NULL REFERENCES senders (id),
+    step                TEXT NOT NULL,
+    variant             TEXT,
+    type                TEXT NOT NULL,
+    idempotency_key     TEXT NOT NULL UNIQUE,
+    state               TEXT NOT NULL CHECK (state IN ('sending', 'sent', 'failed', 'in_doubt')),
+    rendered_text       TEXT,
+    at_utc              TEXT NOT NULL,
+    at_local            TEXT NOT NULL,
+    response            TEXT,
+    error               TEXT,
+    UNIQUE (enrollment_id, step)
+);
+-- Sender limits count a sender's actions of one type over a day or a week.
+CREATE INDEX actions_by_sender_time ON actions (sender_id, type, at_utc);
+CREATE INDEX actions_by_campaign_time ON actions (campaign_id, at_utc);
+CREATE INDEX actions_in_flight ON actions (state) WHERE state IN ('sending', 'in_doubt');
+
+CREATE TABLE events (
+    id            INTEGER PRIMARY KEY,
+    external_id   TEXT NOT NULL UNIQUE,
+    type          TEXT NOT NULL
+                  CHECK (type IN ('accepted', 'replied', 'opted_out', 'bounced', 'withdrawn', 'restricted')),
+    prospect_id   INTEGER REFERENCES prospects (id),
+    sender_id     INTEGER REFERENCES senders (id),
+    enrollment_id INTEGER REFERENCES enrollments (id),
+    action_id     INTEGER REFERENCES actions (id),
+    occurred_at   TEXT NOT NULL,
+    received_at   TEXT NOT NULL,
+    applied_at    TEXT,
+    text          TEXT
+);
+CREATE INDEX events_pending ON events (received_at) WHERE applied_at IS NULL;
+CREATE INDEX events_by_prospect ON events (prospect_id, occurred_at);
+CREATE INDEX events_by_type_time ON events (type, occurred_at);
+
+CREATE TABLE suppressions (
+    id         INTEGER PRIMARY KEY,
+    kind       TEXT NOT NULL CHECK (kind IN ('profile', 'email_domain', 'forgotten')),
+    value      TEXT NOT NULL,
+    reason     TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    UNIQUE (kind, value)
+);
+
+CREATE TABLE ssi_snapshots (
+    sender_id     INTEGER NOT NULL REFERENCES senders (id),
+    day           TEXT NOT NULL,
+    brand         REAL NOT NULL CHECK (brand BETWEEN 0 AND 25),
+    people        REAL NOT NULL CHECK (people BETWEEN 0 AND 25),
+    insights      REAL NOT NULL CHECK (insights BETWEEN 0 AND 25),
+    relationships REAL NOT NULL CHECK (relationships BETWEEN 0 AND 25),
+    total         REAL NOT NULL,
+    industry_rank INTEGER CHECK (industry_rank BETWEEN 1 AND 100),
+    network_rank  INTEGER CHECK (network_rank BETWEEN 1 AND 100),
+    source        TEXT NOT NULL,
+    recorded_at   TEXT NOT NULL,
+    PRIMARY KEY (sender_id, day)
+);
+
+CREATE TABLE activities (
+    sender_id INTEGER NOT NULL REFERENCES senders (id),
+    day       TEXT NOT NULL,
+    activity  TEXT NOT NULL
+              CHECK (activity IN ('profile_views', 'connection_requests', 'connections_accepted', 'messages_sent',
+                                  'replies_received', 'posts', 'comments', 'likes', 'follows', 'endorsements')),
+    count     INTEGER NOT NULL CHECK (count >= 0),
+    source    TEXT NOT NULL,
+    PRIMARY KEY (sender_id, day, activity, source)
+);
+)sql";
+
+constexpr std::array<std::string_view, 1> k_migrations{k_schema_1};
+
+} // namespace
+
+std::span<const std::string_view> migrations() {
+    return k_migrations;
+}
+
+} // namespace campaign::store

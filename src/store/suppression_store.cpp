@@ -1,0 +1,58 @@
+#include "store/suppression_store.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <string>
+
+namespace campaign::store {
+
+SuppressionStore::SuppressionStore(Database& database)
+    : m_database(database),
+      m_contains(std::make_unique<SQLite::Statement>(
+          database.sqlite(), "SELECT 1 FROM suppressions WHERE kind = ? AND value = ?")) {}
+
+SuppressionStore::~SuppressionStore() = default;
+
+bool SuppressionStore::add(const core::Suppression& entry) {
+    SQLite::Statement insert(m_database.sqlite(),
+                             "INSERT INTO suppressions (kind, value, reason, created_at) VALUES (?, ?, ?, ?) "
+                             "ON CONFLICT DO NOTHING");
+    insert.bind(1, std::string(core::to_string(entry.kind)));
+    insert.bind(2, entry.value);
+    insert.bind(3, entry.reason);
+    insert.bind(4, core::format_utc(entry.created_at));
+    return insert.exec() > 0;
+}
+
+bool SuppressionStore::remove(core::SuppressionKind kind, std::string_view value) {
+    SQLite::Statement erase(m_database.sqlite(), "DELETE FROM suppressions WHERE kind = ? AND value = ?");
+    erase.bind(1, std::string(core::to_string(kind)));
+    erase.bind(2, std::string(value));
+    return erase.exec() > 0;
+}
+
+bool SuppressionStore::contains(core::SuppressionKind kind, std::string_view value) {
+    m_contains->reset();
+    m_contains->bind(1, std::string(core::to_string(kind)));
+    m_contains->bind(2, std::string(value));
+    return m_contains->executeStep();
+}
+
+std::vector<core::Suppression> SuppressionStore::list() {
+    SQLite::Statement query(m_database.sqlite(),
+                            "SELECT id, kind, value, reason, created_at FROM suppressions ORDER BY id");
+    std::vector<core::Suppression> entries;
+    while (query.executeStep()) {
+        core::Suppression entry;
+        entry.id = query.getColumn(0).getInt64();
+        entry.kind = core::parse_suppression_kind(query.getColumn(1).getString())
+                         .value_or(core::SuppressionKind::profile);
+        entry.value = query.getColumn(2).getString();
+        entry.reason = query.getColumn(3).getString();
+        entry.created_at = core::parse_utc(query.getColumn(4).getString()).value_or(core::Timestamp{});
+        entries.push_back(std::move(entry));
+    }
+    return entries;
+}
+
+} // namespace campaign::store

@@ -1,0 +1,36 @@
+// The suppression list: profiles, email domains and the hashed identities of erased prospects.
+#pragma once
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "core/suppression.hpp"
+#include "store/database.hpp"
+
+namespace SQLite {
+class Statement;
+}
+
+namespace campaign::store {
+
+class SuppressionStore {
+public:
+    explicit SuppressionStore(Database& database);
+    ~SuppressionStore();
+    SuppressionStore(const SuppressionStore&) = delete;
+    SuppressionStore& operator=(const SuppressionStore&) = delete;
+
+    // False when the entry was already there (its reason is kept).
+    bool add(const core::Suppression& entry);
+    // False when there was no such entry.
+    bool remove(core::SuppressionKind kind, std::string_view value);
+    bool contains(core::SuppressionKind kind, std::string_view value);
+    std::vector<core::Suppression> list();
+
+private:
+    Database& m_database;
+    std::unique_ptr<SQLite::Statement> m_contains; // asked once per imported row
+};
+
+} // namespace campaign::store
