@@ -21,10 +21,11 @@ struct ListArguments {
     std::string format = "table";
 };
 
-std::string joined(const std::set<std::string>& tags) {
+// Semicolons in CSV, so that the list imports back as it was; commas for people.
+std::string joined(const std::set<std::string>& tags, const char* separator = ";") {
     std::string text;
     for (const auto& tag : tags) {
-        text += (text.empty() ? "" : ";") + tag;
+        text += (text.empty() ? "" : separator) + tag;
     }
     return text;
 }
@@ -89,7 +90,7 @@ int list(Context& context, const ListArguments& arguments) {
         std::vector<Row> rows;
         prospects.for_each(filter, [&rows](const core::Prospect& prospect) {
             rows.push_back({std::to_string(prospect.id), prospect.first_name + " " + prospect.last_name,
-                            prospect.company, prospect.title, joined(prospect.tags), prospect.profile_url});
+                            prospect.company, prospect.title, joined(prospect.tags, ", "), prospect.profile_url});
         });
         print_table(context.out, {"ID", "NAME", "COMPANY", "TITLE", "TAGS", "PROFILE"}, rows, 32);
         context.out << rows.size() << (rows.size() == 1 ? " prospect\n" : " prospects\n");
@@ -115,7 +116,7 @@ int show(Context& context, const std::string& who, const std::string& format) {
         {"name", prospect.first_name + " " + prospect.last_name},
         {"email", prospect.email},            {"company", prospect.company},
         {"title", prospect.title},            {"location", prospect.location},
-        {"industry", prospect.industry},      {"tags", joined(prospect.tags)},
+        {"industry", prospect.industry},      {"tags", joined(prospect.tags, ", ")},
         {"source", prospect.source},          {"suppressed", suppressed},
         {"created", core::format_utc(prospect.created_at)},
         {"updated", core::format_utc(prospect.updated_at)},

@@ -1,6 +1,8 @@
 #include "core/text.hpp"
 
 #include <algorithm>
+#include <locale>
+#include <stdexcept>
 #include <numeric>
 
 namespace campaign::core {
@@ -99,7 +101,56 @@ bool is_wide(char32_t code) {
            (code >= 0x1F900 && code <= 0x1F9FF) || (code >= 0x20000 && code <= 0x3FFFD);
 }
 
+void append_utf8(std::string& text, char32_t code) {
+    if (code < 0x80) {
+        text += static_cast<char>(code);
+    } else if (code < 0x800) {
+        text += static_cast<char>(0xC0 | (code >> 6));
+        text += static_cast<char>(0x80 | (code & 0x3F));
+    } else if (code < 0x10000) {
+        text += static_cast<char>(0xE0 | (code >> 12));
+        text += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        text += static_cast<char>(0x80 | (code & 0x3F));
+    } else {
+        text += static_cast<char>(0xF0 | (code >> 18));
+        text += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+        text += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        text += static_cast<char>(0x80 | (code & 0x3F));
+    }
+}
+
+const std::ctype<wchar_t>* unicode_case() {
+    // C.UTF-8 is built into glibc; without it, only ASCII is folded.
+    static const std::ctype<wchar_t>* facet = []() -> const std::ctype<wchar_t>* {
+        try {
+            static const std::locale locale("C.UTF-8");
+            return &std::use_facet<std::ctype<wchar_t>>(locale);
+        } catch (const std::runtime_error&) {
+            return nullptr;
+        }
+    }();
+    return facet;
+}
+
 } // namespace
+
+std::string to_lower_utf8(std::string_view text) {
+    const auto* facet = unicode_case();
+    if (!facet || !is_valid_utf8(text)) {
+        return to_lower_ascii(text);
+    }
+    std::string result;
+    result.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        auto code = decode_at(text, i);
+        if (code < 0x80) {
+            result += lower(static_cast<char>(code));
+        } else {
+            append_utf8(result, static_cast<char32_t>(facet->tolower(static_cast<wchar_t>(code))));
+        }
+    }
+    return result;
+}
 
 std::size_t display_width(std::string_view text) {
     std::size_t width = 0;

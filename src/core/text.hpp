@@ -10,6 +10,8 @@
 namespace campaign::core {
 
 std::string to_lower_ascii(std::string_view text);
+// Unicode lower case of UTF-8 text ("ŁUKASZ" -> "łukasz"), as the C.UTF-8 locale maps single characters.
+std::string to_lower_utf8(std::string_view text);
 std::string_view trim(std::string_view text);
 bool iequals_ascii(std::string_view a, std::string_view b);
 bool icontains_ascii(std::string_view haystack, std::string_view needle);

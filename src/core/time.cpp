@@ -34,11 +34,11 @@ std::string format_utc(Timestamp when) {
     auto day = std::chrono::floor<std::chrono::days>(when);
     std::chrono::year_month_day date{day};
     std::chrono::hh_mm_ss time{when - day};
-    char text[32];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02ld:%02ld:%02lldZ", int(date.year()),
-                  unsigned(date.month()), unsigned(date.day()), long(time.hours().count()),
-                  long(time.minutes().count()), static_cast<long long>(time.seconds().count()));
-    return text;
+    std::array<char, 64> text{};
+    std::snprintf(text.data(), text.size(), "%04d-%02u-%02uT%02d:%02d:%02dZ", int(date.year()),
+                  unsigned(date.month()), unsigned(date.day()), int(time.hours().count()),
+                  int(time.minutes().count()), int(time.seconds().count()));
+    return text.data();
 }
 
 std::optional<Timestamp> parse_utc(std::string_view text) {

@@ -120,7 +120,7 @@ NormalizedUrl normalize_profile_url(std::string_view text) {
     if (slug.find_first_of(" \t/\\\"<>") != std::string::npos) {
         return rejected("the profile name has characters a profile URL cannot have");
     }
-    return {"https://linkedin.com/in/" + core::to_lower_ascii(slug), ""};
+    return {"https://linkedin.com/in/" + core::to_lower_utf8(slug), ""};
 }
 
 std::string identity_hash(std::string_view normalized_url) {

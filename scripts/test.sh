@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds with warnings as errors, checks the formatting and runs the whole test suite.
+#   scripts/test.sh              the plain build (build/)
+#   scripts/test.sh --sanitize   the same under AddressSanitizer and UndefinedBehaviorSanitizer (build-sanitize/)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/setup.sh
+
+preset=default
+case "${1:-}" in
+  "") ;;
+  --sanitize) preset=sanitize ;;
+  *) echo "usage: scripts/test.sh [--sanitize]" >&2; exit 2 ;;
+esac
+
+install_missing_packages
+build "$preset"
+if [ "$preset" = default ]; then
+  cmake --build --preset default --target format-check
+fi
+ctest --preset "$preset" -j2

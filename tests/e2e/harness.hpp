@@ -1,0 +1,42 @@
+// Runs the built campaign binary as a user would: in a fresh temporary folder, with arguments, capturing what it
+// prints and its exit code.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace campaign::e2e {
+
+struct Result {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+class Workspace {
+public:
+    Workspace();
+    ~Workspace();
+    Workspace(const Workspace&) = delete;
+    Workspace& operator=(const Workspace&) = delete;
+
+    const std::filesystem::path& path() const { return m_path; }
+    std::filesystem::path database() const { return m_path / "campaign.db"; }
+
+    // Runs `campaign ARGS...` with the workspace as the current folder.
+    Result run(const std::vector<std::string>& arguments) const;
+    // The same, killed with SIGKILL if it is still running after `seconds`: a crash at an arbitrary point.
+    Result run_killed_after(double seconds, const std::vector<std::string>& arguments) const;
+    void write(const std::filesystem::path& relative, const std::string& content) const;
+    std::string read(const std::filesystem::path& relative) const;
+    // Copies a file or folder of the source tree (e.g. "campaigns") into the workspace.
+    void copy_from_source(const std::filesystem::path& relative) const;
+
+private:
+    Result run_with_prefix(const std::string& prefix, const std::vector<std::string>& arguments) const;
+
+    std::filesystem::path m_path;
+};
+
+} // namespace campaign::e2e

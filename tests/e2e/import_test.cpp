@@ -1,0 +1,138 @@
+#include <catch2/catch.hpp>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "e2e/harness.hpp"
+
+using campaign::e2e::Workspace;
+
+namespace {
+
+int count(const Workspace& workspace, const std::string& sql) {
+    SQLite::Database db(workspace.database().string(), SQLite::OPEN_READONLY);
+    return db.execAndGet(sql).getInt();
+}
+
+const std::string k_people = "First Name,Last Name,LinkedIn URL,Company,Title,Tags,Team Size\n"
+                             "Zoë,van den Berg,https://www.linkedin.com/in/zoe-vdb-1a2b/,Brightwater,CEO,founders,12\n"
+                             "Łukasz,Nowak,http://pl.linkedin.com/in/%C5%82ukasz-nowak?trk=x,Quillfern,CTO,\"saas;founders\",40\n"
+                             "Ana,Lima,,Nowhere,CMO,,3\n"
+                             "Sam,Company,https://www.linkedin.com/company/acme,Acme,,,\n";
+
+} // namespace
+
+TEST_CASE("import reports inserted rows and rejects bad ones with their line", "[e2e][import]") {
+    Workspace workspace;
+    workspace.write("people.csv", k_people);
+    auto result = workspace.run({"prospects", "import", "people.csv", "--tag", "Q4"});
+    CHECK(result.exit_code == 1);
+    CHECK(result.out == "people.csv (csv): inserted 2, updated 0, unchanged 0, rejected 2\n");
+    CHECK(result.err == "people.csv:4: error: row has no LinkedIn profile URL\n"
+                        "people.csv:5: error: row 'https://www.linkedin.com/company/acme' is not a LinkedIn profile "
+                        "URL: a company or school page, not a person's profile\n");
+    CHECK(count(workspace, "SELECT count(*) FROM prospects") == 2);
+    CHECK(count(workspace, "SELECT count(*) FROM prospect_tags WHERE tag = 'q4'") == 2);
+
+    auto show = workspace.run({"prospects", "show", "linkedin.com/in/ŁUKASZ-nowak"});
+    CHECK(show.exit_code == 0);
+    CHECK(show.out.find("profile     https://linkedin.com/in/łukasz-nowak\n") != std::string::npos);
+    CHECK(show.out.find("team_size   40\n") != std::string::npos);
+    CHECK(show.out.find("tags        founders, q4, saas\n") != std::string::npos);
+}
+
+TEST_CASE("a re-import updates and never duplicates", "[e2e][import]") {
+    Workspace workspace;
+    workspace.write("people.csv", k_people);
+    workspace.run({"prospects", "import", "people.csv"});
+    workspace.write("again.csv", "url,company,title,tags\n"
+                                 "https://linkedin.com/in/zoe-vdb-1a2b,Brightwater Labs,,vip\n"
+                                 "linkedin.com/in/%C5%81ukasz-nowak/,,,\n");
+    auto result = workspace.run({"prospects", "import", "again.csv"});
+    CHECK(result.exit_code == 0);
+    CHECK(result.out == "again.csv (csv): inserted 0, updated 1, unchanged 1, rejected 0\n");
+    CHECK(count(workspace, "SELECT count(*) FROM prospects") == 2);
+    SQLite::Database db(workspace.database().string(), SQLite::OPEN_READONLY);
+    SQLite::Statement zoe(db, "SELECT company, title, source FROM prospects WHERE profile_url = "
+                              "'https://linkedin.com/in/zoe-vdb-1a2b'");
+    REQUIRE(zoe.executeStep());
+    CHECK(zoe.getColumn(0).getString() == "Brightwater Labs");
+    CHECK(zoe.getColumn(1).getString() == "CEO"); // an empty value does not erase
+    CHECK(zoe.getColumn(2).getString() == "people.csv");
+}
+
+TEST_CASE("LinkedIn's Connections.csv export imports as is", "[e2e][import]") {
+    Workspace workspace;
+    workspace.copy_from_source("examples/connections-linkedin.csv");
+    auto result = workspace.run({"prospects", "import", "examples/connections-linkedin.csv", "--format", "json"});
+    CHECK(result.exit_code == 0);
+    CHECK(result.out.find("\"dialect\": \"linkedin-connections\"") != std::string::npos);
+    CHECK(result.out.find("\"inserted\": 8") != std::string::npos);
+    CHECK(result.out.find("\"first_rejected\": []") != std::string::npos);
+    CHECK(count(workspace, "SELECT count(*) FROM prospects WHERE json_extract(fields, '$.connected_on') != ''") == 8);
+}
+
+TEST_CASE("a fatal error leaves the database as it was", "[e2e][import][invariant]") {
+    Workspace workspace;
+    workspace.write("people.csv", k_people);
+    workspace.run({"prospects", "import", "people.csv"});
+    // Good rows first, then a quote that never closes: nothing of this file may land.
+    workspace.write("broken.csv", "linkedin_url,first_name\n"
+                                  "https://linkedin.com/in/new-one,New\n"
+                                  "https://linkedin.com/in/new-two,\"Two\n");
+    auto result = workspace.run({"prospects", "import", "broken.csv"});
+    CHECK(result.exit_code == 1);
+    CHECK(result.err == "broken.csv:3: error: a quoted field starts here and never ends\n");
+    CHECK(result.out.empty());
+    CHECK(count(workspace, "SELECT count(*) FROM prospects") == 2);
+
+    workspace.write("nourl.csv", "name,company\nJane Doe,Acme\n");
+    auto no_url = workspace.run({"prospects", "import", "nourl.csv"});
+    CHECK(no_url.exit_code == 1);
+    CHECK(no_url.err == "nourl.csv:1: error: the header has no LinkedIn profile URL column (name one "
+                        "'linkedin_url', 'profile_url' or 'URL')\n");
+
+    auto missing = workspace.run({"prospects", "import", "nothing.csv"});
+    CHECK(missing.exit_code == 1);
+    CHECK(missing.err == "nothing.csv: error: cannot read the file: No such file or directory\n");
+    CHECK(count(workspace, "SELECT count(*) FROM prospects") == 2);
+}
+
+TEST_CASE("the database is chosen by --db, then $CAMPAIGN_DB, then ./campaign.db", "[e2e][import]") {
+    Workspace workspace;
+    workspace.write("people.csv", k_people);
+    auto result = workspace.run({"--db", "crm/one.db", "prospects", "import", "people.csv"});
+    CHECK(result.exit_code == 3); // the folder does not exist
+    CHECK(result.err.find("crm/one.db: error: cannot open the database") == 0);
+
+    CHECK(workspace.run({"--db", "one.db", "prospects", "import", "people.csv"}).exit_code == 1);
+    CHECK(std::filesystem::exists(workspace.path() / "one.db"));
+    CHECK_FALSE(std::filesystem::exists(workspace.database()));
+
+    auto listed = workspace.run({"prospects", "list"});
+    CHECK(listed.exit_code == 1);
+    CHECK(listed.err == "campaign.db: error: no database here yet; import prospects first ('campaign prospects "
+                        "import FILE') or name one with --db\n");
+    CHECK_FALSE(std::filesystem::exists(workspace.database()));
+}
+
+TEST_CASE("an import killed halfway leaves the database as it was", "[e2e][import][invariant]") {
+    Workspace workspace;
+    workspace.write("people.csv", k_people);
+    REQUIRE(workspace.run({"prospects", "import", "people.csv"}).exit_code == 1);
+    std::string big = "linkedin_url,first_name,company,tags\n";
+    for (int i = 0; i < 400000; ++i) {
+        big += "https://www.linkedin.com/in/person-" + std::to_string(i) + ",Person,Company " +
+               std::to_string(i % 977) + ",bulk\n";
+    }
+    workspace.write("big.csv", big);
+    auto killed = workspace.run_killed_after(0.5, {"prospects", "import", "big.csv"});
+    REQUIRE(killed.exit_code == 128 + 9); // still importing when killed: the test means nothing otherwise
+    SQLite::Database db(workspace.database().string(), SQLite::OPEN_READONLY);
+    CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+    CHECK(count(workspace, "SELECT count(*) FROM prospects") == 2);
+    CHECK(count(workspace, "SELECT count(*) FROM prospect_tags WHERE tag = 'bulk'") == 0);
+
+    auto finished = workspace.run({"prospects", "import", "big.csv"});
+    CHECK(finished.exit_code == 0);
+    CHECK(count(workspace, "SELECT count(*) FROM prospects") == 400002);
+}
