@@ -1,6 +1,5 @@
 // campaign init [DIR]: writes the example project (campaigns, templates, sample prospects) without overwriting.
 #include <CLI/CLI.hpp>
-
 #include <fstream>
 #include <ostream>
 

@@ -1,8 +1,6 @@
 // campaign prospects list|show|forget (import lives in cmd_prospects_import.cpp).
 #include <CLI/CLI.hpp>
-
 #include <nlohmann/json.hpp>
-
 #include <ostream>
 
 #include "cli/context.hpp"
@@ -48,9 +46,17 @@ nlohmann::json to_json(const core::Prospect& prospect) {
 }
 
 Row standard_columns(const core::Prospect& prospect) {
-    return {std::to_string(prospect.id), prospect.profile_url, prospect.first_name, prospect.last_name,
-            prospect.email, prospect.company, prospect.title, prospect.location, prospect.industry,
-            joined(prospect.tags), prospect.source};
+    return {std::to_string(prospect.id),
+            prospect.profile_url,
+            prospect.first_name,
+            prospect.last_name,
+            prospect.email,
+            prospect.company,
+            prospect.title,
+            prospect.location,
+            prospect.industry,
+            joined(prospect.tags),
+            prospect.source};
 }
 
 int list(Context& context, const ListArguments& arguments) {
@@ -74,8 +80,8 @@ int list(Context& context, const ListArguments& arguments) {
         context.out << (separator[0] == '[' ? "[]\n" : "\n]\n");
     } else if (format == Format::csv) {
         auto custom = prospects.custom_field_names();
-        Row header{"id", "profile_url", "first_name", "last_name", "email", "company", "title",
-                   "location", "industry", "tags", "source"};
+        Row header{"id",    "profile_url", "first_name", "last_name", "email", "company",
+                   "title", "location",    "industry",   "tags",      "source"};
         header.insert(header.end(), custom.begin(), custom.end());
         print_csv_row(context.out, header);
         prospects.for_each(filter, [&](const core::Prospect& prospect) {
@@ -103,8 +109,7 @@ int show(Context& context, const std::string& who, const std::string& format) {
     auto prospect = crm::resolve_prospect(database, who);
     auto suppression = crm::find_suppression(database, prospect);
     std::string suppressed =
-        suppression ? "yes (" + std::string(core::to_string(suppression->kind)) + " " + suppression->value + ")"
-                    : "no";
+        suppression ? "yes (" + std::string(core::to_string(suppression->kind)) + " " + suppression->value + ")" : "no";
     if (parse_format(format) == Format::json) {
         auto json = to_json(prospect);
         json["suppressed"] = suppression.has_value();
@@ -112,12 +117,17 @@ int show(Context& context, const std::string& who, const std::string& format) {
         return k_ok;
     }
     std::vector<Row> rows{
-        {"id", std::to_string(prospect.id)},  {"profile", prospect.profile_url},
+        {"id", std::to_string(prospect.id)},
+        {"profile", prospect.profile_url},
         {"name", prospect.first_name + " " + prospect.last_name},
-        {"email", prospect.email},            {"company", prospect.company},
-        {"title", prospect.title},            {"location", prospect.location},
-        {"industry", prospect.industry},      {"tags", joined(prospect.tags, ", ")},
-        {"source", prospect.source},          {"suppressed", suppressed},
+        {"email", prospect.email},
+        {"company", prospect.company},
+        {"title", prospect.title},
+        {"location", prospect.location},
+        {"industry", prospect.industry},
+        {"tags", joined(prospect.tags, ", ")},
+        {"source", prospect.source},
+        {"suppressed", suppressed},
         {"created", core::format_utc(prospect.created_at)},
         {"updated", core::format_utc(prospect.updated_at)},
     };
@@ -167,9 +177,8 @@ void add_prospects_command(CLI::App& app, Context& context) {
         prospects->add_subcommand("forget", "Erase a prospect's personal data and never import them again");
     auto forgotten = std::make_shared<std::string>();
     forget_command->add_option("PROSPECT", *forgotten, "Prospect id or profile URL")->required();
-    forget_command->callback([&context, forgotten] {
-        context.command = [&context, forgotten] { return forget(context, *forgotten); };
-    });
+    forget_command->callback(
+        [&context, forgotten] { context.command = [&context, forgotten] { return forget(context, *forgotten); }; });
 }
 
 } // namespace campaign::cli

@@ -1,8 +1,6 @@
 // campaign prospects import FILE [--tag T]... [--source S] [--format table|json]
 #include <CLI/CLI.hpp>
-
 #include <nlohmann/json.hpp>
-
 #include <ostream>
 
 #include "cli/context.hpp"
@@ -30,8 +28,8 @@ void print_json(std::ostream& out, const std::filesystem::path& file, const crm:
     for (const auto& row : summary.first_rejected) {
         rejections.push_back({{"line", row.line}, {"reason", row.reason}});
     }
-    nlohmann::json report{{"file", file.string()},       {"dialect", summary.dialect},
-                          {"inserted", summary.inserted}, {"updated", summary.updated},
+    nlohmann::json report{{"file", file.string()},          {"dialect", summary.dialect},
+                          {"inserted", summary.inserted},   {"updated", summary.updated},
                           {"unchanged", summary.unchanged}, {"rejected", summary.rejected},
                           {"first_rejected", rejections}};
     out << report.dump(2) << '\n';
@@ -44,9 +42,8 @@ void print_text(Context& context, const std::filesystem::path& file, const crm::
     if (summary.rejected > summary.first_rejected.size()) {
         context.err << "... and " << summary.rejected - summary.first_rejected.size() << " more rejected rows\n";
     }
-    context.out << file.string() << " (" << summary.dialect << "): inserted " << summary.inserted
-                << ", updated " << summary.updated << ", unchanged " << summary.unchanged << ", rejected "
-                << summary.rejected << '\n';
+    context.out << file.string() << " (" << summary.dialect << "): inserted " << summary.inserted << ", updated "
+                << summary.updated << ", unchanged " << summary.unchanged << ", rejected " << summary.rejected << '\n';
 }
 
 int import(Context& context, const ImportArguments& arguments) {
@@ -77,11 +74,11 @@ void add_import_command(CLI::App& prospects, Context& context) {
     command->add_option("FILE", arguments->file, "CSV file with a header row, or LinkedIn's Connections.csv")
         ->required();
     command->add_option("--tag", arguments->options.tags, "Tag every imported prospect (repeatable)");
-    command->add_option("--source", arguments->options.source, "Where these prospects come from (default: the file name)");
+    command->add_option("--source", arguments->options.source,
+                        "Where these prospects come from (default: the file name)");
     command->add_option("--format", arguments->format, "Output format")->check(CLI::IsMember({"table", "json"}));
-    command->callback([&context, arguments] {
-        context.command = [&context, arguments] { return import(context, *arguments); };
-    });
+    command->callback(
+        [&context, arguments] { context.command = [&context, arguments] { return import(context, *arguments); }; });
 }
 
 } // namespace campaign::cli

@@ -1,8 +1,6 @@
 // campaign suppress add|list|remove: the do-not-contact list, by profile URL or email domain.
 #include <CLI/CLI.hpp>
-
 #include <nlohmann/json.hpp>
-
 #include <ostream>
 
 #include "cli/context.hpp"
@@ -106,16 +104,14 @@ void add_suppress_command(CLI::App& app, Context& context) {
     auto* remove_command = suppress->add_subcommand("remove", "Take profiles or email domains off the list");
     auto removed = std::make_shared<std::vector<std::string>>();
     remove_command->add_option("TARGET", *removed, "Profile URL or email domain")->required();
-    remove_command->callback([&context, removed] {
-        context.command = [&context, removed] { return remove(context, *removed); };
-    });
+    remove_command->callback(
+        [&context, removed] { context.command = [&context, removed] { return remove(context, *removed); }; });
 
     auto* list_command = suppress->add_subcommand("list", "Show the suppression list");
     auto format = std::make_shared<std::string>("table");
     list_command->add_option("--format", *format, "Output format")->check(CLI::IsMember({"table", "json", "csv"}));
-    list_command->callback([&context, format] {
-        context.command = [&context, format] { return list(context, *format); };
-    });
+    list_command->callback(
+        [&context, format] { context.command = [&context, format] { return list(context, *format); }; });
 }
 
 } // namespace campaign::cli

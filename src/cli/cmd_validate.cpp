@@ -1,6 +1,5 @@
 // campaign validate FILE...: checks campaign files without running them; one line per problem.
 #include <CLI/CLI.hpp>
-
 #include <ostream>
 
 #include "cli/context.hpp"
@@ -18,9 +17,7 @@ std::string summary(const core::Campaign& campaign) {
         templates += step.variants.size();
         ab_tests += step.variants.empty() ? 0 : 1;
     }
-    auto count = [](std::size_t n, const char* noun) {
-        return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
-    };
+    auto count = [](std::size_t n, const char* noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); };
     return "campaign '" + campaign.id + "', " + count(campaign.senders.size(), "sender") + ", " +
            count(campaign.steps.size(), "step") + ", " + count(templates, "template") + ", " +
            count(ab_tests, "A/B test");

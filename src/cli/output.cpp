@@ -1,8 +1,7 @@
 #include "cli/output.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
+#include <unistd.h>
 
 #include "core/text.hpp"
 

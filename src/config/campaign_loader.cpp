@@ -14,6 +14,8 @@ namespace campaign::config {
 namespace {
 
 constexpr std::array<std::string_view, 4> k_field_tests{"equals", "in", "contains", "exists"};
+constexpr std::array k_outcomes{core::Outcome::accepted, core::Outcome::not_accepted, core::Outcome::replied,
+                                core::Outcome::no_reply};
 
 std::vector<std::string> lower_tags(std::vector<std::string> tags) {
     for (auto& tag : tags) {
@@ -103,16 +105,22 @@ core::StopRules read_stop(YamlReader& reader, const YAML::Node& node) {
 
 std::optional<core::Branch> read_branch(YamlReader& reader, const YAML::Node& key, const YAML::Node& value) {
     auto name = key.as<std::string>();
+    auto outcome = std::find_if(k_outcomes.begin(), k_outcomes.end(),
+                                [&name](core::Outcome candidate) { return core::to_string(candidate) == name; });
+    if (outcome == k_outcomes.end()) {
+        return std::nullopt; // an unknown key, reported with the keys of 'on'
+    }
     core::Branch branch;
     branch.location = reader.where(key);
-    bool timed = name == "not_accepted" || name == "no_reply";
-    branch.on = name == "accepted"       ? core::Outcome::accepted
-                : name == "not_accepted" ? core::Outcome::not_accepted
-                : name == "replied"      ? core::Outcome::replied
-                                         : core::Outcome::no_reply;
+    branch.on = *outcome;
+    bool timed = branch.on == core::Outcome::not_accepted || branch.on == core::Outcome::no_reply;
     if (!timed) {
         auto target = reader.scalar(value, "'" + name + "'");
         if (!target) {
+            return std::nullopt;
+        }
+        if (core::trim(*target).empty()) {
+            reader.error(value, "'" + name + "' must not be empty");
             return std::nullopt;
         }
         branch.target = *target;
@@ -154,7 +162,7 @@ std::vector<core::Variant> read_variants(YamlReader& reader, const YAML::Node& n
         variant.template_name = reader.string(item, text_key, true).value_or("");
         variants.push_back(std::move(variant));
     }
-    if (variants.size() == 1) {
+    if (node.size() < 2) {
         reader.error(node, "an A/B test needs at least two variants");
     }
     return variants;
@@ -167,15 +175,14 @@ void read_step_text(YamlReader& reader, const YAML::Node& node, core::Step& step
     if (!core::sends_text(step.type)) {
         for (const char* key : {"note", "template", "variants"}) {
             if (node[key]) {
-                reader.error(node[key], "a " + std::string(core::to_string(step.type)) +
-                                            " step sends no text: remove '" + key + "'");
+                reader.error(node[key], a_step(step.type) + " sends no text: remove '" + key + "'");
             }
         }
         return;
     }
     if (node[std::string(wrong_key)]) {
-        reader.error(node[std::string(wrong_key)], "the text of a " + std::string(core::to_string(step.type)) +
-                                                       " step is its '" + std::string(text_key) + "'");
+        reader.error(node[std::string(wrong_key)],
+                     "the text of " + a_step(step.type) + " is its '" + std::string(text_key) + "'");
     }
     step.template_name = reader.string(node, text_key).value_or("");
     step.template_location = reader.where(node[std::string(text_key)]);
@@ -186,7 +193,7 @@ void read_step_text(YamlReader& reader, const YAML::Node& node, core::Step& step
                          "a step with variants takes its text from them: remove '" + std::string(text_key) + "'");
         }
     } else if (step.template_name.empty() && !is_connect) {
-        reader.error(node, "a " + std::string(core::to_string(step.type)) + " step needs a 'template'");
+        reader.error(node, a_step(step.type) + " needs a 'template'");
     }
 }
 
@@ -223,7 +230,10 @@ core::Step read_step(YamlReader& reader, const YAML::Node& node) {
     step.next = reader.string(node, "next");
     if (auto on = node["on"]; on && reader.check_map(on, "'on'", {"accepted", "not_accepted", "replied", "no_reply"})) {
         for (const auto& entry : on) {
-            if (auto branch = read_branch(reader, entry.first, entry.second)) {
+            auto branch = read_branch(reader, entry.first, entry.second);
+            // A key given twice is reported by check_map; the first one holds, as for every other key.
+            if (branch && std::none_of(step.branches.begin(), step.branches.end(),
+                                       [&branch](const core::Branch& other) { return other.on == branch->on; })) {
                 step.branches.push_back(std::move(*branch));
             }
         }
@@ -293,15 +303,15 @@ void read_campaign(YamlReader& reader, const YAML::Node& root, const std::filesy
     if (auto stop = root["stop"]) {
         campaign.stop = read_stop(reader, stop);
     }
-    check_sequence(reader, campaign);
+    check_sequence(reader, campaign, root["steps"]);
     check_templates(reader, campaign, root["templates"]);
 }
 
 } // namespace
 
 bool is_identifier(std::string_view text, bool allow_underscore) {
-    bool starts_well = !text.empty() && ((text[0] >= 'a' && text[0] <= 'z') ||
-                                         (allow_underscore && text[0] >= '0' && text[0] <= '9'));
+    bool starts_well =
+        !text.empty() && ((text[0] >= 'a' && text[0] <= 'z') || (allow_underscore && text[0] >= '0' && text[0] <= '9'));
     if (!starts_well) {
         return false;
     }
@@ -310,11 +320,17 @@ bool is_identifier(std::string_view text, bool allow_underscore) {
     });
 }
 
+std::string a_step(core::ActionType type) {
+    auto name = std::string(core::to_string(type));
+    bool vowel = std::string_view("aeiou").find(name.front()) != std::string_view::npos;
+    return (vowel ? "an " : "a ") + name + " step";
+}
+
 LoadedCampaign load_campaign(const std::filesystem::path& file) {
     YamlReader reader(file.string());
     LoadedCampaign result;
     std::ifstream input(file);
-    if (!input) {
+    if (!input || std::filesystem::is_directory(file)) { // a folder opens, then throws on the first read
         reader.error(core::SourceLocation{file.string(), 0, 0}, "cannot read the file");
         result.diagnostics = reader.take_diagnostics();
         return result;
@@ -323,11 +339,11 @@ LoadedCampaign load_campaign(const std::filesystem::path& file) {
     try {
         root = YAML::Load(input);
     } catch (const YAML::ParserException& failure) {
-        reader.error(core::SourceLocation{file.string(), failure.mark.line + 1, failure.mark.column + 1},
-                     failure.msg);
+        reader.error(core::SourceLocation{file.string(), failure.mark.line + 1, failure.mark.column + 1}, failure.msg);
         result.diagnostics = reader.take_diagnostics();
         return result;
     }
+    reader.remember_empty_values(root);
     core::Campaign campaign;
     read_campaign(reader, root, file, campaign);
     result.diagnostics = reader.take_diagnostics();

@@ -12,9 +12,11 @@ namespace campaign::config {
 std::vector<core::Sender> read_senders(YamlReader& reader, const YAML::Node& node);
 
 // Branch targets that exist, no unreachable step, no loop, branches that fit their step, templates that exist.
-void check_sequence(YamlReader& reader, const core::Campaign& campaign);
+// `steps_node` is the list the steps were read from, one item each, to point at the targets.
+void check_sequence(YamlReader& reader, const core::Campaign& campaign, const YAML::Node& steps_node);
 void check_templates(YamlReader& reader, const core::Campaign& campaign, const YAML::Node& templates_node);
 
 bool is_identifier(std::string_view text, bool allow_underscore);
+std::string a_step(core::ActionType type); // "a connect step", "an inmail step"
 
 } // namespace campaign::config

@@ -1,6 +1,5 @@
-#include <date/tz.h>
-
 #include <array>
+#include <date/tz.h>
 #include <set>
 
 #include "config/parts.hpp"
@@ -51,8 +50,20 @@ void read_timezone(YamlReader& reader, const YAML::Node& node, core::Sender& sen
     }
 }
 
+// The item of a list that reads `text`, to point at it; the list itself when it is a single value.
+YAML::Node item_reading(const YAML::Node& list, const std::string& text) {
+    if (list.IsSequence()) {
+        for (const auto& item : list) {
+            if (item.IsScalar() && item.Scalar() == text) {
+                return item;
+            }
+        }
+    }
+    return list;
+}
+
 void read_working_hours(YamlReader& reader, const YAML::Node& node, core::WorkingHours& hours) {
-    if (!reader.check_map(node, "working_hours", {"days", "from", "to"})) {
+    if (!reader.check_map(node, "'working_hours'", {"days", "from", "to"})) {
         return;
     }
     if (auto days = reader.strings(node, "days")) {
@@ -60,7 +71,8 @@ void read_working_hours(YamlReader& reader, const YAML::Node& node, core::Workin
         for (const auto& day : *days) {
             auto found = std::find(k_day_names.begin(), k_day_names.end(), core::to_lower_ascii(day));
             if (found == k_day_names.end()) {
-                reader.error(node["days"], "unknown day '" + day + "' (use mon, tue, wed, thu, fri, sat, sun)");
+                reader.error(item_reading(node["days"], day),
+                             "unknown day '" + day + "' (use mon, tue, wed, thu, fri, sat, sun)");
                 continue;
             }
             hours.days[static_cast<std::size_t>(found - k_day_names.begin())] = true;
@@ -74,8 +86,8 @@ void read_working_hours(YamlReader& reader, const YAML::Node& node, core::Workin
             if (auto parsed = core::parse_time_of_day(*text)) {
                 *minute = *parsed;
             } else {
-                reader.error(node[key], std::string("'") + key + "' must be a time of day such as \"09:00\", not '" +
-                                            *text + "'");
+                reader.error(node[key],
+                             std::string("'") + key + "' must be a time of day such as \"09:00\", not '" + *text + "'");
             }
         }
     }
@@ -85,7 +97,7 @@ void read_working_hours(YamlReader& reader, const YAML::Node& node, core::Workin
 }
 
 void read_limits(YamlReader& reader, const YAML::Node& node, core::SenderLimits& limits) {
-    if (!reader.check_map(node, "limits", {"per_day", "invitations_per_week"})) {
+    if (!reader.check_map(node, "'limits'", {"per_day", "invitations_per_week"})) {
         return;
     }
     if (auto week = reader.integer(node, "invitations_per_week", 0, 200)) {
@@ -96,7 +108,7 @@ void read_limits(YamlReader& reader, const YAML::Node& node, core::SenderLimits&
     for (auto type : core::k_action_types) {
         type_names.push_back(core::to_string(type));
     }
-    if (!per_day || !reader.check_map(per_day, "per_day", type_names)) {
+    if (!per_day || !reader.check_map(per_day, "'per_day'", type_names)) {
         return;
     }
     for (const auto& entry : per_day) {
@@ -112,7 +124,7 @@ void read_limits(YamlReader& reader, const YAML::Node& node, core::SenderLimits&
 }
 
 void read_pacing(YamlReader& reader, const YAML::Node& node, core::Pacing& pacing) {
-    if (!reader.check_map(node, "pacing", {"min_gap", "jitter"})) {
+    if (!reader.check_map(node, "'pacing'", {"min_gap", "jitter"})) {
         return;
     }
     if (auto gap = reader.duration(node, "min_gap")) {
@@ -136,7 +148,7 @@ core::Sender read_sender(YamlReader& reader, const YAML::Node& node) {
         if (is_identifier(*id, true)) {
             sender.id = *id;
         } else {
-            reader.error(node["id"], "sender id '" + *id + "' must be letters, digits, '-' and '_'");
+            reader.error(node["id"], "sender id '" + *id + "' must be lower-case letters, digits, '-' and '_'");
         }
     }
     for (const char* key : {"name", "first_name", "last_name", "title", "company"}) {
@@ -149,8 +161,8 @@ core::Sender read_sender(YamlReader& reader, const YAML::Node& node) {
         if (auto type = core::parse_account_type(*account)) {
             sender.account = *type;
         } else {
-            reader.error(node["account"], "unknown account type '" + *account +
-                                              "' (expected free, premium or sales_navigator)");
+            reader.error(node["account"],
+                         "unknown account type '" + *account + "' (expected free, premium or sales_navigator)");
         }
     }
     sender.limits = core::default_limits(sender.account);

@@ -15,16 +15,15 @@ bool branch_fits(core::Outcome outcome, const core::Step& step) {
         return step.type == core::ActionType::connect;
     case core::Outcome::replied:
         return step.type == core::ActionType::message || step.type == core::ActionType::inmail ||
-               (step.type == core::ActionType::connect &&
-                (!step.template_name.empty() || !step.variants.empty()));
+               (step.type == core::ActionType::connect && (!step.template_name.empty() || !step.variants.empty()));
     case core::Outcome::no_reply:
         return step.type == core::ActionType::message || step.type == core::ActionType::inmail;
     }
     return false;
 }
 
-void check_target(YamlReader& reader, const core::Campaign& campaign, const core::Step& step,
-                  const std::string& target, const core::SourceLocation& location) {
+void check_target(YamlReader& reader, const core::Campaign& campaign, const core::Step& step, const std::string& target,
+                  const core::SourceLocation& location) {
     if (target == core::k_end_step || target.empty()) {
         return;
     }
@@ -40,25 +39,34 @@ void check_target(YamlReader& reader, const core::Campaign& campaign, const core
         names.push_back(candidate.id);
     }
     auto suggestion = core::closest_match(target, names);
-    reader.error(location, "no step '" + target + "' to go to" +
-                               (suggestion ? " (did you mean '" + *suggestion + "'?)" : ""));
+    reader.error(location,
+                 "no step '" + target + "' to go to" + (suggestion ? " (did you mean '" + *suggestion + "'?)" : ""));
 }
 
-void check_branches(YamlReader& reader, const core::Campaign& campaign, const core::Step& step) {
+// A step whose type is missing or unknown has had its error; which branches fit it cannot be told.
+bool has_known_type(const YAML::Node& step_node) {
+    auto type = step_node["type"];
+    return type && type.IsScalar() && core::parse_action_type(type.Scalar());
+}
+
+// The step a branch goes to: its value, or the 'goto' of a branch that waits.
+YAML::Node target_node(const YAML::Node& step_node, const core::Branch& branch) {
+    auto value = step_node["on"][std::string(core::to_string(branch.on))];
+    return value.IsMap() ? value["goto"] : value;
+}
+
+void check_branches(YamlReader& reader, const core::Campaign& campaign, const core::Step& step,
+                    const YAML::Node& step_node) {
     for (const auto& branch : step.branches) {
-        if (!branch_fits(branch.on, step)) {
-            reader.error(branch.location, "'" + std::string(core::to_string(branch.on)) +
-                                              "' cannot follow a " + std::string(core::to_string(step.type)) +
-                                              " step" +
-                                              (branch.on == core::Outcome::replied &&
-                                                       step.type == core::ActionType::connect
-                                                   ? " without a note"
-                                                   : ""));
+        if (has_known_type(step_node) && !branch_fits(branch.on, step)) {
+            bool silent_connect = branch.on == core::Outcome::replied && step.type == core::ActionType::connect;
+            reader.error(branch.location, "'" + std::string(core::to_string(branch.on)) + "' cannot follow " +
+                                              a_step(step.type) + (silent_connect ? " without a note" : ""));
         }
-        check_target(reader, campaign, step, branch.target, branch.location);
+        check_target(reader, campaign, step, branch.target, reader.where(target_node(step_node, branch)));
     }
     if (step.next) {
-        check_target(reader, campaign, step, *step.next, step.location);
+        check_target(reader, campaign, step, *step.next, reader.where(step_node["next"]));
     }
 }
 
@@ -107,12 +115,12 @@ void check_reachable(YamlReader& reader, const core::Campaign& campaign) {
 
 } // namespace
 
-void check_sequence(YamlReader& reader, const core::Campaign& campaign) {
+void check_sequence(YamlReader& reader, const core::Campaign& campaign, const YAML::Node& steps_node) {
     if (campaign.steps.empty()) {
         return;
     }
-    for (const auto& step : campaign.steps) {
-        check_branches(reader, campaign, step);
+    for (std::size_t i = 0; i < campaign.steps.size(); ++i) {
+        check_branches(reader, campaign, campaign.steps[i], steps_node[i]);
     }
     check_reachable(reader, campaign);
     std::map<std::string, int> state;

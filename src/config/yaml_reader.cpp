@@ -18,9 +18,32 @@ std::string quoted_list(const std::vector<std::string_view>& names) {
 
 } // namespace
 
+void YamlReader::remember_empty_values(const YAML::Node& root) {
+    if (root.IsMap()) {
+        for (const auto& entry : root) {
+            if (entry.second.IsNull()) {
+                m_empty_values.emplace_back(entry.second, where(entry.first));
+            } else {
+                remember_empty_values(entry.second);
+            }
+        }
+    } else if (root.IsSequence()) {
+        for (const auto& item : root) {
+            remember_empty_values(item);
+        }
+    }
+}
+
 core::SourceLocation YamlReader::where(const YAML::Node& node) const {
     if (!node.IsDefined()) {
         return {m_file, 0, 0};
+    }
+    if (node.IsNull()) {
+        for (const auto& [value, key_location] : m_empty_values) {
+            if (value.is(node)) {
+                return key_location;
+            }
+        }
     }
     auto mark = node.Mark();
     if (mark.is_null()) {
@@ -45,10 +68,14 @@ bool YamlReader::check_map(const YAML::Node& node, std::string_view what,
     }
     std::map<std::string, int> seen;
     for (const auto& entry : node) {
+        if (!entry.first.IsScalar() && !entry.first.IsNull()) {
+            scalar(entry.first, "a key in " + std::string(what));
+            return false;
+        }
         auto key = entry.first.as<std::string>();
         if (auto [first, inserted] = seen.emplace(key, where(entry.first).line); !inserted) {
-            error(entry.first, "duplicate key '" + key + "' (first given on line " +
-                                   std::to_string(first->second) + ")");
+            error(entry.first,
+                  "duplicate key '" + key + "' (first given on line " + std::to_string(first->second) + ")");
             continue;
         }
         if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) {
@@ -71,9 +98,12 @@ bool YamlReader::check_sequence(const YAML::Node& node, std::string_view what) {
 }
 
 std::optional<std::string> YamlReader::scalar(const YAML::Node& node, std::string_view what) {
+    if (node.IsNull()) {
+        error(node, std::string(what) + " must not be empty");
+        return std::nullopt;
+    }
     if (!node.IsScalar()) {
-        error(node, std::string(what) + " must be a single value, not a " +
-                        (node.IsMap() ? "map" : node.IsSequence() ? "list" : "null"));
+        error(node, std::string(what) + " must be a single value, not a " + (node.IsMap() ? "map" : "list"));
         return std::nullopt;
     }
     return node.Scalar();
@@ -130,16 +160,15 @@ std::optional<bool> YamlReader::boolean(const YAML::Node& map, std::string_view 
     return value;
 }
 
-std::optional<core::Duration> YamlReader::duration(const YAML::Node& map, std::string_view key,
-                                                   bool required) {
+std::optional<core::Duration> YamlReader::duration(const YAML::Node& map, std::string_view key, bool required) {
     auto text = string(map, key, required);
     if (!text) {
         return std::nullopt;
     }
     auto value = core::parse_duration(*text);
     if (!value) {
-        error(map[std::string(key)], "'" + std::string(key) + "' must be a duration such as 30m, 4h, 2d or " +
-                                         "1w, not '" + *text + "'");
+        error(map[std::string(key)],
+              "'" + std::string(key) + "' must be a duration such as 30m, 4h, 2d or " + "1w, not '" + *text + "'");
     }
     return value;
 }

@@ -2,12 +2,12 @@
 // report a wrong type or a missing key, and a key check that suggests the key the user probably meant.
 #pragma once
 
-#include <yaml-cpp/yaml.h>
-
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
+#include <yaml-cpp/yaml.h>
 
 #include "core/error.hpp"
 #include "core/time.hpp"
@@ -18,13 +18,17 @@ class YamlReader {
 public:
     explicit YamlReader(std::string file) : m_file(std::move(file)) {}
 
+    // yaml-cpp marks an empty value at the token after it, often on the next line: remember the key of each empty
+    // value under `root`, so that `where` points at the key instead.
+    void remember_empty_values(const YAML::Node& root);
     core::SourceLocation where(const YAML::Node& node) const;
     void error(const YAML::Node& node, std::string message);
     void error(const core::SourceLocation& location, std::string message);
     const core::Diagnostics& diagnostics() const { return m_diagnostics; }
     core::Diagnostics take_diagnostics() { return std::move(m_diagnostics); }
 
-    // Reports keys that are not in `allowed` (with a suggestion) and keys given twice. False if `node` is not a map.
+    // Reports keys that are not in `allowed` (with a suggestion) and keys given twice. False if `node` is not a map
+    // or has a key that is not a single value.
     bool check_map(const YAML::Node& node, std::string_view what, const std::vector<std::string_view>& allowed);
     bool check_sequence(const YAML::Node& node, std::string_view what);
 
@@ -42,6 +46,7 @@ public:
 private:
     std::string m_file;
     core::Diagnostics m_diagnostics;
+    std::vector<std::pair<YAML::Node, core::SourceLocation>> m_empty_values;
 };
 
 } // namespace campaign::config

@@ -7,14 +7,12 @@ namespace campaign::core {
 namespace {
 
 constexpr std::array<std::string_view, 8> k_action_names{
-    "view_profile", "follow", "like_post", "endorse",
-    "connect",      "message", "inmail",   "withdraw_invite",
+    "view_profile", "follow", "like_post", "endorse", "connect", "message", "inmail", "withdraw_invite",
 };
 
 constexpr std::array<std::string_view, 3> k_account_names{"free", "premium", "sales_navigator"};
 
-constexpr std::array<std::string_view, 4> k_outcome_names{"accepted", "not_accepted", "replied",
-                                                          "no_reply"};
+constexpr std::array<std::string_view, 4> k_outcome_names{"accepted", "not_accepted", "replied", "no_reply"};
 
 template <typename Enum, std::size_t N>
 std::optional<Enum> parse_enum(const std::array<std::string_view, N>& names, std::string_view text) {
@@ -66,14 +64,10 @@ SenderLimits default_limits(AccountType account) {
     };
     SenderLimits limits;
     limits.per_day = {
-        {ActionType::view_profile, pick(80, 150, 250)},
-        {ActionType::follow, pick(30, 50, 80)},
-        {ActionType::like_post, pick(30, 50, 80)},
-        {ActionType::endorse, pick(30, 50, 80)},
-        {ActionType::connect, pick(15, 20, 25)},
-        {ActionType::message, pick(50, 100, 150)},
-        {ActionType::inmail, pick(0, 5, 20)},
-        {ActionType::withdraw_invite, 30},
+        {ActionType::view_profile, pick(80, 150, 250)}, {ActionType::follow, pick(30, 50, 80)},
+        {ActionType::like_post, pick(30, 50, 80)},      {ActionType::endorse, pick(30, 50, 80)},
+        {ActionType::connect, pick(15, 20, 25)},        {ActionType::message, pick(50, 100, 150)},
+        {ActionType::inmail, pick(0, 5, 20)},           {ActionType::withdraw_invite, 30},
     };
     limits.invitations_per_week = pick(80, 100, 100);
     limits.connect_note_length = pick(200, 300, 300);
@@ -81,8 +75,7 @@ SenderLimits default_limits(AccountType account) {
 }
 
 const Step* Campaign::find_step(std::string_view step_id) const {
-    auto found = std::find_if(steps.begin(), steps.end(),
-                              [step_id](const Step& step) { return step.id == step_id; });
+    auto found = std::find_if(steps.begin(), steps.end(), [step_id](const Step& step) { return step.id == step_id; });
     return found == steps.end() ? nullptr : &*found;
 }
 
@@ -98,8 +91,8 @@ std::vector<std::string> Campaign::successors(const Step& step) const {
         result.push_back(*step.next);
         return result;
     }
-    auto position = std::find_if(steps.begin(), steps.end(),
-                                 [&step](const Step& candidate) { return &candidate == &step; });
+    auto position =
+        std::find_if(steps.begin(), steps.end(), [&step](const Step& candidate) { return &candidate == &step; });
     if (position != steps.end() && position + 1 != steps.end()) {
         result.push_back((position + 1)->id);
     } else {

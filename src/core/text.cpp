@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <locale>
-#include <stdexcept>
 #include <numeric>
+#include <stdexcept>
 
 namespace campaign::core {
 
@@ -76,9 +76,8 @@ std::vector<std::string> split_list(std::string_view text, std::string_view sepa
 
 std::size_t utf8_length(std::string_view text) {
     // Continuation bytes (10xxxxxx) do not start a code point.
-    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
+    return static_cast<std::size_t>(
+        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 namespace {
@@ -189,8 +188,7 @@ bool is_valid_utf8(std::string_view text) {
     return true;
 }
 
-std::optional<std::string> closest_match(std::string_view word,
-                                         std::span<const std::string_view> candidates) {
+std::optional<std::string> closest_match(std::string_view word, std::span<const std::string_view> candidates) {
     std::optional<std::string> best;
     std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
     for (auto candidate : candidates) {

@@ -26,7 +26,6 @@ bool is_valid_utf8(std::string_view text);
 std::size_t display_width(std::string_view text);
 
 // The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
-std::optional<std::string> closest_match(std::string_view word,
-                                         std::span<const std::string_view> candidates);
+std::optional<std::string> closest_match(std::string_view word, std::span<const std::string_view> candidates);
 
 } // namespace campaign::core

@@ -14,9 +14,8 @@ struct Unit {
 };
 
 constexpr std::array k_units{
-    Unit{'w', std::chrono::weeks{1}},   Unit{'d', std::chrono::days{1}},
-    Unit{'h', std::chrono::hours{1}},   Unit{'m', std::chrono::minutes{1}},
-    Unit{'s', std::chrono::seconds{1}},
+    Unit{'w', std::chrono::weeks{1}},   Unit{'d', std::chrono::days{1}},    Unit{'h', std::chrono::hours{1}},
+    Unit{'m', std::chrono::minutes{1}}, Unit{'s', std::chrono::seconds{1}},
 };
 
 std::optional<int> parse_digits(std::string_view text) {
@@ -35,16 +34,16 @@ std::string format_utc(Timestamp when) {
     std::chrono::year_month_day date{day};
     std::chrono::hh_mm_ss time{when - day};
     std::array<char, 64> text{};
-    std::snprintf(text.data(), text.size(), "%04d-%02u-%02uT%02d:%02d:%02dZ", int(date.year()),
-                  unsigned(date.month()), unsigned(date.day()), int(time.hours().count()),
-                  int(time.minutes().count()), int(time.seconds().count()));
+    std::snprintf(text.data(), text.size(), "%04d-%02u-%02uT%02d:%02d:%02dZ", int(date.year()), unsigned(date.month()),
+                  unsigned(date.day()), int(time.hours().count()), int(time.minutes().count()),
+                  int(time.seconds().count()));
     return text.data();
 }
 
 std::optional<Timestamp> parse_utc(std::string_view text) {
     // YYYY-MM-DDTHH:MM:SSZ, exactly.
-    if (text.size() != 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' ||
-        text[13] != ':' || text[16] != ':' || text[19] != 'Z') {
+    if (text.size() != 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' ||
+        text[16] != ':' || text[19] != 'Z') {
         return std::nullopt;
     }
     auto year = parse_digits(text.substr(0, 4));
@@ -53,17 +52,15 @@ std::optional<Timestamp> parse_utc(std::string_view text) {
     auto hour = parse_digits(text.substr(11, 2));
     auto minute = parse_digits(text.substr(14, 2));
     auto second = parse_digits(text.substr(17, 2));
-    if (!year || !month || !day || !hour || !minute || !second || *hour > 23 || *minute > 59 ||
-        *second > 59) {
+    if (!year || !month || !day || !hour || !minute || !second || *hour > 23 || *minute > 59 || *second > 59) {
         return std::nullopt;
     }
-    std::chrono::year_month_day date{std::chrono::year{*year}, std::chrono::month(*month),
-                                     std::chrono::day(*day)};
+    std::chrono::year_month_day date{std::chrono::year{*year}, std::chrono::month(*month), std::chrono::day(*day)};
     if (!date.ok()) {
         return std::nullopt;
     }
-    return std::chrono::sys_days{date} + std::chrono::hours{*hour} +
-           std::chrono::minutes{*minute} + std::chrono::seconds{*second};
+    return std::chrono::sys_days{date} + std::chrono::hours{*hour} + std::chrono::minutes{*minute} +
+           std::chrono::seconds{*second};
 }
 
 std::optional<Duration> parse_duration(std::string_view text) {

@@ -56,7 +56,7 @@ constexpr std::array k_aliases{
     Alias{"labels", ColumnKind::tags},
 };
 
-const std::set<std::string> k_standard_names{"profile_url", "first_name", "last_name", "email", "company",
+const std::set<std::string> k_standard_names{"profile_url", "first_name", "last_name", "email",  "company",
                                              "title",       "location",   "industry",  "source", "tags"};
 
 std::string alias_key(std::string_view header) {

@@ -3,13 +3,11 @@
 #include <algorithm>
 #include <array>
 
-
 namespace campaign::crm {
 
 bool CsvRecord::is_blank() const {
-    return std::all_of(fields.begin(), fields.end(), [](const std::string& field) {
-        return field.find_first_not_of(" \t") == std::string::npos;
-    });
+    return std::all_of(fields.begin(), fields.end(),
+                       [](const std::string& field) { return field.find_first_not_of(" \t") == std::string::npos; });
 }
 
 CsvReader::CsvReader(std::istream& input, char delimiter) : m_input(input), m_delimiter(delimiter) {
@@ -26,8 +24,9 @@ CsvReader::CsvReader(std::istream& input, char delimiter) : m_input(input), m_de
     m_input.seekg(0);
 }
 
+// Straight from the stream buffer: istream::get() takes a lock and builds a sentry for every character.
 int CsvReader::get() {
-    int c = m_input.get();
+    int c = m_input.rdbuf()->sbumpc();
     if (c != std::char_traits<char>::eof()) {
         ++m_bytes_read;
     }
@@ -35,7 +34,7 @@ int CsvReader::get() {
 }
 
 int CsvReader::peek() {
-    return m_input.peek();
+    return m_input.rdbuf()->sgetc();
 }
 
 bool CsvReader::next(CsvRecord& record) {
@@ -46,8 +45,8 @@ bool CsvReader::next(CsvRecord& record) {
         return false;
     }
     std::string field;
-    bool quoted = false;       // inside a quoted section of the field
-    bool was_quoted = false;   // the field started with a quote
+    bool quoted = false;     // inside a quoted section of the field
+    bool was_quoted = false; // the field started with a quote
     for (;;) {
         int c = get();
         if (quoted) {
@@ -63,8 +62,8 @@ bool CsvReader::next(CsvRecord& record) {
                 }
                 continue;
             }
-            if (c == '\n') {
-                ++m_line;
+            if (c == '\n' || (c == '\r' && peek() != '\n')) {
+                ++m_line; // a lone CR ends a line here as it does outside quotes
             }
             field += static_cast<char>(c);
             continue;

@@ -149,7 +149,9 @@ bool all_utf8(const CsvRecord& record) {
 class ImportRun {
 public:
     ImportRun(store::Database& database, const ImportOptions& options, const core::Clock& clock)
-        : m_prospects(database), m_suppressions(database), m_options(options), m_now(clock.now()) {}
+        : m_prospects(database), m_suppressions(database),
+          m_check_forgotten(m_suppressions.any(core::SuppressionKind::forgotten)), m_options(options),
+          m_now(clock.now()) {}
 
     void add(const std::vector<Column>& columns, const CsvRecord& record, ImportSummary& summary) {
         if (record.fields.size() > columns.size()) {
@@ -167,11 +169,11 @@ public:
         if (!identity) {
             reject(summary, record.line,
                    row.url_text.empty() ? "has no LinkedIn profile URL"
-                                        : "'" + row.url_text + "' is not a LinkedIn profile URL: " +
-                                              identity.problem);
+                                        : "'" + row.url_text + "' is not a LinkedIn profile URL: " + identity.problem);
             return;
         }
-        if (m_suppressions.contains(core::SuppressionKind::forgotten, identity_hash(identity.url))) {
+        if (m_check_forgotten &&
+            m_suppressions.contains(core::SuppressionKind::forgotten, identity_hash(identity.url))) {
             reject(summary, record.line, "is a person who asked to be forgotten; not imported");
             return;
         }
@@ -209,6 +211,7 @@ private:
 
     store::ProspectStore m_prospects;
     store::SuppressionStore m_suppressions;
+    bool m_check_forgotten; // hashing every row is wasted work while nobody has been forgotten
     const ImportOptions& m_options;
     core::Timestamp m_now;
 };
@@ -234,7 +237,9 @@ bool merge_prospect(core::Prospect& known, const core::Prospect& incoming) {
         take(known.source, incoming.source); // the first source of a prospect is kept
     }
     for (const auto& [name, value] : incoming.fields) {
-        take(known.fields[name], value);
+        if (!value.empty()) { // known.fields[name] would otherwise add an empty field
+            take(known.fields[name], value);
+        }
     }
     for (const auto& tag : incoming.tags) {
         changed = known.tags.insert(tag).second || changed;
@@ -259,8 +264,11 @@ ImportSummary import_prospects(store::Database& database, const std::filesystem:
     if (effective.source.empty()) {
         effective.source = file.filename().string();
     }
-    for (auto& tag : effective.tags) {
-        tag = core::to_lower_ascii(core::trim(tag));
+    effective.tags.clear();
+    for (const auto& tag : options.tags) {
+        if (!core::trim(tag).empty()) {
+            effective.tags.push_back(core::to_lower_ascii(core::trim(tag)));
+        }
     }
 
     CsvReader reader(input, linkedin ? ',' : delimiter_of_first_line(input));

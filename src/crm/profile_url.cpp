@@ -1,9 +1,7 @@
 #include "crm/profile_url.hpp"
 
-#include <openssl/evp.h>
-
 #include <array>
-#include <cstdio>
+#include <openssl/evp.h>
 
 #include "core/text.hpp"
 
@@ -70,7 +68,9 @@ std::string_view strip_scheme(std::string_view text, bool& bad_scheme) {
             return text.substr(scheme.size());
         }
     }
-    bad_scheme = text.find("://") != std::string_view::npos;
+    // Another scheme comes before the host; "://" later on is part of a query.
+    auto scheme_end = text.find("://");
+    bad_scheme = scheme_end != std::string_view::npos && scheme_end < text.find_first_of("/?#");
     return text;
 }
 
@@ -127,12 +127,12 @@ std::string identity_hash(std::string_view normalized_url) {
     std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
     unsigned int length = 0;
     EVP_Digest(normalized_url.data(), normalized_url.size(), digest.data(), &length, EVP_sha256(), nullptr);
+    constexpr std::string_view k_digits = "0123456789abcdef";
     std::string hex;
     hex.reserve(length * 2);
     for (unsigned int i = 0; i < length; ++i) {
-        std::array<char, 3> pair{};
-        std::snprintf(pair.data(), pair.size(), "%02x", digest[i]);
-        hex += pair.data();
+        hex += k_digits[digest[i] >> 4];
+        hex += k_digits[digest[i] & 0xF];
     }
     return hex;
 }

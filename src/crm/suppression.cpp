@@ -14,9 +14,7 @@ namespace campaign::crm {
 namespace {
 
 bool looks_like_domain(std::string_view text) {
-    auto valid = [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
-    };
+    auto valid = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.'; };
     return text.find('.') != std::string_view::npos && text.front() != '.' && text.back() != '.' &&
            std::all_of(text.begin(), text.end(), valid);
 }
@@ -31,7 +29,7 @@ std::string email_domain(std::string_view email) {
 core::Suppression parse_suppression_target(std::string_view text) {
     auto target = core::trim(text);
     core::Suppression entry;
-    if (target.find("linkedin.") != std::string_view::npos) {
+    if (core::icontains_ascii(target, "linkedin.")) {
         auto identity = normalize_profile_url(target);
         if (!identity) {
             throw core::UserError("error: '" + std::string(target) +
@@ -100,8 +98,8 @@ void forget_prospect(store::Database& database, const core::Prospect& prospect, 
     store::Transaction transaction(database);
     store::SuppressionStore suppressions(database);
     auto now = clock.now();
-    suppressions.add({0, core::SuppressionKind::forgotten, identity_hash(prospect.profile_url),
-                      "erased on request", now});
+    suppressions.add(
+        {0, core::SuppressionKind::forgotten, identity_hash(prospect.profile_url), "erased on request", now});
     // A plain do-not-contact entry would keep the URL, which is personal data.
     suppressions.remove(core::SuppressionKind::profile, prospect.profile_url);
     store::ProspectStore(database).erase(prospect.id, now);

@@ -1,7 +1,6 @@
 #include "store/database.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
-
 #include <array>
 #include <fstream>
 #include <string>
@@ -23,8 +22,7 @@ bool has_sqlite_header(const std::filesystem::path& path) {
     if (!file.read(header.data(), header.size())) {
         return false;
     }
-    return std::string_view(header.data(), header.size()) ==
-           std::string_view("SQLite format 3\0", 16);
+    return std::string_view(header.data(), header.size()) == std::string_view("SQLite format 3\0", 16);
 }
 
 void check_is_ours(SQLite::Database& db, const std::filesystem::path& path) {
@@ -39,9 +37,9 @@ void migrate(SQLite::Database& db, const std::filesystem::path& path) {
     int current = db.execAndGet("PRAGMA user_version").getInt();
     int latest = latest_schema_version();
     if (current > latest) {
-        throw core::UserError(path.string() + ": error: the database has schema version " +
-                              std::to_string(current) + ", written by a newer campaign; this one knows " +
-                              "versions up to " + std::to_string(latest) + ": upgrade campaign to open it");
+        throw core::UserError(path.string() + ": error: the database has schema version " + std::to_string(current) +
+                              ", written by a newer campaign; this one knows " + "versions up to " +
+                              std::to_string(latest) + ": upgrade campaign to open it");
     }
     auto steps = migrations();
     for (int version = current + 1; version <= latest; ++version) {
@@ -66,11 +64,13 @@ Database::Database(const std::filesystem::path& path, OpenMode mode) : m_path(pa
         throw core::UserError(path.string() + ": error: not a database (is --db pointing at the right file?)");
     }
     try {
+        // A connection is never shared between threads, so it needs no lock of its own (OPEN_NOMUTEX).
         m_sqlite = std::make_unique<SQLite::Database>(
-            path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, k_busy_timeout_ms);
+            path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX, k_busy_timeout_ms);
+        // First: WAL mode is written into the file, and another program's database must be left as it was.
+        check_is_ours(*m_sqlite, path);
         m_sqlite->exec("PRAGMA journal_mode = WAL");
         m_sqlite->exec("PRAGMA foreign_keys = ON");
-        check_is_ours(*m_sqlite, path);
         migrate(*m_sqlite, path);
     } catch (const SQLite::Exception& failure) {
         throw core::RuntimeFailure(path.string() + ": error: cannot open the database: " + failure.what());
@@ -87,11 +87,10 @@ Transaction::Transaction(Database& database) {
     // IMMEDIATE takes the write lock now, so a second writer waits here (up to the busy timeout) rather than
     // failing halfway through its work.
     try {
-        m_transaction = std::make_unique<SQLite::Transaction>(database.sqlite(),
-                                                              SQLite::TransactionBehavior::IMMEDIATE);
+        m_transaction =
+            std::make_unique<SQLite::Transaction>(database.sqlite(), SQLite::TransactionBehavior::IMMEDIATE);
     } catch (const SQLite::Exception& failure) {
-        throw core::RuntimeFailure(database.path().string() +
-                                   ": error: cannot start a transaction: " + failure.what());
+        throw core::RuntimeFailure(database.path().string() + ": error: cannot start a transaction: " + failure.what());
     }
 }
 

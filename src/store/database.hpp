@@ -13,8 +13,8 @@ class Transaction;
 namespace campaign::store {
 
 enum class OpenMode {
-    create,        // create the file if it does not exist
-    must_exist,    // fail when there is no database yet: read-only commands should not leave an empty one
+    create,     // create the file if it does not exist
+    must_exist, // fail when there is no database yet: read-only commands should not leave an empty one
 };
 
 class Database {

@@ -1,7 +1,6 @@
 #include "store/prospect_store.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
-
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
@@ -34,11 +33,21 @@ core::Prospect read_prospect(SQLite::Statement& row) {
     prospect.location = row.getColumn(7).getString();
     prospect.industry = row.getColumn(8).getString();
     prospect.source = row.getColumn(9).getString();
-    prospect.fields =
-        nlohmann::json::parse(row.getColumn(10).getString()).get<std::map<std::string, std::string>>();
+    prospect.fields = nlohmann::json::parse(row.getColumn(10).getString()).get<std::map<std::string, std::string>>();
     prospect.created_at = read_time(row.getColumn(11));
     prospect.updated_at = read_time(row.getColumn(12));
     return prospect;
+}
+
+// An import stamps every row with the same time: format it once.
+const std::string& formatted(core::Timestamp when) {
+    thread_local std::optional<core::Timestamp> last;
+    thread_local std::string text;
+    if (when != last) {
+        last = when;
+        text = core::format_utc(when);
+    }
+    return text;
 }
 
 // Binds the columns that an import may change, from parameter 1 on; returns the next free parameter.
@@ -49,7 +58,7 @@ int bind_details(SQLite::Statement& statement, const core::Prospect& prospect) {
         statement.bind(index++, *value);
     }
     statement.bind(index++, fields_to_json(prospect.fields));
-    statement.bind(index++, core::format_utc(prospect.updated_at));
+    statement.bind(index++, formatted(prospect.updated_at));
     return index;
 }
 
@@ -57,8 +66,7 @@ int bind_details(SQLite::Statement& statement, const core::Prospect& prospect) {
 
 struct ProspectStore::Statements {
     explicit Statements(SQLite::Database& db)
-        : find_by_id(db, std::string("SELECT ") + k_columns +
-                             " FROM prospects WHERE id = ? AND erased_at IS NULL"),
+        : find_by_id(db, std::string("SELECT ") + k_columns + " FROM prospects WHERE id = ? AND erased_at IS NULL"),
           find_by_url(db, std::string("SELECT ") + k_columns +
                               " FROM prospects WHERE profile_url = ? AND erased_at IS NULL"),
           tags_of(db, "SELECT tag FROM prospect_tags WHERE prospect_id = ? ORDER BY tag"),
@@ -132,7 +140,7 @@ core::ProspectId ProspectStore::insert(const core::Prospect& prospect) {
     insert.reset();
     int next = bind_details(insert, prospect);
     insert.bind(next++, prospect.profile_url);
-    insert.bind(next, core::format_utc(prospect.created_at));
+    insert.bind(next, formatted(prospect.created_at));
     insert.exec();
     auto id = m_database.sqlite().getLastInsertRowid();
     add_tags(m_statements->add_tag, id, prospect.tags);
@@ -148,12 +156,12 @@ void ProspectStore::update(const core::Prospect& prospect) {
     add_tags(m_statements->add_tag, prospect.id, prospect.tags);
 }
 
-void ProspectStore::for_each(const ProspectFilter& filter,
-                             const std::function<void(const core::Prospect&)>& visit) {
+void ProspectStore::for_each(const ProspectFilter& filter, const std::function<void(const core::Prospect&)>& visit) {
+    std::set<std::string> tags(filter.tags.begin(), filter.tags.end()); // a tag named twice is still one tag
     std::string sql = std::string("SELECT ") + k_columns + " FROM prospects WHERE erased_at IS NULL";
-    if (!filter.tags.empty()) {
+    if (!tags.empty()) {
         sql += " AND id IN (SELECT prospect_id FROM prospect_tags WHERE tag IN (?";
-        for (std::size_t i = 1; i < filter.tags.size(); ++i) {
+        for (std::size_t i = 1; i < tags.size(); ++i) {
             sql += ", ?";
         }
         sql += ") GROUP BY prospect_id HAVING count(*) = ?)";
@@ -164,11 +172,11 @@ void ProspectStore::for_each(const ProspectFilter& filter,
     }
     SQLite::Statement query(m_database.sqlite(), sql);
     int index = 1;
-    for (const auto& tag : filter.tags) {
+    for (const auto& tag : tags) {
         query.bind(index++, tag);
     }
-    if (!filter.tags.empty()) {
-        query.bind(index++, static_cast<std::int64_t>(filter.tags.size()));
+    if (!tags.empty()) {
+        query.bind(index++, static_cast<std::int64_t>(tags.size()));
     }
     if (filter.limit) {
         query.bind(index, static_cast<std::int64_t>(*filter.limit));

@@ -1,15 +1,13 @@
 #include "store/suppression_store.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
-
 #include <string>
 
 namespace campaign::store {
 
 SuppressionStore::SuppressionStore(Database& database)
-    : m_database(database),
-      m_contains(std::make_unique<SQLite::Statement>(
-          database.sqlite(), "SELECT 1 FROM suppressions WHERE kind = ? AND value = ?")) {}
+    : m_database(database), m_contains(std::make_unique<SQLite::Statement>(
+                                database.sqlite(), "SELECT 1 FROM suppressions WHERE kind = ? AND value = ?")) {}
 
 SuppressionStore::~SuppressionStore() = default;
 
@@ -38,6 +36,12 @@ bool SuppressionStore::contains(core::SuppressionKind kind, std::string_view val
     return m_contains->executeStep();
 }
 
+bool SuppressionStore::any(core::SuppressionKind kind) {
+    SQLite::Statement query(m_database.sqlite(), "SELECT 1 FROM suppressions WHERE kind = ? LIMIT 1");
+    query.bind(1, std::string(core::to_string(kind)));
+    return query.executeStep();
+}
+
 std::vector<core::Suppression> SuppressionStore::list() {
     SQLite::Statement query(m_database.sqlite(),
                             "SELECT id, kind, value, reason, created_at FROM suppressions ORDER BY id");
@@ -45,8 +49,8 @@ std::vector<core::Suppression> SuppressionStore::list() {
     while (query.executeStep()) {
         core::Suppression entry;
         entry.id = query.getColumn(0).getInt64();
-        entry.kind = core::parse_suppression_kind(query.getColumn(1).getString())
-                         .value_or(core::SuppressionKind::profile);
+        entry.kind =
+            core::parse_suppression_kind(query.getColumn(1).getString()).value_or(core::SuppressionKind::profile);
         entry.value = query.getColumn(2).getString();
         entry.reason = query.getColumn(3).getString();
         entry.created_at = core::parse_utc(query.getColumn(4).getString()).value_or(core::Timestamp{});

@@ -26,6 +26,7 @@ public:
     // False when there was no such entry.
     bool remove(core::SuppressionKind kind, std::string_view value);
     bool contains(core::SuppressionKind kind, std::string_view value);
+    bool any(core::SuppressionKind kind);
     std::vector<core::Suppression> list();
 
 private:

@@ -1,6 +1,5 @@
-#include <catch2/catch.hpp>
-
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <catch2/catch.hpp>
 
 #include "e2e/harness.hpp"
 
@@ -58,8 +57,8 @@ TEST_CASE("the schema is in WAL mode with foreign keys enforced", "[e2e][cli][st
     CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "wal");
     CHECK(db.execAndGet("PRAGMA user_version").getInt() == 1);
     CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
-    for (const char* table : {"prospects", "prospect_tags", "senders", "campaigns", "campaign_versions",
-                              "enrollments", "actions", "events", "suppressions", "ssi_snapshots", "activities"}) {
+    for (const char* table : {"prospects", "prospect_tags", "senders", "campaigns", "campaign_versions", "enrollments",
+                              "actions", "events", "suppressions", "ssi_snapshots", "activities"}) {
         INFO(table);
         CHECK(db.tableExists(table));
     }

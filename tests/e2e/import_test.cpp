@@ -1,6 +1,5 @@
-#include <catch2/catch.hpp>
-
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <catch2/catch.hpp>
 
 #include "e2e/harness.hpp"
 
@@ -13,11 +12,12 @@ int count(const Workspace& workspace, const std::string& sql) {
     return db.execAndGet(sql).getInt();
 }
 
-const std::string k_people = "First Name,Last Name,LinkedIn URL,Company,Title,Tags,Team Size\n"
-                             "Zoë,van den Berg,https://www.linkedin.com/in/zoe-vdb-1a2b/,Brightwater,CEO,founders,12\n"
-                             "Łukasz,Nowak,http://pl.linkedin.com/in/%C5%82ukasz-nowak?trk=x,Quillfern,CTO,\"saas;founders\",40\n"
-                             "Ana,Lima,,Nowhere,CMO,,3\n"
-                             "Sam,Company,https://www.linkedin.com/company/acme,Acme,,,\n";
+const std::string k_people =
+    "First Name,Last Name,LinkedIn URL,Company,Title,Tags,Team Size\n"
+    "Zoë,van den Berg,https://www.linkedin.com/in/zoe-vdb-1a2b/,Brightwater,CEO,founders,12\n"
+    "Łukasz,Nowak,http://pl.linkedin.com/in/%C5%82ukasz-nowak?trk=x,Quillfern,CTO,\"saas;founders\",40\n"
+    "Ana,Lima,,Nowhere,CMO,,3\n"
+    "Sam,Company,https://www.linkedin.com/company/acme,Acme,,,\n";
 
 } // namespace
 

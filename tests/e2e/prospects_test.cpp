@@ -1,6 +1,5 @@
-#include <catch2/catch.hpp>
-
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <catch2/catch.hpp>
 
 #include "e2e/harness.hpp"
 
@@ -104,8 +103,8 @@ TEST_CASE("forget erases a prospect and keeps them from coming back", "[e2e][pro
 
 TEST_CASE("suppress add, list and remove by profile and email domain", "[e2e][suppression]") {
     Workspace workspace;
-    auto added = workspace.run({"suppress", "add", "https://uk.linkedin.com/in/No-Thanks?x=1", "@Example.ORG",
-                                "--reason", "asked by email"});
+    auto added = workspace.run(
+        {"suppress", "add", "https://uk.linkedin.com/in/No-Thanks?x=1", "@Example.ORG", "--reason", "asked by email"});
     CHECK(added.exit_code == 0);
     CHECK(added.out == "suppressed profile https://linkedin.com/in/no-thanks\n"
                        "suppressed email_domain example.org\n");

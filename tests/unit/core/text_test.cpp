@@ -1,6 +1,5 @@
-#include <catch2/catch.hpp>
-
 #include <array>
+#include <catch2/catch.hpp>
 
 #include "core/text.hpp"
 
@@ -19,10 +18,10 @@ TEST_CASE("UTF-8 text is measured in characters and terminal columns", "[core]")
 TEST_CASE("UTF-8 validation refuses what is not UTF-8", "[core]") {
     CHECK(is_valid_utf8("Łukasz Søren Renée 王伟 👋"));
     CHECK(is_valid_utf8(""));
-    CHECK_FALSE(is_valid_utf8("caf\xE9"));         // Latin-1 é
-    CHECK_FALSE(is_valid_utf8("\xC3"));            // cut short
-    CHECK_FALSE(is_valid_utf8("\x80"));            // a lone continuation byte
-    CHECK_FALSE(is_valid_utf8("\xC0\xAF"));        // overlong
+    CHECK_FALSE(is_valid_utf8("caf\xE9"));          // Latin-1 é
+    CHECK_FALSE(is_valid_utf8("\xC3"));             // cut short
+    CHECK_FALSE(is_valid_utf8("\x80"));             // a lone continuation byte
+    CHECK_FALSE(is_valid_utf8("\xC0\xAF"));         // overlong
     CHECK_FALSE(is_valid_utf8("\xF8\x88\x80\x80")); // beyond Unicode
 }
 

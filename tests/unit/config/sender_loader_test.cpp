@@ -1,0 +1,296 @@
+// Senders: who acts, in which time zone and working hours, and within which limits, merged over the
+// defaults of their account type.
+#include <catch2/catch.hpp>
+
+#include "core/campaign.hpp"
+#include "unit/config/project.hpp"
+
+using namespace campaign::core;
+using campaign::test::complete_campaign;
+using campaign::test::Lines;
+using campaign::test::Project;
+using std::chrono::minutes;
+
+namespace {
+
+// The one sender of a campaign whose senders are `senders`, or nothing (and the problems as a
+// failure) if it does not load.
+std::optional<Sender> load_sender(const Project& project, const std::string& senders) {
+    auto loaded = project.load(complete_campaign("senders:\n" + senders));
+    CHECK(project.lines(loaded) == Lines{});
+    if (!loaded.campaign || loaded.campaign->senders.size() != 1) {
+        return std::nullopt;
+    }
+    return loaded.campaign->senders[0];
+}
+
+} // namespace
+
+TEST_CASE("a sender with only an id and a time zone takes every default", "[config]") {
+    Project project;
+    auto sender = load_sender(project, "  - id: alice\n    timezone: America/New_York\n");
+    REQUIRE(sender);
+    CHECK(sender->id == "alice");
+    CHECK(sender->timezone == "America/New_York");
+    CHECK(sender->fields.empty());
+    CHECK(sender->account == AccountType::premium);
+    auto defaults = default_limits(AccountType::premium);
+    CHECK(sender->limits.per_day == defaults.per_day);
+    CHECK(sender->limits.invitations_per_week == defaults.invitations_per_week);
+    CHECK(sender->limits.connect_note_length == defaults.connect_note_length);
+    CHECK(sender->working_hours.days == std::array<bool, 7>{false, true, true, true, true, true, false});
+    CHECK(sender->working_hours.from_minute == 9 * 60);
+    CHECK(sender->working_hours.to_minute == 18 * 60);
+    CHECK(sender->pacing.min_gap == minutes{3});
+    CHECK(sender->pacing.jitter == minutes{5});
+}
+
+TEST_CASE("a sender's limits override the defaults of its account one by one", "[config]") {
+    Project project;
+    auto sender = load_sender(project, R"(  - id: ravi
+    timezone: Asia/Kolkata
+    account: free
+    limits:
+      per_day:
+        connect: 12
+        inmail: 0
+)");
+    REQUIRE(sender);
+    CHECK(sender->account == AccountType::free);
+    auto expected = default_limits(AccountType::free);
+    expected.per_day[ActionType::connect] = 12;
+    CHECK(sender->limits.per_day == expected.per_day);
+    CHECK(sender->limits.invitations_per_week == 80);
+    CHECK(sender->limits.connect_note_length == 200);
+
+    sender = load_sender(project, R"(  - id: marcus
+    timezone: America/New_York
+    account: sales_navigator
+    limits:
+      invitations_per_week: 90
+)");
+    REQUIRE(sender);
+    CHECK(sender->limits.per_day == default_limits(AccountType::sales_navigator).per_day);
+    CHECK(sender->limits.invitations_per_week == 90);
+}
+
+TEST_CASE("a sender's limits may be anything from zero to the ceiling LinkedIn tolerates", "[config]") {
+    Project project;
+    auto sender = load_sender(project, R"(  - id: alice
+    timezone: Europe/Paris
+    limits:
+      per_day:
+        connect: 100
+        message: 250
+        inmail: 50
+        view_profile: 500
+        follow: 0
+      invitations_per_week: 200
+)");
+    REQUIRE(sender);
+    CHECK(sender->limits.per_day.at(ActionType::connect) == 100);
+    CHECK(sender->limits.per_day.at(ActionType::message) == 250);
+    CHECK(sender->limits.per_day.at(ActionType::inmail) == 50);
+    CHECK(sender->limits.per_day.at(ActionType::view_profile) == 500);
+    CHECK(sender->limits.per_day.at(ActionType::follow) == 0);
+    CHECK(sender->limits.invitations_per_week == 200);
+}
+
+TEST_CASE("a sender's working hours, pacing and fields are read", "[config]") {
+    Project project;
+    auto sender = load_sender(project, R"(  - id: nora
+    name: Nora Lindqvist
+    first_name: Nora
+    last_name: Lindqvist
+    title: Customer Success Lead
+    company: Acme
+    timezone: Europe/London
+    working_hours:
+      days: [Sat, sun]
+      from: "07:45"
+      to: "24:00"
+    pacing:
+      min_gap: 1h
+      jitter: 90s
+)");
+    REQUIRE(sender);
+    CHECK(sender->fields == std::map<std::string, std::string>{{"name", "Nora Lindqvist"},
+                                                               {"first_name", "Nora"},
+                                                               {"last_name", "Lindqvist"},
+                                                               {"title", "Customer Success Lead"},
+                                                               {"company", "Acme"}});
+    CHECK(sender->working_hours.days == std::array<bool, 7>{true, false, false, false, false, false, true});
+    CHECK(sender->working_hours.from_minute == 7 * 60 + 45);
+    CHECK(sender->working_hours.to_minute == 24 * 60);
+    CHECK(sender->pacing.min_gap == minutes{60});
+    CHECK(sender->pacing.jitter == std::chrono::seconds{90});
+
+    sender = load_sender(project, "  - id: nora\n    timezone: UTC\n    working_hours:\n      days: wed\n");
+    REQUIRE(sender);
+    CHECK(sender->working_hours.days == std::array<bool, 7>{false, false, false, true, false, false, false});
+}
+
+TEST_CASE("a sender needs an id and a time zone", "[config]") {
+    Project project;
+    CHECK(project.errors(R"(senders:
+  - name: Alice Martin
+)") == Lines{"campaigns/q4.yaml:2:5: error: missing required key 'id'",
+             "campaigns/q4.yaml:2:5: error: missing required key 'timezone'"});
+    CHECK(project.errors("senders: []\n") ==
+          Lines{"campaigns/q4.yaml:1:10: error: a campaign needs at least one sender"});
+    CHECK(project.errors("senders:\n  - alice\n") ==
+          Lines{"campaigns/q4.yaml:2:5: error: a sender must be a map of keys and values"});
+}
+
+TEST_CASE("a sender id is lower-case letters, digits, '-' and '_', and unique", "[config]") {
+    Project project;
+    CHECK(project.errors("senders:\n  - id: alice_m-2\n    timezone: UTC\n") == Lines{});
+    CHECK(project.errors("senders:\n  - id: Alice\n    timezone: UTC\n") ==
+          Lines{"campaigns/q4.yaml:2:9: error: sender id 'Alice' must be lower-case letters, "
+                "digits, '-' and '_'"});
+    CHECK(project.errors("senders:\n  - id: alice martin\n    timezone: UTC\n") ==
+          Lines{"campaigns/q4.yaml:2:9: error: sender id 'alice martin' must be lower-case "
+                "letters, digits, '-' "
+                "and '_'"});
+    CHECK(project.errors(R"(senders:
+  - id: alice
+    timezone: Europe/Paris
+  - id: alice
+    timezone: America/New_York
+)") == Lines{"campaigns/q4.yaml:4:9: error: sender 'alice' is listed twice"});
+}
+
+TEST_CASE("an unknown time zone is reported with the IANA name meant", "[config]") {
+    Project project;
+    CHECK(project.errors("senders:\n  - id: alice\n    timezone: Europe/Pari\n") ==
+          Lines{"campaigns/q4.yaml:3:15: error: unknown time zone 'Europe/Pari' (did you mean "
+                "'Europe/Paris'?)"});
+    CHECK(project.errors("senders:\n  - id: alice\n    timezone: Paris time\n") ==
+          Lines{"campaigns/q4.yaml:3:15: error: unknown time zone 'Paris time' (expected an IANA "
+                "name such as "
+                "Europe/Paris)"});
+}
+
+TEST_CASE("working hours name known days and a time span", "[config]") {
+    Project project;
+    CHECK(project.errors(R"(senders:
+  - id: alice
+    timezone: Europe/Paris
+    working_hours:
+      days: [mon, tues, wed]
+)") == Lines{"campaigns/q4.yaml:5:19: error: unknown day 'tues' (use mon, tue, wed, thu, fri, sat, "
+             "sun)"});
+    CHECK(project.errors(R"(senders:
+  - id: alice
+    timezone: Europe/Paris
+    working_hours:
+      days: []
+)") == Lines{"campaigns/q4.yaml:5:13: error: a sender needs at least one working day"});
+    CHECK(project.errors(R"(senders:
+  - id: alice
+    timezone: Europe/Paris
+    working_hours:
+      from: 9am
+      to: "25:00"
+)") == Lines{"campaigns/q4.yaml:5:13: error: 'from' must be a time of day such as \"09:00\", not "
+             "'9am'",
+             "campaigns/q4.yaml:6:11: error: 'to' must be a time of day such as \"09:00\", not "
+             "'25:00'"});
+    CHECK(project.errors(R"(senders:
+  - id: alice
+    timezone: Europe/Paris
+    working_hours:
+      from: "18:00"
+      to: "09:00"
+)") == Lines{"campaigns/q4.yaml:5:7: error: working hours must start before they end"});
+    CHECK(project.errors(R"(senders:
+  - id: alice
+    timezone: Europe/Paris
+    working_hours:
+      from: "12:00"
+      to: "12:00"
+)") == Lines{"campaigns/q4.yaml:5:7: error: working hours must start before they end"});
+    CHECK(project.errors(R"(senders:
+  - id: alice
+    timezone: Europe/Paris
+    working_hours:
+      dys: [mon]
+)") == Lines{"campaigns/q4.yaml:5:7: error: unknown key 'dys' in 'working_hours' (did you mean "
+             "'days'?)"});
+}
+
+TEST_CASE("an unknown account type is reported with the three known", "[config]") {
+    Project project;
+    CHECK(project.errors("senders:\n  - id: alice\n    timezone: UTC\n    account: gold\n") ==
+          Lines{"campaigns/q4.yaml:4:14: error: unknown account type 'gold' (expected free, premium or "
+                "sales_navigator)"});
+}
+
+TEST_CASE("limits outside what LinkedIn tolerates are refused", "[config]") {
+    Project project;
+    CHECK(project.errors(R"(senders:
+  - id: alice
+    timezone: Europe/Paris
+    limits:
+      per_day:
+        connect: 101
+        message: -1
+        inmail: 51
+        view_profile: 501
+        endorse: lots
+        like_post: 2.5
+      invitations_per_week: 201
+)") == Lines{"campaigns/q4.yaml:6:18: error: 'connect' must be between 0 and 100, not 101",
+             "campaigns/q4.yaml:7:18: error: 'message' must be between 0 and 250, not -1",
+             "campaigns/q4.yaml:8:17: error: 'inmail' must be between 0 and 50, not 51",
+             "campaigns/q4.yaml:9:23: error: 'view_profile' must be between 0 and 500, not 501",
+             "campaigns/q4.yaml:10:18: error: 'endorse' must be a whole number, not 'lots'",
+             "campaigns/q4.yaml:11:20: error: 'like_post' must be a whole number, not '2.5'",
+             "campaigns/q4.yaml:12:29: error: 'invitations_per_week' must be between 0 and 200, "
+             "not 201"});
+    CHECK(project.errors(R"(senders:
+  - id: alice
+    timezone: Europe/Paris
+    limits:
+      invitations_per_week: -5
+)") == Lines{"campaigns/q4.yaml:5:29: error: 'invitations_per_week' must be between 0 and 200, not "
+             "-5"});
+}
+
+TEST_CASE("limits per day name action types", "[config]") {
+    Project project;
+    CHECK(project.errors(R"(senders:
+  - id: alice
+    timezone: Europe/Paris
+    limits:
+      per_day:
+        conect: 20
+        invite: 20
+)") == Lines{"campaigns/q4.yaml:6:9: error: unknown key 'conect' in 'per_day' (did you mean "
+             "'connect'?)",
+             "campaigns/q4.yaml:7:9: error: unknown key 'invite' in 'per_day' (expected one of "
+             "'view_profile', "
+             "'follow', 'like_post', 'endorse', 'connect', 'message', 'inmail', 'withdraw_invite')"});
+    CHECK(project.errors(R"(senders:
+  - id: alice
+    timezone: Europe/Paris
+    limits:
+      connect: 20
+)") == Lines{"campaigns/q4.yaml:5:7: error: unknown key 'connect' in 'limits' (expected one of "
+             "'per_day', "
+             "'invitations_per_week')"});
+}
+
+TEST_CASE("pacing takes durations", "[config]") {
+    Project project;
+    CHECK(project.errors(R"(senders:
+  - id: alice
+    timezone: Europe/Paris
+    pacing:
+      min_gap: 3 min
+      jiter: 5m
+)") == Lines{"campaigns/q4.yaml:5:16: error: 'min_gap' must be a duration such as 30m, 4h, 2d or "
+             "1w, not '3 min'",
+             "campaigns/q4.yaml:6:7: error: unknown key 'jiter' in 'pacing' (did you mean "
+             "'jitter'?)"});
+}

@@ -1,0 +1,127 @@
+#include <catch2/catch.hpp>
+#include <utility>
+#include <vector>
+
+#include "crm/columns.hpp"
+
+using namespace campaign::crm;
+
+namespace {
+
+// A column as "kind" or "custom:name", so that a whole header compares in one line.
+std::string describe(const Column& column) {
+    switch (column.kind) {
+    case ColumnKind::profile_url:
+        return "profile_url";
+    case ColumnKind::first_name:
+        return "first_name";
+    case ColumnKind::last_name:
+        return "last_name";
+    case ColumnKind::full_name:
+        return "full_name";
+    case ColumnKind::email:
+        return "email";
+    case ColumnKind::company:
+        return "company";
+    case ColumnKind::title:
+        return "title";
+    case ColumnKind::location:
+        return "location";
+    case ColumnKind::industry:
+        return "industry";
+    case ColumnKind::tags:
+        return "tags";
+    case ColumnKind::custom:
+        return "custom:" + column.name;
+    case ColumnKind::ignored:
+        return "ignored" + column.name;
+    }
+    return "?";
+}
+
+std::vector<std::string> describe(const std::vector<std::string>& header) {
+    std::vector<std::string> described;
+    for (const auto& column : map_columns(header)) {
+        described.push_back(describe(column));
+    }
+    return described;
+}
+
+} // namespace
+
+TEST_CASE("standard columns are recognized under their common names", "[crm]") {
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {"First Name", "first_name"},
+        {"firstName", "first_name"},
+        {"first_name", "first_name"},
+        {"FIRST-NAME", "first_name"},
+        {"Given name", "first_name"},
+        {"Last Name", "last_name"},
+        {"surname", "last_name"},
+        {"Name", "full_name"},
+        {"Full Name", "full_name"},
+        {"LinkedIn URL", "profile_url"},
+        {"linkedin_url", "profile_url"},
+        {"profile_url", "profile_url"},
+        {"Profile URL", "profile_url"},
+        {"URL", "profile_url"},
+        {"LinkedIn Profile", "profile_url"},
+        {"Email Address", "email"},
+        {"E-mail", "email"},
+        {"email", "email"},
+        {"Company", "company"},
+        {"Company Name", "company"},
+        {"Organisation", "company"},
+        {"Position", "title"},
+        {"Job Title", "title"},
+        {"Headline", "title"},
+        {"Location", "location"},
+        {"Industry", "industry"},
+        {"Tags", "tags"},
+        {"Labels", "tags"},
+    };
+    for (const auto& [header, kind] : cases) {
+        CAPTURE(header);
+        auto columns = map_columns({header});
+        REQUIRE(columns.size() == 1);
+        CHECK(describe(columns[0]) == kind);
+        CHECK(columns[0].name == "");
+    }
+}
+
+TEST_CASE("unknown columns become custom fields with snake_case names", "[crm]") {
+    CHECK(describe({"First Name", "Connected On", "Deal Size ($)", "URL"}) ==
+          std::vector<std::string>{"first_name", "custom:connected_on", "custom:deal_size", "profile_url"});
+
+    CHECK(field_name("Connected On") == "connected_on");
+    CHECK(field_name("  Deal Size ($) ") == "deal_size");
+    CHECK(field_name("company-size") == "company_size");
+    CHECK(field_name("Account__Owner") == "account_owner");
+    CHECK(field_name("#Employees") == "employees");
+    CHECK(field_name("(Deal) Stage") == "deal_stage");
+    CHECK(field_name("2nd Degree") == "2nd_degree");
+    CHECK(field_name("Société Générale") == "société_générale");
+    CHECK(field_name("???") == "");
+    CHECK(field_name("") == "");
+}
+
+TEST_CASE("a second column for a standard field becomes a custom field that clashes with nothing", "[crm]") {
+    CHECK(describe({"Email", "Email", "Email"}) ==
+          std::vector<std::string>{"email", "custom:email_2", "custom:email_3"});
+    CHECK(describe({"Email 2", "Email", "E-mail"}) ==
+          std::vector<std::string>{"custom:email_2", "email", "custom:e_mail"});
+    CHECK(describe({"Email 2", "Email", "Email"}) ==
+          std::vector<std::string>{"custom:email_2", "email", "custom:email_3"});
+    CHECK(describe({"URL", "Company", "Profile URL", "company"}) ==
+          std::vector<std::string>{"profile_url", "company", "custom:profile_url_2", "custom:company_2"});
+    CHECK(describe({"Note", "note", "NOTE"}) ==
+          std::vector<std::string>{"custom:note", "custom:note_2", "custom:note_3"});
+    // "source" is not a column alias but it is a prospect's own field.
+    CHECK(describe({"Source"}) == std::vector<std::string>{"custom:source_2"});
+}
+
+TEST_CASE("header cells without a usable name are ignored", "[crm]") {
+    CHECK(describe({"URL", "", "  ", "---", "Company"}) ==
+          std::vector<std::string>{"profile_url", "ignored", "ignored", "ignored", "company"});
+    CHECK(map_columns({}).empty());
+}

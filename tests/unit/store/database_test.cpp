@@ -1,0 +1,180 @@
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
+
+#include "core/error.hpp"
+#include "store/database.hpp"
+#include "store/prospect_store.hpp"
+#include "store/schema.hpp"
+#include "unit/store/temp_folder.hpp"
+
+using namespace campaign;
+using Catch::Matchers::Message;
+
+namespace {
+
+constexpr int k_application_id = 0x43414d50; // 'CAMP'
+
+core::Prospect prospect_named(std::string slug) {
+    core::Prospect prospect;
+    prospect.profile_url = "https://linkedin.com/in/" + slug;
+    prospect.first_name = slug;
+    return prospect;
+}
+
+std::string contents_of(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+} // namespace
+
+TEST_CASE("a new database is at the latest schema, in WAL mode, with foreign keys on", "[store]") {
+    test::TempFolder folder;
+    auto path = folder / "campaign.db";
+    store::Database database(path, store::OpenMode::create);
+    auto& sqlite = database.sqlite();
+
+    REQUIRE(store::latest_schema_version() >= 1);
+    CHECK(database.path() == path);
+    CHECK(database.schema_version() == store::latest_schema_version());
+    CHECK(sqlite.execAndGet("PRAGMA user_version").getInt() == store::latest_schema_version());
+    CHECK(sqlite.execAndGet("PRAGMA journal_mode").getString() == "wal");
+    CHECK(sqlite.execAndGet("PRAGMA foreign_keys").getInt() == 1);
+    CHECK(sqlite.execAndGet("PRAGMA application_id").getInt() == k_application_id);
+    CHECK(sqlite.tableExists("prospects"));
+    CHECK(sqlite.tableExists("prospect_tags"));
+    CHECK(sqlite.tableExists("suppressions"));
+
+    SECTION("foreign keys are enforced, not just declared") {
+        CHECK_THROWS_AS(sqlite.exec("INSERT INTO prospect_tags (prospect_id, tag) VALUES (42, 'ghost')"),
+                        SQLite::Exception);
+        CHECK(sqlite.execAndGet("SELECT count(*) FROM prospect_tags").getInt() == 0);
+    }
+    SECTION("WAL mode is written into the file, so other connections see it too") {
+        SQLite::Database other(path.string(), SQLite::OPEN_READONLY);
+        CHECK(other.execAndGet("PRAGMA journal_mode").getString() == "wal");
+    }
+}
+
+TEST_CASE("reopening a database keeps its schema and its data", "[store]") {
+    test::TempFolder folder;
+    auto path = folder / "campaign.db";
+    {
+        store::Database database(path, store::OpenMode::create);
+        store::ProspectStore(database).insert(prospect_named("jane-doe"));
+    }
+    for (auto mode : {store::OpenMode::create, store::OpenMode::must_exist, store::OpenMode::create}) {
+        store::Database database(path, mode);
+        CHECK(database.schema_version() == store::latest_schema_version());
+        store::ProspectStore prospects(database);
+        CHECK(prospects.count() == 1);
+        CHECK(prospects.find_by_url("https://linkedin.com/in/jane-doe"));
+    }
+}
+
+TEST_CASE("an empty file becomes a new database", "[store]") {
+    test::TempFolder folder;
+    auto path = folder.write("campaign.db", "");
+    store::Database database(path, store::OpenMode::must_exist);
+    CHECK(database.schema_version() == store::latest_schema_version());
+    CHECK(store::ProspectStore(database).count() == 0);
+}
+
+TEST_CASE("a database written by a newer campaign is refused", "[store]") {
+    test::TempFolder folder;
+    auto path = folder / "campaign.db";
+    int newer = store::latest_schema_version() + 1;
+    {
+        store::Database database(path, store::OpenMode::create);
+        database.sqlite().exec("PRAGMA user_version = " + std::to_string(newer));
+    }
+    CHECK_THROWS_MATCHES(store::Database(path, store::OpenMode::create), core::UserError,
+                         Message(path.string() + ": error: the database has schema version " + std::to_string(newer) +
+                                 ", written by a newer campaign; this one knows " + "versions up to " +
+                                 std::to_string(store::latest_schema_version()) + ": upgrade campaign to open it"));
+    SQLite::Database sqlite(path.string(), SQLite::OPEN_READONLY);
+    CHECK(sqlite.execAndGet("PRAGMA user_version").getInt() == newer);
+}
+
+TEST_CASE("a file that is not an SQLite database is refused and left alone", "[store]") {
+    test::TempFolder folder;
+    std::string contents = GENERATE(std::string("First Name,URL\nJane,linkedin.com/in/jane\n"), std::string("x"),
+                                    std::string("SQLite format 2\0 and more", 25));
+    auto path = folder.write("prospects.csv", contents);
+    CHECK_THROWS_MATCHES(store::Database(path, store::OpenMode::create), core::UserError,
+                         Message(path.string() + ": error: not a database (is --db pointing at the right file?)"));
+    CHECK(contents_of(path) == contents);
+}
+
+TEST_CASE("an SQLite database made by another program is refused and left alone", "[store]") {
+    test::TempFolder folder;
+    auto path = folder / "other.db";
+    {
+        SQLite::Database other(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        SECTION("it has tables and no application id") {
+            other.exec("CREATE TABLE notes (text TEXT)");
+        }
+        SECTION("it has another program's application id") {
+            other.exec("PRAGMA application_id = 1234");
+            other.exec("PRAGMA user_version = 1");
+        }
+    }
+    CHECK_THROWS_MATCHES(store::Database(path, store::OpenMode::create), core::UserError,
+                         Message(path.string() + ": error: this SQLite database was not made by campaign"));
+
+    SQLite::Database other(path.string(), SQLite::OPEN_READONLY);
+    CHECK_FALSE(other.tableExists("prospects"));
+    CHECK(other.execAndGet("PRAGMA application_id").getInt() != k_application_id);
+    // Switching another program's file to WAL would change how that program must open it.
+    CHECK(other.execAndGet("PRAGMA journal_mode").getString() == "delete");
+}
+
+TEST_CASE("OpenMode::must_exist refuses a missing database and creates nothing", "[store]") {
+    test::TempFolder folder;
+    auto path = folder / "campaign.db";
+    CHECK_THROWS_MATCHES(store::Database(path, store::OpenMode::must_exist), core::UserError,
+                         Message(path.string() + ": error: no database here yet; import prospects first "
+                                                 "('campaign prospects import FILE') or name one with --db"));
+    CHECK(std::filesystem::is_empty(folder.path()));
+}
+
+TEST_CASE("a transaction that is not committed is rolled back", "[store]") {
+    test::TempFolder folder;
+    store::Database database(folder / "campaign.db", store::OpenMode::create);
+    store::ProspectStore prospects(database);
+    prospects.insert(prospect_named("before"));
+
+    SECTION("committed, it stays") {
+        {
+            store::Transaction transaction(database);
+            prospects.insert(prospect_named("inside"));
+            transaction.commit();
+        }
+        CHECK(prospects.count() == 2);
+        CHECK(prospects.find_by_url("https://linkedin.com/in/inside"));
+    }
+    SECTION("left without commit, it is gone") {
+        {
+            store::Transaction transaction(database);
+            prospects.insert(prospect_named("inside"));
+            CHECK(prospects.count() == 2);
+        }
+        CHECK(prospects.count() == 1);
+        CHECK_FALSE(prospects.find_by_url("https://linkedin.com/in/inside"));
+    }
+    SECTION("left by an exception, it is gone") {
+        try {
+            store::Transaction transaction(database);
+            prospects.insert(prospect_named("inside"));
+            throw std::runtime_error("the import failed");
+        } catch (const std::runtime_error&) {
+        }
+        CHECK(prospects.count() == 1);
+        CHECK_FALSE(prospects.find_by_url("https://linkedin.com/in/inside"));
+    }
+    CHECK(prospects.find_by_url("https://linkedin.com/in/before"));
+}
