@@ -43,7 +43,7 @@ void add_init_command(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand("init", "Write an example project: campaigns/, templates/, prospects.csv");
     auto folder = std::make_shared<std::filesystem::path>(".");
     command->add_option("DIR", *folder, "The project folder (created if missing)");
-    command->callback([&context, folder] { context.command = [&context, folder] { return init(context, *folder); }; });
+    on_run(*command, context, [&context, folder] { return init(context, *folder); });
 }
 
 } // namespace campaign::cli

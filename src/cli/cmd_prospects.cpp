@@ -160,25 +160,20 @@ void add_prospects_command(CLI::App& app, Context& context) {
     list_command->add_option("--limit", list_arguments->limit, "At most this many prospects");
     list_command->add_option("--format", list_arguments->format, "Output format")
         ->check(CLI::IsMember({"table", "json", "csv"}));
-    list_command->callback([&context, list_arguments] {
-        context.command = [&context, list_arguments] { return list(context, *list_arguments); };
-    });
+    on_run(*list_command, context, [&context, list_arguments] { return list(context, *list_arguments); });
 
     auto* show_command = prospects->add_subcommand("show", "Show one prospect");
     auto who = std::make_shared<std::string>();
     auto show_format = std::make_shared<std::string>("table");
     show_command->add_option("PROSPECT", *who, "Prospect id or profile URL")->required();
     show_command->add_option("--format", *show_format, "Output format")->check(CLI::IsMember({"table", "json"}));
-    show_command->callback([&context, who, show_format] {
-        context.command = [&context, who, show_format] { return show(context, *who, *show_format); };
-    });
+    on_run(*show_command, context, [&context, who, show_format] { return show(context, *who, *show_format); });
 
     auto* forget_command =
         prospects->add_subcommand("forget", "Erase a prospect's personal data and never import them again");
     auto forgotten = std::make_shared<std::string>();
     forget_command->add_option("PROSPECT", *forgotten, "Prospect id or profile URL")->required();
-    forget_command->callback(
-        [&context, forgotten] { context.command = [&context, forgotten] { return forget(context, *forgotten); }; });
+    on_run(*forget_command, context, [&context, forgotten] { return forget(context, *forgotten); });
 }
 
 } // namespace campaign::cli

@@ -77,8 +77,7 @@ void add_import_command(CLI::App& prospects, Context& context) {
     command->add_option("--source", arguments->options.source,
                         "Where these prospects come from (default: the file name)");
     command->add_option("--format", arguments->format, "Output format")->check(CLI::IsMember({"table", "json"}));
-    command->callback(
-        [&context, arguments] { context.command = [&context, arguments] { return import(context, *arguments); }; });
+    on_run(*command, context, [&context, arguments] { return import(context, *arguments); });
 }
 
 } // namespace campaign::cli

@@ -12,12 +12,20 @@ namespace campaign::cli {
 
 namespace {
 
-int add(Context& context, const std::vector<std::string>& targets, const std::string& reason) {
-    // Every target is checked before any is written: a typo in the third leaves the list as it was.
+// Every target is checked before any is written: a typo in the third leaves the list as it was.
+std::vector<core::Suppression> parse_targets(const std::vector<std::string>& targets) {
     std::vector<core::Suppression> entries;
+    entries.reserve(targets.size());
     for (const auto& target : targets) {
         entries.push_back(crm::parse_suppression_target(target));
-        entries.back().reason = reason;
+    }
+    return entries;
+}
+
+int add(Context& context, const std::vector<std::string>& targets, const std::string& reason) {
+    auto entries = parse_targets(targets);
+    for (auto& entry : entries) {
+        entry.reason = reason;
     }
     store::Database database(context.database_path, store::OpenMode::create);
     store::Transaction transaction(database);
@@ -31,10 +39,7 @@ int add(Context& context, const std::vector<std::string>& targets, const std::st
 }
 
 int remove(Context& context, const std::vector<std::string>& targets) {
-    std::vector<core::Suppression> entries;
-    for (const auto& target : targets) {
-        entries.push_back(crm::parse_suppression_target(target));
-    }
+    auto entries = parse_targets(targets);
     store::Database database(context.database_path, store::OpenMode::must_exist);
     store::Transaction transaction(database);
     int missing = 0;
@@ -75,6 +80,7 @@ int list(Context& context, const std::string& format) {
         break;
     case Format::table: {
         std::vector<Row> rows;
+        rows.reserve(entries.size());
         for (const auto& entry : entries) {
             rows.push_back({std::string(core::to_string(entry.kind)), entry.value, entry.reason,
                             core::format_utc(entry.created_at)});
@@ -97,21 +103,17 @@ void add_suppress_command(CLI::App& app, Context& context) {
     auto reason = std::make_shared<std::string>("do not contact");
     add_command->add_option("TARGET", *targets, "Profile URL, or email domain such as example.com")->required();
     add_command->add_option("--reason", *reason, "Why, for the record");
-    add_command->callback([&context, targets, reason] {
-        context.command = [&context, targets, reason] { return add(context, *targets, *reason); };
-    });
+    on_run(*add_command, context, [&context, targets, reason] { return add(context, *targets, *reason); });
 
     auto* remove_command = suppress->add_subcommand("remove", "Take profiles or email domains off the list");
     auto removed = std::make_shared<std::vector<std::string>>();
     remove_command->add_option("TARGET", *removed, "Profile URL or email domain")->required();
-    remove_command->callback(
-        [&context, removed] { context.command = [&context, removed] { return remove(context, *removed); }; });
+    on_run(*remove_command, context, [&context, removed] { return remove(context, *removed); });
 
     auto* list_command = suppress->add_subcommand("list", "Show the suppression list");
     auto format = std::make_shared<std::string>("table");
     list_command->add_option("--format", *format, "Output format")->check(CLI::IsMember({"table", "json", "csv"}));
-    list_command->callback(
-        [&context, format] { context.command = [&context, format] { return list(context, *format); }; });
+    on_run(*list_command, context, [&context, format] { return list(context, *format); });
 }
 
 } // namespace campaign::cli

@@ -48,7 +48,7 @@ void add_validate_command(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand("validate", "Check campaign files without running them");
     auto files = std::make_shared<std::vector<std::filesystem::path>>();
     command->add_option("FILE", *files, "Campaign YAML files")->required();
-    command->callback([&context, files] { context.command = [&context, files] { return validate(context, *files); }; });
+    on_run(*command, context, [&context, files] { return validate(context, *files); });
 }
 
 } // namespace campaign::cli

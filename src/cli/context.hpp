@@ -25,6 +25,9 @@ struct Context {
 
 enum ExitCode { k_ok = 0, k_user_error = 1, k_usage = 2, k_runtime_failure = 3 };
 
+// Makes `action` the command to run when `subcommand` is the one on the command line.
+void on_run(CLI::App& subcommand, Context& context, std::function<int()> action);
+
 void add_init_command(CLI::App& app, Context& context);
 void add_validate_command(CLI::App& app, Context& context);
 void add_prospects_command(CLI::App& app, Context& context);

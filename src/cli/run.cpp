@@ -27,6 +27,10 @@ void set_up_logging(int verbose, bool quiet) {
 
 } // namespace
 
+void on_run(CLI::App& subcommand, Context& context, std::function<int()> action) {
+    subcommand.callback([&context, action = std::move(action)] { context.command = action; });
+}
+
 int run(int argc, char** argv) {
     core::SystemClock clock;
     Context context{default_database(), clock, std::cout, std::cerr, {}};

@@ -217,11 +217,7 @@ core::Step read_step(YamlReader& reader, const YAML::Node& node) {
             step.type = *parsed;
             read_step_text(reader, node, step);
         } else {
-            std::vector<std::string_view> names;
-            for (auto candidate : core::k_action_types) {
-                names.push_back(core::to_string(candidate));
-            }
-            auto suggestion = core::closest_match(*type, names);
+            auto suggestion = core::closest_match(*type, core::action_type_names());
             reader.error(node["type"], "unknown step type '" + *type + "'" +
                                            (suggestion ? " (did you mean '" + *suggestion + "'?)" : ""));
         }

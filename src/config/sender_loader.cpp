@@ -104,10 +104,8 @@ void read_limits(YamlReader& reader, const YAML::Node& node, core::SenderLimits&
         limits.invitations_per_week = *week;
     }
     auto per_day = node["per_day"];
-    std::vector<std::string_view> type_names;
-    for (auto type : core::k_action_types) {
-        type_names.push_back(core::to_string(type));
-    }
+    auto names = core::action_type_names();
+    std::vector<std::string_view> type_names(names.begin(), names.end());
     if (!per_day || !reader.check_map(per_day, "'per_day'", type_names)) {
         return;
     }

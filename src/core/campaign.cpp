@@ -29,6 +29,10 @@ std::string_view to_string(ActionType type) {
     return k_action_names[static_cast<std::size_t>(type)];
 }
 
+std::span<const std::string_view> action_type_names() {
+    return k_action_names;
+}
+
 std::optional<ActionType> parse_action_type(std::string_view text) {
     return parse_enum<ActionType>(k_action_names, text);
 }

@@ -5,6 +5,7 @@
 #include <array>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,7 +33,8 @@ inline constexpr std::array k_action_types{
 
 std::string_view to_string(ActionType type);
 std::optional<ActionType> parse_action_type(std::string_view text);
-bool sends_text(ActionType type); // connect (its note), message, inmail
+std::span<const std::string_view> action_type_names(); // in the order of k_action_types
+bool sends_text(ActionType type);                      // connect (its note), message, inmail
 
 enum class AccountType { free, premium, sales_navigator };
 

@@ -25,7 +25,7 @@ core::UserError file_error(const std::filesystem::path& file, int line, const st
     if (line > 0) {
         where += ':' + std::to_string(line);
     }
-    return core::UserError(where + ": error: " + message);
+    return core::UserError{where + ": error: " + message};
 }
 
 // LinkedIn's export starts with a "Notes:" line and a quoted paragraph before a blank line and the header.

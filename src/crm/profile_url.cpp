@@ -129,7 +129,7 @@ std::string identity_hash(std::string_view normalized_url) {
     EVP_Digest(normalized_url.data(), normalized_url.size(), digest.data(), &length, EVP_sha256(), nullptr);
     constexpr std::string_view k_digits = "0123456789abcdef";
     std::string hex;
-    hex.reserve(length * 2);
+    hex.reserve(std::size_t{length} * 2);
     for (unsigned int i = 0; i < length; ++i) {
         hex += k_digits[digest[i] >> 4];
         hex += k_digits[digest[i] & 0xF];
