@@ -24,6 +24,8 @@ constexpr std::array k_aliases{
     Alias{"publicprofileurl", ColumnKind::profile_url},
     Alias{"profile", ColumnKind::profile_url},
     Alias{"url", ColumnKind::profile_url},
+    Alias{"personlinkedinurl", ColumnKind::profile_url},
+    Alias{"contactlinkedinurl", ColumnKind::profile_url},
     Alias{"firstname", ColumnKind::first_name},
     Alias{"first", ColumnKind::first_name},
     Alias{"givenname", ColumnKind::first_name},
@@ -54,6 +56,8 @@ constexpr std::array k_aliases{
     Alias{"tags", ColumnKind::tags},
     Alias{"tag", ColumnKind::tags},
     Alias{"labels", ColumnKind::tags},
+    Alias{"source", ColumnKind::source},
+    Alias{"id", ColumnKind::ignored},
 };
 
 const std::set<std::string> k_standard_names{"profile_url", "first_name", "last_name", "email",  "company",

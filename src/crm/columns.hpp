@@ -19,8 +19,9 @@ enum class ColumnKind {
     location,
     industry,
     tags,
+    source,
     custom,
-    ignored, // a column without a usable name
+    ignored, // a column without a usable name, or the id column of an export from this program
 };
 
 struct Column {

@@ -131,6 +131,9 @@ Row read_row(const std::vector<Column>& columns, const CsvRecord& record) {
                 prospect.fields[columns[i].name] = std::move(value);
             }
             break;
+        case ColumnKind::source:
+            prospect.source = std::move(value);
+            break;
         case ColumnKind::ignored:
             break;
         }
@@ -179,7 +182,9 @@ public:
         }
         auto& prospect = row.prospect;
         prospect.profile_url = identity.url;
-        prospect.source = m_options.source;
+        if (prospect.source.empty()) {
+            prospect.source = m_options.source;
+        }
         prospect.tags.insert(m_options.tags.begin(), m_options.tags.end());
         prospect.created_at = prospect.updated_at = m_now;
         store(prospect, summary);

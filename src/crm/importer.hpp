@@ -16,7 +16,7 @@ namespace campaign::crm {
 
 struct ImportOptions {
     std::vector<std::string> tags; // added to every imported prospect
-    std::string source;            // where the prospects came from; default: the file's name
+    std::string source; // where the prospects came from, unless a source column says; default: the file's name
 };
 
 struct RejectedRow {

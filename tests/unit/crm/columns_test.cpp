@@ -31,6 +31,8 @@ std::string describe(const Column& column) {
         return "industry";
     case ColumnKind::tags:
         return "tags";
+    case ColumnKind::source:
+        return "source";
     case ColumnKind::custom:
         return "custom:" + column.name;
     case ColumnKind::ignored:
@@ -116,8 +118,14 @@ TEST_CASE("a second column for a standard field becomes a custom field that clas
           std::vector<std::string>{"profile_url", "company", "custom:profile_url_2", "custom:company_2"});
     CHECK(describe({"Note", "note", "NOTE"}) ==
           std::vector<std::string>{"custom:note", "custom:note_2", "custom:note_3"});
-    // "source" is not a column alias but it is a prospect's own field.
-    CHECK(describe({"Source"}) == std::vector<std::string>{"custom:source_2"});
+    CHECK(describe({"Source", "source"}) == std::vector<std::string>{"source", "custom:source_2"});
+}
+
+TEST_CASE("the id and source columns of a listing read back as what they were", "[crm]") {
+    CHECK(describe({"id", "profile_url", "source", "tags"}) ==
+          std::vector<std::string>{"ignored", "profile_url", "source", "tags"});
+    CHECK(describe({"Person Linkedin Url", "Company Linkedin Url"}) ==
+          std::vector<std::string>{"profile_url", "custom:company_linkedin_url"});
 }
 
 TEST_CASE("header cells without a usable name are ignored", "[crm]") {

@@ -417,3 +417,13 @@ TEST_CASE("blank --tag options are ignored", "[crm]") {
     crm.import("people.csv", "url\nhttps://linkedin.com/in/jane-doe\n", options);
     CHECK(crm.find("jane-doe").tags == std::set<std::string>{"q4"});
 }
+
+TEST_CASE("a source column says where each row came from; other rows get the import's source", "[crm]") {
+    Crm crm;
+    crm.import("export.csv", "id,url,source\n"
+                             "7,https://linkedin.com/in/from-event,spring-event.csv\n"
+                             "8,https://linkedin.com/in/no-source,\n");
+    CHECK(crm.find("from-event").source == "spring-event.csv");
+    CHECK(crm.find("no-source").source == "export.csv");
+    CHECK(crm.find("from-event").fields.empty()); // the id of another CRM is not a custom field
+}
