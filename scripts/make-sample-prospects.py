@@ -10,7 +10,8 @@ is invented; any likeness to a real one is a coincidence. E-mail addresses use o
 The rows exercise what an importer meets in real exports: accented, apostrophe and CJK names, titles with commas,
 missing e-mail addresses and companies, and LinkedIn profile URLs in the shapes people paste them (www or not, http,
 country subdomains, tracking queries, trailing slash or not, mixed case, percent-encoded UTF-8), all of which
-normalize to a distinct https://linkedin.com/in/<slug>.
+normalize to a distinct https://linkedin.com/in/<slug>. Every slug starts with "example", so that no row can be the
+address of a real member.
 """
 
 import csv
@@ -355,10 +356,10 @@ class Generator:
         while True:
             suffix = self.hex_suffix()
             if style == "utf8":
-                words = word_parts(f"{person.given} {person.family}".lower())
+                words = ["example"] + word_parts(f"{person.given} {person.family}".lower())
                 slug = quote("-".join(words + [suffix]), safe="-")
             else:
-                words = word_parts(ascii_fold(f"{person.roman_given} {person.roman_family}"))
+                words = ["example"] + word_parts(ascii_fold(f"{person.roman_given} {person.roman_family}"))
                 words = [w[:1].upper() + w[1:] if style == "mixed" else w.lower() for w in words]
                 joined = "-".join(words) if self.rng.random() < 0.9 else "".join(words)
                 slug = f"{joined}-{suffix}"

@@ -1,5 +1,7 @@
 // campaign init [DIR]: writes the example project (campaigns, templates, sample prospects) without overwriting.
 #include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <ostream>
 
@@ -11,6 +13,19 @@ namespace campaign::cli {
 
 namespace {
 
+// As a shell reads it back, so that the printed commands work when pasted.
+std::string shell_quoted(const std::string& text) {
+    if (text.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./") ==
+        std::string::npos) {
+        return text;
+    }
+    std::string quoted = "'";
+    for (char c : text) {
+        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    }
+    return quoted + "'";
+}
+
 int init(Context& context, const std::filesystem::path& folder) {
     int created = 0;
     for (const auto& file : scaffold_files()) {
@@ -21,15 +36,19 @@ int init(Context& context, const std::filesystem::path& folder) {
         }
         std::error_code error;
         std::filesystem::create_directories(path.parent_path(), error);
+        if (error) {
+            throw core::UserError(path.parent_path().string() +
+                                  ": error: cannot create the folder: " + error.message());
+        }
         std::ofstream output(path, std::ios::binary);
         output << file.content;
-        if (error || !output.flush()) {
-            throw core::RuntimeFailure(path.string() + ": error: cannot write the file");
+        if (!output.flush()) {
+            throw core::UserError(path.string() + ": error: cannot write the file: " + std::strerror(errno));
         }
         context.out << "created  " << path.string() << '\n';
         ++created;
     }
-    auto project = folder == "." ? std::string() : "cd " + folder.string() + " && ";
+    auto project = folder == "." ? std::string() : "cd " + shell_quoted(folder.string()) + " && ";
     context.out << "\n"
                 << created << " files written. Next:\n"
                 << "  " << project << "campaign prospects import prospects.csv\n"

@@ -139,11 +139,14 @@ int show(Context& context, const std::string& who, const std::string& format) {
 }
 
 int forget(Context& context, const std::string& who) {
-    store::Database database(context.database_path, store::OpenMode::must_exist);
-    auto prospect = crm::resolve_prospect(database, who);
-    crm::forget_prospect(database, prospect, context.clock);
-    context.out << "forgot prospect " << prospect.id << ": personal data erased, and a hash of the profile "
-                << "kept on the suppression list so that no later import brings them back\n";
+    store::Database database(context.database_path, store::OpenMode::create);
+    if (auto erased = crm::forget(database, who, context.clock)) {
+        context.out << "forgot prospect " << *erased << ": personal data erased, and a hash of the profile "
+                    << "kept on the suppression list so that no later import brings them back\n";
+    } else {
+        context.out << "not in the CRM; a hash of the profile is now on the suppression list so that no later "
+                    << "import brings them in\n";
+    }
     return k_ok;
 }
 

@@ -19,8 +19,11 @@ struct ImportArguments {
 };
 
 void show_progress(std::ostream& out, const crm::ImportProgress& progress) {
-    auto percent = progress.total_bytes == 0 ? 100 : progress.bytes_read * 100 / progress.total_bytes;
-    out << "\rimporting " << progress.rows << " rows (" << percent << "%)" << std::flush;
+    out << "\rimporting " << progress.rows << " rows";
+    if (progress.total_bytes > 0) { // a pipe has no size to measure against
+        out << " (" << progress.bytes_read * 100 / progress.total_bytes << "%)";
+    }
+    out << std::flush;
 }
 
 void print_json(std::ostream& out, const std::filesystem::path& file, const crm::ImportSummary& summary) {
@@ -47,13 +50,15 @@ void print_text(Context& context, const std::filesystem::path& file, const crm::
 }
 
 int import(Context& context, const ImportArguments& arguments) {
+    // The file first: one that cannot be imported should not leave a new, empty database behind.
+    crm::ImportFile file(arguments.file);
     store::Database database(context.database_path, store::OpenMode::create);
     bool show = arguments.format == "table" && stdout_is_terminal();
     crm::ProgressCallback progress;
     if (show) {
         progress = [&context](const crm::ImportProgress& status) { show_progress(context.out, status); };
     }
-    auto summary = crm::import_prospects(database, arguments.file, arguments.options, context.clock, progress);
+    auto summary = crm::import_prospects(database, file, arguments.options, context.clock, progress);
     if (show) {
         context.out << "\r\033[K";
     }

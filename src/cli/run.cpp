@@ -57,16 +57,20 @@ int run(int argc, char** argv) {
         return code == 0 ? k_ok : k_usage;
     }
     set_up_logging(verbose, quiet);
+    if (quiet) {
+        context.out.setstate(std::ios::failbit); // what commands print for people is dropped; errors still show
+    }
+    spdlog::debug("database {}", context.database_path.string());
     try {
         return context.command ? context.command() : k_usage;
     } catch (const core::UserError& error) {
-        std::cerr << error.what() << '\n';
+        context.err << error.what() << '\n';
         return k_user_error;
     } catch (const core::RuntimeFailure& error) {
-        std::cerr << error.what() << '\n';
+        context.err << error.what() << '\n';
         return k_runtime_failure;
     } catch (const std::exception& error) {
-        std::cerr << "error: " << error.what() << '\n';
+        context.err << "error: " << error.what() << '\n';
         return k_runtime_failure;
     }
 }

@@ -133,9 +133,10 @@ std::optional<core::Branch> read_branch(YamlReader& reader, const YAML::Node& ke
     if (!reader.check_map(value, "'" + name + "'", {"within", "goto"})) {
         return std::nullopt;
     }
+    // A bad 'within' is reported on its own; the target is still checked, and the step it names still reached.
     branch.within = reader.duration(value, "within", true);
     auto target = reader.string(value, "goto", true);
-    if (!branch.within || !target) {
+    if (!target) {
         return std::nullopt;
     }
     branch.target = *target;

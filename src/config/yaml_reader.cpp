@@ -179,7 +179,8 @@ std::optional<std::vector<std::string>> YamlReader::strings(const YAML::Node& ma
         return std::nullopt;
     }
     if (node.IsScalar()) {
-        return std::vector<std::string>{node.Scalar()};
+        // "tags: customer, competitor" means two tags, not one that no prospect can have.
+        return core::split_list(node.Scalar(), ",");
     }
     if (!check_sequence(node, "'" + std::string(key) + "'")) {
         return std::nullopt;

@@ -38,7 +38,7 @@ public:
     std::optional<int> integer(const YAML::Node& map, std::string_view key, int minimum, int maximum);
     std::optional<bool> boolean(const YAML::Node& map, std::string_view key);
     std::optional<core::Duration> duration(const YAML::Node& map, std::string_view key, bool required = false);
-    // A list of strings; a single string is taken as a list of one.
+    // A list of strings; a single string is split at its commas ("a, b" is the list [a, b]).
     std::optional<std::vector<std::string>> strings(const YAML::Node& map, std::string_view key);
 
     std::optional<std::string> scalar(const YAML::Node& node, std::string_view what);

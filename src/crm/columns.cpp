@@ -101,7 +101,10 @@ std::vector<Column> map_columns(const std::vector<std::string>& header) {
         auto key = alias_key(cell);
         auto alias = std::find_if(k_aliases.begin(), k_aliases.end(),
                                   [&key](const Alias& candidate) { return candidate.key == key; });
-        if (alias != k_aliases.end() && taken.insert(alias->kind).second) {
+        // Every profile URL column is kept: exports often have a Sales Navigator link beside the public one, and
+        // each row uses the first that is a profile.
+        bool url = alias != k_aliases.end() && alias->kind == ColumnKind::profile_url;
+        if (alias != k_aliases.end() && (url || taken.insert(alias->kind).second)) {
             columns.push_back({alias->kind, ""});
             continue;
         }

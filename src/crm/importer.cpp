@@ -28,35 +28,19 @@ core::UserError file_error(const std::filesystem::path& file, int line, const st
     return core::UserError{where + ": error: " + message};
 }
 
-// LinkedIn's export starts with a "Notes:" line and a quoted paragraph before a blank line and the header.
-bool starts_with_linkedin_notes(std::istream& input) {
-    std::string first_line;
-    std::getline(input, first_line);
+// The first line of the file, without a UTF-8 byte order mark; the stream is rewound.
+std::string first_line(std::istream& input) {
+    std::string line;
+    std::getline(input, line);
     input.clear();
     input.seekg(0);
-    if (first_line.starts_with("\xEF\xBB\xBF")) {
-        first_line.erase(0, 3);
+    if (line.starts_with("\xEF\xBB\xBF")) {
+        line.erase(0, 3);
     }
-    return first_line.starts_with("Notes:");
-}
-
-char delimiter_of_first_line(std::istream& input) {
-    std::string first_line;
-    std::getline(input, first_line);
-    input.clear();
-    input.seekg(0);
-    return guess_delimiter(first_line);
-}
-
-void check_encoding(std::istream& input, const std::filesystem::path& file) {
-    std::array<char, 2> start{};
-    input.read(start.data(), start.size());
-    input.clear();
-    input.seekg(0);
-    auto bytes = std::string_view(start.data(), 2);
-    if (bytes == "\xFF\xFE" || bytes == "\xFE\xFF") {
-        throw file_error(file, 0, "the file is UTF-16 text; save it as CSV UTF-8 and import it again");
+    if (line.ends_with('\r')) {
+        line.pop_back();
     }
+    return line;
 }
 
 // The header row: the first record that is not blank, after LinkedIn's notes when there are any.
@@ -76,7 +60,7 @@ CsvRecord read_header(CsvReader& reader, bool linkedin, const std::filesystem::p
 
 struct Row {
     core::Prospect prospect;
-    std::string url_text;
+    std::vector<std::string> urls; // of every profile URL column, in order
 };
 
 void assign_full_name(core::Prospect& prospect, std::string_view full_name) {
@@ -95,7 +79,7 @@ Row read_row(const std::vector<Column>& columns, const CsvRecord& record) {
         std::string value(core::trim(record.fields[i]));
         switch (columns[i].kind) {
         case ColumnKind::profile_url:
-            row.url_text = std::move(value);
+            row.urls.push_back(std::move(value));
             break;
         case ColumnKind::first_name:
             prospect.first_name = std::move(value);
@@ -149,6 +133,21 @@ bool all_utf8(const CsvRecord& record) {
                        [](const std::string& field) { return core::is_valid_utf8(field); });
 }
 
+// The first of a row's URLs that is a profile; otherwise why the first one given is not.
+NormalizedUrl first_profile(const std::vector<std::string>& urls) {
+    std::string problem = "has no LinkedIn profile URL";
+    for (const auto& url : urls) {
+        auto identity = normalize_profile_url(url);
+        if (identity) {
+            return identity;
+        }
+        if (!url.empty() && problem.starts_with("has no")) {
+            problem = "'" + url + "' is not a LinkedIn profile URL: " + identity.problem;
+        }
+    }
+    return {"", problem};
+}
+
 class ImportRun {
 public:
     ImportRun(store::Database& database, const ImportOptions& options, const core::Clock& clock)
@@ -157,7 +156,11 @@ public:
           m_now(clock.now()) {}
 
     void add(const std::vector<Column>& columns, const CsvRecord& record, ImportSummary& summary) {
-        if (record.fields.size() > columns.size()) {
+        // Spreadsheets often end rows with empty cells the header does not have: only a value there is a problem.
+        bool extra_values = std::any_of(
+            record.fields.begin() + static_cast<std::ptrdiff_t>(std::min(columns.size(), record.fields.size())),
+            record.fields.end(), [](const std::string& field) { return !core::trim(field).empty(); });
+        if (extra_values) {
             reject(summary, record.line,
                    "has " + std::to_string(record.fields.size()) + " fields but the header has " +
                        std::to_string(columns.size()) + " (an unquoted delimiter in a value?)");
@@ -168,11 +171,9 @@ public:
             return;
         }
         auto row = read_row(columns, record);
-        auto identity = normalize_profile_url(row.url_text);
+        auto identity = first_profile(row.urls);
         if (!identity) {
-            reject(summary, record.line,
-                   row.url_text.empty() ? "has no LinkedIn profile URL"
-                                        : "'" + row.url_text + "' is not a LinkedIn profile URL: " + identity.problem);
+            reject(summary, record.line, identity.problem);
             return;
         }
         if (m_check_forgotten &&
@@ -252,22 +253,83 @@ bool merge_prospect(core::Prospect& known, const core::Prospect& incoming) {
     return changed;
 }
 
+struct ImportFile::State {
+    std::filesystem::path path;
+    std::ifstream input;
+    std::unique_ptr<CsvReader> reader; // reads `input`
+    std::string dialect;
+    std::vector<Column> columns;
+    std::uint64_t total_bytes = 0;
+};
+
+ImportFile::ImportFile(const std::filesystem::path& path) : m_state(std::make_unique<State>()) {
+    auto& state = *m_state;
+    state.path = path;
+    std::error_code error;
+    if (std::filesystem::is_directory(path, error)) {
+        throw file_error(path, 0, "cannot read the file: it is a folder");
+    }
+    state.input.open(path, std::ios::binary);
+    if (!state.input) {
+        throw file_error(path, 0, "cannot read the file: " + std::string(std::strerror(errno)));
+    }
+    auto size = std::filesystem::file_size(path, error);
+    state.total_bytes = error ? 0 : size; // a pipe has no size: progress then counts rows only
+
+    auto line = first_line(state.input);
+    if (line.starts_with("\xFF\xFE") || line.starts_with("\xFE\xFF")) {
+        throw file_error(path, 0, "the file is UTF-16 text; save it as CSV UTF-8 and import it again");
+    }
+    bool linkedin = core::trim(line) == "Notes:";
+    // Excel writes "sep=;" on a line of its own to say which delimiter the file uses.
+    bool excel_separator = line.size() == 5 && line.starts_with("sep=");
+    char delimiter = linkedin ? ',' : excel_separator ? line[4] : guess_delimiter(line);
+    state.dialect = linkedin ? "linkedin-connections" : "csv";
+    state.reader = std::make_unique<CsvReader>(state.input, delimiter);
+    try {
+        CsvRecord separator_line;
+        if (excel_separator) {
+            state.reader->next(separator_line);
+        }
+        auto header = read_header(*state.reader, linkedin, path);
+        if (!all_utf8(header)) {
+            throw file_error(path, header.line, "the header is not UTF-8 text; save the file as CSV UTF-8");
+        }
+        state.columns = map_columns(header.fields);
+        if (std::none_of(state.columns.begin(), state.columns.end(),
+                         [](const Column& column) { return column.kind == ColumnKind::profile_url; })) {
+            throw file_error(path, header.line,
+                             "the header has no LinkedIn profile URL column (name one 'linkedin_url', "
+                             "'profile_url' or 'URL')");
+        }
+    } catch (const CsvError& failure) {
+        throw file_error(path, failure.line(), failure.what());
+    }
+}
+
+ImportFile::~ImportFile() = default;
+
+const std::filesystem::path& ImportFile::path() const {
+    return m_state->path;
+}
+
 ImportSummary import_prospects(store::Database& database, const std::filesystem::path& file,
                                const ImportOptions& options, const core::Clock& clock,
                                const ProgressCallback& progress) {
-    std::ifstream input(file, std::ios::binary);
-    if (!input) {
-        throw file_error(file, 0, "cannot read the file: " + std::string(std::strerror(errno)));
-    }
-    check_encoding(input, file);
+    ImportFile opened(file);
+    return import_prospects(database, opened, options, clock, progress);
+}
+
+ImportSummary import_prospects(store::Database& database, ImportFile& file, const ImportOptions& options,
+                               const core::Clock& clock, const ProgressCallback& progress) {
+    auto& state = *file.m_state;
     ImportSummary summary;
-    bool linkedin = starts_with_linkedin_notes(input);
-    summary.dialect = linkedin ? "linkedin-connections" : "csv";
-    ImportProgress status{0, std::filesystem::file_size(file), 0};
+    summary.dialect = state.dialect;
+    ImportProgress status{0, state.total_bytes, 0};
 
     ImportOptions effective = options;
     if (effective.source.empty()) {
-        effective.source = file.filename().string();
+        effective.source = state.path.filename().string();
     }
     effective.tags.clear();
     for (const auto& tag : options.tags) {
@@ -276,32 +338,23 @@ ImportSummary import_prospects(store::Database& database, const std::filesystem:
         }
     }
 
-    CsvReader reader(input, linkedin ? ',' : delimiter_of_first_line(input));
     try {
-        auto header = read_header(reader, linkedin, file);
-        auto columns = map_columns(header.fields);
-        if (std::none_of(columns.begin(), columns.end(),
-                         [](const Column& column) { return column.kind == ColumnKind::profile_url; })) {
-            throw file_error(file, header.line,
-                             "the header has no LinkedIn profile URL column (name one 'linkedin_url', "
-                             "'profile_url' or 'URL')");
-        }
         store::Transaction transaction(database);
         ImportRun run(database, effective, clock);
         CsvRecord record;
-        while (reader.next(record)) {
+        while (state.reader->next(record)) {
             if (record.is_blank()) {
                 continue;
             }
-            run.add(columns, record, summary);
+            run.add(state.columns, record, summary);
             if (progress && ++status.rows % k_progress_every == 0) {
-                status.bytes_read = reader.bytes_read();
+                status.bytes_read = state.reader->bytes_read();
                 progress(status);
             }
         }
         transaction.commit();
-    } catch (const CsvError& error) {
-        throw file_error(file, error.line(), error.what());
+    } catch (const CsvError& failure) {
+        throw file_error(state.path, failure.line(), failure.what());
     }
     return summary;
 }

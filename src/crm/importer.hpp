@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -43,8 +44,30 @@ struct ImportProgress {
 
 using ProgressCallback = std::function<void(const ImportProgress&)>;
 
-// Throws core::UserError, with the file and line, for what makes the whole file unusable (unreadable, UTF-16, no
-// header, no profile URL column, a quoted field that never ends); rows that are merely bad are rejected and counted.
+// A CSV file opened for import, its dialect, delimiter and header read and checked before any database is touched.
+// Throws core::UserError, with the file and line, for what makes the whole file unusable: not a readable file, UTF-16,
+// no header, a header that is not UTF-8, no profile URL column.
+class ImportFile {
+public:
+    explicit ImportFile(const std::filesystem::path& path);
+    ~ImportFile();
+    ImportFile(const ImportFile&) = delete;
+    ImportFile& operator=(const ImportFile&) = delete;
+
+    const std::filesystem::path& path() const;
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+
+    friend ImportSummary import_prospects(store::Database&, ImportFile&, const ImportOptions&, const core::Clock&,
+                                          const ProgressCallback&);
+};
+
+// Imports every row in one transaction. Rows that are merely bad are rejected and counted; a quoted field that never
+// ends throws core::UserError and nothing lands.
+ImportSummary import_prospects(store::Database& database, ImportFile& file, const ImportOptions& options,
+                               const core::Clock& clock, const ProgressCallback& progress = {});
 ImportSummary import_prospects(store::Database& database, const std::filesystem::path& file,
                                const ImportOptions& options, const core::Clock& clock,
                                const ProgressCallback& progress = {});

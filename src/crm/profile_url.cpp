@@ -1,5 +1,6 @@
 #include "crm/profile_url.hpp"
 
+#include <algorithm>
 #include <array>
 #include <openssl/evp.h>
 
@@ -87,10 +88,38 @@ std::string explain_path(std::string_view first_segment) {
     return "not a profile URL (expected linkedin.com/in/<name>)";
 }
 
+// Spaces that copying from a web page or a spreadsheet leaves around a URL: no-break space, zero-width space and
+// joiners, word joiner, byte order mark.
+constexpr std::array<std::string_view, 6> k_invisible{"\xC2\xA0",     "\xE2\x80\x8B", "\xE2\x80\x8C",
+                                                      "\xE2\x80\x8D", "\xE2\x81\xA0", "\xEF\xBB\xBF"};
+
+std::string_view trim_invisible(std::string_view text) {
+    for (bool trimmed = true; trimmed;) {
+        trimmed = false;
+        text = core::trim(text);
+        for (auto space : k_invisible) {
+            if (text.starts_with(space)) {
+                text.remove_prefix(space.size());
+                trimmed = true;
+            }
+            if (text.ends_with(space)) {
+                text.remove_suffix(space.size());
+                trimmed = true;
+            }
+        }
+    }
+    return text;
+}
+
+bool has_invisible(std::string_view text) {
+    return std::any_of(k_invisible.begin(), k_invisible.end(),
+                       [text](std::string_view space) { return text.find(space) != std::string_view::npos; });
+}
+
 } // namespace
 
 NormalizedUrl normalize_profile_url(std::string_view text) {
-    text = core::trim(text);
+    text = trim_invisible(text);
     if (text.empty()) {
         return rejected("no profile URL");
     }
@@ -117,7 +146,7 @@ NormalizedUrl normalize_profile_url(std::string_view text) {
     if (!core::is_valid_utf8(slug)) {
         return rejected("the profile name is not valid UTF-8");
     }
-    if (slug.find_first_of(" \t/\\\"<>") != std::string::npos) {
+    if (slug.find_first_of(" \t/\\\"<>") != std::string::npos || has_invisible(slug)) {
         return rejected("the profile name has characters a profile URL cannot have");
     }
     return {"https://linkedin.com/in/" + core::to_lower_utf8(slug), ""};

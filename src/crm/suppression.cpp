@@ -94,16 +94,46 @@ core::Prospect resolve_prospect(store::Database& database, std::string_view id_o
     throw core::UserError("error: no prospect with profile " + identity.url);
 }
 
+namespace {
+
+void suppress_identity(store::Database& database, const std::string& profile_url, core::Timestamp now) {
+    store::SuppressionStore suppressions(database);
+    suppressions.add({0, core::SuppressionKind::forgotten, identity_hash(profile_url), "erased on request", now});
+    // A plain do-not-contact entry would keep the URL, which is personal data.
+    suppressions.remove(core::SuppressionKind::profile, profile_url);
+}
+
+} // namespace
+
 void forget_prospect(store::Database& database, const core::Prospect& prospect, const core::Clock& clock) {
     store::Transaction transaction(database);
-    store::SuppressionStore suppressions(database);
     auto now = clock.now();
-    suppressions.add(
-        {0, core::SuppressionKind::forgotten, identity_hash(prospect.profile_url), "erased on request", now});
-    // A plain do-not-contact entry would keep the URL, which is personal data.
-    suppressions.remove(core::SuppressionKind::profile, prospect.profile_url);
+    suppress_identity(database, prospect.profile_url, now);
     store::ProspectStore(database).erase(prospect.id, now);
     transaction.commit();
+}
+
+std::optional<core::ProspectId> forget(store::Database& database, std::string_view id_or_url,
+                                       const core::Clock& clock) {
+    auto text = core::trim(id_or_url);
+    bool is_id = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (is_id) {
+        auto prospect = resolve_prospect(database, text);
+        forget_prospect(database, prospect, clock);
+        return prospect.id;
+    }
+    auto identity = normalize_profile_url(text);
+    if (!identity) {
+        throw core::UserError("error: '" + std::string(text) + "' is not a LinkedIn profile URL: " + identity.problem);
+    }
+    if (auto prospect = store::ProspectStore(database).find_by_url(identity.url)) {
+        forget_prospect(database, *prospect, clock);
+        return prospect->id;
+    }
+    store::Transaction transaction(database);
+    suppress_identity(database, identity.url, clock.now());
+    transaction.commit();
+    return std::nullopt;
 }
 
 } // namespace campaign::crm

@@ -31,4 +31,8 @@ core::Prospect resolve_prospect(store::Database& database, std::string_view id_o
 // Erases the prospect's personal data and suppresses their identity, in one transaction.
 void forget_prospect(store::Database& database, const core::Prospect& prospect, const core::Clock& clock);
 
+// The same by id or profile URL. A URL is suppressed even when the person is not in the CRM (yet): an erasure
+// request can come before the import. Returns the id of the prospect erased, if there was one.
+std::optional<core::ProspectId> forget(store::Database& database, std::string_view id_or_url, const core::Clock& clock);
+
 } // namespace campaign::crm

@@ -2,8 +2,11 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <array>
+#include <chrono>
 #include <fstream>
+#include <sqlite3.h>
 #include <string>
+#include <thread>
 
 #include "core/error.hpp"
 #include "store/schema.hpp"
@@ -33,6 +36,23 @@ void check_is_ours(SQLite::Database& db, const std::filesystem::path& path) {
     }
 }
 
+// Switching a new database to WAL needs it to itself, and SQLite does not wait for that (no busy handler): when
+// another process is opening the same new file, try again for as long as a busy timeout.
+void switch_to_wal(SQLite::Database& db) {
+    constexpr auto k_pause = std::chrono::milliseconds{20};
+    for (int waited_ms = 0;; waited_ms += static_cast<int>(k_pause.count())) {
+        try {
+            db.exec("PRAGMA journal_mode = WAL");
+            return;
+        } catch (const SQLite::Exception& failure) {
+            if (failure.getErrorCode() != SQLITE_BUSY || waited_ms >= k_busy_timeout_ms) {
+                throw;
+            }
+        }
+        std::this_thread::sleep_for(k_pause);
+    }
+}
+
 void migrate(SQLite::Database& db, const std::filesystem::path& path) {
     int current = db.execAndGet("PRAGMA user_version").getInt();
     int latest = latest_schema_version();
@@ -43,7 +63,11 @@ void migrate(SQLite::Database& db, const std::filesystem::path& path) {
     }
     auto steps = migrations();
     for (int version = current + 1; version <= latest; ++version) {
-        SQLite::Transaction transaction(db);
+        // Another process may be opening the same new database: take the write lock, then look again.
+        SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+        if (db.execAndGet("PRAGMA user_version").getInt() >= version) {
+            continue;
+        }
         db.exec(std::string(steps[static_cast<std::size_t>(version - 1)]));
         db.exec("PRAGMA user_version = " + std::to_string(version));
         db.exec("PRAGMA application_id = " + std::to_string(k_application_id));
@@ -60,6 +84,11 @@ Database::Database(const std::filesystem::path& path, OpenMode mode) : m_path(pa
         throw core::UserError(path.string() + ": error: no database here yet; import prospects first " +
                               "('campaign prospects import FILE') or name one with --db");
     }
+    auto folder = path.parent_path();
+    if (!exists && !folder.empty() && !std::filesystem::is_directory(folder, error)) {
+        throw core::UserError(path.string() + ": error: cannot create the database: there is no folder " +
+                              folder.string());
+    }
     if (exists && std::filesystem::file_size(path, error) > 0 && !has_sqlite_header(path)) {
         throw core::UserError(path.string() + ": error: not a database (is --db pointing at the right file?)");
     }
@@ -69,7 +98,7 @@ Database::Database(const std::filesystem::path& path, OpenMode mode) : m_path(pa
             path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX, k_busy_timeout_ms);
         // First: WAL mode is written into the file, and another program's database must be left as it was.
         check_is_ours(*m_sqlite, path);
-        m_sqlite->exec("PRAGMA journal_mode = WAL");
+        switch_to_wal(*m_sqlite);
         m_sqlite->exec("PRAGMA foreign_keys = ON");
         migrate(*m_sqlite, path);
     } catch (const SQLite::Exception& failure) {

@@ -216,7 +216,8 @@ void ProspectStore::erase(core::ProspectId id, core::Timestamp when) {
     erase_row.exec();
     // What was written to the person or by them is personal data too.
     for (const char* sql : {"DELETE FROM prospect_tags WHERE prospect_id = ?",
-                            "UPDATE actions SET rendered_text = NULL WHERE prospect_id = ?",
+                            "UPDATE actions SET rendered_text = NULL, response = NULL, error = NULL "
+                            "WHERE prospect_id = ?",
                             "UPDATE events SET text = NULL WHERE prospect_id = ?"}) {
         SQLite::Statement statement(db, sql);
         statement.bind(1, id);

@@ -101,8 +101,8 @@ TEST_CASE("the database is chosen by --db, then $CAMPAIGN_DB, then ./campaign.db
     Workspace workspace;
     workspace.write("people.csv", k_people);
     auto result = workspace.run({"--db", "crm/one.db", "prospects", "import", "people.csv"});
-    CHECK(result.exit_code == 3); // the folder does not exist
-    CHECK(result.err.find("crm/one.db: error: cannot open the database") == 0);
+    CHECK(result.exit_code == 1);
+    CHECK(result.err == "crm/one.db: error: cannot create the database: there is no folder crm\n");
 
     CHECK(workspace.run({"--db", "one.db", "prospects", "import", "people.csv"}).exit_code == 1);
     CHECK(std::filesystem::exists(workspace.path() / "one.db"));

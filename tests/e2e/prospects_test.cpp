@@ -130,3 +130,15 @@ TEST_CASE("a prospect whose email domain is suppressed shows as suppressed", "[e
     auto show = workspace.run({"prospects", "show", "1"});
     CHECK(show.out.find("suppressed  yes (email_domain competitor.example)\n") != std::string::npos);
 }
+
+TEST_CASE("forget records an erasure request for someone not imported yet", "[e2e][prospects][suppression]") {
+    Workspace workspace;
+    auto forget = workspace.run({"prospects", "forget", "https://www.linkedin.com/in/not-here-yet"});
+    CHECK(forget.exit_code == 0);
+    CHECK(forget.out == "not in the CRM; a hash of the profile is now on the suppression list so that no later "
+                        "import brings them in\n");
+    workspace.write("people.csv", "url\nhttps://linkedin.com/in/not-here-yet\n");
+    auto import = workspace.run({"prospects", "import", "people.csv"});
+    CHECK(import.exit_code == 1);
+    CHECK(import.out == "people.csv (csv): inserted 0, updated 0, unchanged 0, rejected 1\n");
+}

@@ -56,8 +56,9 @@ steps:
           "'hello.mustache'?)\n"
           "campaigns/broken.yaml:15:27: error: 'within' must be a duration such as 30m, 4h, 2d or 1w, not "
           "'3 days'\n"
+          "campaigns/broken.yaml:15:41: error: no step 'nowhere' to go to\n"
           "campaigns/none.yaml: error: cannot read the file\n"
-          "6 problems found\n");
+          "7 problems found\n");
 }
 
 TEST_CASE("validate points at YAML syntax errors", "[e2e][validate]") {

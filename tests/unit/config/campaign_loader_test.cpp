@@ -243,20 +243,20 @@ TEST_CASE("a campaign name is lower-case letters, digits and '-', starting with 
                 "'-', starting with a letter"});
 }
 
-TEST_CASE("audience tags are lower-cased and trimmed, a single tag is a list of one", "[config]") {
+TEST_CASE("audience tags are lower-cased and trimmed, a single value is split at its commas", "[config]") {
     Project project;
     auto loaded = project.load(campaign::test::complete_campaign(R"(audience:
   tags: [Founders, " SaaS "]
   any_tags: FinTech
   exclude:
-    tags: [Customer]
+    tags: Customer, Competitor
   allow_other_campaigns: true
 )"));
     REQUIRE(project.lines(loaded) == Lines{});
     const auto& audience = loaded.campaign->audience;
     CHECK(audience.tags == std::vector<std::string>{"founders", "saas"});
     CHECK(audience.any_tags == std::vector<std::string>{"fintech"});
-    CHECK(audience.exclude_tags == std::vector<std::string>{"customer"});
+    CHECK(audience.exclude_tags == std::vector<std::string>{"customer", "competitor"});
     CHECK(audience.where.empty());
     CHECK(audience.allow_other_campaigns);
 }

@@ -75,6 +75,20 @@ TEST_CASE("a branch on a step of an unknown type is not judged against a type it
 )") == Lines{"campaigns/q4.yaml:3:11: error: unknown step type 'conect' (did you mean 'connect'?)"});
 }
 
+TEST_CASE("a branch with a bad 'within' still has its target checked", "[config]") {
+    Project project;
+    auto errors = project.errors(campaign::test::complete_campaign(R"(steps:
+  - id: hello
+    type: message
+    template: thanks.mustache
+    on:
+      no_reply: {within: 3 days, goto: nowhere}
+)"));
+    REQUIRE(errors.size() == 2);
+    CHECK(errors[0].find("'within' must be a duration") != std::string::npos);
+    CHECK(errors[1].find("no step 'nowhere' to go to") != std::string::npos);
+}
+
 TEST_CASE("a branch that waits needs 'within' and 'goto'", "[config]") {
     Project project;
     auto errors = [&project](const std::string& branch) {

@@ -115,7 +115,7 @@ TEST_CASE("a second column for a standard field becomes a custom field that clas
     CHECK(describe({"Email 2", "Email", "Email"}) ==
           std::vector<std::string>{"custom:email_2", "email", "custom:email_3"});
     CHECK(describe({"URL", "Company", "Profile URL", "company"}) ==
-          std::vector<std::string>{"profile_url", "company", "custom:profile_url_2", "custom:company_2"});
+          std::vector<std::string>{"profile_url", "company", "profile_url", "custom:company_2"});
     CHECK(describe({"Note", "note", "NOTE"}) ==
           std::vector<std::string>{"custom:note", "custom:note_2", "custom:note_3"});
     CHECK(describe({"Source", "source"}) == std::vector<std::string>{"source", "custom:source_2"});

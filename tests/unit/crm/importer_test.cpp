@@ -134,7 +134,7 @@ TEST_CASE("LinkedIn's Connections.csv export imports as is", "[crm]") {
         CHECK(summary.dialect == "linkedin-connections");
         CHECK(counts_of(summary) == "8/0/0/0");
 
-        auto hannah = crm.find("hannah-whitfield-3c9e1a");
+        auto hannah = crm.find("example-hannah-whitfield-3c9e1a");
         CHECK(hannah.first_name == "Hannah");
         CHECK(hannah.last_name == "Whitfield");
         CHECK(hannah.email == "");
@@ -143,16 +143,16 @@ TEST_CASE("LinkedIn's Connections.csv export imports as is", "[crm]") {
         CHECK(hannah.source == "connections-linkedin.csv");
         CHECK(hannah.fields == std::map<std::string, std::string>{{"connected_on", "12 Mar 2024"}});
 
-        auto mateo = crm.find("mateo-alvarez-ruiz-8f21b7");
+        auto mateo = crm.find("example-mateo-alvarez-ruiz-8f21b7");
         CHECK(mateo.last_name == "Álvarez Ruiz");
         CHECK(mateo.email == "mateo.alvarez@example.com");
         CHECK(mateo.title == "Founder, CEO");
 
-        auto chloe = crm.find("chloé-fournier-91ab3f");
+        auto chloe = crm.find("example-chloé-fournier-91ab3f");
         CHECK(chloe.first_name == "Chloé");
         CHECK(chloe.title == "Director, Growth Marketing");
         // The last row: the file's final CRLF does not make an extra record.
-        CHECK(crm.find("lars-vermeulen-2a7c5d4b").fields.at("connected_on") == "08 May 2022");
+        CHECK(crm.find("example-lars-vermeulen-2a7c5d4b").fields.at("connected_on") == "08 May 2022");
     }
     SECTION("rows after the notes carry their line in the file") {
         auto summary =
@@ -426,4 +426,38 @@ TEST_CASE("a source column says where each row came from; other rows get the imp
     CHECK(crm.find("from-event").source == "spring-event.csv");
     CHECK(crm.find("no-source").source == "export.csv");
     CHECK(crm.find("from-event").fields.empty()); // the id of another CRM is not a custom field
+}
+
+TEST_CASE("each row uses the first of its URL columns that is a profile", "[crm]") {
+    Crm crm;
+    auto summary = crm.import("phantom.csv", "profileUrl,linkedInProfileUrl,firstName\n"
+                                             "https://www.linkedin.com/sales/lead/ACwAAA123,"
+                                             "https://www.linkedin.com/in/jane-doe,Jane\n"
+                                             "https://www.linkedin.com/sales/lead/ACwAAA456,,Nobody\n");
+    CHECK(crm.find("jane-doe").first_name == "Jane");
+    REQUIRE(summary.rejected == 1);
+    CHECK(summary.first_rejected[0].reason ==
+          "row 'https://www.linkedin.com/sales/lead/ACwAAA456' is not a LinkedIn profile URL: a Sales Navigator or "
+          "Recruiter link; use the public profile URL (linkedin.com/in/...)");
+}
+
+TEST_CASE("spreadsheet habits import: trailing empty cells, Excel's sep= line, a Notes: column", "[crm]") {
+    Crm crm;
+    auto trailing = crm.import("trailing.csv", "url,first\nhttps://linkedin.com/in/a-person,A,,\n");
+    CHECK(trailing.inserted == 1);
+    auto excel = crm.import("excel.csv", "sep=;\r\nurl;first\r\nhttps://linkedin.com/in/b-person;B\r\n");
+    CHECK(excel.inserted == 1);
+    CHECK(crm.find("b-person").first_name == "B");
+    auto notes = crm.import("notes.csv", "Notes:,url\nfollow up,https://linkedin.com/in/c-person\n");
+    CHECK(notes.dialect == "csv");
+    CHECK(crm.find("c-person").fields.at("notes") == "follow up");
+}
+
+TEST_CASE("a header that is not UTF-8 is refused before anything is written", "[crm]") {
+    Crm crm;
+    CHECK_THROWS_MATCHES(crm.import("latin1.csv", "Pr\xE9nom,url\nJos\xE9,https://linkedin.com/in/jose\n"),
+                         core::UserError,
+                         Message((crm.folder / "latin1.csv").string() +
+                                 ":1: error: the header is not UTF-8 text; save the file as CSV UTF-8"));
+    CHECK(crm.prospects.count() == 0);
 }

@@ -27,6 +27,8 @@ TEST_CASE("every way of writing a profile URL normalizes to https://linkedin.com
         {"https://www.linkedin.com/in/JOS%C3%A9-Garc%C3%ADa", "https://linkedin.com/in/josé-garcía"},
         {"linkedin.com/in/josé", "https://linkedin.com/in/josé"},
         {"linkedin.com/in/jane-doe?redirect=https://example.com", "https://linkedin.com/in/jane-doe"},
+        {"\xC2\xA0https://www.linkedin.com/in/jane-doe\xE2\x80\x8B", "https://linkedin.com/in/jane-doe"},
+        {"\xEF\xBB\xBFlinkedin.com/in/jane-doe/\xC2\xA0", "https://linkedin.com/in/jane-doe"},
         {"https://www.linkedin.com/in/%C5%81UKASZ-Nowak", "https://linkedin.com/in/łukasz-nowak"},
         {"https://www.linkedin.com/in/ingridsolheim-5d0e42a7", "https://linkedin.com/in/ingridsolheim-5d0e42a7"},
     };
