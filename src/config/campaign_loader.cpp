@@ -30,6 +30,10 @@ core::FieldFilter read_filter(YamlReader& reader, const YAML::Node& node) {
         return filter;
     }
     if (auto field = reader.string(node, "field", true)) {
+        // Imported columns are stored under their snake_case names: 'Team Size' would never match.
+        if (auto name = core::field_name(*field); name != *field) {
+            reader.error(node["field"], "'" + *field + "' is not a field name; fields are named like '" + name + "'");
+        }
         filter.field = *field;
     }
     int tests = 0;
@@ -49,6 +53,9 @@ core::FieldFilter read_filter(YamlReader& reader, const YAML::Node& node) {
         break;
     case core::FieldTest::in:
         filter.values = reader.strings(node, "in").value_or(std::vector<std::string>{});
+        if (filter.values.empty()) {
+            reader.error(node["in"], "'in' needs at least one value");
+        }
         break;
     default:
         if (auto value = reader.string(node, k_field_tests[static_cast<std::size_t>(filter.test)], true)) {

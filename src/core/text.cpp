@@ -58,6 +58,24 @@ bool icontains_ascii(std::string_view haystack, std::string_view needle) {
     return found != haystack.end() || needle.empty();
 }
 
+std::string field_name(std::string_view header) {
+    std::string name;
+    bool pending_separator = false;
+    for (char c : to_lower_ascii(trim(header))) {
+        bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (static_cast<unsigned char>(c) >= 0x80);
+        if (!word) {
+            pending_separator = !name.empty();
+            continue;
+        }
+        if (pending_separator) {
+            name += '_';
+            pending_separator = false;
+        }
+        name += c;
+    }
+    return name;
+}
+
 std::vector<std::string> split_list(std::string_view text, std::string_view separators) {
     std::vector<std::string> pieces;
     while (!text.empty()) {

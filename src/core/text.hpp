@@ -16,6 +16,9 @@ std::string_view trim(std::string_view text);
 bool iequals_ascii(std::string_view a, std::string_view b);
 bool icontains_ascii(std::string_view haystack, std::string_view needle);
 
+// A column header as a field and template variable name: "Connected On" -> "connected_on".
+std::string field_name(std::string_view header);
+
 // Splits on any of the separator characters, trims each piece and drops the empty ones.
 std::vector<std::string> split_list(std::string_view text, std::string_view separators);
 

@@ -111,11 +111,12 @@ std::string format_duration(Duration duration) {
 }
 
 std::optional<int> parse_time_of_day(std::string_view text) {
-    if (text.size() != 5 || text[2] != ':') {
+    auto colon = text.find(':');
+    if ((colon != 1 && colon != 2) || text.size() != colon + 3) {
         return std::nullopt;
     }
-    auto hours = parse_digits(text.substr(0, 2));
-    auto minutes = parse_digits(text.substr(3, 2));
+    auto hours = parse_digits(text.substr(0, colon));
+    auto minutes = parse_digits(text.substr(colon + 1));
     if (!hours || !minutes || *minutes > 59 || *hours > 24 || (*hours == 24 && *minutes != 0)) {
         return std::nullopt;
     }

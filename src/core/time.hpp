@@ -19,7 +19,7 @@ std::optional<Timestamp> parse_utc(std::string_view text);
 std::optional<Duration> parse_duration(std::string_view text);
 std::string format_duration(Duration duration);
 
-// Minutes since midnight of an "HH:MM" time of day (00:00 to 24:00).
+// Minutes since midnight of an "HH:MM" or "H:MM" time of day (00:00 to 24:00).
 std::optional<int> parse_time_of_day(std::string_view text);
 
 } // namespace campaign::core

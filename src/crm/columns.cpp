@@ -75,24 +75,6 @@ std::string alias_key(std::string_view header) {
 
 } // namespace
 
-std::string field_name(std::string_view header) {
-    std::string name;
-    bool pending_separator = false;
-    for (char c : core::to_lower_ascii(core::trim(header))) {
-        bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (static_cast<unsigned char>(c) >= 0x80);
-        if (!word) {
-            pending_separator = !name.empty();
-            continue;
-        }
-        if (pending_separator) {
-            name += '_';
-            pending_separator = false;
-        }
-        name += c;
-    }
-    return name;
-}
-
 std::vector<Column> map_columns(const std::vector<std::string>& header) {
     std::vector<Column> columns;
     std::set<ColumnKind> taken;
@@ -110,7 +92,7 @@ std::vector<Column> map_columns(const std::vector<std::string>& header) {
         }
         // An unknown column, or a second one for a standard field, is kept as a custom field under a name
         // that no other field has.
-        auto base = field_name(cell);
+        auto base = core::field_name(cell);
         if (base.empty()) {
             columns.push_back({ColumnKind::ignored, ""});
             continue;

@@ -31,7 +31,4 @@ struct Column {
 
 std::vector<Column> map_columns(const std::vector<std::string>& header);
 
-// A header as a template variable name: "Connected On" -> "connected_on".
-std::string field_name(std::string_view header);
-
 } // namespace campaign::crm

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <signal.h>
 #include <sstream>
 #include <stdexcept>
 #include <sys/wait.h>
@@ -42,16 +43,7 @@ Workspace::~Workspace() {
 }
 
 Result Workspace::run(const std::vector<std::string>& arguments) const {
-    return run_with_prefix("", arguments);
-}
-
-Result Workspace::run_killed_after(double seconds, const std::vector<std::string>& arguments) const {
-    return run_with_prefix("timeout -s KILL " + std::to_string(seconds) + " ", arguments);
-}
-
-Result Workspace::run_with_prefix(const std::string& prefix, const std::vector<std::string>& arguments) const {
-    std::string command =
-        "cd " + quote(m_path.string()) + " && " + prefix + "env -u CAMPAIGN_DB " + quote(CAMPAIGN_BINARY);
+    std::string command = "cd " + quote(m_path.string()) + " && env -u CAMPAIGN_DB " + quote(CAMPAIGN_BINARY);
     for (const auto& argument : arguments) {
         command += " " + quote(argument);
     }
@@ -65,6 +57,40 @@ Result Workspace::run_with_prefix(const std::string& prefix, const std::vector<s
     result.err = slurp(err);
     std::filesystem::remove(out);
     std::filesystem::remove(err);
+    return result;
+}
+
+Result Workspace::run_killed_when_grown(const std::filesystem::path& watched, std::uintmax_t bytes,
+                                        const std::vector<std::string>& arguments) const {
+    std::vector<std::string> words{CAMPAIGN_BINARY};
+    words.insert(words.end(), arguments.begin(), arguments.end());
+    pid_t child = fork();
+    if (child == 0) {
+        std::vector<char*> argv;
+        for (auto& word : words) {
+            argv.push_back(word.data());
+        }
+        argv.push_back(nullptr);
+        if (chdir(m_path.c_str()) != 0 || !freopen("/dev/null", "w", stdout) || !freopen("/dev/null", "w", stderr)) {
+            _exit(127);
+        }
+        unsetenv("CAMPAIGN_DB");
+        execv(argv[0], argv.data());
+        _exit(127);
+    }
+    int status = 0;
+    // Polled for at most a minute: a run that never writes that much is not killed, and the caller sees why.
+    for (int tick = 0; tick < 6000 && waitpid(child, &status, WNOHANG) == 0; ++tick) {
+        std::error_code ignored;
+        if (std::filesystem::file_size(m_path / watched, ignored) > bytes && !ignored) {
+            kill(child, SIGKILL);
+            waitpid(child, &status, 0);
+            break;
+        }
+        usleep(10000);
+    }
+    Result result;
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : WIFSIGNALED(status) ? 128 + WTERMSIG(status) : -1;
     return result;
 }
 

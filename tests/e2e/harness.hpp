@@ -2,6 +2,7 @@
 // prints and its exit code.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -26,16 +27,16 @@ public:
 
     // Runs `campaign ARGS...` with the workspace as the current folder.
     Result run(const std::vector<std::string>& arguments) const;
-    // The same, killed with SIGKILL if it is still running after `seconds`: a crash at an arbitrary point.
-    Result run_killed_after(double seconds, const std::vector<std::string>& arguments) const;
+    // The same, killed with SIGKILL as soon as the file `watched` of the workspace has grown past `bytes`: a crash in
+    // the middle of the work. The exit code is 137 when it was killed, its own when it finished first.
+    Result run_killed_when_grown(const std::filesystem::path& watched, std::uintmax_t bytes,
+                                 const std::vector<std::string>& arguments) const;
     void write(const std::filesystem::path& relative, const std::string& content) const;
     std::string read(const std::filesystem::path& relative) const;
     // Copies a file or folder of the source tree (e.g. "campaigns") into the workspace.
     void copy_from_source(const std::filesystem::path& relative) const;
 
 private:
-    Result run_with_prefix(const std::string& prefix, const std::vector<std::string>& arguments) const;
-
     std::filesystem::path m_path;
 };
 

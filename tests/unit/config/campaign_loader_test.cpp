@@ -342,6 +342,18 @@ TEST_CASE("a field filter has a field and exactly one test", "[config]") {
              "'equals'?)"});
 }
 
+TEST_CASE("a filter names a field as it is stored, and 'in' lists at least one value", "[config]") {
+    Project project;
+    CHECK(project.errors(R"(audience:
+  where:
+    - field: Team Size
+      equals: 11-50
+    - field: title
+      in: []
+)") == Lines{"campaigns/q4.yaml:3:14: error: 'Team Size' is not a field name; fields are named like 'team_size'",
+             "campaigns/q4.yaml:6:11: error: 'in' needs at least one value"});
+}
+
 TEST_CASE("stop rules default to stopping on a reply with the usual opt-out keywords", "[config]") {
     Project project;
     auto loaded = project.load(campaign::test::complete_campaign(""));

@@ -54,3 +54,10 @@ TEST_CASE("ASCII case folding leaves other characters alone", "[core]") {
     CHECK(icontains_ascii("Co-Founder & CEO", "founder"));
     CHECK_FALSE(icontains_ascii("CTO", "founder"));
 }
+
+TEST_CASE("column headers become snake_case field names", "[core]") {
+    CHECK(field_name("Connected On") == "connected_on");
+    CHECK(field_name("team_size") == "team_size");
+    CHECK(field_name("Prénom") == "prénom");
+    CHECK(field_name("???").empty());
+}

@@ -43,7 +43,9 @@ TEST_CASE("times of day are HH:MM", "[core]") {
     CHECK(parse_time_of_day("09:00") == 540);
     CHECK(parse_time_of_day("17:30") == 1050);
     CHECK(parse_time_of_day("24:00") == 1440);
-    CHECK_FALSE(parse_time_of_day("9:00"));
+    CHECK(parse_time_of_day("9:05") == 545);
+    CHECK_FALSE(parse_time_of_day("9:5"));
+    CHECK_FALSE(parse_time_of_day("123:00"));
     CHECK_FALSE(parse_time_of_day("24:01"));
     CHECK_FALSE(parse_time_of_day("12:60"));
     CHECK_FALSE(parse_time_of_day("noon!"));

@@ -2,6 +2,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/text.hpp"
 #include "crm/columns.hpp"
 
 using namespace campaign::crm;
@@ -95,16 +96,16 @@ TEST_CASE("unknown columns become custom fields with snake_case names", "[crm]")
     CHECK(describe({"First Name", "Connected On", "Deal Size ($)", "URL"}) ==
           std::vector<std::string>{"first_name", "custom:connected_on", "custom:deal_size", "profile_url"});
 
-    CHECK(field_name("Connected On") == "connected_on");
-    CHECK(field_name("  Deal Size ($) ") == "deal_size");
-    CHECK(field_name("company-size") == "company_size");
-    CHECK(field_name("Account__Owner") == "account_owner");
-    CHECK(field_name("#Employees") == "employees");
-    CHECK(field_name("(Deal) Stage") == "deal_stage");
-    CHECK(field_name("2nd Degree") == "2nd_degree");
-    CHECK(field_name("Société Générale") == "société_générale");
-    CHECK(field_name("???") == "");
-    CHECK(field_name("") == "");
+    CHECK(campaign::core::field_name("Connected On") == "connected_on");
+    CHECK(campaign::core::field_name("  Deal Size ($) ") == "deal_size");
+    CHECK(campaign::core::field_name("company-size") == "company_size");
+    CHECK(campaign::core::field_name("Account__Owner") == "account_owner");
+    CHECK(campaign::core::field_name("#Employees") == "employees");
+    CHECK(campaign::core::field_name("(Deal) Stage") == "deal_stage");
+    CHECK(campaign::core::field_name("2nd Degree") == "2nd_degree");
+    CHECK(campaign::core::field_name("Société Générale") == "société_générale");
+    CHECK(campaign::core::field_name("???") == "");
+    CHECK(campaign::core::field_name("") == "");
 }
 
 TEST_CASE("a second column for a standard field becomes a custom field that clashes with nothing", "[crm]") {
