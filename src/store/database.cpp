@@ -29,8 +29,12 @@ bool has_sqlite_header(const std::filesystem::path& path) {
 }
 
 void check_is_ours(SQLite::Database& db, const std::filesystem::path& path) {
-    int application_id = db.execAndGet("PRAGMA application_id").getInt();
-    int tables = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt();
+    // One statement, so one snapshot: another process may be creating the schema between two reads.
+    SQLite::Statement header(db,
+                             "SELECT application_id, (SELECT count(*) FROM sqlite_master) FROM pragma_application_id");
+    header.executeStep();
+    int application_id = header.getColumn(0).getInt();
+    int tables = header.getColumn(1).getInt();
     if (application_id != k_application_id && (application_id != 0 || tables > 0)) {
         throw core::UserError(path.string() + ": error: this SQLite database was not made by campaign");
     }
