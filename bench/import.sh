@@ -23,23 +23,6 @@ campaign=build-bench/campaign
 time_tool=/usr/bin/time
 python=/usr/bin/python3
 
-# Debian packages the benchmark runs (besides the build's, which scripts/lib/setup.sh installs).
-install_tools() {
-  local missing=()
-  [ -x "$time_tool" ] || missing+=(time)
-  command -v sqlite3 >/dev/null || missing+=(sqlite3)
-  if [ ${#missing[@]} -eq 0 ]; then
-    return
-  fi
-  echo "Installing missing packages: ${missing[*]}"
-  local sudo=()
-  if [ "$(id -u)" -ne 0 ]; then
-    sudo=(sudo)
-  fi
-  "${sudo[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
-}
-
 # make_csv ROWS: the path of a ROWS-row prospect file, generated the first time.
 make_csv() {
   local file="$data/prospects-$1.csv"
@@ -114,8 +97,7 @@ expect_outcome() {
 }
 
 source scripts/lib/setup.sh
-install_missing_packages
-install_tools
+install_missing_packages time sqlite3
 
 # What is measured: the sources as they are now, committed or not.
 source_state=unknown

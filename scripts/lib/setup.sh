@@ -7,10 +7,11 @@ readonly packages=(
   libhowardhinnant-date-dev tzdata libssl-dev catch2
 )
 
+# install_missing_packages [EXTRA...]: the build's packages and any others named, those not installed yet.
 install_missing_packages() {
   local missing=()
   local package
-  for package in "${packages[@]}"; do
+  for package in "${packages[@]}" "$@"; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
       missing+=("$package")
     fi
