@@ -59,6 +59,23 @@ Row standard_columns(const core::Prospect& prospect) {
             prospect.source};
 }
 
+// The CSV layout that imports back as it is: the standard fields, then one column per custom field.
+Row csv_header(const std::vector<std::string>& custom) {
+    Row header{"id",    "profile_url", "first_name", "last_name", "email", "company",
+               "title", "location",    "industry",   "tags",      "source"};
+    header.insert(header.end(), custom.begin(), custom.end());
+    return header;
+}
+
+Row csv_row(const core::Prospect& prospect, const std::vector<std::string>& custom) {
+    auto row = standard_columns(prospect);
+    for (const auto& name : custom) {
+        auto found = prospect.fields.find(name);
+        row.push_back(found == prospect.fields.end() ? "" : found->second);
+    }
+    return row;
+}
+
 int list(Context& context, const ListArguments& arguments) {
     store::Database database(context.database_path, store::OpenMode::must_exist);
     store::ProspectStore prospects(database);
@@ -80,18 +97,9 @@ int list(Context& context, const ListArguments& arguments) {
         context.out << (separator[0] == '[' ? "[]\n" : "\n]\n");
     } else if (format == Format::csv) {
         auto custom = prospects.custom_field_names();
-        Row header{"id",    "profile_url", "first_name", "last_name", "email", "company",
-                   "title", "location",    "industry",   "tags",      "source"};
-        header.insert(header.end(), custom.begin(), custom.end());
-        print_csv_row(context.out, header);
-        prospects.for_each(filter, [&](const core::Prospect& prospect) {
-            auto row = standard_columns(prospect);
-            for (const auto& name : custom) {
-                auto found = prospect.fields.find(name);
-                row.push_back(found == prospect.fields.end() ? "" : found->second);
-            }
-            print_csv_row(context.out, row);
-        });
+        print_csv_row(context.out, csv_header(custom));
+        prospects.for_each(
+            filter, [&](const core::Prospect& prospect) { print_csv_row(context.out, csv_row(prospect, custom)); });
     } else {
         std::vector<Row> rows;
         prospects.for_each(filter, [&rows](const core::Prospect& prospect) {
@@ -114,6 +122,15 @@ int show(Context& context, const std::string& who, const std::string& format) {
         auto json = to_json(prospect);
         json["suppressed"] = suppression.has_value();
         context.out << json.dump(2) << '\n';
+        return k_ok;
+    }
+    if (parse_format(format) == Format::csv) {
+        std::vector<std::string> custom;
+        for (const auto& [name, value] : prospect.fields) {
+            custom.push_back(name);
+        }
+        print_csv_row(context.out, csv_header(custom));
+        print_csv_row(context.out, csv_row(prospect, custom));
         return k_ok;
     }
     std::vector<Row> rows{
@@ -169,7 +186,7 @@ void add_prospects_command(CLI::App& app, Context& context) {
     auto who = std::make_shared<std::string>();
     auto show_format = std::make_shared<std::string>("table");
     show_command->add_option("PROSPECT", *who, "Prospect id or profile URL")->required();
-    show_command->add_option("--format", *show_format, "Output format")->check(CLI::IsMember({"table", "json"}));
+    show_command->add_option("--format", *show_format, "Output format")->check(CLI::IsMember({"table", "json", "csv"}));
     on_run(*show_command, context, [&context, who, show_format] { return show(context, *who, *show_format); });
 
     auto* forget_command =

@@ -59,6 +59,16 @@ TEST_CASE("a CSV listing imports back into an empty CRM unchanged", "[e2e][prosp
     CHECK(without_times(copy.out) != copy.out);
 }
 
+TEST_CASE("prospects show gives one prospect as CSV that imports back", "[e2e][prospects]") {
+    Workspace workspace;
+    workspace.write("people.csv", "url,first_name,Team Size,tags\nhttps://linkedin.com/in/jane-doe,Jane,11-50,vip\n");
+    REQUIRE(workspace.run({"prospects", "import", "people.csv"}).exit_code == 0);
+    auto csv = workspace.run({"prospects", "show", "1", "--format", "csv"});
+    CHECK(csv.exit_code == 0);
+    CHECK(csv.out == "id,profile_url,first_name,last_name,email,company,title,location,industry,tags,source,team_size\n"
+                     "1,https://linkedin.com/in/jane-doe,Jane,,,,,,,vip,people.csv,11-50\n");
+}
+
 TEST_CASE("prospects show refuses what it cannot find", "[e2e][prospects]") {
     Workspace workspace;
     import_sample(workspace);
