@@ -35,7 +35,6 @@ public:
     // Throws CsvError on a quoted field that never closes.
     bool next(CsvRecord& record);
 
-    void set_delimiter(char delimiter) { m_delimiter = delimiter; }
     std::uint64_t bytes_read() const { return m_bytes_read; }
 
 private:

@@ -72,13 +72,25 @@ std::optional<core::Suppression> find_suppression(store::Database& database, con
     return std::nullopt;
 }
 
+namespace {
+
+// A prospect's number, when the text is one rather than a profile URL.
+std::optional<core::ProspectId> parse_prospect_id(std::string_view text) {
+    core::ProspectId id = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (error != std::errc{} || end != text.data() + text.size()) {
+        return std::nullopt;
+    }
+    return id;
+}
+
+} // namespace
+
 core::Prospect resolve_prospect(store::Database& database, std::string_view id_or_url) {
     store::ProspectStore prospects(database);
     auto text = core::trim(id_or_url);
-    core::ProspectId id = 0;
-    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (error == std::errc{} && end == text.data() + text.size()) {
-        if (auto prospect = prospects.find(id)) {
+    if (auto id = parse_prospect_id(text)) {
+        if (auto prospect = prospects.find(*id)) {
             return *prospect;
         }
         throw core::UserError("error: no prospect with id " + std::string(text));
@@ -116,8 +128,7 @@ void forget_prospect(store::Database& database, const core::Prospect& prospect, 
 std::optional<core::ProspectId> forget(store::Database& database, std::string_view id_or_url,
                                        const core::Clock& clock) {
     auto text = core::trim(id_or_url);
-    bool is_id = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (is_id) {
+    if (parse_prospect_id(text)) {
         auto prospect = resolve_prospect(database, text);
         forget_prospect(database, prospect, clock);
         return prospect.id;
