@@ -1,0 +1,64 @@
+// The edge where actions leave the engine and events come back: the mock simulator for forecasts and tests, or a
+// gateway to LinkedIn. The engine records an action's intent before send() and its outcome after, and asks lookup()
+// after a crash rather than sending twice.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/campaign.hpp"
+#include "core/event.hpp"
+#include "core/prospect.hpp"
+#include "core/time.hpp"
+
+namespace campaign::transport {
+
+struct Outbound {
+    std::string idempotency_key; // stable for the (enrollment, step): a retry carries the same key
+    core::ActionType type = core::ActionType::view_profile;
+    std::string sender; // the sender's id
+    core::Prospect prospect;
+    std::string subject; // InMail only
+    std::string text;    // the connection note, message or InMail body; empty for actions without text
+    core::Timestamp at{};
+};
+
+enum class SendStatus {
+    sent,        // done
+    rejected,    // will never be done (too long, not allowed, unknown profile): the action fails with the reason
+    retry_later, // not done this time (timeout, 5xx, rate limit): try again at retry_at
+    sender_blocked, // the account is restricted or disconnected: nothing more for this sender until resumed
+};
+
+struct SendResult {
+    SendStatus status = SendStatus::sent;
+    std::string response; // what the other side answered, for the action log
+    std::string error;    // why not, in words a user can act on
+    std::optional<core::Timestamp> retry_at;
+};
+
+enum class LookupStatus { performed, not_performed, unknown };
+
+struct Lookup {
+    LookupStatus status = LookupStatus::unknown;
+    SendResult result; // when performed: what send() answered
+};
+
+class Transport {
+public:
+    virtual ~Transport() = default;
+    virtual std::string_view name() const = 0;
+
+    virtual SendResult send(const Outbound& action) = 0;
+    // Whether an action was performed: the engine asks after a crash left it between intent and outcome.
+    virtual Lookup lookup(std::string_view idempotency_key) = 0;
+    // Events that happened up to `now`. An event may come again (after a restart, from a retried poll): the engine
+    // applies each id once.
+    virtual std::vector<core::Event> poll(core::Timestamp now) = 0;
+    // When the next event is known to happen: a simulator knows, a gateway does not.
+    virtual std::optional<core::Timestamp> next_event_at() const = 0;
+};
+
+} // namespace campaign::transport
