@@ -1,0 +1,81 @@
+#include <catch2/catch.hpp>
+
+#include "schedule/calendar.hpp"
+#include "sender.hpp"
+
+using namespace campaign;
+using schedule::SenderCalendar;
+using test::sender_in;
+using test::utc;
+
+TEST_CASE("working hours are the sender's local hours", "[schedule]") {
+    SenderCalendar paris(sender_in("Europe/Paris"));
+    // Thursday 26 November 2026: Paris is UTC+1.
+    CHECK_FALSE(paris.is_working(utc("2026-11-26T07:59:59Z")));
+    CHECK(paris.is_working(utc("2026-11-26T08:00:00Z")));
+    CHECK(paris.is_working(utc("2026-11-26T16:59:59Z")));
+    CHECK_FALSE(paris.is_working(utc("2026-11-26T17:00:00Z")));
+    CHECK(paris.format_local(utc("2026-11-26T08:00:00Z")) == "2026-11-26T09:00:00+01:00");
+}
+
+TEST_CASE("the next working moment skips nights and weekends", "[schedule]") {
+    SenderCalendar paris(sender_in("Europe/Paris"));
+    CHECK(paris.next_working(utc("2026-11-26T10:00:00Z")) == utc("2026-11-26T10:00:00Z"));
+    CHECK(paris.next_working(utc("2026-11-26T03:00:00Z")) == utc("2026-11-26T08:00:00Z"));
+    // Friday evening goes to Monday morning.
+    CHECK(paris.next_working(utc("2026-11-27T17:00:00Z")) == utc("2026-11-30T08:00:00Z"));
+    CHECK(paris.next_working_day(utc("2026-11-27T09:00:00Z")) == utc("2026-11-30T08:00:00Z"));
+    CHECK(paris.next_working_day(utc("2026-11-26T03:00:00Z")) == utc("2026-11-27T08:00:00Z"));
+}
+
+TEST_CASE("working hours hold across daylight-saving changes", "[schedule]") {
+    SECTION("Paris springs forward on Sunday 29 March 2026: Monday starts at 07:00 UTC") {
+        SenderCalendar paris(sender_in("Europe/Paris"));
+        CHECK(paris.next_working(utc("2026-03-27T17:00:00Z")) == utc("2026-03-30T07:00:00Z"));
+        CHECK(paris.format_local(utc("2026-03-30T07:00:00Z")) == "2026-03-30T09:00:00+02:00");
+        CHECK_FALSE(paris.is_working(utc("2026-03-30T06:59:59Z")));
+    }
+    SECTION("Paris falls back on Sunday 25 October 2026") {
+        SenderCalendar paris(sender_in("Europe/Paris"));
+        CHECK(paris.next_working(utc("2026-10-23T16:00:00Z")) == utc("2026-10-26T08:00:00Z"));
+        CHECK(paris.is_working(utc("2026-10-23T15:59:59Z")));
+        CHECK_FALSE(paris.is_working(utc("2026-10-23T16:00:00Z")));
+    }
+    SECTION("New York changes on Sundays too, 8 March and 1 November 2026") {
+        SenderCalendar new_york(sender_in("America/New_York"));
+        CHECK(new_york.next_working(utc("2026-03-07T00:00:00Z")) == utc("2026-03-09T13:00:00Z"));
+        CHECK(new_york.next_working(utc("2026-10-31T00:00:00Z")) == utc("2026-11-02T14:00:00Z"));
+    }
+    SECTION("a sender working on a change day: the skipped hour is not worked twice, nor the repeated one") {
+        auto sender = sender_in("America/New_York", 1 * 60, 4 * 60);
+        sender.working_hours.days = {true, true, true, true, true, true, true};
+        SenderCalendar new_york(sender);
+        // Spring: 01:00 EST is 06:00Z; 02:00-03:00 does not exist, 04:00 EDT is 08:00Z: two hours of work.
+        CHECK(new_york.next_working(utc("2026-03-08T05:00:00Z")) == utc("2026-03-08T06:00:00Z"));
+        CHECK(new_york.is_working(utc("2026-03-08T07:59:59Z")));
+        CHECK_FALSE(new_york.is_working(utc("2026-03-08T08:00:00Z")));
+        // Autumn: 01:00 EDT is 05:00Z and 04:00 EST is 09:00Z: four hours.
+        CHECK(new_york.next_working(utc("2026-11-01T04:00:00Z")) == utc("2026-11-01T05:00:00Z"));
+        CHECK(new_york.is_working(utc("2026-11-01T08:59:59Z")));
+        CHECK_FALSE(new_york.is_working(utc("2026-11-01T09:00:00Z")));
+    }
+    SECTION("a window that starts in the skipped hour starts when the clocks jump") {
+        auto sender = sender_in("Europe/Paris", 2 * 60 + 30, 5 * 60);
+        sender.working_hours.days = {true, true, true, true, true, true, true};
+        SenderCalendar paris(sender);
+        CHECK(paris.next_working(utc("2026-03-29T00:00:00Z")) == utc("2026-03-29T01:00:00Z"));
+        CHECK(paris.format_local(utc("2026-03-29T01:00:00Z")) == "2026-03-29T03:00:00+02:00");
+    }
+}
+
+TEST_CASE("Kolkata is half an hour off the hour and has no daylight saving", "[schedule]") {
+    SenderCalendar kolkata(sender_in("Asia/Kolkata"));
+    CHECK(kolkata.next_working(utc("2026-11-26T00:00:00Z")) == utc("2026-11-26T03:30:00Z"));
+    CHECK(kolkata.format_local(utc("2026-11-26T03:30:00Z")) == "2026-11-26T09:00:00+05:30");
+    // 23:00 UTC on Thursday is already Friday in Kolkata.
+    CHECK(kolkata.local_day(utc("2026-11-26T19:00:00Z")) == kolkata.local_day(utc("2026-11-27T03:30:00Z")));
+}
+
+TEST_CASE("an unknown zone is the user's error", "[schedule]") {
+    CHECK_THROWS_WITH(SenderCalendar(sender_in("Europe/Pariss")), "sender 'alice': unknown time zone 'Europe/Pariss'");
+}
