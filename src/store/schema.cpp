@@ -157,7 +157,36 @@ CREATE TABLE activities (
 );
 )sql";
 
-constexpr std::array<std::string_view, 1> k_migrations{k_schema_1};
+// Campaign runs: the engine's queues. An enrollment whose step's action has not gone out carries the action's type
+// and is found through its sender's queue; one waiting on an outcome carries only its timer.
+constexpr std::string_view k_schema_2 = R"sql(
+ALTER TABLE enrollments ADD COLUMN due_action TEXT;
+ALTER TABLE enrollments ADD COLUMN waiting_since TEXT;
+CREATE INDEX enrollments_queue ON enrollments (campaign_id, sender_id, due_action, next_due_at)
+    WHERE due_action IS NOT NULL;
+CREATE INDEX enrollments_timers ON enrollments (campaign_id, next_due_at)
+    WHERE due_action IS NULL AND next_due_at IS NOT NULL;
+
+ALTER TABLE actions ADD COLUMN subject TEXT;
+ALTER TABLE actions ADD COLUMN attempts INTEGER NOT NULL DEFAULT 1;
+
+CREATE INDEX prospects_by_update ON prospects (updated_at);
+
+-- One row per `campaign run`: what it ran on and how far its clock went, so that a simulated run goes on from
+-- where the last one stopped.
+CREATE TABLE runs (
+    id          INTEGER PRIMARY KEY,
+    transport   TEXT NOT NULL,
+    clock       TEXT NOT NULL CHECK (clock IN ('simulated', 'wall')),
+    seed        INTEGER NOT NULL,
+    started_at  TEXT NOT NULL,
+    reached_at  TEXT NOT NULL,
+    stopped_at  TEXT,
+    stop_reason TEXT
+);
+)sql";
+
+constexpr std::array<std::string_view, 2> k_migrations{k_schema_1, k_schema_2};
 
 } // namespace
 

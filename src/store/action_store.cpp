@@ -1,0 +1,192 @@
+#include "store/action_store.hpp"
+
+#include "store/row_reading.hpp"
+
+namespace campaign::store {
+
+namespace {
+
+constexpr const char* k_columns =
+    "a.id, a.enrollment_id, a.campaign_id, a.campaign_version_id, a.prospect_id, a.sender_id, a.step, a.variant, "
+    "a.type, a.idempotency_key, a.state, a.subject, a.rendered_text, a.at_utc, a.at_local, a.response, a.error, "
+    "a.attempts";
+constexpr int k_column_count = 18;
+
+std::string text_or_empty(const SQLite::Column& column) {
+    return column.isNull() ? std::string() : column.getString();
+}
+
+core::Action read_action(SQLite::Statement& row) {
+    core::Action action;
+    action.id = row.getColumn(0).getInt64();
+    action.enrollment_id = row.getColumn(1).getInt64();
+    action.campaign_id = row.getColumn(2).getInt64();
+    action.version_id = row.getColumn(3).getInt64();
+    action.prospect_id = row.getColumn(4).getInt64();
+    action.sender_id = row.getColumn(5).getInt64();
+    action.step = row.getColumn(6).getString();
+    action.variant = text_or_empty(row.getColumn(7));
+    action.type = core::parse_action_type(row.getColumn(8).getString()).value_or(core::ActionType::view_profile);
+    action.idempotency_key = row.getColumn(9).getString();
+    action.state = core::parse_action_state(row.getColumn(10).getString()).value_or(core::ActionState::in_doubt);
+    action.subject = text_or_empty(row.getColumn(11));
+    action.rendered_text = text_or_empty(row.getColumn(12));
+    action.at_utc = read_time(row.getColumn(13));
+    action.at_local = row.getColumn(14).getString();
+    action.response = text_or_empty(row.getColumn(15));
+    action.error = text_or_empty(row.getColumn(16));
+    action.attempts = row.getColumn(17).getInt();
+    return action;
+}
+
+} // namespace
+
+struct ActionStore::Statements {
+    explicit Statements(SQLite::Database& db)
+        : insert(db, "INSERT INTO actions (enrollment_id, campaign_id, campaign_version_id, prospect_id, sender_id,"
+                     " step, variant, type, idempotency_key, state, subject, rendered_text, at_utc, at_local)"
+                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'sending', ?, ?, ?, ?)"
+                     " ON CONFLICT (enrollment_id, step) DO UPDATE SET state = 'sending', variant = excluded.variant,"
+                     " subject = excluded.subject, rendered_text = excluded.rendered_text, at_utc = excluded.at_utc,"
+                     " at_local = excluded.at_local, response = NULL, error = NULL, attempts = attempts + 1"
+                     " WHERE state = 'failed'"),
+          finish(db, "UPDATE actions SET state = ?, response = ?, error = ? WHERE id = ?"),
+          find(db, std::string("SELECT ") + k_columns + " FROM actions a WHERE enrollment_id = ? AND step = ?") {}
+
+    SQLite::Statement insert;
+    SQLite::Statement finish;
+    SQLite::Statement find;
+};
+
+ActionStore::ActionStore(Database& database)
+    : m_database(database), m_statements(std::make_unique<Statements>(database.sqlite())) {}
+
+ActionStore::~ActionStore() = default;
+
+core::ActionId ActionStore::begin(const core::Action& action) {
+    auto& insert = m_statements->insert;
+    insert.bind(1, action.enrollment_id);
+    insert.bind(2, action.campaign_id);
+    insert.bind(3, action.version_id);
+    insert.bind(4, action.prospect_id);
+    insert.bind(5, action.sender_id);
+    insert.bind(6, action.step);
+    bind_optional_text(insert, 7, action.variant);
+    insert.bind(8, std::string(core::to_string(action.type)));
+    insert.bind(9, action.idempotency_key);
+    bind_optional_text(insert, 10, action.subject);
+    bind_optional_text(insert, 11, action.rendered_text);
+    insert.bind(12, core::format_utc(action.at_utc));
+    insert.bind(13, action.at_local);
+    auto changed = insert.exec();
+    insert.reset();
+    if (changed == 0) {
+        // Only a failed step may be tried again: anything else would be a second send.
+        throw std::logic_error("step '" + action.step + "' of enrollment " + std::to_string(action.enrollment_id) +
+                               " was already sent");
+    }
+    auto row = find(action.enrollment_id, action.step);
+    return row->id;
+}
+
+void ActionStore::finish(core::ActionId id, core::ActionState state, const std::string& response,
+                         const std::string& error) {
+    auto& update = m_statements->finish;
+    update.bind(1, std::string(core::to_string(state)));
+    bind_optional_text(update, 2, response);
+    bind_optional_text(update, 3, error);
+    update.bind(4, id);
+    update.exec();
+    update.reset();
+}
+
+std::optional<core::Action> ActionStore::find(core::EnrollmentId enrollment_id, const std::string& step) {
+    auto& query = m_statements->find;
+    query.bind(1, enrollment_id);
+    query.bind(2, step);
+    std::optional<core::Action> found;
+    if (query.executeStep()) {
+        found = read_action(query);
+    }
+    query.reset();
+    return found;
+}
+
+std::optional<core::Action> ActionStore::find_by_key(const std::string& idempotency_key) {
+    SQLite::Statement query(m_database.sqlite(),
+                            std::string("SELECT ") + k_columns + " FROM actions a WHERE idempotency_key = ?");
+    query.bind(1, idempotency_key);
+    if (!query.executeStep()) {
+        return std::nullopt;
+    }
+    return read_action(query);
+}
+
+std::vector<core::Action> ActionStore::in_flight() {
+    SQLite::Statement query(m_database.sqlite(),
+                            std::string("SELECT ") + k_columns + " FROM actions a WHERE state = 'sending' ORDER BY id");
+    std::vector<core::Action> result;
+    while (query.executeStep()) {
+        result.push_back(read_action(query));
+    }
+    return result;
+}
+
+void ActionStore::for_each_counted(core::RowId sender_id, core::Timestamp since,
+                                   const std::function<void(core::ActionType, core::Timestamp)>& visit) {
+    SQLite::Statement query(m_database.sqlite(),
+                            "SELECT type, at_utc FROM actions WHERE sender_id = ? AND at_utc >= ?"
+                            " AND state IN ('sent', 'sending', 'in_doubt') ORDER BY at_utc");
+    query.bind(1, sender_id);
+    query.bind(2, core::format_utc(since));
+    while (query.executeStep()) {
+        if (auto type = core::parse_action_type(query.getColumn(0).getString())) {
+            visit(*type, read_time(query.getColumn(1)));
+        }
+    }
+}
+
+std::vector<DailyUse> ActionStore::used_between(core::Timestamp from, core::Timestamp to) {
+    SQLite::Statement query(m_database.sqlite(),
+                            "SELECT s.name, a.type, count(*) FROM actions a JOIN senders s ON s.id = a.sender_id"
+                            " WHERE a.at_utc >= ? AND a.at_utc < ? AND a.state IN ('sent', 'sending', 'in_doubt')"
+                            " GROUP BY s.name, a.type ORDER BY s.name, a.type");
+    query.bind(1, core::format_utc(from));
+    query.bind(2, core::format_utc(to));
+    std::vector<DailyUse> result;
+    while (query.executeStep()) {
+        if (auto type = core::parse_action_type(query.getColumn(1).getString())) {
+            result.push_back(DailyUse{query.getColumn(0).getString(), *type, query.getColumn(2).getInt()});
+        }
+    }
+    return result;
+}
+
+void ActionStore::for_each_logged(const ActionLogFilter& filter,
+                                  const std::function<void(const ActionLogRow&)>& visit) {
+    SQLite::Statement query(m_database.sqlite(),
+                            std::string("SELECT ") + k_columns +
+                                ", c.name, v.version, s.name, p.profile_url FROM actions a"
+                                " JOIN campaigns c ON c.id = a.campaign_id"
+                                " JOIN campaign_versions v ON v.id = a.campaign_version_id"
+                                " JOIN senders s ON s.id = a.sender_id JOIN prospects p ON p.id = a.prospect_id"
+                                " WHERE (?1 IS NULL OR c.name = ?1) AND (?2 IS NULL OR s.name = ?2)"
+                                " ORDER BY a.at_utc, a.id");
+    if (filter.campaign) {
+        query.bind(1, *filter.campaign);
+    }
+    if (filter.sender) {
+        query.bind(2, *filter.sender);
+    }
+    while (query.executeStep()) {
+        ActionLogRow row;
+        row.action = read_action(query);
+        row.campaign = query.getColumn(k_column_count).getString();
+        row.version = query.getColumn(k_column_count + 1).getInt();
+        row.sender = query.getColumn(k_column_count + 2).getString();
+        row.profile_url = query.getColumn(k_column_count + 3).getString();
+        visit(row);
+    }
+}
+
+} // namespace campaign::store

@@ -1,0 +1,65 @@
+// The action log: one row per (enrollment, step), written as an intent before the transport is called and
+// completed after, so that a crash in between is found and reconciled instead of sent twice.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/enrollment.hpp"
+#include "store/database.hpp"
+
+namespace campaign::store {
+
+// An action as the log prints it, with names instead of row ids.
+struct ActionLogRow {
+    core::Action action;
+    std::string campaign;
+    int version = 0;
+    std::string sender;
+    std::string profile_url;
+};
+
+struct ActionLogFilter {
+    std::optional<std::string> campaign;
+    std::optional<std::string> sender;
+};
+
+struct DailyUse {
+    std::string sender;
+    core::ActionType type = core::ActionType::view_profile;
+    int count = 0;
+};
+
+class ActionStore {
+public:
+    explicit ActionStore(Database& database);
+    ~ActionStore();
+    ActionStore(const ActionStore&) = delete;
+    ActionStore& operator=(const ActionStore&) = delete;
+
+    // Records the intent (state sending). A step tried before and failed for a moment is the same row, tried again.
+    core::ActionId begin(const core::Action& action);
+    void finish(core::ActionId id, core::ActionState state, const std::string& response, const std::string& error);
+    std::optional<core::Action> find(core::EnrollmentId enrollment_id, const std::string& step);
+    std::optional<core::Action> find_by_key(const std::string& idempotency_key);
+
+    // Actions a crash left between intent and outcome.
+    std::vector<core::Action> in_flight();
+    // A sender's actions that count against its limits (sent, sending or in doubt) since `since`, in time order.
+    void for_each_counted(core::RowId sender_id, core::Timestamp since,
+                          const std::function<void(core::ActionType, core::Timestamp)>& visit);
+    // Actions per sender and type with at_utc in [from, to).
+    std::vector<DailyUse> used_between(core::Timestamp from, core::Timestamp to);
+
+    void for_each_logged(const ActionLogFilter& filter, const std::function<void(const ActionLogRow&)>& visit);
+
+private:
+    struct Statements;
+    Database& m_database;
+    std::unique_ptr<Statements> m_statements;
+};
+
+} // namespace campaign::store

@@ -1,0 +1,76 @@
+// Campaigns and the versions of their definitions, the senders they act through, and the runs that played them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/campaign.hpp"
+#include "core/enrollment.hpp"
+#include "store/database.hpp"
+
+namespace campaign::store {
+
+struct CampaignVersion {
+    core::RowId campaign_id = 0;
+    core::RowId version_id = 0;
+    int version = 0;
+    std::string digest;
+    std::string definition; // the campaign file's text
+};
+
+struct RegisteredVersion {
+    CampaignVersion current;
+    bool is_new = false;                      // this definition was not stored before
+    std::optional<CampaignVersion> previous;  // the latest version before this one
+};
+
+struct SenderRow {
+    core::RowId id = 0;
+    std::string name;
+    std::string display_name;
+    std::string timezone;
+    std::optional<core::Timestamp> paused_at;
+    std::string pause_reason;
+};
+
+struct RunRow {
+    core::RowId id = 0;
+    std::string transport;
+    std::string clock; // simulated or wall
+    std::uint64_t seed = 0;
+    core::Timestamp started_at{};
+    core::Timestamp reached_at{};
+};
+
+class CampaignStore {
+public:
+    explicit CampaignStore(Database& database) : m_database(database) {}
+
+    // The campaign's version with this digest, stored as the next version when it is new.
+    RegisteredVersion register_version(const std::string& name, const std::string& digest,
+                                       const std::string& definition, core::Timestamp now);
+    std::optional<core::RowId> find_campaign(const std::string& name);
+    std::vector<std::pair<core::RowId, std::string>> campaigns(); // id and name, by name
+    CampaignVersion version(core::RowId version_id);
+    // Versions other than `current` that still have active enrollments.
+    std::vector<CampaignVersion> versions_in_use(core::RowId campaign_id, core::RowId current_version_id);
+
+    // Creates the sender or updates its name and zone; a pause stays.
+    core::RowId register_sender(const core::Sender& sender);
+    std::vector<SenderRow> senders();
+    std::optional<SenderRow> find_sender(const std::string& name);
+    void pause_sender(core::RowId id, core::Timestamp at, const std::string& reason);
+    bool resume_sender(const std::string& name);
+
+    core::RowId begin_run(const RunRow& run);
+    void advance_run(core::RowId id, core::Timestamp reached_at);
+    void end_run(core::RowId id, core::Timestamp reached_at, core::Timestamp stopped_at, const std::string& reason);
+    // Where the last simulated run's clock stopped.
+    std::optional<core::Timestamp> last_simulated_time();
+
+private:
+    Database& m_database;
+};
+
+} // namespace campaign::store

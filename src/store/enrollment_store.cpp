@@ -1,0 +1,198 @@
+#include "store/enrollment_store.hpp"
+
+#include "store/row_reading.hpp"
+
+namespace campaign::store {
+
+namespace {
+
+constexpr const char* k_columns = "id, campaign_id, campaign_version_id, prospect_id, sender_id, state, current_step, "
+                                  "due_action, next_due_at, waiting_since, enrolled_at";
+
+core::Enrollment read_enrollment(SQLite::Statement& row) {
+    core::Enrollment enrollment;
+    enrollment.id = row.getColumn(0).getInt64();
+    enrollment.campaign_id = row.getColumn(1).getInt64();
+    enrollment.version_id = row.getColumn(2).getInt64();
+    enrollment.prospect_id = row.getColumn(3).getInt64();
+    enrollment.sender_id = row.getColumn(4).getInt64();
+    enrollment.state = core::parse_enrollment_state(row.getColumn(5).getString()).value_or(core::EnrollmentState::active);
+    enrollment.current_step = row.getColumn(6).isNull() ? "" : row.getColumn(6).getString();
+    if (!row.getColumn(7).isNull()) {
+        enrollment.due_action = core::parse_action_type(row.getColumn(7).getString());
+    }
+    enrollment.next_due_at = read_optional_time(row.getColumn(8));
+    enrollment.waiting_since = read_optional_time(row.getColumn(9));
+    enrollment.enrolled_at = read_time(row.getColumn(10));
+    return enrollment;
+}
+
+std::optional<QueueHead> read_head(SQLite::Statement& query) {
+    std::optional<QueueHead> head;
+    if (query.executeStep()) {
+        head = QueueHead{query.getColumn(0).getInt64(), read_time(query.getColumn(1))};
+    }
+    query.reset();
+    return head;
+}
+
+} // namespace
+
+struct EnrollmentStore::Statements {
+    explicit Statements(SQLite::Database& db)
+        : get(db, std::string("SELECT ") + k_columns + " FROM enrollments WHERE id = ?"),
+          update(db, "UPDATE enrollments SET state = ?, current_step = ?, due_action = ?, next_due_at = ?,"
+                     " waiting_since = ?, finished_at = CASE WHEN ? = 'active' THEN NULL ELSE ? END WHERE id = ?"),
+          queue_head(db, "SELECT id, next_due_at FROM enrollments WHERE campaign_id = ? AND sender_id = ?"
+                         " AND due_action = ? AND next_due_at IS NOT NULL ORDER BY next_due_at, id LIMIT 1"),
+          next_timer(db, "SELECT id, next_due_at FROM enrollments WHERE campaign_id = ? AND due_action IS NULL"
+                         " AND next_due_at IS NOT NULL ORDER BY next_due_at, id LIMIT 1") {}
+
+    SQLite::Statement get;
+    SQLite::Statement update;
+    SQLite::Statement queue_head;
+    SQLite::Statement next_timer;
+};
+
+EnrollmentStore::EnrollmentStore(Database& database)
+    : m_database(database), m_statements(std::make_unique<Statements>(database.sqlite())) {}
+
+EnrollmentStore::~EnrollmentStore() = default;
+
+core::EnrollmentId EnrollmentStore::insert(const core::Enrollment& enrollment) {
+    SQLite::Statement insert(m_database.sqlite(),
+                             "INSERT INTO enrollments (campaign_id, campaign_version_id, prospect_id, sender_id, state,"
+                             " current_step, due_action, next_due_at, waiting_since, enrolled_at)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, enrollment.campaign_id);
+    insert.bind(2, enrollment.version_id);
+    insert.bind(3, enrollment.prospect_id);
+    insert.bind(4, enrollment.sender_id);
+    insert.bind(5, std::string(core::to_string(enrollment.state)));
+    bind_optional_text(insert, 6, enrollment.current_step);
+    bind_optional_text(insert, 7, enrollment.due_action ? std::string(core::to_string(*enrollment.due_action)) : "");
+    bind_optional_time(insert, 8, enrollment.next_due_at);
+    bind_optional_time(insert, 9, enrollment.waiting_since);
+    insert.bind(10, core::format_utc(enrollment.enrolled_at));
+    insert.exec();
+    return m_database.sqlite().getLastInsertRowid();
+}
+
+core::Enrollment EnrollmentStore::get(core::EnrollmentId id) {
+    auto& query = m_statements->get;
+    query.bind(1, id);
+    if (!query.executeStep()) {
+        query.reset();
+        throw std::logic_error("no enrollment " + std::to_string(id));
+    }
+    auto enrollment = read_enrollment(query);
+    query.reset();
+    return enrollment;
+}
+
+void EnrollmentStore::update(const core::Enrollment& enrollment, core::Timestamp now) {
+    auto& update = m_statements->update;
+    auto state = std::string(core::to_string(enrollment.state));
+    update.bind(1, state);
+    bind_optional_text(update, 2, enrollment.current_step);
+    bind_optional_text(update, 3, enrollment.due_action ? std::string(core::to_string(*enrollment.due_action)) : "");
+    bind_optional_time(update, 4, enrollment.next_due_at);
+    bind_optional_time(update, 5, enrollment.waiting_since);
+    update.bind(6, state);
+    update.bind(7, core::format_utc(now));
+    update.bind(8, enrollment.id);
+    update.exec();
+    update.reset();
+}
+
+bool EnrollmentStore::is_enrolled(core::RowId campaign_id, core::ProspectId prospect_id) {
+    return find(campaign_id, prospect_id).has_value();
+}
+
+bool EnrollmentStore::active_elsewhere(core::ProspectId prospect_id, core::RowId campaign_id) {
+    SQLite::Statement query(m_database.sqlite(), "SELECT 1 FROM enrollments WHERE prospect_id = ? AND state = 'active'"
+                                                 " AND campaign_id <> ? LIMIT 1");
+    query.bind(1, prospect_id);
+    query.bind(2, campaign_id);
+    return query.executeStep();
+}
+
+std::optional<core::Enrollment> EnrollmentStore::find(core::RowId campaign_id, core::ProspectId prospect_id) {
+    SQLite::Statement query(m_database.sqlite(), std::string("SELECT ") + k_columns +
+                                                     " FROM enrollments WHERE campaign_id = ? AND prospect_id = ?");
+    query.bind(1, campaign_id);
+    query.bind(2, prospect_id);
+    if (!query.executeStep()) {
+        return std::nullopt;
+    }
+    return read_enrollment(query);
+}
+
+std::vector<core::Enrollment> EnrollmentStore::active_with(core::ProspectId prospect_id, core::RowId sender_id) {
+    SQLite::Statement query(m_database.sqlite(), std::string("SELECT ") + k_columns +
+                                                     " FROM enrollments WHERE prospect_id = ? AND sender_id = ?"
+                                                     " AND state = 'active' ORDER BY id");
+    query.bind(1, prospect_id);
+    query.bind(2, sender_id);
+    std::vector<core::Enrollment> result;
+    while (query.executeStep()) {
+        result.push_back(read_enrollment(query));
+    }
+    return result;
+}
+
+std::vector<core::EnrollmentId> EnrollmentStore::active_of_prospect(core::ProspectId prospect_id) {
+    SQLite::Statement query(m_database.sqlite(),
+                            "SELECT id FROM enrollments WHERE prospect_id = ? AND state = 'active' ORDER BY id");
+    query.bind(1, prospect_id);
+    std::vector<core::EnrollmentId> result;
+    while (query.executeStep()) {
+        result.push_back(query.getColumn(0).getInt64());
+    }
+    return result;
+}
+
+std::optional<QueueHead> EnrollmentStore::queue_head(core::RowId campaign_id, core::RowId sender_id,
+                                                     core::ActionType type) {
+    auto& query = m_statements->queue_head;
+    query.bind(1, campaign_id);
+    query.bind(2, sender_id);
+    query.bind(3, std::string(core::to_string(type)));
+    return read_head(query);
+}
+
+std::optional<QueueHead> EnrollmentStore::next_timer(core::RowId campaign_id) {
+    auto& query = m_statements->next_timer;
+    query.bind(1, campaign_id);
+    return read_head(query);
+}
+
+std::vector<EnrollmentCounts> EnrollmentStore::counts(std::optional<core::RowId> campaign_id) {
+    SQLite::Statement query(
+        m_database.sqlite(),
+        "SELECT c.name, s.name, count(*),"
+        " sum(e.state = 'active'), sum(e.state = 'active' AND e.waiting_since IS NOT NULL AND e.due_action IS NULL),"
+        " sum(e.state = 'done'), sum(e.state = 'replied'), sum(e.state = 'opted_out'), sum(e.state = 'failed'),"
+        " sum(e.state = 'stopped'), min(CASE WHEN e.due_action IS NOT NULL THEN e.next_due_at END)"
+        " FROM enrollments e JOIN campaigns c ON c.id = e.campaign_id JOIN senders s ON s.id = e.sender_id"
+        " WHERE ?1 IS NULL OR e.campaign_id = ?1 GROUP BY c.name, s.name ORDER BY c.name, s.name");
+    if (campaign_id) {
+        query.bind(1, *campaign_id);
+    }
+    std::vector<EnrollmentCounts> result;
+    while (query.executeStep()) {
+        EnrollmentCounts row;
+        row.campaign = query.getColumn(0).getString();
+        row.sender = query.getColumn(1).getString();
+        int* counts[] = {&row.enrolled, &row.active,  &row.waiting, &row.done,
+                         &row.replied,  &row.opted_out, &row.failed, &row.stopped};
+        for (int i = 0; i < 8; ++i) {
+            *counts[i] = query.getColumn(2 + i).getInt();
+        }
+        row.next_due_at = read_optional_time(query.getColumn(10));
+        result.push_back(row);
+    }
+    return result;
+}
+
+} // namespace campaign::store

@@ -1,0 +1,68 @@
+// Enrollments: who is in which campaign, where they stand, and the queues the engine takes due work from. Each
+// query that picks work reads one index entry, so a tick costs the same with ten thousand enrollments or a million.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/enrollment.hpp"
+#include "store/database.hpp"
+
+namespace campaign::store {
+
+struct QueueHead {
+    core::EnrollmentId id = 0;
+    core::Timestamp due{};
+};
+
+struct EnrollmentCounts {
+    std::string campaign;
+    std::string sender;
+    int enrolled = 0;
+    int active = 0;
+    int waiting = 0; // active and waiting on an outcome
+    int done = 0;
+    int replied = 0;
+    int opted_out = 0;
+    int failed = 0;
+    int stopped = 0;
+    std::optional<core::Timestamp> next_due_at;
+};
+
+class EnrollmentStore {
+public:
+    explicit EnrollmentStore(Database& database);
+    ~EnrollmentStore();
+    EnrollmentStore(const EnrollmentStore&) = delete;
+    EnrollmentStore& operator=(const EnrollmentStore&) = delete;
+
+    core::EnrollmentId insert(const core::Enrollment& enrollment);
+    core::Enrollment get(core::EnrollmentId id);
+    // Writes the position and state of an enrollment; one that is no longer active is stamped finished at `now`.
+    void update(const core::Enrollment& enrollment, core::Timestamp now);
+
+    bool is_enrolled(core::RowId campaign_id, core::ProspectId prospect_id);
+    // Enrolled and active in a campaign other than `campaign_id`.
+    bool active_elsewhere(core::ProspectId prospect_id, core::RowId campaign_id);
+    std::optional<core::Enrollment> find(core::RowId campaign_id, core::ProspectId prospect_id);
+    // The prospect's active enrollments with a sender, in every campaign: where an event for them lands.
+    std::vector<core::Enrollment> active_with(core::ProspectId prospect_id, core::RowId sender_id);
+    std::vector<core::EnrollmentId> active_of_prospect(core::ProspectId prospect_id);
+
+    // The earliest enrollment due for an action of `type` by `sender` in a campaign.
+    std::optional<QueueHead> queue_head(core::RowId campaign_id, core::RowId sender_id, core::ActionType type);
+    // The earliest timer of a campaign's waiting enrollments.
+    std::optional<QueueHead> next_timer(core::RowId campaign_id);
+
+    std::vector<EnrollmentCounts> counts(std::optional<core::RowId> campaign_id);
+
+private:
+    struct Statements;
+    Database& m_database;
+    std::unique_ptr<Statements> m_statements;
+};
+
+} // namespace campaign::store

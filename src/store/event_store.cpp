@@ -1,0 +1,69 @@
+#include "store/event_store.hpp"
+
+#include "store/row_reading.hpp"
+
+namespace campaign::store {
+
+bool EventStore::record(const core::Event& event, std::optional<core::ProspectId> prospect_id,
+                        std::optional<core::RowId> sender_id, core::Timestamp received_at) {
+    SQLite::Statement insert(m_database.sqlite(),
+                             "INSERT INTO events (external_id, type, prospect_id, sender_id, occurred_at, received_at,"
+                             " text) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (external_id) DO NOTHING");
+    insert.bind(1, event.id);
+    insert.bind(2, std::string(core::to_string(event.type)));
+    if (prospect_id) {
+        insert.bind(3, *prospect_id);
+    }
+    if (sender_id) {
+        insert.bind(4, *sender_id);
+    }
+    insert.bind(5, core::format_utc(event.at));
+    insert.bind(6, core::format_utc(received_at));
+    bind_optional_text(insert, 7, event.text);
+    return insert.exec() > 0;
+}
+
+std::vector<StoredEvent> EventStore::pending(std::size_t limit) {
+    SQLite::Statement query(m_database.sqlite(),
+                            "SELECT e.id, e.external_id, e.type, e.prospect_id, e.sender_id, e.occurred_at, e.text,"
+                            " p.profile_url, s.name FROM events e LEFT JOIN prospects p ON p.id = e.prospect_id"
+                            " LEFT JOIN senders s ON s.id = e.sender_id WHERE e.applied_at IS NULL"
+                            " ORDER BY e.occurred_at, e.id LIMIT ?");
+    query.bind(1, static_cast<std::int64_t>(limit));
+    std::vector<StoredEvent> result;
+    while (query.executeStep()) {
+        StoredEvent stored;
+        stored.id = query.getColumn(0).getInt64();
+        stored.event.id = query.getColumn(1).getString();
+        stored.event.type = core::parse_event_type(query.getColumn(2).getString()).value_or(core::EventType::replied);
+        if (!query.getColumn(3).isNull()) {
+            stored.prospect_id = query.getColumn(3).getInt64();
+        }
+        if (!query.getColumn(4).isNull()) {
+            stored.sender_id = query.getColumn(4).getInt64();
+        }
+        stored.event.at = read_time(query.getColumn(5));
+        stored.event.text = query.getColumn(6).isNull() ? "" : query.getColumn(6).getString();
+        stored.event.profile_url = query.getColumn(7).isNull() ? "" : query.getColumn(7).getString();
+        stored.event.sender = query.getColumn(8).isNull() ? "" : query.getColumn(8).getString();
+        result.push_back(std::move(stored));
+    }
+    return result;
+}
+
+void EventStore::mark_applied(core::RowId id, std::optional<core::EnrollmentId> enrollment_id,
+                              std::optional<core::ActionId> action_id, core::Timestamp applied_at) {
+    SQLite::Statement update(m_database.sqlite(),
+                             "UPDATE events SET applied_at = ?, enrollment_id = ?, action_id = ? WHERE id = ?");
+    update.bind(1, core::format_utc(applied_at));
+    if (enrollment_id) {
+        update.bind(2, *enrollment_id);
+    }
+    if (action_id) {
+        update.bind(3, *action_id);
+    }
+    update.bind(4, id);
+    update.exec();
+}
+
+} // namespace campaign::store

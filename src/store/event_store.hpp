@@ -1,0 +1,37 @@
+// Inbound events, kept once by their id however often they arrive, and applied in the order they happened.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/enrollment.hpp"
+#include "core/event.hpp"
+#include "store/database.hpp"
+
+namespace campaign::store {
+
+struct StoredEvent {
+    core::RowId id = 0;
+    core::Event event;
+    std::optional<core::ProspectId> prospect_id;
+    std::optional<core::RowId> sender_id;
+};
+
+class EventStore {
+public:
+    explicit EventStore(Database& database) : m_database(database) {}
+
+    // False when an event with this id was recorded before: it is not recorded again.
+    bool record(const core::Event& event, std::optional<core::ProspectId> prospect_id,
+                std::optional<core::RowId> sender_id, core::Timestamp received_at);
+    // Recorded and not yet applied, in the order they happened.
+    std::vector<StoredEvent> pending(std::size_t limit);
+    void mark_applied(core::RowId id, std::optional<core::EnrollmentId> enrollment_id,
+                      std::optional<core::ActionId> action_id, core::Timestamp applied_at);
+
+private:
+    Database& m_database;
+};
+
+} // namespace campaign::store
