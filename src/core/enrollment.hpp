@@ -29,17 +29,17 @@ struct Enrollment {
     ProspectId prospect_id = 0;
     RowId sender_id = 0;
     EnrollmentState state = EnrollmentState::active;
-    std::string current_step;                // empty once finished
-    std::optional<ActionType> due_action;    // the current step's action, while it has not gone out
-    std::optional<Timestamp> next_due_at;    // when that action is due, or when the waiting step's timer runs out
-    std::optional<Timestamp> waiting_since;  // when the current step's action went out
+    std::string current_step;               // empty once finished
+    std::optional<ActionType> due_action;   // the current step's action, while it has not gone out
+    std::optional<Timestamp> next_due_at;   // when that action is due, or when the waiting step's timer runs out
+    std::optional<Timestamp> waiting_since; // when the current step's action went out
     Timestamp enrolled_at{};
 };
 
 enum class ActionState {
     sending, // the intent is recorded and the transport may have it: never send again without asking
     sent,
-    failed,  // rejected for good, or a transient failure waiting for its retry
+    failed,   // rejected for good, or a transient failure waiting for its retry
     in_doubt, // the transport cannot say whether it happened: left for a person to decide
 };
 

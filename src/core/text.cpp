@@ -219,4 +219,30 @@ std::optional<std::string> closest_match(std::string_view word, std::span<const 
     return best;
 }
 
+namespace {
+
+bool is_word_character(unsigned char c) {
+    // Bytes of multi-byte UTF-8 characters count as letters, so "stopé" is one word.
+    return std::isalnum(c) != 0 || c >= 0x80;
+}
+
+} // namespace
+
+bool contains_phrase(std::string_view text, std::string_view phrase) {
+    auto haystack = to_lower_utf8(text);
+    auto needle = to_lower_utf8(trim(phrase));
+    if (needle.empty()) {
+        return false;
+    }
+    for (auto at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) {
+        auto end = at + needle.size();
+        bool starts_word = at == 0 || !is_word_character(static_cast<unsigned char>(haystack[at - 1]));
+        bool ends_word = end == haystack.size() || !is_word_character(static_cast<unsigned char>(haystack[end]));
+        if (starts_word && ends_word) {
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace campaign::core

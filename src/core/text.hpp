@@ -16,6 +16,9 @@ std::string_view trim(std::string_view text);
 bool iequals_ascii(std::string_view a, std::string_view b);
 bool icontains_ascii(std::string_view haystack, std::string_view needle);
 
+// Whether `text` contains `phrase` as whole words, ignoring case: "stop" is in "Please STOP." but not in "nonstop".
+bool contains_phrase(std::string_view text, std::string_view phrase);
+
 // A column header as a field and template variable name: "Connected On" -> "connected_on".
 std::string field_name(std::string_view header);
 

@@ -134,9 +134,8 @@ std::vector<core::Action> ActionStore::in_flight() {
 
 void ActionStore::for_each_counted(core::RowId sender_id, core::Timestamp since,
                                    const std::function<void(core::ActionType, core::Timestamp)>& visit) {
-    SQLite::Statement query(m_database.sqlite(),
-                            "SELECT type, at_utc FROM actions WHERE sender_id = ? AND at_utc >= ?"
-                            " AND state IN ('sent', 'sending', 'in_doubt') ORDER BY at_utc");
+    SQLite::Statement query(m_database.sqlite(), "SELECT type, at_utc FROM actions WHERE sender_id = ? AND at_utc >= ?"
+                                                 " AND state IN ('sent', 'sending', 'in_doubt') ORDER BY at_utc");
     query.bind(1, sender_id);
     query.bind(2, core::format_utc(since));
     while (query.executeStep()) {

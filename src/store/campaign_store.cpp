@@ -16,9 +16,10 @@ CampaignVersion read_version(SQLite::Statement& row) {
 constexpr const char* k_version_columns = "campaign_id, id, version, digest, definition";
 
 SenderRow read_sender(SQLite::Statement& row) {
-    return SenderRow{row.getColumn(0).getInt64(),      row.getColumn(1).getString(),
-                     row.getColumn(2).getString(),     row.getColumn(3).getString(),
-                     read_optional_time(row.getColumn(4)), row.getColumn(5).isNull() ? "" : row.getColumn(5).getString()};
+    return SenderRow{
+        row.getColumn(0).getInt64(),          row.getColumn(1).getString(),
+        row.getColumn(2).getString(),         row.getColumn(3).getString(),
+        read_optional_time(row.getColumn(4)), row.getColumn(5).isNull() ? "" : row.getColumn(5).getString()};
 }
 
 constexpr const char* k_sender_columns = "id, name, display_name, timezone, paused_at, pause_reason";
@@ -125,7 +126,8 @@ core::RowId CampaignStore::register_sender(const core::Sender& sender) {
 }
 
 std::vector<SenderRow> CampaignStore::senders() {
-    SQLite::Statement query(m_database.sqlite(), std::string("SELECT ") + k_sender_columns + " FROM senders ORDER BY name");
+    SQLite::Statement query(m_database.sqlite(),
+                            std::string("SELECT ") + k_sender_columns + " FROM senders ORDER BY name");
     std::vector<SenderRow> result;
     while (query.executeStep()) {
         result.push_back(read_sender(query));
@@ -134,7 +136,8 @@ std::vector<SenderRow> CampaignStore::senders() {
 }
 
 std::optional<SenderRow> CampaignStore::find_sender(const std::string& name) {
-    SQLite::Statement query(m_database.sqlite(), std::string("SELECT ") + k_sender_columns + " FROM senders WHERE name = ?");
+    SQLite::Statement query(m_database.sqlite(),
+                            std::string("SELECT ") + k_sender_columns + " FROM senders WHERE name = ?");
     query.bind(1, name);
     if (!query.executeStep()) {
         return std::nullopt;

@@ -21,8 +21,8 @@ struct CampaignVersion {
 
 struct RegisteredVersion {
     CampaignVersion current;
-    bool is_new = false;                      // this definition was not stored before
-    std::optional<CampaignVersion> previous;  // the latest version before this one
+    bool is_new = false;                     // this definition was not stored before
+    std::optional<CampaignVersion> previous; // the latest version before this one
 };
 
 struct SenderRow {

@@ -16,7 +16,8 @@ core::Enrollment read_enrollment(SQLite::Statement& row) {
     enrollment.version_id = row.getColumn(2).getInt64();
     enrollment.prospect_id = row.getColumn(3).getInt64();
     enrollment.sender_id = row.getColumn(4).getInt64();
-    enrollment.state = core::parse_enrollment_state(row.getColumn(5).getString()).value_or(core::EnrollmentState::active);
+    enrollment.state =
+        core::parse_enrollment_state(row.getColumn(5).getString()).value_or(core::EnrollmentState::active);
     enrollment.current_step = row.getColumn(6).isNull() ? "" : row.getColumn(6).getString();
     if (!row.getColumn(7).isNull()) {
         enrollment.due_action = core::parse_action_type(row.getColumn(7).getString());
@@ -152,6 +153,28 @@ std::vector<core::EnrollmentId> EnrollmentStore::active_of_prospect(core::Prospe
     return result;
 }
 
+int EnrollmentStore::active_on_other_versions(core::RowId campaign_id, core::RowId version_id) {
+    SQLite::Statement query(m_database.sqlite(), "SELECT count(*) FROM enrollments WHERE campaign_id = ?"
+                                                 " AND campaign_version_id <> ? AND state = 'active'");
+    query.bind(1, campaign_id);
+    query.bind(2, version_id);
+    query.executeStep();
+    return query.getColumn(0).getInt();
+}
+
+bool EnrollmentStore::any_active(const std::vector<core::RowId>& campaign_ids) {
+    SQLite::Statement query(m_database.sqlite(),
+                            "SELECT 1 FROM enrollments WHERE campaign_id = ? AND state = 'active' LIMIT 1");
+    for (auto id : campaign_ids) {
+        query.bind(1, id);
+        if (query.executeStep()) {
+            return true;
+        }
+        query.reset();
+    }
+    return false;
+}
+
 std::optional<QueueHead> EnrollmentStore::queue_head(core::RowId campaign_id, core::RowId sender_id,
                                                      core::ActionType type) {
     auto& query = m_statements->queue_head;
@@ -184,8 +207,8 @@ std::vector<EnrollmentCounts> EnrollmentStore::counts(std::optional<core::RowId>
         EnrollmentCounts row;
         row.campaign = query.getColumn(0).getString();
         row.sender = query.getColumn(1).getString();
-        int* counts[] = {&row.enrolled, &row.active,  &row.waiting, &row.done,
-                         &row.replied,  &row.opted_out, &row.failed, &row.stopped};
+        int* counts[] = {&row.enrolled, &row.active,    &row.waiting, &row.done,
+                         &row.replied,  &row.opted_out, &row.failed,  &row.stopped};
         for (int i = 0; i < 8; ++i) {
             *counts[i] = query.getColumn(2 + i).getInt();
         }

@@ -51,6 +51,8 @@ public:
     // The prospect's active enrollments with a sender, in every campaign: where an event for them lands.
     std::vector<core::Enrollment> active_with(core::ProspectId prospect_id, core::RowId sender_id);
     std::vector<core::EnrollmentId> active_of_prospect(core::ProspectId prospect_id);
+    int active_on_other_versions(core::RowId campaign_id, core::RowId version_id);
+    bool any_active(const std::vector<core::RowId>& campaign_ids);
 
     // The earliest enrollment due for an action of `type` by `sender` in a campaign.
     std::optional<QueueHead> queue_head(core::RowId campaign_id, core::RowId sender_id, core::ActionType type);

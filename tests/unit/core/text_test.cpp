@@ -61,3 +61,15 @@ TEST_CASE("column headers become snake_case field names", "[core]") {
     CHECK(field_name("Prénom") == "prénom");
     CHECK(field_name("???").empty());
 }
+
+TEST_CASE("phrases match whole words, ignoring case", "[core]") {
+    using campaign::core::contains_phrase;
+    CHECK(contains_phrase("Please STOP messaging me.", "stop"));
+    CHECK(contains_phrase("Not interested, thanks", "not interested"));
+    CHECK(contains_phrase("unsubscribe", "unsubscribe"));
+    CHECK(contains_phrase("Bitte ÉCRIVEZ-moi", "écrivez"));
+    CHECK_FALSE(contains_phrase("We run nonstop", "stop"));
+    CHECK_FALSE(contains_phrase("I stopped by your booth", "stop"));
+    CHECK_FALSE(contains_phrase("not really interested", "not interested"));
+    CHECK_FALSE(contains_phrase("anything", ""));
+}

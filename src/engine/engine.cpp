@@ -1,0 +1,313 @@
+#include "engine/engine.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "core/audience.hpp"
+#include "core/stable_hash.hpp"
+#include "core/text.hpp"
+#include "engine/runtime.hpp"
+#include "engine/version_diff.hpp"
+#include "schedule/assignment.hpp"
+#include "schedule/planner.hpp"
+#include "schedule/sequence.hpp"
+
+namespace campaign::engine {
+
+namespace {
+
+// Actions older than this cannot count against a day's or a week's limit any more.
+constexpr core::Duration k_ledger_history = std::chrono::days{9};
+
+std::string digest_of(const std::string& definition) {
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(core::stable_hash({definition})));
+    return hex;
+}
+
+} // namespace
+
+void place(core::Enrollment& enrollment, const schedule::Position& position, const core::Campaign& campaign,
+           core::Timestamp now) {
+    enrollment.waiting_since.reset();
+    if (position.finished()) {
+        enrollment.state = core::EnrollmentState::done;
+        enrollment.current_step.clear();
+        enrollment.due_action.reset();
+        enrollment.next_due_at.reset();
+        return;
+    }
+    enrollment.current_step = position.step;
+    enrollment.next_due_at = position.due;
+    if (position.waiting) {
+        enrollment.due_action.reset();
+        enrollment.waiting_since = now;
+    } else {
+        enrollment.due_action = campaign.find_step(position.step)->type;
+    }
+}
+
+Engine::Engine(store::Database& database, transport::Transport& transport, Messages& messages, core::Random& random,
+               RunObserver& observer)
+    : m_database(database), m_transport(transport), m_messages(messages), m_random(random), m_observer(observer),
+      m_campaigns(database), m_enrollments(database), m_actions(database), m_events(database), m_prospects(database),
+      m_suppressions(database) {}
+
+Engine::~Engine() = default;
+
+std::vector<VersionChange> Engine::load(std::vector<CampaignInput> campaigns, const DefinitionParser& parse,
+                                        core::Timestamp now) {
+    std::vector<VersionChange> changes;
+    store::Transaction transaction(m_database);
+    for (auto& input : campaigns) {
+        auto registered =
+            m_campaigns.register_version(input.campaign.id, digest_of(input.definition), input.definition, now);
+        VersionChange change{input.campaign.id, registered.current.version, registered.is_new, std::nullopt, {}, 0};
+        if (registered.is_new && registered.previous) {
+            change.previous_version = registered.previous->version;
+            change.changes = describe_changes(parse(registered.previous->definition), input.campaign);
+        }
+        auto runtime = std::make_unique<CampaignRuntime>(
+            CampaignRuntime{std::move(input.campaign), registered.current.campaign_id, registered.current.version_id,
+                            registered.current.version, true});
+        m_by_version[runtime->version_id] = runtime.get();
+        m_versions.push_back(std::move(runtime));
+        change.enrollments_on_older_versions =
+            m_enrollments.active_on_other_versions(registered.current.campaign_id, registered.current.version_id);
+        changes.push_back(std::move(change));
+    }
+    // Older versions after every current one, so that a sender defined in both is taken from the current file.
+    auto current_count = m_versions.size();
+    for (std::size_t i = 0; i < current_count; ++i) {
+        auto campaign_id = m_versions[i]->campaign_id;
+        for (const auto& older : m_campaigns.versions_in_use(campaign_id, m_versions[i]->version_id)) {
+            auto runtime = std::make_unique<CampaignRuntime>(
+                CampaignRuntime{parse(older.definition), campaign_id, older.version_id, older.version, false});
+            m_by_version[runtime->version_id] = runtime.get();
+            m_versions.push_back(std::move(runtime));
+        }
+    }
+    for (const auto& runtime : m_versions) {
+        for (const auto& sender : runtime->campaign.senders) {
+            auto& served = sender_runtime(sender, now);
+            for (const auto& step : runtime->campaign.steps) {
+                QueueKey key{runtime->campaign_id, served.id, step.type};
+                if (std::find(served.queues.begin(), served.queues.end(), key) == served.queues.end()) {
+                    served.queues.push_back(key);
+                }
+            }
+        }
+    }
+    transaction.commit();
+    return changes;
+}
+
+Engine::SenderRuntime& Engine::sender_runtime(const core::Sender& sender, core::Timestamp now) {
+    auto found = m_senders.find(sender.id);
+    if (found != m_senders.end()) {
+        return *found->second;
+    }
+    auto runtime = std::make_unique<SenderRuntime>(sender);
+    runtime->id = m_campaigns.register_sender(sender);
+    auto row = m_campaigns.find_sender(sender.id);
+    runtime->paused = row && row->paused_at.has_value();
+    std::optional<core::Timestamp> last;
+    m_actions.for_each_counted(runtime->id, now - k_ledger_history, [&](core::ActionType type, core::Timestamp at) {
+        runtime->ledger.record(type, at);
+        last = at;
+    });
+    if (last) {
+        runtime->ledger.pace(*last, sender.pacing, m_random);
+    }
+    auto& result = *runtime;
+    m_senders_by_row[runtime->id] = runtime.get();
+    m_senders.emplace(sender.id, std::move(runtime));
+    return result;
+}
+
+const Engine::CampaignRuntime* Engine::version_of(const core::Enrollment& enrollment) const {
+    auto found = m_by_version.find(enrollment.version_id);
+    return found == m_by_version.end() ? nullptr : found->second;
+}
+
+bool Engine::is_suppressed(const core::Prospect& prospect) {
+    if (m_suppressions.contains(core::SuppressionKind::profile, prospect.profile_url)) {
+        return true;
+    }
+    auto at = prospect.email.rfind('@');
+    return at != std::string::npos && m_suppressions.contains(core::SuppressionKind::email_domain,
+                                                              core::to_lower_ascii(prospect.email.substr(at + 1)));
+}
+
+std::vector<core::RowId> Engine::current_campaign_ids() const {
+    std::vector<core::RowId> ids;
+    for (const auto& runtime : m_versions) {
+        if (runtime->current) {
+            ids.push_back(runtime->campaign_id);
+        }
+    }
+    return ids;
+}
+
+int Engine::enroll(core::Timestamp now) {
+    int enrolled = 0;
+    store::Transaction transaction(m_database);
+    for (const auto& runtime : m_versions) {
+        if (!runtime->current) {
+            continue;
+        }
+        const auto& campaign = runtime->campaign;
+        store::ProspectFilter filter;
+        filter.tags = campaign.audience.tags;
+        std::vector<core::Prospect> candidates;
+        m_prospects.for_each(filter, [&](const core::Prospect& prospect) {
+            if (core::matches(campaign.audience, prospect)) {
+                candidates.push_back(prospect);
+            }
+        });
+        for (const auto& prospect : candidates) {
+            if (m_enrollments.is_enrolled(runtime->campaign_id, prospect.id) || is_suppressed(prospect) ||
+                (!campaign.audience.allow_other_campaigns &&
+                 m_enrollments.active_elsewhere(prospect.id, runtime->campaign_id))) {
+                continue;
+            }
+            const auto& sender = schedule::assign_sender(campaign, prospect.profile_url);
+            core::Enrollment enrollment;
+            enrollment.campaign_id = runtime->campaign_id;
+            enrollment.version_id = runtime->version_id;
+            enrollment.prospect_id = prospect.id;
+            enrollment.sender_id = m_senders.at(sender.id)->id;
+            enrollment.enrolled_at = now;
+            place(enrollment, schedule::start(campaign, now), campaign, now);
+            m_enrollments.insert(enrollment);
+            ++enrolled;
+        }
+    }
+    transaction.commit();
+    if (enrolled > 0) {
+        m_heads.clear();
+    }
+    return enrolled;
+}
+
+void Engine::save(core::Enrollment& enrollment, const core::Enrollment& before, core::Timestamp now) {
+    m_enrollments.update(enrollment, now);
+    for (const auto* state : {&before, static_cast<const core::Enrollment*>(&enrollment)}) {
+        if (state->due_action) {
+            m_heads.erase(QueueKey{state->campaign_id, state->sender_id, *state->due_action});
+        }
+    }
+}
+
+std::optional<store::QueueHead> Engine::head(const QueueKey& key) {
+    auto found = m_heads.find(key);
+    if (found == m_heads.end()) {
+        auto [campaign_id, sender_id, type] = key;
+        found = m_heads.emplace(key, m_enrollments.queue_head(campaign_id, sender_id, type)).first;
+    }
+    return found->second;
+}
+
+void Engine::fire_timers(core::Timestamp now) {
+    for (const auto& runtime : m_versions) {
+        if (!runtime->current) {
+            continue;
+        }
+        while (auto timer = m_enrollments.next_timer(runtime->campaign_id)) {
+            if (timer->due > now) {
+                break;
+            }
+            store::Transaction transaction(m_database);
+            auto enrollment = m_enrollments.get(timer->id);
+            auto before = enrollment;
+            const auto* version = version_of(enrollment);
+            const auto* step = version ? version->campaign.find_step(enrollment.current_step) : nullptr;
+            if (step == nullptr) {
+                // A version this run does not play: leave it to a run of its own file, but not in the way.
+                enrollment.next_due_at.reset();
+            } else {
+                place(enrollment, schedule::on_timeout(version->campaign, *step, timer->due), version->campaign,
+                      timer->due);
+            }
+            save(enrollment, before, now);
+            transaction.commit();
+        }
+    }
+}
+
+std::optional<core::Timestamp> Engine::next_wake(core::Timestamp now, const RunLimits& limits, bool simulated) {
+    std::optional<core::Timestamp> wake;
+    auto consider = [&wake](std::optional<core::Timestamp> when) {
+        if (when && (!wake || *when < *wake)) {
+            wake = when;
+        }
+    };
+    for (const auto& [id, sender] : m_senders) {
+        if (!sender->paused) {
+            consider(sender->next_slot);
+        }
+    }
+    for (const auto& runtime : m_versions) {
+        if (runtime->current) {
+            if (auto timer = m_enrollments.next_timer(runtime->campaign_id)) {
+                consider(timer->due);
+            }
+        }
+    }
+    consider(m_transport.next_event_at());
+    // A gateway does not say when its next event comes: on the wall clock, ask again now and then while anyone is
+    // still in a campaign.
+    if (!simulated && m_enrollments.any_active(current_campaign_ids())) {
+        consider(now + limits.poll_interval);
+    }
+    if (wake && *wake <= now) {
+        wake = now + std::chrono::seconds{1};
+    }
+    return wake;
+}
+
+RunSummary Engine::run(const core::Clock& clock, Waiter& waiter, const RunLimits& limits,
+                       const std::atomic<bool>& stop_requested) {
+    RunSummary summary;
+    for (;;) {
+        auto now = clock.now();
+        if (stop_requested) {
+            summary.stop_reason = "stopped";
+            break;
+        }
+        if (limits.until && now >= *limits.until) {
+            summary.stop_reason = "reached the end of the period";
+            break;
+        }
+        ingest_events(now);
+        fire_timers(now);
+        for (auto& [id, sender] : m_senders) {
+            if (!sender->paused && !stop_requested) {
+                sender->next_slot = serve_sender(*sender, now);
+            }
+        }
+        m_progress.now = now;
+        m_observer.on_progress(m_progress);
+        if (limits.once) {
+            summary.stop_reason = "did what was due";
+            break;
+        }
+        auto wake = next_wake(now, limits, waiter.simulated());
+        if (!wake) {
+            summary.stop_reason = "nothing left to do";
+            break;
+        }
+        if (limits.until && *wake > *limits.until) {
+            wake = limits.until;
+        }
+        if (!waiter.wait_until(*wake)) {
+            summary.stop_reason = "stopped";
+            break;
+        }
+    }
+    summary.totals = m_progress;
+    summary.reached = clock.now();
+    return summary;
+}
+
+} // namespace campaign::engine

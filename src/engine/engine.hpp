@@ -1,0 +1,146 @@
+// The run loop: enroll the audience, take due work from each sender's queue, render it, record the intent, send
+// it, record the outcome, apply what comes back, and after a crash reconcile before anything else. Decisions come
+// from schedule/; this module does the I/O around them.
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/random.hpp"
+#include "engine/messages.hpp"
+#include "engine/observer.hpp"
+#include "schedule/calendar.hpp"
+#include "schedule/ledger.hpp"
+#include "store/action_store.hpp"
+#include "store/campaign_store.hpp"
+#include "store/enrollment_store.hpp"
+#include "store/event_store.hpp"
+#include "store/prospect_store.hpp"
+#include "store/suppression_store.hpp"
+#include "transport/transport.hpp"
+
+namespace campaign::engine {
+
+// A campaign as this run plays it: the file's definition and its text, which is stored as a version.
+struct CampaignInput {
+    core::Campaign campaign;
+    std::string definition;
+};
+
+// What changed since the campaign's previous version, and what happens to the enrollments that started on it.
+struct VersionChange {
+    std::string campaign;
+    int version = 0;
+    bool is_new = false;
+    std::optional<int> previous_version;
+    std::vector<std::string> changes;
+    int enrollments_on_older_versions = 0;
+};
+
+// How the loop waits for the next due moment: a simulated clock jumps to it, a wall clock sleeps until it or until a
+// stop is requested. False when the run should stop.
+class Waiter {
+public:
+    virtual ~Waiter() = default;
+    virtual bool wait_until(core::Timestamp when) = 0;
+    virtual bool simulated() const = 0;
+};
+
+struct RunLimits {
+    std::optional<core::Timestamp> until; // stop when the clock reaches this
+    bool once = false;                    // one pass over what is due now
+    // How often a wall-clock run asks the transport for events when nothing else is due.
+    core::Duration poll_interval = std::chrono::seconds{30};
+};
+
+struct RunSummary {
+    Progress totals;
+    std::string stop_reason;
+    core::Timestamp reached{};
+};
+
+// Parses the definition of an older version, for the enrollments that keep it.
+using DefinitionParser = std::function<core::Campaign(const std::string& definition)>;
+
+class Engine {
+public:
+    Engine(store::Database& database, transport::Transport& transport, Messages& messages, core::Random& random,
+           RunObserver& observer);
+    ~Engine();
+    Engine(const Engine&) = delete;
+    Engine& operator=(const Engine&) = delete;
+
+    // Stores each campaign's version and loads the older versions that active enrollments keep.
+    std::vector<VersionChange> load(std::vector<CampaignInput> campaigns, const DefinitionParser& parse,
+                                    core::Timestamp now);
+    // Settles the actions a crash left in flight, asking the transport whether each one happened.
+    int recover(core::Timestamp now);
+    // Enrolls the prospects of each campaign's audience that are not enrolled yet; returns how many.
+    int enroll(core::Timestamp now);
+
+    RunSummary run(const core::Clock& clock, Waiter& waiter, const RunLimits& limits,
+                   const std::atomic<bool>& stop_requested);
+
+private:
+    struct CampaignRuntime;
+    struct SenderRuntime;
+    using QueueKey = std::tuple<core::RowId, core::RowId, core::ActionType>; // campaign, sender, action type
+
+    SenderRuntime& sender_runtime(const core::Sender& sender, core::Timestamp now);
+    const CampaignRuntime* version_of(const core::Enrollment& enrollment) const;
+    std::vector<core::RowId> current_campaign_ids() const;
+    bool is_suppressed(const core::Prospect& prospect);
+
+    void ingest_events(core::Timestamp now);
+    void apply_event(const store::StoredEvent& stored, core::Timestamp now);
+    void apply_accept(const store::StoredEvent& stored, core::Enrollment enrollment, core::Timestamp now);
+    void apply_reply(const store::StoredEvent& stored, core::Enrollment enrollment, core::Timestamp now);
+    void suppress_everywhere(core::ProspectId prospect_id, const std::string& profile_url, const std::string& reason,
+                             core::Timestamp now);
+
+    void fire_timers(core::Timestamp now);
+    // Sends what the sender may send now; returns when its next action can go, if it has one waiting.
+    std::optional<core::Timestamp> serve_sender(SenderRuntime& sender, core::Timestamp now);
+    void act(SenderRuntime& sender, core::Enrollment enrollment, core::Timestamp now);
+    core::Action intent(const core::Enrollment& enrollment, const core::Step& step, const SenderRuntime& sender,
+                        core::Timestamp now);
+    void record_outcome(SenderRuntime& sender, core::Enrollment& enrollment, const core::Step& step,
+                        core::Action& action, const transport::SendResult& result, core::Timestamp now);
+    void refuse(core::Enrollment enrollment, core::Timestamp now);
+    void stop_enrollment(core::Enrollment enrollment, const std::string& why, core::Timestamp now);
+    void fail_step(core::Enrollment& enrollment, core::Action& action, const std::string& error, core::Timestamp now);
+    void settle_sent(core::Enrollment& enrollment, const core::Step& step, core::Timestamp sent_at);
+
+    // Writes an enrollment and forgets the queue heads it leaves or joins.
+    void save(core::Enrollment& enrollment, const core::Enrollment& before, core::Timestamp now);
+    std::optional<store::QueueHead> head(const QueueKey& key);
+    std::optional<core::Timestamp> next_wake(core::Timestamp now, const RunLimits& limits, bool simulated);
+
+    store::Database& m_database;
+    transport::Transport& m_transport;
+    Messages& m_messages;
+    core::Random& m_random;
+    RunObserver& m_observer;
+    store::CampaignStore m_campaigns;
+    store::EnrollmentStore m_enrollments;
+    store::ActionStore m_actions;
+    store::EventStore m_events;
+    store::ProspectStore m_prospects;
+    store::SuppressionStore m_suppressions;
+
+    std::vector<std::unique_ptr<CampaignRuntime>> m_versions; // current versions first
+    std::map<core::RowId, const CampaignRuntime*> m_by_version;
+    std::map<std::string, std::unique_ptr<SenderRuntime>> m_senders; // by sender id
+    std::map<core::RowId, SenderRuntime*> m_senders_by_row;
+    std::map<QueueKey, std::optional<store::QueueHead>> m_heads; // cached; absent means not read yet
+    Progress m_progress;
+};
+
+} // namespace campaign::engine

@@ -1,0 +1,34 @@
+// What a run tells the person watching it: each action as it goes (the dry run's schedule), progress, and notes on
+// what it decided (a sender paused, a campaign changed). The CLI prints them; tests record them.
+#pragma once
+
+#include <string>
+
+#include "core/enrollment.hpp"
+
+namespace campaign::engine {
+
+struct ActionReport {
+    core::Action action;
+    std::string campaign;
+    std::string sender;
+    std::string profile_url;
+};
+
+struct Progress {
+    core::Timestamp now{};
+    long sent = 0;
+    long accepted = 0;
+    long replied = 0;
+    long failed = 0;
+};
+
+class RunObserver {
+public:
+    virtual ~RunObserver() = default;
+    virtual void on_action(const ActionReport&) {}
+    virtual void on_progress(const Progress&) {}
+    virtual void on_note(const std::string&) {}
+};
+
+} // namespace campaign::engine

@@ -1,0 +1,34 @@
+// The engine's working state for one run: the campaign versions it plays and, per sender, its calendar, its
+// limit ledger and the queues it serves.
+#pragma once
+
+#include "engine/engine.hpp"
+#include "schedule/sequence.hpp"
+
+namespace campaign::engine {
+
+struct Engine::CampaignRuntime {
+    core::Campaign campaign;
+    core::RowId campaign_id = 0;
+    core::RowId version_id = 0;
+    int version = 0;
+    bool current = false; // the version of the file this run was given
+};
+
+struct Engine::SenderRuntime {
+    explicit SenderRuntime(const core::Sender& definition) : sender(definition), calendar(sender), ledger(calendar) {}
+
+    core::Sender sender;
+    core::RowId id = 0;
+    schedule::SenderCalendar calendar;
+    schedule::SenderLedger ledger;
+    bool paused = false;
+    std::vector<QueueKey> queues;
+    std::optional<core::Timestamp> next_slot; // when its next action can go, as last computed
+};
+
+// Fields of an enrollment that place it at a position of its campaign's graph.
+void place(core::Enrollment& enrollment, const schedule::Position& position, const core::Campaign& campaign,
+           core::Timestamp now);
+
+} // namespace campaign::engine

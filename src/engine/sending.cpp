@@ -1,0 +1,258 @@
+// Taking one due action through intent, send and outcome, and settling after a crash the actions caught between.
+#include <algorithm>
+
+#include "engine/runtime.hpp"
+#include "schedule/assignment.hpp"
+#include "schedule/planner.hpp"
+#include "schedule/sequence.hpp"
+
+namespace campaign::engine {
+
+namespace {
+
+// A step that keeps failing for a moment (gateway down, rate limited) is given up after this many tries.
+constexpr int k_max_attempts = 5;
+constexpr core::Duration k_default_retry = std::chrono::minutes{15};
+
+std::string idempotency_key(const std::string& campaign, core::EnrollmentId enrollment, const std::string& step) {
+    return campaign + "/" + std::to_string(enrollment) + "/" + step;
+}
+
+struct Candidate {
+    core::Timestamp slot;
+    store::QueueHead head;
+};
+
+} // namespace
+
+std::optional<core::Timestamp> Engine::serve_sender(SenderRuntime& sender, core::Timestamp now) {
+    for (;;) {
+        std::optional<Candidate> best;
+        std::optional<store::QueueHead> impossible;
+        for (const auto& key : sender.queues) {
+            auto queued = head(key);
+            if (!queued) {
+                continue;
+            }
+            auto slot =
+                schedule::earliest_slot(sender.sender, sender.calendar, sender.ledger, std::get<2>(key), queued->due);
+            if (!slot) {
+                impossible = queued;
+                break;
+            }
+            if (!best ||
+                std::tie(*slot, queued->due, queued->id) < std::tie(best->slot, best->head.due, best->head.id)) {
+                best = Candidate{*slot, *queued};
+            }
+        }
+        if (impossible) {
+            refuse(m_enrollments.get(impossible->id), now);
+            continue;
+        }
+        if (!best || best->slot > now) {
+            return best ? std::optional<core::Timestamp>(best->slot) : std::nullopt;
+        }
+        act(sender, m_enrollments.get(best->head.id), now);
+        if (sender.paused) {
+            return std::nullopt;
+        }
+    }
+}
+
+// A step the sender may never take (its limit for the type is 0, as InMail for a free account).
+void Engine::refuse(core::Enrollment enrollment, core::Timestamp now) {
+    const auto* version = version_of(enrollment);
+    const auto* step = version->campaign.find_step(enrollment.current_step);
+    auto& sender = *m_senders_by_row.at(enrollment.sender_id);
+    store::Transaction transaction(m_database);
+    auto action = intent(enrollment, *step, sender, now);
+    fail_step(enrollment, action,
+              "sender '" + sender.sender.id + "' may not send " + std::string(core::to_string(step->type)) +
+                  ": its daily limit is 0",
+              now);
+    transaction.commit();
+}
+
+core::Action Engine::intent(const core::Enrollment& enrollment, const core::Step& step, const SenderRuntime& sender,
+                            core::Timestamp now) {
+    const auto& version = *version_of(enrollment);
+    core::Action action;
+    action.enrollment_id = enrollment.id;
+    action.campaign_id = enrollment.campaign_id;
+    action.version_id = enrollment.version_id;
+    action.prospect_id = enrollment.prospect_id;
+    action.sender_id = enrollment.sender_id;
+    action.step = step.id;
+    action.type = step.type;
+    action.idempotency_key = idempotency_key(version.campaign.id, enrollment.id, step.id);
+    action.at_utc = now;
+    action.at_local = sender.calendar.format_local(now);
+    return action;
+}
+
+void Engine::stop_enrollment(core::Enrollment enrollment, const std::string& why, core::Timestamp now) {
+    auto before = enrollment;
+    enrollment.state = core::EnrollmentState::stopped;
+    enrollment.due_action.reset();
+    enrollment.next_due_at.reset();
+    store::Transaction transaction(m_database);
+    save(enrollment, before, now);
+    transaction.commit();
+    m_observer.on_note(why);
+}
+
+void Engine::act(SenderRuntime& sender, core::Enrollment enrollment, core::Timestamp now) {
+    const auto& campaign = version_of(enrollment)->campaign;
+    const auto& step = *campaign.find_step(enrollment.current_step);
+    auto prospect = m_prospects.find(enrollment.prospect_id);
+    if (!prospect) {
+        stop_enrollment(enrollment,
+                        "prospect " + std::to_string(enrollment.prospect_id) + " was erased: campaign '" + campaign.id +
+                            "' stopped for them",
+                        now);
+        return;
+    }
+    if (is_suppressed(*prospect)) {
+        stop_enrollment(enrollment,
+                        prospect->profile_url + " is on the suppression list: campaign '" + campaign.id +
+                            "' stopped for them",
+                        now);
+        return;
+    }
+    auto action = intent(enrollment, step, sender, now);
+    const auto* variant = schedule::assign_variant(campaign, step, prospect->profile_url);
+    auto template_name = variant ? variant->template_name : step.template_name;
+    action.variant = variant ? variant->id : "";
+    if (core::sends_text(step.type) && !template_name.empty()) {
+        auto rendered = m_messages.text_for(campaign, step, template_name, *prospect, sender.sender);
+        if (!rendered.text) {
+            store::Transaction transaction(m_database);
+            fail_step(enrollment, action, rendered.failure, now);
+            transaction.commit();
+            return;
+        }
+        action.subject = rendered.text->subject;
+        action.rendered_text = rendered.text->body;
+    }
+    {
+        store::Transaction transaction(m_database);
+        action.id = m_actions.begin(action);
+        transaction.commit();
+    }
+    auto result = m_transport.send(transport::Outbound{action.idempotency_key, step.type, sender.sender.id, *prospect,
+                                                       action.subject, action.rendered_text, now});
+    store::Transaction transaction(m_database);
+    record_outcome(sender, enrollment, step, action, result, now);
+    transaction.commit();
+    m_observer.on_action(ActionReport{action, campaign.id, sender.sender.id, prospect->profile_url});
+}
+
+void Engine::record_outcome(SenderRuntime& sender, core::Enrollment& enrollment, const core::Step& step,
+                            core::Action& action, const transport::SendResult& result, core::Timestamp now) {
+    action.response = result.response;
+    switch (result.status) {
+    case transport::SendStatus::sent:
+        action.state = core::ActionState::sent;
+        m_actions.finish(action.id, action.state, result.response, "");
+        settle_sent(enrollment, step, now);
+        sender.ledger.record(step.type, now);
+        sender.ledger.pace(now, sender.sender.pacing, m_random);
+        ++m_progress.sent;
+        return;
+    case transport::SendStatus::rejected:
+        fail_step(enrollment, action, result.error, now);
+        return;
+    case transport::SendStatus::retry_later: {
+        auto attempts = m_actions.find(enrollment.id, step.id)->attempts;
+        if (attempts >= k_max_attempts) {
+            fail_step(enrollment, action, result.error + "; gave up after " + std::to_string(attempts) + " attempts",
+                      now);
+            return;
+        }
+        auto retry_at = std::max(result.retry_at.value_or(now + k_default_retry), now + std::chrono::seconds{1});
+        action.state = core::ActionState::failed;
+        action.error = result.error + "; retrying at " + core::format_utc(retry_at);
+        m_actions.finish(action.id, action.state, result.response, action.error);
+        auto before = enrollment;
+        enrollment.next_due_at = retry_at;
+        save(enrollment, before, now);
+        return;
+    }
+    case transport::SendStatus::sender_blocked:
+        action.state = core::ActionState::failed;
+        action.error = result.error + "; sender '" + sender.sender.id + "' paused until it is resumed";
+        m_actions.finish(action.id, action.state, result.response, action.error);
+        m_campaigns.pause_sender(sender.id, now, result.error);
+        sender.paused = true;
+        m_observer.on_note("sender '" + sender.sender.id + "' paused: " + result.error +
+                           " (resume with: campaign sender resume " + sender.sender.id + ")");
+        return;
+    }
+}
+
+void Engine::fail_step(core::Enrollment& enrollment, core::Action& action, const std::string& error,
+                       core::Timestamp now) {
+    if (action.id == 0) {
+        action.id = m_actions.begin(action);
+    }
+    action.state = core::ActionState::failed;
+    action.error = error;
+    m_actions.finish(action.id, action.state, action.response, error);
+    auto before = enrollment;
+    enrollment.state = core::EnrollmentState::failed;
+    enrollment.due_action.reset();
+    enrollment.next_due_at.reset();
+    save(enrollment, before, now);
+    ++m_progress.failed;
+    m_observer.on_note("step '" + action.step + "' failed for enrollment " + std::to_string(enrollment.id) + ": " +
+                       error);
+}
+
+void Engine::settle_sent(core::Enrollment& enrollment, const core::Step& step, core::Timestamp sent_at) {
+    const auto& campaign = version_of(enrollment)->campaign;
+    auto before = enrollment;
+    place(enrollment, schedule::after_action(campaign, step, sent_at), campaign, sent_at);
+    save(enrollment, before, sent_at);
+}
+
+int Engine::recover(core::Timestamp now) {
+    int settled = 0;
+    for (auto& action : m_actions.in_flight()) {
+        auto enrollment = m_enrollments.get(action.enrollment_id);
+        const auto* version = version_of(enrollment);
+        if (version == nullptr) {
+            continue; // a campaign this run does not play: its own run settles it
+        }
+        auto lookup = m_transport.lookup(action.idempotency_key);
+        store::Transaction transaction(m_database);
+        switch (lookup.status) {
+        case transport::LookupStatus::performed:
+            m_actions.finish(action.id, core::ActionState::sent, lookup.result.response, "");
+            if (enrollment.current_step == action.step && enrollment.due_action) {
+                settle_sent(enrollment, *version->campaign.find_step(action.step), action.at_utc);
+            }
+            m_senders_by_row.at(action.sender_id)->ledger.record(action.type, action.at_utc);
+            break;
+        case transport::LookupStatus::not_performed:
+            // The transport never had it: the step is still due and goes out again under the same key.
+            m_actions.finish(action.id, core::ActionState::failed, "",
+                             "interrupted before the transport received it; it will be sent again");
+            break;
+        case transport::LookupStatus::unknown: {
+            m_actions.finish(action.id, core::ActionState::in_doubt, "",
+                             "interrupted, and the transport cannot say whether it went out");
+            auto before = enrollment;
+            enrollment.next_due_at.reset();
+            save(enrollment, before, now);
+            m_observer.on_note("action " + action.idempotency_key +
+                               " is in doubt: check it on LinkedIn; the enrollment waits until then");
+            break;
+        }
+        }
+        transaction.commit();
+        ++settled;
+    }
+    return settled;
+}
+
+} // namespace campaign::engine
