@@ -53,6 +53,20 @@ public:
     virtual bool simulated() const = 0;
 };
 
+// The simulated clock: waiting is jumping to the moment, so ninety days of a campaign take seconds.
+class SimulatedWaiter final : public Waiter {
+public:
+    explicit SimulatedWaiter(core::ManualClock& clock) : m_clock(clock) {}
+    bool wait_until(core::Timestamp when) override {
+        m_clock.set(std::max(when, m_clock.now()));
+        return true;
+    }
+    bool simulated() const override { return true; }
+
+private:
+    core::ManualClock& m_clock;
+};
+
 struct RunLimits {
     std::optional<core::Timestamp> until; // stop when the clock reaches this
     bool once = false;                    // one pass over what is due now

@@ -1,0 +1,238 @@
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <catch2/catch.hpp>
+
+#include "engine/engine.hpp"
+#include "fakes.hpp"
+#include "store/database.hpp"
+#include "store/prospect_store.hpp"
+#include "store/suppression_store.hpp"
+#include "unit/store/temp_folder.hpp"
+
+using namespace campaign;
+using namespace std::chrono_literals;
+
+namespace {
+
+core::Timestamp utc(const char* text) {
+    return *core::parse_utc(text);
+}
+
+core::Step step(std::string id, core::ActionType type, core::Duration after = {}) {
+    core::Step made;
+    made.id = std::move(id);
+    made.type = type;
+    made.after = after;
+    return made;
+}
+
+core::Branch branch(core::Outcome on, std::string target, std::optional<core::Duration> within = std::nullopt) {
+    core::Branch made;
+    made.on = on;
+    made.target = std::move(target);
+    made.within = within;
+    return made;
+}
+
+core::Sender sender(std::string id, std::string zone) {
+    core::Sender made;
+    made.id = std::move(id);
+    made.timezone = std::move(zone);
+    made.working_hours.days = {false, true, true, true, true, true, false};
+    made.limits = core::default_limits(core::AccountType::premium);
+    made.limits.per_day[core::ActionType::connect] = 6;
+    made.limits.per_day[core::ActionType::message] = 8;
+    made.limits.invitations_per_week = 25;
+    return made;
+}
+
+core::Campaign founders() {
+    core::Campaign campaign;
+    campaign.id = "founders";
+    campaign.senders = {sender("alice", "Europe/Paris"), sender("marcus", "America/New_York")};
+    campaign.audience.tags = {"founders"};
+    auto invite = step("invite", core::ActionType::connect, 24h);
+    invite.template_name = "note.mustache";
+    invite.branches = {branch(core::Outcome::accepted, "thanks"),
+                       branch(core::Outcome::not_accepted, "withdraw", 14 * 24h)};
+    auto thanks = step("thanks", core::ActionType::message, 24h);
+    thanks.template_name = "thanks.mustache";
+    thanks.branches = {branch(core::Outcome::replied, "end"), branch(core::Outcome::no_reply, "nudge", 5 * 24h)};
+    auto nudge = step("nudge", core::ActionType::message);
+    nudge.template_name = "nudge.mustache";
+    nudge.next = "end";
+    campaign.steps = {step("look", core::ActionType::view_profile), invite, thanks, nudge,
+                      step("withdraw", core::ActionType::withdraw_invite)};
+    return campaign;
+}
+
+struct Fixture {
+    test::TempFolder folder;
+    store::Database database{folder / "campaign.db", store::OpenMode::create};
+    test::RecordingTransport transport;
+    test::FixedMessages messages;
+    core::SeededRandom random{7};
+    engine::RunObserver observer;
+    core::ManualClock clock{utc("2026-11-23T06:00:00Z")};
+
+    void add_prospects(int count, const std::string& tag) {
+        store::ProspectStore prospects(database);
+        store::Transaction transaction(database);
+        for (int i = 1; i <= count; ++i) {
+            core::Prospect prospect;
+            prospect.profile_url = "https://linkedin.com/in/p" + std::to_string(i);
+            prospect.first_name = "P" + std::to_string(i);
+            prospect.tags = {tag};
+            prospect.created_at = prospect.updated_at = clock.now();
+            prospects.insert(prospect);
+        }
+        transaction.commit();
+    }
+
+    engine::RunSummary run(const core::Campaign& campaign, core::Duration period) {
+        engine::Engine engine(database, transport, messages, random, observer);
+        engine.load(
+            {{campaign, "definition of " + campaign.id}}, [](const std::string&) { return founders(); }, clock.now());
+        engine.recover(clock.now());
+        engine.enroll(clock.now());
+        engine::SimulatedWaiter waiter(clock);
+        std::atomic<bool> stop{false};
+        return engine.run(clock, waiter, {clock.now() + period, false}, stop);
+    }
+
+    int count(const std::string& sql) {
+        SQLite::Database db((folder / "campaign.db").string());
+        return db.execAndGet(sql).getInt();
+    }
+};
+
+} // namespace
+
+TEST_CASE("a campaign plays through to the end on the simulated clock", "[engine]") {
+    Fixture fixture;
+    fixture.add_prospects(40, "founders");
+    auto summary = fixture.run(founders(), 90 * 24h);
+
+    CHECK(summary.stop_reason == "nothing left to do");
+    CHECK(fixture.count("SELECT count(*) FROM enrollments") == 40);
+    CHECK(fixture.count("SELECT count(*) FROM enrollments WHERE state = 'active'") == 0);
+    CHECK(fixture.count("SELECT count(*) FROM actions WHERE step = 'look' AND state = 'sent'") == 40);
+    CHECK(fixture.count("SELECT count(*) FROM actions WHERE step = 'invite' AND state = 'sent'") == 40);
+    // Even prospects accept; the odd ones are withdrawn after 14 days.
+    CHECK(fixture.count("SELECT count(*) FROM actions WHERE step = 'thanks'") == 20);
+    CHECK(fixture.count("SELECT count(*) FROM actions WHERE step = 'withdraw'") == 20);
+    // Of the 20 thanked, multiples of 3 reply (p6, p12, ... p36): 6; p42 would be a 7th. Their nudge never goes.
+    CHECK(fixture.count("SELECT count(*) FROM enrollments WHERE state IN ('replied', 'opted_out')") == 6);
+    CHECK(fixture.count("SELECT count(*) FROM actions WHERE step = 'nudge'") == 14);
+    CHECK(fixture.count("SELECT count(*) FROM actions a JOIN enrollments e ON e.id = a.enrollment_id"
+                        " WHERE e.state = 'replied' AND a.step = 'nudge'") == 0);
+    // p42 is beyond 40; p14 and p28 are multiples of 7 that reply? 14 and 28 are not multiples of 3: no opt-out.
+    CHECK(fixture.count("SELECT count(*) FROM suppressions") == 0);
+    CHECK(fixture.count("SELECT count(*) FROM events WHERE applied_at IS NULL") == 0);
+    CHECK(fixture.count("SELECT count(*) FROM actions WHERE rendered_text = 'thanks for P6'") == 1);
+}
+
+TEST_CASE("an opt-out suppresses the prospect in every campaign", "[engine]") {
+    Fixture fixture;
+    fixture.add_prospects(42, "founders");
+    fixture.transport.accept_every = 1; // everyone accepts, so p21 and p42 (multiples of 3 and 7) opt out
+    fixture.run(founders(), 60 * 24h);
+    CHECK(fixture.count("SELECT count(*) FROM enrollments WHERE state = 'opted_out'") == 2);
+    CHECK(fixture.count("SELECT count(*) FROM suppressions WHERE kind = 'profile' AND value IN"
+                        " ('https://linkedin.com/in/p21', 'https://linkedin.com/in/p42')") == 2);
+}
+
+TEST_CASE("events that arrive twice are applied once", "[engine][invariant]") {
+    Fixture fixture;
+    fixture.add_prospects(12, "founders");
+    fixture.transport.duplicate_events = true;
+    fixture.run(founders(), 60 * 24h);
+    CHECK(fixture.count("SELECT count(*) FROM events") ==
+          fixture.count("SELECT count(DISTINCT external_id) FROM events"));
+    CHECK(fixture.count("SELECT count(*) FROM events WHERE type = 'accepted'") == 6);
+    CHECK(fixture.count("SELECT count(*) FROM actions WHERE step = 'thanks'") == 6);
+}
+
+TEST_CASE("limits and working hours hold for every sender", "[engine][invariant]") {
+    Fixture fixture;
+    fixture.add_prospects(120, "founders");
+    fixture.run(founders(), 30 * 24h);
+    // Paris is UTC+1 in winter and New York UTC-5: local days and hours, computed here in SQL.
+    SQLite::Database db((fixture.folder / "campaign.db").string());
+    SQLite::Statement days(db, "SELECT s.name, a.type, substr(a.at_local, 1, 10), count(*) FROM actions a"
+                               " JOIN senders s ON s.id = a.sender_id WHERE a.state = 'sent'"
+                               " GROUP BY 1, 2, 3");
+    int groups = 0;
+    while (days.executeStep()) {
+        ++groups;
+        auto type = days.getColumn(1).getString();
+        auto limit = type == "connect" ? 6 : type == "message" ? 8 : 150;
+        INFO(days.getColumn(0).getString() << " " << type << " " << days.getColumn(2).getString());
+        CHECK(days.getColumn(3).getInt() <= limit);
+    }
+    CHECK(groups > 10);
+    SQLite::Statement hours(db, "SELECT at_local FROM actions WHERE state = 'sent'");
+    while (hours.executeStep()) {
+        auto local = hours.getColumn(0).getString();
+        auto hour = std::stoi(local.substr(11, 2));
+        INFO(local);
+        CHECK(hour >= 9);
+        CHECK(hour < 18);
+    }
+    // Invitations over any seven days: counted from each invitation back, with SQL on the stored UTC times.
+    CHECK(fixture.count("SELECT max(n) FROM (SELECT (SELECT count(*) FROM actions b WHERE b.sender_id = a.sender_id"
+                        " AND b.type = 'connect' AND b.at_utc > strftime('%Y-%m-%dT%H:%M:%SZ', a.at_utc, '-7 days')"
+                        " AND b.at_utc <= a.at_utc) AS n FROM actions a WHERE a.type = 'connect')") == 25);
+}
+
+TEST_CASE("a step whose text cannot be rendered fails alone and the run goes on", "[engine]") {
+    Fixture fixture;
+    fixture.add_prospects(4, "founders");
+    auto campaign = founders();
+    campaign.steps[1].template_name = "too-long.mustache";
+    fixture.run(campaign, 30 * 24h);
+    CHECK(fixture.count("SELECT count(*) FROM actions WHERE step = 'invite' AND state = 'failed' AND error ="
+                        " 'the connection note is 312 characters; the limit is 300'") == 4);
+    CHECK(fixture.count("SELECT count(*) FROM enrollments WHERE state = 'failed'") == 4);
+    CHECK(fixture.count("SELECT count(*) FROM actions WHERE step = 'look' AND state = 'sent'") == 4);
+}
+
+TEST_CASE("suppressed prospects are never enrolled, and are stopped when suppressed later", "[engine][invariant]") {
+    Fixture fixture;
+    fixture.add_prospects(6, "founders");
+    store::SuppressionStore suppressions(fixture.database);
+    suppressions.add({0, core::SuppressionKind::profile, "https://linkedin.com/in/p1", "asked", fixture.clock.now()});
+    fixture.run(founders(), 1h);
+    CHECK(fixture.count("SELECT count(*) FROM enrollments") == 5);
+    suppressions.add({0, core::SuppressionKind::profile, "https://linkedin.com/in/p2", "asked", fixture.clock.now()});
+    fixture.run(founders(), 60 * 24h);
+    CHECK(fixture.count("SELECT count(*) FROM actions a JOIN prospects p ON p.id = a.prospect_id"
+                        " WHERE p.profile_url IN ('https://linkedin.com/in/p1', 'https://linkedin.com/in/p2')"
+                        " AND a.at_utc > '2026-11-23T07:00:00Z'") == 0);
+    CHECK(fixture.count("SELECT count(*) FROM enrollments WHERE state = 'stopped'") == 1);
+}
+
+TEST_CASE("an action left in flight by a crash is settled, never sent twice", "[engine][invariant]") {
+    Fixture fixture;
+    fixture.add_prospects(2, "founders");
+    fixture.run(founders(), 4h); // p1 and p2 are enrolled; their profile views go out
+    SQLite::Database db((fixture.folder / "campaign.db").string(), SQLite::OPEN_READWRITE);
+    SECTION("the transport had it: recorded as sent and the enrollment moves on") {
+        db.exec("UPDATE actions SET state = 'sending' WHERE id = 1");
+        db.exec("UPDATE enrollments SET current_step = 'look', due_action = 'view_profile', next_due_at = at_utc"
+                " FROM actions WHERE actions.id = 1 AND enrollments.id = actions.enrollment_id");
+        auto sends = fixture.transport.sent.size();
+        fixture.run(founders(), 1h);
+        CHECK(fixture.count("SELECT count(*) FROM actions WHERE id = 1 AND state = 'sent'") == 1);
+        CHECK(fixture.transport.sent.size() == sends);
+    }
+    SECTION("the transport never had it: sent again under the same key") {
+        auto key = db.execAndGet("SELECT idempotency_key FROM actions WHERE id = 1").getString();
+        db.exec("UPDATE actions SET state = 'sending' WHERE id = 1");
+        db.exec("UPDATE enrollments SET current_step = 'look', due_action = 'view_profile', next_due_at = at_utc"
+                " FROM actions WHERE actions.id = 1 AND enrollments.id = actions.enrollment_id");
+        fixture.transport.performed.erase(key);
+        fixture.run(founders(), 1h);
+        CHECK(fixture.count("SELECT attempts FROM actions WHERE id = 1") == 2);
+        CHECK(fixture.count("SELECT count(*) FROM actions WHERE id = 1 AND state = 'sent'") == 1);
+    }
+}

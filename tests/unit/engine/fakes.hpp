@@ -1,0 +1,100 @@
+// A recording transport and fixed messages for the engine's tests: the transport accepts invitations and answers
+// messages by a rule of the prospect's number, so every test knows what should happen.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "engine/messages.hpp"
+#include "transport/transport.hpp"
+
+namespace campaign::test {
+
+class RecordingTransport final : public transport::Transport {
+public:
+    std::vector<transport::Outbound> sent;
+    std::set<std::string> performed;
+    std::vector<core::Event> scheduled; // sorted by time when polled
+    std::size_t delivered = 0;
+    // Which prospects (by the number at the end of their URL) accept, reply and opt out.
+    int accept_every = 2;
+    int reply_every = 3;
+    int opt_out_every = 7;
+    bool duplicate_events = false;
+
+    std::string_view name() const override { return "recording"; }
+
+    transport::SendResult send(const transport::Outbound& action) override {
+        if (performed.contains(action.idempotency_key)) {
+            throw std::logic_error("sent twice: " + action.idempotency_key);
+        }
+        sent.push_back(action);
+        performed.insert(action.idempotency_key);
+        auto number = std::stoi(action.prospect.profile_url.substr(action.prospect.profile_url.rfind('p') + 1));
+        auto event = [&](core::EventType type, core::Duration after, std::string text) {
+            core::Event made{action.idempotency_key + ":" + std::string(core::to_string(type)),
+                             type,
+                             action.sender,
+                             action.prospect.profile_url,
+                             action.at + after,
+                             std::move(text),
+                             action.idempotency_key};
+            schedule(made);
+            if (duplicate_events) {
+                schedule(made);
+            }
+        };
+        if (action.type == core::ActionType::connect && number % accept_every == 0) {
+            event(core::EventType::accepted, std::chrono::hours{20}, "");
+        }
+        if (action.type == core::ActionType::message && number % reply_every == 0) {
+            event(core::EventType::replied, std::chrono::hours{5},
+                  number % opt_out_every == 0 ? "Please remove me from your list" : "Sure, let's talk");
+        }
+        return {transport::SendStatus::sent, "ok", "", std::nullopt};
+    }
+
+    transport::Lookup lookup(std::string_view key) override {
+        if (performed.contains(std::string(key))) {
+            return {transport::LookupStatus::performed, {transport::SendStatus::sent, "ok", "", std::nullopt}};
+        }
+        return {transport::LookupStatus::not_performed, {}};
+    }
+
+    std::vector<core::Event> poll(core::Timestamp now) override {
+        std::vector<core::Event> due;
+        while (delivered < scheduled.size() && scheduled[delivered].at <= now) {
+            due.push_back(scheduled[delivered++]);
+        }
+        return due;
+    }
+
+    std::optional<core::Timestamp> next_event_at() const override {
+        if (delivered < scheduled.size()) {
+            return scheduled[delivered].at;
+        }
+        return std::nullopt;
+    }
+
+private:
+    void schedule(const core::Event& event) {
+        auto at = std::upper_bound(scheduled.begin() + static_cast<long>(delivered), scheduled.end(), event,
+                                   [](const core::Event& a, const core::Event& b) { return a.at < b.at; });
+        scheduled.insert(at, event);
+    }
+};
+
+class FixedMessages final : public engine::Messages {
+public:
+    engine::TextResult text_for(const core::Campaign&, const core::Step& step, const std::string& template_name,
+                                const core::Prospect& prospect, const core::Sender&) override {
+        if (template_name == "too-long.mustache") {
+            return {std::nullopt, "the connection note is 312 characters; the limit is 300"};
+        }
+        return {engine::Text{"", step.id + " for " + prospect.first_name}, ""};
+    }
+};
+
+} // namespace campaign::test
