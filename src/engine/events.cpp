@@ -55,7 +55,7 @@ void Engine::apply_event(const store::StoredEvent& stored, core::Timestamp now) 
             found->second->paused = true;
         }
         m_campaigns.pause_sender(*stored.sender_id, now, "account restricted");
-        m_observer.on_note("sender '" + event.sender + "' reported restricted: paused until it is resumed");
+        m_observer.on_warning("sender '" + event.sender + "' reported restricted: paused until it is resumed");
     }
     if (stored.prospect_id && stored.sender_id) {
         for (auto& enrollment : m_enrollments.active_with(*stored.prospect_id, *stored.sender_id)) {

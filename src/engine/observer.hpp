@@ -1,5 +1,5 @@
 // What a run tells the person watching it: each action as it goes (the dry run's schedule), progress, and notes on
-// what it decided (a sender paused, a campaign changed). The CLI prints them; tests record them.
+// what it decided (a step failed, a late acceptance). The CLI prints them; tests record them.
 #pragma once
 
 #include <string>
@@ -29,6 +29,8 @@ public:
     virtual void on_action(const ActionReport&) {}
     virtual void on_progress(const Progress&) {}
     virtual void on_note(const std::string&) {}
+    // Something the user must act on: a sender paused, an action in doubt.
+    virtual void on_warning(const std::string&) {}
 };
 
 } // namespace campaign::engine

@@ -184,7 +184,7 @@ void Engine::record_outcome(SenderRuntime& sender, core::Enrollment& enrollment,
         m_actions.finish(action.id, action.state, result.response, action.error);
         m_campaigns.pause_sender(sender.id, now, result.error);
         sender.paused = true;
-        m_observer.on_note("sender '" + sender.sender.id + "' paused: " + result.error +
+        m_observer.on_warning("sender '" + sender.sender.id + "' paused: " + result.error +
                            " (resume with: campaign sender resume " + sender.sender.id + ")");
         return;
     }
@@ -244,7 +244,7 @@ int Engine::recover(core::Timestamp now) {
             auto before = enrollment;
             enrollment.next_due_at.reset();
             save(enrollment, before, now);
-            m_observer.on_note("action " + action.idempotency_key +
+            m_observer.on_warning("action " + action.idempotency_key +
                                " is in doubt: check it on LinkedIn; the enrollment waits until then");
             break;
         }

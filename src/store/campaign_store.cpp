@@ -38,12 +38,7 @@ RegisteredVersion CampaignStore::register_version(const std::string& name, const
         campaign_id = db.getLastInsertRowid();
     }
     RegisteredVersion registered;
-    SQLite::Statement latest(db, std::string("SELECT ") + k_version_columns +
-                                     " FROM campaign_versions WHERE campaign_id = ? ORDER BY version DESC LIMIT 1");
-    latest.bind(1, *campaign_id);
-    if (latest.executeStep()) {
-        registered.previous = read_version(latest);
-    }
+    registered.previous = latest_version(*campaign_id);
     SQLite::Statement same(db, std::string("SELECT ") + k_version_columns +
                                    " FROM campaign_versions WHERE campaign_id = ? AND digest = ?"
                                    " ORDER BY version DESC LIMIT 1");
@@ -91,6 +86,17 @@ CampaignVersion CampaignStore::version(core::RowId version_id) {
     query.bind(1, version_id);
     if (!query.executeStep()) {
         throw std::logic_error("no campaign version " + std::to_string(version_id));
+    }
+    return read_version(query);
+}
+
+std::optional<CampaignVersion> CampaignStore::latest_version(core::RowId campaign_id) {
+    SQLite::Statement query(m_database.sqlite(), std::string("SELECT ") + k_version_columns +
+                                                     " FROM campaign_versions WHERE campaign_id = ?"
+                                                     " ORDER BY version DESC LIMIT 1");
+    query.bind(1, campaign_id);
+    if (!query.executeStep()) {
+        return std::nullopt;
     }
     return read_version(query);
 }

@@ -116,6 +116,16 @@ int Database::schema_version() const {
     return m_sqlite->execAndGet("PRAGMA user_version").getInt();
 }
 
+void Database::copy_to(const std::filesystem::path& target) {
+    try {
+        SQLite::Statement vacuum(*m_sqlite, "VACUUM INTO ?");
+        vacuum.bind(1, target.string());
+        vacuum.exec();
+    } catch (const SQLite::Exception& failure) {
+        throw core::RuntimeFailure(target.string() + ": error: cannot copy the database: " + failure.what());
+    }
+}
+
 Transaction::Transaction(Database& database) {
     // IMMEDIATE takes the write lock now, so a second writer waits here (up to the busy timeout) rather than
     // failing halfway through its work.

@@ -28,6 +28,8 @@ public:
 
     const std::filesystem::path& path() const { return m_path; }
     int schema_version() const;
+    // A consistent copy of the whole database in a new file, taken while others may be writing.
+    void copy_to(const std::filesystem::path& target);
 
     // For the stores of this module only: the header that declares SQLite::Database is not visible elsewhere.
     SQLite::Database& sqlite() { return *m_sqlite; }

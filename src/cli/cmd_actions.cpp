@@ -1,0 +1,100 @@
+// campaign actions [--campaign C] [--sender S] [--format csv|json|table]: the action log, one row per action.
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "cli/context.hpp"
+#include "cli/output.hpp"
+#include "store/action_store.hpp"
+
+namespace campaign::cli {
+
+namespace {
+
+struct ActionsArguments {
+    std::string campaign;
+    std::string sender;
+    std::string format = "csv";
+};
+
+const Row k_columns{"at_utc", "at_local", "sender",   "campaign", "step",
+                    "variant", "type",    "profile_url", "state", "idempotency_key"};
+
+Row columns(const store::ActionLogRow& row) {
+    const auto& action = row.action;
+    return {core::format_utc(action.at_utc), action.at_local,
+            row.sender,                      row.campaign,
+            action.step,                     action.variant,
+            std::string(core::to_string(action.type)), row.profile_url,
+            std::string(core::to_string(action.state)), action.idempotency_key};
+}
+
+nlohmann::json to_json(const store::ActionLogRow& row) {
+    const auto& action = row.action;
+    auto optional = [](const std::string& text) { return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text); };
+    return {{"at_utc", core::format_utc(action.at_utc)},
+            {"at_local", action.at_local},
+            {"sender", row.sender},
+            {"campaign", row.campaign},
+            {"campaign_version", row.version},
+            {"step", action.step},
+            {"variant", optional(action.variant)},
+            {"type", core::to_string(action.type)},
+            {"profile_url", row.profile_url},
+            {"state", core::to_string(action.state)},
+            {"idempotency_key", action.idempotency_key},
+            {"attempts", action.attempts},
+            {"subject", optional(action.subject)},
+            {"text", optional(action.rendered_text)},
+            {"response", optional(action.response)},
+            {"error", optional(action.error)}};
+}
+
+int list_actions(Context& context, const ActionsArguments& arguments) {
+    store::Database database(context.database_path, store::OpenMode::must_exist);
+    store::ActionStore actions(database);
+    store::ActionLogFilter filter;
+    if (!arguments.campaign.empty()) {
+        filter.campaign = arguments.campaign;
+    }
+    if (!arguments.sender.empty()) {
+        filter.sender = arguments.sender;
+    }
+    switch (parse_format(arguments.format)) {
+    case Format::csv:
+        print_csv_row(context.out, k_columns);
+        actions.for_each_logged(filter, [&](const store::ActionLogRow& row) { print_csv_row(context.out, columns(row)); });
+        break;
+    case Format::json: {
+        // Streamed, so that a log of a million actions prints in constant memory.
+        const char* separator = "[\n";
+        actions.for_each_logged(filter, [&](const store::ActionLogRow& row) {
+            context.out << separator << "  " << to_json(row).dump();
+            separator = ",\n";
+        });
+        context.out << (separator[0] == '[' ? "[]\n" : "\n]\n");
+        break;
+    }
+    case Format::table: {
+        std::vector<Row> rows;
+        actions.for_each_logged(filter, [&](const store::ActionLogRow& row) { rows.push_back(columns(row)); });
+        print_table(context.out, k_columns, rows);
+        break;
+    }
+    }
+    return k_ok;
+}
+
+} // namespace
+
+void add_actions_command(CLI::App& app, Context& context) {
+    auto* command = app.add_subcommand("actions", "The action log: every action taken, one row per action");
+    auto arguments = std::make_shared<ActionsArguments>();
+    command->add_option("--campaign", arguments->campaign, "Only this campaign's actions");
+    command->add_option("--sender", arguments->sender, "Only this sender's actions");
+    command->add_option("--format", arguments->format, "Output format (default: csv)")
+        ->check(CLI::IsMember({"csv", "json", "table"}));
+    on_run(*command, context, [&context, arguments] { return list_actions(context, *arguments); });
+}
+
+} // namespace campaign::cli

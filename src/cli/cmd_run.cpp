@@ -1,0 +1,261 @@
+// campaign run CAMPAIGN.yaml... [--transport mock] [--clock simulated|wall] [--for D | --until T | --once] [--seed N]
+//              [--dry-run] [--model FILE] [--start TIME]
+#include <CLI/CLI.hpp>
+#include <fstream>
+#include <ostream>
+#include <sstream>
+#include <unistd.h>
+
+#include "cli/context.hpp"
+#include "cli/output.hpp"
+#include "cli/run_support.hpp"
+#include "config/campaign_loader.hpp"
+#include "config/mock_model_loader.hpp"
+#include "store/campaign_store.hpp"
+#include "store/runner_lock.hpp"
+#include "transport/mock_transport.hpp"
+
+namespace campaign::cli {
+
+namespace {
+
+struct RunArguments {
+    std::vector<std::filesystem::path> files;
+    std::string transport = "mock";
+    std::string clock;
+    std::string period;
+    std::string until;
+    std::string start;
+    bool once = false;
+    bool dry_run = false;
+    std::uint64_t seed = 1;
+    std::filesystem::path model;
+};
+
+// A dry run without a period forecasts this far.
+constexpr core::Duration k_forecast = std::chrono::days{7};
+
+std::string read_file(const std::filesystem::path& path) {
+    std::ifstream input(path, std::ios::binary);
+    std::ostringstream text;
+    text << input.rdbuf();
+    return text.str();
+}
+
+[[noreturn]] void fail_with(const core::Diagnostics& diagnostics) {
+    std::string message;
+    for (const auto& diagnostic : diagnostics) {
+        message += (message.empty() ? "" : "\n") + diagnostic.to_string();
+    }
+    throw core::UserError(message);
+}
+
+struct LoadedRun {
+    std::vector<engine::CampaignInput> campaigns;
+    core::MockModel model;
+};
+
+LoadedRun load_files(const RunArguments& arguments) {
+    LoadedRun loaded;
+    core::Diagnostics problems;
+    std::optional<core::MockModel> model;
+    for (const auto& file : arguments.files) {
+        auto campaign = config::load_campaign(file);
+        problems.insert(problems.end(), campaign.diagnostics.begin(), campaign.diagnostics.end());
+        if (campaign.campaign) {
+            // The templates are checked before anything is sent, not at the first prospect who would get them.
+            templating::TemplateSet check(*campaign.campaign);
+            if (!model && campaign.mock_model) {
+                model = campaign.mock_model;
+            }
+            loaded.campaigns.push_back({std::move(*campaign.campaign), read_file(file)});
+        }
+    }
+    if (!problems.empty()) {
+        fail_with(problems);
+    }
+    if (!arguments.model.empty()) {
+        auto file = config::load_mock_model(arguments.model);
+        if (!file.model) {
+            fail_with(file.diagnostics);
+        }
+        model = file.model;
+    }
+    loaded.model = model.value_or(core::MockModel{core::default_outcome_rates(), {}});
+    return loaded;
+}
+
+// Older versions are parsed from their stored text, with templates from the folder of today's file.
+engine::DefinitionParser parser_for(const std::filesystem::path& file) {
+    return [file](const std::string& definition) {
+        auto loaded = config::load_campaign_text(definition, file);
+        if (!loaded.campaign) {
+            throw core::UserError(file.string() + ": error: an earlier version of this campaign, which running "
+                                                  "enrollments keep, no longer loads: " +
+                                  loaded.diagnostics.front().to_string());
+        }
+        return *loaded.campaign;
+    };
+}
+
+std::optional<core::Timestamp> parse_moment(const std::string& text) {
+    if (auto moment = core::parse_utc(text)) {
+        return moment;
+    }
+    return core::parse_utc(text + "T00:00:00Z");
+}
+
+void print_changes(std::ostream& out, const std::vector<engine::VersionChange>& changes) {
+    for (const auto& change : changes) {
+        if (!change.is_new) {
+            continue;
+        }
+        if (!change.previous_version) {
+            out << "campaign '" << change.campaign << "': version " << change.version << " stored\n";
+            continue;
+        }
+        out << "campaign '" << change.campaign << "' changed since version " << *change.previous_version
+            << " (now version " << change.version << "):\n";
+        for (const auto& line : change.changes) {
+            out << "  - " << line << '\n';
+        }
+        out << "  " << change.enrollments_on_older_versions
+            << " running enrollments keep the version they started on; new enrollments start on version "
+            << change.version << '\n';
+    }
+}
+
+struct Period {
+    core::Timestamp start;
+    std::optional<core::Timestamp> until;
+};
+
+Period period_of(const RunArguments& arguments, bool simulated, store::Database& database,
+                 const core::Clock& wall) {
+    Period period{std::chrono::floor<std::chrono::minutes>(wall.now()), std::nullopt};
+    if (simulated) {
+        if (!arguments.start.empty()) {
+            auto start = parse_moment(arguments.start);
+            if (!start) {
+                throw core::UserError("--start: '" + arguments.start + "' is not a time like 2026-12-01T09:00:00Z");
+            }
+            period.start = *start;
+        } else if (auto reached = store::CampaignStore(database).last_simulated_time()) {
+            period.start = *reached;
+        }
+    }
+    if (!arguments.period.empty()) {
+        auto length = core::parse_duration(arguments.period);
+        if (!length) {
+            throw core::UserError("--for: '" + arguments.period + "' is not a duration like 30d or 12h");
+        }
+        period.until = period.start + *length;
+    } else if (!arguments.until.empty()) {
+        period.until = parse_moment(arguments.until);
+        if (!period.until) {
+            throw core::UserError("--until: '" + arguments.until + "' is not a time like 2026-12-31T18:00:00Z");
+        }
+    } else if (arguments.dry_run) {
+        period.until = period.start + k_forecast;
+    }
+    return period;
+}
+
+int run_campaigns(Context& context, const RunArguments& arguments) {
+    auto loaded = load_files(arguments);
+    bool simulated = arguments.clock.empty() ? arguments.transport == "mock" : arguments.clock == "simulated";
+    if (!std::filesystem::exists(context.database_path)) {
+        throw core::UserError(context.database_path.string() +
+                              ": error: no database yet; import prospects first (campaign prospects import FILE)");
+    }
+    store::RunnerLock lock(context.database_path);
+
+    // A dry run plays on a copy, so that the forecast records nothing.
+    std::filesystem::path database_path = context.database_path;
+    std::optional<std::filesystem::path> copy;
+    if (arguments.dry_run) {
+        copy = std::filesystem::temp_directory_path() / ("campaign-dry-run-" + std::to_string(::getpid()) + ".db");
+        std::filesystem::remove(*copy);
+        store::Database(context.database_path, store::OpenMode::must_exist).copy_to(*copy);
+        database_path = *copy;
+    }
+    struct RemoveCopy {
+        std::optional<std::filesystem::path> path;
+        ~RemoveCopy() {
+            if (path) {
+                std::error_code ignored;
+                for (const char* suffix : {"", "-wal", "-shm"}) {
+                    std::filesystem::remove(path->string() + suffix, ignored);
+                }
+            }
+        }
+    } remove_copy{copy};
+
+    store::Database database(database_path, store::OpenMode::must_exist);
+    auto period = period_of(arguments, simulated, database, context.clock);
+    std::optional<std::filesystem::path> journal;
+    if (!arguments.dry_run) {
+        journal = context.database_path.string() + ".mock-journal.jsonl";
+    }
+    transport::MockTransport transport(loaded.model, arguments.seed, journal);
+    TemplateMessages messages;
+    core::SeededRandom random(arguments.seed);
+    RunPrinter printer(context.out, context.err, context.clock, arguments.dry_run,
+                       !arguments.dry_run && isatty(STDERR_FILENO) != 0);
+    engine::Engine engine(database, transport, messages, random, printer);
+
+    core::ManualClock simulated_clock(period.start);
+    const core::Clock& clock = simulated ? static_cast<const core::Clock&>(simulated_clock) : context.clock;
+    auto now = clock.now();
+    print_changes(context.out, engine.load(std::move(loaded.campaigns), parser_for(arguments.files.front()), now));
+    if (auto settled = engine.recover(now); settled > 0) {
+        context.out << settled << " actions interrupted by an earlier run settled\n";
+    }
+    auto enrolled = engine.enroll(now);
+    context.out << enrolled << " prospects enrolled\n";
+
+    store::CampaignStore runs(database);
+    auto run_id = runs.begin_run({0, std::string(transport.name()), simulated ? "simulated" : "wall", arguments.seed,
+                                  now, now});
+    StopOnSignal stop;
+    engine::SimulatedWaiter simulated_waiter(simulated_clock);
+    WallWaiter wall_waiter(context.clock, stop.requested());
+    engine::Waiter& waiter = simulated ? static_cast<engine::Waiter&>(simulated_waiter) : wall_waiter;
+    auto summary = engine.run(clock, waiter, {period.until, arguments.once}, stop.requested());
+    runs.end_run(run_id, summary.reached, clock.now(), summary.stop_reason);
+
+    const auto& totals = summary.totals;
+    context.out << (arguments.dry_run ? "forecast " : "ran ") << core::format_utc(now) << " to "
+                << core::format_utc(summary.reached) << " (" << (simulated ? "simulated" : "wall") << " clock, seed "
+                << arguments.seed << "): " << totals.sent << " actions sent, " << totals.accepted << " accepted, "
+                << totals.replied << " replied, " << totals.failed << " failed; " << summary.stop_reason << '\n';
+    if (arguments.dry_run) {
+        context.out << "dry run: nothing was recorded\n";
+    }
+    return k_ok;
+}
+
+} // namespace
+
+void add_run_command(CLI::App& app, Context& context) {
+    auto* command = app.add_subcommand("run", "Run campaigns: enroll their audience and send their steps");
+    auto arguments = std::make_shared<RunArguments>();
+    command->add_option("CAMPAIGN", arguments->files, "Campaign YAML files")->required();
+    command->add_option("--transport", arguments->transport, "How actions go out (default: mock)")
+        ->check(CLI::IsMember({"mock"}));
+    command->add_option("--clock", arguments->clock, "simulated (the mock's default) or wall")
+        ->check(CLI::IsMember({"simulated", "wall"}));
+    auto* period = command->add_option("--for", arguments->period, "Run for this long, e.g. 30d");
+    auto* until = command->add_option("--until", arguments->until, "Run until this UTC time, e.g. 2026-12-31");
+    auto* once = command->add_flag("--once", arguments->once, "Do what is due now, then stop");
+    period->excludes(until)->excludes(once);
+    until->excludes(once);
+    command->add_option("--seed", arguments->seed, "Seed of the simulator and the pacing jitter (default: 1)");
+    command->add_flag("--dry-run", arguments->dry_run, "Print the schedule without recording anything");
+    command->add_option("--model", arguments->model, "Mock model file (default: the campaign's mock section)")
+        ->check(CLI::ExistingFile);
+    command->add_option("--start", arguments->start, "Where a simulated clock starts (default: where it stopped)");
+    on_run(*command, context, [&context, arguments] { return run_campaigns(context, *arguments); });
+}
+
+} // namespace campaign::cli

@@ -1,0 +1,196 @@
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <catch2/catch.hpp>
+#include <fcntl.h>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include "e2e/harness.hpp"
+
+using campaign::e2e::Workspace;
+
+namespace {
+
+int count(const Workspace& workspace, const std::string& sql) {
+    SQLite::Database db(workspace.database().string(), SQLite::OPEN_READONLY);
+    return db.execAndGet(sql).getInt();
+}
+
+// Every row of the tables a run writes, in a stable order: two databases that print the same are the same.
+std::string dump(const std::filesystem::path& database) {
+    SQLite::Database db(database.string(), SQLite::OPEN_READONLY);
+    std::ostringstream text;
+    for (const char* table : {"campaigns", "campaign_versions", "senders", "enrollments", "actions", "events",
+                              "suppressions", "runs"}) {
+        SQLite::Statement rows(db, std::string("SELECT * FROM ") + table + " ORDER BY 1");
+        while (rows.executeStep()) {
+            text << table;
+            for (int i = 0; i < rows.getColumnCount(); ++i) {
+                text << '|' << (rows.getColumn(i).isNull() ? "NULL" : rows.getColumn(i).getString());
+            }
+            text << '\n';
+        }
+    }
+    return text.str();
+}
+
+// The example project with its 300 sample prospects imported.
+void prepare(const Workspace& workspace) {
+    workspace.copy_from_source("campaigns");
+    workspace.copy_from_source("templates");
+    workspace.copy_from_source("examples");
+    REQUIRE(workspace.run({"prospects", "import", "examples/prospects.csv"}).exit_code == 0);
+}
+
+const std::vector<std::string> k_month{"run", "campaigns/founders-intro.yaml", "--seed", "7", "--start",
+                                       "2026-11-23T06:00:00Z", "--for", "30d"};
+
+} // namespace
+
+TEST_CASE("a simulated month of the example campaign, then its status and action log", "[e2e][run]") {
+    Workspace workspace;
+    prepare(workspace);
+    auto result = workspace.run(k_month);
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK(result.out.find("campaign 'founders-intro': version 1 stored\n") != std::string::npos);
+    CHECK(result.out.find("ran 2026-11-23T06:00:00Z to 2026-12-23T06:00:00Z (simulated clock, seed 7): ") !=
+          std::string::npos);
+    auto enrolled = count(workspace, "SELECT count(*) FROM enrollments");
+    CHECK(enrolled > 20);
+    CHECK(result.out.find(std::to_string(enrolled) + " prospects enrolled\n") != std::string::npos);
+    CHECK(count(workspace, "SELECT count(*) FROM actions WHERE state = 'sent'") > enrolled);
+    CHECK(count(workspace, "SELECT count(*) FROM events WHERE type = 'accepted'") > 0);
+    CHECK(count(workspace, "SELECT count(*) FROM actions WHERE state = 'sending'") == 0);
+    // The audience: founders in Europe or North America who are not customers.
+    CHECK(count(workspace, "SELECT count(*) FROM enrollments e JOIN prospect_tags t ON t.prospect_id = e.prospect_id"
+                           " AND t.tag = 'customer'") == 0);
+
+    auto status = workspace.run({"status"});
+    CHECK(status.exit_code == 0);
+    CHECK(status.out.rfind("campaign        sender  enrolled", 0) == 0);
+    CHECK(status.out.find("founders-intro  alice") != std::string::npos);
+    CHECK(status.out.find("Europe/Paris") != std::string::npos);
+
+    auto json = workspace.run({"status", "founders-intro", "--format", "json"});
+    CHECK(json.exit_code == 0);
+    CHECK(json.out.find("\"invitations_7_days\": {\n        \"limit\": 80,") != std::string::npos);
+
+    auto log = workspace.run({"actions", "--sender", "marcus"});
+    CHECK(log.exit_code == 0);
+    CHECK(log.out.rfind("at_utc,at_local,sender,campaign,step,variant,type,profile_url,state,idempotency_key\n", 0) ==
+          0);
+    CHECK(log.out.find(",alice,") == std::string::npos);
+    CHECK(log.out.find("-05:00,marcus,founders-intro,invite,") != std::string::npos);
+
+    auto unknown = workspace.run({"status", "nope"});
+    CHECK(unknown.exit_code == 1);
+    CHECK(unknown.err == "error: no campaign 'nope' in campaign.db (it has not been run yet)\n");
+}
+
+TEST_CASE("a dry run prints the schedule and records nothing", "[e2e][run]") {
+    Workspace workspace;
+    prepare(workspace);
+    auto before = dump(workspace.database());
+    auto result = workspace.run({"run", "campaigns/founders-intro.yaml", "--dry-run", "--start",
+                                 "2026-11-23T06:00:00Z", "--for", "3d"});
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK(result.out.find("2026-11-23T09:00:00+01:00  alice  founders-intro/look  view_profile  https://") !=
+          std::string::npos);
+    CHECK(result.out.find("-05:00  marcus  founders-intro/look  view_profile") != std::string::npos);
+    CHECK(result.out.find("dry run: nothing was recorded\n") != std::string::npos);
+    CHECK(dump(workspace.database()) == before);
+    CHECK_FALSE(std::filesystem::exists(workspace.path() / "campaign.db.mock-journal.jsonl"));
+}
+
+TEST_CASE("the same seed gives the same database", "[e2e][run][invariant]") {
+    Workspace first;
+    prepare(first);
+    Workspace second;
+    second.copy_from_source("campaigns");
+    second.copy_from_source("templates");
+    std::filesystem::copy_file(first.database(), second.database());
+    REQUIRE(first.run(k_month).exit_code == 0);
+    REQUIRE(second.run(k_month).exit_code == 0);
+    CHECK(dump(first.database()) == dump(second.database()));
+    CHECK(first.read("campaign.db.mock-journal.jsonl") == second.read("campaign.db.mock-journal.jsonl"));
+
+    Workspace other;
+    other.copy_from_source("campaigns");
+    other.copy_from_source("templates");
+    std::filesystem::copy_file(second.database(), other.database(), std::filesystem::copy_options::overwrite_existing);
+}
+
+TEST_CASE("a run killed at any moment and restarted sends each step exactly once", "[e2e][run][invariant]") {
+    Workspace workspace;
+    prepare(workspace);
+    // Killed three times as the transport's journal grows, then left to finish.
+    for (std::uintmax_t bytes : {3000U, 40000U, 90000U}) {
+        auto killed = workspace.run_killed_when_grown("campaign.db.mock-journal.jsonl", bytes, k_month);
+        CHECK(killed.exit_code == 137);
+    }
+    auto finished = workspace.run({"run", "campaigns/founders-intro.yaml", "--seed", "7", "--until", "2026-12-23"});
+    INFO(finished.err);
+    REQUIRE(finished.exit_code == 0);
+
+    std::ifstream journal(workspace.path() / "campaign.db.mock-journal.jsonl");
+    std::set<std::string> keys;
+    int lines = 0;
+    for (std::string line; std::getline(journal, line);) {
+        auto at = line.find("\"key\":\"");
+        REQUIRE(at != std::string::npos);
+        auto key = line.substr(at + 7, line.find('"', at + 7) - at - 7);
+        CHECK(keys.insert(key).second); // received once at the transport
+        ++lines;
+    }
+    CHECK(lines > 100);
+    CHECK(count(workspace, "SELECT count(*) FROM actions WHERE state = 'sending'") == 0);
+    CHECK(count(workspace, "SELECT count(*) FROM actions WHERE state = 'sent'") == lines);
+}
+
+TEST_CASE("a second run on the same database refuses", "[e2e][run]") {
+    Workspace workspace;
+    prepare(workspace);
+    auto lock_path = workspace.database().string() + ".run-lock";
+    int descriptor = ::open(lock_path.c_str(), O_RDWR | O_CREAT, 0644);
+    REQUIRE(::flock(descriptor, LOCK_EX | LOCK_NB) == 0);
+    auto result = workspace.run(k_month);
+    ::close(descriptor);
+    CHECK(result.exit_code == 3);
+    CHECK(result.err == "error: campaign.db: error: another 'campaign run' is using this database; wait for it to "
+                        "finish or stop it (Ctrl-C) first\n");
+    CHECK(count(workspace, "SELECT count(*) FROM enrollments") == 0);
+}
+
+TEST_CASE("a changed campaign file is a new version; running enrollments keep theirs", "[e2e][run]") {
+    Workspace workspace;
+    prepare(workspace);
+    REQUIRE(workspace.run({"run", "campaigns/founders-intro.yaml", "--start", "2026-11-23T06:00:00Z", "--for", "2d"})
+                .exit_code == 0);
+    auto text = workspace.read("campaigns/founders-intro.yaml");
+    text.replace(text.find("within: 21d"), 11, "within: 14d");
+    workspace.write("campaigns/founders-intro.yaml", text);
+    auto result = workspace.run({"run", "campaigns/founders-intro.yaml", "--for", "1d"});
+    INFO(result.err);
+    CHECK(result.exit_code == 0);
+    auto active = count(workspace, "SELECT count(*) FROM enrollments WHERE state = 'active' AND campaign_version_id = 1");
+    CHECK(result.out.find("campaign 'founders-intro' changed since version 1 (now version 2):\n"
+                          "  - step 'invite': branches changed\n  " +
+                          std::to_string(active) +
+                          " running enrollments keep the version they started on; new enrollments start on version "
+                          "2\n") != std::string::npos);
+    CHECK(count(workspace, "SELECT count(*) FROM campaign_versions") == 2);
+}
+
+TEST_CASE("a bad campaign file stops the run before anything happens", "[e2e][run]") {
+    Workspace workspace;
+    prepare(workspace);
+    workspace.write("campaigns/broken.yaml", "campaign: broken\nsenders: 3\n");
+    auto result = workspace.run({"run", "campaigns/broken.yaml"});
+    CHECK(result.exit_code == 1);
+    CHECK(result.err.rfind("error: campaigns/broken.yaml:2:", 0) == 0);
+    CHECK(count(workspace, "SELECT count(*) FROM campaigns") == 0);
+}
