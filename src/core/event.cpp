@@ -6,8 +6,8 @@ namespace campaign::core {
 
 namespace {
 
-constexpr std::array<std::string_view, 6> k_names{"accepted", "replied", "opted_out", "bounced", "withdrawn",
-                                                  "restricted"};
+constexpr std::array<std::string_view, 6> k_names{"accepted", "replied",   "opted_out",
+                                                  "bounced",  "withdrawn", "restricted"};
 
 } // namespace
 

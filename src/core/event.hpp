@@ -16,12 +16,12 @@ std::string_view to_string(EventType type);
 std::optional<EventType> parse_event_type(std::string_view text);
 
 struct Event {
-    std::string id;          // unique per event, from whoever reports it
+    std::string id; // unique per event, from whoever reports it
     EventType type = EventType::accepted;
-    std::string sender;      // the sender's id
-    std::string profile_url; // normalized
-    Timestamp at{};          // when it happened
-    std::string text;        // the reply, for replied and opted_out
+    std::string sender;          // the sender's id
+    std::string profile_url;     // normalized
+    Timestamp at{};              // when it happened
+    std::string text;            // the reply, for replied and opted_out
     std::string idempotency_key; // of the action it answers, when the reporter knows it
 };
 

@@ -30,8 +30,8 @@ struct MockOverride {
 };
 
 struct MockModel {
-    OutcomeRates base;                    // every rate set, defaults filled in
-    std::vector<MockOverride> overrides;  // the first that matches a prospect wins
+    OutcomeRates base;                   // every rate set, defaults filled in
+    std::vector<MockOverride> overrides; // the first that matches a prospect wins
 };
 
 // Rates that make a plausible campaign when a file says nothing.
