@@ -7,11 +7,14 @@
 
 #include "core/campaign.hpp"
 #include "core/error.hpp"
+#include "core/mock_model.hpp"
 
 namespace campaign::config {
 
 struct LoadedCampaign {
     std::optional<core::Campaign> campaign; // set only when there are no diagnostics
+    std::optional<core::MockModel>
+        mock_model; // the `mock:` section, when the file has one and there are no diagnostics
     core::Diagnostics diagnostics;
 };
 
