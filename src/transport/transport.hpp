@@ -26,9 +26,9 @@ struct Outbound {
 };
 
 enum class SendStatus {
-    sent,        // done
-    rejected,    // will never be done (too long, not allowed, unknown profile): the action fails with the reason
-    retry_later, // not done this time (timeout, 5xx, rate limit): try again at retry_at
+    sent,           // done
+    rejected,       // will never be done (too long, not allowed, unknown profile): the action fails with the reason
+    retry_later,    // not done this time (timeout, 5xx, rate limit): try again at retry_at
     sender_blocked, // the account is restricted or disconnected: nothing more for this sender until resumed
 };
 
