@@ -13,8 +13,8 @@ namespace campaign::config {
 
 struct LoadedCampaign {
     std::optional<core::Campaign> campaign; // set only when there are no diagnostics
-    std::optional<core::MockModel>
-        mock_model; // the `mock:` section, when the file has one and there are no diagnostics
+    // The `mock:` section, when the file has one; set only when there are no diagnostics.
+    std::optional<core::MockModel> mock_model;
     core::Diagnostics diagnostics;
 };
 
