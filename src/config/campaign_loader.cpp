@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <fstream>
 #include <map>
 #include <set>
 
@@ -13,67 +12,8 @@ namespace campaign::config {
 
 namespace {
 
-constexpr std::array<std::string_view, 4> k_field_tests{"equals", "in", "contains", "exists"};
 constexpr std::array k_outcomes{core::Outcome::accepted, core::Outcome::not_accepted, core::Outcome::replied,
                                 core::Outcome::no_reply};
-
-std::vector<std::string> lower_tags(std::vector<std::string> tags) {
-    for (auto& tag : tags) {
-        tag = core::to_lower_ascii(core::trim(tag));
-    }
-    return tags;
-}
-
-core::FieldFilter read_filter(YamlReader& reader, const YAML::Node& node) {
-    core::FieldFilter filter;
-    if (!reader.check_map(node, "a field filter", {"field", "equals", "in", "contains", "exists"})) {
-        return filter;
-    }
-    if (auto field = reader.string(node, "field", true)) {
-        // Imported columns are stored under their snake_case names: 'Team Size' would never match.
-        if (auto name = core::field_name(*field); name != *field) {
-            reader.error(node["field"], "'" + *field + "' is not a field name; fields are named like '" + name + "'");
-        }
-        filter.field = *field;
-    }
-    int tests = 0;
-    for (std::size_t i = 0; i < k_field_tests.size(); ++i) {
-        if (node[std::string(k_field_tests[i])]) {
-            ++tests;
-            filter.test = static_cast<core::FieldTest>(i);
-        }
-    }
-    if (tests != 1) {
-        reader.error(node, "a field filter needs exactly one of 'equals', 'in', 'contains' or 'exists'");
-        return filter;
-    }
-    switch (filter.test) {
-    case core::FieldTest::exists:
-        filter.exists = reader.boolean(node, "exists").value_or(true);
-        break;
-    case core::FieldTest::in:
-        filter.values = reader.strings(node, "in").value_or(std::vector<std::string>{});
-        if (filter.values.empty()) {
-            reader.error(node["in"], "'in' needs at least one value");
-        }
-        break;
-    default:
-        if (auto value = reader.string(node, k_field_tests[static_cast<std::size_t>(filter.test)], true)) {
-            filter.values = {*value};
-        }
-    }
-    return filter;
-}
-
-std::vector<core::FieldFilter> read_filters(YamlReader& reader, const YAML::Node& node) {
-    std::vector<core::FieldFilter> filters;
-    if (node && reader.check_sequence(node, "'where'")) {
-        for (const auto& item : node) {
-            filters.push_back(read_filter(reader, item));
-        }
-    }
-    return filters;
-}
 
 core::Audience read_audience(YamlReader& reader, const YAML::Node& node) {
     core::Audience audience;
@@ -274,7 +214,7 @@ void read_campaign(YamlReader& reader, const YAML::Node& root, const std::filesy
                    core::Campaign& campaign) {
     campaign.location = reader.where(root);
     if (!reader.check_map(root, "the campaign file",
-                          {"campaign", "description", "templates", "senders", "audience", "stop", "steps"})) {
+                          {"campaign", "description", "templates", "senders", "audience", "stop", "steps", "mock"})) {
         return;
     }
     if (auto id = reader.string(root, "campaign", true)) {
@@ -333,29 +273,22 @@ std::string a_step(core::ActionType type) {
 LoadedCampaign load_campaign(const std::filesystem::path& file) {
     YamlReader reader(file.string());
     LoadedCampaign result;
-    std::ifstream input(file);
-    if (!input || std::filesystem::is_directory(file)) { // a folder opens, then throws on the first read
-        reader.error(core::SourceLocation{file.string(), 0, 0}, "cannot read the file");
+    auto root = read_document(reader, file);
+    if (!root) {
         result.diagnostics = reader.take_diagnostics();
         return result;
     }
-    YAML::Node root;
-    try {
-        root = YAML::Load(input);
-    } catch (const YAML::ParserException& failure) {
-        reader.error(core::SourceLocation{file.string(), failure.mark.line + 1, failure.mark.column + 1}, failure.msg);
-        result.diagnostics = reader.take_diagnostics();
-        return result;
-    }
-    reader.remember_empty_values(root);
     core::Campaign campaign;
-    read_campaign(reader, root, file, campaign);
+    read_campaign(reader, *root, file, campaign);
+    std::optional<core::MockModel> mock_model;
+    if (root->IsMap() && (*root)["mock"]) {
+        mock_model = read_mock_model(reader, (*root)["mock"], "'mock'");
+    }
     result.diagnostics = reader.take_diagnostics();
-    std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const auto& a, const auto& b) {
-        return std::pair(a.location.line, a.location.column) < std::pair(b.location.line, b.location.column);
-    });
+    sort_by_place(result.diagnostics);
     if (result.diagnostics.empty()) {
         result.campaign = std::move(campaign);
+        result.mock_model = std::move(mock_model);
     }
     return result;
 }

@@ -7,11 +7,14 @@
 
 #include "core/campaign.hpp"
 #include "core/error.hpp"
+#include "core/mock_model.hpp"
 
 namespace campaign::config {
 
 struct LoadedCampaign {
     std::optional<core::Campaign> campaign; // set only when there are no diagnostics
+    // The `mock:` section, when the file has one; set only when there are no diagnostics.
+    std::optional<core::MockModel> mock_model;
     core::Diagnostics diagnostics;
 };
 

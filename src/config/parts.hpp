@@ -2,14 +2,23 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "config/yaml_reader.hpp"
 #include "core/campaign.hpp"
+#include "core/mock_model.hpp"
 
 namespace campaign::config {
 
 std::vector<core::Sender> read_senders(YamlReader& reader, const YAML::Node& node);
+// The field filters of a 'where' list, as the audience and the mock model's overrides write them.
+std::vector<core::FieldFilter> read_filters(YamlReader& reader, const YAML::Node& node);
+// Tags as the CRM stores them: trimmed and lower-case.
+std::vector<std::string> lower_tags(std::vector<std::string> tags);
+// The `mock:` section of a campaign or the whole of a model file; `what` names it in messages.
+core::MockModel read_mock_model(YamlReader& reader, const YAML::Node& node, std::string_view what);
 
 // Branch targets that exist, no unreachable step, no loop, branches that fit their step, templates that exist.
 // `steps_node` is the list the steps were read from, one item each, to point at the targets.

@@ -1,5 +1,7 @@
 #include "config/yaml_reader.hpp"
 
+#include <algorithm>
+#include <fstream>
 #include <map>
 
 #include "core/text.hpp"
@@ -192,6 +194,28 @@ std::optional<std::vector<std::string>> YamlReader::strings(const YAML::Node& ma
         }
     }
     return values;
+}
+
+std::optional<YAML::Node> read_document(YamlReader& reader, const std::filesystem::path& file) {
+    std::ifstream input(file);
+    if (!input || std::filesystem::is_directory(file)) { // a folder opens, then throws on the first read
+        reader.error(core::SourceLocation{file.string(), 0, 0}, "cannot read the file");
+        return std::nullopt;
+    }
+    try {
+        auto root = YAML::Load(input);
+        reader.remember_empty_values(root);
+        return root;
+    } catch (const YAML::ParserException& failure) {
+        reader.error(core::SourceLocation{file.string(), failure.mark.line + 1, failure.mark.column + 1}, failure.msg);
+        return std::nullopt;
+    }
+}
+
+void sort_by_place(core::Diagnostics& diagnostics) {
+    std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const auto& a, const auto& b) {
+        return std::pair(a.location.line, a.location.column) < std::pair(b.location.line, b.location.column);
+    });
 }
 
 } // namespace campaign::config

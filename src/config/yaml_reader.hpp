@@ -2,6 +2,7 @@
 // report a wrong type or a missing key, and a key check that suggests the key the user probably meant.
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,5 +49,10 @@ private:
     core::Diagnostics m_diagnostics;
     std::vector<std::pair<YAML::Node, core::SourceLocation>> m_empty_values;
 };
+
+// The YAML document of `file`, or nothing, with the reason reported, when it cannot be read or parsed.
+std::optional<YAML::Node> read_document(YamlReader& reader, const std::filesystem::path& file);
+// In the order of the file, as a user fixes them; problems at the same place keep the order they were found in.
+void sort_by_place(core::Diagnostics& diagnostics);
 
 } // namespace campaign::config

@@ -98,9 +98,10 @@ public:
     // The same, of campaigns/q4.yaml holding exactly `yaml`.
     Lines errors_as_written(std::string_view yaml) const { return lines(load(yaml)); }
 
-    Lines lines(const config::LoadedCampaign& loaded) const {
+    Lines lines(const config::LoadedCampaign& loaded) const { return lines(loaded.diagnostics); }
+    Lines lines(const core::Diagnostics& diagnostics) const {
         Lines result;
-        for (const auto& diagnostic : loaded.diagnostics) {
+        for (const auto& diagnostic : diagnostics) {
             result.push_back(relative_paths(diagnostic.to_string()));
         }
         return result;
