@@ -270,10 +270,11 @@ std::string a_step(core::ActionType type) {
     return (vowel ? "an " : "a ") + name + " step";
 }
 
-LoadedCampaign load_campaign(const std::filesystem::path& file) {
-    YamlReader reader(file.string());
+namespace {
+
+LoadedCampaign load_document(YamlReader& reader, const std::optional<YAML::Node>& root,
+                             const std::filesystem::path& file) {
     LoadedCampaign result;
-    auto root = read_document(reader, file);
     if (!root) {
         result.diagnostics = reader.take_diagnostics();
         return result;
@@ -291,6 +292,18 @@ LoadedCampaign load_campaign(const std::filesystem::path& file) {
         result.mock_model = std::move(mock_model);
     }
     return result;
+}
+
+} // namespace
+
+LoadedCampaign load_campaign(const std::filesystem::path& file) {
+    YamlReader reader(file.string());
+    return load_document(reader, read_document(reader, file), file);
+}
+
+LoadedCampaign load_campaign_text(const std::string& text, const std::filesystem::path& file) {
+    YamlReader reader(file.string());
+    return load_document(reader, parse_document(reader, text, file), file);
 }
 
 } // namespace campaign::config

@@ -19,5 +19,7 @@ struct LoadedCampaign {
 };
 
 LoadedCampaign load_campaign(const std::filesystem::path& file);
+// A campaign from text once read from `file`: paths in it (the templates folder) are relative to that file.
+LoadedCampaign load_campaign_text(const std::string& text, const std::filesystem::path& file);
 
 } // namespace campaign::config

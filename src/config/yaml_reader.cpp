@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <sstream>
 
 #include "core/text.hpp"
 
@@ -197,13 +198,20 @@ std::optional<std::vector<std::string>> YamlReader::strings(const YAML::Node& ma
 }
 
 std::optional<YAML::Node> read_document(YamlReader& reader, const std::filesystem::path& file) {
-    std::ifstream input(file);
+    std::ifstream input(file, std::ios::binary);
     if (!input || std::filesystem::is_directory(file)) { // a folder opens, then throws on the first read
         reader.error(core::SourceLocation{file.string(), 0, 0}, "cannot read the file");
         return std::nullopt;
     }
+    std::ostringstream text;
+    text << input.rdbuf();
+    return parse_document(reader, text.str(), file);
+}
+
+std::optional<YAML::Node> parse_document(YamlReader& reader, const std::string& text,
+                                         const std::filesystem::path& file) {
     try {
-        auto root = YAML::Load(input);
+        auto root = YAML::Load(text);
         reader.remember_empty_values(root);
         return root;
     } catch (const YAML::ParserException& failure) {

@@ -52,6 +52,9 @@ private:
 
 // The YAML document of `file`, or nothing, with the reason reported, when it cannot be read or parsed.
 std::optional<YAML::Node> read_document(YamlReader& reader, const std::filesystem::path& file);
+// The same from text that was read from `file` earlier (a stored campaign version).
+std::optional<YAML::Node> parse_document(YamlReader& reader, const std::string& text,
+                                         const std::filesystem::path& file);
 // In the order of the file, as a user fixes them; problems at the same place keep the order they were found in.
 void sort_by_place(core::Diagnostics& diagnostics);
 

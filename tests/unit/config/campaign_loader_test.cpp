@@ -407,3 +407,21 @@ sendr: bob
              "campaigns/q4.yaml:15:1: error: unknown key 'sendr' in the campaign file (did you mean "
              "'senders'?)"});
 }
+
+TEST_CASE("a stored version loads from its text as from its file", "[config]") {
+    Project project;
+    auto text = campaign::test::complete_campaign("");
+    auto from_file = project.load(text);
+    REQUIRE(from_file.campaign);
+    auto file = project.root() / "campaigns/q4.yaml";
+    auto from_text = campaign::config::load_campaign_text(text, file);
+    REQUIRE(from_text.campaign);
+    CHECK(from_text.campaign->templates_dir == from_file.campaign->templates_dir);
+    CHECK(from_text.campaign->steps.size() == from_file.campaign->steps.size());
+
+    auto broken = campaign::config::load_campaign_text("campaign: x\nsenders: [\n", file);
+    CHECK_FALSE(broken.campaign);
+    REQUIRE(broken.diagnostics.size() == 1);
+    CHECK(broken.diagnostics[0].location.file == file.string());
+    CHECK(broken.diagnostics[0].location.line == 3);
+}
