@@ -192,6 +192,9 @@ int run_campaigns(Context& context, const RunArguments& arguments) {
     } remove_copy{copy};
 
     store::Database database(database_path, store::OpenMode::must_exist);
+    if (simulated) {
+        database.relax_durability();
+    }
     auto period = period_of(arguments, simulated, database, context.clock);
     std::optional<std::filesystem::path> journal;
     if (!arguments.dry_run) {

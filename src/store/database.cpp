@@ -116,6 +116,10 @@ int Database::schema_version() const {
     return m_sqlite->execAndGet("PRAGMA user_version").getInt();
 }
 
+void Database::relax_durability() {
+    m_sqlite->exec("PRAGMA synchronous = NORMAL");
+}
+
 void Database::copy_to(const std::filesystem::path& target) {
     try {
         SQLite::Statement vacuum(*m_sqlite, "VACUUM INTO ?");

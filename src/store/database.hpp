@@ -28,6 +28,10 @@ public:
 
     const std::filesystem::path& path() const { return m_path; }
     int schema_version() const;
+    // Commits stop waiting for the disk: a killed process still loses nothing, but a power cut may lose the last
+    // transactions. For simulated runs only, whose actions nothing outside the machine saw; a run that reaches
+    // LinkedIn must keep each intent on disk before the gateway is called.
+    void relax_durability();
     // A consistent copy of the whole database in a new file, taken while others may be writing.
     void copy_to(const std::filesystem::path& target);
 

@@ -1,0 +1,85 @@
+# What the benchmark scripts share: where things are, generated prospect files, running a command under GNU time and
+# reading its figures back. Sourced from the repository root.
+
+data=bench/data
+campaign=build-bench/campaign
+time_tool=/usr/bin/time
+python=/usr/bin/python3
+
+# make_csv ROWS: the path of a ROWS-row prospect file, generated the first time.
+make_csv() {
+  local file="$data/prospects-$1.csv"
+  if [ ! -s "$file" ]; then
+    echo "Generating $file" >&2
+    "$python" bench/make-prospects.py "$1" >"$file.tmp"
+    mv "$file.tmp" "$file"
+  fi
+  echo "$file"
+}
+
+fresh_db() {
+  rm -f "$1" "$1-wal" "$1-shm"
+}
+
+# measure NAME RUN COMMAND...: runs COMMAND under GNU time; its output goes to $data/NAME-RUN.out, the measurements to
+# $data/NAME-RUN.time. Stops the benchmark when COMMAND fails.
+measure() {
+  local name=$1 run=$2
+  shift 2
+  echo "Measuring $name (run $run of $runs): $*" >&2
+  if ! "$time_tool" -v -o "$data/$name-$run.time" "$@" >"$data/$name-$run.out" 2>&1; then
+    echo "$name failed:" >&2
+    cat "$data/$name-$run.out" "$data/$name-$run.time" >&2
+    exit 1
+  fi
+}
+
+# The figures GNU time reported for every run of NAME, one a line: wall seconds, CPU seconds, peak RSS in MiB.
+wall_seconds() { # the elapsed time is "1:02:03" or "2:03.45"
+  sed -n 's/^\s*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$data/$1"-*.time |
+    awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }'
+}
+cpu_seconds() {
+  local file
+  for file in "$data/$1"-*.time; do
+    awk -F': ' '/User time \(seconds\)|System time \(seconds\)/ { s += $2 } END { print s }' "$file"
+  done
+}
+peak_mib() {
+  awk -F': ' '/Maximum resident set size/ { print $2 / 1024 }' "$data/$1"-*.time
+}
+
+# Of numbers one a line: median, min, max.
+median() {
+  sort -g | awk '{ v[NR] = $1 } END { printf "%.1f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+range() { sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.1f–%.1f", lo, hi }'; }
+maximum() { sort -g | tail -1 | awk '{ printf "%.1f", $1 }'; }
+
+mib() {
+  local total=0 file
+  for file in "$@"; do
+    [ -e "$file" ] && total=$((total + $(stat -c %s "$file")))
+  done
+  awk -v bytes="$total" 'BEGIN { printf "%.1f", bytes / 1048576 }'
+}
+
+# What is measured: the sources as they are now, committed or not.
+describe_sources() {
+  local state=unknown commit
+  if commit=$(git rev-parse --short HEAD 2>/dev/null); then
+    state="commit $commit"
+    if [ -n "$(git status --porcelain -- src CMakeLists.txt cmake bench)" ]; then
+      state+=" with uncommitted changes to the sources"
+    fi
+  fi
+  echo "$state"
+}
+
+describe_machine() {
+  local compiler
+  compiler=$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' build-bench/CMakeCache.txt)
+  echo "Machine: $(nproc) CPUs, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)," \
+    "$(awk '/MemTotal/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo) GiB RAM, Linux $(uname -r)," \
+    "$("$compiler" --version | head -1)."
+}
