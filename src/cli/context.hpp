@@ -33,5 +33,6 @@ void add_validate_command(CLI::App& app, Context& context);
 void add_prospects_command(CLI::App& app, Context& context);
 void add_import_command(CLI::App& prospects, Context& context);
 void add_suppress_command(CLI::App& app, Context& context);
+void add_template_command(CLI::App& app, Context& context);
 
 } // namespace campaign::cli

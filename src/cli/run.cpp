@@ -49,6 +49,7 @@ int run(int argc, char** argv) {
     add_validate_command(app, context);
     add_prospects_command(app, context);
     add_suppress_command(app, context);
+    add_template_command(app, context);
 
     try {
         app.parse(argc, argv);

@@ -83,6 +83,7 @@ Header parse_header(std::string_view text, const std::string& file, core::Diagno
     if (core::trim(text.substr(first.begin, first.end - first.begin)) != k_fence) {
         return header;
     }
+    auto first_problem = diagnostics.size(); // an unclosed header is reported before the lines it swallowed
     HeaderReader reader(text, file, diagnostics);
     for (auto line = line_at(text, first.next, 2); line.begin < text.size();
          line = line_at(text, line.next, line.number + 1)) {
@@ -90,7 +91,8 @@ Header parse_header(std::string_view text, const std::string& file, core::Diagno
             return header;
         }
     }
-    diagnostics.push_back({{file, 1, 1}, "the header that starts with '---' has no closing '---' line"});
+    diagnostics.insert(diagnostics.begin() + static_cast<std::ptrdiff_t>(first_problem),
+                       {{file, 1, 1}, "the header that starts with '---' has no closing '---' line"});
     header.body_begin = text.size();
     return header;
 }

@@ -30,8 +30,14 @@ std::string joined(const core::Diagnostics& diagnostics) {
     return text;
 }
 
-std::string location_prefix(const core::SourceLocation& location) {
-    return location.file + ":" + std::to_string(location.line) + ":" + std::to_string(location.column) + ": ";
+// "file:line:col: message", for a run's log: a failure there is about one prospect, not an error of the campaign.
+std::string located(const core::Diagnostic& problem) {
+    const auto& [file, line, column] = problem.location;
+    std::string place = file;
+    if (line > 0) {
+        place += ':' + std::to_string(line) + (column > 0 ? ':' + std::to_string(column) : "");
+    }
+    return (place.empty() ? "" : place + ": ") + problem.message;
 }
 
 } // namespace
@@ -143,15 +149,19 @@ Rendering TemplateSet::render_in_detail(std::string_view template_name, core::Ac
     Rendering result;
     const auto* file = find(template_name);
     if (!core::sends_text(type)) {
-        result.failure = "a " + std::string(core::to_string(type)) + " action sends no text";
+        result.problem.message = "a " + std::string(core::to_string(type)) + " action sends no text";
     } else if (!file) {
-        result.failure = "no template '" + std::string(template_name) + "' in campaign '" + context.campaign.id + "'";
+        result.problem.message =
+            "no template '" + std::string(template_name) + "' in campaign '" + context.campaign.id + "'";
     } else {
         auto values = prospect_values(context.prospect);
         add_sender_values(values, context.sender);
         add_campaign_values(values, context.campaign, context.step_id);
         SpintaxSeed seed{context.prospect.profile_url, context.campaign.id, std::string(context.step_id)};
         attempt(*file, type, context.sender, values, seed, result, 0);
+    }
+    if (!result.message) {
+        result.failure = located(result.problem);
     }
     return result;
 }
@@ -161,22 +171,20 @@ void TemplateSet::attempt(const TemplateFile& file, core::ActionType type, const
     auto text = file.render(values, seed);
     if (text.missing) {
         result.missing = result.missing ? result.missing : text.missing;
-        result.failure =
-            location_prefix(text.missing->location) + "no value for '" + text.missing->name + "' and no fallback";
+        result.problem = {text.missing->location, "no value for '" + text.missing->name + "' and no fallback"};
         return;
     }
     if (text.body.empty()) {
-        result.failure = file.path() + ": the text would be empty";
+        result.problem = {{file.path()}, "the text would be empty"};
         return;
     }
     auto too_long = check_length(text.subject, text.body, type, sender);
     if (!too_long) {
         result.message = Message{std::move(text.subject), std::move(text.body)};
         result.template_used = file.name();
-        result.failure.clear();
         return;
     }
-    auto failure = file.path() + ": " + too_long->to_string();
+    core::Diagnostic problem{{file.path()}, too_long->to_string()};
     result.too_long = result.too_long ? result.too_long : too_long;
     const auto* shorter = find(file.shorter());
     if (shorter && depth < k_shorter_depth) {
@@ -184,9 +192,9 @@ void TemplateSet::attempt(const TemplateFile& file, core::ActionType type, const
         if (result.message) {
             return;
         }
-        failure += "; and " + result.failure;
+        problem.message += "; and " + located(result.problem);
     }
-    result.failure = failure;
+    result.problem = problem;
 }
 
 core::Diagnostics TemplateSet::unknown_variables(const std::vector<std::string>* custom_fields) const {

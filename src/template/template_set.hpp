@@ -38,7 +38,8 @@ struct RenderResult {
 // A rendering with the reasons apart, for `campaign validate` to count them over an audience.
 struct Rendering {
     std::optional<Message> message;
-    std::string failure;
+    std::string failure;                 // as in RenderResult
+    core::Diagnostic problem;            // the failure, for a command to print as "file:line:col: error: ..."
     std::optional<MissingValue> missing; // the first variable without a value
     std::optional<TooLong> too_long;     // the named template's text, when it was too long
     std::string template_used;           // the named template, or the shorter one that was sent instead
