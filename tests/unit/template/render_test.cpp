@@ -106,7 +106,7 @@ TEST_CASE("a partial that is missing is an error at the tag", "[template]") {
                       "templates/partials/signatur.mustache"});
 }
 
-TEST_CASE("the header gives a subject and a shorter variant; the body's lines keep their numbers", "[template]") {
+TEST_CASE("the header gives a subject and a shorter variant, and the body keeps its line numbers", "[template]") {
     TemplateFolder folder;
     auto text =
         render(folder, "---\nsubject: {{company | Your team}}, a question\nshorter: short.mustache\n---\nHi\n", {});
