@@ -141,3 +141,9 @@ TEST_CASE("a template that cannot be read is an error at the file", "[template]"
     CHECK(folder.relative(diagnostics) == test::Lines{"templates/latin1.mustache: error: the file is not UTF-8 text",
                                                       "templates/none.mustache: error: cannot read the file"});
 }
+
+TEST_CASE("a partial that includes itself is read once and renders as deep as the data goes", "[template]") {
+    TemplateFolder folder;
+    folder.write("partials/loop.mustache", "{{#more}}again {{> loop}}{{/more}}");
+    CHECK(body(folder, "x{{> loop}}", {}) == "x");
+}
