@@ -49,6 +49,7 @@ int run(int argc, char** argv) {
     add_validate_command(app, context);
     add_prospects_command(app, context);
     add_suppress_command(app, context);
+    add_template_command(app, context);
     add_run_command(app, context);
     add_status_command(app, context);
     add_actions_command(app, context);

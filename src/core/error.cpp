@@ -13,7 +13,7 @@ std::string Diagnostic::to_string() const {
     if (!text.empty()) {
         text += ": ";
     }
-    return text + "error: " + message;
+    return text + (severity == Severity::warning ? "warning: " : "error: ") + message;
 }
 
 } // namespace campaign::core

@@ -14,11 +14,16 @@ struct SourceLocation {
     int column = 0; // 1-based; 0 when only the line is known
 };
 
+// A warning reports what will go wrong for some inputs only (a template too long for a few prospects); it does
+// not make a file invalid.
+enum class Severity { error, warning };
+
 struct Diagnostic {
     SourceLocation location;
     std::string message;
+    Severity severity = Severity::error;
 
-    // "file:line:col: error: message", leaving out the parts that are unknown.
+    // "file:line:col: error: message" (or "warning:"), leaving out the parts that are unknown.
     std::string to_string() const;
 };
 

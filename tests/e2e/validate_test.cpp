@@ -11,7 +11,8 @@ TEST_CASE("validate passes the example campaigns", "[e2e][validate]") {
     auto result = workspace.run({"validate", "campaigns/founders-intro.yaml"});
     CHECK(result.exit_code == 0);
     CHECK(result.out == "campaigns/founders-intro.yaml: ok: campaign 'founders-intro', 2 senders, 5 steps, "
-                        "4 templates, 1 A/B test\n");
+                        "4 templates, 1 A/B test\n"
+                        "note: no CRM at campaign.db: templates not checked against prospects\n");
     CHECK(result.err.empty());
 }
 
@@ -47,7 +48,8 @@ steps:
 )");
     auto result = workspace.run({"validate", "campaigns/broken.yaml", "campaigns/good.yaml", "campaigns/none.yaml"});
     CHECK(result.exit_code == 1);
-    CHECK(result.out == "campaigns/good.yaml: ok: campaign 'good', 1 sender, 1 step, 1 template, 0 A/B tests\n");
+    CHECK(result.out == "campaigns/good.yaml: ok: campaign 'good', 1 sender, 1 step, 1 template, 0 A/B tests\n"
+                        "note: no CRM at campaign.db: templates not checked against prospects\n");
     CHECK(result.err ==
           "campaigns/broken.yaml:2:1: error: unknown key 'sendr' in the campaign file (did you mean 'senders'?)\n"
           "campaigns/broken.yaml:5:15: error: unknown time zone 'Europe/Pari' (did you mean 'Europe/Paris'?)\n"

@@ -1,0 +1,203 @@
+// campaign template render TEMPLATE (--prospect ID|URL | --data JSON) [--campaign FILE] [--step STEP] [--sender S]:
+// prints exactly the text a prospect would be sent, or why none would be.
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "cli/context.hpp"
+#include "config/campaign_loader.hpp"
+#include "crm/profile_url.hpp"
+#include "crm/suppression.hpp"
+#include "template/template_set.hpp"
+
+namespace campaign::cli {
+
+namespace {
+
+struct RenderArguments {
+    std::filesystem::path file;
+    std::string prospect;
+    std::string data;
+    std::filesystem::path campaign;
+    std::string step;
+    std::string sender;
+};
+
+void fail_on(const core::Diagnostics& diagnostics) {
+    std::string text;
+    for (const auto& diagnostic : diagnostics) {
+        text += (text.empty() ? "" : "\n") + diagnostic.to_string();
+    }
+    if (!text.empty()) {
+        throw core::UserError(text);
+    }
+}
+
+void set_field(core::Prospect& prospect, const std::string& name, std::string value) {
+    std::pair<std::string_view, std::string*> standard[] = {
+        {"first_name", &prospect.first_name},
+        {"last_name", &prospect.last_name},
+        {"email", &prospect.email},
+        {"company", &prospect.company},
+        {"title", &prospect.title},
+        {"location", &prospect.location},
+        {"industry", &prospect.industry},
+        {"source", &prospect.source},
+        {"profile_url", &prospect.profile_url},
+    };
+    for (auto& [field, member] : standard) {
+        if (field == name) {
+            *member = std::move(value);
+            return;
+        }
+    }
+    prospect.fields[name] = std::move(value);
+}
+
+// Nested objects become dotted names: {"sender": {"first_name": "Ann"}} is sender.first_name.
+void add_fields(core::Prospect& prospect, const nlohmann::json& object, const std::string& prefix) {
+    for (const auto& [key, value] : object.items()) {
+        auto name = prefix + key;
+        if (value.is_object()) {
+            add_fields(prospect, value, name + ".");
+        } else if (value.is_array()) {
+            throw core::UserError("error: --data: '" + name + "' is a list; a field holds text");
+        } else if (!value.is_null()) {
+            set_field(prospect, name, value.is_string() ? value.get<std::string>() : value.dump());
+        }
+    }
+}
+
+core::Prospect prospect_from_json(const std::string& text) {
+    nlohmann::json data;
+    try {
+        data = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& error) {
+        throw core::UserError(std::string("error: --data is not valid JSON: ") + error.what());
+    }
+    if (!data.is_object()) {
+        throw core::UserError("error: --data must be a JSON object of fields, such as {\"first_name\": \"Zoë\"}");
+    }
+    core::Prospect prospect;
+    add_fields(prospect, data, "");
+    // The spintax choices follow the profile URL, so --data picks the options --prospect would for the same person.
+    if (auto normalized = crm::normalize_profile_url(prospect.profile_url)) {
+        prospect.profile_url = normalized.url;
+    }
+    return prospect;
+}
+
+core::Prospect find_prospect(Context& context, const RenderArguments& arguments) {
+    if (!arguments.data.empty()) {
+        return prospect_from_json(arguments.data);
+    }
+    store::Database database(context.database_path, store::OpenMode::must_exist);
+    return crm::resolve_prospect(database, arguments.prospect);
+}
+
+void print(Context& context, const std::string& subject, const std::string& body) {
+    if (!subject.empty()) {
+        context.out << "Subject: " << subject << "\n\n";
+    }
+    context.out << body << '\n';
+}
+
+std::string name_in(const core::Campaign& campaign, const std::filesystem::path& file) {
+    auto relative = std::filesystem::weakly_canonical(file).lexically_relative(
+        std::filesystem::weakly_canonical(campaign.templates_dir));
+    return relative.generic_string();
+}
+
+bool names_template(const core::Step& step, const std::string& name) {
+    return step.template_name == name ||
+           std::any_of(step.variants.begin(), step.variants.end(),
+                       [&name](const auto& variant) { return variant.template_name == name; });
+}
+
+const core::Step* find_step(const core::Campaign& campaign, const std::string& id, const std::string& name) {
+    if (!id.empty()) {
+        const auto* step = campaign.find_step(id);
+        if (!step) {
+            throw core::UserError("error: no step '" + id + "' in campaign '" + campaign.id + "'");
+        }
+        return step;
+    }
+    auto found = std::find_if(campaign.steps.begin(), campaign.steps.end(),
+                              [&name](const core::Step& step) { return names_template(step, name); });
+    return found == campaign.steps.end() ? nullptr : &*found;
+}
+
+const core::Sender& find_sender(const core::Campaign& campaign, const std::string& id) {
+    for (const auto& sender : campaign.senders) {
+        if (id.empty() || sender.id == id) {
+            return sender;
+        }
+    }
+    throw core::UserError("error: no sender '" + id + "' in campaign '" + campaign.id + "'");
+}
+
+// With the campaign, as the run would send it: its sender and campaign values, the shorter variant, the limit.
+int render_for_campaign(Context& context, const RenderArguments& arguments, const core::Prospect& prospect) {
+    auto loaded = config::load_campaign(arguments.campaign);
+    fail_on(loaded.diagnostics);
+    const auto& campaign = *loaded.campaign;
+    const auto& sender = find_sender(campaign, arguments.sender);
+    auto name = name_in(campaign, arguments.file);
+    const auto* step = find_step(campaign, arguments.step, name);
+    if (!step || !names_template(*step, name)) {
+        throw core::UserError(
+            "error: " + (step ? "step '" + step->id + "'" : "no step of campaign '" + campaign.id + "'") +
+            " uses the template " + arguments.file.generic_string());
+    }
+    templating::TemplateSet templates(campaign);
+    auto rendering = templates.render_in_detail(name, step->type, {prospect, sender, campaign, step->id});
+    if (!rendering.message) {
+        throw core::UserError(rendering.problem.to_string());
+    }
+    print(context, rendering.message->subject, rendering.message->body);
+    return k_ok;
+}
+
+int render(Context& context, const RenderArguments& arguments) {
+    auto prospect = find_prospect(context, arguments);
+    if (!arguments.campaign.empty()) {
+        return render_for_campaign(context, arguments, prospect);
+    }
+    core::Diagnostics diagnostics;
+    auto folder = arguments.file.parent_path();
+    auto partials = std::make_shared<templating::Partials>(folder / "partials");
+    templating::TemplateFile file(folder, arguments.file.filename().string(), partials, diagnostics);
+    fail_on(diagnostics);
+    auto text = file.render(templating::prospect_values(prospect), {prospect.profile_url, "", arguments.step});
+    if (text.missing) {
+        fail_on({{text.missing->location, "no value for '" + text.missing->name + "' and no fallback"}});
+    }
+    print(context, text.subject, text.body);
+    return k_ok;
+}
+
+} // namespace
+
+void add_template_command(CLI::App& app, Context& context) {
+    auto* command = app.add_subcommand("template", "Work with message templates");
+    command->require_subcommand(1);
+    auto* render_command = command->add_subcommand("render", "Print exactly what a template would send a prospect");
+    auto arguments = std::make_shared<RenderArguments>();
+    render_command->add_option("TEMPLATE", arguments->file, "A .mustache file; partials come from partials/ beside it")
+        ->required();
+    auto* prospect = render_command->add_option("--prospect", arguments->prospect, "A prospect of the CRM: ID or URL");
+    auto* data = render_command->add_option("--data", arguments->data, "The fields as a JSON object");
+    prospect->excludes(data);
+    render_command->add_option("--campaign", arguments->campaign,
+                               "Render as this campaign would: its sender, its values, the step's length limit");
+    render_command->add_option("--step", arguments->step, "The step of the campaign (default: the first using it)");
+    render_command->add_option("--sender", arguments->sender, "The sender of the campaign (default: its first)");
+    on_run(*render_command, context, [&context, arguments] {
+        if (arguments->prospect.empty() && arguments->data.empty()) {
+            throw core::UserError("error: say whom to render for: --prospect ID|URL or --data JSON");
+        }
+        return render(context, *arguments);
+    });
+}
+
+} // namespace campaign::cli
