@@ -68,7 +68,7 @@ LoadedRun load_files(const RunArguments& arguments) {
             if (!model && campaign.mock_model) {
                 model = campaign.mock_model;
             }
-            loaded.campaigns.push_back({std::move(*campaign.campaign), read_file(file)});
+            loaded.campaigns.push_back({std::move(*campaign.campaign), read_file(file), file.string()});
         }
     }
     if (!problems.empty()) {
@@ -85,17 +85,15 @@ LoadedRun load_files(const RunArguments& arguments) {
     return loaded;
 }
 
-// Older versions are parsed from their stored text, with templates from the folder of today's file.
-engine::DefinitionParser parser_for(const std::filesystem::path& file) {
-    return [file](const std::string& definition) {
-        auto loaded = config::load_campaign_text(definition, file);
-        if (!loaded.campaign) {
-            throw core::UserError(file.string() + ": error: an earlier version of this campaign, which running "
-                                                  "enrollments keep, no longer loads: " +
-                                  loaded.diagnostics.front().to_string());
-        }
-        return *loaded.campaign;
-    };
+// Older versions are parsed from their stored text, with the templates of the folder beside the file they came from.
+core::Campaign parse_version(const std::string& definition, const std::string& source) {
+    auto loaded = config::load_campaign_text(definition, source);
+    if (!loaded.campaign) {
+        throw core::UserError(source + ": error: an earlier version of this campaign, which running enrollments keep, "
+                                       "no longer loads: " +
+                              loaded.diagnostics.front().to_string());
+    }
+    return *loaded.campaign;
 }
 
 std::optional<core::Timestamp> parse_moment(const std::string& text) {
@@ -137,7 +135,7 @@ Period period_of(const RunArguments& arguments, bool simulated, store::Database&
         if (!arguments.start.empty()) {
             auto start = parse_moment(arguments.start);
             if (!start) {
-                throw core::UserError("--start: '" + arguments.start + "' is not a time like 2026-12-01T09:00:00Z");
+                throw core::UserError("error: --start: '" + arguments.start + "' is not a time like 2026-12-01T09:00:00Z");
             }
             period.start = *start;
         } else if (auto reached = store::CampaignStore(database).last_simulated_time()) {
@@ -147,13 +145,13 @@ Period period_of(const RunArguments& arguments, bool simulated, store::Database&
     if (!arguments.period.empty()) {
         auto length = core::parse_duration(arguments.period);
         if (!length) {
-            throw core::UserError("--for: '" + arguments.period + "' is not a duration like 30d or 12h");
+            throw core::UserError("error: --for: '" + arguments.period + "' is not a duration like 30d or 12h");
         }
         period.until = period.start + *length;
     } else if (!arguments.until.empty()) {
         period.until = parse_moment(arguments.until);
         if (!period.until) {
-            throw core::UserError("--until: '" + arguments.until + "' is not a time like 2026-12-31T18:00:00Z");
+            throw core::UserError("error: --until: '" + arguments.until + "' is not a time like 2026-12-31T18:00:00Z");
         }
     } else if (arguments.dry_run) {
         period.until = period.start + k_forecast;
@@ -210,7 +208,7 @@ int run_campaigns(Context& context, const RunArguments& arguments) {
     core::ManualClock simulated_clock(period.start);
     const core::Clock& clock = simulated ? static_cast<const core::Clock&>(simulated_clock) : context.clock;
     auto now = clock.now();
-    print_changes(context.out, engine.load(std::move(loaded.campaigns), parser_for(arguments.files.front()), now));
+    print_changes(context.out, engine.load(std::move(loaded.campaigns), parse_version, now));
     if (auto settled = engine.recover(now); settled > 0) {
         context.out << settled << " actions interrupted by an earlier run settled\n";
     }

@@ -28,7 +28,7 @@ int resume_sender(Context& context, const std::string& name) {
     store::Database database(context.database_path, store::OpenMode::must_exist);
     store::CampaignStore senders(database);
     if (!senders.find_sender(name)) {
-        throw core::UserError("no sender '" + name + "' in " + context.database_path.string());
+        throw core::UserError("error: no sender '" + name + "' in " + context.database_path.string());
     }
     if (!senders.resume_sender(name)) {
         context.out << "sender '" << name << "' was not paused\n";

@@ -38,7 +38,7 @@ std::map<std::string, core::Sender> sender_definitions(store::CampaignStore& cam
         if (!latest) {
             continue;
         }
-        auto loaded = config::load_campaign_text(latest->definition, name + ".yaml");
+        auto loaded = config::load_campaign_text(latest->definition, latest->source);
         if (loaded.campaign) {
             for (const auto& sender : loaded.campaign->senders) {
                 senders.emplace(sender.id, sender);
@@ -150,15 +150,28 @@ int status(Context& context, const StatusArguments& arguments) {
     if (!arguments.campaign.empty()) {
         campaign_id = campaigns.find_campaign(arguments.campaign);
         if (!campaign_id) {
-            throw core::UserError("no campaign '" + arguments.campaign + "' in " + context.database_path.string() +
+            throw core::UserError("error: no campaign '" + arguments.campaign + "' in " + context.database_path.string() +
                                   " (it has not been run yet)");
         }
     }
     auto counts = store::EnrollmentStore(database).counts(campaign_id);
-    auto senders = sender_use(database, context.clock.now());
+    // A database played on the simulated clock is looked at on that clock: "today" is the day its last run reached.
+    auto now = context.clock.now();
+    std::string clock = "wall";
+    if (auto run = campaigns.latest_run(); run && run->clock == "simulated") {
+        now = run->reached_at;
+        clock = "simulated";
+    }
+    auto senders = sender_use(database, now);
     if (parse_format(arguments.format) == Format::json) {
-        context.out << to_json(counts, senders).dump(2) << '\n';
+        auto json = to_json(counts, senders);
+        json["as_of"] = core::format_utc(now);
+        json["clock"] = clock;
+        context.out << json.dump(2) << '\n';
         return k_ok;
+    }
+    if (clock == "simulated") {
+        context.out << "as of " << core::format_utc(now) << " on the simulated clock of the last run\n\n";
     }
     std::vector<Row> rows;
     for (const auto& row : counts) {

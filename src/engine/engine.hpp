@@ -32,6 +32,7 @@ namespace campaign::engine {
 struct CampaignInput {
     core::Campaign campaign;
     std::string definition;
+    std::string source; // the file's path
 };
 
 // What changed since the campaign's previous version, and what happens to the enrollments that started on it.
@@ -80,8 +81,8 @@ struct RunSummary {
     core::Timestamp reached{};
 };
 
-// Parses the definition of an older version, for the enrollments that keep it.
-using DefinitionParser = std::function<core::Campaign(const std::string& definition)>;
+// Parses the definition of an older version, read from `source` then, for the enrollments that keep it.
+using DefinitionParser = std::function<core::Campaign(const std::string& definition, const std::string& source)>;
 
 class Engine {
 public:

@@ -10,10 +10,10 @@ namespace {
 
 CampaignVersion read_version(SQLite::Statement& row) {
     return CampaignVersion{row.getColumn(0).getInt64(), row.getColumn(1).getInt64(), row.getColumn(2).getInt(),
-                           row.getColumn(3).getString(), row.getColumn(4).getString()};
+                           row.getColumn(3).getString(), row.getColumn(4).getString(), row.getColumn(5).getString()};
 }
 
-constexpr const char* k_version_columns = "campaign_id, id, version, digest, definition";
+constexpr const char* k_version_columns = "campaign_id, id, version, digest, definition, source";
 
 SenderRow read_sender(SQLite::Statement& row) {
     return SenderRow{
@@ -27,7 +27,8 @@ constexpr const char* k_sender_columns = "id, name, display_name, timezone, paus
 } // namespace
 
 RegisteredVersion CampaignStore::register_version(const std::string& name, const std::string& digest,
-                                                  const std::string& definition, core::Timestamp now) {
+                                                  const std::string& definition, const std::string& source,
+                                                  core::Timestamp now) {
     auto& db = m_database.sqlite();
     auto campaign_id = find_campaign(name);
     if (!campaign_id) {
@@ -49,15 +50,16 @@ RegisteredVersion CampaignStore::register_version(const std::string& name, const
         return registered;
     }
     int version = registered.previous ? registered.previous->version + 1 : 1;
-    SQLite::Statement insert(db, "INSERT INTO campaign_versions (campaign_id, version, digest, definition, created_at)"
-                                 " VALUES (?, ?, ?, ?, ?)");
+    SQLite::Statement insert(db, "INSERT INTO campaign_versions (campaign_id, version, digest, definition, source,"
+                                 " created_at) VALUES (?, ?, ?, ?, ?, ?)");
     insert.bind(1, *campaign_id);
     insert.bind(2, version);
     insert.bind(3, digest);
     insert.bind(4, definition);
-    insert.bind(5, core::format_utc(now));
+    insert.bind(5, source);
+    insert.bind(6, core::format_utc(now));
     insert.exec();
-    registered.current = CampaignVersion{*campaign_id, db.getLastInsertRowid(), version, digest, definition};
+    registered.current = CampaignVersion{*campaign_id, db.getLastInsertRowid(), version, digest, definition, source};
     registered.is_new = true;
     return registered;
 }
@@ -194,6 +196,17 @@ void CampaignStore::end_run(core::RowId id, core::Timestamp reached_at, core::Ti
     update.bind(3, reason);
     update.bind(4, id);
     update.exec();
+}
+
+std::optional<RunRow> CampaignStore::latest_run() {
+    SQLite::Statement query(m_database.sqlite(), "SELECT id, transport, clock, seed, started_at, reached_at FROM runs"
+                                                 " ORDER BY id DESC LIMIT 1");
+    if (!query.executeStep()) {
+        return std::nullopt;
+    }
+    return RunRow{query.getColumn(0).getInt64(), query.getColumn(1).getString(), query.getColumn(2).getString(),
+                  static_cast<std::uint64_t>(query.getColumn(3).getInt64()), read_time(query.getColumn(4)),
+                  read_time(query.getColumn(5))};
 }
 
 std::optional<core::Timestamp> CampaignStore::last_simulated_time() {

@@ -17,6 +17,7 @@ struct CampaignVersion {
     int version = 0;
     std::string digest;
     std::string definition; // the campaign file's text
+    std::string source;     // the path it was read from
 };
 
 struct RegisteredVersion {
@@ -49,7 +50,7 @@ public:
 
     // The campaign's version with this digest, stored as the next version when it is new.
     RegisteredVersion register_version(const std::string& name, const std::string& digest,
-                                       const std::string& definition, core::Timestamp now);
+                                       const std::string& definition, const std::string& source, core::Timestamp now);
     std::optional<core::RowId> find_campaign(const std::string& name);
     std::vector<std::pair<core::RowId, std::string>> campaigns(); // id and name, by name
     CampaignVersion version(core::RowId version_id);
@@ -69,6 +70,7 @@ public:
     void end_run(core::RowId id, core::Timestamp reached_at, core::Timestamp stopped_at, const std::string& reason);
     // Where the last simulated run's clock stopped.
     std::optional<core::Timestamp> last_simulated_time();
+    std::optional<RunRow> latest_run();
 
 private:
     Database& m_database;

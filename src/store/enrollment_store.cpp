@@ -196,7 +196,7 @@ std::vector<EnrollmentCounts> EnrollmentStore::counts(std::optional<core::RowId>
         "SELECT c.name, s.name, count(*),"
         " sum(e.state = 'active'), sum(e.state = 'active' AND e.waiting_since IS NOT NULL AND e.due_action IS NULL),"
         " sum(e.state = 'done'), sum(e.state = 'replied'), sum(e.state = 'opted_out'), sum(e.state = 'failed'),"
-        " sum(e.state = 'stopped'), min(CASE WHEN e.due_action IS NOT NULL THEN e.next_due_at END)"
+        " sum(e.state = 'stopped'), min(CASE WHEN e.state = 'active' THEN e.next_due_at END)"
         " FROM enrollments e JOIN campaigns c ON c.id = e.campaign_id JOIN senders s ON s.id = e.sender_id"
         " WHERE ?1 IS NULL OR e.campaign_id = ?1 GROUP BY c.name, s.name ORDER BY c.name, s.name");
     if (campaign_id) {

@@ -167,6 +167,9 @@ CREATE INDEX enrollments_queue ON enrollments (campaign_id, sender_id, due_actio
 CREATE INDEX enrollments_timers ON enrollments (campaign_id, next_due_at)
     WHERE due_action IS NULL AND next_due_at IS NOT NULL;
 
+-- The file a version was read from: its templates folder is relative to it.
+ALTER TABLE campaign_versions ADD COLUMN source TEXT NOT NULL DEFAULT '';
+
 ALTER TABLE actions ADD COLUMN subject TEXT;
 ALTER TABLE actions ADD COLUMN attempts INTEGER NOT NULL DEFAULT 1;
 

@@ -56,8 +56,8 @@ TEST_CASE("a simulated month of the example campaign, then its status and action
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
     CHECK(result.out.find("campaign 'founders-intro': version 1 stored\n") != std::string::npos);
-    CHECK(result.out.find("ran 2026-11-23T06:00:00Z to 2026-12-23T06:00:00Z (simulated clock, seed 7): ") !=
-          std::string::npos);
+    CHECK(result.out.find("ran 2026-11-23T06:00:00Z to 2026-12-") != std::string::npos);
+    CHECK(result.out.find(" (simulated clock, seed 7): ") != std::string::npos);
     auto enrolled = count(workspace, "SELECT count(*) FROM enrollments");
     CHECK(enrolled > 20);
     CHECK(result.out.find(std::to_string(enrolled) + " prospects enrolled\n") != std::string::npos);
@@ -70,7 +70,8 @@ TEST_CASE("a simulated month of the example campaign, then its status and action
 
     auto status = workspace.run({"status"});
     CHECK(status.exit_code == 0);
-    CHECK(status.out.rfind("campaign        sender  enrolled", 0) == 0);
+    CHECK(status.out.rfind("as of 2026-12-", 0) == 0);
+    CHECK(status.out.find("\n\ncampaign        sender  enrolled") != std::string::npos);
     CHECK(status.out.find("founders-intro  alice") != std::string::npos);
     CHECK(status.out.find("Europe/Paris") != std::string::npos);
 
@@ -127,8 +128,15 @@ TEST_CASE("the same seed gives the same database", "[e2e][run][invariant]") {
 TEST_CASE("a run killed at any moment and restarted sends each step exactly once", "[e2e][run][invariant]") {
     Workspace workspace;
     prepare(workspace);
+    // Enough founders in Europe that a month of the example campaign takes a while.
+    std::string csv = "linkedin_url,first_name,company,tags\n";
+    for (int i = 0; i < 1500; ++i) {
+        csv += "https://linkedin.com/in/crowd-" + std::to_string(i) + ",Sam,Acme,founders;europe\n";
+    }
+    workspace.write("crowd.csv", csv);
+    REQUIRE(workspace.run({"prospects", "import", "crowd.csv"}).exit_code == 0);
     // Killed three times as the transport's journal grows, then left to finish.
-    for (std::uintmax_t bytes : {3000U, 40000U, 90000U}) {
+    for (std::uintmax_t bytes : {20000U, 150000U, 400000U}) {
         auto killed = workspace.run_killed_when_grown("campaign.db.mock-journal.jsonl", bytes, k_month);
         CHECK(killed.exit_code == 137);
     }
@@ -160,7 +168,7 @@ TEST_CASE("a second run on the same database refuses", "[e2e][run]") {
     auto result = workspace.run(k_month);
     ::close(descriptor);
     CHECK(result.exit_code == 3);
-    CHECK(result.err == "error: campaign.db: error: another 'campaign run' is using this database; wait for it to "
+    CHECK(result.err == "campaign.db: error: another 'campaign run' is using this database; wait for it to "
                         "finish or stop it (Ctrl-C) first\n");
     CHECK(count(workspace, "SELECT count(*) FROM enrollments") == 0);
 }
@@ -191,6 +199,8 @@ TEST_CASE("a bad campaign file stops the run before anything happens", "[e2e][ru
     workspace.write("campaigns/broken.yaml", "campaign: broken\nsenders: 3\n");
     auto result = workspace.run({"run", "campaigns/broken.yaml"});
     CHECK(result.exit_code == 1);
-    CHECK(result.err.rfind("error: campaigns/broken.yaml:2:", 0) == 0);
+    CHECK(result.err == "campaigns/broken.yaml:1:1: error: missing required key 'audience'\n"
+                        "campaigns/broken.yaml:1:1: error: missing required key 'steps'\n"
+                        "campaigns/broken.yaml:2:10: error: 'senders' must be a list\n");
     CHECK(count(workspace, "SELECT count(*) FROM campaigns") == 0);
 }

@@ -91,7 +91,8 @@ struct Fixture {
     engine::RunSummary run(const core::Campaign& campaign, core::Duration period) {
         engine::Engine engine(database, transport, messages, random, observer);
         engine.load(
-            {{campaign, "definition of " + campaign.id}}, [](const std::string&) { return founders(); }, clock.now());
+            {{campaign, "definition of " + campaign.id, "founders.yaml"}},
+            [](const std::string&, const std::string&) { return founders(); }, clock.now());
         engine.recover(clock.now());
         engine.enroll(clock.now());
         engine::SimulatedWaiter waiter(clock);
