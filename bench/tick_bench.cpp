@@ -88,7 +88,8 @@ void prepare(const std::filesystem::path& path, int count, core::Timestamp now) 
     engine::RunObserver observer;
     engine::Engine engine(database, transport, messages, random, observer);
     auto campaign = bench_campaign();
-    engine.load({{campaign, "bench", "bench.yaml"}}, [&](const std::string&, const std::string&) { return campaign; }, now);
+    engine.load(
+        {{campaign, "bench", "bench.yaml"}}, [&](const std::string&, const std::string&) { return campaign; }, now);
     std::vector<core::RowId> senders;
     for (core::RowId id = 1; id <= 20; ++id) {
         senders.push_back(id);
@@ -119,7 +120,9 @@ int main(int argc, char** argv) {
     engine::RunObserver observer;
     engine::Engine engine(database, transport, messages, random, observer);
     auto campaign = bench_campaign();
-    engine.load({{campaign, "bench", "bench.yaml"}}, [&](const std::string&, const std::string&) { return campaign; }, clock.now());
+    engine.load(
+        {{campaign, "bench", "bench.yaml"}}, [&](const std::string&, const std::string&) { return campaign; },
+        clock.now());
 
     engine::SimulatedWaiter waiter(clock);
     std::atomic<bool> stop{false};

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and plays the example project end to end in build/demo: init, import the sample
-# prospects, validate the example campaigns, preview a message, list the prospects.
+# prospects, validate the example campaigns, preview a message, forecast a week, run the example campaign for 30
+# simulated days on the mock transport, and show where it stands and what it did.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/setup.sh
@@ -23,3 +24,10 @@ step validate campaigns/*.yaml
 step template render templates/thanks.mustache --prospect 2 --campaign campaigns/founders-intro.yaml
 step prospects list --tag founders --limit 10
 step prospects show 2
+step run campaigns/founders-intro.yaml --dry-run --for 2d --seed 7 --start 2026-11-23T06:00:00Z
+step run campaigns/founders-intro.yaml --for 30d --seed 7 --start 2026-11-23T06:00:00Z
+step status
+printf '\n$ campaign actions --campaign founders-intro > actions.csv\n'
+"$campaign" actions --campaign founders-intro >actions.csv
+echo "$(($(wc -l <actions.csv) - 1)) actions in build/demo/actions.csv; the first three:"
+sed -n 1,4p actions.csv

@@ -17,21 +17,28 @@ struct ActionsArguments {
     std::string format = "csv";
 };
 
-const Row k_columns{"at_utc", "at_local", "sender",   "campaign", "step",
-                    "variant", "type",    "profile_url", "state", "idempotency_key"};
+const Row k_columns{"at_utc",  "at_local", "sender",      "campaign", "step",
+                    "variant", "type",     "profile_url", "state",    "idempotency_key"};
 
 Row columns(const store::ActionLogRow& row) {
     const auto& action = row.action;
-    return {core::format_utc(action.at_utc), action.at_local,
-            row.sender,                      row.campaign,
-            action.step,                     action.variant,
-            std::string(core::to_string(action.type)), row.profile_url,
-            std::string(core::to_string(action.state)), action.idempotency_key};
+    return {core::format_utc(action.at_utc),
+            action.at_local,
+            row.sender,
+            row.campaign,
+            action.step,
+            action.variant,
+            std::string(core::to_string(action.type)),
+            row.profile_url,
+            std::string(core::to_string(action.state)),
+            action.idempotency_key};
 }
 
 nlohmann::json to_json(const store::ActionLogRow& row) {
     const auto& action = row.action;
-    auto optional = [](const std::string& text) { return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text); };
+    auto optional = [](const std::string& text) {
+        return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text);
+    };
     return {{"at_utc", core::format_utc(action.at_utc)},
             {"at_local", action.at_local},
             {"sender", row.sender},
@@ -63,7 +70,8 @@ int list_actions(Context& context, const ActionsArguments& arguments) {
     switch (parse_format(arguments.format)) {
     case Format::csv:
         print_csv_row(context.out, k_columns);
-        actions.for_each_logged(filter, [&](const store::ActionLogRow& row) { print_csv_row(context.out, columns(row)); });
+        actions.for_each_logged(filter,
+                                [&](const store::ActionLogRow& row) { print_csv_row(context.out, columns(row)); });
         break;
     case Format::json: {
         // Streamed, so that a log of a million actions prints in constant memory.

@@ -89,8 +89,9 @@ LoadedRun load_files(const RunArguments& arguments) {
 core::Campaign parse_version(const std::string& definition, const std::string& source) {
     auto loaded = config::load_campaign_text(definition, source);
     if (!loaded.campaign) {
-        throw core::UserError(source + ": error: an earlier version of this campaign, which running enrollments keep, "
-                                       "no longer loads: " +
+        throw core::UserError(source +
+                              ": error: an earlier version of this campaign, which running enrollments keep, "
+                              "no longer loads: " +
                               loaded.diagnostics.front().to_string());
     }
     return *loaded.campaign;
@@ -128,14 +129,14 @@ struct Period {
     std::optional<core::Timestamp> until;
 };
 
-Period period_of(const RunArguments& arguments, bool simulated, store::Database& database,
-                 const core::Clock& wall) {
+Period period_of(const RunArguments& arguments, bool simulated, store::Database& database, const core::Clock& wall) {
     Period period{std::chrono::floor<std::chrono::minutes>(wall.now()), std::nullopt};
     if (simulated) {
         if (!arguments.start.empty()) {
             auto start = parse_moment(arguments.start);
             if (!start) {
-                throw core::UserError("error: --start: '" + arguments.start + "' is not a time like 2026-12-01T09:00:00Z");
+                throw core::UserError("error: --start: '" + arguments.start +
+                                      "' is not a time like 2026-12-01T09:00:00Z");
             }
             period.start = *start;
         } else if (auto reached = store::CampaignStore(database).last_simulated_time()) {
@@ -216,8 +217,8 @@ int run_campaigns(Context& context, const RunArguments& arguments) {
     context.out << enrolled << " prospects enrolled\n";
 
     store::CampaignStore runs(database);
-    auto run_id = runs.begin_run({0, std::string(transport.name()), simulated ? "simulated" : "wall", arguments.seed,
-                                  now, now});
+    auto run_id =
+        runs.begin_run({0, std::string(transport.name()), simulated ? "simulated" : "wall", arguments.seed, now, now});
     StopOnSignal stop;
     engine::SimulatedWaiter simulated_waiter(simulated_clock);
     WallWaiter wall_waiter(context.clock, stop.requested());

@@ -16,9 +16,9 @@ int list_senders(Context& context) {
     std::vector<Row> rows;
     for (const auto& sender : store::CampaignStore(database).senders()) {
         rows.push_back({sender.name, sender.display_name, sender.timezone,
-                        sender.paused_at ? "paused since " + core::format_utc(*sender.paused_at) + ": " +
-                                               sender.pause_reason
-                                         : "active"});
+                        sender.paused_at
+                            ? "paused since " + core::format_utc(*sender.paused_at) + ": " + sender.pause_reason
+                            : "active"});
     }
     print_table(context.out, {"sender", "name", "timezone", "state"}, rows, 60);
     return k_ok;

@@ -107,9 +107,15 @@ std::string usage(const SenderUse& use) {
 nlohmann::json to_json(const std::vector<store::EnrollmentCounts>& counts, const std::vector<SenderUse>& senders) {
     auto campaigns = nlohmann::json::array();
     for (const auto& row : counts) {
-        campaigns.push_back({{"campaign", row.campaign},  {"sender", row.sender},       {"enrolled", row.enrolled},
-                             {"active", row.active},      {"waiting", row.waiting},     {"done", row.done},
-                             {"replied", row.replied},    {"opted_out", row.opted_out}, {"failed", row.failed},
+        campaigns.push_back({{"campaign", row.campaign},
+                             {"sender", row.sender},
+                             {"enrolled", row.enrolled},
+                             {"active", row.active},
+                             {"waiting", row.waiting},
+                             {"done", row.done},
+                             {"replied", row.replied},
+                             {"opted_out", row.opted_out},
+                             {"failed", row.failed},
                              {"stopped", row.stopped},
                              {"next_due_at", row.next_due_at ? nlohmann::json(core::format_utc(*row.next_due_at))
                                                              : nlohmann::json(nullptr)}});
@@ -150,8 +156,8 @@ int status(Context& context, const StatusArguments& arguments) {
     if (!arguments.campaign.empty()) {
         campaign_id = campaigns.find_campaign(arguments.campaign);
         if (!campaign_id) {
-            throw core::UserError("error: no campaign '" + arguments.campaign + "' in " + context.database_path.string() +
-                                  " (it has not been run yet)");
+            throw core::UserError("error: no campaign '" + arguments.campaign + "' in " +
+                                  context.database_path.string() + " (it has not been run yet)");
         }
     }
     auto counts = store::EnrollmentStore(database).counts(campaign_id);
@@ -179,10 +185,10 @@ int status(Context& context, const StatusArguments& arguments) {
                         std::to_string(row.waiting), std::to_string(row.done), std::to_string(row.replied),
                         std::to_string(row.opted_out), std::to_string(row.failed), optional_time(row.next_due_at)});
     }
-    print_table(context.out,
-                {"campaign", "sender", "enrolled", "active", "waiting", "done", "replied", "opted_out", "failed",
-                 "next_due"},
-                rows);
+    print_table(
+        context.out,
+        {"campaign", "sender", "enrolled", "active", "waiting", "done", "replied", "opted_out", "failed", "next_due"},
+        rows);
     context.out << '\n';
     std::vector<Row> use_rows;
     for (const auto& use : senders) {

@@ -26,7 +26,8 @@ engine::TextResult TemplateMessages::text_for(const core::Campaign& campaign, co
     if (!set) {
         set = std::make_unique<templating::TemplateSet>(campaign);
     }
-    auto rendered = set->render(template_name, step.type, templating::RenderContext{prospect, sender, campaign, step.id});
+    auto rendered =
+        set->render(template_name, step.type, templating::RenderContext{prospect, sender, campaign, step.id});
     if (!rendered.message) {
         return {std::nullopt, rendered.failure};
     }
@@ -60,8 +61,9 @@ void RunPrinter::on_action(const engine::ActionReport& report) {
     m_out << action.at_local << "  " << report.sender << "  " << report.campaign << "/" << action.step
           << (action.variant.empty() ? "" : "[" + action.variant + "]") << "  " << core::to_string(action.type) << "  "
           << report.profile_url
-          << (action.state == core::ActionState::sent ? "" : "  (" + std::string(core::to_string(action.state)) + ": " +
-                                                                 action.error + ")")
+          << (action.state == core::ActionState::sent
+                  ? ""
+                  : "  (" + std::string(core::to_string(action.state)) + ": " + action.error + ")")
           << '\n';
 }
 

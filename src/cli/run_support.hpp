@@ -52,8 +52,8 @@ private:
     std::ostream& m_out;
     std::ostream& m_err;
     const core::Clock& m_wall;
-    bool m_schedule;  // print each action: the dry run's forecast
-    bool m_progress;  // a progress line on the terminal
+    bool m_schedule; // print each action: the dry run's forecast
+    bool m_progress; // a progress line on the terminal
     bool m_progress_shown = false;
     core::Timestamp m_last_progress{};
 };

@@ -60,14 +60,13 @@ std::vector<VersionChange> Engine::load(std::vector<CampaignInput> campaigns, co
     std::vector<VersionChange> changes;
     store::Transaction transaction(m_database);
     for (auto& input : campaigns) {
-        auto registered =
-            m_campaigns.register_version(input.campaign.id, digest_of(input.definition), input.definition,
-                                         input.source, now);
+        auto registered = m_campaigns.register_version(input.campaign.id, digest_of(input.definition), input.definition,
+                                                       input.source, now);
         VersionChange change{input.campaign.id, registered.current.version, registered.is_new, std::nullopt, {}, 0};
         if (registered.is_new && registered.previous) {
             change.previous_version = registered.previous->version;
-            change.changes = describe_changes(parse(registered.previous->definition, registered.previous->source),
-                                              input.campaign);
+            change.changes =
+                describe_changes(parse(registered.previous->definition, registered.previous->source), input.campaign);
         }
         auto runtime = std::make_unique<CampaignRuntime>(
             CampaignRuntime{std::move(input.campaign), registered.current.campaign_id, registered.current.version_id,
@@ -83,8 +82,8 @@ std::vector<VersionChange> Engine::load(std::vector<CampaignInput> campaigns, co
     for (std::size_t i = 0; i < current_count; ++i) {
         auto campaign_id = m_versions[i]->campaign_id;
         for (const auto& older : m_campaigns.versions_in_use(campaign_id, m_versions[i]->version_id)) {
-            auto runtime = std::make_unique<CampaignRuntime>(
-                CampaignRuntime{parse(older.definition, older.source), campaign_id, older.version_id, older.version, false});
+            auto runtime = std::make_unique<CampaignRuntime>(CampaignRuntime{
+                parse(older.definition, older.source), campaign_id, older.version_id, older.version, false});
             m_by_version[runtime->version_id] = runtime.get();
             m_versions.push_back(std::move(runtime));
         }

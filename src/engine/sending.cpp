@@ -185,7 +185,7 @@ void Engine::record_outcome(SenderRuntime& sender, core::Enrollment& enrollment,
         m_campaigns.pause_sender(sender.id, now, result.error);
         sender.paused = true;
         m_observer.on_warning("sender '" + sender.sender.id + "' paused: " + result.error +
-                           " (resume with: campaign sender resume " + sender.sender.id + ")");
+                              " (resume with: campaign sender resume " + sender.sender.id + ")");
         return;
     }
 }
@@ -245,7 +245,7 @@ int Engine::recover(core::Timestamp now) {
             enrollment.next_due_at.reset();
             save(enrollment, before, now);
             m_observer.on_warning("action " + action.idempotency_key +
-                               " is in doubt: check it on LinkedIn; the enrollment waits until then");
+                                  " is in doubt: check it on LinkedIn; the enrollment waits until then");
             break;
         }
         }

@@ -9,7 +9,7 @@ namespace campaign::store {
 namespace {
 
 CampaignVersion read_version(SQLite::Statement& row) {
-    return CampaignVersion{row.getColumn(0).getInt64(), row.getColumn(1).getInt64(), row.getColumn(2).getInt(),
+    return CampaignVersion{row.getColumn(0).getInt64(),  row.getColumn(1).getInt64(),  row.getColumn(2).getInt(),
                            row.getColumn(3).getString(), row.getColumn(4).getString(), row.getColumn(5).getString()};
 }
 
@@ -204,9 +204,9 @@ std::optional<RunRow> CampaignStore::latest_run() {
     if (!query.executeStep()) {
         return std::nullopt;
     }
-    return RunRow{query.getColumn(0).getInt64(), query.getColumn(1).getString(), query.getColumn(2).getString(),
-                  static_cast<std::uint64_t>(query.getColumn(3).getInt64()), read_time(query.getColumn(4)),
-                  read_time(query.getColumn(5))};
+    return RunRow{query.getColumn(0).getInt64(),  query.getColumn(1).getString(),
+                  query.getColumn(2).getString(), static_cast<std::uint64_t>(query.getColumn(3).getInt64()),
+                  read_time(query.getColumn(4)),  read_time(query.getColumn(5))};
 }
 
 std::optional<core::Timestamp> CampaignStore::last_simulated_time() {

@@ -22,8 +22,8 @@ int count(const Workspace& workspace, const std::string& sql) {
 std::string dump(const std::filesystem::path& database) {
     SQLite::Database db(database.string(), SQLite::OPEN_READONLY);
     std::ostringstream text;
-    for (const char* table : {"campaigns", "campaign_versions", "senders", "enrollments", "actions", "events",
-                              "suppressions", "runs"}) {
+    for (const char* table :
+         {"campaigns", "campaign_versions", "senders", "enrollments", "actions", "events", "suppressions", "runs"}) {
         SQLite::Statement rows(db, std::string("SELECT * FROM ") + table + " ORDER BY 1");
         while (rows.executeStep()) {
             text << table;
@@ -44,8 +44,8 @@ void prepare(const Workspace& workspace) {
     REQUIRE(workspace.run({"prospects", "import", "examples/prospects.csv"}).exit_code == 0);
 }
 
-const std::vector<std::string> k_month{"run", "campaigns/founders-intro.yaml", "--seed", "7", "--start",
-                                       "2026-11-23T06:00:00Z", "--for", "30d"};
+const std::vector<std::string> k_month{"run",     "campaigns/founders-intro.yaml", "--seed", "7",
+                                       "--start", "2026-11-23T06:00:00Z",          "--for",  "30d"};
 
 } // namespace
 
@@ -95,8 +95,8 @@ TEST_CASE("a dry run prints the schedule and records nothing", "[e2e][run]") {
     Workspace workspace;
     prepare(workspace);
     auto before = dump(workspace.database());
-    auto result = workspace.run({"run", "campaigns/founders-intro.yaml", "--dry-run", "--start",
-                                 "2026-11-23T06:00:00Z", "--for", "3d"});
+    auto result = workspace.run(
+        {"run", "campaigns/founders-intro.yaml", "--dry-run", "--start", "2026-11-23T06:00:00Z", "--for", "3d"});
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
     CHECK(result.out.find("2026-11-23T09:00:00+01:00  alice  founders-intro/look  view_profile  https://") !=
@@ -184,7 +184,8 @@ TEST_CASE("a changed campaign file is a new version; running enrollments keep th
     auto result = workspace.run({"run", "campaigns/founders-intro.yaml", "--for", "1d"});
     INFO(result.err);
     CHECK(result.exit_code == 0);
-    auto active = count(workspace, "SELECT count(*) FROM enrollments WHERE state = 'active' AND campaign_version_id = 1");
+    auto active =
+        count(workspace, "SELECT count(*) FROM enrollments WHERE state = 'active' AND campaign_version_id = 1");
     CHECK(result.out.find("campaign 'founders-intro' changed since version 1 (now version 2):\n"
                           "  - step 'invite': branches changed\n  " +
                           std::to_string(active) +

@@ -178,3 +178,25 @@ TEST_CASE("a transaction that is not committed is rolled back", "[store]") {
     }
     CHECK(prospects.find_by_url("https://linkedin.com/in/before"));
 }
+
+TEST_CASE("a database of schema 1 is migrated to the latest, keeping its prospects", "[store]") {
+    test::TempFolder folder;
+    auto path = folder / "campaign.db";
+    {
+        SQLite::Database sqlite(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        sqlite.exec("PRAGMA journal_mode = WAL");
+        sqlite.exec(std::string(store::migrations()[0]));
+        sqlite.exec("PRAGMA user_version = 1");
+        sqlite.exec("PRAGMA application_id = " + std::to_string(k_application_id));
+        sqlite.exec("INSERT INTO prospects (profile_url, created_at, updated_at)"
+                    " VALUES ('https://linkedin.com/in/ada', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z')");
+    }
+    store::Database database(path, store::OpenMode::must_exist);
+    CHECK(database.schema_version() == store::latest_schema_version());
+    CHECK(store::ProspectStore(database).find_by_url("https://linkedin.com/in/ada").has_value());
+    CHECK(database.sqlite().execAndGet("SELECT count(*) FROM runs").getInt() == 0);
+    CHECK(database.sqlite()
+              .execAndGet("SELECT count(*) FROM pragma_table_info('enrollments')"
+                          " WHERE name IN ('due_action', 'waiting_since')")
+              .getInt() == 2);
+}

@@ -1,0 +1,149 @@
+// Invariants 1 to 3 over many seeds: two campaigns share senders in three time zones, run on the mock transport
+// across the spring and autumn daylight-saving changes, and the action log is checked afterwards in SQL.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <catch2/catch.hpp>
+
+#include "engine/engine.hpp"
+#include "fakes.hpp"
+#include "store/prospect_store.hpp"
+#include "transport/mock_transport.hpp"
+#include "unit/store/temp_folder.hpp"
+
+using namespace campaign;
+using namespace std::chrono_literals;
+
+namespace {
+
+core::Sender sender(std::string id, std::string zone, int from_minute, int to_minute) {
+    core::Sender made;
+    made.id = std::move(id);
+    made.timezone = std::move(zone);
+    made.working_hours.days = {false, true, true, true, true, true, false};
+    made.working_hours.from_minute = from_minute;
+    made.working_hours.to_minute = to_minute;
+    made.limits = core::default_limits(core::AccountType::premium);
+    made.limits.per_day[core::ActionType::view_profile] = 9;
+    made.limits.per_day[core::ActionType::connect] = 5;
+    made.limits.per_day[core::ActionType::message] = 7;
+    made.limits.invitations_per_week = 18;
+    made.pacing = {2min, 9min};
+    return made;
+}
+
+core::Step step(std::string id, core::ActionType type, core::Duration after = {}) {
+    core::Step made;
+    made.id = std::move(id);
+    made.type = type;
+    made.after = after;
+    made.template_name = core::sends_text(type) ? "text.mustache" : "";
+    return made;
+}
+
+core::Branch branch(core::Outcome on, std::string target, std::optional<core::Duration> within = std::nullopt) {
+    core::Branch made;
+    made.on = on;
+    made.target = std::move(target);
+    made.within = within;
+    return made;
+}
+
+// Both campaigns use the same three senders; each reaches its own tag.
+core::Campaign campaign_for(const std::string& id) {
+    core::Campaign campaign;
+    campaign.id = id;
+    campaign.senders = {sender("paris", "Europe/Paris", 9 * 60, 17 * 60 + 30),
+                        sender("new-york", "America/New_York", 8 * 60 + 30, 17 * 60),
+                        sender("kolkata", "Asia/Kolkata", 10 * 60, 18 * 60)};
+    campaign.audience.tags = {id};
+    auto invite = step("invite", core::ActionType::connect, 12h);
+    invite.branches = {branch(core::Outcome::accepted, "hello"), branch(core::Outcome::not_accepted, "end", 7 * 24h)};
+    auto hello = step("hello", core::ActionType::message, 6h);
+    hello.branches = {branch(core::Outcome::replied, "end"), branch(core::Outcome::no_reply, "again", 3 * 24h)};
+    campaign.steps = {step("look", core::ActionType::view_profile), invite, hello,
+                      step("again", core::ActionType::message)};
+    return campaign;
+}
+
+int query(SQLite::Database& db, const std::string& sql) {
+    return db.execAndGet(sql).getInt();
+}
+
+void check_invariants(const std::filesystem::path& path) {
+    SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+    // 1. Per sender, type and local day, across both campaigns; at_local's date is the sender's calendar day.
+    CHECK(query(db, "SELECT count(*) FROM (SELECT sender_id, type, substr(at_local, 1, 10), count(*) AS n FROM actions"
+                    " WHERE state <> 'failed' GROUP BY 1, 2, 3 HAVING n > CASE type WHEN 'connect' THEN 5"
+                    " WHEN 'message' THEN 7 WHEN 'view_profile' THEN 9 ELSE 0 END)") == 0);
+    CHECK(query(db, "SELECT count(*) FROM actions a WHERE a.type = 'connect' AND a.state <> 'failed' AND"
+                    " (SELECT count(*) FROM actions b WHERE b.sender_id = a.sender_id AND b.type = 'connect'"
+                    " AND b.state <> 'failed' AND b.at_utc <= a.at_utc"
+                    " AND b.at_utc > strftime('%Y-%m-%dT%H:%M:%SZ', a.at_utc, '-7 days')) > 18") == 0);
+    // 2. Inside working days and hours, in local time: at_local is "YYYY-MM-DDTHH:MM:SS+HH:MM".
+    CHECK(query(db,
+                "SELECT count(*) FROM actions a JOIN senders s ON s.id = a.sender_id WHERE a.state <> 'failed' AND ("
+                " strftime('%w', substr(a.at_local, 1, 10)) IN ('0', '6') OR"
+                " substr(a.at_local, 12, 5) < CASE s.name WHEN 'paris' THEN '09:00' WHEN 'new-york' THEN '08:30'"
+                " ELSE '10:00' END OR"
+                " substr(a.at_local, 12, 5) >= CASE s.name WHEN 'paris' THEN '17:30' WHEN 'new-york' THEN '17:00'"
+                " ELSE '18:00' END)") == 0);
+    // 3. Nothing after a reply in the campaign, nothing to a suppressed prospect after it was suppressed.
+    CHECK(query(db, "SELECT count(*) FROM actions a JOIN events e ON e.enrollment_id = a.enrollment_id"
+                    " WHERE e.type = 'replied' AND a.at_utc > e.occurred_at") == 0);
+    CHECK(query(db, "SELECT count(*) FROM actions a JOIN prospects p ON p.id = a.prospect_id"
+                    " JOIN suppressions s ON s.kind = 'profile' AND s.value = p.profile_url"
+                    " WHERE a.at_utc > s.created_at") == 0);
+    // 4. One row per (enrollment, step), and nothing left in flight.
+    CHECK(query(db, "SELECT count(*) FROM actions WHERE state = 'sending'") == 0);
+    CHECK(query(db, "SELECT count(*) FROM actions") > 100);
+    // The run did meet what the checks are about.
+    CHECK(query(db, "SELECT count(*) FROM events WHERE type = 'replied'") > 0);
+    CHECK(query(db, "SELECT count(*) FROM suppressions") > 0);
+    CHECK(query(db, "SELECT count(*) FROM actions WHERE attempts > 1 AND state = 'sent'") > 0); // retried
+}
+
+} // namespace
+
+TEST_CASE("randomized: limits, hours, replies and suppression hold over seeds and DST changes", "[engine][invariant]") {
+    for (const char* start : {"2026-03-02T00:00:00Z", "2026-10-19T00:00:00Z"}) {
+        for (std::uint64_t seed = 1; seed <= 4; ++seed) {
+            INFO("start " << start << ", seed " << seed);
+            test::TempFolder folder;
+            auto path = folder / "campaign.db";
+            store::Database database(path, store::OpenMode::create);
+            core::ManualClock clock(*core::parse_utc(start));
+            {
+                store::ProspectStore prospects(database);
+                store::Transaction transaction(database);
+                for (int i = 0; i < 90; ++i) {
+                    core::Prospect prospect;
+                    prospect.profile_url = "https://linkedin.com/in/p" + std::to_string(i);
+                    prospect.tags = {i % 2 == 0 ? "alpha" : "beta"};
+                    prospect.created_at = prospect.updated_at = clock.now();
+                    prospects.insert(prospect);
+                }
+                transaction.commit();
+            }
+            core::MockModel model{core::default_outcome_rates(), {}};
+            model.base.accept = 0.6;
+            model.base.reply = 0.5;
+            model.base.opt_out = 0.3;
+            model.base.failure = 0.05;
+            transport::MockTransport transport(model, seed);
+            test::FixedMessages messages;
+            core::SeededRandom random(seed);
+            engine::RunObserver observer;
+            engine::Engine engine(database, transport, messages, random, observer);
+            auto alpha = campaign_for("alpha");
+            auto beta = campaign_for("beta");
+            engine.load(
+                {{alpha, "alpha", "alpha.yaml"}, {beta, "beta", "beta.yaml"}},
+                [](const std::string&, const std::string&) -> core::Campaign { throw std::logic_error("old"); },
+                clock.now());
+            engine.enroll(clock.now());
+            engine::SimulatedWaiter waiter(clock);
+            std::atomic<bool> stop{false};
+            engine.run(clock, waiter, {clock.now() + 40 * 24h, false}, stop);
+            check_invariants(path);
+        }
+    }
+}
