@@ -60,10 +60,12 @@ Result Workspace::run(const std::vector<std::string>& arguments) const {
     return result;
 }
 
-Result Workspace::run_killed_when_grown(const std::filesystem::path& watched, std::uintmax_t bytes,
-                                        const std::vector<std::string>& arguments) const {
+// Starts the binary in the workspace with stdout and stderr going to files there; the caller waits for it.
+pid_t Workspace::spawn(const std::vector<std::string>& arguments) const {
     std::vector<std::string> words{CAMPAIGN_BINARY};
     words.insert(words.end(), arguments.begin(), arguments.end());
+    auto out = (m_path / ".stdout").string();
+    auto err = (m_path / ".stderr").string();
     pid_t child = fork();
     if (child == 0) {
         std::vector<char*> argv;
@@ -71,13 +73,27 @@ Result Workspace::run_killed_when_grown(const std::filesystem::path& watched, st
             argv.push_back(word.data());
         }
         argv.push_back(nullptr);
-        if (chdir(m_path.c_str()) != 0 || !freopen("/dev/null", "w", stdout) || !freopen("/dev/null", "w", stderr)) {
+        if (chdir(m_path.c_str()) != 0 || !freopen(out.c_str(), "w", stdout) || !freopen(err.c_str(), "w", stderr)) {
             _exit(127);
         }
         unsetenv("CAMPAIGN_DB");
         execv(argv[0], argv.data());
         _exit(127);
     }
+    return child;
+}
+
+Result Workspace::collect(int status) const {
+    Result result;
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : WIFSIGNALED(status) ? 128 + WTERMSIG(status) : -1;
+    result.out = slurp(m_path / ".stdout");
+    result.err = slurp(m_path / ".stderr");
+    return result;
+}
+
+Result Workspace::run_killed_when_grown(const std::filesystem::path& watched, std::uintmax_t bytes,
+                                        const std::vector<std::string>& arguments) const {
+    auto child = spawn(arguments);
     int status = 0;
     // Polled for at most a minute: a run that never writes that much is not killed, and the caller sees why.
     for (int tick = 0; tick < 6000 && waitpid(child, &status, WNOHANG) == 0; ++tick) {
@@ -89,9 +105,19 @@ Result Workspace::run_killed_when_grown(const std::filesystem::path& watched, st
         }
         usleep(10000);
     }
-    Result result;
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : WIFSIGNALED(status) ? 128 + WTERMSIG(status) : -1;
-    return result;
+    return collect(status);
+}
+
+Result Workspace::run_signalled_after(int signal, std::chrono::milliseconds delay,
+                                      const std::vector<std::string>& arguments) const {
+    auto child = spawn(arguments);
+    int status = 0;
+    usleep(static_cast<useconds_t>(delay.count() * 1000));
+    if (waitpid(child, &status, WNOHANG) == 0) {
+        kill(child, signal);
+        waitpid(child, &status, 0);
+    }
+    return collect(status);
 }
 
 void Workspace::write(const std::filesystem::path& relative, const std::string& content) const {

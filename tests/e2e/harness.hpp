@@ -2,9 +2,11 @@
 // prints and its exit code.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <sys/types.h>
 #include <vector>
 
 namespace campaign::e2e {
@@ -31,12 +33,18 @@ public:
     // the middle of the work. The exit code is 137 when it was killed, its own when it finished first.
     Result run_killed_when_grown(const std::filesystem::path& watched, std::uintmax_t bytes,
                                  const std::vector<std::string>& arguments) const;
+    // The same, sent `signal` after `delay` (if it has not finished by then), and waited for.
+    Result run_signalled_after(int signal, std::chrono::milliseconds delay,
+                               const std::vector<std::string>& arguments) const;
     void write(const std::filesystem::path& relative, const std::string& content) const;
     std::string read(const std::filesystem::path& relative) const;
     // Copies a file or folder of the source tree (e.g. "campaigns") into the workspace.
     void copy_from_source(const std::filesystem::path& relative) const;
 
 private:
+    pid_t spawn(const std::vector<std::string>& arguments) const;
+    Result collect(int status) const;
+
     std::filesystem::path m_path;
 };
 

@@ -1,5 +1,6 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
+#include <csignal>
 #include <fcntl.h>
 #include <fstream>
 #include <set>
@@ -204,4 +205,32 @@ TEST_CASE("a bad campaign file stops the run before anything happens", "[e2e][ru
                         "campaigns/broken.yaml:1:1: error: missing required key 'steps'\n"
                         "campaigns/broken.yaml:2:10: error: 'senders' must be a list\n");
     CHECK(count(workspace, "SELECT count(*) FROM campaigns") == 0);
+}
+
+TEST_CASE("a wall-clock run stops cleanly on SIGTERM and SIGINT", "[e2e][run]") {
+    for (int signal : {SIGTERM, SIGINT}) {
+        Workspace workspace;
+        prepare(workspace);
+        // A sender who works around the clock, every day, with a second between actions.
+        workspace.write("campaigns/now.yaml", "campaign: now\n"
+                                              "senders:\n"
+                                              "  - id: night-owl\n"
+                                              "    timezone: UTC\n"
+                                              "    working_hours: {days: [sun, mon, tue, wed, thu, fri, sat],"
+                                              " from: \"00:00\", to: \"23:59\"}\n"
+                                              "    pacing: {min_gap: 1s, jitter: 0s}\n"
+                                              "audience:\n  tags: [founders]\n"
+                                              "steps:\n  - id: look\n    type: view_profile\n");
+        auto result = workspace.run_signalled_after(signal, std::chrono::milliseconds{3500},
+                                                    {"run", "campaigns/now.yaml", "--clock", "wall"});
+        INFO(result.err);
+        CHECK(result.exit_code == 0);
+        CHECK(result.out.find("(wall clock, seed 1): ") != std::string::npos);
+        CHECK(result.out.find("; stopped\n") != std::string::npos);
+        auto sent = count(workspace, "SELECT count(*) FROM actions WHERE state = 'sent'");
+        CHECK(sent >= 2);
+        CHECK(sent <= 5);
+        CHECK(count(workspace, "SELECT count(*) FROM actions WHERE state = 'sending'") == 0);
+        CHECK(count(workspace, "SELECT count(*) FROM runs WHERE stop_reason = 'stopped'") == 1);
+    }
 }
