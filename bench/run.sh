@@ -29,7 +29,8 @@ rm -f "$data"/run-*.time "$data"/run-*.out
 csv=$(make_csv "$prospects")
 cp -r templates "$data/run/"
 
-# Twenty senders in five time zones, every prospect in the audience, the example's sequence of steps.
+# Twenty senders in five time zones, every prospect in the audience (each has two of make-prospects.py's tags), the
+# example's sequence of steps.
 campaign_file="$data/run/campaigns/bench.yaml"
 {
   echo "campaign: bench"
@@ -42,7 +43,8 @@ campaign_file="$data/run/campaigns/bench.yaml"
   done
   cat <<'YAML'
 audience:
-  tags: []
+  any_tags: [founders, saas, fintech, healthtech, vp-sales, marketing, europe, north-america, apac, customer,
+             webinar-2024, trade-show, inbound, partner, q3-list, enterprise]
 steps:
   - id: look
     type: view_profile

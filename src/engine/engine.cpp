@@ -53,12 +53,27 @@ Engine::Engine(store::Database& database, transport::Transport& transport, Messa
       m_campaigns(database), m_enrollments(database), m_actions(database), m_events(database), m_prospects(database),
       m_suppressions(database) {}
 
+// Writes not committed when the engine goes (an exception on the way) are rolled back: the database keeps what was
+// committed with the last intent, and the next run reconciles from there.
 Engine::~Engine() = default;
+
+void Engine::writing() {
+    if (!m_transaction) {
+        m_transaction = std::make_unique<store::Transaction>(m_database);
+    }
+}
+
+void Engine::commit() {
+    if (m_transaction) {
+        m_transaction->commit();
+        m_transaction.reset();
+    }
+}
 
 std::vector<VersionChange> Engine::load(std::vector<CampaignInput> campaigns, const DefinitionParser& parse,
                                         core::Timestamp now) {
     std::vector<VersionChange> changes;
-    store::Transaction transaction(m_database);
+    writing();
     for (auto& input : campaigns) {
         auto registered = m_campaigns.register_version(input.campaign.id, digest_of(input.definition), input.definition,
                                                        input.source, now);
@@ -99,7 +114,7 @@ std::vector<VersionChange> Engine::load(std::vector<CampaignInput> campaigns, co
             }
         }
     }
-    transaction.commit();
+    commit();
     return changes;
 }
 
@@ -152,7 +167,7 @@ std::vector<core::RowId> Engine::current_campaign_ids() const {
 
 int Engine::enroll(core::Timestamp now) {
     int enrolled = 0;
-    store::Transaction transaction(m_database);
+    writing();
     for (const auto& runtime : m_versions) {
         if (!runtime->current) {
             continue;
@@ -184,9 +199,12 @@ int Engine::enroll(core::Timestamp now) {
             ++enrolled;
         }
     }
-    transaction.commit();
+    commit();
     if (enrolled > 0) {
         m_heads.clear();
+        for (auto& [id, sender] : m_senders) {
+            sender->dirty = true;
+        }
     }
     return enrolled;
 }
@@ -196,6 +214,9 @@ void Engine::save(core::Enrollment& enrollment, const core::Enrollment& before, 
     for (const auto* state : {&before, static_cast<const core::Enrollment*>(&enrollment)}) {
         if (state->due_action) {
             m_heads.erase(QueueKey{state->campaign_id, state->sender_id, *state->due_action});
+            if (auto sender = m_senders_by_row.find(state->sender_id); sender != m_senders_by_row.end()) {
+                sender->second->dirty = true;
+            }
         }
     }
 }
@@ -218,7 +239,7 @@ void Engine::fire_timers(core::Timestamp now) {
             if (timer->due > now) {
                 break;
             }
-            store::Transaction transaction(m_database);
+            writing();
             auto enrollment = m_enrollments.get(timer->id);
             auto before = enrollment;
             const auto* version = version_of(enrollment);
@@ -231,7 +252,6 @@ void Engine::fire_timers(core::Timestamp now) {
                       timer->due);
             }
             save(enrollment, before, now);
-            transaction.commit();
         }
     }
 }
@@ -282,8 +302,10 @@ RunSummary Engine::run(const core::Clock& clock, Waiter& waiter, const RunLimits
         }
         ingest_events(now);
         fire_timers(now);
+        // Only a sender with something due, or whose queues changed, can have work now.
         for (auto& [id, sender] : m_senders) {
-            if (!sender->paused && !stop_requested) {
+            bool may_act = sender->dirty || (sender->next_slot && *sender->next_slot <= now);
+            if (!sender->paused && !stop_requested && may_act) {
                 sender->next_slot = serve_sender(*sender, now);
             }
         }
@@ -301,11 +323,15 @@ RunSummary Engine::run(const core::Clock& clock, Waiter& waiter, const RunLimits
         if (limits.until && *wake > *limits.until) {
             wake = limits.until;
         }
+        if (!waiter.simulated()) {
+            commit(); // what a sleeping run did is on disk while it sleeps
+        }
         if (!waiter.wait_until(*wake)) {
             summary.stop_reason = "stopped";
             break;
         }
     }
+    commit();
     summary.totals = m_progress;
     summary.reached = clock.now();
     return summary;

@@ -133,6 +133,11 @@ private:
     void fail_step(core::Enrollment& enrollment, core::Action& action, const std::string& error, core::Timestamp now);
     void settle_sent(core::Enrollment& enrollment, const core::Step& step, core::Timestamp sent_at);
 
+    // Writes go into one open transaction, committed when the next intent is recorded (before the transport is
+    // called), when the run sleeps or stops: a commit per action instead of one per write.
+    void writing();
+    void commit();
+
     // Writes an enrollment and forgets the queue heads it leaves or joins.
     void save(core::Enrollment& enrollment, const core::Enrollment& before, core::Timestamp now);
     std::optional<store::QueueHead> head(const QueueKey& key);
@@ -154,7 +159,9 @@ private:
     std::map<core::RowId, const CampaignRuntime*> m_by_version;
     std::map<std::string, std::unique_ptr<SenderRuntime>> m_senders; // by sender id
     std::map<core::RowId, SenderRuntime*> m_senders_by_row;
+    std::unique_ptr<store::Transaction> m_transaction;           // open while writes wait for the next commit
     std::map<QueueKey, std::optional<store::QueueHead>> m_heads; // cached; absent means not read yet
+    bool m_events_pending = true;                                // events recorded and perhaps not applied yet
     Progress m_progress;
 };
 

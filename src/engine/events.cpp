@@ -23,7 +23,7 @@ bool asks_to_stop(const core::Event& event, const core::StopRules& rules) {
 void Engine::ingest_events(core::Timestamp now) {
     auto events = m_transport.poll(now);
     if (!events.empty()) {
-        store::Transaction transaction(m_database);
+        writing();
         for (const auto& event : events) {
             auto prospect = m_prospects.find_by_url(event.profile_url);
             auto sender = m_senders.find(event.sender);
@@ -36,15 +36,20 @@ void Engine::ingest_events(core::Timestamp now) {
             m_events.record(event, prospect ? std::optional<core::ProspectId>(prospect->id) : std::nullopt, sender_id,
                             now);
         }
-        transaction.commit();
+        m_events_pending = true;
+    }
+    // Pending events come from this run's polls, or from before it (a crash, `events ingest`): looked for once, then
+    // after each poll that brought some.
+    if (!m_events_pending) {
+        return;
     }
     for (auto pending = m_events.pending(k_event_batch); !pending.empty(); pending = m_events.pending(k_event_batch)) {
         for (const auto& stored : pending) {
-            store::Transaction transaction(m_database);
+            writing();
             apply_event(stored, now);
-            transaction.commit();
         }
     }
+    m_events_pending = false;
 }
 
 void Engine::apply_event(const store::StoredEvent& stored, core::Timestamp now) {

@@ -25,6 +25,7 @@ struct Engine::SenderRuntime {
     bool paused = false;
     std::vector<QueueKey> queues;
     std::optional<core::Timestamp> next_slot; // when its next action can go, as last computed
+    bool dirty = true;                        // a queue of its changed since: next_slot must be computed again
 };
 
 // Fields of an enrollment that place it at a position of its campaign's graph.

@@ -27,6 +27,7 @@ struct Candidate {
 
 std::optional<core::Timestamp> Engine::serve_sender(SenderRuntime& sender, core::Timestamp now) {
     for (;;) {
+        sender.dirty = false;
         std::optional<Candidate> best;
         std::optional<store::QueueHead> impossible;
         for (const auto& key : sender.queues) {
@@ -64,13 +65,12 @@ void Engine::refuse(core::Enrollment enrollment, core::Timestamp now) {
     const auto* version = version_of(enrollment);
     const auto* step = version->campaign.find_step(enrollment.current_step);
     auto& sender = *m_senders_by_row.at(enrollment.sender_id);
-    store::Transaction transaction(m_database);
+    writing();
     auto action = intent(enrollment, *step, sender, now);
     fail_step(enrollment, action,
               "sender '" + sender.sender.id + "' may not send " + std::string(core::to_string(step->type)) +
                   ": its daily limit is 0",
               now);
-    transaction.commit();
 }
 
 core::Action Engine::intent(const core::Enrollment& enrollment, const core::Step& step, const SenderRuntime& sender,
@@ -95,9 +95,8 @@ void Engine::stop_enrollment(core::Enrollment enrollment, const std::string& why
     enrollment.state = core::EnrollmentState::stopped;
     enrollment.due_action.reset();
     enrollment.next_due_at.reset();
-    store::Transaction transaction(m_database);
+    writing();
     save(enrollment, before, now);
-    transaction.commit();
     m_observer.on_note(why);
 }
 
@@ -126,24 +125,21 @@ void Engine::act(SenderRuntime& sender, core::Enrollment enrollment, core::Times
     if (core::sends_text(step.type) && !template_name.empty()) {
         auto rendered = m_messages.text_for(campaign, step, template_name, *prospect, sender.sender);
         if (!rendered.text) {
-            store::Transaction transaction(m_database);
+            writing();
             fail_step(enrollment, action, rendered.failure, now);
-            transaction.commit();
             return;
         }
         action.subject = rendered.text->subject;
         action.rendered_text = rendered.text->body;
     }
-    {
-        store::Transaction transaction(m_database);
-        action.id = m_actions.begin(action);
-        transaction.commit();
-    }
+    // The intent, and everything written since the last send, reaches the database before the transport is called.
+    writing();
+    action.id = m_actions.begin(action);
+    commit();
     auto result = m_transport.send(transport::Outbound{action.idempotency_key, step.type, sender.sender.id, *prospect,
                                                        action.subject, action.rendered_text, now});
-    store::Transaction transaction(m_database);
+    writing();
     record_outcome(sender, enrollment, step, action, result, now);
-    transaction.commit();
     m_observer.on_action(ActionReport{action, campaign.id, sender.sender.id, prospect->profile_url});
 }
 
@@ -224,7 +220,7 @@ int Engine::recover(core::Timestamp now) {
             continue; // a campaign this run does not play: its own run settles it
         }
         auto lookup = m_transport.lookup(action.idempotency_key);
-        store::Transaction transaction(m_database);
+        writing();
         switch (lookup.status) {
         case transport::LookupStatus::performed:
             m_actions.finish(action.id, core::ActionState::sent, lookup.result.response, "");
@@ -249,9 +245,9 @@ int Engine::recover(core::Timestamp now) {
             break;
         }
         }
-        transaction.commit();
         ++settled;
     }
+    commit();
     return settled;
 }
 

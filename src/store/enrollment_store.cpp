@@ -47,12 +47,22 @@ struct EnrollmentStore::Statements {
           queue_head(db, "SELECT id, next_due_at FROM enrollments WHERE campaign_id = ? AND sender_id = ?"
                          " AND due_action = ? AND next_due_at IS NOT NULL ORDER BY next_due_at, id LIMIT 1"),
           next_timer(db, "SELECT id, next_due_at FROM enrollments WHERE campaign_id = ? AND due_action IS NULL"
-                         " AND next_due_at IS NOT NULL ORDER BY next_due_at, id LIMIT 1") {}
+                         " AND next_due_at IS NOT NULL ORDER BY next_due_at, id LIMIT 1"),
+          find(db, std::string("SELECT ") + k_columns + " FROM enrollments WHERE campaign_id = ? AND prospect_id = ?"),
+          active_elsewhere(db, "SELECT 1 FROM enrollments WHERE prospect_id = ? AND state = 'active'"
+                               " AND campaign_id <> ? LIMIT 1"),
+          insert(db, "INSERT INTO enrollments (campaign_id, campaign_version_id, prospect_id, sender_id, state,"
+                     " current_step, due_action, next_due_at, waiting_since, enrolled_at)"
+                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") {}
 
     SQLite::Statement get;
     SQLite::Statement update;
     SQLite::Statement queue_head;
     SQLite::Statement next_timer;
+    // Enrolling an audience asks these once per prospect.
+    SQLite::Statement find;
+    SQLite::Statement active_elsewhere;
+    SQLite::Statement insert;
 };
 
 EnrollmentStore::EnrollmentStore(Database& database)
@@ -61,10 +71,7 @@ EnrollmentStore::EnrollmentStore(Database& database)
 EnrollmentStore::~EnrollmentStore() = default;
 
 core::EnrollmentId EnrollmentStore::insert(const core::Enrollment& enrollment) {
-    SQLite::Statement insert(m_database.sqlite(),
-                             "INSERT INTO enrollments (campaign_id, campaign_version_id, prospect_id, sender_id, state,"
-                             " current_step, due_action, next_due_at, waiting_since, enrolled_at)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    auto& insert = m_statements->insert;
     insert.bind(1, enrollment.campaign_id);
     insert.bind(2, enrollment.version_id);
     insert.bind(3, enrollment.prospect_id);
@@ -76,6 +83,7 @@ core::EnrollmentId EnrollmentStore::insert(const core::Enrollment& enrollment) {
     bind_optional_time(insert, 9, enrollment.waiting_since);
     insert.bind(10, core::format_utc(enrollment.enrolled_at));
     insert.exec();
+    insert.reset();
     return m_database.sqlite().getLastInsertRowid();
 }
 
@@ -111,22 +119,24 @@ bool EnrollmentStore::is_enrolled(core::RowId campaign_id, core::ProspectId pros
 }
 
 bool EnrollmentStore::active_elsewhere(core::ProspectId prospect_id, core::RowId campaign_id) {
-    SQLite::Statement query(m_database.sqlite(), "SELECT 1 FROM enrollments WHERE prospect_id = ? AND state = 'active'"
-                                                 " AND campaign_id <> ? LIMIT 1");
+    auto& query = m_statements->active_elsewhere;
     query.bind(1, prospect_id);
     query.bind(2, campaign_id);
-    return query.executeStep();
+    auto found = query.executeStep();
+    query.reset();
+    return found;
 }
 
 std::optional<core::Enrollment> EnrollmentStore::find(core::RowId campaign_id, core::ProspectId prospect_id) {
-    SQLite::Statement query(m_database.sqlite(), std::string("SELECT ") + k_columns +
-                                                     " FROM enrollments WHERE campaign_id = ? AND prospect_id = ?");
+    auto& query = m_statements->find;
     query.bind(1, campaign_id);
     query.bind(2, prospect_id);
-    if (!query.executeStep()) {
-        return std::nullopt;
+    std::optional<core::Enrollment> found;
+    if (query.executeStep()) {
+        found = read_enrollment(query);
     }
-    return read_enrollment(query);
+    query.reset();
+    return found;
 }
 
 std::vector<core::Enrollment> EnrollmentStore::active_with(core::ProspectId prospect_id, core::RowId sender_id) {

@@ -4,11 +4,31 @@
 
 namespace campaign::store {
 
+// A run asks for pending events after each poll that brought any, and applies them one by one.
+struct EventStore::Statements {
+    explicit Statements(SQLite::Database& db)
+        : record(db, "INSERT INTO events (external_id, type, prospect_id, sender_id, occurred_at, received_at, text)"
+                     " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (external_id) DO NOTHING"),
+          pending(db, "SELECT e.id, e.external_id, e.type, e.prospect_id, e.sender_id, e.occurred_at, e.text,"
+                      " p.profile_url, s.name FROM events e LEFT JOIN prospects p ON p.id = e.prospect_id"
+                      " LEFT JOIN senders s ON s.id = e.sender_id WHERE e.applied_at IS NULL"
+                      " ORDER BY e.occurred_at, e.id LIMIT ?"),
+          mark_applied(db, "UPDATE events SET applied_at = ?, enrollment_id = ?, action_id = ? WHERE id = ?") {}
+
+    SQLite::Statement record;
+    SQLite::Statement pending;
+    SQLite::Statement mark_applied;
+};
+
+EventStore::EventStore(Database& database)
+    : m_database(database), m_statements(std::make_unique<Statements>(database.sqlite())) {}
+
+EventStore::~EventStore() = default;
+
 bool EventStore::record(const core::Event& event, std::optional<core::ProspectId> prospect_id,
                         std::optional<core::RowId> sender_id, core::Timestamp received_at) {
-    SQLite::Statement insert(m_database.sqlite(),
-                             "INSERT INTO events (external_id, type, prospect_id, sender_id, occurred_at, received_at,"
-                             " text) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (external_id) DO NOTHING");
+    auto& insert = m_statements->record;
+    insert.clearBindings();
     insert.bind(1, event.id);
     insert.bind(2, std::string(core::to_string(event.type)));
     if (prospect_id) {
@@ -20,15 +40,13 @@ bool EventStore::record(const core::Event& event, std::optional<core::ProspectId
     insert.bind(5, core::format_utc(event.at));
     insert.bind(6, core::format_utc(received_at));
     bind_optional_text(insert, 7, event.text);
-    return insert.exec() > 0;
+    auto inserted = insert.exec() > 0;
+    insert.reset();
+    return inserted;
 }
 
 std::vector<StoredEvent> EventStore::pending(std::size_t limit) {
-    SQLite::Statement query(m_database.sqlite(),
-                            "SELECT e.id, e.external_id, e.type, e.prospect_id, e.sender_id, e.occurred_at, e.text,"
-                            " p.profile_url, s.name FROM events e LEFT JOIN prospects p ON p.id = e.prospect_id"
-                            " LEFT JOIN senders s ON s.id = e.sender_id WHERE e.applied_at IS NULL"
-                            " ORDER BY e.occurred_at, e.id LIMIT ?");
+    auto& query = m_statements->pending;
     query.bind(1, static_cast<std::int64_t>(limit));
     std::vector<StoredEvent> result;
     while (query.executeStep()) {
@@ -48,13 +66,14 @@ std::vector<StoredEvent> EventStore::pending(std::size_t limit) {
         stored.event.sender = query.getColumn(8).isNull() ? "" : query.getColumn(8).getString();
         result.push_back(std::move(stored));
     }
+    query.reset();
     return result;
 }
 
 void EventStore::mark_applied(core::RowId id, std::optional<core::EnrollmentId> enrollment_id,
                               std::optional<core::ActionId> action_id, core::Timestamp applied_at) {
-    SQLite::Statement update(m_database.sqlite(),
-                             "UPDATE events SET applied_at = ?, enrollment_id = ?, action_id = ? WHERE id = ?");
+    auto& update = m_statements->mark_applied;
+    update.clearBindings();
     update.bind(1, core::format_utc(applied_at));
     if (enrollment_id) {
         update.bind(2, *enrollment_id);
@@ -64,6 +83,7 @@ void EventStore::mark_applied(core::RowId id, std::optional<core::EnrollmentId> 
     }
     update.bind(4, id);
     update.exec();
+    update.reset();
 }
 
 } // namespace campaign::store

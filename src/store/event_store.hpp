@@ -1,6 +1,7 @@
 // Inbound events, kept once by their id however often they arrive, and applied in the order they happened.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,7 +21,10 @@ struct StoredEvent {
 
 class EventStore {
 public:
-    explicit EventStore(Database& database) : m_database(database) {}
+    explicit EventStore(Database& database);
+    ~EventStore();
+    EventStore(const EventStore&) = delete;
+    EventStore& operator=(const EventStore&) = delete;
 
     // False when an event with this id was recorded before: it is not recorded again.
     bool record(const core::Event& event, std::optional<core::ProspectId> prospect_id,
@@ -31,7 +35,9 @@ public:
                       std::optional<core::ActionId> action_id, core::Timestamp applied_at);
 
 private:
+    struct Statements;
     Database& m_database;
+    std::unique_ptr<Statements> m_statements;
 };
 
 } // namespace campaign::store

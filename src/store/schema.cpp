@@ -162,6 +162,8 @@ CREATE TABLE activities (
 constexpr std::string_view k_schema_2 = R"sql(
 ALTER TABLE enrollments ADD COLUMN due_action TEXT;
 ALTER TABLE enrollments ADD COLUMN waiting_since TEXT;
+-- Replaced by the two below; one index less to write on every move of an enrollment.
+DROP INDEX enrollments_due;
 CREATE INDEX enrollments_queue ON enrollments (campaign_id, sender_id, due_action, next_due_at)
     WHERE due_action IS NOT NULL;
 CREATE INDEX enrollments_timers ON enrollments (campaign_id, next_due_at)
