@@ -165,7 +165,7 @@ std::vector<core::RowId> Engine::current_campaign_ids() const {
     return ids;
 }
 
-int Engine::enroll(core::Timestamp now) {
+int Engine::enroll(core::Timestamp now, std::optional<core::Timestamp> updated_since) {
     int enrolled = 0;
     writing();
     for (const auto& runtime : m_versions) {
@@ -175,6 +175,7 @@ int Engine::enroll(core::Timestamp now) {
         const auto& campaign = runtime->campaign;
         store::ProspectFilter filter;
         filter.tags = campaign.audience.tags;
+        filter.updated_since = updated_since;
         std::vector<core::Prospect> candidates;
         m_prospects.for_each(filter, [&](const core::Prospect& prospect) {
             if (core::matches(campaign.audience, prospect)) {
@@ -290,8 +291,16 @@ std::optional<core::Timestamp> Engine::next_wake(core::Timestamp now, const RunL
 RunSummary Engine::run(const core::Clock& clock, Waiter& waiter, const RunLimits& limits,
                        const std::atomic<bool>& stop_requested) {
     RunSummary summary;
+    // On the wall clock, prospects imported while the run goes on join their campaigns at the next look.
+    auto last_look = clock.now();
     for (;;) {
         auto now = clock.now();
+        if (!waiter.simulated() && now - last_look >= limits.poll_interval) {
+            if (auto joined = enroll(now, last_look - std::chrono::seconds{1}); joined > 0) {
+                m_observer.on_note(std::to_string(joined) + " new prospects enrolled");
+            }
+            last_look = now;
+        }
         if (stop_requested) {
             summary.stop_reason = "stopped";
             break;

@@ -71,7 +71,8 @@ private:
 struct RunLimits {
     std::optional<core::Timestamp> until; // stop when the clock reaches this
     bool once = false;                    // one pass over what is due now
-    // How often a wall-clock run asks the transport for events when nothing else is due.
+    // How often a wall-clock run asks the transport for events when nothing else is due, and looks for prospects
+    // imported since it started.
     core::Duration poll_interval = std::chrono::seconds{30};
 };
 
@@ -97,8 +98,9 @@ public:
                                     core::Timestamp now);
     // Settles the actions a crash left in flight, asking the transport whether each one happened.
     int recover(core::Timestamp now);
-    // Enrolls the prospects of each campaign's audience that are not enrolled yet; returns how many.
-    int enroll(core::Timestamp now);
+    // Enrolls the prospects of each campaign's audience that are not enrolled yet (of those imported or changed
+    // since `updated_since`, when given); returns how many.
+    int enroll(core::Timestamp now, std::optional<core::Timestamp> updated_since = std::nullopt);
 
     RunSummary run(const core::Clock& clock, Waiter& waiter, const RunLimits& limits,
                    const std::atomic<bool>& stop_requested);

@@ -166,6 +166,9 @@ void ProspectStore::for_each(const ProspectFilter& filter, const std::function<v
         }
         sql += ") GROUP BY prospect_id HAVING count(*) = ?)";
     }
+    if (filter.updated_since) {
+        sql += " AND updated_at >= ?";
+    }
     sql += " ORDER BY id";
     if (filter.limit) {
         sql += " LIMIT ?";
@@ -177,6 +180,9 @@ void ProspectStore::for_each(const ProspectFilter& filter, const std::function<v
     }
     if (!tags.empty()) {
         query.bind(index++, static_cast<std::int64_t>(tags.size()));
+    }
+    if (filter.updated_since) {
+        query.bind(index++, core::format_utc(*filter.updated_since));
     }
     if (filter.limit) {
         query.bind(index, static_cast<std::int64_t>(*filter.limit));

@@ -14,7 +14,8 @@
 namespace campaign::store {
 
 struct ProspectFilter {
-    std::vector<std::string> tags; // the prospect has all of them
+    std::vector<std::string> tags;                // the prospect has all of them
+    std::optional<core::Timestamp> updated_since; // imported or changed at or after this time
     std::optional<std::size_t> limit;
 };
 

@@ -237,3 +237,53 @@ TEST_CASE("an action left in flight by a crash is settled, never sent twice", "[
         CHECK(fixture.count("SELECT count(*) FROM actions WHERE id = 1 AND state = 'sent'") == 1);
     }
 }
+
+namespace {
+
+// A wall clock that the test moves: not simulated, so the engine polls and looks for new prospects as it would in
+// real time, and a hook runs at the first wait, as an import in another terminal would.
+class TestWallWaiter final : public engine::Waiter {
+public:
+    TestWallWaiter(core::ManualClock& clock, std::function<void()> at_first_wait)
+        : m_clock(clock), m_at_first_wait(std::move(at_first_wait)) {}
+    bool wait_until(core::Timestamp when) override {
+        if (m_at_first_wait) {
+            std::exchange(m_at_first_wait, nullptr)();
+        }
+        m_clock.set(std::max(when, m_clock.now()));
+        return true;
+    }
+    bool simulated() const override { return false; }
+
+private:
+    core::ManualClock& m_clock;
+    std::function<void()> m_at_first_wait;
+};
+
+} // namespace
+
+TEST_CASE("a wall-clock run enrolls prospects imported while it runs", "[engine]") {
+    Fixture fixture;
+    fixture.add_prospects(2, "founders");
+    auto campaign = founders();
+    engine::Engine engine(fixture.database, fixture.transport, fixture.messages, fixture.random, fixture.observer);
+    engine.load(
+        {{campaign, "definition", "founders.yaml"}}, [](const std::string&, const std::string&) { return founders(); },
+        fixture.clock.now());
+    CHECK(engine.enroll(fixture.clock.now()) == 2);
+    TestWallWaiter waiter(fixture.clock, [&] {
+        store::ProspectStore prospects(fixture.database);
+        core::Prospect late;
+        late.profile_url = "https://linkedin.com/in/p3";
+        late.tags = {"founders"};
+        late.created_at = late.updated_at = fixture.clock.now();
+        prospects.insert(late);
+    });
+    std::atomic<bool> stop{false};
+    engine::RunLimits limits{fixture.clock.now() + 6h, false};
+    limits.poll_interval = std::chrono::minutes{5};
+    engine.run(fixture.clock, waiter, limits, stop);
+    CHECK(fixture.count("SELECT count(*) FROM enrollments") == 3);
+    CHECK(fixture.count("SELECT count(*) FROM actions a JOIN prospects p ON p.id = a.prospect_id"
+                        " WHERE p.profile_url = 'https://linkedin.com/in/p3' AND a.step = 'look'") == 1);
+}
