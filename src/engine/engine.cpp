@@ -75,35 +75,15 @@ std::vector<VersionChange> Engine::load(std::vector<CampaignInput> campaigns, co
     std::vector<VersionChange> changes;
     writing();
     for (auto& input : campaigns) {
-        auto registered = m_campaigns.register_version(input.campaign.id, digest_of(input.definition), input.definition,
-                                                       input.source, now);
-        VersionChange change{input.campaign.id, registered.current.version, registered.is_new, std::nullopt, {}, 0};
-        if (registered.is_new && registered.previous) {
-            change.previous_version = registered.previous->version;
-            change.changes =
-                describe_changes(parse(registered.previous->definition, registered.previous->source), input.campaign);
-        }
-        auto runtime = std::make_unique<CampaignRuntime>(
-            CampaignRuntime{std::move(input.campaign), registered.current.campaign_id, registered.current.version_id,
-                            registered.current.version, true});
-        m_by_version[runtime->version_id] = runtime.get();
-        m_versions.push_back(std::move(runtime));
-        change.enrollments_on_older_versions =
-            m_enrollments.active_on_other_versions(registered.current.campaign_id, registered.current.version_id);
-        changes.push_back(std::move(change));
+        changes.push_back(load_current(std::move(input), parse, now));
     }
-    // Older versions after every current one, so that a sender defined in both is taken from the current file.
-    auto current_count = m_versions.size();
-    for (std::size_t i = 0; i < current_count; ++i) {
-        auto campaign_id = m_versions[i]->campaign_id;
-        for (const auto& older : m_campaigns.versions_in_use(campaign_id, m_versions[i]->version_id)) {
-            auto runtime = std::make_unique<CampaignRuntime>(CampaignRuntime{
-                parse(older.definition, older.source), campaign_id, older.version_id, older.version, false});
-            m_by_version[runtime->version_id] = runtime.get();
-            m_versions.push_back(std::move(runtime));
-        }
-    }
+    load_versions_in_use(parse);
+    // Queues and senders for the campaigns this run plays; a sender defined in several takes the current file's
+    // definition, as the current versions come first.
     for (const auto& runtime : m_versions) {
+        if (!runtime->played) {
+            continue;
+        }
         for (const auto& sender : runtime->campaign.senders) {
             auto& served = sender_runtime(sender, now);
             for (const auto& step : runtime->campaign.steps) {
@@ -116,6 +96,55 @@ std::vector<VersionChange> Engine::load(std::vector<CampaignInput> campaigns, co
     }
     commit();
     return changes;
+}
+
+VersionChange Engine::load_current(CampaignInput input, const DefinitionParser& parse, core::Timestamp now) {
+    auto registered = m_campaigns.register_version(input.campaign.id, digest_of(input.definition), input.definition,
+                                                   input.source, now);
+    VersionChange change{input.campaign.id, registered.current.version, registered.is_new, std::nullopt, {}, 0};
+    if (registered.is_new && registered.previous) {
+        change.previous_version = registered.previous->version;
+        change.changes =
+            describe_changes(parse(registered.previous->definition, registered.previous->source), input.campaign);
+    }
+    change.enrollments_on_older_versions =
+        m_enrollments.active_on_other_versions(registered.current.campaign_id, registered.current.version_id);
+    add_version(CampaignRuntime{std::move(input.campaign), registered.current.campaign_id,
+                                registered.current.version_id, registered.current.version, true, true});
+    return change;
+}
+
+// The older versions that running enrollments keep, of the campaigns played (they are played too) and of the
+// others, whose events this run applies even though it sends nothing for them.
+void Engine::load_versions_in_use(const DefinitionParser& parse) {
+    std::set<core::RowId> played;
+    for (const auto& runtime : m_versions) {
+        played.insert(runtime->campaign_id);
+    }
+    for (const auto& [campaign_id, name] : m_campaigns.campaigns()) {
+        bool is_played = played.contains(campaign_id);
+        for (const auto& version : m_campaigns.versions_in_use(campaign_id)) {
+            if (m_by_version.contains(version.version_id)) {
+                continue;
+            }
+            try {
+                add_version(CampaignRuntime{parse(version.definition, version.source), campaign_id, version.version_id,
+                                            version.version, false, is_played});
+            } catch (const core::UserError& failure) {
+                if (is_played) {
+                    throw;
+                }
+                m_observer.on_warning("events for campaign '" + name +
+                                      "' wait for a run of its own file: " + failure.what());
+            }
+        }
+    }
+}
+
+void Engine::add_version(CampaignRuntime runtime) {
+    auto owned = std::make_unique<CampaignRuntime>(std::move(runtime));
+    m_by_version[owned->version_id] = owned.get();
+    m_versions.push_back(std::move(owned));
 }
 
 Engine::SenderRuntime& Engine::sender_runtime(const core::Sender& sender, core::Timestamp now) {
@@ -174,8 +203,12 @@ int Engine::enroll(core::Timestamp now, std::optional<core::Timestamp> updated_s
         }
         const auto& campaign = runtime->campaign;
         store::ProspectFilter filter;
-        filter.tags = campaign.audience.tags;
-        filter.updated_since = updated_since;
+        // A look for new prospects goes through the index on the update time; the tags are checked below.
+        if (updated_since) {
+            filter.updated_since = updated_since;
+        } else {
+            filter.tags = campaign.audience.tags;
+        }
         std::vector<core::Prospect> candidates;
         m_prospects.for_each(filter, [&](const core::Prospect& prospect) {
             if (core::matches(campaign.audience, prospect)) {
@@ -315,7 +348,7 @@ RunSummary Engine::run(const core::Clock& clock, Waiter& waiter, const RunLimits
         for (auto& [id, sender] : m_senders) {
             bool may_act = sender->dirty || (sender->next_slot && *sender->next_slot <= now);
             if (!sender->paused && !stop_requested && may_act) {
-                sender->next_slot = serve_sender(*sender, now);
+                sender->next_slot = serve_sender(*sender, clock.now()); // a real send takes time: ask again
             }
         }
         m_progress.now = now;

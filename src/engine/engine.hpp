@@ -110,17 +110,23 @@ private:
     struct SenderRuntime;
     using QueueKey = std::tuple<core::RowId, core::RowId, core::ActionType>; // campaign, sender, action type
 
+    VersionChange load_current(CampaignInput input, const DefinitionParser& parse, core::Timestamp now);
+    void load_versions_in_use(const DefinitionParser& parse);
+    void add_version(CampaignRuntime runtime);
     SenderRuntime& sender_runtime(const core::Sender& sender, core::Timestamp now);
     const CampaignRuntime* version_of(const core::Enrollment& enrollment) const;
     std::vector<core::RowId> current_campaign_ids() const;
     bool is_suppressed(const core::Prospect& prospect);
 
     void ingest_events(core::Timestamp now);
-    void apply_event(const store::StoredEvent& stored, core::Timestamp now);
+    bool apply_event(const store::StoredEvent& stored, core::Timestamp now);
+    bool asks_to_stop(const core::Event& event, const std::vector<core::Enrollment>& enrollments) const;
     void apply_accept(const store::StoredEvent& stored, core::Enrollment enrollment, core::Timestamp now);
     void apply_reply(const store::StoredEvent& stored, core::Enrollment enrollment, core::Timestamp now);
-    void suppress_everywhere(core::ProspectId prospect_id, const std::string& profile_url, const std::string& reason,
-                             core::Timestamp now);
+    void suppress_everywhere(std::optional<core::ProspectId> prospect_id, const std::string& profile_url,
+                             const std::string& reason, core::Timestamp now);
+    // Ends the campaign for the prospect in `state`.
+    void finish(core::Enrollment enrollment, core::EnrollmentState state, core::Timestamp now);
 
     void fire_timers(core::Timestamp now);
     // Sends what the sender may send now; returns when its next action can go, if it has one waiting.
@@ -131,7 +137,7 @@ private:
     void record_outcome(SenderRuntime& sender, core::Enrollment& enrollment, const core::Step& step,
                         core::Action& action, const transport::SendResult& result, core::Timestamp now);
     void refuse(core::Enrollment enrollment, core::Timestamp now);
-    void stop_enrollment(core::Enrollment enrollment, const std::string& why, core::Timestamp now);
+    void stop_enrollment(const core::Enrollment& enrollment, const std::string& why, core::Timestamp now);
     void fail_step(core::Enrollment& enrollment, core::Action& action, const std::string& error, core::Timestamp now);
     void settle_sent(core::Enrollment& enrollment, const core::Step& step, core::Timestamp sent_at);
 

@@ -10,14 +10,6 @@ namespace {
 
 constexpr std::size_t k_event_batch = 500;
 
-bool asks_to_stop(const core::Event& event, const core::StopRules& rules) {
-    if (event.type == core::EventType::opted_out) {
-        return true;
-    }
-    return std::any_of(rules.opt_out_keywords.begin(), rules.opt_out_keywords.end(),
-                       [&event](const std::string& keyword) { return core::contains_phrase(event.text, keyword); });
-}
-
 } // namespace
 
 void Engine::ingest_events(core::Timestamp now) {
@@ -33,8 +25,13 @@ void Engine::ingest_events(core::Timestamp now) {
             } else if (auto row = m_campaigns.find_sender(event.sender)) {
                 sender_id = row->id;
             }
+            std::optional<core::ActionId> action_id;
+            if (auto action =
+                    event.idempotency_key.empty() ? std::nullopt : m_actions.find_by_key(event.idempotency_key)) {
+                action_id = action->id;
+            }
             m_events.record(event, prospect ? std::optional<core::ProspectId>(prospect->id) : std::nullopt, sender_id,
-                            now);
+                            action_id, now);
         }
         m_events_pending = true;
     }
@@ -43,18 +40,57 @@ void Engine::ingest_events(core::Timestamp now) {
     if (!m_events_pending) {
         return;
     }
-    for (auto pending = m_events.pending(k_event_batch); !pending.empty(); pending = m_events.pending(k_event_batch)) {
-        for (const auto& stored : pending) {
+    // An event that must wait stays pending; a batch of nothing but those ends the look.
+    for (bool applied_any = true; applied_any;) {
+        applied_any = false;
+        for (const auto& stored : m_events.pending(k_event_batch)) {
             writing();
-            apply_event(stored, now);
+            applied_any = apply_event(stored, now) || applied_any;
         }
     }
     m_events_pending = false;
 }
 
-void Engine::apply_event(const store::StoredEvent& stored, core::Timestamp now) {
+// An opt-out counts whatever the enrollments are: a prospect who writes "remove me" after the campaign ended, or
+// who is not in any campaign of this run, is suppressed all the same. Each campaign's own keywords apply to its
+// enrollments; without one, the keywords of every campaign this engine knows.
+bool Engine::asks_to_stop(const core::Event& event, const std::vector<core::Enrollment>& enrollments) const {
+    if (event.type == core::EventType::opted_out) {
+        return true;
+    }
+    if (event.type != core::EventType::replied) {
+        return false;
+    }
+    auto mentions = [&event](const core::StopRules& rules) {
+        return std::any_of(rules.opt_out_keywords.begin(), rules.opt_out_keywords.end(),
+                           [&event](const std::string& keyword) { return core::contains_phrase(event.text, keyword); });
+    };
+    for (const auto& enrollment : enrollments) {
+        if (const auto* version = version_of(enrollment); version && mentions(version->campaign.stop)) {
+            return true;
+        }
+    }
+    if (enrollments.empty()) {
+        if (m_versions.empty()) {
+            return mentions(core::StopRules{});
+        }
+        return std::any_of(m_versions.begin(), m_versions.end(),
+                           [&](const auto& runtime) { return mentions(runtime->campaign.stop); });
+    }
+    return false;
+}
+
+// False when the event must wait: it concerns an enrollment of a campaign version this engine could not load.
+bool Engine::apply_event(const store::StoredEvent& stored, core::Timestamp now) {
     const auto& event = stored.event;
-    std::optional<core::EnrollmentId> applied_to;
+    std::vector<core::Enrollment> enrollments;
+    if (stored.prospect_id && stored.sender_id) {
+        enrollments = m_enrollments.active_with(*stored.prospect_id, *stored.sender_id);
+    }
+    if (std::any_of(enrollments.begin(), enrollments.end(),
+                    [this](const core::Enrollment& enrollment) { return version_of(enrollment) == nullptr; })) {
+        return false;
+    }
     if (event.type == core::EventType::restricted && stored.sender_id) {
         if (auto found = m_senders_by_row.find(*stored.sender_id); found != m_senders_by_row.end()) {
             found->second->paused = true;
@@ -62,59 +98,59 @@ void Engine::apply_event(const store::StoredEvent& stored, core::Timestamp now) 
         m_campaigns.pause_sender(*stored.sender_id, now, "account restricted");
         m_observer.on_warning("sender '" + event.sender + "' reported restricted: paused until it is resumed");
     }
-    if (stored.prospect_id && stored.sender_id) {
-        for (auto& enrollment : m_enrollments.active_with(*stored.prospect_id, *stored.sender_id)) {
-            applied_to = applied_to.value_or(enrollment.id);
-            switch (event.type) {
-            case core::EventType::accepted:
-                apply_accept(stored, enrollment, now);
-                break;
-            case core::EventType::replied:
-            case core::EventType::opted_out:
+    bool opt_out = asks_to_stop(event, enrollments);
+    for (auto& enrollment : enrollments) {
+        switch (event.type) {
+        case core::EventType::accepted:
+            apply_accept(stored, enrollment, now);
+            break;
+        case core::EventType::replied:
+        case core::EventType::opted_out:
+            if (opt_out) {
+                finish(enrollment, core::EnrollmentState::opted_out, now);
+            } else {
                 apply_reply(stored, enrollment, now);
-                break;
-            case core::EventType::bounced: {
-                auto before = enrollment;
-                enrollment.state = core::EnrollmentState::failed;
-                enrollment.due_action.reset();
-                enrollment.next_due_at.reset();
-                save(enrollment, before, now);
-                break;
             }
-            case core::EventType::withdrawn:
-            case core::EventType::restricted:
-                break;
-            }
+            break;
+        case core::EventType::bounced:
+            finish(enrollment, core::EnrollmentState::failed, now);
+            break;
+        case core::EventType::withdrawn:
+        case core::EventType::restricted:
+            break;
         }
+    }
+    if (opt_out) {
+        suppress_everywhere(stored.prospect_id, event.profile_url, "opted out: \"" + event.text + "\"", now);
     }
     if (event.type == core::EventType::accepted) {
         ++m_progress.accepted;
     } else if (event.type == core::EventType::replied || event.type == core::EventType::opted_out) {
         ++m_progress.replied;
     }
-    m_events.mark_applied(stored.id, applied_to, std::nullopt, now);
+    std::optional<core::EnrollmentId> applied_to;
+    if (!enrollments.empty()) {
+        applied_to = enrollments.front().id;
+    }
+    m_events.mark_applied(stored.id, applied_to, now);
+    return true;
 }
 
 // The rule for late acceptances: an enrollment that already left its invitation step stays on the branch it took,
 // except that a withdrawal still waiting to go out is skipped, since there is no pending invitation to withdraw.
 void Engine::apply_accept(const store::StoredEvent& stored, core::Enrollment enrollment, core::Timestamp now) {
-    const auto* version = version_of(enrollment);
-    if (version == nullptr) {
-        return;
-    }
-    const auto& campaign = version->campaign;
+    const auto& campaign = version_of(enrollment)->campaign;
     const auto* step = campaign.find_step(enrollment.current_step);
     if (step == nullptr) {
         return;
     }
     auto before = enrollment;
+    auto at = std::max(stored.event.at, enrollment.waiting_since.value_or(stored.event.at));
     if (!enrollment.due_action && step->type == core::ActionType::connect) {
-        auto at = std::max(stored.event.at, enrollment.waiting_since.value_or(stored.event.at));
+        // Without an "accepted" branch the invitation step is over all the same: its "not accepted" timer must not
+        // withdraw an invitation that was accepted.
         auto next = schedule::on_outcome(campaign, *step, core::Outcome::accepted, at);
-        if (!next) {
-            return;
-        }
-        place(enrollment, *next, campaign, now);
+        place(enrollment, next ? *next : schedule::past_branches(campaign, *step, at), campaign, now);
     } else if (enrollment.due_action == core::ActionType::withdraw_invite) {
         place(enrollment, schedule::after_action(campaign, *step, now), campaign, now);
         m_observer.on_note(stored.event.profile_url + " accepted late: withdrawal skipped");
@@ -125,55 +161,49 @@ void Engine::apply_accept(const store::StoredEvent& stored, core::Enrollment enr
 }
 
 void Engine::apply_reply(const store::StoredEvent& stored, core::Enrollment enrollment, core::Timestamp now) {
-    const auto* version = version_of(enrollment);
-    core::StopRules rules = version ? version->campaign.stop : core::StopRules{};
-    auto before = enrollment;
-    if (asks_to_stop(stored.event, rules)) {
-        enrollment.state = core::EnrollmentState::opted_out;
-        enrollment.due_action.reset();
-        enrollment.next_due_at.reset();
-        save(enrollment, before, now);
-        suppress_everywhere(enrollment.prospect_id, stored.event.profile_url,
-                            "opted out: \"" + stored.event.text + "\"", now);
-        return;
-    }
-    const auto* step = version ? version->campaign.find_step(enrollment.current_step) : nullptr;
+    const auto& campaign = version_of(enrollment)->campaign;
+    const auto* step = campaign.find_step(enrollment.current_step);
+    auto at = std::max(stored.event.at, enrollment.waiting_since.value_or(stored.event.at));
     std::optional<schedule::Position> next;
     if (step != nullptr && !enrollment.due_action) {
-        auto at = std::max(stored.event.at, enrollment.waiting_since.value_or(stored.event.at));
-        next = schedule::on_outcome(version->campaign, *step, core::Outcome::replied, at);
+        next = schedule::on_outcome(campaign, *step, core::Outcome::replied, at);
     }
+    auto before = enrollment;
     if (next) {
-        place(enrollment, *next, version->campaign, now);
+        place(enrollment, *next, campaign, now);
         if (next->finished()) {
             enrollment.state = core::EnrollmentState::replied;
         }
-    } else if (rules.on_reply) {
-        enrollment.state = core::EnrollmentState::replied;
-        enrollment.current_step.clear();
-        enrollment.due_action.reset();
-        enrollment.next_due_at.reset();
+    } else if (campaign.stop.on_reply) {
+        finish(enrollment, core::EnrollmentState::replied, now);
+        return;
+    } else if (step != nullptr && !enrollment.due_action) {
+        // The campaign goes on after replies, but a "no reply" timer cannot fire for someone who replied.
+        place(enrollment, schedule::past_branches(campaign, *step, at), campaign, now);
     } else {
         return;
     }
     save(enrollment, before, now);
 }
 
-void Engine::suppress_everywhere(core::ProspectId prospect_id, const std::string& profile_url,
+void Engine::finish(core::Enrollment enrollment, core::EnrollmentState state, core::Timestamp now) {
+    auto before = enrollment;
+    enrollment.state = state;
+    enrollment.current_step.clear();
+    enrollment.due_action.reset();
+    enrollment.next_due_at.reset();
+    save(enrollment, before, now);
+}
+
+void Engine::suppress_everywhere(std::optional<core::ProspectId> prospect_id, const std::string& profile_url,
                                  const std::string& reason, core::Timestamp now) {
-    core::Suppression entry;
-    entry.kind = core::SuppressionKind::profile;
-    entry.value = profile_url;
-    entry.reason = reason;
-    entry.created_at = now;
-    m_suppressions.add(entry);
-    for (auto id : m_enrollments.active_of_prospect(prospect_id)) {
-        auto enrollment = m_enrollments.get(id);
-        auto before = enrollment;
-        enrollment.state = core::EnrollmentState::stopped;
-        enrollment.due_action.reset();
-        enrollment.next_due_at.reset();
-        save(enrollment, before, now);
+    if (!profile_url.empty()) {
+        m_suppressions.add(core::Suppression{0, core::SuppressionKind::profile, profile_url, reason, now});
+    }
+    if (prospect_id) {
+        for (auto id : m_enrollments.active_of_prospect(*prospect_id)) {
+            finish(m_enrollments.get(id), core::EnrollmentState::stopped, now);
+        }
     }
 }
 

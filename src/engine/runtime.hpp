@@ -13,6 +13,7 @@ struct Engine::CampaignRuntime {
     core::RowId version_id = 0;
     int version = 0;
     bool current = false; // the version of the file this run was given
+    bool played = false;  // of a campaign this run plays; the others are known only to apply their events
 };
 
 struct Engine::SenderRuntime {

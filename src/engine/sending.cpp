@@ -36,7 +36,10 @@ std::optional<core::Timestamp> Engine::serve_sender(SenderRuntime& sender, core:
                 continue;
             }
             auto slot =
-                schedule::earliest_slot(sender.sender, sender.calendar, sender.ledger, std::get<2>(key), queued->due);
+                // Never before now: an action overdue since an earlier working window (a restart, a run with --once
+                // after hours) waits for the next window instead of going out at an hour it may not.
+                schedule::earliest_slot(sender.sender, sender.calendar, sender.ledger, std::get<2>(key),
+                                        std::max(queued->due, now));
             if (!slot) {
                 impossible = queued;
                 break;
@@ -67,9 +70,12 @@ void Engine::refuse(core::Enrollment enrollment, core::Timestamp now) {
     auto& sender = *m_senders_by_row.at(enrollment.sender_id);
     writing();
     auto action = intent(enrollment, *step, sender, now);
+    auto limit = step->type == core::ActionType::connect && sender.sender.limits.invitations_per_week <= 0
+                     ? "its weekly invitation limit is 0"
+                     : "its daily limit is 0";
     fail_step(enrollment, action,
-              "sender '" + sender.sender.id + "' may not send " + std::string(core::to_string(step->type)) +
-                  ": its daily limit is 0",
+              "sender '" + sender.sender.id + "' may not send " + std::string(core::to_string(step->type)) + ": " +
+                  limit,
               now);
 }
 
@@ -90,13 +96,9 @@ core::Action Engine::intent(const core::Enrollment& enrollment, const core::Step
     return action;
 }
 
-void Engine::stop_enrollment(core::Enrollment enrollment, const std::string& why, core::Timestamp now) {
-    auto before = enrollment;
-    enrollment.state = core::EnrollmentState::stopped;
-    enrollment.due_action.reset();
-    enrollment.next_due_at.reset();
+void Engine::stop_enrollment(const core::Enrollment& enrollment, const std::string& why, core::Timestamp now) {
     writing();
-    save(enrollment, before, now);
+    finish(enrollment, core::EnrollmentState::stopped, now);
     m_observer.on_note(why);
 }
 
@@ -116,6 +118,12 @@ void Engine::act(SenderRuntime& sender, core::Enrollment enrollment, core::Times
                         prospect->profile_url + " is on the suppression list: campaign '" + campaign.id +
                             "' stopped for them",
                         now);
+        return;
+    }
+    // A step already sent (settled by hand after being in doubt) moves on without going out again.
+    if (auto done = m_actions.find(enrollment.id, step.id); done && done->state == core::ActionState::sent) {
+        writing();
+        settle_sent(enrollment, step, done->at_utc);
         return;
     }
     auto action = intent(enrollment, step, sender, now);
@@ -166,6 +174,8 @@ void Engine::record_outcome(SenderRuntime& sender, core::Enrollment& enrollment,
             return;
         }
         auto retry_at = std::max(result.retry_at.value_or(now + k_default_retry), now + std::chrono::seconds{1});
+        // The attempt took the sender's turn: the next action waits its gap, not a burst of tries at this instant.
+        sender.ledger.pace(now, sender.sender.pacing, m_random);
         action.state = core::ActionState::failed;
         action.error = result.error + "; retrying at " + core::format_utc(retry_at);
         m_actions.finish(action.id, action.state, result.response, action.error);
@@ -194,11 +204,7 @@ void Engine::fail_step(core::Enrollment& enrollment, core::Action& action, const
     action.state = core::ActionState::failed;
     action.error = error;
     m_actions.finish(action.id, action.state, action.response, error);
-    auto before = enrollment;
-    enrollment.state = core::EnrollmentState::failed;
-    enrollment.due_action.reset();
-    enrollment.next_due_at.reset();
-    save(enrollment, before, now);
+    finish(enrollment, core::EnrollmentState::failed, now);
     ++m_progress.failed;
     m_observer.on_note("step '" + action.step + "' failed for enrollment " + std::to_string(enrollment.id) + ": " +
                        error);
@@ -216,18 +222,24 @@ int Engine::recover(core::Timestamp now) {
     for (auto& action : m_actions.in_flight()) {
         auto enrollment = m_enrollments.get(action.enrollment_id);
         const auto* version = version_of(enrollment);
-        if (version == nullptr) {
+        if (version == nullptr || !version->played) {
             continue; // a campaign this run does not play: its own run settles it
         }
         auto lookup = m_transport.lookup(action.idempotency_key);
         writing();
         switch (lookup.status) {
         case transport::LookupStatus::performed:
-            m_actions.finish(action.id, core::ActionState::sent, lookup.result.response, "");
-            if (enrollment.current_step == action.step && enrollment.due_action) {
-                settle_sent(enrollment, *version->campaign.find_step(action.step), action.at_utc);
+            // What the transport answered then: usually sent, perhaps rejected. The ledgers counted the action when
+            // they were loaded.
+            if (lookup.result.status == transport::SendStatus::sent) {
+                m_actions.finish(action.id, core::ActionState::sent, lookup.result.response, "");
+                if (enrollment.current_step == action.step && enrollment.due_action) {
+                    settle_sent(enrollment, *version->campaign.find_step(action.step), action.at_utc);
+                }
+            } else {
+                action.response = lookup.result.response;
+                fail_step(enrollment, action, lookup.result.error, now);
             }
-            m_senders_by_row.at(action.sender_id)->ledger.record(action.type, action.at_utc);
             break;
         case transport::LookupStatus::not_performed:
             // The transport never had it: the step is still due and goes out again under the same key.

@@ -61,6 +61,10 @@ std::optional<Position> on_outcome(const core::Campaign& campaign, const core::S
     return std::nullopt;
 }
 
+Position past_branches(const core::Campaign& campaign, const core::Step& step, core::Timestamp at) {
+    return enter(campaign, step.next.value_or(std::string(core::k_end_step)), at);
+}
+
 Position on_timeout(const core::Campaign& campaign, const core::Step& step, core::Timestamp at) {
     const auto* timer = first_timer(step);
     if (timer == nullptr) {

@@ -31,6 +31,10 @@ Position after_action(const core::Campaign& campaign, const core::Step& step, co
 std::optional<Position> on_outcome(const core::Campaign& campaign, const core::Step& step, core::Outcome outcome,
                                    core::Timestamp at);
 
+// Where an enrollment goes when the prospect did what a waiting step has no branch for (accepted an invitation whose
+// step only has a "not accepted" timer): the timer no longer applies, so on to the step's `next`, or the end.
+Position past_branches(const core::Campaign& campaign, const core::Step& step, core::Timestamp at);
+
 // The branch taken when the waiting step's timer ran out at `at` (the shortest "within" comes first).
 Position on_timeout(const core::Campaign& campaign, const core::Step& step, core::Timestamp at);
 

@@ -82,16 +82,6 @@ std::vector<std::pair<core::RowId, std::string>> CampaignStore::campaigns() {
     return result;
 }
 
-CampaignVersion CampaignStore::version(core::RowId version_id) {
-    SQLite::Statement query(m_database.sqlite(),
-                            std::string("SELECT ") + k_version_columns + " FROM campaign_versions WHERE id = ?");
-    query.bind(1, version_id);
-    if (!query.executeStep()) {
-        throw std::logic_error("no campaign version " + std::to_string(version_id));
-    }
-    return read_version(query);
-}
-
 std::optional<CampaignVersion> CampaignStore::latest_version(core::RowId campaign_id) {
     SQLite::Statement query(m_database.sqlite(), std::string("SELECT ") + k_version_columns +
                                                      " FROM campaign_versions WHERE campaign_id = ?"
@@ -103,14 +93,12 @@ std::optional<CampaignVersion> CampaignStore::latest_version(core::RowId campaig
     return read_version(query);
 }
 
-std::vector<CampaignVersion> CampaignStore::versions_in_use(core::RowId campaign_id, core::RowId current_version_id) {
-    SQLite::Statement query(m_database.sqlite(),
-                            std::string("SELECT ") + k_version_columns +
-                                " FROM campaign_versions v WHERE campaign_id = ? AND id <> ? AND EXISTS ("
-                                "SELECT 1 FROM enrollments e WHERE e.campaign_version_id = v.id"
-                                " AND e.state = 'active') ORDER BY version");
+std::vector<CampaignVersion> CampaignStore::versions_in_use(core::RowId campaign_id) {
+    SQLite::Statement query(m_database.sqlite(), std::string("SELECT ") + k_version_columns +
+                                                     " FROM campaign_versions v WHERE campaign_id = ? AND EXISTS ("
+                                                     "SELECT 1 FROM enrollments e WHERE e.campaign_version_id = v.id"
+                                                     " AND e.state = 'active') ORDER BY version");
     query.bind(1, campaign_id);
-    query.bind(2, current_version_id);
     std::vector<CampaignVersion> result;
     while (query.executeStep()) {
         result.push_back(read_version(query));

@@ -53,10 +53,9 @@ public:
                                        const std::string& definition, const std::string& source, core::Timestamp now);
     std::optional<core::RowId> find_campaign(const std::string& name);
     std::vector<std::pair<core::RowId, std::string>> campaigns(); // id and name, by name
-    CampaignVersion version(core::RowId version_id);
     std::optional<CampaignVersion> latest_version(core::RowId campaign_id);
-    // Versions other than `current` that still have active enrollments.
-    std::vector<CampaignVersion> versions_in_use(core::RowId campaign_id, core::RowId current_version_id);
+    // The campaign's versions that still have active enrollments.
+    std::vector<CampaignVersion> versions_in_use(core::RowId campaign_id);
 
     // Creates the sender or updates its name and zone; a pause stays.
     core::RowId register_sender(const core::Sender& sender);

@@ -7,13 +7,12 @@ namespace campaign::store {
 // A run asks for pending events after each poll that brought any, and applies them one by one.
 struct EventStore::Statements {
     explicit Statements(SQLite::Database& db)
-        : record(db, "INSERT INTO events (external_id, type, prospect_id, sender_id, occurred_at, received_at, text)"
-                     " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (external_id) DO NOTHING"),
-          pending(db, "SELECT e.id, e.external_id, e.type, e.prospect_id, e.sender_id, e.occurred_at, e.text,"
-                      " p.profile_url, s.name FROM events e LEFT JOIN prospects p ON p.id = e.prospect_id"
-                      " LEFT JOIN senders s ON s.id = e.sender_id WHERE e.applied_at IS NULL"
-                      " ORDER BY e.occurred_at, e.id LIMIT ?"),
-          mark_applied(db, "UPDATE events SET applied_at = ?, enrollment_id = ?, action_id = ? WHERE id = ?") {}
+        : record(db, "INSERT INTO events (external_id, type, prospect_id, sender_id, occurred_at, received_at, text,"
+                     " profile_url, sender, action_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                     " ON CONFLICT (external_id) DO NOTHING"),
+          pending(db, "SELECT id, external_id, type, prospect_id, sender_id, occurred_at, text, profile_url, sender"
+                      " FROM events WHERE applied_at IS NULL ORDER BY occurred_at, id LIMIT ?"),
+          mark_applied(db, "UPDATE events SET applied_at = ?, enrollment_id = ? WHERE id = ?") {}
 
     SQLite::Statement record;
     SQLite::Statement pending;
@@ -26,7 +25,8 @@ EventStore::EventStore(Database& database)
 EventStore::~EventStore() = default;
 
 bool EventStore::record(const core::Event& event, std::optional<core::ProspectId> prospect_id,
-                        std::optional<core::RowId> sender_id, core::Timestamp received_at) {
+                        std::optional<core::RowId> sender_id, std::optional<core::ActionId> action_id,
+                        core::Timestamp received_at) {
     auto& insert = m_statements->record;
     insert.clearBindings();
     insert.bind(1, event.id);
@@ -40,6 +40,11 @@ bool EventStore::record(const core::Event& event, std::optional<core::ProspectId
     insert.bind(5, core::format_utc(event.at));
     insert.bind(6, core::format_utc(received_at));
     bind_optional_text(insert, 7, event.text);
+    bind_optional_text(insert, 8, event.profile_url);
+    bind_optional_text(insert, 9, event.sender);
+    if (action_id) {
+        insert.bind(10, *action_id);
+    }
     auto inserted = insert.exec() > 0;
     insert.reset();
     return inserted;
@@ -71,17 +76,14 @@ std::vector<StoredEvent> EventStore::pending(std::size_t limit) {
 }
 
 void EventStore::mark_applied(core::RowId id, std::optional<core::EnrollmentId> enrollment_id,
-                              std::optional<core::ActionId> action_id, core::Timestamp applied_at) {
+                              core::Timestamp applied_at) {
     auto& update = m_statements->mark_applied;
     update.clearBindings();
     update.bind(1, core::format_utc(applied_at));
     if (enrollment_id) {
         update.bind(2, *enrollment_id);
     }
-    if (action_id) {
-        update.bind(3, *action_id);
-    }
-    update.bind(4, id);
+    update.bind(3, id);
     update.exec();
     update.reset();
 }

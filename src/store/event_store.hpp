@@ -28,11 +28,11 @@ public:
 
     // False when an event with this id was recorded before: it is not recorded again.
     bool record(const core::Event& event, std::optional<core::ProspectId> prospect_id,
-                std::optional<core::RowId> sender_id, core::Timestamp received_at);
+                std::optional<core::RowId> sender_id, std::optional<core::ActionId> action_id,
+                core::Timestamp received_at);
     // Recorded and not yet applied, in the order they happened.
     std::vector<StoredEvent> pending(std::size_t limit);
-    void mark_applied(core::RowId id, std::optional<core::EnrollmentId> enrollment_id,
-                      std::optional<core::ActionId> action_id, core::Timestamp applied_at);
+    void mark_applied(core::RowId id, std::optional<core::EnrollmentId> enrollment_id, core::Timestamp applied_at);
 
 private:
     struct Statements;

@@ -172,6 +172,11 @@ CREATE INDEX enrollments_timers ON enrollments (campaign_id, next_due_at)
 -- The file a version was read from: its templates folder is relative to it.
 ALTER TABLE campaign_versions ADD COLUMN source TEXT NOT NULL DEFAULT '';
 
+-- Who an event is about as it was reported, so that an opt-out from someone not (or no longer) in the CRM still
+-- reaches the suppression list.
+ALTER TABLE events ADD COLUMN profile_url TEXT;
+ALTER TABLE events ADD COLUMN sender TEXT;
+
 ALTER TABLE actions ADD COLUMN subject TEXT;
 ALTER TABLE actions ADD COLUMN attempts INTEGER NOT NULL DEFAULT 1;
 

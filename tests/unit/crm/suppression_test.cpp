@@ -171,7 +171,7 @@ TEST_CASE("forgetting a prospect erases their personal data and keeps only a has
     CHECK(crm.prospects.count() == 1);
     CHECK(crm.prospects.custom_field_names().empty());
     std::vector<std::string> founders;
-    crm.prospects.for_each({{"founders"}, {}},
+    crm.prospects.for_each({{"founders"}, {}, {}},
                            [&founders](const core::Prospect& prospect) { founders.push_back(prospect.first_name); });
     CHECK(founders == std::vector<std::string>{"ola"});
 

@@ -287,3 +287,62 @@ TEST_CASE("a wall-clock run enrolls prospects imported while it runs", "[engine]
     CHECK(fixture.count("SELECT count(*) FROM actions a JOIN prospects p ON p.id = a.prospect_id"
                         " WHERE p.profile_url = 'https://linkedin.com/in/p3' AND a.step = 'look'") == 1);
 }
+
+TEST_CASE("a run started after hours sends nothing that is overdue until the sender's next window",
+          "[engine][invariant]") {
+    Fixture fixture;
+    fixture.add_prospects(60, "founders");
+    fixture.run(founders(), 3 * 24h + 11h); // Monday 06:00 to Thursday 17:00 UTC: work left over
+    auto run_once_at = [&](const char* when) {
+        fixture.clock.set(utc(when));
+        engine::Engine engine(fixture.database, fixture.transport, fixture.messages, fixture.random, fixture.observer);
+        engine.load(
+            {{founders(), "definition of founders", "founders.yaml"}},
+            [](const std::string&, const std::string&) { return founders(); }, fixture.clock.now());
+        engine::SimulatedWaiter waiter(fixture.clock);
+        std::atomic<bool> stop{false};
+        engine.run(fixture.clock, waiter, {std::nullopt, true}, stop);
+    };
+    auto before = fixture.count("SELECT count(*) FROM actions");
+    run_once_at("2026-11-28T12:00:00Z"); // Saturday
+    run_once_at("2026-11-30T06:30:00Z"); // Monday, before 9:00 in Paris and in New York
+    CHECK(fixture.count("SELECT count(*) FROM actions") == before);
+    run_once_at("2026-11-30T08:00:00Z"); // Paris opens
+    CHECK(fixture.count("SELECT count(*) FROM actions WHERE at_utc = '2026-11-30T08:00:00Z'") == 1);
+}
+
+TEST_CASE("an opt-out suppresses the prospect even when no campaign is running for them", "[engine][invariant]") {
+    Fixture fixture;
+    fixture.add_prospects(3, "founders");
+    fixture.run(founders(), 60 * 24h);
+    REQUIRE(fixture.count("SELECT count(*) FROM enrollments WHERE state = 'active'") == 0);
+    auto now = fixture.clock.now();
+    fixture.transport.scheduled.push_back(
+        {"late-1", core::EventType::replied, "alice", "https://linkedin.com/in/p1", now, "Please remove me", ""});
+    fixture.transport.scheduled.push_back(
+        {"late-2", core::EventType::opted_out, "alice", "https://linkedin.com/in/stranger", now, "", ""});
+    fixture.transport.scheduled.push_back(
+        {"late-3", core::EventType::replied, "alice", "https://linkedin.com/in/p2", now, "Thanks, all good", ""});
+    fixture.run(founders(), 1h);
+    CHECK(fixture.count("SELECT count(*) FROM suppressions WHERE value = 'https://linkedin.com/in/p1'") == 1);
+    CHECK(fixture.count("SELECT count(*) FROM suppressions WHERE value = 'https://linkedin.com/in/stranger'") == 1);
+    CHECK(fixture.count("SELECT count(*) FROM suppressions WHERE value = 'https://linkedin.com/in/p2'") == 0);
+    CHECK(fixture.count("SELECT count(*) FROM events WHERE applied_at IS NULL") == 0);
+}
+
+TEST_CASE("an acceptance on a step without an 'accepted' branch cancels its 'not accepted' timer", "[engine]") {
+    Fixture fixture;
+    fixture.add_prospects(8, "founders");
+    auto campaign = founders();
+    auto& invite = campaign.steps[1];
+    invite.branches = {branch(core::Outcome::not_accepted, "withdraw", 14 * 24h)};
+    invite.next = "thanks";
+    campaign.steps[2].branches.clear(); // thanks, then the end
+    campaign.steps[2].next = "end";
+    fixture.run(campaign, 60 * 24h);
+    // Even prospects accept: thanked, never withdrawn; odd ones are withdrawn.
+    CHECK(fixture.count("SELECT count(*) FROM actions WHERE step = 'thanks'") == 4);
+    CHECK(fixture.count("SELECT count(*) FROM actions WHERE step = 'withdraw'") == 4);
+    CHECK(fixture.count("SELECT count(*) FROM actions a JOIN prospects p ON p.id = a.prospect_id WHERE a.step ="
+                        " 'withdraw' AND CAST(substr(p.profile_url, 26) AS INTEGER) % 2 = 0") == 0);
+}

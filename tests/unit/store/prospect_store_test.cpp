@@ -127,14 +127,14 @@ TEST_CASE("for_each visits prospects in id order, filtered by all the tags asked
     prospects.insert(prospect_named("bob"));
 
     CHECK(first_names(prospects, {}) == std::vector<std::string>{"zoe", "adam", "mia", "bob"});
-    CHECK(first_names(prospects, {{"saas"}, {}}) == std::vector<std::string>{"zoe", "adam", "mia"});
-    CHECK(first_names(prospects, {{"saas", "founder"}, {}}) == std::vector<std::string>{"zoe", "mia"});
-    CHECK(first_names(prospects, {{"vip", "founder", "saas"}, {}}) == std::vector<std::string>{"mia"});
-    CHECK(first_names(prospects, {{"founder", "nobody"}, {}}).empty());
-    CHECK(first_names(prospects, {{}, 2}) == std::vector<std::string>{"zoe", "adam"});
-    CHECK(first_names(prospects, {{"saas"}, 2}) == std::vector<std::string>{"zoe", "adam"});
-    CHECK(first_names(prospects, {{"founder"}, 10}) == std::vector<std::string>{"zoe", "mia"});
-    CHECK(first_names(prospects, {{"founder", "founder"}, {}}) == std::vector<std::string>{"zoe", "mia"});
+    CHECK(first_names(prospects, {{"saas"}, {}, {}}) == std::vector<std::string>{"zoe", "adam", "mia"});
+    CHECK(first_names(prospects, {{"saas", "founder"}, {}, {}}) == std::vector<std::string>{"zoe", "mia"});
+    CHECK(first_names(prospects, {{"vip", "founder", "saas"}, {}, {}}) == std::vector<std::string>{"mia"});
+    CHECK(first_names(prospects, {{"founder", "nobody"}, {}, {}}).empty());
+    CHECK(first_names(prospects, {{}, {}, 2}) == std::vector<std::string>{"zoe", "adam"});
+    CHECK(first_names(prospects, {{"saas"}, {}, 2}) == std::vector<std::string>{"zoe", "adam"});
+    CHECK(first_names(prospects, {{"founder"}, {}, 10}) == std::vector<std::string>{"zoe", "mia"});
+    CHECK(first_names(prospects, {{"founder", "founder"}, {}, {}}) == std::vector<std::string>{"zoe", "mia"});
 
     SECTION("each visited prospect comes with its tags") {
         std::map<std::string, std::set<std::string>> tags;
@@ -206,7 +206,7 @@ TEST_CASE("erasing a prospect removes what identifies them and keeps the row", "
     CHECK_FALSE(prospects.find_by_url("https://linkedin.com/in/jane-doe"));
     CHECK_FALSE(prospects.find_by_url("erased:" + std::to_string(jane_id)));
     CHECK(prospects.count() == 1);
-    CHECK(first_names(prospects, {{"founders"}, {}}) == std::vector<std::string>{"ola"});
+    CHECK(first_names(prospects, {{"founders"}, {}, {}}) == std::vector<std::string>{"ola"});
     CHECK(prospects.custom_field_names() == std::vector<std::string>{"region"});
 
     SQLite::Statement row(sqlite, "SELECT profile_url, first_name || last_name || email || company || title || "
