@@ -1,4 +1,5 @@
 // campaign actions [--campaign C] [--sender S] [--format csv|json|table]: the action log, one row per action.
+// campaign actions resolve KEY sent|not-sent: settles an action left in doubt.
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -6,6 +7,8 @@
 #include "cli/context.hpp"
 #include "cli/output.hpp"
 #include "store/action_store.hpp"
+#include "store/campaign_store.hpp"
+#include "store/enrollment_store.hpp"
 
 namespace campaign::cli {
 
@@ -61,10 +64,18 @@ int list_actions(Context& context, const ActionsArguments& arguments) {
     store::Database database(context.database_path, store::OpenMode::must_exist);
     store::ActionStore actions(database);
     store::ActionLogFilter filter;
+    store::CampaignStore names(database);
     if (!arguments.campaign.empty()) {
+        if (!names.find_campaign(arguments.campaign)) {
+            throw core::UserError("error: no campaign '" + arguments.campaign + "' in " +
+                                  context.database_path.string() + " (it has not been run yet)");
+        }
         filter.campaign = arguments.campaign;
     }
     if (!arguments.sender.empty()) {
+        if (!names.find_sender(arguments.sender)) {
+            throw core::UserError("error: no sender '" + arguments.sender + "' in " + context.database_path.string());
+        }
         filter.sender = arguments.sender;
     }
     switch (parse_format(arguments.format)) {
@@ -93,6 +104,37 @@ int list_actions(Context& context, const ActionsArguments& arguments) {
     return k_ok;
 }
 
+// What a person found out about an action the transport could not account for: whether it went out. The next run
+// settles the enrollment accordingly: on to its next step, or the step sent again under the same key.
+int resolve(Context& context, const std::string& key, const std::string& outcome) {
+    store::Database database(context.database_path, store::OpenMode::must_exist);
+    store::ActionStore actions(database);
+    store::EnrollmentStore enrollments(database);
+    store::Transaction transaction(database);
+    auto action = actions.find_by_key(key);
+    if (!action) {
+        throw core::UserError("error: no action with the key '" + key + "' (see: campaign actions)");
+    }
+    if (action->state != core::ActionState::in_doubt) {
+        throw core::UserError("error: action '" + key + "' is " + std::string(core::to_string(action->state)) +
+                              ", not in doubt: there is nothing to resolve");
+    }
+    bool went_out = outcome == "sent";
+    actions.finish(action->id, went_out ? core::ActionState::sent : core::ActionState::failed,
+                   went_out ? "resolved by hand: it went out" : "",
+                   went_out ? "" : "resolved by hand: it did not go out; it will be sent again");
+    auto enrollment = enrollments.get(action->enrollment_id);
+    if (enrollment.state == core::EnrollmentState::active && enrollment.current_step == action->step &&
+        enrollment.due_action) {
+        enrollment.next_due_at = action->at_utc;
+        enrollments.update(enrollment, context.clock.now());
+    }
+    transaction.commit();
+    context.out << "action '" << key << "' resolved as " << (went_out ? "sent" : "not sent")
+                << "; the next run takes it from there\n";
+    return k_ok;
+}
+
 } // namespace
 
 void add_actions_command(CLI::App& app, Context& context) {
@@ -102,7 +144,21 @@ void add_actions_command(CLI::App& app, Context& context) {
     command->add_option("--sender", arguments->sender, "Only this sender's actions");
     command->add_option("--format", arguments->format, "Output format (default: csv)")
         ->check(CLI::IsMember({"csv", "json", "table"}));
-    on_run(*command, context, [&context, arguments] { return list_actions(context, *arguments); });
+    // The log, unless the resolve subcommand was given.
+    command->callback([&context, arguments, command] {
+        if (command->get_subcommands().empty()) {
+            context.command = [&context, arguments] { return list_actions(context, *arguments); };
+        }
+    });
+
+    auto* resolve_command = command->add_subcommand("resolve", "Say whether an action in doubt went out");
+    auto key = std::make_shared<std::string>();
+    auto outcome = std::make_shared<std::string>();
+    resolve_command->add_option("KEY", *key, "The action's idempotency key")->required();
+    resolve_command->add_option("OUTCOME", *outcome, "sent or not-sent")
+        ->required()
+        ->check(CLI::IsMember({"sent", "not-sent"}));
+    on_run(*resolve_command, context, [&context, key, outcome] { return resolve(context, *key, *outcome); });
 }
 
 } // namespace campaign::cli

@@ -1,7 +1,9 @@
 // campaign run CAMPAIGN.yaml... [--transport mock] [--clock simulated|wall] [--for D | --until T | --once] [--seed N]
 //              [--dry-run] [--model FILE] [--start TIME]
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <fstream>
+#include <map>
 #include <ostream>
 #include <sstream>
 #include <unistd.h>
@@ -34,6 +36,8 @@ struct RunArguments {
 
 // A dry run without a period forecasts this far.
 constexpr core::Duration k_forecast = std::chrono::days{7};
+// A run waits this long for an import in another terminal to finish, rather than stopping.
+constexpr std::chrono::seconds k_patience_with_imports = std::chrono::minutes{10};
 
 std::string read_file(const std::filesystem::path& path) {
     std::ifstream input(path, std::ios::binary);
@@ -59,19 +63,28 @@ LoadedRun load_files(const RunArguments& arguments) {
     LoadedRun loaded;
     core::Diagnostics problems;
     std::optional<core::MockModel> model;
+    std::map<std::string, std::filesystem::path> ids;
     for (const auto& file : arguments.files) {
         auto campaign = config::load_campaign(file);
         problems.insert(problems.end(), campaign.diagnostics.begin(), campaign.diagnostics.end());
         if (campaign.campaign) {
             // The templates are checked before anything is sent, not at the first prospect who would get them.
-            templating::TemplateSet check(*campaign.campaign);
+            templating::TemplateSet check(*campaign.campaign, problems);
+            if (auto [first, added] = ids.emplace(campaign.campaign->id, file); !added) {
+                problems.push_back(
+                    {campaign.campaign->location,
+                     "campaign '" + campaign.campaign->id + "' is also the campaign of " + first->second.string()});
+            }
             if (!model && campaign.mock_model) {
                 model = campaign.mock_model;
             }
             loaded.campaigns.push_back({std::move(*campaign.campaign), read_file(file), file.string()});
         }
     }
-    if (!problems.empty()) {
+    auto errors = std::count_if(problems.begin(), problems.end(), [](const core::Diagnostic& diagnostic) {
+        return diagnostic.severity == core::Severity::error;
+    });
+    if (errors > 0) {
         fail_with(problems);
     }
     if (!arguments.model.empty()) {
@@ -157,17 +170,25 @@ Period period_of(const RunArguments& arguments, bool simulated, store::Database&
     } else if (arguments.dry_run) {
         period.until = period.start + k_forecast;
     }
+    if (period.until && *period.until <= period.start) {
+        throw core::UserError("error: the run would end (" + core::format_utc(*period.until) + ") before it starts (" +
+                              core::format_utc(period.start) + ")");
+    }
     return period;
 }
 
 int run_campaigns(Context& context, const RunArguments& arguments) {
     auto loaded = load_files(arguments);
     bool simulated = arguments.clock.empty() ? arguments.transport == "mock" : arguments.clock == "simulated";
-    if (!std::filesystem::exists(context.database_path)) {
-        throw core::UserError(context.database_path.string() +
-                              ": error: no database yet; import prospects first (campaign prospects import FILE)");
+    if (arguments.dry_run && !simulated) {
+        throw core::UserError("error: --dry-run forecasts on the simulated clock; leave out --clock wall");
     }
-    store::RunnerLock lock(context.database_path);
+    store::Database(context.database_path, store::OpenMode::must_exist); // says what to do when there is none
+    // A dry run works on a copy and may forecast while a run goes on.
+    std::optional<store::RunnerLock> lock;
+    if (!arguments.dry_run) {
+        lock.emplace(context.database_path);
+    }
 
     // A dry run plays on a copy, so that the forecast records nothing.
     std::filesystem::path database_path = context.database_path;
@@ -191,6 +212,7 @@ int run_campaigns(Context& context, const RunArguments& arguments) {
     } remove_copy{copy};
 
     store::Database database(database_path, store::OpenMode::must_exist);
+    database.wait_for_writers(k_patience_with_imports);
     if (simulated) {
         database.relax_durability();
     }

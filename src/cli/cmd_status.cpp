@@ -165,7 +165,7 @@ int status(Context& context, const StatusArguments& arguments) {
     auto now = context.clock.now();
     std::string clock = "wall";
     if (auto run = campaigns.latest_run(); run && run->clock == "simulated") {
-        now = run->reached_at;
+        now = campaigns.last_simulated_time().value_or(run->reached_at);
         clock = "simulated";
     }
     auto senders = sender_use(database, now);

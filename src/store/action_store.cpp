@@ -123,8 +123,10 @@ std::optional<core::Action> ActionStore::find_by_key(const std::string& idempote
 }
 
 std::vector<core::Action> ActionStore::in_flight() {
-    SQLite::Statement query(m_database.sqlite(),
-                            std::string("SELECT ") + k_columns + " FROM actions a WHERE state = 'sending' ORDER BY id");
+    SQLite::Statement query(
+        m_database.sqlite(),
+        std::string("SELECT ") + k_columns +
+            " FROM actions a WHERE state IN ('sending', 'in_doubt') AND state = 'sending' ORDER BY id");
     std::vector<core::Action> result;
     while (query.executeStep()) {
         result.push_back(read_action(query));
@@ -134,31 +136,19 @@ std::vector<core::Action> ActionStore::in_flight() {
 
 void ActionStore::for_each_counted(core::RowId sender_id, core::Timestamp since,
                                    const std::function<void(core::ActionType, core::Timestamp)>& visit) {
-    SQLite::Statement query(m_database.sqlite(), "SELECT type, at_utc FROM actions WHERE sender_id = ? AND at_utc >= ?"
-                                                 " AND state IN ('sent', 'sending', 'in_doubt') ORDER BY at_utc");
-    query.bind(1, sender_id);
-    query.bind(2, core::format_utc(since));
-    while (query.executeStep()) {
-        if (auto type = core::parse_action_type(query.getColumn(0).getString())) {
-            visit(*type, read_time(query.getColumn(1)));
-        }
-    }
-}
-
-std::vector<DailyUse> ActionStore::used_between(core::Timestamp from, core::Timestamp to) {
+    // One type at a time, so that each query reads only its stretch of the (sender, type, time) index.
     SQLite::Statement query(m_database.sqlite(),
-                            "SELECT s.name, a.type, count(*) FROM actions a JOIN senders s ON s.id = a.sender_id"
-                            " WHERE a.at_utc >= ? AND a.at_utc < ? AND a.state IN ('sent', 'sending', 'in_doubt')"
-                            " GROUP BY s.name, a.type ORDER BY s.name, a.type");
-    query.bind(1, core::format_utc(from));
-    query.bind(2, core::format_utc(to));
-    std::vector<DailyUse> result;
-    while (query.executeStep()) {
-        if (auto type = core::parse_action_type(query.getColumn(1).getString())) {
-            result.push_back(DailyUse{query.getColumn(0).getString(), *type, query.getColumn(2).getInt()});
+                            "SELECT at_utc FROM actions WHERE sender_id = ? AND type = ? AND at_utc >= ?"
+                            " AND state IN ('sent', 'sending', 'in_doubt') ORDER BY at_utc");
+    for (auto type : core::k_action_types) {
+        query.bind(1, sender_id);
+        query.bind(2, std::string(core::to_string(type)));
+        query.bind(3, core::format_utc(since));
+        while (query.executeStep()) {
+            visit(type, read_time(query.getColumn(0)));
         }
+        query.reset();
     }
-    return result;
 }
 
 void ActionStore::for_each_logged(const ActionLogFilter& filter,

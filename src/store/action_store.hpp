@@ -27,12 +27,6 @@ struct ActionLogFilter {
     std::optional<std::string> sender;
 };
 
-struct DailyUse {
-    std::string sender;
-    core::ActionType type = core::ActionType::view_profile;
-    int count = 0;
-};
-
 class ActionStore {
 public:
     explicit ActionStore(Database& database);
@@ -48,11 +42,9 @@ public:
 
     // Actions a crash left between intent and outcome.
     std::vector<core::Action> in_flight();
-    // A sender's actions that count against its limits (sent, sending or in doubt) since `since`, in time order.
+    // A sender's actions that count against its limits (sent, sending or in doubt) since `since`, type by type.
     void for_each_counted(core::RowId sender_id, core::Timestamp since,
                           const std::function<void(core::ActionType, core::Timestamp)>& visit);
-    // Actions per sender and type with at_utc in [from, to).
-    std::vector<DailyUse> used_between(core::Timestamp from, core::Timestamp to);
 
     void for_each_logged(const ActionLogFilter& filter, const std::function<void(const ActionLogRow&)>& visit);
 

@@ -168,13 +168,6 @@ core::RowId CampaignStore::begin_run(const RunRow& run) {
     return m_database.sqlite().getLastInsertRowid();
 }
 
-void CampaignStore::advance_run(core::RowId id, core::Timestamp reached_at) {
-    SQLite::Statement update(m_database.sqlite(), "UPDATE runs SET reached_at = ? WHERE id = ?");
-    update.bind(1, core::format_utc(reached_at));
-    update.bind(2, id);
-    update.exec();
-}
-
 void CampaignStore::end_run(core::RowId id, core::Timestamp reached_at, core::Timestamp stopped_at,
                             const std::string& reason) {
     SQLite::Statement update(m_database.sqlite(),
@@ -198,7 +191,11 @@ std::optional<RunRow> CampaignStore::latest_run() {
 }
 
 std::optional<core::Timestamp> CampaignStore::last_simulated_time() {
-    SQLite::Statement query(m_database.sqlite(), "SELECT max(reached_at) FROM runs WHERE clock = 'simulated'");
+    // A simulated run killed before it could say where it stopped got at least as far as its last action.
+    SQLite::Statement query(m_database.sqlite(),
+                            "SELECT max(t) FROM (SELECT reached_at AS t FROM runs WHERE clock = 'simulated'"
+                            " UNION ALL SELECT at_utc FROM (SELECT at_utc FROM actions ORDER BY id DESC LIMIT 1)"
+                            " WHERE EXISTS (SELECT 1 FROM runs WHERE clock = 'simulated'))");
     query.executeStep();
     return read_optional_time(query.getColumn(0));
 }

@@ -65,7 +65,6 @@ public:
     bool resume_sender(const std::string& name);
 
     core::RowId begin_run(const RunRow& run);
-    void advance_run(core::RowId id, core::Timestamp reached_at);
     void end_run(core::RowId id, core::Timestamp reached_at, core::Timestamp stopped_at, const std::string& reason);
     // Where the last simulated run's clock stopped.
     std::optional<core::Timestamp> last_simulated_time();

@@ -123,6 +123,10 @@ void Database::relax_durability() {
     m_sqlite->exec("PRAGMA wal_autocheckpoint = 16384");
 }
 
+void Database::wait_for_writers(std::chrono::seconds patience) {
+    m_sqlite->setBusyTimeout(static_cast<int>(std::chrono::milliseconds(patience).count()));
+}
+
 void Database::copy_to(const std::filesystem::path& target) {
     try {
         SQLite::Statement vacuum(*m_sqlite, "VACUUM INTO ?");

@@ -2,6 +2,7 @@
 // Everything that speaks SQL lives in this module; the rest of the program sees typed stores.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 
@@ -32,6 +33,8 @@ public:
     // transactions. For simulated runs only, whose actions nothing outside the machine saw; a run that reaches
     // LinkedIn must keep each intent on disk before the gateway is called.
     void relax_durability();
+    // How long a write waits for another program's write (an import) to finish before it fails.
+    void wait_for_writers(std::chrono::seconds patience);
     // A consistent copy of the whole database in a new file, taken while others may be writing.
     void copy_to(const std::filesystem::path& target);
 

@@ -51,6 +51,9 @@ struct EnrollmentStore::Statements {
           find(db, std::string("SELECT ") + k_columns + " FROM enrollments WHERE campaign_id = ? AND prospect_id = ?"),
           active_elsewhere(db, "SELECT 1 FROM enrollments WHERE prospect_id = ? AND state = 'active'"
                                " AND campaign_id <> ? LIMIT 1"),
+          active_with(db, std::string("SELECT ") + k_columns +
+                              " FROM enrollments WHERE prospect_id = ? AND state = 'active' AND sender_id = ?"
+                              " ORDER BY id"),
           insert(db, "INSERT INTO enrollments (campaign_id, campaign_version_id, prospect_id, sender_id, state,"
                      " current_step, due_action, next_due_at, waiting_since, enrolled_at)"
                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") {}
@@ -62,6 +65,7 @@ struct EnrollmentStore::Statements {
     // Enrolling an audience asks these once per prospect.
     SQLite::Statement find;
     SQLite::Statement active_elsewhere;
+    SQLite::Statement active_with; // once per event
     SQLite::Statement insert;
 };
 
@@ -140,15 +144,14 @@ std::optional<core::Enrollment> EnrollmentStore::find(core::RowId campaign_id, c
 }
 
 std::vector<core::Enrollment> EnrollmentStore::active_with(core::ProspectId prospect_id, core::RowId sender_id) {
-    SQLite::Statement query(m_database.sqlite(), std::string("SELECT ") + k_columns +
-                                                     " FROM enrollments WHERE prospect_id = ? AND sender_id = ?"
-                                                     " AND state = 'active' ORDER BY id");
+    auto& query = m_statements->active_with;
     query.bind(1, prospect_id);
     query.bind(2, sender_id);
     std::vector<core::Enrollment> result;
     while (query.executeStep()) {
         result.push_back(read_enrollment(query));
     }
+    query.reset();
     return result;
 }
 

@@ -164,6 +164,9 @@ ALTER TABLE enrollments ADD COLUMN due_action TEXT;
 ALTER TABLE enrollments ADD COLUMN waiting_since TEXT;
 -- Replaced by the two below; one index less to write on every move of an enrollment.
 DROP INDEX enrollments_due;
+-- An event lands on the prospect's active enrollments with one sender.
+DROP INDEX enrollments_by_prospect;
+CREATE INDEX enrollments_by_prospect ON enrollments (prospect_id, state, sender_id);
 CREATE INDEX enrollments_queue ON enrollments (campaign_id, sender_id, due_action, next_due_at)
     WHERE due_action IS NOT NULL;
 CREATE INDEX enrollments_timers ON enrollments (campaign_id, next_due_at)

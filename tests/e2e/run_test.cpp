@@ -234,3 +234,50 @@ TEST_CASE("a wall-clock run stops cleanly on SIGTERM and SIGINT", "[e2e][run]") 
         CHECK(count(workspace, "SELECT count(*) FROM runs WHERE stop_reason = 'stopped'") == 1);
     }
 }
+
+TEST_CASE("an action in doubt is resolved by hand and the next run goes on from there", "[e2e][run]") {
+    Workspace workspace;
+    prepare(workspace);
+    REQUIRE(workspace.run({"run", "campaigns/founders-intro.yaml", "--start", "2026-11-23T06:00:00Z", "--for", "1d"})
+                .exit_code == 0);
+    {
+        SQLite::Database db(workspace.database().string(), SQLite::OPEN_READWRITE);
+        // As a crash with a transport that cannot say leaves it: the action in doubt, the enrollment parked.
+        db.exec("UPDATE actions SET state = 'in_doubt' WHERE idempotency_key = 'founders-intro/3/look'");
+        db.exec("UPDATE enrollments SET current_step = 'look', due_action = 'view_profile', next_due_at = NULL,"
+                " waiting_since = NULL WHERE id = 3");
+    }
+    auto missing = workspace.run({"actions", "resolve", "nope", "sent"});
+    CHECK(missing.exit_code == 1);
+    CHECK(missing.err == "error: no action with the key 'nope' (see: campaign actions)\n");
+    auto resolved = workspace.run({"actions", "resolve", "founders-intro/3/look", "sent"});
+    CHECK(resolved.exit_code == 0);
+    CHECK(resolved.out == "action 'founders-intro/3/look' resolved as sent; the next run takes it from there\n");
+    auto again = workspace.run({"actions", "resolve", "founders-intro/3/look", "not-sent"});
+    CHECK(again.exit_code == 1);
+    CHECK(again.err == "error: action 'founders-intro/3/look' is sent, not in doubt: there is nothing to resolve\n");
+
+    REQUIRE(workspace.run({"run", "campaigns/founders-intro.yaml", "--for", "2d"}).exit_code == 0);
+    CHECK(count(workspace, "SELECT count(*) FROM actions WHERE enrollment_id = 3 AND step = 'look'") == 1);
+    CHECK(count(workspace, "SELECT count(*) FROM actions WHERE enrollment_id = 3 AND step = 'invite'") == 1);
+}
+
+TEST_CASE("run refuses what cannot be run, saying why", "[e2e][run]") {
+    Workspace workspace;
+    prepare(workspace);
+    auto backwards = workspace.run(
+        {"run", "campaigns/founders-intro.yaml", "--start", "2026-11-23T06:00:00Z", "--until", "2026-11-01"});
+    CHECK(backwards.exit_code == 1);
+    CHECK(backwards.err == "error: the run would end (2026-11-01T00:00:00Z) before it starts (2026-11-23T06:00:00Z)\n");
+    auto twice = workspace.run({"run", "campaigns/founders-intro.yaml", "campaigns/founders-intro.yaml"});
+    CHECK(twice.exit_code == 1);
+    CHECK(twice.err == "campaigns/founders-intro.yaml:1:1: error: campaign 'founders-intro' is also the campaign of "
+                       "campaigns/founders-intro.yaml\n");
+    auto wall_forecast = workspace.run({"run", "campaigns/founders-intro.yaml", "--dry-run", "--clock", "wall"});
+    CHECK(wall_forecast.exit_code == 1);
+    CHECK(wall_forecast.err == "error: --dry-run forecasts on the simulated clock; leave out --clock wall\n");
+    auto no_log = workspace.run({"actions", "--campaign", "nope"});
+    CHECK(no_log.exit_code == 1);
+    CHECK(no_log.err == "error: no campaign 'nope' in campaign.db (it has not been run yet)\n");
+    CHECK(count(workspace, "SELECT count(*) FROM campaigns") == 0);
+}
