@@ -177,6 +177,44 @@ Period period_of(const RunArguments& arguments, bool simulated, store::Database&
     return period;
 }
 
+// A dry run plays on a copy of the database, taken while others may be writing and removed afterwards, so that the
+// forecast records nothing and needs no lock.
+class DryRunCopy {
+public:
+    explicit DryRunCopy(const std::filesystem::path& database)
+        : m_path(std::filesystem::temp_directory_path() / ("campaign-dry-run-" + std::to_string(::getpid()) + ".db")) {
+        remove();
+        store::Database(database, store::OpenMode::must_exist).copy_to(m_path);
+    }
+    ~DryRunCopy() { remove(); }
+    DryRunCopy(const DryRunCopy&) = delete;
+    DryRunCopy& operator=(const DryRunCopy&) = delete;
+
+    const std::filesystem::path& path() const { return m_path; }
+
+private:
+    void remove() {
+        std::error_code ignored;
+        for (const char* suffix : {"", "-wal", "-shm"}) {
+            std::filesystem::remove(m_path.string() + suffix, ignored);
+        }
+    }
+
+    std::filesystem::path m_path;
+};
+
+void print_summary(std::ostream& out, const RunArguments& arguments, bool simulated, core::Timestamp start,
+                   const engine::RunSummary& summary) {
+    const auto& totals = summary.totals;
+    out << (arguments.dry_run ? "forecast " : "ran ") << core::format_utc(start) << " to "
+        << core::format_utc(summary.reached) << " (" << (simulated ? "simulated" : "wall") << " clock, seed "
+        << arguments.seed << "): " << totals.sent << " actions sent, " << totals.accepted << " accepted, "
+        << totals.replied << " replied, " << totals.failed << " failed; " << summary.stop_reason << '\n';
+    if (arguments.dry_run) {
+        out << "dry run: nothing was recorded\n";
+    }
+}
+
 int run_campaigns(Context& context, const RunArguments& arguments) {
     auto loaded = load_files(arguments);
     bool simulated = arguments.clock.empty() ? arguments.transport == "mock" : arguments.clock == "simulated";
@@ -184,33 +222,14 @@ int run_campaigns(Context& context, const RunArguments& arguments) {
         throw core::UserError("error: --dry-run forecasts on the simulated clock; leave out --clock wall");
     }
     store::Database(context.database_path, store::OpenMode::must_exist); // says what to do when there is none
-    // A dry run works on a copy and may forecast while a run goes on.
     std::optional<store::RunnerLock> lock;
-    if (!arguments.dry_run) {
+    std::optional<DryRunCopy> copy;
+    if (arguments.dry_run) {
+        copy.emplace(context.database_path);
+    } else {
         lock.emplace(context.database_path);
     }
-
-    // A dry run plays on a copy, so that the forecast records nothing.
-    std::filesystem::path database_path = context.database_path;
-    std::optional<std::filesystem::path> copy;
-    if (arguments.dry_run) {
-        copy = std::filesystem::temp_directory_path() / ("campaign-dry-run-" + std::to_string(::getpid()) + ".db");
-        std::filesystem::remove(*copy);
-        store::Database(context.database_path, store::OpenMode::must_exist).copy_to(*copy);
-        database_path = *copy;
-    }
-    struct RemoveCopy {
-        std::optional<std::filesystem::path> path;
-        ~RemoveCopy() {
-            if (path) {
-                std::error_code ignored;
-                for (const char* suffix : {"", "-wal", "-shm"}) {
-                    std::filesystem::remove(path->string() + suffix, ignored);
-                }
-            }
-        }
-    } remove_copy{copy};
-
+    auto database_path = copy ? copy->path() : context.database_path;
     store::Database database(database_path, store::OpenMode::must_exist);
     database.wait_for_writers(k_patience_with_imports);
     if (simulated) {
@@ -248,14 +267,7 @@ int run_campaigns(Context& context, const RunArguments& arguments) {
     auto summary = engine.run(clock, waiter, {period.until, arguments.once}, stop.requested());
     runs.end_run(run_id, summary.reached, clock.now(), summary.stop_reason);
 
-    const auto& totals = summary.totals;
-    context.out << (arguments.dry_run ? "forecast " : "ran ") << core::format_utc(now) << " to "
-                << core::format_utc(summary.reached) << " (" << (simulated ? "simulated" : "wall") << " clock, seed "
-                << arguments.seed << "): " << totals.sent << " actions sent, " << totals.accepted << " accepted, "
-                << totals.replied << " replied, " << totals.failed << " failed; " << summary.stop_reason << '\n';
-    if (arguments.dry_run) {
-        context.out << "dry run: nothing was recorded\n";
-    }
+    print_summary(context.out, arguments, simulated, now, summary);
     return k_ok;
 }
 
