@@ -209,17 +209,13 @@ int Engine::enroll(core::Timestamp now, std::optional<core::Timestamp> updated_s
         } else {
             filter.tags = campaign.audience.tags;
         }
-        std::vector<core::Prospect> candidates;
+        // Enrolled as they are read, so that memory does not grow with the audience.
         m_prospects.for_each(filter, [&](const core::Prospect& prospect) {
-            if (core::matches(campaign.audience, prospect)) {
-                candidates.push_back(prospect);
-            }
-        });
-        for (const auto& prospect : candidates) {
-            if (m_enrollments.is_enrolled(runtime->campaign_id, prospect.id) || is_suppressed(prospect) ||
+            if (!core::matches(campaign.audience, prospect) ||
+                m_enrollments.is_enrolled(runtime->campaign_id, prospect.id) || is_suppressed(prospect) ||
                 (!campaign.audience.allow_other_campaigns &&
                  m_enrollments.active_elsewhere(prospect.id, runtime->campaign_id))) {
-                continue;
+                return;
             }
             const auto& sender = schedule::assign_sender(campaign, prospect.profile_url);
             core::Enrollment enrollment;
@@ -231,7 +227,7 @@ int Engine::enroll(core::Timestamp now, std::optional<core::Timestamp> updated_s
             place(enrollment, schedule::start(campaign, now), campaign, now);
             m_enrollments.insert(enrollment);
             ++enrolled;
-        }
+        });
     }
     commit();
     if (enrolled > 0) {
