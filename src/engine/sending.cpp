@@ -20,7 +20,10 @@ std::string idempotency_key(const std::string& campaign, core::EnrollmentId enro
 
 struct Candidate {
     core::Timestamp slot;
+    int precedence = 0;
     store::QueueHead head;
+
+    auto order() const { return std::tie(slot, precedence, head.due, head.id); }
 };
 
 } // namespace
@@ -44,9 +47,9 @@ std::optional<core::Timestamp> Engine::serve_sender(SenderRuntime& sender, core:
                 impossible = queued;
                 break;
             }
-            if (!best ||
-                std::tie(*slot, queued->due, queued->id) < std::tie(best->slot, best->head.due, best->head.id)) {
-                best = Candidate{*slot, *queued};
+            Candidate candidate{*slot, schedule::precedence(std::get<2>(key)), *queued};
+            if (!best || candidate.order() < best->order()) {
+                best = candidate;
             }
         }
         if (impossible) {

@@ -42,4 +42,22 @@ std::optional<core::Timestamp> earliest_slot(const core::Sender& sender, const S
     throw std::logic_error("no slot found for sender '" + sender.id + "'");
 }
 
+int precedence(core::ActionType type) {
+    switch (type) {
+    case core::ActionType::withdraw_invite:
+    case core::ActionType::message:
+    case core::ActionType::inmail:
+        return 0;
+    case core::ActionType::connect:
+        return 1;
+    case core::ActionType::follow:
+    case core::ActionType::like_post:
+    case core::ActionType::endorse:
+        return 2;
+    case core::ActionType::view_profile:
+        return 3;
+    }
+    return 3;
+}
+
 } // namespace campaign::schedule

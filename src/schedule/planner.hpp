@@ -14,4 +14,8 @@ namespace campaign::schedule {
 std::optional<core::Timestamp> earliest_slot(const core::Sender& sender, const SenderCalendar& calendar,
                                              const SenderLedger& ledger, core::ActionType type, core::Timestamp due);
 
+// Which of a sender's due actions goes first when several could go at once: follow-ups before new touches, so that
+// prospects already in a sequence move on while a large audience is still being started. Lower goes first.
+int precedence(core::ActionType type);
+
 } // namespace campaign::schedule

@@ -346,3 +346,12 @@ TEST_CASE("an acceptance on a step without an 'accepted' branch cancels its 'not
     CHECK(fixture.count("SELECT count(*) FROM actions a JOIN prospects p ON p.id = a.prospect_id WHERE a.step ="
                         " 'withdraw' AND CAST(substr(p.profile_url, 26) AS INTEGER) % 2 = 0") == 0);
 }
+
+TEST_CASE("follow-ups go before new profile views, so a large audience does not hold up the sequence", "[engine]") {
+    Fixture fixture;
+    fixture.add_prospects(600, "founders"); // about 300 per sender: days of profile views at their pace
+    fixture.run(founders(), 2 * 24h);       // Monday 06:00 to Wednesday 06:00 UTC
+    // On Tuesday each sender sends its 6 invitations (its daily limit), although views are still waiting.
+    CHECK(fixture.count("SELECT count(*) FROM actions WHERE type = 'connect' AND at_utc LIKE '2026-11-24%'") == 12);
+    CHECK(fixture.count("SELECT count(*) FROM enrollments WHERE current_step = 'look'") > 0);
+}
