@@ -16,6 +16,10 @@ namespace campaign::engine {
 
 namespace {
 
+// Enrollments are committed this many at a time: one transaction for a whole audience holds its pages in memory
+// until the end (100 MiB for 100,000 prospects), and a run killed halfway simply enrolls the rest next time.
+constexpr int k_enrollment_batch = 5000;
+
 // Actions older than this cannot count against a day's or a week's limit any more.
 constexpr core::Duration k_ledger_history = std::chrono::days{9};
 
@@ -226,7 +230,10 @@ int Engine::enroll(core::Timestamp now, std::optional<core::Timestamp> updated_s
             enrollment.enrolled_at = now;
             place(enrollment, schedule::start(campaign, now), campaign, now);
             m_enrollments.insert(enrollment);
-            ++enrolled;
+            if (++enrolled % k_enrollment_batch == 0) {
+                commit();
+                writing();
+            }
         });
     }
     commit();
