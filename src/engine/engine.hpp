@@ -93,7 +93,8 @@ public:
     Engine(const Engine&) = delete;
     Engine& operator=(const Engine&) = delete;
 
-    // Stores each campaign's version and loads the older versions that active enrollments keep.
+    // Stores each campaign's version, and loads every version that active enrollments keep: older versions of these
+    // campaigns, which it plays too, and versions of other campaigns, whose events it applies without sending.
     std::vector<VersionChange> load(std::vector<CampaignInput> campaigns, const DefinitionParser& parse,
                                     core::Timestamp now);
     // Settles the actions a crash left in flight, asking the transport whether each one happened.
