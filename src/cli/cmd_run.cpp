@@ -267,6 +267,7 @@ int run_campaigns(Context& context, const RunArguments& arguments) {
     auto summary = engine.run(clock, waiter, {period.until, arguments.once}, stop.requested());
     runs.end_run(run_id, summary.reached, clock.now(), summary.stop_reason);
 
+    printer.clear_progress();
     print_summary(context.out, arguments, simulated, now, summary);
     return k_ok;
 }

@@ -45,10 +45,10 @@ public:
     void on_progress(const engine::Progress& progress) override;
     void on_note(const std::string& note) override;
     void on_warning(const std::string& warning) override;
-
-private:
+    // Takes the progress line off the terminal, before the run's summary.
     void clear_progress();
 
+private:
     std::ostream& m_out;
     std::ostream& m_err;
     const core::Clock& m_wall;
