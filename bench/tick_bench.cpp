@@ -78,18 +78,27 @@ void populate(store::Database& database, int enrollments, core::Timestamp now, c
     transaction.commit();
 }
 
+// An engine on the mock transport with the benchmark's campaign loaded, as a run would have it.
+struct BenchEngine {
+    BenchEngine(store::Database& database, core::Timestamp now)
+        : engine(database, transport, messages, random, observer) {
+        auto campaign = bench_campaign();
+        engine.load(
+            {{campaign, "bench", "bench.yaml"}}, [&](const std::string&, const std::string&) { return campaign; }, now);
+    }
+
+    transport::MockTransport transport{core::MockModel{core::default_outcome_rates(), {}}, 1};
+    Quiet messages;
+    core::SeededRandom random{1};
+    engine::RunObserver observer;
+    engine::Engine engine;
+};
+
 // The campaign, its senders and N enrollments, in a database closed afterwards, so that the ticks measured next
 // read a checkpointed file as a run started later would.
 void prepare(const std::filesystem::path& path, int count, core::Timestamp now) {
     store::Database database(path, store::OpenMode::create);
-    transport::MockTransport transport(core::MockModel{core::default_outcome_rates(), {}}, 1);
-    Quiet messages;
-    core::SeededRandom random(1);
-    engine::RunObserver observer;
-    engine::Engine engine(database, transport, messages, random, observer);
-    auto campaign = bench_campaign();
-    engine.load(
-        {{campaign, "bench", "bench.yaml"}}, [&](const std::string&, const std::string&) { return campaign; }, now);
+    BenchEngine loaded(database, now);
     std::vector<core::RowId> senders;
     for (core::RowId id = 1; id <= 20; ++id) {
         senders.push_back(id);
@@ -114,21 +123,13 @@ int main(int argc, char** argv) {
 
     store::Database database(path, store::OpenMode::must_exist);
     database.relax_durability(); // as a simulated run does
-    transport::MockTransport transport(core::MockModel{core::default_outcome_rates(), {}}, 1);
-    Quiet messages;
-    core::SeededRandom random(1);
-    engine::RunObserver observer;
-    engine::Engine engine(database, transport, messages, random, observer);
-    auto campaign = bench_campaign();
-    engine.load(
-        {{campaign, "bench", "bench.yaml"}}, [&](const std::string&, const std::string&) { return campaign; },
-        clock.now());
+    BenchEngine bench(database, clock.now());
 
     engine::SimulatedWaiter waiter(clock);
     std::atomic<bool> stop{false};
     auto started = std::chrono::steady_clock::now();
     for (int tick = 0; tick < k_ticks; ++tick) {
-        engine.run(clock, waiter, {std::nullopt, true}, stop);
+        bench.engine.run(clock, waiter, {std::nullopt, true}, stop);
         clock.advance(std::chrono::seconds{60});
     }
     auto elapsed = std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - started).count();

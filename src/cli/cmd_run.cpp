@@ -46,14 +46,6 @@ std::string read_file(const std::filesystem::path& path) {
     return text.str();
 }
 
-[[noreturn]] void fail_with(const core::Diagnostics& diagnostics) {
-    std::string message;
-    for (const auto& diagnostic : diagnostics) {
-        message += (message.empty() ? "" : "\n") + diagnostic.to_string();
-    }
-    throw core::UserError(message);
-}
-
 struct LoadedRun {
     std::vector<engine::CampaignInput> campaigns;
     core::MockModel model;
@@ -85,12 +77,12 @@ LoadedRun load_files(const RunArguments& arguments) {
         return diagnostic.severity == core::Severity::error;
     });
     if (errors > 0) {
-        fail_with(problems);
+        fail_on(problems);
     }
     if (!arguments.model.empty()) {
         auto file = config::load_mock_model(arguments.model);
         if (!file.model) {
-            fail_with(file.diagnostics);
+            fail_on(file.diagnostics);
         }
         model = file.model;
     }

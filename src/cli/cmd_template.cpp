@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "cli/context.hpp"
+#include "cli/output.hpp"
 #include "config/campaign_loader.hpp"
 #include "crm/profile_url.hpp"
 #include "crm/suppression.hpp"
@@ -23,35 +24,12 @@ struct RenderArguments {
     std::string sender;
 };
 
-void fail_on(const core::Diagnostics& diagnostics) {
-    std::string text;
-    for (const auto& diagnostic : diagnostics) {
-        text += (text.empty() ? "" : "\n") + diagnostic.to_string();
-    }
-    if (!text.empty()) {
-        throw core::UserError(text);
-    }
-}
-
 void set_field(core::Prospect& prospect, const std::string& name, std::string value) {
-    std::pair<std::string_view, std::string*> standard[] = {
-        {"first_name", &prospect.first_name},
-        {"last_name", &prospect.last_name},
-        {"email", &prospect.email},
-        {"company", &prospect.company},
-        {"title", &prospect.title},
-        {"location", &prospect.location},
-        {"industry", &prospect.industry},
-        {"source", &prospect.source},
-        {"profile_url", &prospect.profile_url},
-    };
-    for (auto& [field, member] : standard) {
-        if (field == name) {
-            *member = std::move(value);
-            return;
-        }
+    if (auto* member = core::standard_field(prospect, name)) {
+        *member = std::move(value);
+    } else {
+        prospect.fields[name] = std::move(value);
     }
-    prospect.fields[name] = std::move(value);
 }
 
 // Nested objects become dotted names: {"sender": {"first_name": "Ann"}} is sender.first_name.

@@ -91,4 +91,14 @@ bool stdout_is_terminal() {
     return isatty(STDOUT_FILENO) != 0;
 }
 
+void fail_on(const core::Diagnostics& diagnostics) {
+    std::string text;
+    for (const auto& diagnostic : diagnostics) {
+        text += (text.empty() ? "" : "\n") + diagnostic.to_string();
+    }
+    if (!text.empty()) {
+        throw core::UserError(text);
+    }
+}
+
 } // namespace campaign::cli

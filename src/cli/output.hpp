@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/error.hpp"
+
 namespace campaign::cli {
 
 enum class Format { table, json, csv };
@@ -23,5 +25,8 @@ void print_table(std::ostream& out, const Row& header, const std::vector<Row>& r
 void print_csv_row(std::ostream& out, const Row& fields);
 
 bool stdout_is_terminal();
+
+// Throws the problems as one core::UserError, a "file:line:col: error: ..." line each; nothing when there are none.
+void fail_on(const core::Diagnostics& diagnostics);
 
 } // namespace campaign::cli

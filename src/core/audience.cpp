@@ -20,21 +20,8 @@ bool has_tag(const Prospect& prospect, const std::string& tag) {
 } // namespace
 
 std::optional<std::string_view> field_value(const Prospect& prospect, std::string_view field) {
-    const std::pair<std::string_view, const std::string*> standard[] = {
-        {"first_name", &prospect.first_name},
-        {"last_name", &prospect.last_name},
-        {"email", &prospect.email},
-        {"company", &prospect.company},
-        {"title", &prospect.title},
-        {"location", &prospect.location},
-        {"industry", &prospect.industry},
-        {"source", &prospect.source},
-        {"profile_url", &prospect.profile_url},
-    };
-    for (const auto& [name, value] : standard) {
-        if (name == field) {
-            return value->empty() ? std::nullopt : std::optional<std::string_view>(*value);
-        }
+    if (const auto* value = standard_field(prospect, field)) {
+        return value->empty() ? std::nullopt : std::optional<std::string_view>(*value);
     }
     auto custom = prospect.fields.find(std::string(field));
     if (custom == prospect.fields.end() || custom->second.empty()) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/enum_names.hpp"
+
 namespace campaign::core {
 
 namespace {
@@ -13,15 +15,6 @@ constexpr std::array<std::string_view, 8> k_action_names{
 constexpr std::array<std::string_view, 3> k_account_names{"free", "premium", "sales_navigator"};
 
 constexpr std::array<std::string_view, 4> k_outcome_names{"accepted", "not_accepted", "replied", "no_reply"};
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> parse_enum(const std::array<std::string_view, N>& names, std::string_view text) {
-    auto found = std::find(names.begin(), names.end(), text);
-    if (found == names.end()) {
-        return std::nullopt;
-    }
-    return static_cast<Enum>(found - names.begin());
-}
 
 } // namespace
 

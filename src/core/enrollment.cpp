@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "core/enum_names.hpp"
+
 namespace campaign::core {
 
 namespace {
@@ -10,16 +12,6 @@ constexpr std::array<std::string_view, 6> k_enrollment_states{"active",    "done
                                                               "opted_out", "failed", "stopped"};
 constexpr std::array<std::string_view, 4> k_action_states{"sending", "sent", "failed", "in_doubt"};
 
-template <typename Enum, std::size_t N>
-std::optional<Enum> parse(const std::array<std::string_view, N>& names, std::string_view text) {
-    for (std::size_t i = 0; i < N; ++i) {
-        if (names[i] == text) {
-            return static_cast<Enum>(i);
-        }
-    }
-    return std::nullopt;
-}
-
 } // namespace
 
 std::string_view to_string(EnrollmentState state) {
@@ -27,7 +19,7 @@ std::string_view to_string(EnrollmentState state) {
 }
 
 std::optional<EnrollmentState> parse_enrollment_state(std::string_view text) {
-    return parse<EnrollmentState>(k_enrollment_states, text);
+    return parse_enum<EnrollmentState>(k_enrollment_states, text);
 }
 
 std::string_view to_string(ActionState state) {
@@ -35,7 +27,7 @@ std::string_view to_string(ActionState state) {
 }
 
 std::optional<ActionState> parse_action_state(std::string_view text) {
-    return parse<ActionState>(k_action_states, text);
+    return parse_enum<ActionState>(k_action_states, text);
 }
 
 } // namespace campaign::core

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "core/enum_names.hpp"
+
 namespace campaign::core {
 
 namespace {
@@ -16,12 +18,7 @@ std::string_view to_string(EventType type) {
 }
 
 std::optional<EventType> parse_event_type(std::string_view text) {
-    for (std::size_t i = 0; i < k_names.size(); ++i) {
-        if (k_names[i] == text) {
-            return static_cast<EventType>(i);
-        }
-    }
-    return std::nullopt;
+    return parse_enum<EventType>(k_names, text);
 }
 
 } // namespace campaign::core

@@ -1,11 +1,13 @@
 // A prospect of the CRM: a person identified by the normalized URL of their LinkedIn profile.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 
 #include "core/time.hpp"
 
@@ -29,5 +31,14 @@ struct Prospect {
     Timestamp created_at{};
     Timestamp updated_at{};
 };
+
+// The fields every prospect has, as templates, filters and --data name them; any other name is a custom field.
+inline constexpr std::array<std::string_view, 9> k_standard_fields{
+    "first_name", "last_name", "email", "company", "title", "location", "industry", "source", "profile_url",
+};
+
+// The member holding a standard field, or nothing for a custom field's name.
+std::string* standard_field(Prospect& prospect, std::string_view name);
+const std::string* standard_field(const Prospect& prospect, std::string_view name);
 
 } // namespace campaign::core

@@ -3,6 +3,8 @@
 #include <array>
 #include <string_view>
 
+#include "core/enum_names.hpp"
+
 namespace campaign::core {
 
 namespace {
@@ -14,12 +16,7 @@ std::string_view to_string(SuppressionKind kind) {
 }
 
 std::optional<SuppressionKind> parse_suppression_kind(std::string_view text) {
-    for (std::size_t i = 0; i < k_kind_names.size(); ++i) {
-        if (k_kind_names[i] == text) {
-            return static_cast<SuppressionKind>(i);
-        }
-    }
-    return std::nullopt;
+    return parse_enum<SuppressionKind>(k_kind_names, text);
 }
 
 } // namespace campaign::core

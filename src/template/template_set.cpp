@@ -198,7 +198,7 @@ void TemplateSet::attempt(const TemplateFile& file, core::ActionType type, const
 }
 
 core::Diagnostics TemplateSet::unknown_variables(const std::vector<std::string>* custom_fields) const {
-    std::vector<std::string> known(k_prospect_fields.begin(), k_prospect_fields.end());
+    std::vector<std::string> known(core::k_standard_fields.begin(), core::k_standard_fields.end());
     known.insert(known.end(), k_campaign_values.begin(), k_campaign_values.end());
     known.insert(known.end(), m_sender_fields.begin(), m_sender_fields.end());
     if (custom_fields) {

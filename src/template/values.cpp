@@ -15,7 +15,7 @@ Values prospect_values(const core::Prospect& prospect) {
     for (const auto& [name, value] : prospect.fields) {
         set_value(values, name, value);
     }
-    for (auto field : k_prospect_fields) {
+    for (auto field : core::k_standard_fields) {
         set_value(values, std::string(field), core::field_value(prospect, field).value_or(""));
     }
     return values;

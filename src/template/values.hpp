@@ -15,9 +15,6 @@ namespace campaign::templating {
 
 using Values = std::map<std::string, std::string, std::less<>>;
 
-inline constexpr std::array<std::string_view, 9> k_prospect_fields{
-    "first_name", "last_name", "email", "company", "title", "location", "industry", "source", "profile_url",
-};
 inline constexpr std::array<std::string_view, 3> k_campaign_values{"campaign.id", "campaign.description", "step.id"};
 
 void set_value(Values& values, std::string name, std::string_view value);
