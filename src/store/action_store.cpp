@@ -49,7 +49,7 @@ struct ActionStore::Statements {
                      " ON CONFLICT (enrollment_id, step) DO UPDATE SET state = 'sending', variant = excluded.variant,"
                      " subject = excluded.subject, rendered_text = excluded.rendered_text, at_utc = excluded.at_utc,"
                      " at_local = excluded.at_local, response = NULL, error = NULL, attempts = attempts + 1"
-                     " WHERE state = 'failed'"),
+                     " WHERE state = 'failed' RETURNING id"),
           finish(db, "UPDATE actions SET state = ?, response = ?, error = ? WHERE id = ?"),
           find(db, std::string("SELECT ") + k_columns + " FROM actions a WHERE enrollment_id = ? AND step = ?") {}
 
@@ -78,15 +78,17 @@ core::ActionId ActionStore::begin(const core::Action& action) {
     bind_optional_text(insert, 11, action.rendered_text);
     insert.bind(12, core::format_utc(action.at_utc));
     insert.bind(13, action.at_local);
-    auto changed = insert.exec();
+    std::optional<core::ActionId> id;
+    if (insert.executeStep()) {
+        id = insert.getColumn(0).getInt64();
+    }
     insert.reset();
-    if (changed == 0) {
+    if (!id) {
         // Only a failed step may be tried again: anything else would be a second send.
         throw std::logic_error("step '" + action.step + "' of enrollment " + std::to_string(action.enrollment_id) +
                                " was already sent");
     }
-    auto row = find(action.enrollment_id, action.step);
-    return row->id;
+    return *id;
 }
 
 void ActionStore::finish(core::ActionId id, core::ActionState state, const std::string& response,
