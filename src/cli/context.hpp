@@ -38,5 +38,6 @@ void add_run_command(CLI::App& app, Context& context);
 void add_status_command(CLI::App& app, Context& context);
 void add_actions_command(CLI::App& app, Context& context);
 void add_sender_command(CLI::App& app, Context& context);
+void add_report_command(CLI::App& app, Context& context);
 
 } // namespace campaign::cli

@@ -1,34 +1,8 @@
 #include "cli/output.hpp"
 
-#include <algorithm>
 #include <unistd.h>
 
-#include "core/text.hpp"
-
 namespace campaign::cli {
-
-namespace {
-
-std::string cut(const std::string& cell, std::size_t max_width) {
-    if (core::display_width(cell) <= max_width) {
-        return cell;
-    }
-    // Cut on a code point boundary, leaving room for the ellipsis.
-    std::size_t bytes = 0;
-    for (;;) {
-        std::size_t next = bytes + 1;
-        while (next < cell.size() && (static_cast<unsigned char>(cell[next]) & 0xC0) == 0x80) {
-            ++next;
-        }
-        if (core::display_width(std::string_view(cell).substr(0, next)) > max_width - 1) {
-            break;
-        }
-        bytes = next;
-    }
-    return cell.substr(0, bytes) + "…";
-}
-
-} // namespace
 
 Format parse_format(std::string_view name) {
     if (name == "json") {
@@ -38,53 +12,6 @@ Format parse_format(std::string_view name) {
         return Format::csv;
     }
     return Format::table;
-}
-
-void print_table(std::ostream& out, const Row& header, const std::vector<Row>& rows, std::size_t max_width) {
-    std::vector<std::size_t> widths(header.size());
-    auto measure = [&widths, max_width](const Row& row) {
-        for (std::size_t i = 0; i < row.size() && i < widths.size(); ++i) {
-            widths[i] = std::max(widths[i], std::min(core::display_width(row[i]), max_width));
-        }
-    };
-    measure(header);
-    std::for_each(rows.begin(), rows.end(), measure);
-    auto print_row = [&out, &widths, max_width](const Row& row) {
-        std::string line;
-        for (std::size_t i = 0; i < row.size() && i < widths.size(); ++i) {
-            bool last = i + 1 == row.size();
-            auto cell = last ? row[i] : cut(row[i], max_width); // nothing to align after the last column
-            line += cell;
-            if (!last) {
-                line += std::string(widths[i] - core::display_width(cell) + 2, ' ');
-            }
-        }
-        out << line << '\n';
-    };
-    print_row(header);
-    std::for_each(rows.begin(), rows.end(), print_row);
-}
-
-void print_csv_row(std::ostream& out, const Row& fields) {
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-        const auto& field = fields[i];
-        if (i > 0) {
-            out << ',';
-        }
-        if (field.find_first_of(",\"\r\n") == std::string::npos) {
-            out << field;
-            continue;
-        }
-        out << '"';
-        for (char c : field) {
-            out << c;
-            if (c == '"') {
-                out << '"';
-            }
-        }
-        out << '"';
-    }
-    out << '\n';
 }
 
 bool stdout_is_terminal() {

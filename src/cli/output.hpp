@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/table.hpp"
 
 namespace campaign::cli {
 
@@ -15,14 +16,9 @@ enum class Format { table, json, csv };
 // CLI11 transform: the names of the formats a command accepts.
 Format parse_format(std::string_view name);
 
-using Row = std::vector<std::string>;
-
-// Columns padded to their widest cell (in terminal columns, not bytes); cells wider than `max_width` are cut,
-// except in the last column.
-void print_table(std::ostream& out, const Row& header, const std::vector<Row>& rows, std::size_t max_width = 40);
-
-// One CSV record, quoted where needed, ending in a newline.
-void print_csv_row(std::ostream& out, const Row& fields);
+using core::print_csv_row;
+using core::print_table;
+using core::Row;
 
 bool stdout_is_terminal();
 

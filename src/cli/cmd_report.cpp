@@ -1,0 +1,150 @@
+// campaign report replies [--campaign C] [--sender S] [--since D] [--until D] [--format table|json|csv|md|html]
+//                         [--out FILE] [--section all|funnel|ab|replies|daily] [--rules FILE] [--latest N]
+#include <CLI/CLI.hpp>
+#include <fstream>
+
+#include "cli/context.hpp"
+#include "cli/output.hpp"
+#include "config/reply_rules_loader.hpp"
+#include "report/reply_render.hpp"
+#include "store/campaign_store.hpp"
+
+namespace campaign::cli {
+
+namespace {
+
+struct RepliesArguments {
+    std::string campaign;
+    std::string sender;
+    std::string since;
+    std::string until;
+    std::string format = "table";
+    std::string out;
+    std::string section = "all";
+    std::string rules;
+    std::size_t latest = 20;
+};
+
+constexpr const char* k_moment_forms = "a day like 2026-11-23 or a UTC time like 2026-11-23T09:00:00Z";
+
+// A day stands for its first second; `--until` a day means to the end of it.
+core::Timestamp moment(const std::string& option, const std::string& text, bool end_of_day) {
+    if (auto at = core::parse_utc(text)) {
+        return *at;
+    }
+    if (auto day = core::parse_utc(text + "T00:00:00Z")) {
+        return end_of_day ? *day + std::chrono::days{1} : *day;
+    }
+    throw core::UserError("error: " + option + ": '" + text + "' is not " + k_moment_forms);
+}
+
+// A report of a simulated run is as of the time its clock reached, so that the same run gives the same report.
+core::Timestamp report_time(store::Database& database, const core::Clock& clock) {
+    if (auto run = store::CampaignStore(database).latest_run(); run && run->clock == "simulated") {
+        return run->reached_at;
+    }
+    return clock.now();
+}
+
+report::ReplyReportOptions options_of(const RepliesArguments& arguments) {
+    report::ReplyReportOptions options;
+    if (!arguments.campaign.empty()) {
+        options.campaign = arguments.campaign;
+    }
+    if (!arguments.sender.empty()) {
+        options.sender = arguments.sender;
+    }
+    if (!arguments.since.empty()) {
+        options.since = moment("--since", arguments.since, false);
+    }
+    if (!arguments.until.empty()) {
+        options.until = moment("--until", arguments.until, true);
+    }
+    if (options.since && options.until && *options.until <= *options.since) {
+        throw core::UserError("error: --until (" + arguments.until + ") is not after --since (" + arguments.since +
+                              ")");
+    }
+    if (!arguments.rules.empty()) {
+        auto loaded = config::load_reply_rules(arguments.rules);
+        fail_on(loaded.diagnostics);
+        options.rules = *loaded.rules;
+    }
+    options.latest = arguments.latest;
+    return options;
+}
+
+void render(std::ostream& out, const report::ReplyReport& report, const std::string& format,
+            report::Section section) {
+    if (format == "json") {
+        report::write_json(out, report, section);
+    } else if (format == "csv") {
+        report::write_csv(out, report, section);
+    } else if (format == "md") {
+        report::write_markdown(out, report, section);
+    } else if (format == "html") {
+        report::write_html(out, report);
+    } else {
+        report::write_table(out, report, section);
+    }
+}
+
+int report_replies(Context& context, const RepliesArguments& arguments) {
+    if (arguments.format == "html" && arguments.out.empty()) {
+        throw core::UserError("error: --format html needs --out FILE: the page is meant for a browser");
+    }
+    auto options = options_of(arguments);
+    auto section = report::parse_section(arguments.section).value_or(report::Section::all);
+    store::Database database(context.database_path, store::OpenMode::must_exist);
+    options.now = report_time(database, context.clock);
+    auto built = report::build_reply_report(database, options);
+    if (arguments.out.empty()) {
+        render(context.out, built, arguments.format, section);
+        return k_ok;
+    }
+    // Written beside the target and renamed over it, so that a reader never sees half a report.
+    auto partial = arguments.out + ".partial";
+    {
+        std::ofstream file(partial, std::ios::binary | std::ios::trunc);
+        if (!file) {
+            throw core::UserError("error: " + arguments.out + ": cannot write the file");
+        }
+        render(file, built, arguments.format, section);
+        if (!file.flush()) {
+            std::filesystem::remove(partial);
+            throw core::RuntimeFailure("error: " + arguments.out + ": the report could not be written in full");
+        }
+    }
+    std::filesystem::rename(partial, arguments.out);
+    context.out << "wrote " << arguments.out << '\n';
+    return k_ok;
+}
+
+void add_replies_command(CLI::App& report, Context& context) {
+    auto* command = report.add_subcommand(
+        "replies", "Who replied, and which campaigns, steps, variants and senders work: funnels, A/B tests, replies");
+    auto arguments = std::make_shared<RepliesArguments>();
+    command->add_option("--campaign", arguments->campaign, "Only this campaign");
+    command->add_option("--sender", arguments->sender, "Only this sender's actions");
+    command->add_option("--since", arguments->since, "Actions and events from this day or time on (UTC)");
+    command->add_option("--until", arguments->until, "Up to the end of this day, or up to this time (UTC)");
+    command->add_option("--format", arguments->format, "table (default), json, csv, md or html")
+        ->check(CLI::IsMember({"table", "json", "csv", "md", "html"}));
+    command->add_option("--out", arguments->out, "Write the report to this file instead of printing it");
+    command->add_option("--section", arguments->section,
+                        "Only one part: funnel, ab, replies or daily (CSV prints the funnel unless told)")
+        ->check(CLI::IsMember({"all", "funnel", "ab", "replies", "daily"}));
+    command->add_option("--rules", arguments->rules, "Reply classification rules (YAML; see docs/reports.md)");
+    command->add_option("--latest", arguments->latest, "How many of the latest replies to list (default: 20)")
+        ->check(CLI::Range(0, 100000));
+    on_run(*command, context, [&context, arguments] { return report_replies(context, *arguments); });
+}
+
+} // namespace
+
+void add_report_command(CLI::App& app, Context& context) {
+    auto* command = app.add_subcommand("report", "Reports: replies and funnels");
+    command->require_subcommand(1);
+    add_replies_command(*command, context);
+}
+
+} // namespace campaign::cli

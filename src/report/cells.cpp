@@ -1,0 +1,192 @@
+#include "report/cells.hpp"
+
+#include <array>
+#include <cstdio>
+
+#include "report/ab_test.hpp"
+
+namespace campaign::report {
+
+namespace {
+
+constexpr const char* k_none = "–";
+
+std::string fixed(double value, int decimals) {
+    std::array<char, 32> buffer{};
+    std::snprintf(buffer.data(), buffer.size(), "%.*f", decimals, value);
+    return buffer.data();
+}
+
+// The columns every funnel table shares, after the ones that say what the row is.
+const core::Row k_funnel_columns{"invites",  "accepted", "acceptance", "messaged",    "replied",   "reply rate",
+                                 "positive", "opt-outs", "failed",     "accept wait", "reply wait"};
+
+core::Row funnel_cells(const Funnel& funnel) {
+    return {count_text(funnel.invitations),  count_text(funnel.accepted), rate_text(funnel.acceptance()),
+            count_text(funnel.reached),      count_text(funnel.replied),  rate_text(funnel.reply_rate()),
+            count_text(funnel.positive),     count_text(funnel.opt_outs), count_text(funnel.failures),
+            wait_text(funnel.accept_wait),   wait_text(funnel.reply_wait)};
+}
+
+core::Row joined(core::Row head, const core::Row& tail) {
+    head.insert(head.end(), tail.begin(), tail.end());
+    return head;
+}
+
+} // namespace
+
+std::string count_text(std::int64_t count) {
+    auto digits = std::to_string(count < 0 ? -count : count);
+    std::string text;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) {
+            text += ',';
+        }
+        text += digits[i];
+    }
+    return count < 0 ? "-" + text : text;
+}
+
+std::string rate_text(stats::Proportion rate) {
+    auto interval = stats::wilson_interval(rate.successes, rate.trials);
+    if (!interval) {
+        return k_none;
+    }
+    return percent(rate.rate()) + " [" + fixed(interval->low * 100, 1) + "–" + fixed(interval->high * 100, 1) + "]";
+}
+
+std::string duration_text(double seconds) {
+    if (seconds < 3600) {
+        return fixed(seconds / 60, 0) + "m";
+    }
+    if (seconds < 48 * 3600) {
+        return fixed(seconds / 3600, 1) + "h";
+    }
+    return fixed(seconds / 86400, 1) + "d";
+}
+
+std::string wait_text(const Wait& wait) {
+    if (!wait.median || !wait.p90) {
+        return k_none;
+    }
+    return duration_text(*wait.median) + " / " + duration_text(*wait.p90);
+}
+
+std::string reply_class_text(core::ReplyClass reply_class) {
+    switch (reply_class) {
+    case core::ReplyClass::opt_out:
+        return "opt-out";
+    case core::ReplyClass::out_of_office:
+        return "out of office";
+    default:
+        return std::string(core::to_string(reply_class));
+    }
+}
+
+std::string scope_text(const ReplyReportOptions& options) {
+    std::string text = options.campaign ? "campaign " + *options.campaign : "all campaigns";
+    text += options.sender ? ", sender " + *options.sender : ", all senders";
+    if (options.since || options.until) {
+        text += ", ";
+        text += options.since ? core::format_utc(*options.since).substr(0, 10) : "the beginning";
+        // The period ends before `until`, so its last day is the one before.
+        text += options.until ? " to " + core::format_utc(*options.until - std::chrono::seconds{1}).substr(0, 10)
+                              : " to now";
+    }
+    return text;
+}
+
+std::string reply_class_summary(const ReplyReport& report) {
+    std::int64_t total = 0;
+    for (auto count : report.reply_classes) {
+        total += count;
+    }
+    std::string text = count_text(total) + (total == 1 ? " reply" : " replies");
+    if (total == 0) {
+        return text;
+    }
+    const char* separator = ": ";
+    for (auto reply_class : {core::ReplyClass::positive, core::ReplyClass::neutral, core::ReplyClass::negative,
+                             core::ReplyClass::out_of_office, core::ReplyClass::opt_out}) {
+        auto count = report.reply_classes.at(static_cast<std::size_t>(reply_class));
+        auto name = reply_class == core::ReplyClass::opt_out ? std::string(count == 1 ? "opt-out" : "opt-outs")
+                                                              : reply_class_text(reply_class);
+        text += separator + count_text(count) + " " + name;
+        separator = ", ";
+    }
+    return text;
+}
+
+std::string method_text(const AbTest& test) {
+    if (!test.comparison) {
+        return k_none;
+    }
+    return test.comparison->method == stats::TestMethod::fisher_exact ? "Fisher's exact test"
+                                                                       : "two-proportion z-test";
+}
+
+TextTable campaign_table(const ReplyReport& report) {
+    TextTable table{joined({"campaign", "enrolled"}, k_funnel_columns), {}};
+    for (const auto& row : report.campaigns) {
+        table.rows.push_back(joined({row.campaign, count_text(row.funnel.enrolled.value_or(0))}, funnel_cells(row.funnel)));
+    }
+    return table;
+}
+
+TextTable step_table(const ReplyReport& report) {
+    TextTable table{joined({"campaign", "step", "type", "sent"}, k_funnel_columns), {}};
+    for (const auto& step : report.steps) {
+        table.rows.push_back(joined({step.campaign, step.step, std::string(core::to_string(step.type)),
+                                     count_text(step.sent)},
+                                    funnel_cells(step.funnel)));
+        for (const auto& variant : report.variants) {
+            if (variant.campaign == step.campaign && variant.step == step.step) {
+                table.rows.push_back(
+                    joined({"", "  variant " + variant.variant, "", count_text(variant.sent)}, funnel_cells(variant.funnel)));
+            }
+        }
+    }
+    return table;
+}
+
+TextTable sender_table(const ReplyReport& report) {
+    TextTable table{joined({"sender", "enrolled"}, k_funnel_columns), {}};
+    for (const auto& row : report.senders) {
+        table.rows.push_back(joined({row.sender, count_text(row.funnel.enrolled.value_or(0))}, funnel_cells(row.funnel)));
+    }
+    return table;
+}
+
+TextTable ab_table(const ReplyReport& report) {
+    TextTable table{{"campaign", "step", "metric", "variants", "rates", "lift", "test", "p", "verdict"}, {}};
+    for (const auto& test : report.ab_tests) {
+        table.rows.push_back({test.campaign, test.step, test.metric, test.variant + " vs " + test.control,
+                              percent(test.variant_rate.rate()) + " vs " + percent(test.control_rate.rate()),
+                              test.lift ? (*test.lift >= 0 ? "+" : "") + fixed(*test.lift * 100, 1) + "%" : k_none,
+                              method_text(test), test.comparison ? fixed(test.comparison->p_value, 3) : k_none,
+                              test.verdict});
+    }
+    return table;
+}
+
+TextTable latest_reply_table(const ReplyReport& report) {
+    TextTable table{{"at", "prospect", "company", "campaign", "step", "class", "text"}, {}};
+    for (const auto& reply : report.latest_replies) {
+        auto step = reply.variant.empty() ? reply.step : reply.step + " (" + reply.variant + ")";
+        table.rows.push_back({core::format_utc(reply.at).substr(0, 16) + "Z",
+                              reply.prospect.empty() ? "(erased)" : reply.prospect, reply.company, reply.campaign, step,
+                              reply_class_text(reply.reply_class), reply.text});
+    }
+    return table;
+}
+
+TextTable daily_table(const ReplyReport& report) {
+    TextTable table{{"day", "invites", "messages", "other", "accepted", "replies"}, {}};
+    for (const auto& day : report.days) {
+        table.rows.push_back({day.day, count_text(day.invitations), count_text(day.messages), count_text(day.other),
+                              count_text(day.accepted), count_text(day.replies)});
+    }
+    return table;
+}
+
+} // namespace campaign::report

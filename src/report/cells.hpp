@@ -1,0 +1,38 @@
+// The reply report's numbers as people read them, and its tables as rows of such cells: shared by the terminal
+// table, Markdown and HTML renderings so that all three say the same thing the same way.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/table.hpp"
+#include "report/reply_report.hpp"
+
+namespace campaign::report {
+
+std::string count_text(std::int64_t count); // 12,345
+// "31.5% [24.2–39.9]": the rate and its 95% Wilson interval; "–" without trials.
+std::string rate_text(stats::Proportion rate);
+// "5.3h / 1.2d": median and 90th percentile; "–" without any.
+std::string wait_text(const Wait& wait);
+std::string duration_text(double seconds);
+std::string reply_class_text(core::ReplyClass reply_class); // "out of office"
+// "all campaigns, sender alice, 2026-11-01 to 2026-11-30"
+std::string scope_text(const ReplyReportOptions& options);
+// "38 replies: 20 positive, 8 neutral, 5 negative, 3 out of office, 2 opt-outs"
+std::string reply_class_summary(const ReplyReport& report);
+std::string method_text(const AbTest& test); // "Fisher's exact test", "two-proportion z-test"
+
+struct TextTable {
+    core::Row header;
+    std::vector<core::Row> rows;
+};
+
+TextTable campaign_table(const ReplyReport& report);
+TextTable step_table(const ReplyReport& report); // each step, then its variants
+TextTable sender_table(const ReplyReport& report);
+TextTable ab_table(const ReplyReport& report);
+TextTable latest_reply_table(const ReplyReport& report);
+TextTable daily_table(const ReplyReport& report);
+
+} // namespace campaign::report

@@ -1,0 +1,400 @@
+#include "report/reply_report.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "core/error.hpp"
+#include "report/ab_test.hpp"
+#include "stats/quantile.hpp"
+#include "store/campaign_store.hpp"
+
+namespace campaign::report {
+
+namespace {
+
+// A funnel being summed up, with the waiting times it has seen so far.
+struct Tally {
+    Funnel funnel;
+    std::int64_t sent = 0;
+    core::ActionType type = core::ActionType::view_profile;
+    core::ActionId first_id = 0;
+    std::vector<double> accept_waits;
+    std::vector<double> reply_waits;
+};
+
+// What one action drew: its first reply, and what its replies say taken together.
+struct Answer {
+    store::ActionGroup group;
+    core::EnrollmentId enrollment_id = 0;
+    core::Timestamp sent_at{};
+    core::Timestamp first_at{};
+    std::optional<core::ReplyClass> latest_word; // the latest reply that is not an out-of-office notice
+    bool opted_out = false;
+
+    core::ReplyClass reply_class() const {
+        return opted_out ? core::ReplyClass::opt_out : latest_word.value_or(core::ReplyClass::out_of_office);
+    }
+};
+
+// A prospect's replies in one campaign, for the campaign and sender funnels.
+struct ProspectAnswer {
+    bool positive = false;
+    bool opted_out = false;
+    bool to_text_only_in_notes = true; // answered nothing but an invitation's note: they were never messaged
+    std::vector<double> waits;
+};
+
+using StepKey = std::pair<core::RowId, std::string>;
+using VariantKey = std::tuple<core::RowId, std::string, std::string>;
+using ProspectKey = std::tuple<core::RowId, core::RowId, core::EnrollmentId>;
+
+double seconds_between(core::Timestamp from, core::Timestamp to) {
+    return static_cast<double>((to - from).count());
+}
+
+Wait summarize(std::vector<double>& waits) {
+    return Wait{static_cast<std::int64_t>(waits.size()), stats::quantile(waits, 0.5), stats::quantile(waits, 0.9)};
+}
+
+class Builder {
+public:
+    Builder(store::Database& database, const ReplyReportOptions& options) : m_options(options) {
+        store::CampaignStore names(database);
+        for (const auto& [id, name] : names.campaigns()) {
+            m_campaign_names[id] = name;
+        }
+        for (const auto& sender : names.senders()) {
+            m_sender_names[sender.id] = sender.name;
+        }
+        m_filter = filter_of(names);
+    }
+
+    const store::OutcomeFilter& filter() const { return m_filter; }
+
+    void add(const store::SendTally& send) {
+        for (auto* tally : group_tallies(send.group)) {
+            tally->sent += send.sent;
+            tally->type = send.group.type;
+            tally->first_id = tally->first_id == 0 ? send.first_id : std::min(tally->first_id, send.first_id);
+            add_sends(tally->funnel, send);
+            // A reply to an invitation's note counts for its step, but the step's reply rate is that of messages.
+            if (send.group.type == core::ActionType::message || send.group.type == core::ActionType::inmail) {
+                tally->funnel.reached += send.sent;
+            }
+        }
+        for (auto* tally : {&m_campaigns[send.group.campaign_id], &m_senders[send.group.sender_id]}) {
+            add_sends(tally->funnel, send);
+        }
+    }
+
+    void add(const store::ProspectTally& prospects) {
+        for (auto* tally : {&m_campaigns[prospects.campaign_id], &m_senders[prospects.sender_id]}) {
+            tally->funnel.enrolled = tally->funnel.enrolled.value_or(0) + prospects.enrolled;
+            tally->funnel.reached += prospects.messaged;
+        }
+    }
+
+    void add(const store::Acceptance& acceptance) {
+        if (in_period(acceptance.accepted_at)) {
+            ++day(acceptance.accepted_at).accepted;
+        }
+        if (!in_period(acceptance.sent_at)) {
+            return;
+        }
+        auto wait = seconds_between(acceptance.sent_at, acceptance.accepted_at);
+        for (auto* tally : all_tallies(acceptance.group)) {
+            ++tally->funnel.accepted;
+            tally->accept_waits.push_back(wait);
+        }
+    }
+
+    void add(const store::Reply& reply) {
+        auto reply_class = reply.opted_out ? core::ReplyClass::opt_out : core::classify(m_options.rules, reply.text);
+        if (in_period(reply.at)) {
+            ++day(reply.at).replies;
+            ++m_reply_classes.at(static_cast<std::size_t>(reply_class));
+            m_latest.push_back(line_of(reply, reply_class));
+        }
+        if (!in_period(reply.sent_at)) {
+            return;
+        }
+        auto [answer, first] = m_answers.try_emplace(reply.action_id);
+        if (first) {
+            answer->second = Answer{reply.group, reply.enrollment_id, reply.sent_at, reply.at, std::nullopt, false};
+        }
+        answer->second.opted_out = answer->second.opted_out || reply_class == core::ReplyClass::opt_out;
+        if (reply_class != core::ReplyClass::out_of_office) {
+            answer->second.latest_word = reply_class;
+        }
+    }
+
+    void add(const store::DailySends& sends) {
+        auto& today = m_days[sends.day];
+        today.invitations = sends.invitations;
+        today.messages = sends.messages;
+        today.other = sends.other;
+    }
+
+    ReplyReport finish() {
+        settle_answers();
+        ReplyReport report;
+        report.options = m_options;
+        report.campaigns = rows_of(m_campaigns, [this](core::RowId id, FunnelRow& row) {
+            row.campaign = m_campaign_names[id];
+        });
+        report.senders = rows_of(m_senders, [this](core::RowId id, FunnelRow& row) { row.sender = m_sender_names[id]; });
+        report.steps = step_rows();
+        report.variants = variant_rows();
+        report.ab_tests = ab_tests(report.variants);
+        report.reply_classes = m_reply_classes;
+        report.latest_replies = latest_replies();
+        report.days = days();
+        return report;
+    }
+
+private:
+    store::OutcomeFilter filter_of(store::CampaignStore& names) const {
+        store::OutcomeFilter filter{std::nullopt, std::nullopt, m_options.since, m_options.until};
+        if (m_options.campaign) {
+            filter.campaign_id = names.find_campaign(*m_options.campaign);
+            if (!filter.campaign_id) {
+                throw core::UserError("error: no campaign '" + *m_options.campaign +
+                                      "' in the database (it has not been run yet)");
+            }
+        }
+        if (m_options.sender) {
+            auto sender = names.find_sender(*m_options.sender);
+            if (!sender) {
+                throw core::UserError("error: no sender '" + *m_options.sender + "' in the database");
+            }
+            filter.sender_id = sender->id;
+        }
+        return filter;
+    }
+
+    bool in_period(core::Timestamp at) const {
+        return (!m_options.since || at >= *m_options.since) && (!m_options.until || at < *m_options.until);
+    }
+
+    static void add_sends(Funnel& funnel, const store::SendTally& send) {
+        if (send.group.type == core::ActionType::connect) {
+            funnel.invitations += send.sent;
+        } else if (send.group.type == core::ActionType::message || send.group.type == core::ActionType::inmail) {
+            funnel.messages += send.sent;
+        }
+        funnel.failures += send.failed;
+    }
+
+    // The step's tally and, when the step has variants, the variant's.
+    std::vector<Tally*> group_tallies(const store::ActionGroup& group) {
+        std::vector<Tally*> tallies{&m_steps[{group.campaign_id, group.step}]};
+        if (!group.variant.empty()) {
+            tallies.push_back(&m_variants[{group.campaign_id, group.step, group.variant}]);
+        }
+        return tallies;
+    }
+
+    std::vector<Tally*> all_tallies(const store::ActionGroup& group) {
+        auto tallies = group_tallies(group);
+        tallies.push_back(&m_campaigns[group.campaign_id]);
+        tallies.push_back(&m_senders[group.sender_id]);
+        return tallies;
+    }
+
+    Day& day(core::Timestamp at) {
+        auto text = core::format_utc(at).substr(0, 10);
+        auto& found = m_days[text];
+        found.day = text;
+        return found;
+    }
+
+    ReplyLine line_of(const store::Reply& reply, core::ReplyClass reply_class) {
+        return ReplyLine{reply.at,
+                         reply.prospect_name,
+                         reply.profile_url,
+                         reply.company,
+                         m_campaign_names[reply.group.campaign_id],
+                         reply.group.step,
+                         reply.group.variant,
+                         m_sender_names[reply.group.sender_id],
+                         reply_class,
+                         reply.text};
+    }
+
+    // Sends that were answered count in their step and variant; prospects who answered, in their campaign and sender.
+    void settle_answers() {
+        std::map<ProspectKey, ProspectAnswer> prospects;
+        for (auto& [id, answer] : m_answers) {
+            auto reply_class = answer.reply_class();
+            auto wait = seconds_between(answer.sent_at, answer.first_at);
+            for (auto* tally : group_tallies(answer.group)) {
+                count_reply(*tally, reply_class, wait);
+            }
+            auto& prospect = prospects[{answer.group.campaign_id, answer.group.sender_id, answer.enrollment_id}];
+            prospect.positive = prospect.positive || reply_class == core::ReplyClass::positive;
+            prospect.opted_out = prospect.opted_out || reply_class == core::ReplyClass::opt_out;
+            prospect.to_text_only_in_notes =
+                prospect.to_text_only_in_notes && answer.group.type == core::ActionType::connect;
+            prospect.waits.push_back(wait);
+        }
+        for (const auto& [key, prospect] : prospects) {
+            for (auto* tally : {&m_campaigns[std::get<0>(key)], &m_senders[std::get<1>(key)]}) {
+                ++tally->funnel.replied;
+                tally->funnel.positive += prospect.positive ? 1 : 0;
+                tally->funnel.opt_outs += prospect.opted_out ? 1 : 0;
+                tally->funnel.reached += prospect.to_text_only_in_notes ? 1 : 0;
+                tally->reply_waits.insert(tally->reply_waits.end(), prospect.waits.begin(), prospect.waits.end());
+            }
+        }
+    }
+
+    static void count_reply(Tally& tally, core::ReplyClass reply_class, double wait) {
+        ++tally.funnel.replied;
+        tally.funnel.positive += reply_class == core::ReplyClass::positive ? 1 : 0;
+        tally.funnel.opt_outs += reply_class == core::ReplyClass::opt_out ? 1 : 0;
+        tally.reply_waits.push_back(wait);
+    }
+
+    static FunnelRow row_of(Tally& tally) {
+        FunnelRow row;
+        row.sent = tally.sent;
+        row.type = tally.type;
+        row.funnel = tally.funnel;
+        row.funnel.accept_wait = summarize(tally.accept_waits);
+        row.funnel.reply_wait = summarize(tally.reply_waits);
+        return row;
+    }
+
+    template <typename Name>
+    std::vector<FunnelRow> rows_of(std::map<core::RowId, Tally>& tallies, Name name) {
+        std::vector<FunnelRow> rows;
+        for (auto& [id, tally] : tallies) {
+            rows.push_back(row_of(tally));
+            name(id, rows.back());
+        }
+        std::sort(rows.begin(), rows.end(), [](const FunnelRow& a, const FunnelRow& b) {
+            return std::tie(a.campaign, a.sender) < std::tie(b.campaign, b.sender);
+        });
+        return rows;
+    }
+
+    // Steps in the order the campaign first reached them, campaigns by name.
+    std::vector<FunnelRow> step_rows() {
+        std::vector<std::pair<core::ActionId, FunnelRow>> ordered;
+        for (auto& [key, tally] : m_steps) {
+            auto row = row_of(tally);
+            row.campaign = m_campaign_names[key.first];
+            row.step = key.second;
+            ordered.emplace_back(tally.first_id, std::move(row));
+            m_step_order[key] = tally.first_id;
+        }
+        std::sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) {
+            return std::tie(a.second.campaign, a.first) < std::tie(b.second.campaign, b.first);
+        });
+        std::vector<FunnelRow> rows;
+        for (auto& [order, row] : ordered) {
+            rows.push_back(std::move(row));
+        }
+        return rows;
+    }
+
+    std::vector<FunnelRow> variant_rows() {
+        std::vector<std::pair<core::ActionId, FunnelRow>> ordered;
+        for (auto& [key, tally] : m_variants) {
+            auto row = row_of(tally);
+            row.campaign = m_campaign_names[std::get<0>(key)];
+            row.step = std::get<1>(key);
+            row.variant = std::get<2>(key);
+            ordered.emplace_back(m_step_order[{std::get<0>(key), std::get<1>(key)}], std::move(row));
+        }
+        std::sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) {
+            return std::tie(a.second.campaign, a.first, a.second.variant) <
+                   std::tie(b.second.campaign, b.first, b.second.variant);
+        });
+        std::vector<FunnelRow> rows;
+        for (auto& [order, row] : ordered) {
+            rows.push_back(std::move(row));
+        }
+        return rows;
+    }
+
+    // Each variant against the step's first variant by name.
+    static std::vector<AbTest> ab_tests(const std::vector<FunnelRow>& variants) {
+        std::vector<AbTest> tests;
+        for (auto first = variants.begin(); first != variants.end();) {
+            auto last = std::find_if(first, variants.end(), [&first](const FunnelRow& row) {
+                return row.campaign != first->campaign || row.step != first->step;
+            });
+            bool invitation = first->type == core::ActionType::connect;
+            auto rate = [invitation](const FunnelRow& row) {
+                return invitation ? row.funnel.acceptance() : row.funnel.reply_rate();
+            };
+            for (auto other = std::next(first); other != last; ++other) {
+                tests.push_back(ab_test(first->campaign, first->step, invitation ? "acceptance" : "reply",
+                                        first->variant, rate(*first), other->variant, rate(*other)));
+            }
+            first = last;
+        }
+        return tests;
+    }
+
+    std::vector<ReplyLine> latest_replies() {
+        std::stable_sort(m_latest.begin(), m_latest.end(),
+                         [](const ReplyLine& a, const ReplyLine& b) { return a.at > b.at; });
+        if (m_latest.size() > m_options.latest) {
+            m_latest.resize(m_options.latest);
+        }
+        return std::move(m_latest);
+    }
+
+    // Every day from the first to the last, those without activity at zero, so that charts keep their time scale.
+    std::vector<Day> days() {
+        std::vector<Day> result;
+        if (m_days.empty()) {
+            return result;
+        }
+        auto first = core::parse_utc(m_days.begin()->first + "T00:00:00Z");
+        auto last = core::parse_utc(m_days.rbegin()->first + "T00:00:00Z");
+        for (auto at = *first; at <= *last; at += std::chrono::days{1}) {
+            auto text = core::format_utc(at).substr(0, 10);
+            auto found = m_days.find(text);
+            result.push_back(found == m_days.end() ? Day{} : found->second);
+            result.back().day = text;
+        }
+        return result;
+    }
+
+    const ReplyReportOptions& m_options;
+    store::OutcomeFilter m_filter;
+    std::map<core::RowId, std::string> m_campaign_names;
+    std::map<core::RowId, std::string> m_sender_names;
+    std::map<core::RowId, Tally> m_campaigns;
+    std::map<core::RowId, Tally> m_senders;
+    std::map<StepKey, Tally> m_steps;
+    std::map<StepKey, core::ActionId> m_step_order;
+    std::map<VariantKey, Tally> m_variants;
+    std::map<core::ActionId, Answer> m_answers;
+    std::array<std::int64_t, core::k_reply_classes.size()> m_reply_classes{};
+    std::vector<ReplyLine> m_latest;
+    std::map<std::string, Day> m_days;
+};
+
+} // namespace
+
+ReplyReport build_reply_report(store::Database& database, const ReplyReportOptions& options) {
+    Builder builder(database, options);
+    store::OutcomeStore outcomes(database);
+    // One read transaction: the report sees one state of the database even while a run writes to it.
+    store::Transaction snapshot(database);
+    const auto& filter = builder.filter();
+    outcomes.for_each_send_tally(filter, [&](const store::SendTally& tally) { builder.add(tally); });
+    outcomes.for_each_prospect_tally(filter, [&](const store::ProspectTally& tally) { builder.add(tally); });
+    outcomes.for_each_acceptance(filter, [&](const store::Acceptance& acceptance) { builder.add(acceptance); });
+    outcomes.for_each_reply(filter, [&](const store::Reply& reply) { builder.add(reply); });
+    outcomes.for_each_day(filter, [&](const store::DailySends& sends) { builder.add(sends); });
+    return builder.finish();
+}
+
+} // namespace campaign::report

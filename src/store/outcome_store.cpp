@@ -1,0 +1,176 @@
+#include "store/outcome_store.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "store/row_reading.hpp"
+
+namespace campaign::store {
+
+namespace {
+
+// Times are ISO text, so the period's open ends are the smallest and largest such text.
+constexpr const char* k_beginning = "0000-01-01T00:00:00Z";
+constexpr const char* k_end = "9999-12-31T23:59:59Z";
+
+// The action an event answers: the one it names, or the latest fitting action sent in the prospect's enrollment
+// (the one the event was applied to, or their latest enrollment with the sender before the event) before it.
+// An acceptance answers an invitation; a reply answers whatever carried text.
+constexpr const char* k_answered_action = R"sql(
+    COALESCE(e.action_id, (
+        SELECT f.id FROM actions f
+        WHERE f.enrollment_id = COALESCE(e.enrollment_id, (
+                  SELECT n.id FROM enrollments n
+                  WHERE n.prospect_id = e.prospect_id AND n.sender_id = e.sender_id
+                        AND n.enrolled_at <= e.occurred_at
+                  ORDER BY n.enrolled_at DESC, n.id DESC LIMIT 1))
+              AND f.state = 'sent' AND f.at_utc <= e.occurred_at
+              AND (f.type = 'connect' OR (e.type <> 'accepted' AND f.type IN ('message', 'inmail')))
+        ORDER BY f.at_utc DESC, f.id DESC LIMIT 1))
+)sql";
+
+// "AND ..." for the campaign and sender of the filter, on the table `alias`.
+std::string scope(const OutcomeFilter& filter, const std::string& alias) {
+    std::string sql;
+    if (filter.campaign_id) {
+        sql += " AND " + alias + ".campaign_id = :campaign";
+    }
+    if (filter.sender_id) {
+        sql += " AND " + alias + ".sender_id = :sender";
+    }
+    return sql;
+}
+
+void bind(SQLite::Statement& statement, const OutcomeFilter& filter) {
+    statement.bind(":since", filter.since ? core::format_utc(*filter.since) : k_beginning);
+    statement.bind(":until", filter.until ? core::format_utc(*filter.until) : k_end);
+    if (filter.campaign_id) {
+        statement.bind(":campaign", *filter.campaign_id);
+    }
+    if (filter.sender_id) {
+        statement.bind(":sender", *filter.sender_id);
+    }
+}
+
+// Columns `first`.. as campaign_id, sender_id, step, variant, type.
+ActionGroup read_group(SQLite::Statement& row, int first) {
+    ActionGroup group;
+    group.campaign_id = row.getColumn(first).getInt64();
+    group.sender_id = row.getColumn(first + 1).getInt64();
+    group.step = row.getColumn(first + 2).getString();
+    group.variant = row.getColumn(first + 3).isNull() ? "" : row.getColumn(first + 3).getString();
+    group.type = core::parse_action_type(row.getColumn(first + 4).getString()).value_or(core::ActionType::view_profile);
+    return group;
+}
+
+} // namespace
+
+void OutcomeStore::for_each_send_tally(const OutcomeFilter& filter, const std::function<void(const SendTally&)>& visit) {
+    SQLite::Statement query(m_database.sqlite(),
+                            "SELECT a.campaign_id, a.sender_id, a.step, a.variant, a.type,"
+                            " SUM(a.state = 'sent'), SUM(a.state = 'failed'), SUM(a.state IN ('sending', 'in_doubt')),"
+                            " MIN(a.id)"
+                            " FROM actions a WHERE a.at_utc >= :since AND a.at_utc < :until" +
+                                scope(filter, "a") + " GROUP BY a.campaign_id, a.sender_id, a.step, a.variant, a.type");
+    bind(query, filter);
+    while (query.executeStep()) {
+        SendTally tally;
+        tally.group = read_group(query, 0);
+        tally.sent = query.getColumn(5).getInt64();
+        tally.failed = query.getColumn(6).getInt64();
+        tally.unsettled = query.getColumn(7).getInt64();
+        tally.first_id = query.getColumn(8).getInt64();
+        visit(tally);
+    }
+}
+
+void OutcomeStore::for_each_prospect_tally(const OutcomeFilter& filter,
+                                           const std::function<void(const ProspectTally&)>& visit) {
+    // Enrollments by when they began; invitations and messages by when they went out.
+    SQLite::Statement query(
+        m_database.sqlite(),
+        "SELECT campaign_id, sender_id, SUM(enrolled), SUM(invited), SUM(messaged) FROM ("
+        " SELECT n.campaign_id, n.sender_id, COUNT(*) AS enrolled, 0 AS invited, 0 AS messaged FROM enrollments n"
+        " WHERE n.enrolled_at >= :since AND n.enrolled_at < :until" +
+            scope(filter, "n") +
+            " GROUP BY n.campaign_id, n.sender_id"
+            " UNION ALL"
+            " SELECT a.campaign_id, a.sender_id, 0,"
+            " COUNT(DISTINCT CASE WHEN a.type = 'connect' THEN a.enrollment_id END),"
+            " COUNT(DISTINCT CASE WHEN a.type IN ('message', 'inmail') THEN a.enrollment_id END)"
+            " FROM actions a WHERE a.state = 'sent' AND a.at_utc >= :since AND a.at_utc < :until" +
+            scope(filter, "a") + " GROUP BY a.campaign_id, a.sender_id)"
+                                 " GROUP BY campaign_id, sender_id");
+    bind(query, filter);
+    while (query.executeStep()) {
+        visit(ProspectTally{query.getColumn(0).getInt64(), query.getColumn(1).getInt64(), query.getColumn(2).getInt64(),
+                            query.getColumn(3).getInt64(), query.getColumn(4).getInt64()});
+    }
+}
+
+void OutcomeStore::for_each_acceptance(const OutcomeFilter& filter,
+                                       const std::function<void(const Acceptance&)>& visit) {
+    SQLite::Statement query(
+        m_database.sqlite(),
+        std::string("WITH answer AS (SELECT ") + k_answered_action +
+            " AS action_id, e.occurred_at FROM events e WHERE e.type = 'accepted')"
+            " SELECT a.campaign_id, a.sender_id, a.step, a.variant, a.type, a.at_utc, MIN(answer.occurred_at)"
+            " FROM answer JOIN actions a ON a.id = answer.action_id"
+            " WHERE a.type = 'connect' AND a.state = 'sent'" +
+            scope(filter, "a") +
+            " GROUP BY a.id"
+            " HAVING (a.at_utc >= :since AND a.at_utc < :until)"
+            " OR (MIN(answer.occurred_at) >= :since AND MIN(answer.occurred_at) < :until)");
+    bind(query, filter);
+    while (query.executeStep()) {
+        visit(Acceptance{read_group(query, 0), read_time(query.getColumn(5)), read_time(query.getColumn(6))});
+    }
+}
+
+void OutcomeStore::for_each_reply(const OutcomeFilter& filter, const std::function<void(const Reply&)>& visit) {
+    SQLite::Statement query(
+        m_database.sqlite(),
+        std::string("WITH reply AS (SELECT e.id, e.type, e.occurred_at, e.text, ") + k_answered_action +
+            " AS action_id FROM events e WHERE e.type IN ('replied', 'opted_out'))"
+            " SELECT reply.id, reply.type, reply.occurred_at, reply.text, a.id,"
+            " a.campaign_id, a.sender_id, a.step, a.variant, a.type, a.enrollment_id, a.at_utc,"
+            " p.erased_at IS NULL, trim(p.first_name || ' ' || p.last_name), p.profile_url, p.company"
+            " FROM reply JOIN actions a ON a.id = reply.action_id JOIN prospects p ON p.id = a.prospect_id"
+            " WHERE a.state = 'sent'" +
+            scope(filter, "a") +
+            " AND ((a.at_utc >= :since AND a.at_utc < :until)"
+            " OR (reply.occurred_at >= :since AND reply.occurred_at < :until))"
+            " ORDER BY a.id, reply.occurred_at, reply.id");
+    bind(query, filter);
+    while (query.executeStep()) {
+        Reply reply;
+        reply.event_id = query.getColumn(0).getInt64();
+        reply.opted_out = query.getColumn(1).getString() == "opted_out";
+        reply.at = read_time(query.getColumn(2));
+        reply.text = query.getColumn(3).isNull() ? "" : query.getColumn(3).getString();
+        reply.action_id = query.getColumn(4).getInt64();
+        reply.group = read_group(query, 5);
+        reply.enrollment_id = query.getColumn(10).getInt64();
+        reply.sent_at = read_time(query.getColumn(11));
+        if (query.getColumn(12).getInt() != 0) {
+            reply.prospect_name = query.getColumn(13).getString();
+            reply.profile_url = query.getColumn(14).getString();
+            reply.company = query.getColumn(15).getString();
+        }
+        visit(reply);
+    }
+}
+
+void OutcomeStore::for_each_day(const OutcomeFilter& filter, const std::function<void(const DailySends&)>& visit) {
+    SQLite::Statement query(m_database.sqlite(),
+                            "SELECT substr(a.at_utc, 1, 10) AS day, SUM(a.type = 'connect'),"
+                            " SUM(a.type IN ('message', 'inmail')), SUM(a.type NOT IN ('connect', 'message', 'inmail'))"
+                            " FROM actions a WHERE a.state = 'sent' AND a.at_utc >= :since AND a.at_utc < :until" +
+                                scope(filter, "a") + " GROUP BY day ORDER BY day");
+    bind(query, filter);
+    while (query.executeStep()) {
+        visit(DailySends{query.getColumn(0).getString(), query.getColumn(1).getInt64(), query.getColumn(2).getInt64(),
+                         query.getColumn(3).getInt64()});
+    }
+}
+
+} // namespace campaign::store
