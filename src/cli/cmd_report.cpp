@@ -73,8 +73,7 @@ report::ReplyReportOptions options_of(const RepliesArguments& arguments) {
     return options;
 }
 
-void render(std::ostream& out, const report::ReplyReport& report, const std::string& format,
-            report::Section section) {
+void render(std::ostream& out, const report::ReplyReport& report, const std::string& format, report::Section section) {
     if (format == "json") {
         report::write_json(out, report, section);
     } else if (format == "csv") {
@@ -130,8 +129,9 @@ void add_replies_command(CLI::App& report, Context& context) {
     command->add_option("--format", arguments->format, "table (default), json, csv, md or html")
         ->check(CLI::IsMember({"table", "json", "csv", "md", "html"}));
     command->add_option("--out", arguments->out, "Write the report to this file instead of printing it");
-    command->add_option("--section", arguments->section,
-                        "Only one part: funnel, ab, replies or daily (CSV prints the funnel unless told)")
+    command
+        ->add_option("--section", arguments->section,
+                     "Only one part: funnel, ab, replies or daily (CSV prints the funnel unless told)")
         ->check(CLI::IsMember({"all", "funnel", "ab", "replies", "daily"}));
     command->add_option("--rules", arguments->rules, "Reply classification rules (YAML; see docs/reports.md)");
     command->add_option("--latest", arguments->latest, "How many of the latest replies to list (default: 20)")

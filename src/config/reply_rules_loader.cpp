@@ -9,8 +9,7 @@ namespace {
 // Neutral is what matches no phrase, so it takes none.
 const std::vector<std::string_view> k_keys{"opt_out", "out_of_office", "negative", "positive"};
 
-void read_phrases(YamlReader& reader, const YAML::Node& root, core::ReplyClass reply_class,
-                  core::ReplyRules& rules) {
+void read_phrases(YamlReader& reader, const YAML::Node& root, core::ReplyClass reply_class, core::ReplyRules& rules) {
     auto key = std::string(core::to_string(reply_class));
     auto phrases = reader.strings(root, key);
     if (!phrases) {

@@ -10,7 +10,7 @@ namespace campaign::core {
 namespace {
 
 constexpr std::array<std::string_view, k_reply_classes.size()> k_names{"opt_out", "out_of_office", "negative",
-                                                                      "positive", "neutral"};
+                                                                       "positive", "neutral"};
 
 } // namespace
 
@@ -25,21 +25,21 @@ std::optional<ReplyClass> parse_reply_class(std::string_view text) {
 ReplyRules default_reply_rules() {
     ReplyRules rules;
     // The opt-out phrases are those campaigns stop on by default, and a few more ways of saying it.
-    rules.of(ReplyClass::opt_out) = {"stop",        "unsubscribe",        "not interested", "remove me",
-                                     "opt out",     "do not contact",     "don't contact",  "stop messaging",
+    rules.of(ReplyClass::opt_out) = {"stop",        "unsubscribe",    "not interested", "remove me",
+                                     "opt out",     "do not contact", "don't contact",  "stop messaging",
                                      "take me off", "leave me alone"};
-    rules.of(ReplyClass::out_of_office) = {"out of office",  "out of the office", "auto-reply",  "automatic reply",
-                                           "autoreply",      "on vacation",       "on holiday",  "on leave",
-                                           "parental leave", "travelling",        "traveling",   "away until",
-                                           "limited access",    "when I'm back"};
-    rules.of(ReplyClass::negative) = {"no thanks",         "no thank you",   "not a priority",  "not the right time",
+    rules.of(ReplyClass::out_of_office) = {"out of office",  "out of the office", "auto-reply", "automatic reply",
+                                           "autoreply",      "on vacation",       "on holiday", "on leave",
+                                           "parental leave", "travelling",        "traveling",  "away until",
+                                           "limited access", "when I'm back"};
+    rules.of(ReplyClass::negative) = {"no thanks",          "no thank you",  "not a priority",  "not the right time",
                                       "timing isn't right", "not right now", "already have",    "already use",
-                                      "not a fit",         "no budget",      "not looking",     "we're good",
-                                      "not for us",        "pass on this",   "not at this time"};
-    rules.of(ReplyClass::positive) = {"interested",  "happy to chat", "glad to",    "let's talk",   "let's chat",
-                                      "sounds good", "a call",        "a demo",     "book a time",  "send it over",
-                                      "pricing",     "case study",    "free next",  "are you free", "next week",
-                                      "tell me more", "love to",      "good timing"};
+                                      "not a fit",          "no budget",     "not looking",     "we're good",
+                                      "not for us",         "pass on this",  "not at this time"};
+    rules.of(ReplyClass::positive) = {"interested",   "happy to chat", "glad to",    "let's talk",   "let's chat",
+                                      "sounds good",  "a call",        "a demo",     "book a time",  "send it over",
+                                      "pricing",      "case study",    "free next",  "are you free", "next week",
+                                      "tell me more", "love to",       "good timing"};
     return rules;
 }
 

@@ -25,8 +25,8 @@ std::string verdict(const AbTest& test) {
     if (test.comparison && test.comparison->p_value < k_alpha) {
         bool variant_wins = variant > control;
         const auto& winner = variant_wins ? test.variant : test.control;
-        return "variant " + winner + "'s " + rate_name + " is higher, " + percent(std::max(control, variant)) +
-               " vs " + percent(std::min(control, variant)) + ", " + p_value_text(test.comparison->p_value);
+        return "variant " + winner + "'s " + rate_name + " is higher, " + percent(std::max(control, variant)) + " vs " +
+               percent(std::min(control, variant)) + ", " + p_value_text(test.comparison->p_value);
     }
     if (control == variant) {
         return "no detectable difference yet: both at " + percent(control);

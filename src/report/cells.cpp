@@ -22,10 +22,10 @@ const core::Row k_funnel_columns{"invites",  "accepted", "acceptance", "messaged
                                  "positive", "opt-outs", "failed",     "accept wait", "reply wait"};
 
 core::Row funnel_cells(const Funnel& funnel) {
-    return {count_text(funnel.invitations),  count_text(funnel.accepted), rate_text(funnel.acceptance()),
-            count_text(funnel.reached),      count_text(funnel.replied),  rate_text(funnel.reply_rate()),
-            count_text(funnel.positive),     count_text(funnel.opt_outs), count_text(funnel.failures),
-            wait_text(funnel.accept_wait),   wait_text(funnel.reply_wait)};
+    return {count_text(funnel.invitations), count_text(funnel.accepted), rate_text(funnel.acceptance()),
+            count_text(funnel.reached),     count_text(funnel.replied),  rate_text(funnel.reply_rate()),
+            count_text(funnel.positive),    count_text(funnel.opt_outs), count_text(funnel.failures),
+            wait_text(funnel.accept_wait),  wait_text(funnel.reply_wait)};
 }
 
 core::Row joined(core::Row head, const core::Row& tail) {
@@ -110,7 +110,7 @@ std::string reply_class_summary(const ReplyReport& report) {
                              core::ReplyClass::out_of_office, core::ReplyClass::opt_out}) {
         auto count = report.reply_classes.at(static_cast<std::size_t>(reply_class));
         auto name = reply_class == core::ReplyClass::opt_out ? std::string(count == 1 ? "opt-out" : "opt-outs")
-                                                              : reply_class_text(reply_class);
+                                                             : reply_class_text(reply_class);
         text += separator + count_text(count) + " " + name;
         separator = ", ";
     }
@@ -121,14 +121,14 @@ std::string method_text(const AbTest& test) {
     if (!test.comparison) {
         return k_none;
     }
-    return test.comparison->method == stats::TestMethod::fisher_exact ? "Fisher's exact test"
-                                                                       : "two-proportion z-test";
+    return test.comparison->method == stats::TestMethod::fisher_exact ? "Fisher's exact test" : "two-proportion z-test";
 }
 
 TextTable campaign_table(const ReplyReport& report) {
     TextTable table{joined({"campaign", "enrolled"}, k_funnel_columns), {}};
     for (const auto& row : report.campaigns) {
-        table.rows.push_back(joined({row.campaign, count_text(row.funnel.enrolled.value_or(0))}, funnel_cells(row.funnel)));
+        table.rows.push_back(
+            joined({row.campaign, count_text(row.funnel.enrolled.value_or(0))}, funnel_cells(row.funnel)));
     }
     return table;
 }
@@ -136,13 +136,13 @@ TextTable campaign_table(const ReplyReport& report) {
 TextTable step_table(const ReplyReport& report) {
     TextTable table{joined({"campaign", "step", "type", "sent"}, k_funnel_columns), {}};
     for (const auto& step : report.steps) {
-        table.rows.push_back(joined({step.campaign, step.step, std::string(core::to_string(step.type)),
-                                     count_text(step.sent)},
-                                    funnel_cells(step.funnel)));
+        table.rows.push_back(
+            joined({step.campaign, step.step, std::string(core::to_string(step.type)), count_text(step.sent)},
+                   funnel_cells(step.funnel)));
         for (const auto& variant : report.variants) {
             if (variant.campaign == step.campaign && variant.step == step.step) {
-                table.rows.push_back(
-                    joined({"", "  variant " + variant.variant, "", count_text(variant.sent)}, funnel_cells(variant.funnel)));
+                table.rows.push_back(joined({"", "  variant " + variant.variant, "", count_text(variant.sent)},
+                                            funnel_cells(variant.funnel)));
             }
         }
     }
@@ -152,7 +152,8 @@ TextTable step_table(const ReplyReport& report) {
 TextTable sender_table(const ReplyReport& report) {
     TextTable table{joined({"sender", "enrolled"}, k_funnel_columns), {}};
     for (const auto& row : report.senders) {
-        table.rows.push_back(joined({row.sender, count_text(row.funnel.enrolled.value_or(0))}, funnel_cells(row.funnel)));
+        table.rows.push_back(
+            joined({row.sender, count_text(row.funnel.enrolled.value_or(0))}, funnel_cells(row.funnel)));
     }
     return table;
 }

@@ -23,7 +23,8 @@ nlohmann::json rate_json(stats::Proportion rate) {
 }
 
 nlohmann::json wait_json(const Wait& wait) {
-    return {{"count", wait.count}, {"median_seconds", optional_number(wait.median)},
+    return {{"count", wait.count},
+            {"median_seconds", optional_number(wait.median)},
             {"p90_seconds", optional_number(wait.p90)}};
 }
 
@@ -185,7 +186,8 @@ void write_funnel_csv(std::ostream& out, const std::string& level, const std::ve
 } // namespace
 
 void write_json(std::ostream& out, const ReplyReport& report, Section section) {
-    nlohmann::json json{{"report", "replies"}, {"generated_at", core::format_utc(report.options.now)},
+    nlohmann::json json{{"report", "replies"},
+                        {"generated_at", core::format_utc(report.options.now)},
                         {"scope", scope_json(report.options)}};
     auto shows = [section](Section part) { return section == Section::all || section == part; };
     if (shows(Section::funnel)) {
@@ -213,13 +215,32 @@ void write_csv(std::ostream& out, const ReplyReport& report, Section section) {
     switch (section) {
     case Section::all:
     case Section::funnel:
-        core::print_csv_row(out, {"level",           "campaign",         "step",          "type",
-                                  "variant",         "sender",           "enrolled",      "sent",
-                                  "invitations",     "accepted",         "acceptance",    "acceptance_low",
-                                  "acceptance_high", "messages",         "reached",       "replied",
-                                  "reply_rate",      "reply_rate_low",   "reply_rate_high", "positive",
-                                  "opt_outs",        "failures",         "accept_wait_median_seconds",
-                                  "accept_wait_p90_seconds", "reply_wait_median_seconds", "reply_wait_p90_seconds"});
+        core::print_csv_row(out, {"level",
+                                  "campaign",
+                                  "step",
+                                  "type",
+                                  "variant",
+                                  "sender",
+                                  "enrolled",
+                                  "sent",
+                                  "invitations",
+                                  "accepted",
+                                  "acceptance",
+                                  "acceptance_low",
+                                  "acceptance_high",
+                                  "messages",
+                                  "reached",
+                                  "replied",
+                                  "reply_rate",
+                                  "reply_rate_low",
+                                  "reply_rate_high",
+                                  "positive",
+                                  "opt_outs",
+                                  "failures",
+                                  "accept_wait_median_seconds",
+                                  "accept_wait_p90_seconds",
+                                  "reply_wait_median_seconds",
+                                  "reply_wait_p90_seconds"});
         write_funnel_csv(out, "campaign", report.campaigns);
         write_funnel_csv(out, "step", report.steps);
         write_funnel_csv(out, "variant", report.variants);
@@ -232,15 +253,15 @@ void write_csv(std::ostream& out, const ReplyReport& report, Section section) {
         for (const auto& test : report.ab_tests) {
             auto json = ab_json(test);
             auto text = [&json](const char* key) {
-                return json[key].is_null() ? std::string() : json[key].is_string() ? json[key].get<std::string>()
-                                                                                     : json[key].dump();
+                return json[key].is_null()     ? std::string()
+                       : json[key].is_string() ? json[key].get<std::string>()
+                                               : json[key].dump();
             };
-            core::print_csv_row(out, {test.campaign, test.step, test.metric, test.control, test.variant,
-                                      std::to_string(test.control_rate.successes),
-                                      std::to_string(test.control_rate.trials),
-                                      std::to_string(test.variant_rate.successes),
-                                      std::to_string(test.variant_rate.trials), text("lift"), text("test"),
-                                      text("p_value"), text("more_sends_needed"), test.verdict});
+            core::print_csv_row(out,
+                                {test.campaign, test.step, test.metric, test.control, test.variant,
+                                 std::to_string(test.control_rate.successes), std::to_string(test.control_rate.trials),
+                                 std::to_string(test.variant_rate.successes), std::to_string(test.variant_rate.trials),
+                                 text("lift"), text("test"), text("p_value"), text("more_sends_needed"), test.verdict});
         }
         break;
     case Section::replies:
@@ -255,9 +276,9 @@ void write_csv(std::ostream& out, const ReplyReport& report, Section section) {
     case Section::daily:
         core::print_csv_row(out, {"day", "invitations", "messages", "other_actions", "accepted", "replies"});
         for (const auto& day : report.days) {
-            core::print_csv_row(out, {day.day, std::to_string(day.invitations), std::to_string(day.messages),
-                                      std::to_string(day.other), std::to_string(day.accepted),
-                                      std::to_string(day.replies)});
+            core::print_csv_row(out,
+                                {day.day, std::to_string(day.invitations), std::to_string(day.messages),
+                                 std::to_string(day.other), std::to_string(day.accepted), std::to_string(day.replies)});
         }
         break;
     }

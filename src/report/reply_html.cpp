@@ -9,15 +9,17 @@ namespace {
 
 constexpr const char* k_style = R"css(
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d2430; margin: 2em auto;
-       max-width: 1200px; padding: 0 1.5em; background: #fff; }
+       max-width: 1440px; padding: 0 1.5em; background: #fff; }
 h1 { font-size: 1.5em; margin-bottom: 0.2em; }
 h2 { font-size: 1.2em; margin-top: 2em; border-bottom: 1px solid #dde2ea; padding-bottom: 0.2em; }
 h3 { font-size: 1em; margin: 1.2em 0 0.3em; }
 .scope { color: #5a6578; margin-top: 0; }
-table { border-collapse: collapse; margin: 0.5em 0 1em; font-variant-numeric: tabular-nums; }
-th, td { padding: 0.3em 0.7em; border-bottom: 1px solid #e8ebf0; text-align: right; vertical-align: top; }
+table { border-collapse: collapse; margin: 0.5em 0 1em; font-size: 13px; font-variant-numeric: tabular-nums; }
+th, td { padding: 0.3em 0.45em; border-bottom: 1px solid #e8ebf0; text-align: right; vertical-align: top;
+         white-space: nowrap; }
 th { background: #f3f5f8; font-weight: 600; }
-th:first-child, td:first-child, td.text { text-align: left; }
+th.label, td.label { text-align: left; }
+td.text { text-align: left; white-space: normal; min-width: 16em; }
 tr.variant td { color: #445; background: #fafbfc; }
 .wrap { overflow-x: auto; }
 .chart { width: 100%; max-width: 720px; height: auto; display: block; }
@@ -29,18 +31,23 @@ tr.variant td { color: #445; background: #fafbfc; }
 footer { color: #778; margin-top: 3em; font-size: 0.9em; }
 )css";
 
-void html_table(std::ostream& out, const TextTable& table, const std::vector<std::string>& row_classes = {},
-                std::size_t text_column = static_cast<std::size_t>(-1)) {
+// The first `labels` columns say what a row is and read left to right; a `text` column wraps.
+void html_table(std::ostream& out, const TextTable& table, std::size_t labels,
+                const std::vector<std::string>& row_classes = {}, std::size_t text = static_cast<std::size_t>(-1)) {
+    auto cell_class = [labels, text](std::size_t column) -> std::string {
+        return column == text ? " class=\"text\"" : column < labels ? " class=\"label\"" : "";
+    };
     out << "<div class=\"wrap\"><table><thead><tr>";
-    for (const auto& cell : table.header) {
-        out << "<th>" << escape_html(cell) << "</th>";
+    for (std::size_t c = 0; c < table.header.size(); ++c) {
+        out << "<th" << (c < labels || c == text ? " class=\"label\"" : "") << ">" << escape_html(table.header[c])
+            << "</th>";
     }
     out << "</tr></thead><tbody>\n";
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         auto row_class = r < row_classes.size() ? row_classes[r] : "";
         out << (row_class.empty() ? "<tr>" : "<tr class=\"" + row_class + "\">");
         for (std::size_t c = 0; c < table.rows[r].size(); ++c) {
-            out << (c == text_column ? "<td class=\"text\">" : "<td>") << escape_html(table.rows[r][c]) << "</td>";
+            out << "<td" << cell_class(c) << ">" << escape_html(table.rows[r][c]) << "</td>";
         }
         out << "</tr>\n";
     }
@@ -67,7 +74,7 @@ void step_section(std::ostream& out, const ReplyReport& report) {
     for (const auto& row : table.rows) {
         classes.emplace_back(row[0].empty() ? "variant" : "");
     }
-    html_table(out, table, classes);
+    html_table(out, table, 3, classes);
 }
 
 void ab_section(std::ostream& out, const ReplyReport& report) {
@@ -82,7 +89,7 @@ void ab_section(std::ostream& out, const ReplyReport& report) {
             << ", " << escape_html(test.variant + " vs " + test.control) << ": " << escape_html(test.verdict)
             << ".</p>\n";
     }
-    html_table(out, ab_table(report), {}, 8);
+    html_table(out, ab_table(report), 4, {}, 8);
 }
 
 void replies_section(std::ostream& out, const ReplyReport& report) {
@@ -93,17 +100,16 @@ void replies_section(std::ostream& out, const ReplyReport& report) {
     auto table = latest_reply_table(report);
     out << "<div class=\"wrap\"><table><thead><tr>";
     for (const auto& cell : table.header) {
-        out << "<th>" << escape_html(cell) << "</th>";
+        out << "<th class=\"label\">" << escape_html(cell) << "</th>";
     }
     out << "</tr></thead><tbody>\n";
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         const auto& row = table.rows[r];
-        auto reply_class = std::string(core::to_string(report.latest_replies[r].reply_class));
+        auto reply_class = "class-" + std::string(core::to_string(report.latest_replies[r].reply_class));
         out << "<tr>";
         for (std::size_t c = 0; c < row.size(); ++c) {
-            bool is_class = c == 5;
-            out << "<td class=\"text" << (is_class ? " class-" + reply_class : "") << "\">" << escape_html(row[c])
-                << "</td>";
+            auto cell_class = c + 1 == row.size() ? "text" : c == 5 ? "label " + reply_class : "label";
+            out << "<td class=\"" << cell_class << "\">" << escape_html(row[c]) << "</td>";
         }
         out << "</tr>\n";
     }
@@ -126,7 +132,7 @@ void daily_section(std::ostream& out, const ReplyReport& report) {
     }
     out << daily_svg(days, {invitations, messages}, {accepted, replies}) << '\n';
     out << "<details><summary>Every day</summary>\n";
-    html_table(out, daily_table(report));
+    html_table(out, daily_table(report), 1);
     out << "</details>\n";
 }
 
@@ -136,16 +142,17 @@ void write_html(std::ostream& out, const ReplyReport& report) {
     auto scope = scope_text(report.options);
     out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        << "<title>Reply report: " << escape_html(scope) << "</title>\n<style>" << k_style << "</style>\n</head>\n<body>\n"
+        << "<title>Reply report: " << escape_html(scope) << "</title>\n<style>" << k_style
+        << "</style>\n</head>\n<body>\n"
         << "<h1>Reply report</h1>\n<p class=\"scope\">" << escape_html(scope) << ", as of "
         << escape_html(core::format_utc(report.options.now)) << "</p>\n";
     out << "<h2>Campaigns</h2>\n";
     campaign_funnels(out, report);
-    html_table(out, campaign_table(report));
+    html_table(out, campaign_table(report), 1);
     out << "<h2>Steps and variants</h2>\n";
     step_section(out, report);
     out << "<h2>Senders</h2>\n";
-    html_table(out, sender_table(report));
+    html_table(out, sender_table(report), 1);
     ab_section(out, report);
     replies_section(out, report);
     daily_section(out, report);

@@ -141,10 +141,10 @@ public:
         settle_answers();
         ReplyReport report;
         report.options = m_options;
-        report.campaigns = rows_of(m_campaigns, [this](core::RowId id, FunnelRow& row) {
-            row.campaign = m_campaign_names[id];
-        });
-        report.senders = rows_of(m_senders, [this](core::RowId id, FunnelRow& row) { row.sender = m_sender_names[id]; });
+        report.campaigns =
+            rows_of(m_campaigns, [this](core::RowId id, FunnelRow& row) { row.campaign = m_campaign_names[id]; });
+        report.senders =
+            rows_of(m_senders, [this](core::RowId id, FunnelRow& row) { row.sender = m_sender_names[id]; });
         report.steps = step_rows();
         report.variants = variant_rows();
         report.ab_tests = ab_tests(report.variants);

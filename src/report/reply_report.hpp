@@ -48,8 +48,8 @@ struct FunnelRow {
     std::string campaign; // empty in the sender rows
     std::string step;     // steps and variants
     core::ActionType type = core::ActionType::view_profile;
-    std::string variant; // variants
-    std::string sender;  // senders
+    std::string variant;   // variants
+    std::string sender;    // senders
     std::int64_t sent = 0; // steps and variants: the step's actions sent
     Funnel funnel;
 };
@@ -65,9 +65,9 @@ struct AbTest {
     stats::Proportion control_rate;
     stats::Proportion variant_rate;
     std::optional<stats::Comparison> comparison; // none until both have sends
-    std::optional<double> lift;                   // relative: variant rate / control rate - 1
-    std::optional<std::int64_t> more_needed;      // sends per variant until the observed difference could show
-    std::string verdict;                          // the plain sentence
+    std::optional<double> lift;                  // relative: variant rate / control rate - 1
+    std::optional<std::int64_t> more_needed;     // sends per variant until the observed difference could show
+    std::string verdict;                         // the plain sentence
 };
 
 struct ReplyLine {

@@ -81,7 +81,8 @@ void markdown_row(std::ostream& out, const core::Row& row) {
 
 void write_table(std::ostream& out, const ReplyReport& report, Section section) {
     out << title(report) << '\n';
-    Writer writer{[&out](const std::string& text) { out << '\n' << text << '\n'; },
+    Writer writer{[&out](const std::string& text) { out << '\n'
+                                                        << text << '\n'; },
                   [&out](const std::string& text) { out << text << '\n'; },
                   [&out](const TextTable& table) { core::print_table(out, table.header, table.rows, 60); }};
     write_parts(report, section, writer);

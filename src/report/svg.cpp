@@ -130,14 +130,13 @@ std::string daily_svg(const std::vector<std::string>& days, const std::vector<Se
             points += number(left + slot * (static_cast<double>(d) + 0.5)) + "," +
                       number(y_of(static_cast<double>(series.values[d]))) + " ";
         }
-        svg += "<polyline fill=\"none\" stroke-width=\"2\" stroke=\"" + series.color + "\" points=\"" + points +
-               "\"/>";
+        svg += "<polyline fill=\"none\" stroke-width=\"2\" stroke=\"" + series.color + "\" points=\"" + points + "\"/>";
     }
     if (!days.empty()) {
         double label_y = top + plot_height + 16;
         svg += "<text x=\"" + number(left) + "\" y=\"" + number(label_y) + "\">" + escape_html(days.front()) +
-               "</text><text x=\"" + number(k_width - right) + "\" y=\"" + number(label_y) +
-               "\" text-anchor=\"end\">" + escape_html(days.back()) + "</text>";
+               "</text><text x=\"" + number(k_width - right) + "\" y=\"" + number(label_y) + "\" text-anchor=\"end\">" +
+               escape_html(days.back()) + "</text>";
     }
     auto all = bars;
     all.insert(all.end(), lines.begin(), lines.end());

@@ -53,7 +53,7 @@ double two_proportion_z_test(Proportion a, Proportion b) {
 }
 
 double fisher_exact_test(Proportion a, Proportion b) {
-    std::int64_t row = a.trials;                      // the first group's trials
+    std::int64_t row = a.trials;                     // the first group's trials
     std::int64_t column = a.successes + b.successes; // all successes
     std::int64_t total = a.trials + b.trials;
     std::int64_t low = std::max<std::int64_t>(0, row + column - total);

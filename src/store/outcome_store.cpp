@@ -64,7 +64,8 @@ ActionGroup read_group(SQLite::Statement& row, int first) {
 
 } // namespace
 
-void OutcomeStore::for_each_send_tally(const OutcomeFilter& filter, const std::function<void(const SendTally&)>& visit) {
+void OutcomeStore::for_each_send_tally(const OutcomeFilter& filter,
+                                       const std::function<void(const SendTally&)>& visit) {
     SQLite::Statement query(m_database.sqlite(),
                             "SELECT a.campaign_id, a.sender_id, a.step, a.variant, a.type,"
                             " SUM(a.state = 'sent'), SUM(a.state = 'failed'), SUM(a.state IN ('sending', 'in_doubt')),"
@@ -98,8 +99,9 @@ void OutcomeStore::for_each_prospect_tally(const OutcomeFilter& filter,
             " COUNT(DISTINCT CASE WHEN a.type = 'connect' THEN a.enrollment_id END),"
             " COUNT(DISTINCT CASE WHEN a.type IN ('message', 'inmail') THEN a.enrollment_id END)"
             " FROM actions a WHERE a.state = 'sent' AND a.at_utc >= :since AND a.at_utc < :until" +
-            scope(filter, "a") + " GROUP BY a.campaign_id, a.sender_id)"
-                                 " GROUP BY campaign_id, sender_id");
+            scope(filter, "a") +
+            " GROUP BY a.campaign_id, a.sender_id)"
+            " GROUP BY campaign_id, sender_id");
     bind(query, filter);
     while (query.executeStep()) {
         visit(ProspectTally{query.getColumn(0).getInt64(), query.getColumn(1).getInt64(), query.getColumn(2).getInt64(),

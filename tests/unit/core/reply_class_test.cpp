@@ -8,8 +8,7 @@ TEST_CASE("the built-in rules read the usual replies", "[core]") {
     auto rules = default_reply_rules();
     CHECK(classify(rules, "Not interested, please stop messaging me.") == ReplyClass::opt_out);
     CHECK(classify(rules, "Please REMOVE ME from your list") == ReplyClass::opt_out);
-    CHECK(classify(rules, "I'm out of office until Monday with limited access to email.") ==
-          ReplyClass::out_of_office);
+    CHECK(classify(rules, "I'm out of office until Monday with limited access to email.") == ReplyClass::out_of_office);
     CHECK(classify(rules, "Auto-reply: I am travelling this week.") == ReplyClass::out_of_office);
     CHECK(classify(rules, "We already have a vendor for this, thanks.") == ReplyClass::negative);
     CHECK(classify(rules, "Thanks, but the timing isn't right for us.") == ReplyClass::negative);
