@@ -94,6 +94,7 @@ int report_replies(Context& context, const RepliesArguments& arguments) {
     auto options = options_of(arguments);
     auto section = report::parse_section(arguments.section).value_or(report::Section::all);
     store::Database database(context.database_path, store::OpenMode::must_exist);
+    database.read_through_memory_map();
     options.now = report_time(database, context.clock);
     auto built = report::build_reply_report(database, options);
     if (arguments.out.empty()) {

@@ -43,15 +43,28 @@ ReplyRules default_reply_rules() {
     return rules;
 }
 
-ReplyClass classify(const ReplyRules& rules, std::string_view text) {
+ReplyClassifier::ReplyClassifier(const ReplyRules& rules) {
+    for (std::size_t i = 0; i < rules.phrases.size(); ++i) {
+        for (const auto& phrase : rules.phrases[i]) {
+            m_lowered.phrases[i].push_back(to_lower_utf8(trim(phrase)));
+        }
+    }
+}
+
+ReplyClass ReplyClassifier::classify(std::string_view text) const {
+    auto lowered = to_lower_utf8(text);
     for (auto reply_class : k_reply_classes) {
-        const auto& phrases = rules.of(reply_class);
+        const auto& phrases = m_lowered.of(reply_class);
         if (std::any_of(phrases.begin(), phrases.end(),
-                        [text](const std::string& phrase) { return contains_phrase(text, phrase); })) {
+                        [&lowered](const std::string& phrase) { return contains_lowered_phrase(lowered, phrase); })) {
             return reply_class;
         }
     }
     return ReplyClass::neutral;
+}
+
+ReplyClass classify(const ReplyRules& rules, std::string_view text) {
+    return ReplyClassifier(rules).classify(text);
 }
 
 } // namespace campaign::core

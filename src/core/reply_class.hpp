@@ -32,6 +32,16 @@ struct ReplyRules {
 // The rules documented in docs/reports.md; a rules file replaces them class by class.
 ReplyRules default_reply_rules();
 
+// The rules made ready to classify many replies: phrases lowered once, each reply once.
+class ReplyClassifier {
+public:
+    explicit ReplyClassifier(const ReplyRules& rules);
+    ReplyClass classify(std::string_view text) const;
+
+private:
+    ReplyRules m_lowered;
+};
+
 ReplyClass classify(const ReplyRules& rules, std::string_view text);
 
 } // namespace campaign::core

@@ -229,8 +229,10 @@ bool is_word_character(unsigned char c) {
 } // namespace
 
 bool contains_phrase(std::string_view text, std::string_view phrase) {
-    auto haystack = to_lower_utf8(text);
-    auto needle = to_lower_utf8(trim(phrase));
+    return contains_lowered_phrase(to_lower_utf8(text), to_lower_utf8(trim(phrase)));
+}
+
+bool contains_lowered_phrase(std::string_view haystack, std::string_view needle) {
     if (needle.empty()) {
         return false;
     }

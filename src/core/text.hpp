@@ -18,6 +18,9 @@ bool icontains_ascii(std::string_view haystack, std::string_view needle);
 
 // Whether `text` contains `phrase` as whole words, ignoring case: "stop" is in "Please STOP." but not in "nonstop".
 bool contains_phrase(std::string_view text, std::string_view phrase);
+// The same for text and phrase already lowered with to_lower_utf8 (and the phrase trimmed): for many phrases
+// against one text.
+bool contains_lowered_phrase(std::string_view text, std::string_view phrase);
 
 // A column header as a field and template variable name: "Connected On" -> "connected_on".
 std::string field_name(std::string_view header);

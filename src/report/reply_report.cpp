@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "core/error.hpp"
 #include "report/ab_test.hpp"
@@ -60,7 +61,8 @@ Wait summarize(std::vector<double>& waits) {
 
 class Builder {
 public:
-    Builder(store::Database& database, const ReplyReportOptions& options) : m_options(options) {
+    Builder(store::Database& database, const ReplyReportOptions& options)
+        : m_options(options), m_classifier(options.rules) {
         store::CampaignStore names(database);
         for (const auto& [id, name] : names.campaigns()) {
             m_campaign_names[id] = name;
@@ -96,22 +98,16 @@ public:
         }
     }
 
+    // An invitation reported accepted more than once counts once, at its first acceptance.
     void add(const store::Acceptance& acceptance) {
-        if (in_period(acceptance.accepted_at)) {
-            ++day(acceptance.accepted_at).accepted;
-        }
-        if (!in_period(acceptance.sent_at)) {
-            return;
-        }
-        auto wait = seconds_between(acceptance.sent_at, acceptance.accepted_at);
-        for (auto* tally : all_tallies(acceptance.group)) {
-            ++tally->funnel.accepted;
-            tally->accept_waits.push_back(wait);
+        auto [found, first] = m_acceptances.try_emplace(acceptance.action_id, acceptance);
+        if (!first && acceptance.accepted_at < found->second.accepted_at) {
+            found->second.accepted_at = acceptance.accepted_at;
         }
     }
 
     void add(const store::Reply& reply) {
-        auto reply_class = reply.opted_out ? core::ReplyClass::opt_out : core::classify(m_options.rules, reply.text);
+        auto reply_class = reply.opted_out ? core::ReplyClass::opt_out : m_classifier.classify(reply.text);
         if (in_period(reply.at)) {
             ++day(reply.at).replies;
             ++m_reply_classes.at(static_cast<std::size_t>(reply_class));
@@ -131,13 +127,14 @@ public:
     }
 
     void add(const store::DailySends& sends) {
-        auto& today = m_days[sends.day];
+        auto& today = day(core::parse_utc(sends.day + "T00:00:00Z").value_or(core::Timestamp{}));
         today.invitations = sends.invitations;
         today.messages = sends.messages;
         today.other = sends.other;
     }
 
     ReplyReport finish() {
+        settle_acceptances();
         settle_answers();
         ReplyReport report;
         report.options = m_options;
@@ -203,11 +200,9 @@ private:
         return tallies;
     }
 
+    // Days are kept by number and named at the end: a report may count a million things by day.
     Day& day(core::Timestamp at) {
-        auto text = core::format_utc(at).substr(0, 10);
-        auto& found = m_days[text];
-        found.day = text;
-        return found;
+        return m_days[std::chrono::floor<std::chrono::days>(at).time_since_epoch().count()];
     }
 
     ReplyLine line_of(const store::Reply& reply, core::ReplyClass reply_class) {
@@ -221,6 +216,22 @@ private:
                          m_sender_names[reply.group.sender_id],
                          reply_class,
                          reply.text};
+    }
+
+    void settle_acceptances() {
+        for (const auto& [id, acceptance] : m_acceptances) {
+            if (in_period(acceptance.accepted_at)) {
+                ++day(acceptance.accepted_at).accepted;
+            }
+            if (!in_period(acceptance.sent_at)) {
+                continue;
+            }
+            auto wait = seconds_between(acceptance.sent_at, acceptance.accepted_at);
+            for (auto* tally : all_tallies(acceptance.group)) {
+                ++tally->funnel.accepted;
+                tally->accept_waits.push_back(wait);
+            }
+        }
     }
 
     // Sends that were answered count in their step and variant; prospects who answered, in their campaign and sender.
@@ -355,18 +366,17 @@ private:
         if (m_days.empty()) {
             return result;
         }
-        auto first = core::parse_utc(m_days.begin()->first + "T00:00:00Z");
-        auto last = core::parse_utc(m_days.rbegin()->first + "T00:00:00Z");
-        for (auto at = *first; at <= *last; at += std::chrono::days{1}) {
-            auto text = core::format_utc(at).substr(0, 10);
-            auto found = m_days.find(text);
+        for (auto number = m_days.begin()->first; number <= m_days.rbegin()->first; ++number) {
+            auto found = m_days.find(number);
             result.push_back(found == m_days.end() ? Day{} : found->second);
-            result.back().day = text;
+            core::Timestamp midnight{std::chrono::sys_days{std::chrono::days{number}}};
+            result.back().day = core::format_utc(midnight).substr(0, 10);
         }
         return result;
     }
 
     const ReplyReportOptions& m_options;
+    core::ReplyClassifier m_classifier;
     store::OutcomeFilter m_filter;
     std::map<core::RowId, std::string> m_campaign_names;
     std::map<core::RowId, std::string> m_sender_names;
@@ -375,10 +385,11 @@ private:
     std::map<StepKey, Tally> m_steps;
     std::map<StepKey, core::ActionId> m_step_order;
     std::map<VariantKey, Tally> m_variants;
+    std::unordered_map<core::ActionId, store::Acceptance> m_acceptances;
     std::map<core::ActionId, Answer> m_answers;
     std::array<std::int64_t, core::k_reply_classes.size()> m_reply_classes{};
     std::vector<ReplyLine> m_latest;
-    std::map<std::string, Day> m_days;
+    std::map<std::int64_t, Day> m_days; // by days since 1970-01-01
 };
 
 } // namespace

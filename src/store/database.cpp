@@ -123,6 +123,10 @@ void Database::relax_durability() {
     m_sqlite->exec("PRAGMA wal_autocheckpoint = 16384");
 }
 
+void Database::read_through_memory_map() {
+    m_sqlite->exec("PRAGMA mmap_size = 1073741824");
+}
+
 void Database::wait_for_writers(std::chrono::seconds patience) {
     m_sqlite->setBusyTimeout(static_cast<int>(std::chrono::milliseconds(patience).count()));
 }

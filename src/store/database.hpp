@@ -33,6 +33,8 @@ public:
     // transactions. For simulated runs only, whose actions nothing outside the machine saw; a run that reaches
     // LinkedIn must keep each intent on disk before the gateway is called.
     void relax_durability();
+    // Reads pages through a memory map instead of a read call each: for reports, which look up many rows at random.
+    void read_through_memory_map();
     // How long a write waits for another program's write (an import) to finish before it fails.
     void wait_for_writers(std::chrono::seconds patience);
     // A consistent copy of the whole database in a new file, taken while others may be writing.

@@ -40,9 +40,19 @@ std::string scope(const OutcomeFilter& filter, const std::string& alias) {
     return sql;
 }
 
+// Binds the parameters the statement has: the period as times (:since, :until) or as days (:since_day, :until_day).
 void bind(SQLite::Statement& statement, const OutcomeFilter& filter) {
-    statement.bind(":since", filter.since ? core::format_utc(*filter.since) : k_beginning);
-    statement.bind(":until", filter.until ? core::format_utc(*filter.until) : k_end);
+    std::string since = filter.since ? core::format_utc(*filter.since) : k_beginning;
+    std::string until = filter.until ? core::format_utc(*filter.until) : k_end;
+    auto bind_if_used = [&statement](const char* name, const std::string& value) {
+        if (statement.getIndex(name) > 0) {
+            statement.bind(name, value);
+        }
+    };
+    bind_if_used(":since", since);
+    bind_if_used(":until", until);
+    bind_if_used(":since_day", since.substr(0, 10));
+    bind_if_used(":until_day", until.substr(0, 10));
     if (filter.campaign_id) {
         statement.bind(":campaign", *filter.campaign_id);
     }
@@ -66,12 +76,15 @@ ActionGroup read_group(SQLite::Statement& row, int first) {
 
 void OutcomeStore::for_each_send_tally(const OutcomeFilter& filter,
                                        const std::function<void(const SendTally&)>& visit) {
-    SQLite::Statement query(m_database.sqlite(),
-                            "SELECT a.campaign_id, a.sender_id, a.step, a.variant, a.type,"
-                            " SUM(a.state = 'sent'), SUM(a.state = 'failed'), SUM(a.state IN ('sending', 'in_doubt')),"
-                            " MIN(a.id)"
-                            " FROM actions a WHERE a.at_utc >= :since AND a.at_utc < :until" +
-                                scope(filter, "a") + " GROUP BY a.campaign_id, a.sender_id, a.step, a.variant, a.type");
+    SQLite::Statement query(
+        m_database.sqlite(),
+        "SELECT t.campaign_id, t.sender_id, t.step, t.variant, t.type,"
+        " SUM(CASE WHEN t.state = 'sent' THEN t.actions ELSE 0 END),"
+        " SUM(CASE WHEN t.state = 'failed' THEN t.actions ELSE 0 END),"
+        " SUM(CASE WHEN t.state IN ('sending', 'in_doubt') THEN t.actions ELSE 0 END),"
+        " MIN(t.first_id)"
+        " FROM action_tallies t WHERE t.actions > 0 AND t.day >= :since_day AND t.day < :until_day" +
+            scope(filter, "t") + " GROUP BY t.campaign_id, t.sender_id, t.step, t.variant, t.type");
     bind(query, filter);
     while (query.executeStep()) {
         SendTally tally;
@@ -86,21 +99,20 @@ void OutcomeStore::for_each_send_tally(const OutcomeFilter& filter,
 
 void OutcomeStore::for_each_prospect_tally(const OutcomeFilter& filter,
                                            const std::function<void(const ProspectTally&)>& visit) {
-    // Enrollments by when they began; invitations and messages by when they went out.
     SQLite::Statement query(
         m_database.sqlite(),
         "SELECT campaign_id, sender_id, SUM(enrolled), SUM(invited), SUM(messaged) FROM ("
-        " SELECT n.campaign_id, n.sender_id, COUNT(*) AS enrolled, 0 AS invited, 0 AS messaged FROM enrollments n"
-        " WHERE n.enrolled_at >= :since AND n.enrolled_at < :until" +
+        " SELECT n.campaign_id, n.sender_id, SUM(n.enrolled) AS enrolled, 0 AS invited, 0 AS messaged"
+        " FROM enrollment_tallies n WHERE n.day >= :since_day AND n.day < :until_day" +
             scope(filter, "n") +
             " GROUP BY n.campaign_id, n.sender_id"
             " UNION ALL"
-            " SELECT a.campaign_id, a.sender_id, 0,"
-            " COUNT(DISTINCT CASE WHEN a.type = 'connect' THEN a.enrollment_id END),"
-            " COUNT(DISTINCT CASE WHEN a.type IN ('message', 'inmail') THEN a.enrollment_id END)"
-            " FROM actions a WHERE a.state = 'sent' AND a.at_utc >= :since AND a.at_utc < :until" +
-            scope(filter, "a") +
-            " GROUP BY a.campaign_id, a.sender_id)"
+            " SELECT t.campaign_id, t.sender_id, 0,"
+            " SUM(CASE WHEN t.type = 'connect' THEN t.first_contacts ELSE 0 END),"
+            " SUM(CASE WHEN t.type IN ('message', 'inmail') THEN t.first_contacts ELSE 0 END)"
+            " FROM action_tallies t WHERE t.state = 'sent' AND t.day >= :since_day AND t.day < :until_day" +
+            scope(filter, "t") +
+            " GROUP BY t.campaign_id, t.sender_id)"
             " GROUP BY campaign_id, sender_id");
     bind(query, filter);
     while (query.executeStep()) {
@@ -111,20 +123,22 @@ void OutcomeStore::for_each_prospect_tally(const OutcomeFilter& filter,
 
 void OutcomeStore::for_each_acceptance(const OutcomeFilter& filter,
                                        const std::function<void(const Acceptance&)>& visit) {
+    // One row per acceptance event: an invitation reported accepted twice comes twice, and the caller keeps the
+    // first. Left unsorted and ungrouped, since a sort of every acceptance costs more than the join itself; and
+    // not cut to the period, since the first acceptance may be before it, except that an invitation sent after
+    // the period cannot count in it.
     SQLite::Statement query(
         m_database.sqlite(),
         std::string("WITH answer AS (SELECT ") + k_answered_action +
             " AS action_id, e.occurred_at FROM events e WHERE e.type = 'accepted')"
-            " SELECT a.campaign_id, a.sender_id, a.step, a.variant, a.type, a.at_utc, MIN(answer.occurred_at)"
+            " SELECT a.campaign_id, a.sender_id, a.step, a.variant, a.type, a.at_utc, answer.occurred_at, a.id"
             " FROM answer JOIN actions a ON a.id = answer.action_id"
             " WHERE a.type = 'connect' AND a.state = 'sent'" +
-            scope(filter, "a") +
-            " GROUP BY a.id"
-            " HAVING (a.at_utc >= :since AND a.at_utc < :until)"
-            " OR (MIN(answer.occurred_at) >= :since AND MIN(answer.occurred_at) < :until)");
+            scope(filter, "a") + " AND a.at_utc < :until");
     bind(query, filter);
     while (query.executeStep()) {
-        visit(Acceptance{read_group(query, 0), read_time(query.getColumn(5)), read_time(query.getColumn(6))});
+        visit(Acceptance{read_group(query, 0), read_time(query.getColumn(5)), read_time(query.getColumn(6)),
+                         query.getColumn(7).getInt64()});
     }
 }
 
@@ -163,11 +177,13 @@ void OutcomeStore::for_each_reply(const OutcomeFilter& filter, const std::functi
 }
 
 void OutcomeStore::for_each_day(const OutcomeFilter& filter, const std::function<void(const DailySends&)>& visit) {
-    SQLite::Statement query(m_database.sqlite(),
-                            "SELECT substr(a.at_utc, 1, 10) AS day, SUM(a.type = 'connect'),"
-                            " SUM(a.type IN ('message', 'inmail')), SUM(a.type NOT IN ('connect', 'message', 'inmail'))"
-                            " FROM actions a WHERE a.state = 'sent' AND a.at_utc >= :since AND a.at_utc < :until" +
-                                scope(filter, "a") + " GROUP BY day ORDER BY day");
+    SQLite::Statement query(
+        m_database.sqlite(),
+        "SELECT t.day, SUM(CASE WHEN t.type = 'connect' THEN t.actions ELSE 0 END),"
+        " SUM(CASE WHEN t.type IN ('message', 'inmail') THEN t.actions ELSE 0 END),"
+        " SUM(CASE WHEN t.type NOT IN ('connect', 'message', 'inmail') THEN t.actions ELSE 0 END)"
+        " FROM action_tallies t WHERE t.state = 'sent' AND t.day >= :since_day AND t.day < :until_day" +
+            scope(filter, "t") + " GROUP BY t.day HAVING SUM(t.actions) > 0 ORDER BY t.day");
     bind(query, filter);
     while (query.executeStep()) {
         visit(DailySends{query.getColumn(0).getString(), query.getColumn(1).getInt64(), query.getColumn(2).getInt64(),

@@ -13,7 +13,8 @@
 
 namespace campaign::store {
 
-// Campaign and sender by row id, when given; a period of [since, until).
+// Campaign and sender by row id, when given; a period of [since, until), both at midnight UTC: what the database
+// tallies is counted by day.
 struct OutcomeFilter {
     std::optional<core::RowId> campaign_id;
     std::optional<core::RowId> sender_id;
@@ -39,7 +40,7 @@ struct SendTally {
     core::ActionId first_id = 0; // orders steps as a campaign first reached them
 };
 
-// The prospects of one campaign and sender: enrolled in the period, and invited and messaged at least once in it.
+// The prospects of one campaign and sender: enrolled in the period, and first invited or first messaged in it.
 struct ProspectTally {
     core::RowId campaign_id = 0;
     core::RowId sender_id = 0;
@@ -48,11 +49,12 @@ struct ProspectTally {
     std::int64_t messaged = 0;
 };
 
-// An invitation and its first acceptance; one of them (or both) in the period.
+// An invitation sent before the end of the period, and an acceptance of it.
 struct Acceptance {
     ActionGroup group;
     core::Timestamp sent_at{};
     core::Timestamp accepted_at{};
+    core::ActionId action_id = 0;
 };
 
 // A reply (or an opt-out) and the action it answers; the action or the reply in the period.

@@ -199,7 +199,95 @@ CREATE TABLE runs (
 );
 )sql";
 
-constexpr std::array<std::string_view, 2> k_migrations{k_schema_1, k_schema_2};
+// What reports count, kept up to date by the database as actions and enrollments are written, so that a report over
+// a million actions reads a few thousand rows instead of scanning them all. Days are UTC. An action's first contact
+// is the first invitation, or the first message or InMail, its enrollment sent: it counts the prospects invited or
+// messaged. An action that went out stays sent, which the tallies rely on and the database enforces.
+constexpr std::string_view k_schema_3 = R"sql(
+CREATE TABLE action_tallies (
+    campaign_id    INTEGER NOT NULL,
+    sender_id      INTEGER NOT NULL,
+    step           TEXT NOT NULL,
+    variant        TEXT NOT NULL,
+    type           TEXT NOT NULL,
+    state          TEXT NOT NULL,
+    day            TEXT NOT NULL,
+    actions        INTEGER NOT NULL,
+    first_contacts INTEGER NOT NULL,
+    first_id       INTEGER NOT NULL, -- the group's earliest action: steps are shown in the order they were reached
+    PRIMARY KEY (campaign_id, sender_id, step, variant, type, state, day)
+) WITHOUT ROWID;
+
+CREATE TABLE enrollment_tallies (
+    campaign_id INTEGER NOT NULL,
+    sender_id   INTEGER NOT NULL,
+    day         TEXT NOT NULL,
+    enrolled    INTEGER NOT NULL,
+    PRIMARY KEY (campaign_id, sender_id, day)
+) WITHOUT ROWID;
+
+WITH contact AS (
+    SELECT id, CASE WHEN state = 'sent' AND type IN ('connect', 'message', 'inmail')
+                         AND ROW_NUMBER() OVER (PARTITION BY enrollment_id, state = 'sent',
+                                                CASE type WHEN 'connect' THEN 'connect' ELSE 'message' END
+                                                ORDER BY at_utc, id) = 1
+                    THEN 1 ELSE 0 END AS first_contact
+    FROM actions)
+INSERT INTO action_tallies
+    SELECT a.campaign_id, a.sender_id, a.step, COALESCE(a.variant, ''), a.type, a.state, substr(a.at_utc, 1, 10),
+           COUNT(*), SUM(c.first_contact), MIN(a.id)
+    FROM actions a JOIN contact c ON c.id = a.id
+    GROUP BY 1, 2, 3, 4, 5, 6, 7;
+INSERT INTO enrollment_tallies
+    SELECT campaign_id, sender_id, substr(enrolled_at, 1, 10), COUNT(*) FROM enrollments GROUP BY 1, 2, 3;
+
+CREATE TRIGGER actions_stay_sent BEFORE UPDATE OF state, at_utc, variant ON actions
+    WHEN OLD.state = 'sent'
+         AND (NEW.state IS NOT OLD.state OR NEW.at_utc IS NOT OLD.at_utc OR NEW.variant IS NOT OLD.variant)
+BEGIN
+    SELECT RAISE(ABORT, 'an action that went out stays sent');
+END;
+
+CREATE TRIGGER action_tallies_on_insert AFTER INSERT ON actions
+BEGIN
+    INSERT INTO action_tallies VALUES (
+        NEW.campaign_id, NEW.sender_id, NEW.step, COALESCE(NEW.variant, ''), NEW.type, NEW.state,
+        substr(NEW.at_utc, 1, 10), 1,
+        NEW.state = 'sent' AND NEW.type IN ('connect', 'message', 'inmail') AND NOT EXISTS (
+            SELECT 1 FROM actions o WHERE o.enrollment_id = NEW.enrollment_id AND o.id <> NEW.id AND o.state = 'sent'
+            AND (o.type = NEW.type OR (o.type IN ('message', 'inmail') AND NEW.type IN ('message', 'inmail')))),
+        NEW.id)
+    ON CONFLICT DO UPDATE SET actions = actions + 1, first_contacts = first_contacts + excluded.first_contacts,
+                              first_id = MIN(first_id, excluded.first_id);
+END;
+
+-- Only an action that has not gone out changes, so the row it leaves holds no first contact of it.
+CREATE TRIGGER action_tallies_on_update AFTER UPDATE OF state, at_utc, variant ON actions
+    WHEN NEW.state IS NOT OLD.state OR NEW.at_utc IS NOT OLD.at_utc OR NEW.variant IS NOT OLD.variant
+BEGIN
+    UPDATE action_tallies SET actions = actions - 1
+        WHERE campaign_id = OLD.campaign_id AND sender_id = OLD.sender_id AND step = OLD.step
+              AND variant = COALESCE(OLD.variant, '') AND type = OLD.type AND state = OLD.state
+              AND day = substr(OLD.at_utc, 1, 10);
+    INSERT INTO action_tallies VALUES (
+        NEW.campaign_id, NEW.sender_id, NEW.step, COALESCE(NEW.variant, ''), NEW.type, NEW.state,
+        substr(NEW.at_utc, 1, 10), 1,
+        NEW.state = 'sent' AND NEW.type IN ('connect', 'message', 'inmail') AND NOT EXISTS (
+            SELECT 1 FROM actions o WHERE o.enrollment_id = NEW.enrollment_id AND o.id <> NEW.id AND o.state = 'sent'
+            AND (o.type = NEW.type OR (o.type IN ('message', 'inmail') AND NEW.type IN ('message', 'inmail')))),
+        NEW.id)
+    ON CONFLICT DO UPDATE SET actions = actions + 1, first_contacts = first_contacts + excluded.first_contacts,
+                              first_id = MIN(first_id, excluded.first_id);
+END;
+
+CREATE TRIGGER enrollment_tallies_on_insert AFTER INSERT ON enrollments
+BEGIN
+    INSERT INTO enrollment_tallies VALUES (NEW.campaign_id, NEW.sender_id, substr(NEW.enrolled_at, 1, 10), 1)
+    ON CONFLICT DO UPDATE SET enrolled = enrolled + 1;
+END;
+)sql";
+
+constexpr std::array<std::string_view, 3> k_migrations{k_schema_1, k_schema_2, k_schema_3};
 
 } // namespace
 
