@@ -218,3 +218,37 @@ TEST_CASE("the same simulated run gives the same report", "[e2e][report]") {
     CHECK(parsed["variants"].size() == 2);
     CHECK(parsed["ab_tests"].size() == 1);
 }
+
+TEST_CASE("after a run with failures and retries the tallies agree with the action log", "[e2e][report]") {
+    Workspace workspace;
+    workspace.copy_from_source("campaigns");
+    workspace.copy_from_source("templates");
+    workspace.copy_from_source("examples");
+    workspace.write("flaky.yaml", "accept: 0.6\nreply: 0.4\nfailure: 0.3\n");
+    REQUIRE(workspace.run({"prospects", "import", "examples/prospects.csv"}).exit_code == 0);
+    auto run = workspace.run({"run", "campaigns/founders-intro.yaml", "--model", "flaky.yaml", "--seed", "3", "--start",
+                              "2026-11-23T06:00:00Z", "--for", "30d"});
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    SQLite::Database db(workspace.database().string(), SQLite::OPEN_READONLY);
+    CHECK(db.execAndGet("SELECT count(*) FROM actions WHERE attempts > 1").getInt() > 0);
+    constexpr const char* recount =
+        "SELECT campaign_id, sender_id, step, COALESCE(variant, ''), type, state, substr(at_utc, 1, 10), COUNT(*)"
+        " FROM actions GROUP BY 1, 2, 3, 4, 5, 6, 7";
+    constexpr const char* tallied = "SELECT campaign_id, sender_id, step, variant, type, state, day, actions"
+                                    " FROM action_tallies WHERE actions <> 0";
+    CHECK(db.execAndGet(std::string("SELECT count(*) FROM (") + recount + " EXCEPT " + tallied + ")").getInt() == 0);
+    CHECK(db.execAndGet(std::string("SELECT count(*) FROM (") + tallied + " EXCEPT " + recount + ")").getInt() == 0);
+
+    // The report's prospects messaged are the distinct prospects of the log.
+    auto report = workspace.run({"report", "replies", "--format", "json"});
+    REQUIRE(report.exit_code == 0);
+    auto parsed = nlohmann::json::parse(report.out);
+    CHECK(parsed["campaigns"][0]["reached"].get<int>() >=
+          db.execAndGet("SELECT count(DISTINCT enrollment_id) FROM actions WHERE type = 'message' AND state = 'sent'")
+              .getInt());
+    CHECK(parsed["campaigns"][0]["messages"] ==
+          db.execAndGet("SELECT count(*) FROM actions WHERE type = 'message' AND state = 'sent'").getInt());
+    CHECK(parsed["campaigns"][0]["failures"] ==
+          db.execAndGet("SELECT count(*) FROM actions WHERE state = 'failed'").getInt());
+}
