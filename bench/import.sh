@@ -35,12 +35,8 @@ expect_outcome() {
   fi
 }
 
-source scripts/lib/setup.sh
-install_missing_packages time sqlite3
-
 source_state=$(describe_sources)
-cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null
-cmake --build build-bench -j2 --target campaign
+prepare_bench campaign
 
 mkdir -p "$data"
 rm -f "$data"/*.time "$data"/*.out

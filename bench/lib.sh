@@ -17,6 +17,14 @@ make_csv() {
   echo "$file"
 }
 
+# prepare_bench TARGET...: the Debian packages the benchmarks need, and a Release build of TARGETs in build-bench/.
+prepare_bench() {
+  source scripts/lib/setup.sh
+  install_missing_packages time sqlite3
+  cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null
+  cmake --build build-bench -j2 --target "$@"
+}
+
 fresh_db() {
   rm -f "$1" "$1-wal" "$1-shm"
 }

@@ -17,12 +17,8 @@ if ! [[ "$prospects" =~ ^[1-9][0-9]*$ ]] || ! [[ "$runs" =~ ^[1-9][0-9]*$ ]]; th
 fi
 
 source bench/lib.sh
-source scripts/lib/setup.sh
-install_missing_packages time sqlite3
-
 source_state=$(describe_sources)
-cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null
-cmake --build build-bench -j2 --target campaign tick_bench
+prepare_bench campaign tick_bench
 
 mkdir -p "$data/run/campaigns"
 rm -f "$data"/run-*.time "$data"/run-*.out

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and plays the example project end to end in build/demo: init, import the sample
 # prospects, validate the example campaigns, preview a message, forecast a week, run the example campaign for 30
-# simulated days on the mock transport, and show where it stands and what it did.
+# simulated days on the mock transport, show where it stands and what it did, and end with the reply report, in the
+# terminal and as an HTML page.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/setup.sh
@@ -31,3 +32,6 @@ printf '\n$ campaign actions --campaign founders-intro > actions.csv\n'
 "$campaign" actions --campaign founders-intro >actions.csv
 echo "$(($(wc -l <actions.csv) - 1)) actions in build/demo/actions.csv; the first three:"
 sed -n 1,4p actions.csv
+step report replies --latest 10
+step report replies --format html --out report.html
+echo "Open build/demo/report.html in a browser for the same report with its charts."

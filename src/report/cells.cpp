@@ -17,6 +17,14 @@ std::string fixed(double value, int decimals) {
     return buffer.data();
 }
 
+// "+54.1%", "-12.0%"
+std::string lift_text(double lift) {
+    std::string text = lift >= 0 ? "+" : "";
+    text += fixed(lift * 100, 1);
+    text += '%';
+    return text;
+}
+
 // The columns every funnel table shares, after the ones that say what the row is.
 const core::Row k_funnel_columns{"invites",  "accepted", "acceptance", "messaged",    "replied",   "reply rate",
                                  "positive", "opt-outs", "failed",     "accept wait", "reply wait"};
@@ -163,7 +171,7 @@ TextTable ab_table(const ReplyReport& report) {
     for (const auto& test : report.ab_tests) {
         table.rows.push_back({test.campaign, test.step, test.metric, test.variant + " vs " + test.control,
                               percent(test.variant_rate.rate()) + " vs " + percent(test.control_rate.rate()),
-                              test.lift ? (*test.lift >= 0 ? "+" : "") + fixed(*test.lift * 100, 1) + "%" : k_none,
+                              test.lift ? lift_text(*test.lift) : k_none,
                               method_text(test), test.comparison ? fixed(test.comparison->p_value, 3) : k_none,
                               test.verdict});
     }

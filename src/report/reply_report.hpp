@@ -36,7 +36,7 @@ struct Funnel {
     std::int64_t replied = 0; // prospects who replied, or sends that were answered
     std::int64_t positive = 0;
     std::int64_t opt_outs = 0;
-    std::int64_t failures = 0; // actions that failed for good
+    std::int64_t failures = 0; // actions whose last try failed, for good or until it is tried again
     Wait accept_wait;          // from invitation to acceptance
     Wait reply_wait;           // from the message to its first reply
 

@@ -136,7 +136,9 @@ TEST_CASE("report replies refuses bad input with a message that says what", "[e2
         CHECK(result.out.empty());
     };
     expect({"report", "replies", "--since", "2026-13-01"}, 1,
-           "error: --since: '2026-13-01' is not a day like 2026-11-23 or a UTC time like 2026-11-23T09:00:00Z\n");
+           "error: --since: '2026-13-01' is not a day like 2026-11-23\n");
+    expect({"report", "replies", "--until", "2026-11-03T12:00:00Z"}, 1,
+           "error: --until: '2026-11-03T12:00:00Z' is not a day like 2026-11-23\n");
     expect({"report", "replies", "--since", "2026-11-05", "--until", "2026-11-01"}, 1,
            "error: --until (2026-11-01) is not after --since (2026-11-05)\n");
     expect({"report", "replies", "--campaign", "beta"}, 1,
