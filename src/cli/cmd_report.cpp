@@ -1,4 +1,4 @@
-// campaign report replies [--campaign C] [--sender S] [--since D] [--until D] [--format table|json|csv|md|html]
+// campaign report replies [--campaign C] [--sender S] [--since DAY] [--until DAY] [--format table|json|csv|md|html]
 //                         [--out FILE] [--section all|funnel|ab|replies|daily] [--rules FILE] [--latest N]
 #include <CLI/CLI.hpp>
 #include <fstream>
@@ -25,17 +25,13 @@ struct RepliesArguments {
     std::size_t latest = 20;
 };
 
-constexpr const char* k_moment_forms = "a day like 2026-11-23 or a UTC time like 2026-11-23T09:00:00Z";
-
-// A day stands for its first second; `--until` a day means to the end of it.
-core::Timestamp moment(const std::string& option, const std::string& text, bool end_of_day) {
-    if (auto at = core::parse_utc(text)) {
-        return *at;
+// Reports count by UTC day; `--until` a day means to the end of it.
+core::Timestamp day_of(const std::string& option, const std::string& text, bool end_of_day) {
+    auto day = text.size() == 10 ? core::parse_utc(text + "T00:00:00Z") : std::nullopt;
+    if (!day) {
+        throw core::UserError("error: " + option + ": '" + text + "' is not a day like 2026-11-23");
     }
-    if (auto day = core::parse_utc(text + "T00:00:00Z")) {
-        return end_of_day ? *day + std::chrono::days{1} : *day;
-    }
-    throw core::UserError("error: " + option + ": '" + text + "' is not " + k_moment_forms);
+    return end_of_day ? *day + std::chrono::days{1} : *day;
 }
 
 // A report of a simulated run is as of the time its clock reached, so that the same run gives the same report.
@@ -55,10 +51,10 @@ report::ReplyReportOptions options_of(const RepliesArguments& arguments) {
         options.sender = arguments.sender;
     }
     if (!arguments.since.empty()) {
-        options.since = moment("--since", arguments.since, false);
+        options.since = day_of("--since", arguments.since, false);
     }
     if (!arguments.until.empty()) {
-        options.until = moment("--until", arguments.until, true);
+        options.until = day_of("--until", arguments.until, true);
     }
     if (options.since && options.until && *options.until <= *options.since) {
         throw core::UserError("error: --until (" + arguments.until + ") is not after --since (" + arguments.since +
@@ -126,7 +122,7 @@ void add_replies_command(CLI::App& report, Context& context) {
     command->add_option("--campaign", arguments->campaign, "Only this campaign");
     command->add_option("--sender", arguments->sender, "Only this sender's actions");
     command->add_option("--since", arguments->since, "Actions and events from this day or time on (UTC)");
-    command->add_option("--until", arguments->until, "Up to the end of this day, or up to this time (UTC)");
+    command->add_option("--until", arguments->until, "Up to the end of this day (YYYY-MM-DD, UTC)");
     command->add_option("--format", arguments->format, "table (default), json, csv, md or html")
         ->check(CLI::IsMember({"table", "json", "csv", "md", "html"}));
     command->add_option("--out", arguments->out, "Write the report to this file instead of printing it");

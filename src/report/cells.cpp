@@ -171,9 +171,8 @@ TextTable ab_table(const ReplyReport& report) {
     for (const auto& test : report.ab_tests) {
         table.rows.push_back({test.campaign, test.step, test.metric, test.variant + " vs " + test.control,
                               percent(test.variant_rate.rate()) + " vs " + percent(test.control_rate.rate()),
-                              test.lift ? lift_text(*test.lift) : k_none,
-                              method_text(test), test.comparison ? fixed(test.comparison->p_value, 3) : k_none,
-                              test.verdict});
+                              test.lift ? lift_text(*test.lift) : k_none, method_text(test),
+                              test.comparison ? fixed(test.comparison->p_value, 3) : k_none, test.verdict});
     }
     return table;
 }

@@ -5,6 +5,7 @@
 // the latest replies count each thing on the day it happened.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
