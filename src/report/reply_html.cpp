@@ -1,4 +1,6 @@
 // The reply report as one self-contained HTML page: styles inline, charts as inline SVG, nothing fetched.
+#include <functional>
+
 #include "report/cells.hpp"
 #include "report/reply_render.hpp"
 #include "report/svg.hpp"
@@ -20,7 +22,7 @@ th, td { padding: 0.3em 0.45em; border-bottom: 1px solid #e8ebf0; text-align: ri
 th { background: #f3f5f8; font-weight: 600; }
 th.label, td.label { text-align: left; }
 td.text { text-align: left; white-space: normal; min-width: 16em; }
-tr.variant td { color: #445; background: #fafbfc; }
+td.variant { color: #445; background: #fafbfc; }
 .wrap { overflow-x: auto; }
 .chart { width: 100%; max-width: 720px; height: auto; display: block; }
 .chart text { font-size: 12px; fill: #333; }
@@ -31,23 +33,35 @@ tr.variant td { color: #445; background: #fafbfc; }
 footer { color: #778; margin-top: 3em; font-size: 0.9em; }
 )css";
 
-// The first `labels` columns say what a row is and read left to right; a `text` column wraps.
-void html_table(std::ostream& out, const TextTable& table, std::size_t labels,
-                const std::vector<std::string>& row_classes = {}, std::size_t text = static_cast<std::size_t>(-1)) {
-    auto cell_class = [labels, text](std::size_t column) -> std::string {
-        return column == text ? " class=\"text\"" : column < labels ? " class=\"label\"" : "";
+// How a table lays out: its first `labels` columns say what a row is and read left to right, a `text` column wraps,
+// and `extra` may give a cell a class of its own (a variant's row, a reply's class).
+struct Layout {
+    std::size_t labels = 1;
+    std::size_t text = static_cast<std::size_t>(-1);
+    std::function<std::string(std::size_t row, std::size_t column)> extra;
+};
+
+void html_table(std::ostream& out, const TextTable& table, const Layout& layout) {
+    auto alignment = [&layout](std::size_t column) -> std::string {
+        return column == layout.text ? "text" : column < layout.labels ? "label" : "";
+    };
+    auto attribute = [](const std::string& classes) {
+        return classes.empty() ? std::string() : " class=\"" + classes + "\"";
     };
     out << "<div class=\"wrap\"><table><thead><tr>";
     for (std::size_t c = 0; c < table.header.size(); ++c) {
-        out << "<th" << (c < labels || c == text ? " class=\"label\"" : "") << ">" << escape_html(table.header[c])
+        out << "<th" << attribute(alignment(c).empty() ? "" : "label") << ">" << escape_html(table.header[c])
             << "</th>";
     }
     out << "</tr></thead><tbody>\n";
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
-        auto row_class = r < row_classes.size() ? row_classes[r] : "";
-        out << (row_class.empty() ? "<tr>" : "<tr class=\"" + row_class + "\">");
+        out << "<tr>";
         for (std::size_t c = 0; c < table.rows[r].size(); ++c) {
-            out << "<td" << cell_class(c) << ">" << escape_html(table.rows[r][c]) << "</td>";
+            auto classes = alignment(c);
+            if (auto extra = layout.extra ? layout.extra(r, c) : ""; !extra.empty()) {
+                classes += (classes.empty() ? "" : " ") + extra;
+            }
+            out << "<td" << attribute(classes) << ">" << escape_html(table.rows[r][c]) << "</td>";
         }
         out << "</tr>\n";
     }
@@ -70,11 +84,10 @@ void campaign_funnels(std::ostream& out, const ReplyReport& report) {
 
 void step_section(std::ostream& out, const ReplyReport& report) {
     auto table = step_table(report);
-    std::vector<std::string> classes;
-    for (const auto& row : table.rows) {
-        classes.emplace_back(row[0].empty() ? "variant" : "");
-    }
-    html_table(out, table, 3, classes);
+    // A variant's row leaves its campaign blank, under its step's row.
+    html_table(out, table, {3, static_cast<std::size_t>(-1), [&table](std::size_t row, std::size_t) {
+                                return table.rows[row][0].empty() ? "variant" : "";
+                            }});
 }
 
 void ab_section(std::ostream& out, const ReplyReport& report) {
@@ -89,7 +102,7 @@ void ab_section(std::ostream& out, const ReplyReport& report) {
             << ", " << escape_html(test.variant + " vs " + test.control) << ": " << escape_html(test.verdict)
             << ".</p>\n";
     }
-    html_table(out, ab_table(report), 4, {}, 8);
+    html_table(out, ab_table(report), {4, 8, {}});
 }
 
 void replies_section(std::ostream& out, const ReplyReport& report) {
@@ -98,22 +111,13 @@ void replies_section(std::ostream& out, const ReplyReport& report) {
         return;
     }
     auto table = latest_reply_table(report);
-    out << "<div class=\"wrap\"><table><thead><tr>";
-    for (const auto& cell : table.header) {
-        out << "<th class=\"label\">" << escape_html(cell) << "</th>";
-    }
-    out << "</tr></thead><tbody>\n";
-    for (std::size_t r = 0; r < table.rows.size(); ++r) {
-        const auto& row = table.rows[r];
-        auto reply_class = "class-" + std::string(core::to_string(report.latest_replies[r].reply_class));
-        out << "<tr>";
-        for (std::size_t c = 0; c < row.size(); ++c) {
-            auto cell_class = c + 1 == row.size() ? "text" : c == 5 ? "label " + reply_class : "label";
-            out << "<td class=\"" << cell_class << "\">" << escape_html(row[c]) << "</td>";
-        }
-        out << "</tr>\n";
-    }
-    out << "</tbody></table></div>\n";
+    constexpr std::size_t class_column = 5;
+    html_table(out, table,
+               {table.header.size() - 1, table.header.size() - 1, [&report](std::size_t row, std::size_t column) {
+                    return column == class_column
+                               ? "class-" + std::string(core::to_string(report.latest_replies[row].reply_class))
+                               : std::string();
+                }});
 }
 
 void daily_section(std::ostream& out, const ReplyReport& report) {
@@ -132,7 +136,7 @@ void daily_section(std::ostream& out, const ReplyReport& report) {
     }
     out << daily_svg(days, {invitations, messages}, {accepted, replies}) << '\n';
     out << "<details><summary>Every day</summary>\n";
-    html_table(out, daily_table(report), 1);
+    html_table(out, daily_table(report), {});
     out << "</details>\n";
 }
 
@@ -148,11 +152,11 @@ void write_html(std::ostream& out, const ReplyReport& report) {
         << escape_html(core::format_utc(report.options.now)) << "</p>\n";
     out << "<h2>Campaigns</h2>\n";
     campaign_funnels(out, report);
-    html_table(out, campaign_table(report), 1);
+    html_table(out, campaign_table(report), {});
     out << "<h2>Steps and variants</h2>\n";
     step_section(out, report);
     out << "<h2>Senders</h2>\n";
-    html_table(out, sender_table(report), 1);
+    html_table(out, sender_table(report), {});
     ab_section(out, report);
     replies_section(out, report);
     daily_section(out, report);

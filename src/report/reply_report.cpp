@@ -291,35 +291,11 @@ private:
         return rows;
     }
 
-    // Steps in the order the campaign first reached them, campaigns by name.
-    std::vector<FunnelRow> step_rows() {
-        std::vector<std::pair<core::ActionId, FunnelRow>> ordered;
-        for (auto& [key, tally] : m_steps) {
-            auto row = row_of(tally);
-            row.campaign = m_campaign_names[key.first];
-            row.step = key.second;
-            ordered.emplace_back(tally.first_id, std::move(row));
-            m_step_order[key] = tally.first_id;
-        }
-        std::sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) {
-            return std::tie(a.second.campaign, a.first) < std::tie(b.second.campaign, b.first);
-        });
-        std::vector<FunnelRow> rows;
-        for (auto& [order, row] : ordered) {
-            rows.push_back(std::move(row));
-        }
-        return rows;
-    }
+    using OrderedRows = std::vector<std::pair<core::ActionId, FunnelRow>>;
 
-    std::vector<FunnelRow> variant_rows() {
-        std::vector<std::pair<core::ActionId, FunnelRow>> ordered;
-        for (auto& [key, tally] : m_variants) {
-            auto row = row_of(tally);
-            row.campaign = m_campaign_names[std::get<0>(key)];
-            row.step = std::get<1>(key);
-            row.variant = std::get<2>(key);
-            ordered.emplace_back(m_step_order[{std::get<0>(key), std::get<1>(key)}], std::move(row));
-        }
+    // Campaigns by name; within one, steps in the order the campaign first reached them (the first action of the
+    // step), a step's variants by name.
+    static std::vector<FunnelRow> in_campaign_order(OrderedRows ordered) {
         std::sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) {
             return std::tie(a.second.campaign, a.first, a.second.variant) <
                    std::tie(b.second.campaign, b.first, b.second.variant);
@@ -329,6 +305,29 @@ private:
             rows.push_back(std::move(row));
         }
         return rows;
+    }
+
+    std::vector<FunnelRow> step_rows() {
+        OrderedRows ordered;
+        for (auto& [key, tally] : m_steps) {
+            auto row = row_of(tally);
+            row.campaign = m_campaign_names[key.first];
+            row.step = key.second;
+            ordered.emplace_back(tally.first_id, std::move(row));
+        }
+        return in_campaign_order(std::move(ordered));
+    }
+
+    std::vector<FunnelRow> variant_rows() {
+        OrderedRows ordered;
+        for (auto& [key, tally] : m_variants) {
+            auto row = row_of(tally);
+            row.campaign = m_campaign_names[std::get<0>(key)];
+            row.step = std::get<1>(key);
+            row.variant = std::get<2>(key);
+            ordered.emplace_back(m_steps.at({std::get<0>(key), std::get<1>(key)}).first_id, std::move(row));
+        }
+        return in_campaign_order(std::move(ordered));
     }
 
     // Each variant against the step's first variant by name.
@@ -383,7 +382,6 @@ private:
     std::map<core::RowId, Tally> m_campaigns;
     std::map<core::RowId, Tally> m_senders;
     std::map<StepKey, Tally> m_steps;
-    std::map<StepKey, core::ActionId> m_step_order;
     std::map<VariantKey, Tally> m_variants;
     std::unordered_map<core::ActionId, store::Acceptance> m_acceptances;
     std::map<core::ActionId, Answer> m_answers;

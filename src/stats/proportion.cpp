@@ -27,6 +27,17 @@ double log_hypergeometric(std::int64_t k, std::int64_t row, std::int64_t column,
     return log_choose(column, k) + log_choose(total - column, row - k) - log_choose(total, row);
 }
 
+// The difference of the rates over its standard error under the null; none when the pooled rate is 0 or 1.
+std::optional<double> pooled_z(Proportion a, Proportion b) {
+    double pooled = static_cast<double>(a.successes + b.successes) / static_cast<double>(a.trials + b.trials);
+    double spread =
+        std::sqrt(pooled * (1 - pooled) * (1.0 / static_cast<double>(a.trials) + 1.0 / static_cast<double>(b.trials)));
+    if (spread == 0) {
+        return std::nullopt;
+    }
+    return (a.rate() - b.rate()) / spread;
+}
+
 } // namespace
 
 std::optional<Interval> wilson_interval(std::int64_t successes, std::int64_t trials, double confidence) {
@@ -43,13 +54,8 @@ std::optional<Interval> wilson_interval(std::int64_t successes, std::int64_t tri
 }
 
 double two_proportion_z_test(Proportion a, Proportion b) {
-    double pooled = static_cast<double>(a.successes + b.successes) / static_cast<double>(a.trials + b.trials);
-    double spread =
-        std::sqrt(pooled * (1 - pooled) * (1.0 / static_cast<double>(a.trials) + 1.0 / static_cast<double>(b.trials)));
-    if (spread == 0) {
-        return 1; // every trial succeeded, or none did: nothing tells the groups apart
-    }
-    return two_sided_normal_p((a.rate() - b.rate()) / spread);
+    auto z = pooled_z(a, b);
+    return z ? two_sided_normal_p(*z) : 1; // every trial succeeded, or none did: nothing tells the groups apart
 }
 
 double fisher_exact_test(Proportion a, Proportion b) {
@@ -85,10 +91,9 @@ Comparison compare(Proportion a, Proportion b) {
                                              : static_cast<double>(a.successes) * b_failures / denominator;
         return {TestMethod::fisher_exact, fisher_exact_test(a, b), odds_ratio};
     }
-    double pooled = successes / total;
-    double spread =
-        std::sqrt(pooled * (1 - pooled) * (1.0 / static_cast<double>(a.trials) + 1.0 / static_cast<double>(b.trials)));
-    return {TestMethod::z_test, two_proportion_z_test(a, b), (a.rate() - b.rate()) / spread};
+    // Five expected successes and failures on either side: the pooled rate is strictly between 0 and 1.
+    auto z = *pooled_z(a, b);
+    return {TestMethod::z_test, two_sided_normal_p(z), z};
 }
 
 std::optional<double> trials_per_group(double p1, double p2, double alpha, double power) {

@@ -81,7 +81,6 @@ void OutcomeStore::for_each_send_tally(const OutcomeFilter& filter,
         "SELECT t.campaign_id, t.sender_id, t.step, t.variant, t.type,"
         " SUM(CASE WHEN t.state = 'sent' THEN t.actions ELSE 0 END),"
         " SUM(CASE WHEN t.state = 'failed' THEN t.actions ELSE 0 END),"
-        " SUM(CASE WHEN t.state IN ('sending', 'in_doubt') THEN t.actions ELSE 0 END),"
         " MIN(t.first_id)"
         " FROM action_tallies t WHERE t.actions > 0 AND t.day >= :since_day AND t.day < :until_day" +
             scope(filter, "t") + " GROUP BY t.campaign_id, t.sender_id, t.step, t.variant, t.type");
@@ -91,8 +90,7 @@ void OutcomeStore::for_each_send_tally(const OutcomeFilter& filter,
         tally.group = read_group(query, 0);
         tally.sent = query.getColumn(5).getInt64();
         tally.failed = query.getColumn(6).getInt64();
-        tally.unsettled = query.getColumn(7).getInt64();
-        tally.first_id = query.getColumn(8).getInt64();
+        tally.first_id = query.getColumn(7).getInt64();
         visit(tally);
     }
 }

@@ -36,7 +36,6 @@ struct SendTally {
     ActionGroup group;
     std::int64_t sent = 0;
     std::int64_t failed = 0;
-    std::int64_t unsettled = 0;  // still sending, or in doubt
     core::ActionId first_id = 0; // orders steps as a campaign first reached them
 };
 
