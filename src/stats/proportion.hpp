@@ -5,12 +5,9 @@
 #include <cstdint>
 #include <optional>
 
-namespace campaign::stats {
+#include "stats/interval.hpp"
 
-struct Interval {
-    double low = 0;
-    double high = 0;
-};
+namespace campaign::stats {
 
 // The Wilson score interval of `successes` out of `trials` at `confidence` (0.95 is 95%); none for no trials.
 std::optional<Interval> wilson_interval(std::int64_t successes, std::int64_t trials, double confidence = 0.95);

@@ -1,0 +1,175 @@
+#include "stats/correlation.hpp"
+
+#include <algorithm>
+#include <boost/math/distributions/normal.hpp>
+#include <boost/math/special_functions/beta.hpp>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <stdexcept>
+#include <string>
+
+namespace campaign::stats {
+
+namespace {
+
+constexpr double k_nan = std::numeric_limits<double>::quiet_NaN();
+
+struct Pairs {
+    std::vector<double> x;
+    std::vector<double> y;
+};
+
+Pairs complete_pairs(std::span<const double> x, std::span<const double> y, const char* who) {
+    if (x.size() != y.size()) {
+        throw std::invalid_argument(std::string(who) + ": the two series differ in length");
+    }
+    Pairs pairs;
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        if (!std::isnan(x[i]) && !std::isnan(y[i])) {
+            pairs.x.push_back(x[i]);
+            pairs.y.push_back(y[i]);
+        }
+    }
+    return pairs;
+}
+
+bool is_constant(const std::vector<double>& values) {
+    return std::all_of(values.begin(), values.end(), [&](double v) { return v == values.front(); });
+}
+
+double mean(const std::vector<double>& values) {
+    return std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
+}
+
+// The deviations from the mean, scaled to unit length, as scipy computes r.
+std::vector<double> unit_deviations(const std::vector<double>& values) {
+    double centre = mean(values);
+    std::vector<double> deviations(values.size());
+    std::transform(values.begin(), values.end(), deviations.begin(), [&](double v) { return v - centre; });
+    double length = std::sqrt(std::inner_product(deviations.begin(), deviations.end(), deviations.begin(), 0.0));
+    for (double& d : deviations) {
+        d /= length;
+    }
+    return deviations;
+}
+
+// The two-sided t-test of r with n-2 degrees of freedom: P(|T| > |t|) = I_{1-r^2}((n-2)/2, 1/2), which is also
+// scipy's 2 P(B > |r|) for B ~ Beta(n/2-1, n/2-1) on [-1, 1]. It needs no division by 1 - r^2.
+double correlation_p_value(double r, std::size_t n) {
+    double one_minus_r2 = (1 - r) * (1 + r);
+    if (one_minus_r2 <= 0) {
+        return 0;
+    }
+    return boost::math::ibeta(static_cast<double>(n - 2) / 2, 0.5, one_minus_r2);
+}
+
+std::optional<Interval> fisher_interval(double r, std::size_t n, double confidence) {
+    if (n < 4) {
+        return std::nullopt;
+    }
+    if (std::fabs(r) == 1) {
+        return Interval{r, r}; // atanh(r) is infinite, and so is either end before tanh
+    }
+    double z = boost::math::quantile(boost::math::normal_distribution<double>(), 0.5 + confidence / 2);
+    double half = z * std::sqrt(1 / static_cast<double>(n - 3));
+    double centre = std::atanh(r);
+    return Interval{std::tanh(centre - half), std::tanh(centre + half)};
+}
+
+Correlation correlate(const Pairs& pairs, double confidence) {
+    Correlation result;
+    result.n = pairs.x.size();
+    if (result.n < 3 || is_constant(pairs.x) || is_constant(pairs.y)) {
+        return result;
+    }
+    auto x = unit_deviations(pairs.x);
+    auto y = unit_deviations(pairs.y);
+    result.r = std::clamp(std::inner_product(x.begin(), x.end(), y.begin(), 0.0), -1.0, 1.0);
+    result.p_value = correlation_p_value(result.r, result.n);
+    result.interval = fisher_interval(result.r, result.n, confidence);
+    return result;
+}
+
+} // namespace
+
+std::vector<double> average_ranks(std::span<const double> values) {
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (!std::isnan(values[i])) {
+            order.push_back(i);
+        }
+    }
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return values[a] < values[b]; });
+    std::vector<double> ranks(values.size(), k_nan);
+    for (std::size_t first = 0; first < order.size();) {
+        std::size_t last = first; // one past the run of values equal to values[order[first]]
+        while (last < order.size() && values[order[last]] == values[order[first]]) {
+            ++last;
+        }
+        double rank = static_cast<double>(first + 1 + last) / 2; // the mean of ranks first+1 .. last
+        for (std::size_t i = first; i < last; ++i) {
+            ranks[order[i]] = rank;
+        }
+        first = last;
+    }
+    return ranks;
+}
+
+Correlation pearson(std::span<const double> x, std::span<const double> y, double confidence) {
+    return correlate(complete_pairs(x, y, "pearson"), confidence);
+}
+
+Correlation spearman(std::span<const double> x, std::span<const double> y, double confidence) {
+    auto pairs = complete_pairs(x, y, "spearman");
+    pairs.x = average_ranks(pairs.x);
+    pairs.y = average_ranks(pairs.y);
+    return correlate(pairs, confidence);
+}
+
+std::vector<double> benjamini_hochberg(std::span<const double> p_values) {
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < p_values.size(); ++i) {
+        if (!std::isnan(p_values[i])) {
+            order.push_back(i);
+        }
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return p_values[a] < p_values[b]; });
+    std::vector<double> q(p_values.size(), k_nan);
+    auto m = static_cast<double>(order.size());
+    double smallest = 1; // the running minimum from the largest p down, capped at 1
+    for (std::size_t k = order.size(); k-- > 0;) {
+        double fraction = static_cast<double>(k + 1) / m; // divided as statsmodels does, to round alike
+        smallest = std::min(smallest, p_values[order[k]] / fraction);
+        q[order[k]] = smallest;
+    }
+    return q;
+}
+
+std::vector<double> remove_group_means(std::span<const double> values, std::span<const int> groups) {
+    if (values.size() != groups.size()) {
+        throw std::invalid_argument("remove_group_means: the values and their groups differ in length");
+    }
+    struct Sum {
+        double total = 0;
+        std::size_t count = 0;
+    };
+    std::map<int, Sum> sums;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (!std::isnan(values[i])) {
+            sums[groups[i]].total += values[i];
+            sums[groups[i]].count += 1;
+        }
+    }
+    std::vector<double> result(values.size(), k_nan);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (!std::isnan(values[i])) {
+            const Sum& sum = sums[groups[i]];
+            result[i] = values[i] - sum.total / static_cast<double>(sum.count);
+        }
+    }
+    return result;
+}
+
+} // namespace campaign::stats

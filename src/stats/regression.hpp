@@ -1,0 +1,60 @@
+// Regressions over daily series: how a pillar's change follows an activity over the next days (a distributed-lag
+// model with Newey-West errors), and whether the activity's past helps predict the pillar beyond the pillar's own past
+// (a Granger F-test: predictive precedence, not causation). NaN marks a missing day; rows that would use one are
+// dropped, nothing is interpolated. Checked against statsmodels on the fixtures of tests/unit/stats/fixtures/.
+#pragma once
+
+#include <cstddef>
+#include <limits>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "stats/interval.hpp"
+
+namespace campaign::stats {
+
+struct Coefficient {
+    double estimate = std::numeric_limits<double>::quiet_NaN();
+    double standard_error = std::numeric_limits<double>::quiet_NaN();
+    double t = std::numeric_limits<double>::quiet_NaN();
+    double p_value = std::numeric_limits<double>::quiet_NaN(); // two-sided
+    Interval interval;
+};
+
+struct DistributedLag {
+    std::size_t n = 0;           // rows used
+    std::size_t hac_lags = 0;    // the Newey-West truncation lag L = floor(4 (n/100)^(2/9))
+    std::size_t residual_df = 0; // n - (lags + 2)
+    Coefficient constant;
+    std::vector<Coefficient> lags; // lags[k] is the effect of x[t-k] on y[t]
+    Coefficient cumulative;        // the sum of lags[0..], with standard error sqrt(1' V 1) from the HAC covariance V
+};
+
+// Least squares of y[t] on a constant and x[t], x[t-1], ..., x[t-lags], over every t >= lags where y[t] and all those
+// x are finite. The covariance is Newey-West's (Bartlett kernel, weights 1 - j/(L+1)) scaled by n/(n-k) for the
+// k = lags + 2 coefficients, and p-values and intervals at `confidence` come from the t distribution with n-k degrees
+// of freedom: statsmodels' OLS(y, X).fit(cov_type='HAC', cov_kwds={'maxlags': L, 'use_correction': True},
+// use_t=True). As there, the kernel takes the rows used as consecutive, across a dropped day too. None when there
+// are too few rows (n <= lags + 2) or the design is singular (x constant, say). Throws std::invalid_argument when y
+// and x differ in length.
+std::optional<DistributedLag> distributed_lag(std::span<const double> y, std::span<const double> x,
+                                              std::size_t lags = 7, double confidence = 0.95);
+
+struct GrangerTest {
+    std::size_t n = 0; // rows used
+    std::size_t lags = 0;
+    double f = std::numeric_limits<double>::quiet_NaN();
+    std::size_t df_num = 0; // lags
+    std::size_t df_den = 0; // n - 2 lags - 1
+    double p_value = std::numeric_limits<double>::quiet_NaN();
+};
+
+// Does x's past improve the prediction of y beyond y's own past? The ssr F-test of statsmodels'
+// grangercausalitytests: restricted y[t] ~ 1 + y[t-1..t-lags], full adds x[t-1..t-lags], over every t >= lags whose
+// values are all finite; F = ((ssr_r - ssr_f)/lags) / (ssr_f/(n - 2 lags - 1)). None when there are too few rows
+// (n <= 2 lags + 1), the full design is singular, or it fits y perfectly. Throws std::invalid_argument when y and x
+// differ in length or lags is 0.
+std::optional<GrangerTest> granger_test(std::span<const double> y, std::span<const double> x, std::size_t lags);
+
+} // namespace campaign::stats
