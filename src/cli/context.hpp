@@ -39,5 +39,7 @@ void add_status_command(CLI::App& app, Context& context);
 void add_actions_command(CLI::App& app, Context& context);
 void add_sender_command(CLI::App& app, Context& context);
 void add_report_command(CLI::App& app, Context& context);
+void add_ssi_command(CLI::App& app, Context& context);
+void add_activity_command(CLI::App& app, Context& context);
 
 } // namespace campaign::cli

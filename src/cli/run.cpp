@@ -54,6 +54,8 @@ int run(int argc, char** argv) {
     add_status_command(app, context);
     add_actions_command(app, context);
     add_sender_command(app, context);
+    add_ssi_command(app, context);
+    add_activity_command(app, context);
     add_report_command(app, context);
 
     try {

@@ -287,7 +287,14 @@ BEGIN
 END;
 )sql";
 
-constexpr std::array<std::string_view, 3> k_migrations{k_schema_1, k_schema_2, k_schema_3};
+// SSI: the group averages that LinkedIn's JSON gives beside the ranks, and the daily series the SSI report reads.
+constexpr std::string_view k_schema_4 = R"sql(
+ALTER TABLE ssi_snapshots ADD COLUMN industry_average REAL CHECK (industry_average BETWEEN 0 AND 100);
+ALTER TABLE ssi_snapshots ADD COLUMN network_average REAL CHECK (network_average BETWEEN 0 AND 100);
+CREATE INDEX events_by_sender_time ON events (sender_id, occurred_at) WHERE type IN ('accepted', 'replied');
+)sql";
+
+constexpr std::array<std::string_view, 4> k_migrations{k_schema_1, k_schema_2, k_schema_3, k_schema_4};
 
 } // namespace
 

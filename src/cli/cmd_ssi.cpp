@@ -1,0 +1,289 @@
+// campaign ssi record [--sender S] [--date D] --brand X --people X --insights X --relationships X
+//                     [--industry-rank N] [--network-rank N]
+// campaign ssi import FILE|FOLDER [--sender S] [--date D]
+// campaign ssi list [--sender S] [--format table|json|csv]
+// campaign activity import FILE.csv [--sender S] [--source NAME]
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "cli/context.hpp"
+#include "cli/output.hpp"
+#include "crm/ssi_files.hpp"
+#include "schedule/calendar.hpp"
+#include "store/campaign_store.hpp"
+#include "store/ssi_store.hpp"
+
+namespace campaign::cli {
+
+namespace {
+
+struct RecordArguments {
+    std::string sender;
+    std::string date;
+    std::array<double, 4> pillars{};
+    std::optional<int> industry_rank;
+    std::optional<int> network_rank;
+};
+
+struct ImportArguments {
+    std::filesystem::path path;
+    std::string sender;
+    std::string date;
+    std::string source;
+};
+
+struct ListArguments {
+    std::string sender;
+    std::string format = "table";
+};
+
+std::string decimals(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.2f", value);
+    return text;
+}
+
+// The sender named, or the only one the database knows; none when there are several and none was named.
+std::optional<std::string> sender_or_only(store::Database& database, const std::string& named) {
+    if (!named.empty()) {
+        return named;
+    }
+    auto senders = store::CampaignStore(database).senders();
+    if (senders.size() == 1) {
+        return senders.front().name;
+    }
+    return std::nullopt;
+}
+
+std::string need_sender(store::Database& database, const std::string& named) {
+    auto sender = sender_or_only(database, named);
+    if (!sender) {
+        auto known = store::CampaignStore(database).senders().size();
+        throw core::UserError(known == 0 ? "error: which sender? pass --sender NAME (no sender is known yet)"
+                                         : "error: which sender? pass --sender NAME (" + std::to_string(known) +
+                                               " senders are known: campaign sender list)");
+    }
+    return *sender;
+}
+
+core::Day parse_date_option(const std::string& text) {
+    auto day = core::parse_day(text);
+    if (!day) {
+        throw core::UserError("error: --date: '" + text + "' is not a date like 2026-11-03");
+    }
+    return *day;
+}
+
+// Today on the sender's own calendar: an evening entry in California is not tomorrow's.
+core::Day today_for(store::Database& database, const std::string& sender, const core::Clock& clock) {
+    core::Sender known;
+    known.timezone = "UTC";
+    if (auto row = store::CampaignStore(database).find_sender(sender)) {
+        known.timezone = row->timezone;
+    }
+    return core::Day{std::chrono::days{schedule::SenderCalendar(known).local_day(clock.now())}};
+}
+
+std::string describe(const core::SsiSnapshot& snapshot) {
+    return decimals(snapshot.total) + " (brand " + decimals(snapshot.pillars[0]) + ", people " +
+           decimals(snapshot.pillars[1]) + ", insights " + decimals(snapshot.pillars[2]) + ", relationships " +
+           decimals(snapshot.pillars[3]) + ")";
+}
+
+void say_replaced(std::ostream& out, const core::SsiSnapshot& previous, const core::SsiSnapshot& now) {
+    out << "replaced " << previous.sender << "'s snapshot of " << core::format_day(now.day) << ": was "
+        << describe(previous) << " from " << previous.source << ", now " << describe(now) << '\n';
+}
+
+int record_snapshot(Context& context, const RecordArguments& arguments) {
+    store::Database database(context.database_path, store::OpenMode::must_exist);
+    core::SsiSnapshot snapshot;
+    snapshot.sender = need_sender(database, arguments.sender);
+    snapshot.day = arguments.date.empty() ? today_for(database, snapshot.sender, context.clock)
+                                          : parse_date_option(arguments.date);
+    snapshot.pillars = arguments.pillars;
+    snapshot.total = core::pillar_sum(snapshot);
+    snapshot.industry_rank = arguments.industry_rank;
+    snapshot.network_rank = arguments.network_rank;
+    snapshot.source = "manual";
+    auto problems = core::check_snapshot(snapshot);
+    if (!problems.empty()) {
+        std::string message;
+        for (const auto& problem : problems) {
+            auto option = std::string(problem.field);
+            std::replace(option.begin(), option.end(), '_', '-');
+            message += (message.empty() ? "" : "\n") + ("error: --" + option + " ") + problem.message;
+        }
+        throw core::UserError(message);
+    }
+    store::SsiStore ssi(database);
+    bool new_sender = !ssi.has_sender(snapshot.sender);
+    auto previous = ssi.record(snapshot, context.clock.now());
+    if (new_sender) {
+        context.out << "added sender '" << snapshot.sender << "' (no campaign uses it yet)\n";
+    }
+    if (previous) {
+        say_replaced(context.out, *previous, snapshot);
+    } else {
+        context.out << "recorded " << snapshot.sender << "'s SSI of " << core::format_day(snapshot.day) << ": "
+                    << describe(snapshot) << '\n';
+    }
+    return k_ok;
+}
+
+int import_snapshots(Context& context, const ImportArguments& arguments) {
+    store::Database database(context.database_path, store::OpenMode::must_exist);
+    crm::SsiReadOptions options;
+    options.sender = sender_or_only(database, arguments.sender);
+    if (!arguments.date.empty()) {
+        options.day = parse_date_option(arguments.date);
+    }
+    auto contents = crm::read_ssi(arguments.path, options);
+    fail_on(contents.diagnostics);
+    store::SsiStore ssi(database);
+    std::size_t replaced = 0;
+    {
+        store::Transaction transaction(database);
+        for (auto& snapshot : contents.snapshots) {
+            if (auto previous = ssi.record(snapshot, context.clock.now())) {
+                say_replaced(context.out, *previous, snapshot);
+                ++replaced;
+            }
+        }
+        transaction.commit();
+    }
+    context.out << "imported " << contents.snapshots.size() << " SSI snapshots from " << contents.files
+                << (contents.files == 1 ? " file" : " files") << " (" << contents.snapshots.size() - replaced
+                << " new, " << replaced << " replaced)\n";
+    return k_ok;
+}
+
+int list_snapshots(Context& context, const ListArguments& arguments) {
+    store::Database database(context.database_path, store::OpenMode::must_exist);
+    store::SsiStore ssi(database);
+    std::vector<std::string> senders;
+    if (!arguments.sender.empty()) {
+        senders.push_back(arguments.sender);
+    } else {
+        for (const auto& sender : ssi.senders()) {
+            senders.push_back(sender.name);
+        }
+    }
+    auto rank = [](const std::optional<int>& value) { return value ? std::to_string(*value) : std::string(); };
+    std::vector<Row> rows;
+    auto json = nlohmann::json::array();
+    for (const auto& sender : senders) {
+        for (const auto& snapshot : ssi.snapshots(sender)) {
+            rows.push_back({snapshot.sender, core::format_day(snapshot.day), decimals(snapshot.total),
+                            decimals(snapshot.pillars[0]), decimals(snapshot.pillars[1]), decimals(snapshot.pillars[2]),
+                            decimals(snapshot.pillars[3]), rank(snapshot.industry_rank), rank(snapshot.network_rank),
+                            snapshot.source});
+            nlohmann::json item{{"sender", snapshot.sender},
+                                {"date", core::format_day(snapshot.day)},
+                                {"total", snapshot.total},
+                                {"brand", snapshot.pillars[0]},
+                                {"people", snapshot.pillars[1]},
+                                {"insights", snapshot.pillars[2]},
+                                {"relationships", snapshot.pillars[3]},
+                                {"source", snapshot.source}};
+            item["industry_rank"] = snapshot.industry_rank ? nlohmann::json(*snapshot.industry_rank) : nullptr;
+            item["network_rank"] = snapshot.network_rank ? nlohmann::json(*snapshot.network_rank) : nullptr;
+            json.push_back(std::move(item));
+        }
+    }
+    std::vector<std::string> header{"sender",   "date",          "total",         "brand",        "people",
+                                    "insights", "relationships", "industry_rank", "network_rank", "source"};
+    auto format = parse_format(arguments.format);
+    if (format == Format::json) {
+        context.out << json.dump(2) << '\n';
+    } else if (format == Format::csv) {
+        print_csv_row(context.out, header);
+        for (const auto& row : rows) {
+            print_csv_row(context.out, row);
+        }
+    } else if (rows.empty()) {
+        context.out << "no SSI recorded yet: campaign ssi record or campaign ssi import\n";
+    } else {
+        print_table(context.out, header, rows, 40);
+    }
+    return k_ok;
+}
+
+int import_activity(Context& context, const ImportArguments& arguments) {
+    store::Database database(context.database_path, store::OpenMode::must_exist);
+    auto contents = crm::read_activity_csv(arguments.path, sender_or_only(database, arguments.sender));
+    fail_on(contents.diagnostics);
+    auto source = arguments.source.empty() ? arguments.path.filename().string() : arguments.source;
+    store::SsiStore ssi(database);
+    std::size_t replaced = 0;
+    {
+        store::Transaction transaction(database);
+        for (const auto& row : contents.rows) {
+            replaced += ssi.record_activity(row.sender, row.activity, source) ? 1 : 0;
+        }
+        transaction.commit();
+    }
+    context.out << "imported " << contents.rows.size() << " daily activity counts from " << source << " ("
+                << contents.rows.size() - replaced << " new, " << replaced << " replaced from an earlier import)\n";
+    return k_ok;
+}
+
+void add_pillar_options(CLI::App& command, RecordArguments& arguments) {
+    for (auto pillar : core::k_pillars) {
+        auto name = std::string(core::to_string(pillar));
+        command
+            .add_option("--" + name, arguments.pillars[static_cast<std::size_t>(pillar)],
+                        std::string(core::display_name(pillar)) + ", 0 to 25")
+            ->required();
+    }
+}
+
+} // namespace
+
+void add_ssi_command(CLI::App& app, Context& context) {
+    auto* command = app.add_subcommand("ssi", "Record, import and list the Social Selling Index of senders");
+    command->require_subcommand(1);
+
+    auto* record = command->add_subcommand("record", "Record one day's SSI by hand, as LinkedIn's page shows it");
+    auto recorded = std::make_shared<RecordArguments>();
+    record->add_option("--sender", recorded->sender, "Whose SSI (default: the only sender)");
+    record->add_option("--date", recorded->date, "The day, YYYY-MM-DD (default: today, on the sender's calendar)");
+    add_pillar_options(*record, *recorded);
+    record->add_option("--industry-rank", recorded->industry_rank, "Top N% of the industry, 1 to 100");
+    record->add_option("--network-rank", recorded->network_rank, "Top N% of the network, 1 to 100");
+    on_run(*record, context, [&context, recorded] { return record_snapshot(context, *recorded); });
+
+    auto* import = command->add_subcommand(
+        "import", "Import SSI history: a CSV, LinkedIn's salesApiSsi JSON, or a folder of daily files");
+    auto imported = std::make_shared<ImportArguments>();
+    import->add_option("FILE", imported->path, "A .csv or .json file, or a folder of them")
+        ->required()
+        ->check(CLI::ExistingPath);
+    import->add_option("--sender", imported->sender, "For rows and JSON files that do not say (default: the only one)");
+    import->add_option("--date", imported->date, "The day of a JSON answer whose file name holds no date");
+    on_run(*import, context, [&context, imported] { return import_snapshots(context, *imported); });
+
+    auto* list = command->add_subcommand("list", "The SSI snapshots recorded, by sender and day");
+    auto listed = std::make_shared<ListArguments>();
+    list->add_option("--sender", listed->sender, "Only this sender");
+    list->add_option("--format", listed->format, "table (default), json or csv")
+        ->check(CLI::IsMember({"table", "json", "csv"}));
+    on_run(*list, context, [&context, listed] { return list_snapshots(context, *listed); });
+}
+
+void add_activity_command(CLI::App& app, Context& context) {
+    auto* command = app.add_subcommand("activity", "Off-campaign activity that may move the SSI: posts, comments, ...");
+    command->require_subcommand(1);
+    auto* import = command->add_subcommand("import", "Import daily activity counts: date,activity,count[,sender]");
+    auto arguments = std::make_shared<ImportArguments>();
+    import->add_option("FILE", arguments->path, "The activity CSV")->required()->check(CLI::ExistingFile);
+    import->add_option("--sender", arguments->sender, "For rows that do not say (default: the only sender)");
+    import->add_option("--source", arguments->source,
+                       "Name of this series (default: the file's name); importing it again replaces its counts");
+    on_run(*import, context, [&context, arguments] { return import_activity(context, *arguments); });
+}
+
+} // namespace campaign::cli

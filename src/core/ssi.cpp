@@ -1,0 +1,145 @@
+#include "core/ssi.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+#include "core/enum_names.hpp"
+
+namespace campaign::core {
+
+namespace {
+
+constexpr std::array<std::string_view, 5> k_measure_names{"brand", "people", "insights", "relationships", "total"};
+constexpr std::array<std::string_view, 5> k_measure_titles{"Establish your professional brand", "Find the right people",
+                                                           "Engage with insights", "Build relationships", "SSI"};
+constexpr std::array<std::string_view, k_activity_count> k_activity_names{"profile_views",
+                                                                          "connection_requests",
+                                                                          "connections_accepted",
+                                                                          "messages_sent",
+                                                                          "replies_received",
+                                                                          "posts",
+                                                                          "comments",
+                                                                          "likes",
+                                                                          "follows",
+                                                                          "endorsements"};
+constexpr std::array<std::string_view, k_activity_count> k_activity_nouns{"profile views",
+                                                                          "connection requests",
+                                                                          "accepted connections",
+                                                                          "messages sent",
+                                                                          "replies received",
+                                                                          "posts",
+                                                                          "comments",
+                                                                          "likes",
+                                                                          "follows",
+                                                                          "endorsements"};
+
+// LinkedIn shows pillars to two decimals; four of them rounded may miss their rounded sum by up to 0.02.
+constexpr double k_total_tolerance = 0.025;
+
+std::string number(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", value);
+    return text;
+}
+
+std::optional<int> digits(std::string_view text) {
+    int value = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc{} || end != text.data() + text.size()) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+} // namespace
+
+std::optional<Day> parse_day(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
+        return std::nullopt;
+    }
+    auto year = digits(text.substr(0, 4));
+    auto month = digits(text.substr(5, 2));
+    auto day = digits(text.substr(8, 2));
+    if (!year || !month || !day) {
+        return std::nullopt;
+    }
+    std::chrono::year_month_day date{std::chrono::year{*year}, std::chrono::month{static_cast<unsigned>(*month)},
+                                     std::chrono::day{static_cast<unsigned>(*day)}};
+    if (!date.ok()) {
+        return std::nullopt;
+    }
+    return Day{date};
+}
+
+std::string format_day(Day day) {
+    std::chrono::year_month_day date{day};
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()),
+                  static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+    return text;
+}
+
+int weekday_index(Day day) {
+    return static_cast<int>(std::chrono::weekday{day}.iso_encoding()) - 1;
+}
+
+std::string_view to_string(Measure measure) {
+    return k_measure_names[static_cast<std::size_t>(measure)];
+}
+
+std::optional<Measure> parse_measure(std::string_view text) {
+    return parse_enum<Measure>(k_measure_names, text);
+}
+
+std::string_view display_name(Measure measure) {
+    return k_measure_titles[static_cast<std::size_t>(measure)];
+}
+
+std::string_view to_string(Activity activity) {
+    return k_activity_names[static_cast<std::size_t>(activity)];
+}
+
+std::optional<Activity> parse_activity(std::string_view text) {
+    return parse_enum<Activity>(k_activity_names, text);
+}
+
+std::string_view plural_noun(Activity activity) {
+    return k_activity_nouns[static_cast<std::size_t>(activity)];
+}
+
+const std::array<std::string_view, k_activity_count>& activity_names() {
+    return k_activity_names;
+}
+
+double SsiSnapshot::value(Measure measure) const {
+    return measure == Measure::total ? total : pillars[static_cast<std::size_t>(measure)];
+}
+
+double pillar_sum(const SsiSnapshot& snapshot) {
+    return snapshot.pillars[0] + snapshot.pillars[1] + snapshot.pillars[2] + snapshot.pillars[3];
+}
+
+std::vector<SnapshotProblem> check_snapshot(const SsiSnapshot& snapshot) {
+    std::vector<SnapshotProblem> problems;
+    for (auto pillar : k_pillars) {
+        double value = snapshot.value(pillar);
+        if (!(value >= 0 && value <= k_pillar_cap)) {
+            problems.push_back(
+                {to_string(pillar), "is " + number(value) + ", outside 0 to 25 (each pillar is scored out of 25)"});
+        }
+    }
+    if (double sum = pillar_sum(snapshot); !(std::fabs(snapshot.total - sum) <= k_total_tolerance)) {
+        problems.push_back(
+            {"total", "is " + number(snapshot.total) + ", not the sum of the pillars (" + number(sum) + ")"});
+    }
+    for (auto [field, rank] : {std::pair{std::string_view("industry_rank"), snapshot.industry_rank},
+                               std::pair{std::string_view("network_rank"), snapshot.network_rank}}) {
+        if (rank && (*rank < 1 || *rank > 100)) {
+            problems.push_back({field, "is " + std::to_string(*rank) + ", outside 1 to 100 (it is a 'top N%')"});
+        }
+    }
+    return problems;
+}
+
+} // namespace campaign::core

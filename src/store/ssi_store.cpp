@@ -1,0 +1,242 @@
+#include "store/ssi_store.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <map>
+
+namespace campaign::store {
+
+namespace {
+
+constexpr const char* k_snapshot_columns =
+    "s.name, p.day, p.brand, p.people, p.insights, p.relationships, p.total, p.industry_rank, p.network_rank, "
+    "p.industry_average, p.network_average, p.source "
+    "FROM ssi_snapshots p JOIN senders s ON s.id = p.sender_id ";
+
+template <typename T>
+std::optional<T> optional_column(SQLite::Statement& query, int index) {
+    auto column = query.getColumn(index);
+    if (column.isNull()) {
+        return std::nullopt;
+    }
+    if constexpr (std::is_same_v<T, int>) {
+        return column.getInt();
+    } else {
+        return column.getDouble();
+    }
+}
+
+core::SsiSnapshot read_snapshot(SQLite::Statement& query) {
+    core::SsiSnapshot snapshot;
+    snapshot.sender = query.getColumn(0).getString();
+    snapshot.day = core::parse_day(query.getColumn(1).getString()).value_or(core::Day{});
+    for (int pillar = 0; pillar < 4; ++pillar) {
+        snapshot.pillars[static_cast<std::size_t>(pillar)] = query.getColumn(2 + pillar).getDouble();
+    }
+    snapshot.total = query.getColumn(6).getDouble();
+    snapshot.industry_rank = optional_column<int>(query, 7);
+    snapshot.network_rank = optional_column<int>(query, 8);
+    snapshot.industry_average = optional_column<double>(query, 9);
+    snapshot.network_average = optional_column<double>(query, 10);
+    snapshot.source = query.getColumn(11).getString();
+    return snapshot;
+}
+
+template <typename T>
+void bind_optional(SQLite::Statement& statement, int index, const std::optional<T>& value) {
+    if (value) {
+        statement.bind(index, *value);
+    } else {
+        statement.bind(index);
+    }
+}
+
+// What a campaign action that went out counts as; a withdrawn invitation counts as nothing.
+std::optional<core::Activity> activity_of_action(const std::string& type) {
+    static const std::map<std::string, core::Activity, std::less<>> k_activities{
+        {"view_profile", core::Activity::profile_views},
+        {"connect", core::Activity::connection_requests},
+        {"message", core::Activity::messages_sent},
+        {"inmail", core::Activity::messages_sent},
+        {"follow", core::Activity::follows},
+        {"like_post", core::Activity::likes},
+        {"endorse", core::Activity::endorsements}};
+    auto found = k_activities.find(type);
+    return found == k_activities.end() ? std::nullopt : std::optional(found->second);
+}
+
+} // namespace
+
+core::RowId SsiStore::sender_id(const std::string& name) {
+    SQLite::Statement insert(m_database.sqlite(), "INSERT INTO senders (name) VALUES (?) ON CONFLICT DO NOTHING");
+    insert.bind(1, name);
+    insert.exec();
+    SQLite::Statement query(m_database.sqlite(), "SELECT id FROM senders WHERE name = ?");
+    query.bind(1, name);
+    query.executeStep();
+    return query.getColumn(0).getInt64();
+}
+
+bool SsiStore::has_sender(const std::string& name) {
+    SQLite::Statement query(m_database.sqlite(), "SELECT 1 FROM senders WHERE name = ?");
+    query.bind(1, name);
+    return query.executeStep();
+}
+
+std::optional<core::SsiSnapshot> SsiStore::record(const core::SsiSnapshot& snapshot, core::Timestamp recorded_at) {
+    auto id = sender_id(snapshot.sender);
+    std::optional<core::SsiSnapshot> previous;
+    {
+        SQLite::Statement query(m_database.sqlite(),
+                                std::string("SELECT ") + k_snapshot_columns + "WHERE p.sender_id = ? AND p.day = ?");
+        query.bind(1, id);
+        query.bind(2, core::format_day(snapshot.day));
+        if (query.executeStep()) {
+            previous = read_snapshot(query);
+        }
+    }
+    SQLite::Statement upsert(
+        m_database.sqlite(),
+        "INSERT INTO ssi_snapshots (sender_id, day, brand, people, insights, relationships, total, "
+        "industry_rank, network_rank, industry_average, network_average, source, recorded_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (sender_id, day) DO UPDATE SET brand = excluded.brand, "
+        "people = excluded.people, insights = excluded.insights, "
+        "relationships = excluded.relationships, total = excluded.total, "
+        "industry_rank = excluded.industry_rank, network_rank = excluded.network_rank, "
+        "industry_average = excluded.industry_average, network_average = excluded.network_average, "
+        "source = excluded.source, recorded_at = excluded.recorded_at");
+    upsert.bind(1, id);
+    upsert.bind(2, core::format_day(snapshot.day));
+    for (int pillar = 0; pillar < 4; ++pillar) {
+        upsert.bind(3 + pillar, snapshot.pillars[static_cast<std::size_t>(pillar)]);
+    }
+    upsert.bind(7, snapshot.total);
+    bind_optional(upsert, 8, snapshot.industry_rank);
+    bind_optional(upsert, 9, snapshot.network_rank);
+    bind_optional(upsert, 10, snapshot.industry_average);
+    bind_optional(upsert, 11, snapshot.network_average);
+    upsert.bind(12, snapshot.source);
+    upsert.bind(13, core::format_utc(recorded_at));
+    upsert.exec();
+    return previous;
+}
+
+std::vector<core::SsiSnapshot> SsiStore::snapshots(const std::string& sender, std::optional<core::Day> since,
+                                                   std::optional<core::Day> until) {
+    SQLite::Statement query(m_database.sqlite(), std::string("SELECT ") + k_snapshot_columns +
+                                                     "WHERE s.name = ? AND p.day >= ? AND p.day <= ? ORDER BY p.day");
+    query.bind(1, sender);
+    query.bind(2, since ? core::format_day(*since) : std::string("0000-00-00"));
+    query.bind(3, until ? core::format_day(*until) : std::string("9999-99-99"));
+    std::vector<core::SsiSnapshot> result;
+    while (query.executeStep()) {
+        result.push_back(read_snapshot(query));
+    }
+    return result;
+}
+
+std::optional<core::SsiSnapshot> SsiStore::latest_before(const std::string& sender, core::Day day) {
+    SQLite::Statement query(m_database.sqlite(), std::string("SELECT ") + k_snapshot_columns +
+                                                     "WHERE s.name = ? AND p.day < ? ORDER BY p.day DESC LIMIT 1");
+    query.bind(1, sender);
+    query.bind(2, core::format_day(day));
+    if (!query.executeStep()) {
+        return std::nullopt;
+    }
+    return read_snapshot(query);
+}
+
+std::vector<SsiSender> SsiStore::senders() {
+    SQLite::Statement query(m_database.sqlite(),
+                            "SELECT s.name, MIN(p.day), MAX(p.day), COUNT(*) FROM ssi_snapshots p "
+                            "JOIN senders s ON s.id = p.sender_id GROUP BY s.name ORDER BY s.name");
+    std::vector<SsiSender> result;
+    while (query.executeStep()) {
+        result.push_back(
+            {query.getColumn(0).getString(), core::parse_day(query.getColumn(1).getString()).value_or(core::Day{}),
+             core::parse_day(query.getColumn(2).getString()).value_or(core::Day{}), query.getColumn(3).getInt64()});
+    }
+    return result;
+}
+
+bool SsiStore::record_activity(const std::string& sender, const DailyActivity& activity, const std::string& source) {
+    auto id = sender_id(sender);
+    SQLite::Statement existing(
+        m_database.sqlite(),
+        "SELECT 1 FROM activities WHERE sender_id = ? AND day = ? AND activity = ? AND source = ?");
+    existing.bind(1, id);
+    existing.bind(2, core::format_day(activity.day));
+    existing.bind(3, std::string(core::to_string(activity.activity)));
+    existing.bind(4, source);
+    bool replaced = existing.executeStep();
+    SQLite::Statement upsert(m_database.sqlite(),
+                             "INSERT INTO activities (sender_id, day, activity, count, source) VALUES (?, ?, ?, ?, ?) "
+                             "ON CONFLICT (sender_id, day, activity, source) DO UPDATE SET count = excluded.count");
+    upsert.bind(1, id);
+    upsert.bind(2, core::format_day(activity.day));
+    upsert.bind(3, std::string(core::to_string(activity.activity)));
+    upsert.bind(4, activity.count);
+    upsert.bind(5, source);
+    upsert.exec();
+    return replaced;
+}
+
+std::vector<DailyActivity> SsiStore::daily_activity(const std::string& sender, core::Day since, core::Day until) {
+    std::map<std::pair<core::Day, core::Activity>, std::int64_t> counts;
+    auto first = core::format_day(since);
+    auto last = core::format_day(until);
+    auto add = [&](const std::string& day, std::optional<core::Activity> activity, std::int64_t count) {
+        if (auto parsed = core::parse_day(day); parsed && activity) {
+            counts[{*parsed, *activity}] += count;
+        }
+    };
+    {
+        SQLite::Statement query(m_database.sqlite(), "SELECT a.day, a.activity, SUM(a.count) FROM activities a "
+                                                     "JOIN senders s ON s.id = a.sender_id "
+                                                     "WHERE s.name = ? AND a.day >= ? AND a.day <= ? GROUP BY 1, 2");
+        query.bind(1, sender);
+        query.bind(2, first);
+        query.bind(3, last);
+        while (query.executeStep()) {
+            add(query.getColumn(0).getString(), core::parse_activity(query.getColumn(1).getString()),
+                query.getColumn(2).getInt64());
+        }
+    }
+    {
+        SQLite::Statement query(m_database.sqlite(),
+                                "SELECT t.day, t.type, SUM(t.actions) FROM action_tallies t "
+                                "JOIN senders s ON s.id = t.sender_id "
+                                "WHERE s.name = ? AND t.state = 'sent' AND t.day >= ? AND t.day <= ? GROUP BY 1, 2");
+        query.bind(1, sender);
+        query.bind(2, first);
+        query.bind(3, last);
+        while (query.executeStep()) {
+            add(query.getColumn(0).getString(), activity_of_action(query.getColumn(1).getString()),
+                query.getColumn(2).getInt64());
+        }
+    }
+    {
+        SQLite::Statement query(m_database.sqlite(),
+                                "SELECT substr(e.occurred_at, 1, 10), e.type, COUNT(*) FROM events e "
+                                "JOIN senders s ON s.id = e.sender_id "
+                                "WHERE s.name = ? AND e.type IN ('accepted', 'replied') "
+                                "AND e.occurred_at >= ? AND e.occurred_at < ? GROUP BY 1, 2");
+        query.bind(1, sender);
+        query.bind(2, first);
+        query.bind(3, core::format_day(until + std::chrono::days{1}));
+        while (query.executeStep()) {
+            add(query.getColumn(0).getString(),
+                query.getColumn(1).getString() == "accepted" ? core::Activity::connections_accepted
+                                                             : core::Activity::replies_received,
+                query.getColumn(2).getInt64());
+        }
+    }
+    std::vector<DailyActivity> result;
+    result.reserve(counts.size());
+    for (const auto& [key, count] : counts) {
+        result.push_back({key.first, key.second, count});
+    }
+    return result;
+}
+
+} // namespace campaign::store
