@@ -1,6 +1,7 @@
 #include "config/mock_model_loader.hpp"
 
 #include "config/parts.hpp"
+#include "core/text.hpp"
 
 namespace campaign::config {
 
@@ -64,6 +65,115 @@ std::optional<core::MockOverride> read_override(YamlReader& reader, const YAML::
     return result;
 }
 
+// A number within [minimum, maximum].
+std::optional<double> number(YamlReader& reader, const YAML::Node& map, std::string_view key, double minimum,
+                             double maximum, std::string_view meaning) {
+    auto node = map[std::string(key)];
+    if (!node) {
+        return std::nullopt;
+    }
+    auto text = reader.scalar(node, "'" + std::string(key) + "'");
+    if (!text) {
+        return std::nullopt;
+    }
+    double value = 0;
+    if (!YAML::convert<double>::decode(node, value) || !(value >= minimum && value <= maximum)) {
+        reader.error(node, "'" + std::string(key) + "' must be " + std::string(meaning) + ", not '" + *text + "'");
+        return std::nullopt;
+    }
+    return value;
+}
+
+// {brand: 14.5, relationships: 12} -> the pillars named, the others left as they are.
+void read_pillars(YamlReader& reader, const YAML::Node& map, std::string_view key, std::array<double, 4>& pillars,
+                  double minimum, double maximum, std::string_view meaning) {
+    auto node = map[std::string(key)];
+    if (!node) {
+        return;
+    }
+    std::vector<std::string_view> names;
+    for (auto pillar : core::k_pillars) {
+        names.push_back(core::to_string(pillar));
+    }
+    if (!reader.check_map(node, "'" + std::string(key) + "'", names)) {
+        return;
+    }
+    for (auto pillar : core::k_pillars) {
+        if (auto value = number(reader, node, core::to_string(pillar), minimum, maximum, meaning)) {
+            pillars[static_cast<std::size_t>(pillar)] = *value;
+        }
+    }
+}
+
+std::optional<core::SsiEffect> read_effect(YamlReader& reader, const YAML::Node& node) {
+    if (!reader.check_map(node, "an effect", {"activity", "pillar", "per", "lag"})) {
+        return std::nullopt;
+    }
+    core::SsiEffect effect;
+    effect.location = reader.where(node);
+    bool complete = true;
+    if (auto name = reader.string(node, "activity", true)) {
+        if (auto activity = core::parse_activity(*name)) {
+            effect.activity = *activity;
+        } else {
+            auto guess = core::closest_match(*name, core::activity_names());
+            reader.error(node["activity"],
+                         "unknown activity '" + *name + "'" + (guess ? "; did you mean '" + *guess + "'?" : ""));
+            complete = false;
+        }
+    } else {
+        complete = false;
+    }
+    if (auto name = reader.string(node, "pillar", true)) {
+        auto pillar = core::parse_measure(*name);
+        if (pillar && *pillar != core::Measure::total) {
+            effect.pillar = *pillar;
+        } else {
+            reader.error(node["pillar"],
+                         "'pillar' must be brand, people, insights or relationships, not '" + *name + "'");
+            complete = false;
+        }
+    } else {
+        complete = false;
+    }
+    if (auto per = number(reader, node, "per", -25, 25, "a change of a pillar per unit of activity")) {
+        effect.per = *per;
+    } else {
+        if (!node["per"]) {
+            reader.error(node, "an effect needs 'per': how much each unit of the activity moves the pillar");
+        }
+        complete = false;
+    }
+    if (auto lag = reader.duration(node, "lag")) {
+        if (lag->count() % (24 * 3600) != 0 || *lag > std::chrono::days{60}) {
+            reader.error(node["lag"], "'lag' must be whole days up to 60d, like 0d or 1d");
+            complete = false;
+        } else {
+            effect.lag_days = static_cast<int>(lag->count() / (24 * 3600));
+        }
+    }
+    return complete ? std::optional(effect) : std::nullopt;
+}
+
+core::SsiModel read_ssi_model(YamlReader& reader, const YAML::Node& node) {
+    core::SsiModel model;
+    if (!reader.check_map(node, "'ssi'", {"start", "drift", "noise", "quiet_days", "effects"})) {
+        return model;
+    }
+    read_pillars(reader, node, "start", model.start, 0, core::k_pillar_cap, "a pillar between 0 and 25");
+    read_pillars(reader, node, "drift", model.drift, -1, 1, "a daily change between -1 and 1");
+    model.noise = number(reader, node, "noise", 0, 5, "a standard deviation between 0 and 5").value_or(model.noise);
+    model.quiet_days = probability(reader, node, "quiet_days").value_or(model.quiet_days);
+    if (auto effects = node["effects"]; effects && reader.check_sequence(effects, "'effects'")) {
+        for (const auto& item : effects) {
+            if (auto effect = read_effect(reader, item)) {
+                model.effects.push_back(*effect);
+            }
+        }
+    }
+    return model;
+}
+
 core::OutcomeRates with_defaults(core::OutcomeRates rates) {
     auto defaults = core::default_outcome_rates();
     rates.accept = rates.accept.value_or(*defaults.accept);
@@ -81,9 +191,12 @@ core::MockModel read_mock_model(YamlReader& reader, const YAML::Node& node, std:
     core::MockModel model;
     model.base = core::default_outcome_rates();
     auto keys = k_rate_keys;
-    keys.push_back("overrides");
+    keys.insert(keys.end(), {"overrides", "ssi"});
     if (!reader.check_map(node, what, keys)) {
         return model;
+    }
+    if (auto ssi = node["ssi"]) {
+        model.ssi = read_ssi_model(reader, ssi);
     }
     model.base = with_defaults(read_rates(reader, node));
     if (auto overrides = node["overrides"]; overrides && reader.check_sequence(overrides, "'overrides'")) {

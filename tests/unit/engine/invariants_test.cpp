@@ -123,7 +123,7 @@ TEST_CASE("randomized: limits, hours, replies and suppression hold over seeds an
                 }
                 transaction.commit();
             }
-            core::MockModel model{core::default_outcome_rates(), {}};
+            core::MockModel model{core::default_outcome_rates(), {}, std::nullopt};
             model.base.accept = 0.6;
             model.base.reply = 0.5;
             model.base.opt_out = 0.3;
