@@ -1,12 +1,16 @@
 // campaign report replies [--campaign C] [--sender S] [--since DAY] [--until DAY] [--format table|json|csv|md|html]
 //                         [--out FILE] [--section all|funnel|ab|replies|daily] [--rules FILE] [--latest N]
+// campaign report ssi [--sender S] [--since DAY] [--until DAY] [--max-lag N] [--adjust weekday|none]
+//                     [--format table|json|csv|md|html] [--out FILE] [--section all|trend|correlations|...]
 #include <CLI/CLI.hpp>
 #include <fstream>
+#include <functional>
 
 #include "cli/context.hpp"
 #include "cli/output.hpp"
 #include "config/reply_rules_loader.hpp"
 #include "report/reply_render.hpp"
+#include "report/ssi_render.hpp"
 #include "store/campaign_store.hpp"
 
 namespace campaign::cli {
@@ -83,36 +87,120 @@ void render(std::ostream& out, const report::ReplyReport& report, const std::str
     }
 }
 
-int report_replies(Context& context, const RepliesArguments& arguments) {
-    if (arguments.format == "html" && arguments.out.empty()) {
+// Prints the report, or writes it to `out` beside the target and renames it over it, so that a reader never sees
+// half a report.
+int deliver(Context& context, const std::string& out, const std::function<void(std::ostream&)>& render) {
+    if (out.empty()) {
+        render(context.out);
+        return k_ok;
+    }
+    auto partial = out + ".partial";
+    {
+        std::ofstream file(partial, std::ios::binary | std::ios::trunc);
+        if (!file) {
+            throw core::UserError("error: " + out + ": cannot write the file");
+        }
+        render(file);
+        if (!file.flush()) {
+            std::filesystem::remove(partial);
+            throw core::RuntimeFailure("error: " + out + ": the report could not be written in full");
+        }
+    }
+    std::filesystem::rename(partial, out);
+    context.out << "wrote " << out << '\n';
+    return k_ok;
+}
+
+void need_out_for_html(const std::string& format, const std::string& out) {
+    if (format == "html" && out.empty()) {
         throw core::UserError("error: --format html needs --out FILE: the page is meant for a browser");
     }
+}
+
+int report_replies(Context& context, const RepliesArguments& arguments) {
+    need_out_for_html(arguments.format, arguments.out);
     auto options = options_of(arguments);
     auto section = report::parse_section(arguments.section).value_or(report::Section::all);
     store::Database database(context.database_path, store::OpenMode::must_exist);
     database.read_through_memory_map();
     options.now = report_time(database, context.clock);
     auto built = report::build_reply_report(database, options);
-    if (arguments.out.empty()) {
-        render(context.out, built, arguments.format, section);
-        return k_ok;
+    return deliver(context, arguments.out, [&](std::ostream& out) { render(out, built, arguments.format, section); });
+}
+
+struct SsiArguments {
+    std::string sender;
+    std::string since;
+    std::string until;
+    int max_lag = 14;
+    std::string adjust = "weekday";
+    std::string format = "table";
+    std::string out;
+    std::string section = "all";
+};
+
+std::optional<core::Day> day_option(const std::string& option, const std::string& text) {
+    if (text.empty()) {
+        return std::nullopt;
     }
-    // Written beside the target and renamed over it, so that a reader never sees half a report.
-    auto partial = arguments.out + ".partial";
-    {
-        std::ofstream file(partial, std::ios::binary | std::ios::trunc);
-        if (!file) {
-            throw core::UserError("error: " + arguments.out + ": cannot write the file");
-        }
-        render(file, built, arguments.format, section);
-        if (!file.flush()) {
-            std::filesystem::remove(partial);
-            throw core::RuntimeFailure("error: " + arguments.out + ": the report could not be written in full");
-        }
+    auto day = core::parse_day(text);
+    if (!day) {
+        throw core::UserError("error: " + option + ": '" + text + "' is not a day like 2026-11-23");
     }
-    std::filesystem::rename(partial, arguments.out);
-    context.out << "wrote " << arguments.out << '\n';
-    return k_ok;
+    return day;
+}
+
+int report_ssi(Context& context, const SsiArguments& arguments) {
+    need_out_for_html(arguments.format, arguments.out);
+    report::SsiReportOptions options;
+    if (!arguments.sender.empty()) {
+        options.sender = arguments.sender;
+    }
+    options.since = day_option("--since", arguments.since);
+    options.until = day_option("--until", arguments.until);
+    if (options.since && options.until && *options.until < *options.since) {
+        throw core::UserError("error: --until (" + arguments.until + ") is before --since (" + arguments.since + ")");
+    }
+    options.max_lag = arguments.max_lag;
+    options.weekday_adjust = arguments.adjust == "weekday";
+    auto section = report::parse_ssi_section(arguments.section).value_or(report::SsiSection::all);
+    store::Database database(context.database_path, store::OpenMode::must_exist);
+    auto built = report::build_ssi_report(database, options);
+    return deliver(context, arguments.out, [&](std::ostream& out) {
+        if (arguments.format == "json") {
+            report::write_ssi_json(out, built, section);
+        } else if (arguments.format == "csv") {
+            report::write_ssi_csv(out, built, section);
+        } else if (arguments.format == "md") {
+            report::write_ssi_markdown(out, built, section);
+        } else if (arguments.format == "html") {
+            report::write_ssi_html(out, built);
+        } else {
+            report::write_ssi_table(out, built, section);
+        }
+    });
+}
+
+void add_ssi_report_command(CLI::App& report, Context& context) {
+    auto* command = report.add_subcommand(
+        "ssi", "Did activity move the SSI: which activity, which pillar, after how many days, and how sure");
+    auto arguments = std::make_shared<SsiArguments>();
+    command->add_option("--sender", arguments->sender, "Only this sender (default: every sender with SSI)");
+    command->add_option("--since", arguments->since, "From this day on (YYYY-MM-DD)");
+    command->add_option("--until", arguments->until, "Up to and including this day");
+    command->add_option("--max-lag", arguments->max_lag, "Longest lag in days to test (default: 14)")
+        ->check(CLI::Range(0, 60));
+    command->add_option("--adjust", arguments->adjust, "weekday (default): remove day-of-week means first; or none")
+        ->check(CLI::IsMember({"weekday", "none"}));
+    command->add_option("--format", arguments->format, "table (default), json, csv, md or html")
+        ->check(CLI::IsMember({"table", "json", "csv", "md", "html"}));
+    command->add_option("--out", arguments->out, "Write the report to this file instead of printing it");
+    command
+        ->add_option("--section", arguments->section,
+                     "Only one part: trend, correlations, regressions or granger (CSV prints the correlations unless "
+                     "told)")
+        ->check(CLI::IsMember({"all", "trend", "correlations", "regressions", "granger"}));
+    on_run(*command, context, [&context, arguments] { return report_ssi(context, *arguments); });
 }
 
 void add_replies_command(CLI::App& report, Context& context) {
@@ -139,9 +227,10 @@ void add_replies_command(CLI::App& report, Context& context) {
 } // namespace
 
 void add_report_command(CLI::App& app, Context& context) {
-    auto* command = app.add_subcommand("report", "Reports: replies and funnels");
+    auto* command = app.add_subcommand("report", "Reports: replies and funnels, and what activity does to the SSI");
     command->require_subcommand(1);
     add_replies_command(*command, context);
+    add_ssi_report_command(*command, context);
 }
 
 } // namespace campaign::cli

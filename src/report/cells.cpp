@@ -11,12 +11,6 @@ namespace {
 
 constexpr const char* k_none = "–";
 
-std::string fixed(double value, int decimals) {
-    std::array<char, 32> buffer{};
-    std::snprintf(buffer.data(), buffer.size(), "%.*f", decimals, value);
-    return buffer.data();
-}
-
 // "+54.1%", "-12.0%"
 std::string lift_text(double lift) {
     std::string text = lift >= 0 ? "+" : "";
@@ -42,6 +36,12 @@ core::Row joined(core::Row head, const core::Row& tail) {
 }
 
 } // namespace
+
+std::string fixed(double value, int decimals) {
+    std::array<char, 32> buffer{};
+    std::snprintf(buffer.data(), buffer.size(), "%.*f", decimals, value);
+    return buffer.data();
+}
 
 std::string count_text(std::int64_t count) {
     auto digits = std::to_string(count < 0 ? -count : count);

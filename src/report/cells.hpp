@@ -5,12 +5,13 @@
 #include <string>
 #include <vector>
 
-#include "core/table.hpp"
+#include "report/page.hpp"
 #include "report/reply_report.hpp"
 
 namespace campaign::report {
 
-std::string count_text(std::int64_t count); // 12,345
+std::string fixed(double value, int decimals); // 3.14
+std::string count_text(std::int64_t count);    // 12,345
 // "31.5% [24.2–39.9]": the rate and its 95% Wilson interval; "–" without trials.
 std::string rate_text(stats::Proportion rate);
 // "5.3h / 1.2d": median and 90th percentile; "–" without any.
@@ -22,11 +23,6 @@ std::string scope_text(const ReplyReportOptions& options);
 // "38 replies: 20 positive, 8 neutral, 5 negative, 3 out of office, 2 opt-outs"
 std::string reply_class_summary(const ReplyReport& report);
 std::string method_text(const AbTest& test); // "Fisher's exact test", "two-proportion z-test"
-
-struct TextTable {
-    core::Row header;
-    std::vector<core::Row> rows;
-};
 
 TextTable campaign_table(const ReplyReport& report);
 TextTable step_table(const ReplyReport& report); // each step, then its variants

@@ -1,72 +1,12 @@
 // The reply report as one self-contained HTML page: styles inline, charts as inline SVG, nothing fetched.
-#include <functional>
-
 #include "report/cells.hpp"
+#include "report/page.hpp"
 #include "report/reply_render.hpp"
 #include "report/svg.hpp"
 
 namespace campaign::report {
 
 namespace {
-
-constexpr const char* k_style = R"css(
-body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d2430; margin: 2em auto;
-       max-width: 1440px; padding: 0 1.5em; background: #fff; }
-h1 { font-size: 1.5em; margin-bottom: 0.2em; }
-h2 { font-size: 1.2em; margin-top: 2em; border-bottom: 1px solid #dde2ea; padding-bottom: 0.2em; }
-h3 { font-size: 1em; margin: 1.2em 0 0.3em; }
-.scope { color: #5a6578; margin-top: 0; }
-table { border-collapse: collapse; margin: 0.5em 0 1em; font-size: 13px; font-variant-numeric: tabular-nums; }
-th, td { padding: 0.3em 0.45em; border-bottom: 1px solid #e8ebf0; text-align: right; vertical-align: top;
-         white-space: nowrap; }
-th { background: #f3f5f8; font-weight: 600; }
-th.label, td.label { text-align: left; }
-td.text { text-align: left; white-space: normal; min-width: 16em; }
-td.variant { color: #445; background: #fafbfc; }
-.wrap { overflow-x: auto; }
-.chart { width: 100%; max-width: 720px; height: auto; display: block; }
-.chart text { font-size: 12px; fill: #333; }
-.verdict { margin: 0.3em 0; }
-.verdict.win { font-weight: 600; }
-.class-positive { color: #1d7a3a; } .class-negative { color: #a33; } .class-opt_out { color: #a33; font-weight: 600; }
-.class-out_of_office, .class-neutral { color: #667; }
-footer { color: #778; margin-top: 3em; font-size: 0.9em; }
-)css";
-
-// How a table lays out: its first `labels` columns say what a row is and read left to right, a `text` column wraps,
-// and `extra` may give a cell a class of its own (a variant's row, a reply's class).
-struct Layout {
-    std::size_t labels = 1;
-    std::size_t text = static_cast<std::size_t>(-1);
-    std::function<std::string(std::size_t row, std::size_t column)> extra;
-};
-
-void html_table(std::ostream& out, const TextTable& table, const Layout& layout) {
-    auto alignment = [&layout](std::size_t column) -> std::string {
-        return column == layout.text ? "text" : column < layout.labels ? "label" : "";
-    };
-    auto attribute = [](const std::string& classes) {
-        return classes.empty() ? std::string() : " class=\"" + classes + "\"";
-    };
-    out << "<div class=\"wrap\"><table><thead><tr>";
-    for (std::size_t c = 0; c < table.header.size(); ++c) {
-        out << "<th" << attribute(alignment(c).empty() ? "" : "label") << ">" << escape_html(table.header[c])
-            << "</th>";
-    }
-    out << "</tr></thead><tbody>\n";
-    for (std::size_t r = 0; r < table.rows.size(); ++r) {
-        out << "<tr>";
-        for (std::size_t c = 0; c < table.rows[r].size(); ++c) {
-            auto classes = alignment(c);
-            if (auto extra = layout.extra ? layout.extra(r, c) : ""; !extra.empty()) {
-                classes += (classes.empty() ? "" : " ") + extra;
-            }
-            out << "<td" << attribute(classes) << ">" << escape_html(table.rows[r][c]) << "</td>";
-        }
-        out << "</tr>\n";
-    }
-    out << "</tbody></table></div>\n";
-}
 
 void campaign_funnels(std::ostream& out, const ReplyReport& report) {
     for (const auto& row : report.campaigns) {
@@ -143,13 +83,7 @@ void daily_section(std::ostream& out, const ReplyReport& report) {
 } // namespace
 
 void write_html(std::ostream& out, const ReplyReport& report) {
-    auto scope = scope_text(report.options);
-    out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        << "<title>Reply report: " << escape_html(scope) << "</title>\n<style>" << k_style
-        << "</style>\n</head>\n<body>\n"
-        << "<h1>Reply report</h1>\n<p class=\"scope\">" << escape_html(scope) << ", as of "
-        << escape_html(core::format_utc(report.options.now)) << "</p>\n";
+    begin_page(out, "Reply report", scope_text(report.options) + ", as of " + core::format_utc(report.options.now));
     out << "<h2>Campaigns</h2>\n";
     campaign_funnels(out, report);
     html_table(out, campaign_table(report), {});
@@ -160,9 +94,9 @@ void write_html(std::ostream& out, const ReplyReport& report) {
     ab_section(out, report);
     replies_section(out, report);
     daily_section(out, report);
-    out << "<footer>Rates show their 95% Wilson interval in brackets; waits are the median and the 90th percentile. "
-           "The funnel follows the actions sent in the period to what they led to; the daily activity counts each "
-           "thing on the day it happened.</footer>\n</body>\n</html>\n";
+    end_page(out, "Rates show their 95% Wilson interval in brackets; waits are the median and the 90th percentile. "
+                  "The funnel follows the actions sent in the period to what they led to; the daily activity counts "
+                  "each thing on the day it happened.");
 }
 
 } // namespace campaign::report

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdio>
 
 namespace campaign::report {
@@ -16,7 +17,8 @@ std::string number(double value) {
 
 constexpr double k_width = 720;
 
-std::string legend(const std::vector<Series>& series, double y) {
+template <typename Item>
+std::string legend(const std::vector<Item>& series, double y) {
     std::string svg;
     double x = 48;
     for (const auto& item : series) {
@@ -141,6 +143,147 @@ std::string daily_svg(const std::vector<std::string>& days, const std::vector<Se
     auto all = bars;
     all.insert(all.end(), lines.begin(), lines.end());
     svg += legend(all, top + plot_height + 42);
+    return svg + "</svg>";
+}
+
+std::string trend_svg(const std::vector<std::string>& days, const std::vector<Line>& lines,
+                      const std::vector<Series>& bars) {
+    constexpr double left = 48;
+    constexpr double top = 12;
+    constexpr double line_height = 200;
+    constexpr double gap = 16;
+    constexpr double bar_height = 70;
+    constexpr double right = 12;
+    double plot_width = k_width - left - right;
+    std::size_t count = std::max<std::size_t>(days.size(), 1);
+    double slot = plot_width / static_cast<double>(count);
+    double low = INFINITY;
+    double high = -INFINITY;
+    for (const auto& line : lines) {
+        for (double value : line.values) {
+            if (std::isfinite(value)) {
+                low = std::min(low, value);
+                high = std::max(high, value);
+            }
+        }
+    }
+    if (!std::isfinite(low)) {
+        low = 0;
+        high = 25;
+    }
+    // A little room above and below, and never a flat scale.
+    double pad = std::max((high - low) * 0.08, 0.25);
+    low = std::max(0.0, low - pad);
+    high = high + pad;
+    auto y_of = [&](double value) { return top + line_height - line_height * (value - low) / (high - low); };
+    auto x_of = [&](std::size_t d) { return left + slot * (static_cast<double>(d) + 0.5); };
+    double bars_top = top + line_height + gap;
+    std::string svg = "<svg class=\"chart\" viewBox=\"0 0 " + number(k_width) + " " +
+                      number(bars_top + bar_height + 52) + "\" role=\"img\" aria-label=\"SSI trend and activity\">";
+    svg += "<line x1=\"" + number(left) + "\" y1=\"" + number(top + line_height) + "\" x2=\"" +
+           number(k_width - right) + "\" y2=\"" + number(top + line_height) + "\" stroke=\"#999\"/>";
+    svg += "<text x=\"" + number(left - 6) + "\" y=\"" + number(top + 8) + "\" text-anchor=\"end\">" + number(high) +
+           "</text><text x=\"" + number(left - 6) + "\" y=\"" + number(top + line_height) + "\" text-anchor=\"end\">" +
+           number(low) + "</text>";
+    for (const auto& line : lines) {
+        std::string points;
+        auto flush = [&] {
+            if (!points.empty()) {
+                svg += "<polyline fill=\"none\" stroke-width=\"2\" stroke=\"" + line.color + "\" points=\"" + points +
+                       "\"><title>" + escape_html(line.label) + "</title></polyline>";
+                points.clear();
+            }
+        };
+        for (std::size_t d = 0; d < line.values.size() && d < days.size(); ++d) {
+            if (!std::isfinite(line.values[d])) {
+                flush();
+                continue;
+            }
+            points += number(x_of(d)) + "," + number(y_of(line.values[d])) + " ";
+        }
+        flush();
+    }
+    std::int64_t highest = 1;
+    for (std::size_t d = 0; d < days.size(); ++d) {
+        std::int64_t stacked = 0;
+        for (const auto& series : bars) {
+            stacked += series.values.at(d);
+        }
+        highest = std::max(highest, stacked);
+    }
+    auto bar_y = [&](double value) {
+        return bars_top + bar_height - bar_height * value / static_cast<double>(highest);
+    };
+    svg += "<line x1=\"" + number(left) + "\" y1=\"" + number(bars_top + bar_height) + "\" x2=\"" +
+           number(k_width - right) + "\" y2=\"" + number(bars_top + bar_height) + "\" stroke=\"#999\"/>";
+    svg += "<text x=\"" + number(left - 6) + "\" y=\"" + number(bars_top + 8) + "\" text-anchor=\"end\">" +
+           std::to_string(highest) + "</text>";
+    for (std::size_t d = 0; d < days.size(); ++d) {
+        double base = 0;
+        for (const auto& series : bars) {
+            auto value = static_cast<double>(series.values[d]);
+            if (value > 0) {
+                svg += "<rect x=\"" + number(left + slot * static_cast<double>(d) + slot * 0.1) + "\" y=\"" +
+                       number(bar_y(base + value)) + "\" width=\"" + number(slot * 0.8) + "\" height=\"" +
+                       number(bar_y(base) - bar_y(base + value)) + "\" fill=\"" + series.color + "\"><title>" +
+                       escape_html(days[d] + ": " + std::to_string(series.values[d]) + " " + series.label) +
+                       "</title></rect>";
+            }
+            base += value;
+        }
+    }
+    if (!days.empty()) {
+        double label_y = bars_top + bar_height + 16;
+        svg += "<text x=\"" + number(left) + "\" y=\"" + number(label_y) + "\">" + escape_html(days.front()) +
+               "</text><text x=\"" + number(k_width - right) + "\" y=\"" + number(label_y) + "\" text-anchor=\"end\">" +
+               escape_html(days.back()) + "</text>";
+    }
+    svg += legend(lines, bars_top + bar_height + 32);
+    svg += legend(bars, bars_top + bar_height + 48);
+    return svg + "</svg>";
+}
+
+std::string heatmap_svg(const std::vector<std::string>& rows, const std::vector<std::string>& columns,
+                        const std::vector<std::vector<HeatCell>>& cells) {
+    constexpr double label_width = 170;
+    constexpr double row_height = 22;
+    constexpr double header = 20;
+    double cell_width =
+        std::min(36.0, (k_width - label_width - 8) / static_cast<double>(std::max<std::size_t>(columns.size(), 1)));
+    double height = header + row_height * static_cast<double>(rows.size()) + 6;
+    double width = label_width + cell_width * static_cast<double>(columns.size()) + 8;
+    std::string svg = "<svg class=\"heatmap\" viewBox=\"0 0 " + number(width) + " " + number(height) +
+                      "\" style=\"max-width:" + number(width) + "px\" role=\"img\" aria-label=\"correlation by lag\">";
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        svg += "<text x=\"" + number(label_width + cell_width * (static_cast<double>(c) + 0.5)) + "\" y=\"14\" " +
+               "text-anchor=\"middle\">" + escape_html(columns[c]) + "</text>";
+    }
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        double y = header + row_height * static_cast<double>(r);
+        svg += "<text x=\"" + number(label_width - 8) + "\" y=\"" + number(y + 15) + "\" text-anchor=\"end\">" +
+               escape_html(rows[r]) + "</text>";
+        for (std::size_t c = 0; c < columns.size() && c < cells[r].size(); ++c) {
+            const auto& cell = cells[r][c];
+            if (!std::isfinite(cell.value)) {
+                continue;
+            }
+            // White at 0, full red or blue at |r| = 0.6 or more: daily correlations are rarely larger.
+            double strength = std::min(std::fabs(cell.value) / 0.6, 1.0);
+            auto fade = [strength](int full) {
+                return std::to_string(static_cast<int>(std::lround(255 - (255 - full) * strength)));
+            };
+            std::string color = cell.value >= 0 ? "rgb(" + fade(200) + "," + fade(40) + "," + fade(40) + ")"
+                                                : "rgb(" + fade(40) + "," + fade(90) + "," + fade(190) + ")";
+            double x = label_width + cell_width * static_cast<double>(c);
+            svg += "<rect x=\"" + number(x + 1) + "\" y=\"" + number(y + 1) + "\" width=\"" + number(cell_width - 2) +
+                   "\" height=\"" + number(row_height - 2) + "\" fill=\"" + color + "\"><title>" +
+                   escape_html(cell.tooltip) + "</title></rect>";
+            if (cell.marked) {
+                svg += "<circle cx=\"" + number(x + cell_width / 2) + "\" cy=\"" + number(y + row_height / 2) +
+                       "\" r=\"3.5\" fill=\"#111\"/>";
+            }
+        }
+    }
     return svg + "</svg>";
 }
 

@@ -27,4 +27,26 @@ struct Series {
 std::string daily_svg(const std::vector<std::string>& days, const std::vector<Series>& bars,
                       const std::vector<Series>& lines);
 
+struct Line {
+    std::string label;
+    std::string color;
+    std::vector<double> values; // one per day; NaN where nothing was measured, and the line breaks there
+};
+
+// Lines over days on top (the pillars, on a scale that fits them), and beneath them stacked bars of counts on the
+// same days (the activity).
+std::string trend_svg(const std::vector<std::string>& days, const std::vector<Line>& lines,
+                      const std::vector<Series>& bars);
+
+struct HeatCell {
+    double value = 0; // -1 to 1; NaN leaves the cell blank
+    bool marked = false;
+    std::string tooltip;
+};
+
+// A grid of cells coloured from blue (-1) through white to red (+1), a row per label and a column per heading;
+// marked cells carry a dot.
+std::string heatmap_svg(const std::vector<std::string>& rows, const std::vector<std::string>& columns,
+                        const std::vector<std::vector<HeatCell>>& cells);
+
 } // namespace campaign::report

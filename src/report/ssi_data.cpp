@@ -1,0 +1,270 @@
+// The SSI-impact report for other programs: JSON with every number under a stable name, and CSV, one table a section.
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "core/table.hpp"
+#include "report/ssi_render.hpp"
+
+namespace campaign::report {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// NaN and infinities are not JSON: an undefined number is null.
+Json number(double value) {
+    return std::isfinite(value) ? Json(value) : Json(nullptr);
+}
+
+Json optional_number(const std::optional<double>& value) {
+    return value ? number(*value) : Json(nullptr);
+}
+
+Json optional_rank(const std::optional<int>& rank) {
+    return rank ? Json(*rank) : Json(nullptr);
+}
+
+Json interval_json(const std::optional<stats::Interval>& interval) {
+    if (!interval) {
+        return nullptr;
+    }
+    return Json::array({number(interval->low), number(interval->high)});
+}
+
+Json correlation_json(const stats::Correlation& correlation, double q) {
+    return {{"r", number(correlation.r)},
+            {"p", number(correlation.p_value)},
+            {"q", number(q)},
+            {"ci", interval_json(correlation.interval)}};
+}
+
+Json coefficient_json(const stats::Coefficient& coefficient) {
+    return {{"estimate", number(coefficient.estimate)},
+            {"standard_error", number(coefficient.standard_error)},
+            {"t", number(coefficient.t)},
+            {"p", number(coefficient.p_value)},
+            {"ci", Json::array({number(coefficient.interval.low), number(coefficient.interval.high)})}};
+}
+
+Json sender_json(const SenderSsi& sender) {
+    Json trend = Json::array();
+    for (const auto& row : sender.trends) {
+        trend.push_back({{"measure", core::to_string(row.measure)},
+                         {"first", number(row.first)},
+                         {"last", number(row.last)},
+                         {"change", number(row.last - row.first)},
+                         {"low", number(row.low)},
+                         {"high", number(row.high)},
+                         {"changes", row.changes},
+                         {"unchanged", row.unchanged},
+                         {"days_at_cap", row.days_at_cap}});
+    }
+    Json activities = Json::array();
+    for (const auto& activity : sender.activities) {
+        activities.push_back({{"activity", core::to_string(activity.activity)},
+                              {"total", activity.total},
+                              {"active_days", activity.active_days}});
+    }
+    Json series = Json::array();
+    for (const auto& snapshot : sender.snapshots) {
+        Json day{{"date", core::format_day(snapshot.day)}};
+        for (auto measure : core::k_measures) {
+            day[std::string(core::to_string(measure))] = number(snapshot.value(measure));
+        }
+        day["industry_rank"] = optional_rank(snapshot.industry_rank);
+        day["network_rank"] = optional_rank(snapshot.network_rank);
+        day["industry_average"] = optional_number(snapshot.industry_average);
+        day["network_average"] = optional_number(snapshot.network_average);
+        day["source"] = snapshot.source;
+        series.push_back(std::move(day));
+    }
+    return {{"sender", sender.sender},
+            {"first_day", core::format_day(sender.first)},
+            {"last_day", core::format_day(sender.last)},
+            {"days", sender.days()},
+            {"snapshots", sender.snapshots.size()},
+            {"analyses",
+             {{"correlations", sender.correlated}, {"regressions", sender.regressed}, {"granger", sender.granger}}},
+            {"notes", sender.notes},
+            {"trend", std::move(trend)},
+            {"activities", std::move(activities)},
+            {"series", std::move(series)}};
+}
+
+Json correlation_row(const LaggedCorrelation& row) {
+    return {{"sender", row.sender},
+            {"measure", core::to_string(row.measure)},
+            {"activity", core::to_string(row.activity)},
+            {"lag", row.lag},
+            {"n", row.spearman.n},
+            {"spearman", correlation_json(row.spearman, row.spearman_q)},
+            {"pearson", correlation_json(row.pearson, row.pearson_q)}};
+}
+
+Json regression_row(const LagRegression& row) {
+    Json lags = Json::array();
+    for (std::size_t k = 0; k < row.model.lags.size(); ++k) {
+        auto coefficient = coefficient_json(row.model.lags[k]);
+        coefficient["lag"] = k;
+        lags.push_back(std::move(coefficient));
+    }
+    return {{"sender", row.sender},
+            {"measure", core::to_string(row.measure)},
+            {"activity", core::to_string(row.activity)},
+            {"n", row.model.n},
+            {"hac_lags", row.model.hac_lags},
+            {"residual_df", row.model.residual_df},
+            {"constant", coefficient_json(row.model.constant)},
+            {"lags", std::move(lags)},
+            {"cumulative", coefficient_json(row.model.cumulative)}};
+}
+
+Json granger_row(const GrangerResult& row) {
+    return {{"sender", row.sender},
+            {"measure", core::to_string(row.measure)},
+            {"activity", core::to_string(row.activity)},
+            {"n", row.test.n},
+            {"lags", row.test.lags},
+            {"f", number(row.test.f)},
+            {"df_num", row.test.df_num},
+            {"df_den", row.test.df_den},
+            {"p", number(row.test.p_value)},
+            {"q", number(row.q)}};
+}
+
+bool shows(SsiSection wanted, SsiSection part) {
+    return wanted == SsiSection::all || wanted == part;
+}
+
+std::string cell(double value) {
+    if (!std::isfinite(value)) {
+        return "";
+    }
+    char text[32];
+    std::snprintf(text, sizeof text, "%.10g", value);
+    return text;
+}
+
+std::string low(const std::optional<stats::Interval>& interval) {
+    return interval ? cell(interval->low) : "";
+}
+
+std::string high(const std::optional<stats::Interval>& interval) {
+    return interval ? cell(interval->high) : "";
+}
+
+} // namespace
+
+void write_ssi_json(std::ostream& out, const SsiReport& report, SsiSection section) {
+    const auto& options = report.options;
+    Json json{{"report", "ssi"},
+              {"scope",
+               {{"sender", options.sender ? Json(*options.sender) : Json(nullptr)},
+                {"since", options.since ? Json(core::format_day(*options.since)) : Json(nullptr)},
+                {"until", options.until ? Json(core::format_day(*options.until)) : Json(nullptr)},
+                {"max_lag", options.max_lag},
+                {"adjust", options.weekday_adjust ? "weekday" : "none"},
+                {"q_threshold", options.q_threshold},
+                {"regression_lags", k_regression_lags},
+                {"granger_lags", k_granger_lags}}}};
+    if (shows(section, SsiSection::trend)) {
+        Json senders = Json::array();
+        for (const auto& sender : report.senders) {
+            senders.push_back(sender_json(sender));
+        }
+        json["senders"] = std::move(senders);
+    }
+    if (shows(section, SsiSection::correlations)) {
+        Json significant = Json::array();
+        for (auto index : report.significant) {
+            auto row = correlation_row(report.correlations[index]);
+            row["sentence"] = describe(report.correlations[index], report.senders.size() > 1);
+            significant.push_back(std::move(row));
+        }
+        Json correlations = Json::array();
+        for (const auto& row : report.correlations) {
+            correlations.push_back(correlation_row(row));
+        }
+        json["significant"] = std::move(significant);
+        json["correlations"] = std::move(correlations);
+        json["undefined_correlations"] = report.undefined_correlations;
+    }
+    if (shows(section, SsiSection::regressions)) {
+        Json regressions = Json::array();
+        for (const auto& row : report.regressions) {
+            regressions.push_back(regression_row(row));
+        }
+        json["regressions"] = std::move(regressions);
+    }
+    if (shows(section, SsiSection::granger)) {
+        Json granger = Json::array();
+        for (const auto& row : report.granger) {
+            granger.push_back(granger_row(row));
+        }
+        json["granger"] = std::move(granger);
+    }
+    out << json.dump(2) << '\n';
+}
+
+void write_ssi_csv(std::ostream& out, const SsiReport& report, SsiSection section) {
+    switch (section) {
+    case SsiSection::trend:
+        core::print_csv_row(out, {"sender", "date", "brand", "people", "insights", "relationships", "total",
+                                  "industry_rank", "network_rank", "source"});
+        for (const auto& sender : report.senders) {
+            for (const auto& snapshot : sender.snapshots) {
+                auto rank = [](const std::optional<int>& value) {
+                    return value ? std::to_string(*value) : std::string();
+                };
+                core::print_csv_row(out, {sender.sender, core::format_day(snapshot.day), cell(snapshot.pillars[0]),
+                                          cell(snapshot.pillars[1]), cell(snapshot.pillars[2]),
+                                          cell(snapshot.pillars[3]), cell(snapshot.total), rank(snapshot.industry_rank),
+                                          rank(snapshot.network_rank), snapshot.source});
+            }
+        }
+        return;
+    case SsiSection::regressions:
+        core::print_csv_row(out, {"sender", "measure", "activity", "n", "hac_lags", "term", "estimate",
+                                  "standard_error", "t", "p", "ci_low", "ci_high"});
+        for (const auto& row : report.regressions) {
+            auto print = [&](const std::string& term, const stats::Coefficient& c) {
+                core::print_csv_row(out,
+                                    {row.sender, std::string(core::to_string(row.measure)),
+                                     std::string(core::to_string(row.activity)), std::to_string(row.model.n),
+                                     std::to_string(row.model.hac_lags), term, cell(c.estimate), cell(c.standard_error),
+                                     cell(c.t), cell(c.p_value), cell(c.interval.low), cell(c.interval.high)});
+            };
+            print("constant", row.model.constant);
+            for (std::size_t k = 0; k < row.model.lags.size(); ++k) {
+                print("lag" + std::to_string(k), row.model.lags[k]);
+            }
+            print("cumulative", row.model.cumulative);
+        }
+        return;
+    case SsiSection::granger:
+        core::print_csv_row(out, {"sender", "measure", "activity", "n", "lags", "f", "df_num", "df_den", "p", "q"});
+        for (const auto& row : report.granger) {
+            core::print_csv_row(out, {row.sender, std::string(core::to_string(row.measure)),
+                                      std::string(core::to_string(row.activity)), std::to_string(row.test.n),
+                                      std::to_string(row.test.lags), cell(row.test.f), std::to_string(row.test.df_num),
+                                      std::to_string(row.test.df_den), cell(row.test.p_value), cell(row.q)});
+        }
+        return;
+    case SsiSection::all:
+    case SsiSection::correlations:
+        core::print_csv_row(out, {"sender", "measure", "activity", "lag", "n", "spearman_r", "spearman_ci_low",
+                                  "spearman_ci_high", "spearman_p", "spearman_q", "pearson_r", "pearson_ci_low",
+                                  "pearson_ci_high", "pearson_p", "pearson_q"});
+        for (const auto& row : report.correlations) {
+            core::print_csv_row(out, {row.sender, std::string(core::to_string(row.measure)),
+                                      std::string(core::to_string(row.activity)), std::to_string(row.lag),
+                                      std::to_string(row.spearman.n), cell(row.spearman.r), low(row.spearman.interval),
+                                      high(row.spearman.interval), cell(row.spearman.p_value), cell(row.spearman_q),
+                                      cell(row.pearson.r), low(row.pearson.interval), high(row.pearson.interval),
+                                      cell(row.pearson.p_value), cell(row.pearson_q)});
+        }
+        return;
+    }
+}
+
+} // namespace campaign::report

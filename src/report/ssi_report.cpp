@@ -1,0 +1,293 @@
+#include "report/ssi_report.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+#include "core/error.hpp"
+#include "report/cells.hpp"
+#include "store/ssi_store.hpp"
+
+namespace campaign::report {
+
+namespace {
+
+constexpr double k_missing = std::numeric_limits<double>::quiet_NaN();
+
+std::size_t index_of(core::Day first, core::Day day) {
+    return static_cast<std::size_t>((day - first).count());
+}
+
+// The daily series of one sender over the period, a slot per day: NaN where no snapshot was taken.
+struct Series {
+    std::vector<std::vector<double>> levels;  // by measure
+    std::vector<std::vector<double>> changes; // by measure: day i minus day i-1, when both were measured
+    std::vector<int> weekdays;
+};
+
+Series series_of(const SenderSsi& sender) {
+    Series series;
+    auto days = sender.days();
+    series.levels.assign(core::k_measures.size(), std::vector<double>(days, k_missing));
+    series.changes.assign(core::k_measures.size(), std::vector<double>(days, k_missing));
+    for (const auto& snapshot : sender.snapshots) {
+        for (auto measure : core::k_measures) {
+            series.levels[static_cast<std::size_t>(measure)][index_of(sender.first, snapshot.day)] =
+                snapshot.value(measure);
+        }
+    }
+    for (std::size_t m = 0; m < core::k_measures.size(); ++m) {
+        for (std::size_t i = 1; i < days; ++i) {
+            // NaN unless both days were measured: nothing is interpolated.
+            series.changes[m][i] = series.levels[m][i] - series.levels[m][i - 1];
+        }
+    }
+    for (std::size_t i = 0; i < days; ++i) {
+        series.weekdays.push_back(core::weekday_index(sender.first + std::chrono::days{static_cast<int>(i)}));
+    }
+    return series;
+}
+
+MeasureTrend trend_of(core::Measure measure, const std::vector<core::SsiSnapshot>& snapshots,
+                      const std::vector<double>& changes) {
+    MeasureTrend trend;
+    trend.measure = measure;
+    trend.first = snapshots.front().value(measure);
+    trend.last = snapshots.back().value(measure);
+    trend.low = trend.high = trend.first;
+    for (const auto& snapshot : snapshots) {
+        double value = snapshot.value(measure);
+        trend.low = std::min(trend.low, value);
+        trend.high = std::max(trend.high, value);
+        if (measure != core::Measure::total && value >= core::k_pillar_cap) {
+            ++trend.days_at_cap;
+        }
+    }
+    for (double change : changes) {
+        if (std::isfinite(change)) {
+            ++trend.changes;
+            // Pillars are shown to two decimals: a change under half a hundredth is no change.
+            trend.unchanged += std::fabs(change) < 0.005 ? 1 : 0;
+        }
+    }
+    return trend;
+}
+
+std::string plural(std::size_t count, const std::string& one, const std::string& many) {
+    return std::to_string(count) + " " + (count == 1 ? one : many);
+}
+
+// Reads the sender's snapshots and activity, and describes them.
+std::optional<SenderSsi> read_sender(store::SsiStore& ssi, const std::string& name, const SsiReportOptions& options) {
+    SenderSsi sender;
+    sender.sender = name;
+    sender.snapshots = ssi.snapshots(name, options.since, options.until);
+    if (sender.snapshots.empty()) {
+        return std::nullopt;
+    }
+    sender.first = sender.snapshots.front().day;
+    sender.last = sender.snapshots.back().day;
+    auto days = sender.days();
+    std::vector<std::vector<double>> counts(core::k_activity_count, std::vector<double>(days, 0.0));
+    for (const auto& day : ssi.daily_activity(name, sender.first, sender.last)) {
+        counts[static_cast<std::size_t>(day.activity)][index_of(sender.first, day.day)] +=
+            static_cast<double>(day.count);
+    }
+    for (std::size_t a = 0; a < core::k_activity_count; ++a) {
+        ActivityTotal total{static_cast<core::Activity>(a), 0, 0};
+        for (double count : counts[a]) {
+            total.total += static_cast<std::int64_t>(count);
+            total.active_days += count > 0 ? 1 : 0;
+        }
+        if (total.total > 0) {
+            sender.activities.push_back(total);
+            sender.activity_days.push_back(std::move(counts[a]));
+        }
+    }
+    auto series = series_of(sender);
+    for (auto measure : core::k_measures) {
+        sender.trends.push_back(trend_of(measure, sender.snapshots, series.changes[static_cast<std::size_t>(measure)]));
+        const auto& trend = sender.trends.back();
+        if (trend.days_at_cap > 0) {
+            sender.notes.push_back(std::string(core::display_name(measure)) + " sits at 25 on " +
+                                   plural(trend.days_at_cap, "day", "days") + " of " + std::to_string(days) +
+                                   ": a gain cannot show there, so its associations are understated");
+        }
+    }
+    auto measured = sender.snapshots.size();
+    sender.correlated = measured >= k_days_for_correlations;
+    sender.regressed = measured >= k_days_for_regression;
+    sender.granger = measured >= k_days_for_granger;
+    if (!sender.correlated) {
+        sender.notes.push_back(plural(measured, "day", "days") + " of SSI: correlations need at least " +
+                               std::to_string(k_days_for_correlations) +
+                               " days of snapshots to say anything, so this shows the trend only");
+    } else if (!sender.regressed) {
+        sender.notes.push_back("the distributed-lag regression needs " + std::to_string(k_days_for_regression) +
+                               " days of snapshots, and Granger tests " + std::to_string(k_days_for_granger) + "; " +
+                               plural(measured, "day", "days") + " so far");
+    } else if (!sender.granger) {
+        sender.notes.push_back("Granger tests need " + std::to_string(k_days_for_granger) + " days of snapshots; " +
+                               plural(measured, "day", "days") + " so far");
+    }
+    if (sender.regressed) {
+        std::string sparse;
+        for (const auto& activity : sender.activities) {
+            if (activity.active_days < k_active_days_for_regression) {
+                sparse += (sparse.empty() ? "" : ", ") + std::string(core::to_string(activity.activity));
+            }
+        }
+        if (!sparse.empty()) {
+            sender.notes.push_back("no regression for activities done on fewer than " +
+                                   std::to_string(k_active_days_for_regression) + " days (" + sparse +
+                                   "): their estimates would rest on those few days alone");
+        }
+    }
+    if (sender.activities.empty()) {
+        sender.notes.push_back("no activity was recorded in the period: nothing to set against the SSI");
+    }
+    return sender;
+}
+
+// The pairs of lag k: the activity on day t against the change from day t+k-1 to day t+k, where that was measured.
+void lagged_pairs(const std::vector<double>& activity, const std::vector<double>& changes, int lag,
+                  std::vector<double>& x, std::vector<double>& y) {
+    x.clear();
+    y.clear();
+    auto k = static_cast<std::size_t>(lag);
+    for (std::size_t t = 0; t + k < changes.size(); ++t) {
+        if (std::isfinite(changes[t + k])) {
+            x.push_back(activity[t]);
+            y.push_back(changes[t + k]);
+        }
+    }
+}
+
+void analyse(const SenderSsi& sender, const SsiReportOptions& options, SsiReport& report) {
+    auto series = series_of(sender);
+    auto adjusted = [&](const std::vector<double>& values) {
+        return options.weekday_adjust ? stats::remove_group_means(values, series.weekdays) : values;
+    };
+    std::vector<std::vector<double>> activities;
+    for (const auto& days : sender.activity_days) {
+        activities.push_back(adjusted(days));
+    }
+    std::vector<double> x;
+    std::vector<double> y;
+    for (auto measure : core::k_measures) {
+        auto changes = adjusted(series.changes[static_cast<std::size_t>(measure)]);
+        for (std::size_t a = 0; a < activities.size(); ++a) {
+            auto activity = sender.activities[a].activity;
+            if (sender.correlated) {
+                for (int lag = 0; lag <= options.max_lag; ++lag) {
+                    lagged_pairs(activities[a], changes, lag, x, y);
+                    LaggedCorrelation correlation{sender.sender,         measure, activity, lag, stats::pearson(x, y),
+                                                  stats::spearman(x, y), 0,       0};
+                    if (std::isnan(correlation.pearson.r) || std::isnan(correlation.spearman.r)) {
+                        ++report.undefined_correlations;
+                        continue;
+                    }
+                    report.correlations.push_back(std::move(correlation));
+                }
+            }
+            bool regular = sender.activities[a].active_days >= k_active_days_for_regression;
+            if (sender.regressed && regular) {
+                if (auto model = stats::distributed_lag(changes, activities[a], k_regression_lags)) {
+                    report.regressions.push_back({sender.sender, measure, activity, std::move(*model)});
+                }
+            }
+            if (sender.granger && regular) {
+                if (auto test = stats::granger_test(changes, activities[a], k_granger_lags)) {
+                    report.granger.push_back({sender.sender, measure, activity, *test, 0});
+                }
+            }
+        }
+    }
+}
+
+template <typename Row, typename Get, typename Set>
+void adjust_p_values(std::vector<Row>& rows, Get get, Set set) {
+    std::vector<double> p_values;
+    for (const auto& row : rows) {
+        p_values.push_back(get(row));
+    }
+    auto q_values = stats::benjamini_hochberg(p_values);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        set(rows[i], q_values[i]);
+    }
+}
+
+std::string lag_phrase(int lag) {
+    if (lag == 0) {
+        return "on the same day";
+    }
+    return lag == 1 ? "one day later" : std::to_string(lag) + " days later";
+}
+
+} // namespace
+
+std::string describe(const LaggedCorrelation& correlation, bool name_sender) {
+    const auto& rho = correlation.spearman;
+    std::string text = name_sender ? correlation.sender + ": " : "";
+    text += std::string(core::plural_noun(correlation.activity)) + " are followed by " +
+            (rho.r > 0 ? "gains" : "drops") + " in " + std::string(core::display_name(correlation.measure)) + " " +
+            lag_phrase(correlation.lag) + ": Spearman " + fixed(rho.r, 2);
+    if (rho.interval) {
+        text += " [" + fixed(rho.interval->low, 2) + ", " + fixed(rho.interval->high, 2) + "]";
+    }
+    double q = correlation.spearman_q;
+    text += ", q " + (q < 0.001 ? std::string("< 0.001") : "= " + fixed(q, q < 0.01 ? 3 : 2)) +
+            ", n = " + std::to_string(rho.n) + " days";
+    return text;
+}
+
+SsiReport build_ssi_report(store::Database& database, const SsiReportOptions& options) {
+    SsiReport report;
+    report.options = options;
+    store::SsiStore ssi(database);
+    std::vector<std::string> names;
+    if (options.sender) {
+        if (!ssi.has_sender(*options.sender)) {
+            throw core::UserError("error: no sender '" + *options.sender + "' in the database");
+        }
+        names.push_back(*options.sender);
+    } else {
+        for (const auto& sender : ssi.senders()) {
+            names.push_back(sender.name);
+        }
+    }
+    for (const auto& name : names) {
+        if (auto sender = read_sender(ssi, name, options)) {
+            report.senders.push_back(std::move(*sender));
+        }
+    }
+    for (const auto& sender : report.senders) {
+        analyse(sender, options, report);
+    }
+    adjust_p_values(
+        report.correlations, [](const LaggedCorrelation& row) { return row.spearman.p_value; },
+        [](LaggedCorrelation& row, double q) { row.spearman_q = q; });
+    adjust_p_values(
+        report.correlations, [](const LaggedCorrelation& row) { return row.pearson.p_value; },
+        [](LaggedCorrelation& row, double q) { row.pearson_q = q; });
+    adjust_p_values(
+        report.granger, [](const GrangerResult& row) { return row.test.p_value; },
+        [](GrangerResult& row, double q) { row.q = q; });
+    for (std::size_t i = 0; i < report.correlations.size(); ++i) {
+        if (report.correlations[i].spearman_q < options.q_threshold) {
+            report.significant.push_back(i);
+        }
+    }
+    std::stable_sort(report.significant.begin(), report.significant.end(), [&report](std::size_t a, std::size_t b) {
+        const auto& left = report.correlations[a];
+        const auto& right = report.correlations[b];
+        if (left.spearman_q != right.spearman_q) {
+            return left.spearman_q < right.spearman_q;
+        }
+        return std::fabs(left.spearman.r) > std::fabs(right.spearman.r);
+    });
+    return report;
+}
+
+} // namespace campaign::report

@@ -1,0 +1,113 @@
+// The SSI-impact report: did a sender's activity move their Social Selling Index, which activity, which pillar,
+// after how many days, and how sure can we be. Each activity's daily count is set against each pillar's daily change
+// (never levels against cumulative counts, which correlate spuriously) at lags of 0 to max_lag days: Spearman and
+// Pearson correlations with Benjamini-Hochberg q-values over every test of the report; from 90 days a distributed-lag
+// regression with Newey-West errors, and from 100 days Granger F-tests. Below 30 days it describes only, and says so.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/ssi.hpp"
+#include "stats/correlation.hpp"
+#include "stats/regression.hpp"
+#include "store/database.hpp"
+
+namespace campaign::report {
+
+struct SsiReportOptions {
+    std::optional<std::string> sender;
+    std::optional<core::Day> since; // inclusive
+    std::optional<core::Day> until; // inclusive
+    int max_lag = 14;
+    bool weekday_adjust = true; // take day-of-week means out of both series before anything else
+    double q_threshold = 0.1;   // what counts as an association worth a sentence
+};
+
+// What the report needs before it tries each analysis: days with a snapshot.
+constexpr std::size_t k_days_for_correlations = 30;
+constexpr std::size_t k_days_for_regression = 90;
+constexpr std::size_t k_days_for_granger = 100;
+constexpr std::size_t k_regression_lags = 7;
+constexpr std::size_t k_granger_lags = 7;
+// A regression on an activity done on a handful of days rests on those days alone, and its errors with them.
+constexpr std::size_t k_active_days_for_regression = 10;
+
+struct MeasureTrend {
+    core::Measure measure = core::Measure::total;
+    double first = 0;
+    double last = 0;
+    double low = 0;
+    double high = 0;
+    std::size_t changes = 0;     // day-to-day changes measured (between consecutive days with snapshots)
+    std::size_t unchanged = 0;   // of which zero
+    std::size_t days_at_cap = 0; // a pillar at 25, where a gain cannot show
+};
+
+struct ActivityTotal {
+    core::Activity activity = core::Activity::posts;
+    std::int64_t total = 0;
+    std::size_t active_days = 0;
+};
+
+struct SenderSsi {
+    std::string sender;
+    core::Day first{}; // the first and last day with a snapshot in the period
+    core::Day last{};
+    std::vector<core::SsiSnapshot> snapshots;
+    std::vector<MeasureTrend> trends;      // in the order of core::k_measures
+    std::vector<ActivityTotal> activities; // those with any count in the period
+    // activity_days[a][i]: the count of activities[a] on day first + i
+    std::vector<std::vector<double>> activity_days;
+    bool correlated = false; // enough days for each analysis
+    bool regressed = false;
+    bool granger = false;
+    std::vector<std::string> notes; // why an analysis was left out, a pillar at its cap, ...
+
+    std::size_t days() const { return static_cast<std::size_t>((last - first).count()) + 1; }
+};
+
+struct LaggedCorrelation {
+    std::string sender;
+    core::Measure measure = core::Measure::total;
+    core::Activity activity = core::Activity::posts;
+    int lag = 0;
+    stats::Correlation pearson;
+    stats::Correlation spearman;
+    double pearson_q = 0;
+    double spearman_q = 0;
+};
+
+struct LagRegression {
+    std::string sender;
+    core::Measure measure = core::Measure::total;
+    core::Activity activity = core::Activity::posts;
+    stats::DistributedLag model;
+};
+
+struct GrangerResult {
+    std::string sender;
+    core::Measure measure = core::Measure::total;
+    core::Activity activity = core::Activity::posts;
+    stats::GrangerTest test;
+    double q = 0; // over the report's Granger tests
+};
+
+struct SsiReport {
+    SsiReportOptions options;
+    std::vector<SenderSsi> senders;
+    std::vector<LaggedCorrelation> correlations; // by sender, measure, activity and lag; defined ones only
+    std::vector<std::size_t> significant;        // indices into correlations: Spearman q under the threshold, by q
+    std::size_t undefined_correlations = 0;      // left out: a constant series at that lag
+    std::vector<LagRegression> regressions;
+    std::vector<GrangerResult> granger;
+};
+
+SsiReport build_ssi_report(store::Database& database, const SsiReportOptions& options);
+
+// "accepted connections are followed by gains in Build relationships one day later: Spearman 0.41 [0.22, 0.57],
+// q = 0.004, n = 88 days"
+std::string describe(const LaggedCorrelation& correlation, bool name_sender);
+
+} // namespace campaign::report
