@@ -1,12 +1,10 @@
 # Writes OUTPUT, a C++ source defining campaign::cli::scaffold_files(): each of INPUTS as a path relative to ROOT
-# and its content. examples/prospects.csv lands at the top of the scaffold as prospects.csv.
+# and its content. The files of examples/ (the sample prospects and activity) land at the top of the scaffold.
 string(REPLACE "|" ";" INPUTS "${INPUTS}")
 set(body "")
 foreach(input IN LISTS INPUTS)
   file(RELATIVE_PATH relative ${ROOT} ${input})
-  if(relative STREQUAL "examples/prospects.csv")
-    set(relative "prospects.csv")
-  endif()
+  string(REGEX REPLACE "^examples/" "" relative "${relative}")
   file(READ ${input} content)
   string(APPEND body "    {\"${relative}\", R\"scaffold(${content})scaffold\"},\n")
 endforeach()

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and plays the example project end to end in build/demo: init, import the sample
-# prospects, validate the example campaigns, preview a message, forecast a week, run the example campaign for 30
-# simulated days on the mock transport, show where it stands and what it did, and end with the reply report, in the
-# terminal and as an HTML page.
+# prospects, validate the example campaigns, preview a message, forecast two days, import the senders' off-campaign
+# activity, run the example campaign for 90 simulated days on the mock transport (which also simulates each
+# sender's SSI), show where it stands and what it did, and end with the reply report and the SSI report, in the
+# terminal and as HTML pages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/setup.sh
@@ -26,7 +27,8 @@ step template render templates/thanks.mustache --prospect 2 --campaign campaigns
 step prospects list --tag founders --limit 10
 step prospects show 2
 step run campaigns/founders-intro.yaml --dry-run --for 2d --seed 7 --start 2026-11-23T06:00:00Z
-step run campaigns/founders-intro.yaml --for 30d --seed 7 --start 2026-11-23T06:00:00Z
+step activity import activity.csv
+step run campaigns/founders-intro.yaml --for 90d --seed 7 --start 2026-11-23T06:00:00Z
 step status
 printf '\n$ campaign actions --campaign founders-intro > actions.csv\n'
 "$campaign" actions --campaign founders-intro >actions.csv
@@ -34,4 +36,6 @@ echo "$(($(wc -l <actions.csv) - 1)) actions in build/demo/actions.csv; the firs
 sed -n 1,4p actions.csv
 step report replies --latest 10
 step report replies --format html --out report.html
-echo "Open build/demo/report.html in a browser for the same report with its charts."
+step report ssi
+step report ssi --format html --out ssi.html
+echo "Open build/demo/report.html and build/demo/ssi.html in a browser for the same reports with their charts."

@@ -1,4 +1,5 @@
-// campaign init [DIR]: writes the example project (campaigns, templates, sample prospects) without overwriting.
+// campaign init [DIR]: writes the example project (campaigns, templates, sample prospects and activity) without
+// overwriting.
 #include <CLI/CLI.hpp>
 #include <cerrno>
 #include <cstring>
@@ -59,7 +60,7 @@ int init(Context& context, const std::filesystem::path& folder) {
 } // namespace
 
 void add_init_command(CLI::App& app, Context& context) {
-    auto* command = app.add_subcommand("init", "Write an example project: campaigns/, templates/, prospects.csv");
+    auto* command = app.add_subcommand("init", "Write an example project: campaigns/, templates/, prospects.csv, activity.csv");
     auto folder = std::make_shared<std::filesystem::path>(".");
     command->add_option("DIR", *folder, "The project folder (created if missing)");
     on_run(*command, context, [&context, folder] { return init(context, *folder); });

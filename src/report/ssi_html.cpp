@@ -28,7 +28,7 @@ void trend_chart(std::ostream& out, const SenderSsi& sender) {
     }
     std::vector<Line> lines;
     for (auto measure : core::k_pillars) {
-        Line line{std::string(core::display_name(measure)), k_measure_colors[static_cast<std::size_t>(measure)],
+        Line line{std::string(core::to_string(measure)), k_measure_colors[static_cast<std::size_t>(measure)],
                   std::vector<double>(days.size(), NAN)};
         for (const auto& snapshot : sender.snapshots) {
             line.values[static_cast<std::size_t>((snapshot.day - sender.first).count())] = snapshot.value(measure);
@@ -88,6 +88,17 @@ void write_ssi_html(std::ostream& out, const SsiReport& report) {
     if (report.senders.empty()) {
         out << "<p>No SSI recorded in this period.</p>\n";
     }
+    out << "<h2>Associations</h2>\n";
+    if (report.significant.empty()) {
+        out << "<p>"
+            << (report.correlations.empty() ? "Nothing to test yet."
+                                            : "None survives the q < " + fixed(report.options.q_threshold, 2) + " cut.")
+            << "</p>\n";
+    }
+    for (auto index : report.significant) {
+        out << "<p class=\"verdict win\">"
+            << escape_html(describe(report.correlations[index], report.senders.size() > 1)) << ".</p>\n";
+    }
     for (const auto& sender : report.senders) {
         out << "<h2>" << escape_html(sender.sender) << ": " << core::format_day(sender.first) << " to "
             << core::format_day(sender.last) << " (" << sender.snapshots.size() << " days recorded)</h2>\n";
@@ -101,19 +112,8 @@ void write_ssi_html(std::ostream& out, const SsiReport& report) {
         }
         heat_maps(out, report, sender);
     }
-    out << "<h2>Associations</h2>\n";
-    if (report.significant.empty()) {
-        out << "<p>"
-            << (report.correlations.empty() ? "Nothing to test yet."
-                                            : "None survives the q < " + fixed(report.options.q_threshold, 2) + " cut.")
-            << "</p>\n";
-    }
-    for (auto index : report.significant) {
-        out << "<p class=\"verdict win\">"
-            << escape_html(describe(report.correlations[index], report.senders.size() > 1)) << ".</p>\n";
-    }
     if (!report.correlations.empty()) {
-        out << "<details><summary>Every correlation (" << report.correlations.size() << ")</summary>\n";
+        out << "<h2>Correlations</h2>\n<details><summary>Every correlation (" << report.correlations.size() << ")</summary>\n";
         html_table(out, correlation_table(report, false), {4, static_cast<std::size_t>(-1), {}});
         out << "</details>\n";
     }
