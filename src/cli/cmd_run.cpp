@@ -314,7 +314,7 @@ int run_campaigns(Context& context, const RunArguments& arguments) {
 
     printer.clear_progress();
     print_summary(context.out, arguments, simulated, now, summary);
-    if (simulated && loaded.model.ssi) {
+    if (simulated && loaded.model.ssi && !arguments.dry_run) {
         simulate_ssi(context.out, database, *loaded.model.ssi, arguments.seed, senders, now,
                      std::max(summary.reached, period.until.value_or(summary.reached)));
     }

@@ -88,10 +88,20 @@ void write_parts(const SsiReport& report, SsiSection section, const Writer& writ
             writer.table(correlation_table(report, false));
         }
     }
+    if (section == SsiSection::regressions && report.regressions.empty()) {
+        writer.sentence("No regression: it needs " + std::to_string(k_days_for_regression) +
+                        " days of snapshots and an activity done on at least " +
+                        std::to_string(k_active_days_for_regression) + " of them.");
+    }
     if (shows(section, SsiSection::regressions) && !report.regressions.empty()) {
         writer.heading("Distributed-lag regressions (lags 0 to " + std::to_string(k_regression_lags) +
                        " days, Newey-West errors)");
         writer.table(regression_table(report));
+    }
+    if (section == SsiSection::granger && report.granger.empty()) {
+        writer.sentence("No Granger test: it needs " + std::to_string(k_days_for_granger) +
+                        " days of snapshots and an activity done on at least " +
+                        std::to_string(k_active_days_for_regression) + " of them.");
     }
     if (shows(section, SsiSection::granger) && !report.granger.empty()) {
         writer.heading("Granger tests (" + std::to_string(k_granger_lags) + " days of past)");

@@ -292,6 +292,7 @@ constexpr std::string_view k_schema_4 = R"sql(
 ALTER TABLE ssi_snapshots ADD COLUMN industry_average REAL CHECK (industry_average BETWEEN 0 AND 100);
 ALTER TABLE ssi_snapshots ADD COLUMN network_average REAL CHECK (network_average BETWEEN 0 AND 100);
 CREATE INDEX events_by_sender_time ON events (sender_id, occurred_at) WHERE type IN ('accepted', 'replied');
+CREATE INDEX action_tallies_by_sender ON action_tallies (sender_id, day);
 )sql";
 
 constexpr std::array<std::string_view, 4> k_migrations{k_schema_1, k_schema_2, k_schema_3, k_schema_4};
