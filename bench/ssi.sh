@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Benchmarks `campaign report ssi` over an agency's SSI history: SENDERS senders (default 100) with DAYS days each
+# (default 730, two years) of snapshots and daily posts, comments and likes, made by bench/make-ssi-db.sql. Times the
+# report over every sender in each format, for one sender, and with the longest lags, 3 runs each (RUNS=N to
+# change), and prints a Markdown table of the results.
+#
+#   bench/ssi.sh [SENDERS [DAYS]]          RUNS=N bench/ssi.sh [SENDERS [DAYS]]
+#
+# Builds a Release binary in build-bench/; the database goes to bench/data/ and is kept for the next run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+senders=${1:-100}
+days=${2:-730}
+runs=${RUNS:-3}
+if ! [[ "$senders" =~ ^[1-9][0-9]*$ ]] || ! [[ "$days" =~ ^[1-9][0-9]*$ ]] || ! [[ "$runs" =~ ^[1-9][0-9]*$ ]]; then
+  echo "usage: [RUNS=N] bench/ssi.sh [SENDERS [DAYS]]   (default 100 senders, 730 days; RUNS default 3)" >&2
+  exit 2
+fi
+
+source bench/lib.sh
+source_state=$(describe_sources)
+prepare_bench campaign
+
+mkdir -p "$data"
+db="$data/ssi-$senders-$days.db"
+if [ ! -s "$db" ] || [ bench/make-ssi-db.sql -nt "$db" ]; then
+  echo "Making $db" >&2
+  fresh_db "$db.tmp"
+  "$campaign" --db "$db.tmp" suppress add bench.example >/dev/null # the program's own schema
+  sed -e "s/:senders/$senders/" -e "s/:days/$days/" bench/make-ssi-db.sql | sqlite3 "$db.tmp" >/dev/null
+  mv "$db.tmp" "$db"
+fi
+snapshots=$(sqlite3 "$db" "SELECT count(*) FROM ssi_snapshots")
+activities=$(sqlite3 "$db" "SELECT count(*) FROM activities")
+rm -f "$data"/ssi-run-*.time "$data"/ssi-run-*.out
+
+# name|arguments
+cases=(
+  "table|report ssi"
+  "json|report ssi --format json"
+  "csv|report ssi --format csv"
+  "html|report ssi --format html --out $data/ssi.html"
+  "sender|report ssi --sender sender-0001"
+  "lag60|report ssi --sender sender-0001 --max-lag 60"
+)
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+for run in $(seq 1 "$runs"); do # taking turns, so that a slow spell of the machine does not fall on one case only
+  for entry in "${cases[@]}"; do
+    name=${entry%%|*}
+    read -r -a arguments <<<"${entry#*|}"
+    measure "ssi-run-$name" "$run" "$campaign" --db "$db" "${arguments[@]}"
+  done
+done
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+correlations=$(grep -c . "$data/ssi-run-csv-1.out")
+
+{
+  echo
+  echo "$(describe_machine) Source: $source_state. Load average (1, 5, 15 min) before: $load_before; after: $load_after."
+  echo
+  echo "Database: $senders senders, $snapshots snapshots over $days days, $activities daily activity counts," \
+    "$(mib "$db") MiB; the whole report holds $((correlations - 1)) correlations. $runs runs of each."
+  echo
+  echo "| \`campaign\` | Wall time (s) | Wall range (s) | CPU user+sys (s) | Peak RSS (MiB) |"
+  echo "|---|---:|---:|---:|---:|"
+  for entry in "${cases[@]}"; do
+    name=${entry%%|*}
+    printf '| `%s` | %s | %s | %s | %s |\n' "${entry#*|}" "$(wall_seconds "ssi-run-$name" | median)" \
+      "$(wall_seconds "ssi-run-$name" | range)" "$(cpu_seconds "ssi-run-$name" | median)" \
+      "$(peak_mib "ssi-run-$name" | maximum)"
+  done
+} | tee "$data/ssi-results.md"
