@@ -113,7 +113,8 @@ void write_ssi_html(std::ostream& out, const SsiReport& report) {
         heat_maps(out, report, sender);
     }
     if (!report.correlations.empty()) {
-        out << "<h2>Correlations</h2>\n<details><summary>Every correlation (" << report.correlations.size() << ")</summary>\n";
+        out << "<h2>Correlations</h2>\n<details><summary>Every correlation (" << report.correlations.size()
+            << ")</summary>\n";
         html_table(out, correlation_table(report, false), {4, static_cast<std::size_t>(-1), {}});
         out << "</details>\n";
     }
