@@ -179,3 +179,163 @@ TEST_CASE("a campaign with a bad mock section has neither campaign nor model", "
     CHECK_FALSE(loaded.campaign);
     CHECK_FALSE(loaded.mock_model);
 }
+
+TEST_CASE("the ssi part of a mock model sets the pillars' start, drift, noise, quiet days and effects", "[config]") {
+    Project project;
+    auto loaded = project.load(complete_campaign("mock:\n"
+                                                 "  accept: 0.3\n"
+                                                 "  ssi:\n"
+                                                 "    start: {brand: 14.5, relationships: 25}\n"
+                                                 "    drift: {people: -0.01, insights: 0.02}\n"
+                                                 "    noise: 0.1\n"
+                                                 "    quiet_days: 0.4\n"
+                                                 "    effects:\n"
+                                                 "      - activity: connections_accepted\n"
+                                                 "        pillar: relationships\n"
+                                                 "        per: 0.05\n"
+                                                 "        lag: 1d\n"
+                                                 "      - activity: posts\n"
+                                                 "        pillar: brand\n"
+                                                 "        per: -0.1\n"
+                                                 "      - activity: endorsements\n"
+                                                 "        pillar: people\n"
+                                                 "        per: 0\n"
+                                                 "        lag: 1w\n"));
+    REQUIRE(project.lines(loaded) == Lines{});
+    REQUIRE(loaded.mock_model);
+    CHECK(loaded.mock_model->base.accept == 0.3);
+    REQUIRE(loaded.mock_model->ssi);
+    const auto& ssi = *loaded.mock_model->ssi;
+    SsiModel defaults;
+    CHECK(ssi.start == std::array<double, 4>{14.5, defaults.start[1], defaults.start[2], 25});
+    CHECK(ssi.drift == std::array<double, 4>{0, -0.01, 0.02, 0});
+    CHECK(ssi.noise == 0.1);
+    CHECK(ssi.quiet_days == 0.4);
+    REQUIRE(ssi.effects.size() == 3);
+    CHECK(ssi.effects[0].activity == Activity::connections_accepted);
+    CHECK(ssi.effects[0].pillar == Measure::relationships);
+    CHECK(ssi.effects[0].per == 0.05);
+    CHECK(ssi.effects[0].lag_days == 1);
+    CHECK(ssi.effects[0].location.line == 9);
+    CHECK(ssi.effects[0].location.column == 9);
+    CHECK(ssi.effects[1].activity == Activity::posts);
+    CHECK(ssi.effects[1].pillar == Measure::brand);
+    CHECK(ssi.effects[1].per == -0.1);
+    CHECK(ssi.effects[1].lag_days == 0); // the same day unless it says
+    CHECK(ssi.effects[2].lag_days == 7);
+    CHECK(ssi.effects[2].per == 0);
+
+    SECTION("without an ssi part no SSI is simulated; an empty one takes every default") {
+        auto without = project.load(complete_campaign("mock:\n  accept: 0.3\n"));
+        REQUIRE(without.mock_model);
+        CHECK_FALSE(without.mock_model->ssi);
+        auto empty = project.load(complete_campaign("mock:\n  ssi: {}\n"));
+        REQUIRE(project.lines(empty) == Lines{});
+        REQUIRE(empty.mock_model->ssi);
+        CHECK(empty.mock_model->ssi->start == defaults.start);
+        CHECK(empty.mock_model->ssi->drift == defaults.drift);
+        CHECK(empty.mock_model->ssi->noise == defaults.noise);
+        CHECK(empty.mock_model->ssi->quiet_days == defaults.quiet_days);
+        CHECK(empty.mock_model->ssi->effects.empty());
+    }
+    SECTION("a model file reads its ssi part the same way") {
+        project.write("mock.yaml", "ssi:\n  noise: 0.2\n  effects:\n    - {activity: likes, pillar: insights, per: "
+                                   "0.01, lag: 2d}\n");
+        auto file = load_mock_model(project.root() / "mock.yaml");
+        REQUIRE(project.lines(file.diagnostics) == Lines{});
+        REQUIRE(file.model->ssi);
+        CHECK(file.model->ssi->noise == 0.2);
+        REQUIRE(file.model->ssi->effects.size() == 1);
+        CHECK(file.model->ssi->effects[0].activity == Activity::likes);
+        CHECK(file.model->ssi->effects[0].pillar == Measure::insights);
+        CHECK(file.model->ssi->effects[0].lag_days == 2);
+    }
+}
+
+TEST_CASE("an SSI effect names a known activity and pillar, a change per unit and a lag of whole days", "[config]") {
+    Project project;
+    CHECK(project.errors("mock:\n"
+                         "  ssi:\n"
+                         "    effects:\n"
+                         "      - activity: connection_accepted\n"
+                         "        pillar: total\n"
+                         "        per: 0.1\n"
+                         "        lag: 12h\n"
+                         "      - activity: posts\n"
+                         "        pillar: brand\n"
+                         "        lag: 61d\n"
+                         "      - activity: post\n"
+                         "        pillar: Brand\n"
+                         "        per: 30\n"
+                         "        lag: soon\n"
+                         "      - activity: xyzzy\n"
+                         "        pillar: ssi\n"
+                         "        per: lots\n"
+                         "        lag: 1d12h\n") ==
+          Lines{"campaigns/q4.yaml:4:19: error: unknown activity 'connection_accepted'; did you mean "
+                "'connections_accepted'?",
+                "campaigns/q4.yaml:5:17: error: 'pillar' must be brand, people, insights or relationships, not "
+                "'total'",
+                "campaigns/q4.yaml:7:14: error: 'lag' must be whole days up to 60d, like 0d or 1d",
+                "campaigns/q4.yaml:8:9: error: an effect needs 'per': how much each unit of the activity moves the "
+                "pillar",
+                "campaigns/q4.yaml:10:14: error: 'lag' must be whole days up to 60d, like 0d or 1d",
+                "campaigns/q4.yaml:11:19: error: unknown activity 'post'; did you mean 'posts'?",
+                "campaigns/q4.yaml:12:17: error: 'pillar' must be brand, people, insights or relationships, not "
+                "'Brand'",
+                "campaigns/q4.yaml:13:14: error: 'per' must be a change of a pillar per unit of activity, not '30'",
+                "campaigns/q4.yaml:14:14: error: 'lag' must be a duration such as 30m, 4h, 2d or 1w, not 'soon'",
+                "campaigns/q4.yaml:15:19: error: unknown activity 'xyzzy'",
+                "campaigns/q4.yaml:16:17: error: 'pillar' must be brand, people, insights or relationships, not "
+                "'ssi'",
+                "campaigns/q4.yaml:17:14: error: 'per' must be a change of a pillar per unit of activity, not "
+                "'lots'",
+                "campaigns/q4.yaml:18:14: error: 'lag' must be whole days up to 60d, like 0d or 1d"});
+    CHECK(project.errors("mock:\n  ssi:\n    effects:\n      - per: 0.1\n      - posts\n") ==
+          Lines{"campaigns/q4.yaml:4:9: error: missing required key 'activity'",
+                "campaigns/q4.yaml:4:9: error: missing required key 'pillar'",
+                "campaigns/q4.yaml:5:9: error: an effect must be a map of keys and values"});
+    CHECK(project.errors("mock:\n  ssi:\n    effects:\n      - {activity: posts, pillar: brand, per: 0.1, lag: 60d}\n"
+                         "      - {activity: posts, pillar: brand, per: -25, lag: 0d}\n") == Lines{});
+}
+
+TEST_CASE("the ssi part's numbers are checked against their ranges, and its keys against the known ones", "[config]") {
+    Project project;
+    CHECK(project.errors("mock:\n"
+                         "  ssi:\n"
+                         "    start: {brand: 26, people: -1, insights: 25}\n"
+                         "    drift: {insights: 2, relationships: -1}\n"
+                         "    noise: -0.5\n"
+                         "    quiet_days: 1.5\n"
+                         "    effects: {activity: posts}\n") ==
+          Lines{"campaigns/q4.yaml:3:20: error: 'brand' must be a pillar between 0 and 25, not '26'",
+                "campaigns/q4.yaml:3:32: error: 'people' must be a pillar between 0 and 25, not '-1'",
+                "campaigns/q4.yaml:4:23: error: 'insights' must be a daily change between -1 and 1, not '2'",
+                "campaigns/q4.yaml:5:12: error: 'noise' must be a standard deviation between 0 and 5, not '-0.5'",
+                "campaigns/q4.yaml:6:17: error: 'quiet_days' must be a probability between 0 and 1, not '1.5'",
+                "campaigns/q4.yaml:7:14: error: 'effects' must be a list"});
+    CHECK(project.errors("mock:\n"
+                         "  ssi:\n"
+                         "    strat: {brand: 3}\n"
+                         "    drift: {brnd: 0.1}\n"
+                         "    noise: [0.1]\n"
+                         "    effects:\n"
+                         "      - {activity: posts, pillar: brand, per: 0.1, lags: 1d}\n"
+                         "      - {activity: posts, pillar: brand, per: 0.1, delay: 1d}\n") ==
+          Lines{"campaigns/q4.yaml:3:5: error: unknown key 'strat' in 'ssi' (did you mean 'start'?)",
+                "campaigns/q4.yaml:4:13: error: unknown key 'brnd' in 'drift' (did you mean 'brand'?)",
+                "campaigns/q4.yaml:5:12: error: 'noise' must be a single value, not a list",
+                "campaigns/q4.yaml:7:52: error: unknown key 'lags' in an effect (did you mean 'lag'?)",
+                "campaigns/q4.yaml:8:52: error: unknown key 'delay' in an effect (expected one of 'activity', "
+                "'pillar', 'per', 'lag')"});
+    CHECK(project.errors("mock:\n  ssi: yes\n") ==
+          Lines{"campaigns/q4.yaml:2:8: error: 'ssi' must be a map of keys and values"});
+    CHECK(project.errors("mock:\n  ssi:\n    start: 12\n") ==
+          Lines{"campaigns/q4.yaml:3:12: error: 'start' must be a map of keys and values"});
+    CHECK(file_errors(project, "ssi:\n  quiet_day: 0.5\n") ==
+          Lines{"mock.yaml:2:3: error: unknown key 'quiet_day' in 'ssi' (did you mean 'quiet_days'?)"});
+    auto loaded = project.load(complete_campaign("mock:\n  ssi:\n    noise: 9\n"));
+    CHECK(project.lines(loaded).size() == 1);
+    CHECK_FALSE(loaded.campaign);
+    CHECK_FALSE(loaded.mock_model);
+}
