@@ -165,9 +165,8 @@ TEST_CASE("a snapshot's problems name the field at fault and say what is wrong",
         snapshot.pillars[3] = NAN;
         snapshot.total = 33.5;
         auto problems = check_snapshot(snapshot);
-        REQUIRE(problems.size() == 2);
+        REQUIRE(problems.size() == 1); // the sum says nothing more
         CHECK(problems[0].field == "relationships");
-        CHECK(problems[1].field == "total"); // NaN is the sum of nothing
     }
     SECTION("a total that is not the pillars' sum") {
         snapshot.total = 47;
