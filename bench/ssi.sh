@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks `campaign report ssi` over an agency's SSI history: SENDERS senders (default 100) with DAYS days each
 # (default 730, two years) of snapshots and daily posts, comments and likes, made by bench/make-ssi-db.sql. Times the
-# report over every sender in each format, for one sender, and with the longest lags, 3 runs each (RUNS=N to
-# change), and prints a Markdown table of the results.
+# report over every sender in each format, for one sender, and with the longest lags, and the import of that
+# activity as a CSV into a fresh database, 3 runs each (RUNS=N to change), and prints a Markdown table of the results.
 #
 #   bench/ssi.sh [SENDERS [DAYS]]          RUNS=N bench/ssi.sh [SENDERS [DAYS]]
 #
@@ -52,6 +52,18 @@ for run in $(seq 1 "$runs"); do # taking turns, so that a slow spell of the mach
     measure "ssi-run-$name" "$run" "$campaign" --db "$db" "${arguments[@]}"
   done
 done
+# The activity import: the database's activity as a CSV, into a fresh database each time.
+activity_csv="$data/ssi-activity-$senders-$days.csv"
+if [ ! -s "$activity_csv" ] || [ "$db" -nt "$activity_csv" ]; then
+  sqlite3 -csv -header "$db" "SELECT a.day AS date, s.name AS sender, a.activity, a.count FROM activities a
+                              JOIN senders s ON s.id = a.sender_id ORDER BY 2, 1, 3" >"$activity_csv"
+fi
+import_db="$data/ssi-import.db"
+for run in $(seq 1 "$runs"); do
+  fresh_db "$import_db"
+  "$campaign" --db "$import_db" suppress add bench.example >/dev/null
+  measure "ssi-run-import" "$run" "$campaign" --db "$import_db" activity import "$activity_csv"
+done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 correlations=$(grep -c . "$data/ssi-run-csv-1.out")
 
@@ -70,4 +82,7 @@ correlations=$(grep -c . "$data/ssi-run-csv-1.out")
       "$(wall_seconds "ssi-run-$name" | range)" "$(cpu_seconds "ssi-run-$name" | median)" \
       "$(peak_mib "ssi-run-$name" | maximum)"
   done
+  printf '| `activity import` of %s rows (%s MiB) | %s | %s | %s | %s |\n' "$activities" "$(mib "$activity_csv")" \
+    "$(wall_seconds ssi-run-import | median)" "$(wall_seconds ssi-run-import | range)" \
+    "$(cpu_seconds ssi-run-import | median)" "$(peak_mib ssi-run-import | maximum)"
 } | tee "$data/ssi-results.md"

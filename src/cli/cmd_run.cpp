@@ -197,9 +197,8 @@ private:
     std::filesystem::path m_path;
 };
 
-// The SSI of each sender for every UTC day that ends within the period, from the activity recorded: the period
-// asked for, even when the campaigns ran out of work before its end, as a sender's score goes on. A snapshot
-// recorded by hand or imported is never replaced by a simulated one.
+// The SSI of each sender for every UTC day that ends within the run, from the activity recorded. A snapshot recorded
+// by hand or imported is never replaced by a simulated one.
 void simulate_ssi(std::ostream& out, store::Database& database, const core::SsiModel& model, std::uint64_t seed,
                   const std::vector<std::string>& senders, core::Timestamp start, core::Timestamp reached) {
     auto first = std::chrono::floor<std::chrono::days>(start);
@@ -315,8 +314,7 @@ int run_campaigns(Context& context, const RunArguments& arguments) {
     printer.clear_progress();
     print_summary(context.out, arguments, simulated, now, summary);
     if (simulated && loaded.model.ssi && !arguments.dry_run) {
-        simulate_ssi(context.out, database, *loaded.model.ssi, arguments.seed, senders, now,
-                     std::max(summary.reached, period.until.value_or(summary.reached)));
+        simulate_ssi(context.out, database, *loaded.model.ssi, arguments.seed, senders, now, summary.reached);
     }
     return k_ok;
 }

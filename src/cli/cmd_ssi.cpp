@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <ostream>
+#include <set>
 
 #include "cli/context.hpp"
 #include "cli/output.hpp"
@@ -39,6 +40,9 @@ struct ListArguments {
     std::string sender;
     std::string format = "table";
 };
+
+// An import that replaces a long history says so for the first few days and counts the rest.
+constexpr std::size_t k_replacements_shown = 20;
 
 std::string decimals(double value) {
     char text[32];
@@ -79,12 +83,8 @@ core::Day parse_date_option(const std::string& text) {
 
 // Today on the sender's own calendar: an evening entry in California is not tomorrow's.
 core::Day today_for(store::Database& database, const std::string& sender, const core::Clock& clock) {
-    core::Sender known;
-    known.timezone = "UTC";
-    if (auto row = store::CampaignStore(database).find_sender(sender)) {
-        known.timezone = row->timezone;
-    }
-    return core::Day{std::chrono::days{schedule::SenderCalendar(known).local_day(clock.now())}};
+    auto row = store::CampaignStore(database).find_sender(sender);
+    return core::Day{std::chrono::days{schedule::local_day_in(row ? row->timezone : "UTC", clock.now())}};
 }
 
 std::string describe(const core::SsiSnapshot& snapshot) {
@@ -99,7 +99,7 @@ void say_replaced(std::ostream& out, const core::SsiSnapshot& previous, const co
 }
 
 int record_snapshot(Context& context, const RecordArguments& arguments) {
-    store::Database database(context.database_path, store::OpenMode::must_exist);
+    store::Database database(context.database_path, store::OpenMode::create);
     core::SsiSnapshot snapshot;
     snapshot.sender = need_sender(database, arguments.sender);
     snapshot.day = arguments.date.empty() ? today_for(database, snapshot.sender, context.clock)
@@ -135,29 +135,45 @@ int record_snapshot(Context& context, const RecordArguments& arguments) {
 }
 
 int import_snapshots(Context& context, const ImportArguments& arguments) {
-    store::Database database(context.database_path, store::OpenMode::must_exist);
+    store::Database database(context.database_path, store::OpenMode::create);
     crm::SsiReadOptions options;
     options.sender = sender_or_only(database, arguments.sender);
     if (!arguments.date.empty()) {
         options.day = parse_date_option(arguments.date);
     }
-    auto contents = crm::read_ssi(arguments.path, options);
-    fail_on(contents.diagnostics);
     store::SsiStore ssi(database);
-    std::size_t replaced = 0;
-    {
-        store::Transaction transaction(database);
-        for (auto& snapshot : contents.snapshots) {
-            if (auto previous = ssi.record(snapshot, context.clock.now())) {
-                say_replaced(context.out, *previous, snapshot);
-                ++replaced;
-            }
+    std::vector<std::pair<core::SsiSnapshot, core::SsiSnapshot>> replaced; // what was there, and what replaced it
+    std::size_t replacements = 0;
+    std::size_t unchanged = 0;
+    store::Transaction transaction(database);
+    auto read = crm::read_ssi(arguments.path, options, [&](const core::SsiSnapshot& snapshot) {
+        auto previous = ssi.record(snapshot, context.clock.now());
+        if (!previous) {
+            return;
         }
-        transaction.commit();
+        if (core::same_scores(*previous, snapshot)) {
+            ++unchanged;
+        } else if (++replacements <= k_replacements_shown) {
+            replaced.emplace_back(std::move(*previous), snapshot);
+        }
+    });
+    fail_on(read.diagnostics); // and the transaction rolls back: a file with a problem stores nothing
+    transaction.commit();
+    for (const auto& [previous, now] : replaced) {
+        say_replaced(context.out, previous, now);
     }
-    context.out << "imported " << contents.snapshots.size() << " SSI snapshots from " << contents.files
-                << (contents.files == 1 ? " file" : " files") << " (" << contents.snapshots.size() - replaced
-                << " new, " << replaced << " replaced)\n";
+    if (replacements > replaced.size()) {
+        context.out << "and " << replacements - replaced.size() << " more snapshots replaced\n";
+    }
+    std::string parts;
+    for (auto [count, what] : {std::pair{read.rows - replacements - unchanged, "new"},
+                               std::pair{replacements, "replaced"}, std::pair{unchanged, "unchanged"}}) {
+        if (count > 0) {
+            parts += (parts.empty() ? "" : ", ") + std::to_string(count) + " " + what;
+        }
+    }
+    context.out << "imported " << read.rows << " SSI snapshots from " << read.files
+                << (read.files == 1 ? " file" : " files") << (parts.empty() ? "" : " (" + parts + ")") << '\n';
     return k_ok;
 }
 
@@ -166,6 +182,9 @@ int list_snapshots(Context& context, const ListArguments& arguments) {
     store::SsiStore ssi(database);
     std::vector<std::string> senders;
     if (!arguments.sender.empty()) {
+        if (!ssi.has_sender(arguments.sender)) {
+            throw core::UserError("error: no sender '" + arguments.sender + "' in " + context.database_path.string());
+        }
         senders.push_back(arguments.sender);
     } else {
         for (const auto& sender : ssi.senders()) {
@@ -213,21 +232,27 @@ int list_snapshots(Context& context, const ListArguments& arguments) {
 }
 
 int import_activity(Context& context, const ImportArguments& arguments) {
-    store::Database database(context.database_path, store::OpenMode::must_exist);
-    auto contents = crm::read_activity_csv(arguments.path, sender_or_only(database, arguments.sender));
-    fail_on(contents.diagnostics);
+    store::Database database(context.database_path, store::OpenMode::create);
     auto source = arguments.source.empty() ? arguments.path.filename().string() : arguments.source;
     store::SsiStore ssi(database);
+    // A series imported again replaces its earlier counts, sender by sender; rows of one day add up.
+    std::set<std::string> cleared;
     std::size_t replaced = 0;
-    {
-        store::Transaction transaction(database);
-        for (const auto& row : contents.rows) {
-            replaced += ssi.record_activity(row.sender, row.activity, source) ? 1 : 0;
-        }
-        transaction.commit();
+    store::Transaction transaction(database);
+    auto read = crm::read_activity_csv(arguments.path, sender_or_only(database, arguments.sender),
+                                       [&](const crm::ImportedActivity& row) {
+                                           if (cleared.insert(row.sender).second) {
+                                               replaced += ssi.clear_activity(row.sender, source);
+                                           }
+                                           ssi.add_activity(row.sender, row.activity, source);
+                                       });
+    fail_on(read.diagnostics); // and the transaction rolls back: a file with a problem stores nothing
+    transaction.commit();
+    context.out << "imported " << read.rows << " activity counts from " << source;
+    if (replaced > 0) {
+        context.out << ", replacing the " << replaced << " daily counts of its earlier import";
     }
-    context.out << "imported " << contents.rows.size() << " daily activity counts from " << source << " ("
-                << contents.rows.size() - replaced << " new, " << replaced << " replaced from an earlier import)\n";
+    context.out << '\n';
     return k_ok;
 }
 

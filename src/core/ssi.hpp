@@ -64,6 +64,9 @@ struct SsiSnapshot {
     double value(Measure measure) const;
 };
 
+// Whether two snapshots give the same pillars, total and ranks.
+bool same_scores(const SsiSnapshot& a, const SsiSnapshot& b);
+
 // The sum of the pillars, as a total that a source leaves out.
 double pillar_sum(const SsiSnapshot& snapshot);
 

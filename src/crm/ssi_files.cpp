@@ -55,17 +55,46 @@ std::optional<int> parse_rank(std::string_view text) {
     return value;
 }
 
+// A read in progress: how many rows and files it handed over, and its first problems, counting the others.
+class Problems {
+public:
+    void add(core::SourceLocation location, std::string message) {
+        if (m_read.diagnostics.size() < ReadProblems::k_problems_shown) {
+            m_read.diagnostics.push_back({std::move(location), std::move(message)});
+        } else {
+            ++m_hidden;
+        }
+    }
+    std::size_t count() const { return m_read.diagnostics.size() + m_hidden; }
+    void took_row() { ++m_read.rows; }
+    void opened_file() { ++m_read.files; }
+
+    ReadProblems finish() {
+        if (m_hidden > 0) {
+            m_read.diagnostics.push_back({{}, "and " + std::to_string(m_hidden) + " more problems"});
+            m_hidden = 0;
+        }
+        return std::move(m_read);
+    }
+
+private:
+    ReadProblems m_read;
+    std::size_t m_hidden = 0;
+};
+
 // A CSV file read against the columns it must and may have, matched by name whatever their case and spacing.
 class CsvTable {
 public:
     CsvTable(const std::filesystem::path& path, const std::vector<std::string_view>& required,
-             const std::vector<std::string_view>& optional, core::Diagnostics& diagnostics)
-        : m_path(path.string()), m_text(read_text(path)), m_diagnostics(diagnostics) {
-        if (m_text.starts_with("\xEF\xBB\xBF")) {
-            m_text.erase(0, 3);
+             const std::vector<std::string_view>& optional, Problems& problems)
+        : m_path(path.string()), m_input(path, std::ios::binary), m_problems(problems) {
+        if (!m_input) {
+            throw core::UserError(m_path + ": error: cannot read the file");
         }
-        auto first_line = m_text.substr(0, m_text.find('\n'));
-        m_input.str(m_text);
+        std::string first_line;
+        std::getline(m_input, first_line);
+        m_input.clear();
+        m_input.seekg(0);
         m_reader.emplace(m_input, guess_delimiter(first_line));
         CsvRecord header;
         if (!m_reader->next(header) || header.is_blank()) {
@@ -126,7 +155,7 @@ public:
     bool has(std::string_view column) const { return m_columns.contains(std::string(column)); }
 
     void error(int line, int column, std::string message) {
-        m_diagnostics.push_back({{m_path, line, column}, std::move(message)});
+        m_problems.add({m_path, line, column}, std::move(message));
     }
     void error(const CsvRecord& record, std::string_view column, std::string message) {
         error(record.line, column_of(record, column), std::move(message));
@@ -142,9 +171,8 @@ private:
     }
 
     std::string m_path;
-    std::string m_text;
-    core::Diagnostics& m_diagnostics;
-    std::istringstream m_input;
+    std::ifstream m_input;
+    Problems& m_problems;
     std::optional<CsvReader> m_reader;
     std::map<std::string, std::size_t> m_columns;
     bool m_usable = true;
@@ -173,16 +201,19 @@ std::optional<core::Day> day_of(CsvTable& table, const CsvRecord& record) {
     return day;
 }
 
-void check(CsvTable& table, const CsvRecord& record, const core::SsiSnapshot& snapshot) {
-    for (auto& problem : core::check_snapshot(snapshot)) {
+// Whether the snapshot passes its checks; each failure is reported at its column.
+bool check(CsvTable& table, const CsvRecord& record, const core::SsiSnapshot& snapshot) {
+    auto problems = core::check_snapshot(snapshot);
+    for (const auto& problem : problems) {
         table.error(record, problem.field, "'" + std::string(problem.field) + "' " + problem.message);
     }
+    return problems.empty();
 }
 
-void read_ssi_csv(const std::filesystem::path& path, const SsiReadOptions& options, SsiFileContents& contents) {
-    std::size_t problems_before = contents.diagnostics.size();
+void read_ssi_csv(const std::filesystem::path& path, const SsiReadOptions& options, const TakeSnapshot& take,
+                  Problems& problems) {
     CsvTable table(path, {"date", "brand", "people", "insights", "relationships"},
-                   {"sender", "total", "industry_rank", "network_rank"}, contents.diagnostics);
+                   {"sender", "total", "industry_rank", "network_rank"}, problems);
     CsvRecord record;
     while (table.next(record)) {
         core::SsiSnapshot snapshot;
@@ -226,11 +257,10 @@ void read_ssi_csv(const std::filesystem::path& path, const SsiReadOptions& optio
         }
         snapshot.sender = *sender;
         snapshot.day = *day;
-        check(table, record, snapshot);
-        contents.snapshots.push_back(std::move(snapshot));
-    }
-    if (contents.diagnostics.size() > problems_before) {
-        contents.snapshots.clear();
+        if (check(table, record, snapshot)) {
+            take(snapshot);
+            problems.took_row();
+        }
     }
 }
 
@@ -243,12 +273,51 @@ std::pair<int, int> line_and_column(const std::string& text, std::size_t offset)
     return {static_cast<int>(line), static_cast<int>(column)};
 }
 
+// Where `needle` first appears in `text` at or after `from`, as a line and column; 0, 0 when it does not.
+core::SourceLocation locate(const std::string& path, const std::string& text, const std::string& needle,
+                            std::size_t from = 0) {
+    auto offset = text.find(needle, from);
+    if (offset == std::string::npos) {
+        return {path, 0, 0};
+    }
+    auto [line, column] = line_and_column(text, offset);
+    return {path, line, column};
+}
+
+// The n-th (0-based) place of `needle` in `text`.
+std::size_t nth(const std::string& text, const std::string& needle, std::size_t n) {
+    std::size_t offset = 0;
+    for (std::size_t found = 0; (offset = text.find(needle, offset)) != std::string::npos; ++offset, ++found) {
+        if (found == n) {
+            return offset;
+        }
+    }
+    return std::string::npos;
+}
+
+// The text of the first YYYY-MM-DD in a file's name, a real day or not.
+std::optional<std::string> date_text_in_name(const std::filesystem::path& path) {
+    static const std::regex k_date(R"((\d{4}-\d{2}-\d{2}))");
+    auto name = path.filename().string();
+    std::smatch match;
+    if (!std::regex_search(name, match, k_date)) {
+        return std::nullopt;
+    }
+    return match.str(1);
+}
+
 // LinkedIn's answer: {"memberScore": {"overall", "subScores": [{"pillar", "score"}]}, "groupScore": [{"groupType":
-// "INDUSTRY" | "NETWORK", "rank", "score": {"overall"}}]}. It holds no date: the file's name or --date gives it.
-void read_ssi_json(const std::filesystem::path& path, const SsiReadOptions& options, SsiFileContents& contents) {
+// "INDUSTRY" | "NETWORK", "rank", "score": {"overall"}}]}. It holds neither the day nor the member: the file's name
+// or --date gives the day, --sender the member.
+void read_ssi_json(const std::filesystem::path& path, const SsiReadOptions& options, const TakeSnapshot& take,
+                   Problems& problems) {
     auto text = read_text(path);
-    auto fail = [&](int line, int column, std::string message) {
-        contents.diagnostics.push_back({{path.string(), line, column}, std::move(message)});
+    auto problems_before = problems.count();
+    auto where = [&](const std::string& needle, std::size_t from = 0) {
+        return locate(path.string(), text, needle, from);
+    };
+    auto fail = [&](core::SourceLocation location, std::string message) {
+        problems.add(std::move(location), std::move(message));
     };
     Json answer;
     try {
@@ -259,7 +328,7 @@ void read_ssi_json(const std::filesystem::path& path, const SsiReadOptions& opti
         if (auto colon = message.rfind(": "); colon != std::string::npos) {
             message = message.substr(colon + 2);
         }
-        fail(line, column, "not valid JSON: " + message);
+        fail({path.string(), line, column}, "not valid JSON: " + message);
         return;
     }
     // A gateway may wrap the answer as {"data": {...}}.
@@ -268,40 +337,40 @@ void read_ssi_json(const std::filesystem::path& path, const SsiReadOptions& opti
         answer = answer["data"];
     }
     auto score = [](const Json& node) -> std::optional<double> {
-        if (node.is_number()) {
-            return node.get<double>();
-        }
-        return std::nullopt;
+        return node.is_number() ? std::optional(node.get<double>()) : std::nullopt;
     };
     if (!answer.is_object() || !answer.contains("memberScore") || !answer["memberScore"].is_object()) {
-        fail(0, 0, "this is not LinkedIn's SSI answer: it has no 'memberScore' object");
+        fail(where("{"), "this is not LinkedIn's SSI answer: it has no 'memberScore' object");
         return;
     }
     const auto& member = answer["memberScore"];
-    static const std::map<std::string, core::Measure> k_pillar_names{
-        {"PROFESSIONAL_BRAND", core::Measure::brand},
-        {"FIND_RIGHT_PEOPLE", core::Measure::people},
-        {"INSIGHT_ENGAGEMENT", core::Measure::insights},
-        {"STRONG_RELATIONSHIP", core::Measure::relationships}};
+    auto member_at = text.find("\"memberScore\"");
+    static const std::array<std::pair<std::string_view, core::Measure>, 4> k_pillar_names{
+        {{"PROFESSIONAL_BRAND", core::Measure::brand},
+         {"FIND_RIGHT_PEOPLE", core::Measure::people},
+         {"INSIGHT_ENGAGEMENT", core::Measure::insights},
+         {"STRONG_RELATIONSHIP", core::Measure::relationships}}};
     core::SsiSnapshot snapshot;
     snapshot.source = "json";
     std::array<bool, 4> seen{};
     if (member.contains("subScores") && member["subScores"].is_array()) {
-        for (std::size_t i = 0; i < member["subScores"].size(); ++i) {
-            const auto& sub = member["subScores"][i];
-            auto where = "memberScore.subScores[" + std::to_string(i) + "]";
+        const auto& subscores = member["subScores"];
+        for (std::size_t i = 0; i < subscores.size(); ++i) {
+            const auto& sub = subscores[i];
             auto name = sub.is_object() && sub.contains("pillar") && sub["pillar"].is_string()
                             ? sub["pillar"].get<std::string>()
                             : std::string();
-            auto pillar = k_pillar_names.find(name);
+            auto pillar = std::find_if(k_pillar_names.begin(), k_pillar_names.end(),
+                                       [&name](const auto& known) { return known.first == name; });
             auto value = sub.is_object() && sub.contains("score") ? score(sub["score"]) : std::nullopt;
+            auto place = where("\"pillar\"", nth(text, "\"pillar\"", i));
+            auto label = "memberScore.subScores[" + std::to_string(i) + "]";
             if (pillar == k_pillar_names.end()) {
-                fail(0, 0,
-                     where + ": unknown pillar '" + name +
-                         "' (expected PROFESSIONAL_BRAND, FIND_RIGHT_PEOPLE, INSIGHT_ENGAGEMENT or "
-                         "STRONG_RELATIONSHIP)");
+                fail(place, label + ": unknown pillar '" + name +
+                                "' (expected PROFESSIONAL_BRAND, FIND_RIGHT_PEOPLE, INSIGHT_ENGAGEMENT or "
+                                "STRONG_RELATIONSHIP)");
             } else if (!value) {
-                fail(0, 0, where + " (" + name + ") has no numeric 'score'");
+                fail(place, label + " (" + name + ") has no numeric 'score'");
             } else {
                 snapshot.pillars[static_cast<std::size_t>(pillar->second)] = *value;
                 seen[static_cast<std::size_t>(pillar->second)] = true;
@@ -310,7 +379,7 @@ void read_ssi_json(const std::filesystem::path& path, const SsiReadOptions& opti
     }
     for (const auto& [name, pillar] : k_pillar_names) {
         if (!seen[static_cast<std::size_t>(pillar)]) {
-            fail(0, 0, "memberScore.subScores has no " + name + " score");
+            fail(where("\"memberScore\""), "memberScore.subScores has no " + std::string(name) + " score");
         }
     }
     snapshot.total = member.contains("overall") ? score(member["overall"]).value_or(NAN) : core::pillar_sum(snapshot);
@@ -336,26 +405,51 @@ void read_ssi_json(const std::filesystem::path& path, const SsiReadOptions& opti
             }
         }
     }
-    auto day = day_in_name(path);
+    std::optional<core::Day> day;
     if (answer.contains("date") && answer["date"].is_string()) {
-        day = core::parse_day(answer["date"].get<std::string>());
-    }
-    day = day ? day : options.day;
-    if (!day) {
-        fail(0, 0, "LinkedIn's answer holds no date: name the file by its day (2026-11-03.json) or pass --date");
+        auto date = answer["date"].get<std::string>();
+        day = core::parse_day(date);
+        if (!day) {
+            fail(where("\"date\""), "'" + date + "' is not a date like 2026-11-03");
+        }
+    } else if (auto date = date_text_in_name(path)) {
+        day = core::parse_day(*date);
+        if (!day) {
+            fail({path.string(), 0, 0}, "'" + *date + "' in the file's name is not a real day");
+        }
+    } else if (options.day) {
+        day = options.day;
+    } else {
+        fail({path.string(), 0, 0},
+             "LinkedIn's answer holds no date: name the file by its day (2026-11-03.json) or pass --date");
     }
     if (!options.sender) {
-        fail(0, 0, "LinkedIn's answer does not say whose score it is: pass --sender");
+        fail({path.string(), 0, 0}, "LinkedIn's answer does not say whose score it is: pass --sender");
     }
-    for (const auto& problem : core::check_snapshot(snapshot)) {
-        fail(0, 0, "'" + std::string(problem.field) + "' " + problem.message);
+    // Each problem at the value it concerns, by the name the answer gives it; without every pillar, the sum of
+    // the pillars says nothing more.
+    bool complete = std::all_of(seen.begin(), seen.end(), [](bool found) { return found; });
+    for (const auto& problem : complete ? core::check_snapshot(snapshot) : std::vector<core::SnapshotProblem>{}) {
+        auto field = std::string(problem.field);
+        if (field == "total") {
+            fail(where("\"overall\"", member_at), "memberScore.overall " + problem.message);
+        } else if (field == "industry_rank" || field == "network_rank") {
+            auto group = field == "industry_rank" ? "INDUSTRY" : "NETWORK";
+            fail(where("\"" + std::string(group) + "\""), std::string("the ") + group + " rank " + problem.message);
+        } else {
+            auto pillar = std::find_if(k_pillar_names.begin(), k_pillar_names.end(),
+                                       [&field](const auto& known) { return core::to_string(known.second) == field; });
+            auto name = std::string(pillar->first);
+            fail(where("\"" + name + "\""), name + " " + problem.message);
+        }
     }
-    if (!contents.diagnostics.empty()) {
+    if (problems.count() > problems_before) {
         return;
     }
     snapshot.day = *day;
     snapshot.sender = *options.sender;
-    contents.snapshots.push_back(std::move(snapshot));
+    take(snapshot);
+    problems.took_row();
 }
 
 bool looks_like_json(const std::filesystem::path& path) {
@@ -369,33 +463,29 @@ bool looks_like_json(const std::filesystem::path& path) {
     return path.extension() == ".json";
 }
 
-void read_ssi_file(const std::filesystem::path& path, const SsiReadOptions& options, SsiFileContents& contents) {
-    ++contents.files;
+void read_ssi_file(const std::filesystem::path& path, const SsiReadOptions& options, const TakeSnapshot& take,
+                   Problems& problems) {
+    problems.opened_file();
     if (looks_like_json(path)) {
-        read_ssi_json(path, options, contents);
+        read_ssi_json(path, options, take, problems);
     } else {
-        read_ssi_csv(path, options, contents);
+        read_ssi_csv(path, options, take, problems);
     }
 }
 
 } // namespace
 
 std::optional<core::Day> day_in_name(const std::filesystem::path& path) {
-    static const std::regex k_date(R"((\d{4}-\d{2}-\d{2}))");
-    auto name = path.filename().string();
-    std::smatch match;
-    if (!std::regex_search(name, match, k_date)) {
-        return std::nullopt;
-    }
-    return core::parse_day(match.str(1));
+    auto text = date_text_in_name(path);
+    return text ? core::parse_day(*text) : std::nullopt;
 }
 
-SsiFileContents read_ssi(const std::filesystem::path& path, const SsiReadOptions& options) {
-    SsiFileContents contents;
+ReadProblems read_ssi(const std::filesystem::path& path, const SsiReadOptions& options, const TakeSnapshot& take) {
+    Problems problems;
     std::error_code error;
     if (!std::filesystem::is_directory(path, error)) {
-        read_ssi_file(path, options, contents);
-        return contents;
+        read_ssi_file(path, options, take, problems);
+        return problems.finish();
     }
     std::vector<std::filesystem::path> files;
     for (const auto& entry : std::filesystem::directory_iterator(path)) {
@@ -409,17 +499,15 @@ SsiFileContents read_ssi(const std::filesystem::path& path, const SsiReadOptions
     }
     std::sort(files.begin(), files.end());
     for (const auto& file : files) {
-        read_ssi_file(file, options, contents);
+        read_ssi_file(file, options, take, problems);
     }
-    if (!contents.diagnostics.empty()) {
-        contents.snapshots.clear();
-    }
-    return contents;
+    return problems.finish();
 }
 
-ActivityFileContents read_activity_csv(const std::filesystem::path& path, const std::optional<std::string>& sender) {
-    ActivityFileContents contents;
-    CsvTable table(path, {"date", "activity", "count"}, {"sender"}, contents.diagnostics);
+ReadProblems read_activity_csv(const std::filesystem::path& path, const std::optional<std::string>& sender,
+                               const TakeActivity& take) {
+    Problems problems;
+    CsvTable table(path, {"date", "activity", "count"}, {"sender"}, problems);
     CsvRecord record;
     while (table.next(record)) {
         auto named = sender_of(table, record, sender);
@@ -446,13 +534,11 @@ ActivityFileContents read_activity_csv(const std::filesystem::path& path, const 
             table.error(record, "count", "'count' is '" + std::string(count_text) + "', not a whole number 0 or more");
         }
         if (named && day && activity && count_ok) {
-            contents.rows.push_back({*named, {*day, *activity, count}});
+            take({*named, {*day, *activity, count}});
+            problems.took_row();
         }
     }
-    if (!contents.diagnostics.empty()) {
-        contents.rows.clear();
-    }
-    return contents;
+    return problems.finish();
 }
 
 } // namespace campaign::crm

@@ -362,6 +362,11 @@ RunSummary Engine::run(const core::Clock& clock, Waiter& waiter, const RunLimits
         }
         auto wake = next_wake(now, limits, waiter.simulated());
         if (!wake) {
+            // Simulated time still passes to the end of the period asked for, as it would on the wall clock: the
+            // next run starts there, and the senders' simulated SSI covers it.
+            if (waiter.simulated() && limits.until) {
+                waiter.wait_until(*limits.until);
+            }
             summary.stop_reason = "nothing left to do";
             break;
         }

@@ -18,8 +18,9 @@ constexpr const char* k_ssi_style = R"css(
 )css";
 
 constexpr std::array<const char*, 5> k_measure_colors{"#3b6fb6", "#1d7a3a", "#d9822b", "#8e44ad", "#1d2430"};
+// The bars beneath take colours none of the pillars' lines above has.
 constexpr std::array<const char*, core::k_activity_count> k_activity_colors{
-    "#9aa5b4", "#3b6fb6", "#1d7a3a", "#8fb3e0", "#d9822b", "#8e44ad", "#c0392b", "#e6b0aa", "#16a085", "#f1c40f"};
+    "#b0b7c3", "#7fb0d8", "#6cc08b", "#c9d6e8", "#f0b27a", "#c0392b", "#d4ac0d", "#e6b0aa", "#16a085", "#5d6d7e"};
 
 void trend_chart(std::ostream& out, const SenderSsi& sender) {
     std::vector<std::string> days;
@@ -100,8 +101,7 @@ void write_ssi_html(std::ostream& out, const SsiReport& report) {
             << escape_html(describe(report.correlations[index], report.senders.size() > 1)) << ".</p>\n";
     }
     for (const auto& sender : report.senders) {
-        out << "<h2>" << escape_html(sender.sender) << ": " << core::format_day(sender.first) << " to "
-            << core::format_day(sender.last) << " (" << sender.snapshots.size() << " days recorded)</h2>\n";
+        out << "<h2>" << escape_html(sender_heading(sender)) << "</h2>\n";
         trend_chart(out, sender);
         html_table(out, trend_table(sender), {});
         if (!sender.activities.empty()) {

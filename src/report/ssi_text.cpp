@@ -55,9 +55,7 @@ void write_parts(const SsiReport& report, SsiSection section, const Writer& writ
     }
     if (shows(section, SsiSection::trend)) {
         for (const auto& sender : report.senders) {
-            writer.heading("SSI of " + sender.sender + ", " + core::format_day(sender.first) + " to " +
-                           core::format_day(sender.last) + " (" + std::to_string(sender.snapshots.size()) +
-                           " days recorded)");
+            writer.heading("SSI of " + sender_heading(sender));
             writer.table(trend_table(sender));
             if (!sender.activities.empty()) {
                 writer.table(activity_table(sender));
@@ -112,6 +110,12 @@ void write_parts(const SsiReport& report, SsiSection section, const Writer& writ
 }
 
 } // namespace
+
+std::string sender_heading(const SenderSsi& sender) {
+    auto days = sender.snapshots.size();
+    return sender.sender + ", " + core::format_day(sender.first) + " to " + core::format_day(sender.last) + " (" +
+           std::to_string(days) + (days == 1 ? " day" : " days") + " recorded)";
+}
 
 std::string ssi_scope_text(const SsiReport& report) {
     const auto& options = report.options;

@@ -11,17 +11,27 @@ using namespace std::chrono;
 // A week has a working day or the loader would have refused the sender; the bound only guards against a loop.
 constexpr int k_days_to_search = 8;
 
-const date::time_zone* find_zone(const core::Sender& sender) {
+const date::time_zone* find_zone(const std::string& timezone, const std::string& whose) {
     try {
-        return date::locate_zone(sender.timezone);
+        return date::locate_zone(timezone);
     } catch (const std::runtime_error&) {
-        throw core::UserError("sender '" + sender.id + "': unknown time zone '" + sender.timezone + "'");
+        throw core::UserError(whose + ": unknown time zone '" + timezone + "'");
     }
+}
+
+LocalDay day_in(const date::time_zone& zone, core::Timestamp when) {
+    auto local = zone.to_local(when);
+    return static_cast<LocalDay>(date::floor<date::days>(local).time_since_epoch().count());
 }
 
 } // namespace
 
-SenderCalendar::SenderCalendar(const core::Sender& sender) : m_zone(find_zone(sender)), m_hours(sender.working_hours) {
+LocalDay local_day_in(const std::string& timezone, core::Timestamp when) {
+    return day_in(*find_zone(timezone, "time zone"), when);
+}
+
+SenderCalendar::SenderCalendar(const core::Sender& sender)
+    : m_zone(find_zone(sender.timezone, "sender '" + sender.id + "'")), m_hours(sender.working_hours) {
     bool any_day = false;
     for (bool day : m_hours.days) {
         any_day = any_day || day;
@@ -32,8 +42,7 @@ SenderCalendar::SenderCalendar(const core::Sender& sender) : m_zone(find_zone(se
 }
 
 LocalDay SenderCalendar::local_day(core::Timestamp when) const {
-    auto local = m_zone->to_local(when);
-    return static_cast<LocalDay>(date::floor<date::days>(local).time_since_epoch().count());
+    return day_in(*m_zone, when);
 }
 
 // A local time that a spring-forward change skips maps to the moment of the change, and one that an autumn change

@@ -66,14 +66,32 @@ std::optional<core::Activity> activity_of_action(const std::string& type) {
 
 } // namespace
 
+SsiStore::SsiStore(Database& database) : m_database(database) {}
+
+SsiStore::~SsiStore() = default;
+
+SQLite::Statement& SsiStore::prepared(std::unique_ptr<SQLite::Statement>& statement, const std::string& sql) {
+    if (!statement) {
+        statement = std::make_unique<SQLite::Statement>(m_database.sqlite(), sql);
+    }
+    statement->reset();
+    statement->clearBindings();
+    return *statement;
+}
+
 core::RowId SsiStore::sender_id(const std::string& name) {
+    if (auto known = m_sender_ids.find(name); known != m_sender_ids.end()) {
+        return known->second;
+    }
     SQLite::Statement insert(m_database.sqlite(), "INSERT INTO senders (name) VALUES (?) ON CONFLICT DO NOTHING");
     insert.bind(1, name);
     insert.exec();
     SQLite::Statement query(m_database.sqlite(), "SELECT id FROM senders WHERE name = ?");
     query.bind(1, name);
     query.executeStep();
-    return query.getColumn(0).getInt64();
+    auto id = query.getColumn(0).getInt64();
+    m_sender_ids.emplace(name, id);
+    return id;
 }
 
 bool SsiStore::has_sender(const std::string& name) {
@@ -85,26 +103,24 @@ bool SsiStore::has_sender(const std::string& name) {
 std::optional<core::SsiSnapshot> SsiStore::record(const core::SsiSnapshot& snapshot, core::Timestamp recorded_at) {
     auto id = sender_id(snapshot.sender);
     std::optional<core::SsiSnapshot> previous;
-    {
-        SQLite::Statement query(m_database.sqlite(),
-                                std::string("SELECT ") + k_snapshot_columns + "WHERE p.sender_id = ? AND p.day = ?");
-        query.bind(1, id);
-        query.bind(2, core::format_day(snapshot.day));
-        if (query.executeStep()) {
-            previous = read_snapshot(query);
-        }
+    auto& query =
+        prepared(m_find_snapshot, std::string("SELECT ") + k_snapshot_columns + "WHERE p.sender_id = ? AND p.day = ?");
+    query.bind(1, id);
+    query.bind(2, core::format_day(snapshot.day));
+    if (query.executeStep()) {
+        previous = read_snapshot(query);
     }
-    SQLite::Statement upsert(
-        m_database.sqlite(),
-        "INSERT INTO ssi_snapshots (sender_id, day, brand, people, insights, relationships, total, "
-        "industry_rank, network_rank, industry_average, network_average, source, recorded_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (sender_id, day) DO UPDATE SET brand = excluded.brand, "
-        "people = excluded.people, insights = excluded.insights, "
-        "relationships = excluded.relationships, total = excluded.total, "
-        "industry_rank = excluded.industry_rank, network_rank = excluded.network_rank, "
-        "industry_average = excluded.industry_average, network_average = excluded.network_average, "
-        "source = excluded.source, recorded_at = excluded.recorded_at");
+    query.reset();
+    auto& upsert = prepared(m_upsert_snapshot,
+                            "INSERT INTO ssi_snapshots (sender_id, day, brand, people, insights, relationships, total, "
+                            "industry_rank, network_rank, industry_average, network_average, source, recorded_at) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                            "ON CONFLICT (sender_id, day) DO UPDATE SET brand = excluded.brand, "
+                            "people = excluded.people, insights = excluded.insights, "
+                            "relationships = excluded.relationships, total = excluded.total, "
+                            "industry_rank = excluded.industry_rank, network_rank = excluded.network_rank, "
+                            "industry_average = excluded.industry_average, network_average = excluded.network_average, "
+                            "source = excluded.source, recorded_at = excluded.recorded_at");
     upsert.bind(1, id);
     upsert.bind(2, core::format_day(snapshot.day));
     for (int pillar = 0; pillar < 4; ++pillar) {
@@ -159,26 +175,24 @@ std::vector<SsiSender> SsiStore::senders() {
     return result;
 }
 
-bool SsiStore::record_activity(const std::string& sender, const DailyActivity& activity, const std::string& source) {
+std::size_t SsiStore::clear_activity(const std::string& sender, const std::string& source) {
+    SQLite::Statement erase(m_database.sqlite(), "DELETE FROM activities WHERE sender_id = ? AND source = ?");
+    erase.bind(1, sender_id(sender));
+    erase.bind(2, source);
+    return static_cast<std::size_t>(erase.exec());
+}
+
+void SsiStore::add_activity(const std::string& sender, const DailyActivity& activity, const std::string& source) {
     auto id = sender_id(sender);
-    SQLite::Statement existing(
-        m_database.sqlite(),
-        "SELECT 1 FROM activities WHERE sender_id = ? AND day = ? AND activity = ? AND source = ?");
-    existing.bind(1, id);
-    existing.bind(2, core::format_day(activity.day));
-    existing.bind(3, std::string(core::to_string(activity.activity)));
-    existing.bind(4, source);
-    bool replaced = existing.executeStep();
-    SQLite::Statement upsert(m_database.sqlite(),
-                             "INSERT INTO activities (sender_id, day, activity, count, source) VALUES (?, ?, ?, ?, ?) "
-                             "ON CONFLICT (sender_id, day, activity, source) DO UPDATE SET count = excluded.count");
+    auto& upsert = prepared(
+        m_add_activity, "INSERT INTO activities (sender_id, day, activity, count, source) VALUES (?, ?, ?, ?, ?) "
+                        "ON CONFLICT (sender_id, day, activity, source) DO UPDATE SET count = count + excluded.count");
     upsert.bind(1, id);
     upsert.bind(2, core::format_day(activity.day));
     upsert.bind(3, std::string(core::to_string(activity.activity)));
     upsert.bind(4, activity.count);
     upsert.bind(5, source);
     upsert.exec();
-    return replaced;
 }
 
 std::vector<DailyActivity> SsiStore::daily_activity(const std::string& sender, core::Day since, core::Day until) {

@@ -2,6 +2,8 @@
 // of a sender's campaign actions and events per day, which count as activity without being imported.
 #pragma once
 
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,6 +12,10 @@
 #include "core/ssi.hpp"
 #include "core/time.hpp"
 #include "store/database.hpp"
+
+namespace SQLite {
+class Statement;
+}
 
 namespace campaign::store {
 
@@ -28,7 +34,10 @@ struct SsiSender {
 
 class SsiStore {
 public:
-    explicit SsiStore(Database& database) : m_database(database) {}
+    explicit SsiStore(Database& database);
+    ~SsiStore();
+    SsiStore(const SsiStore&) = delete;
+    SsiStore& operator=(const SsiStore&) = delete;
 
     // The sender's id, adding a sender of that name (in UTC, without a campaign) when there is none: SSI is often
     // recorded before the first campaign runs.
@@ -45,14 +54,23 @@ public:
     // Senders with at least one snapshot, by name.
     std::vector<SsiSender> senders();
 
-    // Stores an imported count, replacing the count of the same sender, day, activity and source; whether it did.
-    bool record_activity(const std::string& sender, const DailyActivity& activity, const std::string& source);
+    // Removes the sender's counts of one imported series; how many daily counts there were.
+    std::size_t clear_activity(const std::string& sender, const std::string& source);
+    // Adds an imported count to the series `source`: rows of the same day and activity add up.
+    void add_activity(const std::string& sender, const DailyActivity& activity, const std::string& source);
     // The sender's activity per day and kind from `since` to `until` (inclusive): imported counts plus the campaign
     // actions that went out and the acceptances and replies received, by UTC day. Days without activity are absent.
     std::vector<DailyActivity> daily_activity(const std::string& sender, core::Day since, core::Day until);
 
 private:
+    SQLite::Statement& prepared(std::unique_ptr<SQLite::Statement>& statement, const std::string& sql);
+
     Database& m_database;
+    std::map<std::string, core::RowId, std::less<>> m_sender_ids;
+    // Prepared once: an import writes a row at a time.
+    std::unique_ptr<SQLite::Statement> m_find_snapshot;
+    std::unique_ptr<SQLite::Statement> m_upsert_snapshot;
+    std::unique_ptr<SQLite::Statement> m_add_activity;
 };
 
 } // namespace campaign::store
