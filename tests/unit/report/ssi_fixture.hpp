@@ -110,7 +110,7 @@ struct SsiDatabase {
     }
 
     void activity(const std::string& sender, core::Day day, core::Activity activity, std::int64_t count) {
-        ssi.record_activity(sender, {day, activity, count}, "activity.csv");
+        ssi.add_activity(sender, {day, activity, count}, "activity.csv");
     }
 
     void add(const SsiHistory& history) {

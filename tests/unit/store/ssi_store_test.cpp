@@ -212,14 +212,20 @@ TEST_CASE("a sender's snapshots come by day, within the days asked for", "[store
     }
 }
 
-TEST_CASE("an imported count replaces the same source's count of that day, and sources add up", "[store]") {
+TEST_CASE("imported counts of a day add up, a source is cleared sender by sender, and sources add up", "[store]") {
     Crm crm;
-    CHECK_FALSE(crm.ssi.record_activity("alice", {day("2026-11-03"), Activity::posts, 2}, "activity.csv"));
-    CHECK(crm.ssi.record_activity("alice", {day("2026-11-03"), Activity::posts, 3}, "activity.csv"));
-    CHECK_FALSE(crm.ssi.record_activity("alice", {day("2026-11-03"), Activity::posts, 4}, "other.csv"));
-    CHECK_FALSE(crm.ssi.record_activity("alice", {day("2026-11-03"), Activity::comments, 1}, "activity.csv"));
-    CHECK_FALSE(crm.ssi.record_activity("alice", {day("2026-11-04"), Activity::posts, 1}, "activity.csv"));
-    CHECK_FALSE(crm.ssi.record_activity("bob", {day("2026-11-03"), Activity::posts, 9}, "activity.csv"));
+    crm.ssi.add_activity("alice", {day("2026-11-03"), Activity::posts, 2}, "activity.csv");
+    crm.ssi.add_activity("bob", {day("2026-11-03"), Activity::posts, 9}, "activity.csv");
+    // Imported again: the earlier counts of alice's series go, bob's stay.
+    CHECK(crm.ssi.clear_activity("alice", "activity.csv") == 1);
+    CHECK(crm.ssi.clear_activity("alice", "activity.csv") == 0);
+    crm.ssi.add_activity("alice", {day("2026-11-03"), Activity::posts, 1}, "activity.csv");
+    crm.ssi.add_activity("alice", {day("2026-11-03"), Activity::posts, 2}, "activity.csv"); // the same day again
+    crm.ssi.add_activity("alice", {day("2026-11-03"), Activity::posts, 4}, "other.csv");
+    crm.ssi.add_activity("alice", {day("2026-11-03"), Activity::comments, 1}, "activity.csv");
+    crm.ssi.add_activity("alice", {day("2026-11-04"), Activity::posts, 1}, "activity.csv");
+    CHECK(counts_of(crm.ssi.daily_activity("bob", day("2026-11-01"), day("2026-11-30"))) ==
+          Counts{{{"2026-11-03", Activity::posts}, 9}});
     CHECK(crm.ssi.has_sender("bob")); // added for its activity
 
     auto days = crm.ssi.daily_activity("alice", day("2026-11-01"), day("2026-11-30"));
@@ -227,7 +233,7 @@ TEST_CASE("an imported count replaces the same source's count of that day, and s
     // By day, then in the order of the activities.
     CHECK(days[0].day == day("2026-11-03"));
     CHECK(days[0].activity == Activity::posts);
-    CHECK(days[0].count == 7); // 3 replaced 2, and 4 from another file
+    CHECK(days[0].count == 7); // 1 and 2 of this series (its earlier 2 cleared), and 4 from another
     CHECK(days[1].day == day("2026-11-03"));
     CHECK(days[1].activity == Activity::comments);
     CHECK(days[1].count == 1);
@@ -258,7 +264,7 @@ TEST_CASE("campaign actions that went out count as the activity they are", "[sto
     }
     crm.tally(alice, "connect", "sent", on, 10); // another step's invitations that day
     crm.tally(bob, "connect", "sent", on, 1000);
-    crm.ssi.record_activity("alice", {day(on), Activity::connection_requests, 20}, "activity.csv");
+    crm.ssi.add_activity("alice", {day(on), Activity::connection_requests, 20}, "activity.csv");
 
     CHECK(counts_of(crm.ssi.daily_activity("alice", day(on), day(on))) ==
           Counts{{{on, Activity::profile_views}, 1},
@@ -302,8 +308,8 @@ TEST_CASE("acceptances and replies count by the UTC day they happened on, other 
 TEST_CASE("a campaign's actions, acceptances and replies are a sender's activity, with what was imported", "[store]") {
     Crm crm;
     crm.database.sqlite().exec(fixture::k_reply_fixture_sql);
-    crm.ssi.record_activity("alice", {day("2026-11-03"), Activity::posts, 1}, "activity.csv");
-    crm.ssi.record_activity("alice", {day("2026-11-03"), Activity::replies_received, 2}, "activity.csv");
+    crm.ssi.add_activity("alice", {day("2026-11-03"), Activity::posts, 1}, "activity.csv");
+    crm.ssi.add_activity("alice", {day("2026-11-03"), Activity::replies_received, 2}, "activity.csv");
     // Alice sent the invitations of enrollments 1-6 on 11-02, four of them were accepted that day; she messaged four
     // on 11-03, and had three replies that day and one the next.
     CHECK(counts_of(crm.ssi.daily_activity("alice", day("2026-11-01"), day("2026-11-04"))) ==
