@@ -382,7 +382,14 @@ void read_ssi_json(const std::filesystem::path& path, const SsiReadOptions& opti
             fail(where("\"memberScore\""), "memberScore.subScores has no " + std::string(name) + " score");
         }
     }
-    snapshot.total = member.contains("overall") ? score(member["overall"]).value_or(NAN) : core::pillar_sum(snapshot);
+    snapshot.total = core::pillar_sum(snapshot);
+    if (member.contains("overall")) {
+        if (auto overall = score(member["overall"])) {
+            snapshot.total = *overall;
+        } else {
+            fail(where("\"overall\"", member_at), "memberScore.overall is not a number");
+        }
+    }
     if (answer.contains("groupScore") && answer["groupScore"].is_array()) {
         for (const auto& group : answer["groupScore"]) {
             if (!group.is_object() || !group.contains("groupType")) {

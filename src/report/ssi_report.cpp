@@ -39,8 +39,9 @@ Series series_of(const SenderSsi& sender) {
     }
     for (std::size_t m = 0; m < core::k_measures.size(); ++m) {
         for (std::size_t i = 1; i < days; ++i) {
-            // NaN unless both days were measured: nothing is interpolated.
-            series.changes[m][i] = series.levels[m][i] - series.levels[m][i - 1];
+            // NaN unless both days were measured: nothing is interpolated. Rounded far below what a pillar shows,
+            // so that two moves of +0.01 are the same change, a tie for Spearman, whatever the last bits say.
+            series.changes[m][i] = std::round((series.levels[m][i] - series.levels[m][i - 1]) * 1e9) / 1e9;
         }
     }
     for (std::size_t i = 0; i < days; ++i) {
@@ -111,7 +112,8 @@ std::optional<SenderSsi> read_sender(store::SsiStore& ssi, const std::string& na
         const auto& trend = sender.trends.back();
         if (trend.days_at_cap > 0) {
             sender.notes.push_back(std::string(core::display_name(measure)) + " sits at 25 on " +
-                                   plural(trend.days_at_cap, "day", "days") + " of " + std::to_string(days) +
+                                   plural(trend.days_at_cap, "day", "days") + " of " +
+                                   std::to_string(sender.snapshots.size()) + " recorded" +
                                    ": a gain cannot show there, so its associations are understated");
         }
     }

@@ -80,18 +80,18 @@ SQLite::Statement& SsiStore::prepared(std::unique_ptr<SQLite::Statement>& statem
 }
 
 core::RowId SsiStore::sender_id(const std::string& name) {
-    if (auto known = m_sender_ids.find(name); known != m_sender_ids.end()) {
-        return known->second;
+    auto& find = prepared(m_find_sender, "SELECT id FROM senders WHERE name = ?");
+    find.bind(1, name);
+    if (find.executeStep()) {
+        auto id = find.getColumn(0).getInt64();
+        find.reset();
+        return id;
     }
-    SQLite::Statement insert(m_database.sqlite(), "INSERT INTO senders (name) VALUES (?) ON CONFLICT DO NOTHING");
+    find.reset();
+    auto& insert = prepared(m_insert_sender, "INSERT INTO senders (name) VALUES (?)");
     insert.bind(1, name);
     insert.exec();
-    SQLite::Statement query(m_database.sqlite(), "SELECT id FROM senders WHERE name = ?");
-    query.bind(1, name);
-    query.executeStep();
-    auto id = query.getColumn(0).getInt64();
-    m_sender_ids.emplace(name, id);
-    return id;
+    return m_database.sqlite().getLastInsertRowid();
 }
 
 bool SsiStore::has_sender(const std::string& name) {
@@ -230,14 +230,19 @@ std::vector<DailyActivity> SsiStore::daily_activity(const std::string& sender, c
         }
     }
     {
-        SQLite::Statement query(m_database.sqlite(),
-                                "SELECT substr(e.occurred_at, 1, 10), e.type, COUNT(*) FROM events e "
-                                "JOIN senders s ON s.id = e.sender_id "
-                                "WHERE s.name = ? AND e.type IN ('accepted', 'replied') "
-                                "AND e.occurred_at >= ? AND e.occurred_at < ? GROUP BY 1, 2");
+        // An acceptance is a prospect's first with the sender: the same one reported again (under another event
+        // id) connects no one more. Every reply counts; a reply delivered twice has one event id.
+        SQLite::Statement query(
+            m_database.sqlite(),
+            "SELECT substr(at, 1, 10), type, COUNT(*) FROM ("
+            "  SELECT e.type, CASE e.type WHEN 'accepted' THEN MIN(e.occurred_at) ELSE e.occurred_at END AS at"
+            "  FROM events e JOIN senders s ON s.id = e.sender_id"
+            "  WHERE s.name = ? AND e.type IN ('accepted', 'replied') AND e.occurred_at < ?"
+            "  GROUP BY e.type, CASE e.type WHEN 'accepted' THEN COALESCE(e.prospect_id, -e.id) ELSE e.id END)"
+            " WHERE at >= ? GROUP BY 1, 2");
         query.bind(1, sender);
-        query.bind(2, first);
-        query.bind(3, core::format_day(until + std::chrono::days{1}));
+        query.bind(2, core::format_day(until + std::chrono::days{1}));
+        query.bind(3, first);
         while (query.executeStep()) {
             add(query.getColumn(0).getString(),
                 query.getColumn(1).getString() == "accepted" ? core::Activity::connections_accepted
@@ -248,7 +253,9 @@ std::vector<DailyActivity> SsiStore::daily_activity(const std::string& sender, c
     std::vector<DailyActivity> result;
     result.reserve(counts.size());
     for (const auto& [key, count] : counts) {
-        result.push_back({key.first, key.second, count});
+        if (count > 0) { // an imported 0, or a tally that went back to 0
+            result.push_back({key.first, key.second, count});
+        }
     }
     return result;
 }

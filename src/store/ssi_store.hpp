@@ -2,7 +2,6 @@
 // of a sender's campaign actions and events per day, which count as activity without being imported.
 #pragma once
 
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -66,8 +65,9 @@ private:
     SQLite::Statement& prepared(std::unique_ptr<SQLite::Statement>& statement, const std::string& sql);
 
     Database& m_database;
-    std::map<std::string, core::RowId, std::less<>> m_sender_ids;
     // Prepared once: an import writes a row at a time.
+    std::unique_ptr<SQLite::Statement> m_find_sender;
+    std::unique_ptr<SQLite::Statement> m_insert_sender;
     std::unique_ptr<SQLite::Statement> m_find_snapshot;
     std::unique_ptr<SQLite::Statement> m_upsert_snapshot;
     std::unique_ptr<SQLite::Statement> m_add_activity;
