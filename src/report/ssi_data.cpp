@@ -132,6 +132,54 @@ Json granger_row(const GrangerResult& row) {
             {"q", number(row.q)}};
 }
 
+// One top-level object written a member at a time, and an array member an element at a time, laid out as
+// Json::dump(2) would lay out the whole: a report over thousands of senders is never one document in memory.
+class StreamedObject {
+public:
+    explicit StreamedObject(std::ostream& out) : m_out(out) { m_out << '{'; }
+    ~StreamedObject() { m_out << (m_empty ? "}\n" : "\n}\n"); }
+    StreamedObject(const StreamedObject&) = delete;
+    StreamedObject& operator=(const StreamedObject&) = delete;
+
+    void member(const std::string& key, const Json& value) {
+        begin(key);
+        m_out << indented(value.dump(2), 2);
+    }
+
+    template <typename Items, typename ToJson>
+    void array(const std::string& key, const Items& items, ToJson to_json) {
+        begin(key);
+        m_out << '[';
+        bool first = true;
+        for (const auto& item : items) {
+            m_out << (first ? "\n    " : ",\n    ") << indented(to_json(item).dump(2), 4);
+            first = false;
+        }
+        m_out << (first ? "]" : "\n  ]");
+    }
+
+private:
+    void begin(const std::string& key) {
+        m_out << (m_empty ? "\n  " : ",\n  ") << Json(key).dump() << ": ";
+        m_empty = false;
+    }
+
+    static std::string indented(const std::string& text, std::size_t by) {
+        std::string result;
+        result.reserve(text.size());
+        for (char c : text) {
+            result += c;
+            if (c == '\n') {
+                result.append(by, ' ');
+            }
+        }
+        return result;
+    }
+
+    std::ostream& m_out;
+    bool m_empty = true;
+};
+
 bool shows(SsiSection wanted, SsiSection part) {
     return wanted == SsiSection::all || wanted == part;
 }
@@ -157,53 +205,34 @@ std::string high(const std::optional<stats::Interval>& interval) {
 
 void write_ssi_json(std::ostream& out, const SsiReport& report, SsiSection section) {
     const auto& options = report.options;
-    Json json{{"report", "ssi"},
-              {"scope",
-               {{"sender", options.sender ? Json(*options.sender) : Json(nullptr)},
-                {"since", options.since ? Json(core::format_day(*options.since)) : Json(nullptr)},
-                {"until", options.until ? Json(core::format_day(*options.until)) : Json(nullptr)},
-                {"max_lag", options.max_lag},
-                {"adjust", options.weekday_adjust ? "weekday" : "none"},
-                {"q_threshold", options.q_threshold},
-                {"regression_lags", k_regression_lags},
-                {"granger_lags", k_granger_lags}}}};
+    StreamedObject json(out);
+    json.member("report", "ssi");
+    json.member("scope", {{"sender", options.sender ? Json(*options.sender) : Json(nullptr)},
+                          {"since", options.since ? Json(core::format_day(*options.since)) : Json(nullptr)},
+                          {"until", options.until ? Json(core::format_day(*options.until)) : Json(nullptr)},
+                          {"max_lag", options.max_lag},
+                          {"adjust", options.weekday_adjust ? "weekday" : "none"},
+                          {"q_threshold", options.q_threshold},
+                          {"regression_lags", k_regression_lags},
+                          {"granger_lags", k_granger_lags}});
     if (shows(section, SsiSection::trend)) {
-        Json senders = Json::array();
-        for (const auto& sender : report.senders) {
-            senders.push_back(sender_json(sender));
-        }
-        json["senders"] = std::move(senders);
+        json.array("senders", report.senders, sender_json);
     }
     if (shows(section, SsiSection::correlations)) {
-        Json significant = Json::array();
-        for (auto index : report.significant) {
+        json.array("significant", report.significant, [&report](std::size_t index) {
             auto row = correlation_row(report.correlations[index]);
             row["sentence"] = describe(report.correlations[index], report.senders.size() > 1);
-            significant.push_back(std::move(row));
-        }
-        Json correlations = Json::array();
-        for (const auto& row : report.correlations) {
-            correlations.push_back(correlation_row(row));
-        }
-        json["significant"] = std::move(significant);
-        json["correlations"] = std::move(correlations);
-        json["undefined_correlations"] = report.undefined_correlations;
+            return row;
+        });
+        json.array("correlations", report.correlations, correlation_row);
+        json.member("undefined_correlations", report.undefined_correlations);
     }
     if (shows(section, SsiSection::regressions)) {
-        Json regressions = Json::array();
-        for (const auto& row : report.regressions) {
-            regressions.push_back(regression_row(row));
-        }
-        json["regressions"] = std::move(regressions);
+        json.array("regressions", report.regressions, regression_row);
     }
     if (shows(section, SsiSection::granger)) {
-        Json granger = Json::array();
-        for (const auto& row : report.granger) {
-            granger.push_back(granger_row(row));
-        }
-        json["granger"] = std::move(granger);
+        json.array("granger", report.granger, granger_row);
     }
-    out << json.dump(2) << '\n';
 }
 
 void write_ssi_csv(std::ostream& out, const SsiReport& report, SsiSection section) {
