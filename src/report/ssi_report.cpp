@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <tuple>
 
 #include "core/error.hpp"
 #include "report/cells.hpp"
@@ -152,18 +153,83 @@ std::optional<SenderSsi> read_sender(store::SsiStore& ssi, const std::string& na
     return sender;
 }
 
-// The pairs of lag k: the activity on day t against the change from day t+k-1 to day t+k, where that was measured.
-void lagged_pairs(const std::vector<double>& activity, const std::vector<double>& changes, int lag,
-                  std::vector<double>& x, std::vector<double>& y) {
-    x.clear();
-    y.clear();
+// The days t of lag k's pairs: the activity on day t against the change from day t+k-1 to day t+k, where that
+// change was measured. A snapshot holds every measure, so the days are the same for all of them.
+std::vector<std::size_t> pair_days(const std::vector<double>& changes, int lag) {
+    std::vector<std::size_t> days;
     auto k = static_cast<std::size_t>(lag);
     for (std::size_t t = 0; t + k < changes.size(); ++t) {
         if (std::isfinite(changes[t + k])) {
-            x.push_back(activity[t]);
-            y.push_back(changes[t + k]);
+            days.push_back(t);
         }
     }
+    return days;
+}
+
+std::vector<double> values_on(const std::vector<double>& series, const std::vector<std::size_t>& days,
+                              std::size_t shift) {
+    std::vector<double> values;
+    values.reserve(days.size());
+    for (auto t : days) {
+        values.push_back(series[t + shift]);
+    }
+    return values;
+}
+
+// A lag's paired values, raw and ranked: each activity's and each measure's series is ranked once for the lag, not
+// once for every pair it is in. Spearman's rho is Pearson's r of the ranks.
+struct LagPairs {
+    std::vector<std::vector<double>> activities;
+    std::vector<std::vector<double>> activity_ranks;
+    std::vector<std::vector<double>> changes; // by measure
+    std::vector<std::vector<double>> change_ranks;
+};
+
+LagPairs lag_pairs(const std::vector<std::vector<double>>& activities, const std::vector<std::vector<double>>& changes,
+                   int lag) {
+    LagPairs pairs;
+    auto days = pair_days(changes.front(), lag);
+    for (const auto& activity : activities) {
+        pairs.activities.push_back(values_on(activity, days, 0));
+        pairs.activity_ranks.push_back(stats::average_ranks(pairs.activities.back()));
+    }
+    for (const auto& measure : changes) {
+        pairs.changes.push_back(values_on(measure, days, static_cast<std::size_t>(lag)));
+        pairs.change_ranks.push_back(stats::average_ranks(pairs.changes.back()));
+    }
+    return pairs;
+}
+
+void correlate(const SenderSsi& sender, const std::vector<std::vector<double>>& activities,
+               const std::vector<std::vector<double>>& changes, int max_lag, SsiReport& report) {
+    std::vector<LaggedCorrelation> found;
+    for (int lag = 0; lag <= max_lag; ++lag) {
+        auto pairs = lag_pairs(activities, changes, lag);
+        for (auto measure : core::k_measures) {
+            auto m = static_cast<std::size_t>(measure);
+            for (std::size_t a = 0; a < activities.size(); ++a) {
+                LaggedCorrelation correlation{sender.sender,
+                                              measure,
+                                              sender.activities[a].activity,
+                                              lag,
+                                              stats::pearson(pairs.activities[a], pairs.changes[m]),
+                                              stats::pearson(pairs.activity_ranks[a], pairs.change_ranks[m]),
+                                              0,
+                                              0};
+                if (std::isnan(correlation.pearson.r) || std::isnan(correlation.spearman.r)) {
+                    ++report.undefined_correlations;
+                    continue;
+                }
+                found.push_back(std::move(correlation));
+            }
+        }
+    }
+    // In the report's order: by measure, then activity, then lag.
+    std::stable_sort(found.begin(), found.end(), [](const LaggedCorrelation& left, const LaggedCorrelation& right) {
+        return std::tie(left.measure, left.activity) < std::tie(right.measure, right.activity);
+    });
+    report.correlations.insert(report.correlations.end(), std::make_move_iterator(found.begin()),
+                               std::make_move_iterator(found.end()));
 }
 
 void analyse(const SenderSsi& sender, const SsiReportOptions& options, SsiReport& report) {
@@ -175,32 +241,25 @@ void analyse(const SenderSsi& sender, const SsiReportOptions& options, SsiReport
     for (const auto& days : sender.activity_days) {
         activities.push_back(adjusted(days));
     }
-    std::vector<double> x;
-    std::vector<double> y;
+    std::vector<std::vector<double>> changes;
+    for (const auto& measure : series.changes) {
+        changes.push_back(adjusted(measure));
+    }
+    if (sender.correlated && !activities.empty()) {
+        correlate(sender, activities, changes, options.max_lag, report);
+    }
     for (auto measure : core::k_measures) {
-        auto changes = adjusted(series.changes[static_cast<std::size_t>(measure)]);
+        const auto& change = changes[static_cast<std::size_t>(measure)];
         for (std::size_t a = 0; a < activities.size(); ++a) {
             auto activity = sender.activities[a].activity;
-            if (sender.correlated) {
-                for (int lag = 0; lag <= options.max_lag; ++lag) {
-                    lagged_pairs(activities[a], changes, lag, x, y);
-                    LaggedCorrelation correlation{sender.sender,         measure, activity, lag, stats::pearson(x, y),
-                                                  stats::spearman(x, y), 0,       0};
-                    if (std::isnan(correlation.pearson.r) || std::isnan(correlation.spearman.r)) {
-                        ++report.undefined_correlations;
-                        continue;
-                    }
-                    report.correlations.push_back(std::move(correlation));
-                }
-            }
             bool regular = sender.activities[a].active_days >= k_active_days_for_regression;
             if (sender.regressed && regular) {
-                if (auto model = stats::distributed_lag(changes, activities[a], k_regression_lags)) {
+                if (auto model = stats::distributed_lag(change, activities[a], k_regression_lags)) {
                     report.regressions.push_back({sender.sender, measure, activity, std::move(*model)});
                 }
             }
             if (sender.granger && regular) {
-                if (auto test = stats::granger_test(changes, activities[a], k_granger_lags)) {
+                if (auto test = stats::granger_test(change, activities[a], k_granger_lags)) {
                     report.granger.push_back({sender.sender, measure, activity, *test, 0});
                 }
             }

@@ -94,22 +94,25 @@ Correlation correlate(const Pairs& pairs, double confidence) {
 } // namespace
 
 std::vector<double> average_ranks(std::span<const double> values) {
-    std::vector<std::size_t> order;
+    // Values sorted with their places: a report ranks tens of thousands of series, and sorting the pairs themselves
+    // is about twice as fast as sorting places by the values they point to.
+    std::vector<std::pair<double, std::size_t>> sorted;
+    sorted.reserve(values.size());
     for (std::size_t i = 0; i < values.size(); ++i) {
         if (!std::isnan(values[i])) {
-            order.push_back(i);
+            sorted.emplace_back(values[i], i);
         }
     }
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return values[a] < values[b]; });
+    std::sort(sorted.begin(), sorted.end());
     std::vector<double> ranks(values.size(), k_nan);
-    for (std::size_t first = 0; first < order.size();) {
-        std::size_t last = first; // one past the run of values equal to values[order[first]]
-        while (last < order.size() && values[order[last]] == values[order[first]]) {
+    for (std::size_t first = 0; first < sorted.size();) {
+        std::size_t last = first; // one past the run of values equal to sorted[first]
+        while (last < sorted.size() && sorted[last].first == sorted[first].first) {
             ++last;
         }
         double rank = static_cast<double>(first + 1 + last) / 2; // the mean of ranks first+1 .. last
         for (std::size_t i = first; i < last; ++i) {
-            ranks[order[i]] = rank;
+            ranks[sorted[i].second] = rank;
         }
         first = last;
     }
