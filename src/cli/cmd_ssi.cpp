@@ -13,7 +13,6 @@
 #include "cli/context.hpp"
 #include "cli/output.hpp"
 #include "crm/ssi_files.hpp"
-#include "schedule/calendar.hpp"
 #include "store/campaign_store.hpp"
 #include "store/ssi_store.hpp"
 
@@ -81,10 +80,10 @@ core::Day parse_date_option(const std::string& text) {
     return *day;
 }
 
-// Today on the sender's own calendar: an evening entry in California is not tomorrow's.
-core::Day today_for(store::Database& database, const std::string& sender, const core::Clock& clock) {
-    auto row = store::CampaignStore(database).find_sender(sender);
-    return core::Day{std::chrono::days{schedule::local_day_in(row ? row->timezone : "UTC", clock.now())}};
+// Today as a UTC day, the calendar that campaign activity is counted on, so that the SSI and the activity of a day
+// are the same day's.
+core::Day today(const core::Clock& clock) {
+    return std::chrono::floor<std::chrono::days>(clock.now());
 }
 
 std::string describe(const core::SsiSnapshot& snapshot) {
@@ -102,8 +101,7 @@ int record_snapshot(Context& context, const RecordArguments& arguments) {
     store::Database database(context.database_path, store::OpenMode::create);
     core::SsiSnapshot snapshot;
     snapshot.sender = need_sender(database, arguments.sender);
-    snapshot.day = arguments.date.empty() ? today_for(database, snapshot.sender, context.clock)
-                                          : parse_date_option(arguments.date);
+    snapshot.day = arguments.date.empty() ? today(context.clock) : parse_date_option(arguments.date);
     snapshot.pillars = arguments.pillars;
     snapshot.total = core::pillar_sum(snapshot);
     snapshot.industry_rank = arguments.industry_rank;
@@ -275,7 +273,8 @@ void add_ssi_command(CLI::App& app, Context& context) {
     auto* record = command->add_subcommand("record", "Record one day's SSI by hand, as LinkedIn's page shows it");
     auto recorded = std::make_shared<RecordArguments>();
     record->add_option("--sender", recorded->sender, "Whose SSI (default: the only sender)");
-    record->add_option("--date", recorded->date, "The day, YYYY-MM-DD (default: today, on the sender's calendar)");
+    record->add_option("--date", recorded->date,
+                       "The day, YYYY-MM-DD (default: today in UTC, the day campaign activity counts on)");
     add_pillar_options(*record, *recorded);
     record->add_option("--industry-rank", recorded->industry_rank, "Top N% of the industry, 1 to 100");
     record->add_option("--network-rank", recorded->network_rank, "Top N% of the network, 1 to 100");

@@ -34,8 +34,8 @@ constexpr std::array<std::string_view, k_activity_count> k_activity_nouns{"profi
                                                                           "follows",
                                                                           "endorsements"};
 
-// LinkedIn shows pillars to two decimals; four of them rounded may miss their rounded sum by up to 0.02.
-constexpr double k_total_tolerance = 0.025;
+// LinkedIn shows pillars to two decimals: four of them rounded may miss their sum by up to 0.02.
+constexpr double k_pillar_rounding = 0.02;
 
 std::string number(double value) {
     char text[32];
@@ -126,7 +126,7 @@ double pillar_sum(const SsiSnapshot& snapshot) {
     return snapshot.pillars[0] + snapshot.pillars[1] + snapshot.pillars[2] + snapshot.pillars[3];
 }
 
-std::vector<SnapshotProblem> check_snapshot(const SsiSnapshot& snapshot) {
+std::vector<SnapshotProblem> check_snapshot(const SsiSnapshot& snapshot, int total_decimals) {
     std::vector<SnapshotProblem> problems;
     for (auto pillar : k_pillars) {
         double value = snapshot.value(pillar);
@@ -136,8 +136,8 @@ std::vector<SnapshotProblem> check_snapshot(const SsiSnapshot& snapshot) {
         }
     }
     // With a pillar that is not a number, the sum says nothing more.
-    if (double sum = pillar_sum(snapshot);
-        std::isfinite(sum) && !(std::fabs(snapshot.total - sum) <= k_total_tolerance)) {
+    double tolerance = 0.5 * std::pow(10.0, -total_decimals) + k_pillar_rounding + 1e-9;
+    if (double sum = pillar_sum(snapshot); std::isfinite(sum) && !(std::fabs(snapshot.total - sum) <= tolerance)) {
         problems.push_back(
             {"total", "is " + number(snapshot.total) + ", not the sum of the pillars (" + number(sum) + ")"});
     }
@@ -145,6 +145,12 @@ std::vector<SnapshotProblem> check_snapshot(const SsiSnapshot& snapshot) {
                                std::pair{std::string_view("network_rank"), snapshot.network_rank}}) {
         if (rank && (*rank < 1 || *rank > 100)) {
             problems.push_back({field, "is " + std::to_string(*rank) + ", outside 1 to 100 (it is a 'top N%')"});
+        }
+    }
+    for (auto [field, average] : {std::pair{std::string_view("industry_average"), snapshot.industry_average},
+                                  std::pair{std::string_view("network_average"), snapshot.network_average}}) {
+        if (average && !(*average >= 0 && *average <= 100)) {
+            problems.push_back({field, "is " + number(*average) + ", outside 0 to 100 (it is a group's average SSI)"});
         }
     }
     return problems;

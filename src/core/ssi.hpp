@@ -75,8 +75,9 @@ struct SnapshotProblem {
     std::string message;    // to follow the field's name: "is 26, outside 0 to 25 (...)"
 };
 
-// What is wrong with a snapshot: a pillar outside 0..25, a total that is not the pillars' sum (to within rounding of
-// the shown decimals), a rank outside 1..100.
-std::vector<SnapshotProblem> check_snapshot(const SsiSnapshot& snapshot);
+// What is wrong with a snapshot: a pillar outside 0..25, a total that is not the pillars' sum to within rounding (of
+// the total to `total_decimals`, as LinkedIn's page shows the score as a whole number and its JSON with decimals, and
+// of the four pillars to two), a rank outside 1..100, a group average outside 0..100.
+std::vector<SnapshotProblem> check_snapshot(const SsiSnapshot& snapshot, int total_decimals = 2);
 
 } // namespace campaign::core

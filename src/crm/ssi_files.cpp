@@ -201,9 +201,16 @@ std::optional<core::Day> day_of(CsvTable& table, const CsvRecord& record) {
     return day;
 }
 
+// How many decimals a number is written with: "52" 0, "51.9" 1.
+int decimals_of(std::string_view text) {
+    auto point = text.find('.');
+    return point == std::string_view::npos ? 0 : static_cast<int>(text.size() - point - 1);
+}
+
 // Whether the snapshot passes its checks; each failure is reported at its column.
 bool check(CsvTable& table, const CsvRecord& record, const core::SsiSnapshot& snapshot) {
-    auto problems = core::check_snapshot(snapshot);
+    auto total = table.field(record, "total");
+    auto problems = core::check_snapshot(snapshot, total.empty() ? 2 : decimals_of(total));
     for (const auto& problem : problems) {
         table.error(record, problem.field, "'" + std::string(problem.field) + "' " + problem.message);
     }
@@ -396,12 +403,26 @@ void read_ssi_json(const std::filesystem::path& path, const SsiReadOptions& opti
                 continue;
             }
             auto type = group["groupType"].is_string() ? group["groupType"].get<std::string>() : std::string();
-            auto rank = group.contains("rank") && group["rank"].is_number_integer()
-                            ? std::optional<int>(group["rank"].get<int>())
-                            : std::nullopt;
+            std::optional<int> rank;
+            if (group.contains("rank")) {
+                // A whole number, as LinkedIn writes it, or the same written as 12.0 or "12".
+                const auto& given = group["rank"];
+                if (given.is_number() && given.get<double>() == std::floor(given.get<double>())) {
+                    rank = static_cast<int>(std::clamp(given.get<double>(), -1.0, 1000.0));
+                } else if (given.is_string()) {
+                    rank = parse_rank(given.get<std::string>());
+                }
+                if (!rank) {
+                    fail(where("\"" + type + "\""),
+                         "the " + type + " rank is " + given.dump() + ", not a rank like 12");
+                }
+            }
             std::optional<double> average;
             if (group.contains("score") && group["score"].is_object() && group["score"].contains("overall")) {
                 average = score(group["score"]["overall"]);
+                if (!average) {
+                    fail(where("\"" + type + "\""), "the " + type + " group's score.overall is not a number");
+                }
             }
             if (type == "INDUSTRY") {
                 snapshot.industry_rank = rank;
@@ -443,6 +464,10 @@ void read_ssi_json(const std::filesystem::path& path, const SsiReadOptions& opti
         } else if (field == "industry_rank" || field == "network_rank") {
             auto group = field == "industry_rank" ? "INDUSTRY" : "NETWORK";
             fail(where("\"" + std::string(group) + "\""), std::string("the ") + group + " rank " + problem.message);
+        } else if (field == "industry_average" || field == "network_average") {
+            auto group = field == "industry_average" ? "INDUSTRY" : "NETWORK";
+            fail(where("\"" + std::string(group) + "\""),
+                 std::string("the ") + group + " group's score.overall " + problem.message);
         } else {
             auto pillar = std::find_if(k_pillar_names.begin(), k_pillar_names.end(),
                                        [&field](const auto& known) { return core::to_string(known.second) == field; });

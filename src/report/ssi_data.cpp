@@ -49,7 +49,7 @@ Json coefficient_json(const stats::Coefficient& coefficient) {
 Json sender_json(const SenderSsi& sender) {
     Json trend = Json::array();
     for (const auto& row : sender.trends) {
-        trend.push_back({{"measure", core::to_string(row.measure)},
+        trend.push_back({{"pillar", core::to_string(row.measure)},
                          {"first", number(row.first)},
                          {"last", number(row.last)},
                          {"change", number(row.last - row.first)},
@@ -93,7 +93,7 @@ Json sender_json(const SenderSsi& sender) {
 
 Json correlation_row(const LaggedCorrelation& row) {
     return {{"sender", row.sender},
-            {"measure", core::to_string(row.measure)},
+            {"pillar", core::to_string(row.measure)},
             {"activity", core::to_string(row.activity)},
             {"lag", row.lag},
             {"n", row.spearman.n},
@@ -109,7 +109,7 @@ Json regression_row(const LagRegression& row) {
         lags.push_back(std::move(coefficient));
     }
     return {{"sender", row.sender},
-            {"measure", core::to_string(row.measure)},
+            {"pillar", core::to_string(row.measure)},
             {"activity", core::to_string(row.activity)},
             {"n", row.model.n},
             {"hac_lags", row.model.hac_lags},
@@ -121,7 +121,7 @@ Json regression_row(const LagRegression& row) {
 
 Json granger_row(const GrangerResult& row) {
     return {{"sender", row.sender},
-            {"measure", core::to_string(row.measure)},
+            {"pillar", core::to_string(row.measure)},
             {"activity", core::to_string(row.activity)},
             {"n", row.test.n},
             {"lags", row.test.lags},
@@ -253,8 +253,8 @@ void write_ssi_csv(std::ostream& out, const SsiReport& report, SsiSection sectio
         }
         return;
     case SsiSection::regressions:
-        core::print_csv_row(out, {"sender", "measure", "activity", "n", "hac_lags", "term", "estimate",
-                                  "standard_error", "t", "p", "ci_low", "ci_high"});
+        core::print_csv_row(out, {"sender", "pillar", "activity", "n", "hac_lags", "term", "estimate", "standard_error",
+                                  "t", "p", "ci_low", "ci_high"});
         for (const auto& row : report.regressions) {
             auto print = [&](const std::string& term, const stats::Coefficient& c) {
                 core::print_csv_row(out,
@@ -271,7 +271,7 @@ void write_ssi_csv(std::ostream& out, const SsiReport& report, SsiSection sectio
         }
         return;
     case SsiSection::granger:
-        core::print_csv_row(out, {"sender", "measure", "activity", "n", "lags", "f", "df_num", "df_den", "p", "q"});
+        core::print_csv_row(out, {"sender", "pillar", "activity", "n", "lags", "f", "df_num", "df_den", "p", "q"});
         for (const auto& row : report.granger) {
             core::print_csv_row(out, {row.sender, std::string(core::to_string(row.measure)),
                                       std::string(core::to_string(row.activity)), std::to_string(row.test.n),
@@ -281,7 +281,7 @@ void write_ssi_csv(std::ostream& out, const SsiReport& report, SsiSection sectio
         return;
     case SsiSection::all:
     case SsiSection::correlations:
-        core::print_csv_row(out, {"sender", "measure", "activity", "lag", "n", "spearman_r", "spearman_ci_low",
+        core::print_csv_row(out, {"sender", "pillar", "activity", "lag", "n", "spearman_r", "spearman_ci_low",
                                   "spearman_ci_high", "spearman_p", "spearman_q", "pearson_r", "pearson_ci_low",
                                   "pearson_ci_high", "pearson_p", "pearson_q"});
         for (const auto& row : report.correlations) {

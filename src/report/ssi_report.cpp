@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <limits>
 #include <tuple>
 
@@ -21,14 +22,14 @@ std::size_t index_of(core::Day first, core::Day day) {
 }
 
 // The daily series of one sender over the period, a slot per day: NaN where no snapshot was taken.
-struct Series {
+struct DailySeries {
     std::vector<std::vector<double>> levels;  // by measure
     std::vector<std::vector<double>> changes; // by measure: day i minus day i-1, when both were measured
     std::vector<int> weekdays;
 };
 
-Series series_of(const SenderSsi& sender) {
-    Series series;
+DailySeries series_of(const SenderSsi& sender) {
+    DailySeries series;
     auto days = sender.days();
     series.levels.assign(core::k_measures.size(), std::vector<double>(days, k_missing));
     series.changes.assign(core::k_measures.size(), std::vector<double>(days, k_missing));
@@ -119,13 +120,21 @@ std::optional<SenderSsi> read_sender(store::SsiStore& ssi, const std::string& na
         }
     }
     auto measured = sender.snapshots.size();
-    sender.correlated = measured >= k_days_for_correlations;
-    sender.regressed = measured >= k_days_for_regression;
-    sender.granger = measured >= k_days_for_granger;
-    if (!sender.correlated) {
+    // A change is only taken between consecutive recorded days: a weekly record has snapshots but no changes.
+    auto changes = sender.trends.back().changes;
+    sender.correlated = measured >= k_days_for_correlations && changes + 1 >= k_days_for_correlations;
+    sender.regressed = sender.correlated && measured >= k_days_for_regression;
+    sender.granger = sender.correlated && measured >= k_days_for_granger;
+    if (measured < k_days_for_correlations) {
         sender.notes.push_back(plural(measured, "day", "days") + " of SSI: correlations need at least " +
                                std::to_string(k_days_for_correlations) +
                                " days of snapshots to say anything, so this shows the trend only");
+    } else if (!sender.correlated) {
+        sender.notes.push_back("only " + plural(changes, "day-to-day change", "day-to-day changes") + " in " +
+                               std::to_string(measured) +
+                               " days of SSI: a change is only taken between consecutive recorded days, and "
+                               "correlations need " +
+                               std::to_string(k_days_for_correlations - 1) + ", so this shows the trend only");
     } else if (!sender.regressed) {
         sender.notes.push_back("the distributed-lag regression needs " + std::to_string(k_days_for_regression) +
                                " days of snapshots, and Granger tests " + std::to_string(k_days_for_granger) + "; " +
@@ -176,38 +185,59 @@ std::vector<double> values_on(const std::vector<double>& series, const std::vect
     return values;
 }
 
+bool varies(const std::vector<double>& values) {
+    return std::adjacent_find(values.begin(), values.end(), std::not_equal_to<>()) != values.end();
+}
+
+// The series of a sender: as recorded, and as analysed (weekday means out, or the same).
+struct AnalysedSeries {
+    std::vector<std::vector<double>> activities; // by the sender's activities
+    std::vector<std::vector<double>> changes;    // by measure
+    std::vector<std::vector<double>> raw_activities;
+    std::vector<std::vector<double>> raw_changes;
+};
+
 // A lag's paired values, raw and ranked: each activity's and each measure's series is ranked once for the lag, not
-// once for every pair it is in. Spearman's rho is Pearson's r of the ranks.
+// once for every pair it is in. Spearman's rho is Pearson's r of the ranks. A series that does not vary over the
+// paired days as recorded (an activity done on none of them) has no correlation, even when taking out its weekday
+// means leaves a pattern.
 struct LagPairs {
     std::vector<std::vector<double>> activities;
     std::vector<std::vector<double>> activity_ranks;
+    std::vector<bool> activity_varies;
     std::vector<std::vector<double>> changes; // by measure
     std::vector<std::vector<double>> change_ranks;
+    std::vector<bool> change_varies;
 };
 
-LagPairs lag_pairs(const std::vector<std::vector<double>>& activities, const std::vector<std::vector<double>>& changes,
-                   int lag) {
+LagPairs lag_pairs(const AnalysedSeries& series, int lag) {
     LagPairs pairs;
-    auto days = pair_days(changes.front(), lag);
-    for (const auto& activity : activities) {
-        pairs.activities.push_back(values_on(activity, days, 0));
+    auto days = pair_days(series.changes.front(), lag);
+    auto shift = static_cast<std::size_t>(lag);
+    for (std::size_t a = 0; a < series.activities.size(); ++a) {
+        pairs.activities.push_back(values_on(series.activities[a], days, 0));
         pairs.activity_ranks.push_back(stats::average_ranks(pairs.activities.back()));
+        pairs.activity_varies.push_back(varies(values_on(series.raw_activities[a], days, 0)));
     }
-    for (const auto& measure : changes) {
-        pairs.changes.push_back(values_on(measure, days, static_cast<std::size_t>(lag)));
+    for (std::size_t m = 0; m < series.changes.size(); ++m) {
+        pairs.changes.push_back(values_on(series.changes[m], days, shift));
         pairs.change_ranks.push_back(stats::average_ranks(pairs.changes.back()));
+        pairs.change_varies.push_back(varies(values_on(series.raw_changes[m], days, shift)));
     }
     return pairs;
 }
 
-void correlate(const SenderSsi& sender, const std::vector<std::vector<double>>& activities,
-               const std::vector<std::vector<double>>& changes, int max_lag, SsiReport& report) {
+void correlate(const SenderSsi& sender, const AnalysedSeries& series, int max_lag, SsiReport& report) {
     std::vector<LaggedCorrelation> found;
     for (int lag = 0; lag <= max_lag; ++lag) {
-        auto pairs = lag_pairs(activities, changes, lag);
+        auto pairs = lag_pairs(series, lag);
         for (auto measure : core::k_measures) {
             auto m = static_cast<std::size_t>(measure);
-            for (std::size_t a = 0; a < activities.size(); ++a) {
+            for (std::size_t a = 0; a < series.activities.size(); ++a) {
+                if (!pairs.activity_varies[a] || !pairs.change_varies[m]) {
+                    ++report.undefined_correlations;
+                    continue;
+                }
                 LaggedCorrelation correlation{sender.sender,
                                               measure,
                                               sender.activities[a].activity,
@@ -233,23 +263,23 @@ void correlate(const SenderSsi& sender, const std::vector<std::vector<double>>& 
 }
 
 void analyse(const SenderSsi& sender, const SsiReportOptions& options, SsiReport& report) {
-    auto series = series_of(sender);
+    auto daily = series_of(sender);
     auto adjusted = [&](const std::vector<double>& values) {
-        return options.weekday_adjust ? stats::remove_group_means(values, series.weekdays) : values;
+        return options.weekday_adjust ? stats::remove_group_means(values, daily.weekdays) : values;
     };
-    std::vector<std::vector<double>> activities;
-    for (const auto& days : sender.activity_days) {
-        activities.push_back(adjusted(days));
+    AnalysedSeries series{{}, {}, sender.activity_days, daily.changes};
+    for (const auto& days : series.raw_activities) {
+        series.activities.push_back(adjusted(days));
     }
-    std::vector<std::vector<double>> changes;
-    for (const auto& measure : series.changes) {
-        changes.push_back(adjusted(measure));
+    for (const auto& measure : series.raw_changes) {
+        series.changes.push_back(adjusted(measure));
     }
+    const auto& activities = series.activities;
     if (sender.correlated && !activities.empty()) {
-        correlate(sender, activities, changes, options.max_lag, report);
+        correlate(sender, series, options.max_lag, report);
     }
     for (auto measure : core::k_measures) {
-        const auto& change = changes[static_cast<std::size_t>(measure)];
+        const auto& change = series.changes[static_cast<std::size_t>(measure)];
         for (std::size_t a = 0; a < activities.size(); ++a) {
             auto activity = sender.activities[a].activity;
             bool regular = sender.activities[a].active_days >= k_active_days_for_regression;

@@ -78,7 +78,7 @@ void write_parts(const SsiReport& report, SsiSection section, const Writer& writ
             writer.sentence(describe(report.correlations[index], several) + ".");
         }
         if (!report.correlations.empty() && section == SsiSection::all) {
-            writer.heading("The strongest lag of each activity and measure");
+            writer.heading("The strongest lag of each activity and pillar");
             writer.sentence("--section correlations, or --format csv or json, gives every lag.");
             writer.table(correlation_table(report, true));
         } else if (!report.correlations.empty()) {
@@ -130,7 +130,7 @@ std::string ssi_scope_text(const SsiReport& report) {
 }
 
 TextTable trend_table(const SenderSsi& sender) {
-    TextTable table{{"measure", "first", "last", "change", "low", "high", "unchanged days", "days at 25"}, {}};
+    TextTable table{{"pillar", "first", "last", "change", "low", "high", "unchanged days", "days at 25"}, {}};
     for (const auto& trend : sender.trends) {
         bool pillar = trend.measure != core::Measure::total;
         table.rows.push_back({std::string(core::display_name(trend.measure)), fixed(trend.first, 2),
@@ -159,7 +159,7 @@ TextTable activity_table(const SenderSsi& sender) {
 }
 
 TextTable correlation_table(const SsiReport& report, bool strongest_only) {
-    TextTable table{{"sender", "measure", "activity", "lag", "n", "spearman", "95% interval", "p", "q", "pearson",
+    TextTable table{{"sender", "pillar", "activity", "lag", "n", "spearman", "95% interval", "p", "q", "pearson",
                      "95% interval", "p", "q"},
                     {}};
     const auto& rows = report.correlations;
@@ -189,7 +189,7 @@ TextTable correlation_table(const SsiReport& report, bool strongest_only) {
 }
 
 TextTable regression_table(const SsiReport& report) {
-    TextTable table{{"sender", "measure", "activity", "n", "HAC lag", "cumulative effect", "95% interval", "p",
+    TextTable table{{"sender", "pillar", "activity", "n", "HAC lag", "cumulative effect", "95% interval", "p",
                      "largest lag", "its effect"},
                     {}};
     for (const auto& row : report.regressions) {
@@ -210,7 +210,7 @@ TextTable regression_table(const SsiReport& report) {
 }
 
 TextTable granger_table(const SsiReport& report) {
-    TextTable table{{"sender", "measure", "activity", "n", "F", "df", "p", "q"}, {}};
+    TextTable table{{"sender", "pillar", "activity", "n", "F", "df", "p", "q"}, {}};
     for (const auto& row : report.granger) {
         table.rows.push_back({row.sender, std::string(core::to_string(row.measure)),
                               std::string(core::to_string(row.activity)), std::to_string(row.test.n),

@@ -11,27 +11,17 @@ using namespace std::chrono;
 // A week has a working day or the loader would have refused the sender; the bound only guards against a loop.
 constexpr int k_days_to_search = 8;
 
-const date::time_zone* find_zone(const std::string& timezone, const std::string& whose) {
+const date::time_zone* find_zone(const core::Sender& sender) {
     try {
-        return date::locate_zone(timezone);
+        return date::locate_zone(sender.timezone);
     } catch (const std::runtime_error&) {
-        throw core::UserError(whose + ": unknown time zone '" + timezone + "'");
+        throw core::UserError("sender '" + sender.id + "': unknown time zone '" + sender.timezone + "'");
     }
-}
-
-LocalDay day_in(const date::time_zone& zone, core::Timestamp when) {
-    auto local = zone.to_local(when);
-    return static_cast<LocalDay>(date::floor<date::days>(local).time_since_epoch().count());
 }
 
 } // namespace
 
-LocalDay local_day_in(const std::string& timezone, core::Timestamp when) {
-    return day_in(*find_zone(timezone, "time zone"), when);
-}
-
-SenderCalendar::SenderCalendar(const core::Sender& sender)
-    : m_zone(find_zone(sender.timezone, "sender '" + sender.id + "'")), m_hours(sender.working_hours) {
+SenderCalendar::SenderCalendar(const core::Sender& sender) : m_zone(find_zone(sender)), m_hours(sender.working_hours) {
     bool any_day = false;
     for (bool day : m_hours.days) {
         any_day = any_day || day;
@@ -42,7 +32,8 @@ SenderCalendar::SenderCalendar(const core::Sender& sender)
 }
 
 LocalDay SenderCalendar::local_day(core::Timestamp when) const {
-    return day_in(*m_zone, when);
+    auto local = m_zone->to_local(when);
+    return static_cast<LocalDay>(date::floor<date::days>(local).time_since_epoch().count());
 }
 
 // A local time that a spring-forward change skips maps to the moment of the change, and one that an autumn change

@@ -16,10 +16,6 @@ namespace campaign::schedule {
 // Days since 1970-01-01 on the sender's local calendar: the key of a per-day limit.
 using LocalDay = int;
 
-// The local day of `when` in an IANA time zone, whatever the working hours; throws core::UserError for a zone the
-// time zone database does not know.
-LocalDay local_day_in(const std::string& timezone, core::Timestamp when);
-
 class SenderCalendar {
 public:
     // Throws core::UserError for a zone the time zone database does not know.

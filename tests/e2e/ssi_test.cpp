@@ -188,7 +188,7 @@ Result run_posting(const Workspace& workspace, std::uint64_t seed) {
 // The first association of the report with `measure`, as "activity/lag", or "none".
 std::string first_association(const Json& report, const std::string& measure) {
     for (const auto& row : report["significant"]) {
-        if (row["measure"] == measure) {
+        if (row["pillar"] == measure) {
             return row["activity"].get<std::string>() + "/" + std::to_string(row["lag"].get<int>());
         }
     }
@@ -197,7 +197,7 @@ std::string first_association(const Json& report, const std::string& measure) {
 
 Json regression(const Json& report, const std::string& measure, const std::string& activity) {
     for (const auto& row : report["regressions"]) {
-        if (row["measure"] == measure && row["activity"] == activity) {
+        if (row["pillar"] == measure && row["activity"] == activity) {
             return row;
         }
     }
@@ -325,20 +325,19 @@ TEST_CASE("ssi list prints the snapshots as a table, JSON and CSV", "[e2e][ssi]"
     CHECK(workspace.run({"ssi", "list", "--format", "xml"}).exit_code == 2);
 }
 
-TEST_CASE("ssi record without --date records today, on the sender's own calendar", "[e2e][ssi]") {
+TEST_CASE("ssi record without --date records today's UTC day, the day activity counts on", "[e2e][ssi]") {
     Workspace workspace;
     prepare(workspace);
-    // Tabu works in Kiritimati, fourteen hours ahead of UTC all year: her today is often UTC's tomorrow.
+    // Tabu works in Kiritimati, fourteen hours ahead of UTC all year: her SSI is still filed under UTC's day, as her
+    // campaign's actions are.
     workspace.write("templates/.keep", "");
     workspace.write("kiritimati.yaml", "campaign: kiritimati\ntemplates: templates\nsenders:\n  - id: tabu\n"
                                        "    timezone: Pacific/Kiritimati\n"
                                        "    working_hours: {days: [mon, tue], from: \"09:00\", to: \"17:00\"}\n"
                                        "audience:\n  tags: [founders]\nsteps:\n  - id: look\n    type: view_profile\n");
     run_ok(workspace, {"run", "kiritimati.yaml", "--start", "2026-01-05T06:00:00Z", "--for", "1h"});
-    for (auto [sender, ahead] : {std::pair{"alice", 0}, std::pair{"tabu", 14}}) {
-        auto today = [ahead = ahead] {
-            return format_day(std::chrono::floor<days>(std::chrono::system_clock::now() + std::chrono::hours{ahead}));
-        };
+    for (auto sender : {"alice", "tabu"}) {
+        auto today = [] { return format_day(std::chrono::floor<days>(std::chrono::system_clock::now())); };
         auto before = today();
         auto result = workspace.run({"ssi", "record", "--sender", sender, "--brand", "14.2", "--people", "11.8",
                                      "--insights", "9.6", "--relationships", "13.1"});
@@ -664,7 +663,7 @@ TEST_CASE("report ssi as a table and as Markdown", "[e2e][ssi][report]") {
                           "42 days so far.\n"));
     CHECK(contains(table, "\nAssociations (Spearman q < 0.10)\nposts are followed by gains in Establish your "
                           "professional brand one day later: Spearman "));
-    CHECK(contains(table, "\nThe strongest lag of each activity and measure\n"));
+    CHECK(contains(table, "\nThe strongest lag of each activity and pillar\n"));
     // The pillars that never move have no defined correlation, so the measure column is as wide as "insights".
     CHECK(contains(table, "\nalice   brand     posts     1d   " + std::to_string(changes_at(1)) + "  +0.9"));
     CHECK_FALSE(contains(table, "Distributed-lag regressions"));
@@ -678,7 +677,7 @@ TEST_CASE("report ssi as a table and as Markdown", "[e2e][ssi][report]") {
     auto markdown = run_ok(workspace, {"report", "ssi", "--format", "md"}).out;
     CHECK(markdown.rfind("# SSI report: all senders, lags 0 to 14 days, weekday means removed\n", 0) == 0);
     CHECK(contains(markdown, "\n## SSI of alice, 2026-03-02 to 2026-04-15 (42 days recorded)\n"));
-    CHECK(contains(markdown, "\n| measure | first | last | change | low | high | unchanged days | days at 25 |\n"
+    CHECK(contains(markdown, "\n| pillar | first | last | change | low | high | unchanged days | days at 25 |\n"
                              "| --- | --- | --- | --- | --- | --- | --- | --- |\n"
                              "| Establish your professional brand | 10.00 | "));
     CHECK(contains(markdown, "\n## Associations (Spearman q < 0.10)\n"));
@@ -712,7 +711,7 @@ TEST_CASE("report ssi as JSON and as CSV, a section at a time", "[e2e][ssi][repo
     CHECK(alice["days"] == 45);
     CHECK(alice["snapshots"] == 42);
     CHECK(alice["analyses"] == Json::parse(R"({"correlations": true, "regressions": false, "granger": false})"));
-    CHECK(alice["trend"][2]["measure"] == "insights");
+    CHECK(alice["trend"][2]["pillar"] == "insights");
     CHECK(alice["trend"][2]["days_at_cap"] == 5);
     CHECK(alice["trend"][0]["changes"] == changes_at(0));
     CHECK(alice["series"].size() == 42);
@@ -744,7 +743,7 @@ TEST_CASE("report ssi as JSON and as CSV, a section at a time", "[e2e][ssi][repo
                       0) == 0);
     CHECK(occurrences(trend, "\n") == 43);
     auto correlations = section({"--section", "correlations"});
-    CHECK(correlations.rfind("sender,measure,activity,lag,n,spearman_r,spearman_ci_low,spearman_ci_high,spearman_p,"
+    CHECK(correlations.rfind("sender,pillar,activity,lag,n,spearman_r,spearman_ci_low,spearman_ci_high,spearman_p,"
                              "spearman_q,pearson_r,pearson_ci_low,pearson_ci_high,pearson_p,pearson_q\n"
                              "alice,brand,posts,0," +
                                  std::to_string(changes_at(0)) + ",",
@@ -752,8 +751,8 @@ TEST_CASE("report ssi as JSON and as CSV, a section at a time", "[e2e][ssi][repo
     CHECK(occurrences(correlations, "\n") == 1 + report["correlations"].size());
     CHECK(section({}) == correlations); // one table: the correlations unless told
     CHECK(section({"--section", "regressions"}) ==
-          "sender,measure,activity,n,hac_lags,term,estimate,standard_error,t,p,ci_low,ci_high\n");
-    CHECK(section({"--section", "granger"}) == "sender,measure,activity,n,lags,f,df_num,df_den,p,q\n");
+          "sender,pillar,activity,n,hac_lags,term,estimate,standard_error,t,p,ci_low,ci_high\n");
+    CHECK(section({"--section", "granger"}) == "sender,pillar,activity,n,lags,f,df_num,df_den,p,q\n");
 
     auto short_lags = report_json(workspace, {"--max-lag", "3", "--section", "correlations"});
     CHECK(short_lags["scope"]["max_lag"] == 3);
@@ -852,7 +851,7 @@ TEST_CASE("a planted effect of posts on the brand is found at its lag, and measu
     CHECK(brand["lags"][2]["ci"][0].get<double>() <= 0.2);
     CHECK(brand["lags"][2]["ci"][1].get<double>() >= 0.2);
     for (const auto& row : report["granger"]) {
-        if (row["measure"] == "brand") {
+        if (row["pillar"] == "brand") {
             CHECK(row["q"].get<double>() < 0.001);
         }
     }

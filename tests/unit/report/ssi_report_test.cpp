@@ -356,10 +356,13 @@ TEST_CASE("the analyses start at 30, 90 and 100 days of snapshots, and say why t
                                     "100; " +
                                     name.substr(1) + " days so far"});
     }
-    // Every other day is missing: enough snapshots to try, but no two consecutive, so no change and no pair.
-    CHECK(sender_of(report, "spread").correlated);
-    CHECK(sender_of(report, "spread").trends[0].changes == 0);
+    // Every other day is missing: enough snapshots, but no two consecutive, so no change, no pair, and a note why.
+    const auto& alternate = sender_of(report, "spread");
+    CHECK_FALSE(alternate.correlated);
+    CHECK(alternate.trends[0].changes == 0);
     CHECK_FALSE(has_correlations("spread"));
+    REQUIRE_FALSE(alternate.notes.empty());
+    CHECK(alternate.notes[0].starts_with("only 0 day-to-day changes in "));
 
     for (std::string name : {"s90", "s99"}) {
         INFO(name);
@@ -639,30 +642,25 @@ TEST_CASE("the period and the sender narrow the report, and an unknown sender is
 
 TEST_CASE("the report in every format, with every number named in JSON and none undefined", "[report]") {
     TwoSenders fixture;
-    // Three pairs of consecutive snapshots (days 0-1, 3-4 and 6-7) among isolated ones: correlations on n = 3,
-    // which have no interval.
-    auto sparse = planted_history("sparse", 60, 5);
-    for (int i : {2, 5, 8}) {
-        sparse.levels.erase(sparse.first + days{i});
-    }
-    for (int i = 9; i < 60; i += 2) {
-        sparse.levels.erase(sparse.first + days{i});
-    }
+    // 31 consecutive days give 30 changes: at lag 28, three pairs, whose correlations have no interval.
+    auto sparse = planted_history("sparse", 31, 6);
     REQUIRE(sparse.levels.size() == 31);
     fixture.database.add(sparse);
-    // Without the weekday adjustment: after it, the three changes, each alone on its weekday, would all be 0.
     auto options = unadjusted();
-    options.max_lag = 7;
+    options.max_lag = 28;
     auto report = fixture.database.build(options);
     REQUIRE(report.senders.size() == 3);
     REQUIRE_FALSE(report.significant.empty());
     REQUIRE_FALSE(report.regressions.empty());
     REQUIRE_FALSE(report.granger.empty());
-    auto no_interval = std::find_if(report.correlations.begin(), report.correlations.end(),
-                                    [](const auto& row) { return row.sender == "sparse"; });
-    REQUIRE(no_interval != report.correlations.end());
+    // The fewest pairs of the short history's defined correlations: under 4, too few for an interval.
+    auto no_interval = std::min_element(report.correlations.begin(), report.correlations.end(),
+                                        [](const auto& left, const auto& right) {
+                                            return std::pair{left.sender != "sparse", left.spearman.n} <
+                                                   std::pair{right.sender != "sparse", right.spearman.n};
+                                        });
+    REQUIRE(no_interval->sender == "sparse");
     CHECK(no_interval->spearman.n == 3);
-    CHECK(no_interval->lag <= 1); // from lag 2, two pairs at most: undefined
     CHECK_FALSE(no_interval->spearman.interval);
     CHECK_FALSE(no_interval->pearson.interval);
 
@@ -676,7 +674,7 @@ TEST_CASE("the report in every format, with every number named in JSON and none 
         CHECK(json["scope"] == nlohmann::json{{"sender", nullptr},
                                               {"since", nullptr},
                                               {"until", nullptr},
-                                              {"max_lag", 7},
+                                              {"max_lag", 28},
                                               {"adjust", "none"},
                                               {"q_threshold", 0.1},
                                               {"regression_lags", 7},
@@ -694,10 +692,10 @@ TEST_CASE("the report in every format, with every number named in JSON and none 
         CHECK(alice["notes"] == nlohmann::json::array());
         REQUIRE(alice["trend"].size() == 5);
         CHECK(keys_of(alice["trend"][3]) ==
-              Keys{"change", "changes", "days_at_cap", "first", "high", "last", "low", "measure", "unchanged"});
-        CHECK(alice["trend"][3]["measure"] == "relationships");
+              Keys{"change", "changes", "days_at_cap", "first", "high", "last", "low", "pillar", "unchanged"});
+        CHECK(alice["trend"][3]["pillar"] == "relationships");
         CHECK(alice["trend"][3]["first"] == 12);
-        CHECK(alice["trend"][4]["measure"] == "total");
+        CHECK(alice["trend"][4]["pillar"] == "total");
         REQUIRE(alice["activities"].size() == 3);
         CHECK(keys_of(alice["activities"][0]) == Keys{"active_days", "activity", "total"});
         CHECK(alice["activities"][0]["activity"] == "connections_accepted");
@@ -721,9 +719,9 @@ TEST_CASE("the report in every format, with every number named in JSON and none 
         for (std::size_t i = 0; i < report.correlations.size(); ++i) {
             const auto& row = report.correlations[i];
             const auto& item = json["correlations"][i];
-            REQUIRE(keys_of(item) == Keys{"activity", "lag", "measure", "n", "pearson", "sender", "spearman"});
+            REQUIRE(keys_of(item) == Keys{"activity", "lag", "n", "pearson", "pillar", "sender", "spearman"});
             CHECK(item["sender"] == row.sender);
-            CHECK(item["measure"] == std::string(core::to_string(row.measure)));
+            CHECK(item["pillar"] == std::string(core::to_string(row.measure)));
             CHECK(item["activity"] == std::string(core::to_string(row.activity)));
             CHECK(item["lag"] == row.lag);
             CHECK(item["n"] == row.spearman.n);
@@ -746,8 +744,7 @@ TEST_CASE("the report in every format, with every number named in JSON and none 
         for (std::size_t i = 0; i < report.significant.size(); ++i) {
             const auto& row = report.correlations[report.significant[i]];
             const auto& item = json["significant"][i];
-            CHECK(keys_of(item) ==
-                  Keys{"activity", "lag", "measure", "n", "pearson", "sender", "sentence", "spearman"});
+            CHECK(keys_of(item) == Keys{"activity", "lag", "n", "pearson", "pillar", "sender", "sentence", "spearman"});
             CHECK(item["sentence"] == report::describe(row, true)); // several senders: each sentence names its own
             CHECK(item["spearman"]["q"].get<double>() == row.spearman_q);
         }
@@ -755,7 +752,7 @@ TEST_CASE("the report in every format, with every number named in JSON and none 
         REQUIRE(json["regressions"].size() == report.regressions.size());
         const auto& regression = json["regressions"][0];
         CHECK(keys_of(regression) ==
-              Keys{"activity", "constant", "cumulative", "hac_lags", "lags", "measure", "n", "residual_df", "sender"});
+              Keys{"activity", "constant", "cumulative", "hac_lags", "lags", "n", "pillar", "residual_df", "sender"});
         CHECK(regression["n"] == report.regressions[0].model.n);
         CHECK(regression["hac_lags"] == report.regressions[0].model.hac_lags);
         CHECK(regression["residual_df"] == report.regressions[0].model.residual_df);
@@ -768,7 +765,7 @@ TEST_CASE("the report in every format, with every number named in JSON and none 
 
         REQUIRE(json["granger"].size() == report.granger.size());
         CHECK(keys_of(json["granger"][0]) ==
-              Keys{"activity", "df_den", "df_num", "f", "lags", "measure", "n", "p", "q", "sender"});
+              Keys{"activity", "df_den", "df_num", "f", "lags", "n", "p", "pillar", "q", "sender"});
         CHECK(json["granger"][0]["df_num"] == 7);
         CHECK(json["granger"][0]["q"].get<double>() == report.granger[0].q);
     }
@@ -792,12 +789,12 @@ TEST_CASE("the report in every format, with every number named in JSON and none 
     SECTION("csv, a table a section") {
         auto correlations = render(report, "csv");
         CHECK(has_no_undefined_number(correlations));
-        CHECK(correlations.starts_with("sender,measure,activity,lag,n,spearman_r,spearman_ci_low,spearman_ci_high,"
+        CHECK(correlations.starts_with("sender,pillar,activity,lag,n,spearman_r,spearman_ci_low,spearman_ci_high,"
                                        "spearman_p,spearman_q,pearson_r,pearson_ci_low,pearson_ci_high,pearson_p,"
                                        "pearson_q\n"));
         CHECK(line_count(correlations) == report.correlations.size() + 1);
         // n = 3: the intervals' cells are empty.
-        std::regex sparse_row(R"(\nsparse,\w+,\w+,[01],3,[-0-9.e]+,,,)");
+        std::regex sparse_row(R"(\nsparse,\w+,\w+,28,3,[-0-9.e]+,,,)");
         CHECK(std::regex_search(correlations, sparse_row));
         auto trend = render(report, "csv", report::SsiSection::trend);
         CHECK(trend.starts_with("sender,date,brand,people,insights,relationships,total,industry_rank,network_rank,"
@@ -814,7 +811,7 @@ TEST_CASE("the report in every format, with every number named in JSON and none 
             INFO(format);
             auto text = render(report, format);
             CHECK(has_no_undefined_number(text));
-            CHECK(text.find("SSI report: all senders, lags 0 to 7 days, no weekday adjustment") != std::string::npos);
+            CHECK(text.find("SSI report: all senders, lags 0 to 28 days, no weekday adjustment") != std::string::npos);
             CHECK(text.find("Associations (Spearman q < 0.10)") != std::string::npos);
             for (auto index : report.significant) {
                 CHECK(text.find(report::describe(report.correlations[index], true) + ".") != std::string::npos);
