@@ -92,6 +92,28 @@ std::string describe(const core::SsiSnapshot& snapshot) {
            decimals(snapshot.pillars[3]) + ")";
 }
 
+// The senders an import names that the database did not know: said, so that a misspelt name is seen at once.
+class NewSenders {
+public:
+    explicit NewSenders(store::SsiStore& ssi) : m_ssi(ssi) {}
+
+    void note(const std::string& sender) {
+        if (m_seen.insert(sender).second && !m_ssi.has_sender(sender)) {
+            m_added.push_back(sender);
+        }
+    }
+    void say(std::ostream& out) const {
+        for (const auto& sender : m_added) {
+            out << "added sender '" << sender << "' (no campaign uses it yet)\n";
+        }
+    }
+
+private:
+    store::SsiStore& m_ssi;
+    std::set<std::string> m_seen;
+    std::vector<std::string> m_added;
+};
+
 void say_replaced(std::ostream& out, const core::SsiSnapshot& previous, const core::SsiSnapshot& now) {
     out << "replaced " << previous.sender << "'s snapshot of " << core::format_day(now.day) << ": was "
         << describe(previous) << " from " << previous.source << ", now " << describe(now) << '\n';
@@ -118,11 +140,10 @@ int record_snapshot(Context& context, const RecordArguments& arguments) {
         throw core::UserError(message);
     }
     store::SsiStore ssi(database);
-    bool new_sender = !ssi.has_sender(snapshot.sender);
+    NewSenders added(ssi);
+    added.note(snapshot.sender);
     auto previous = ssi.record(snapshot, context.clock.now());
-    if (new_sender) {
-        context.out << "added sender '" << snapshot.sender << "' (no campaign uses it yet)\n";
-    }
+    added.say(context.out);
     if (previous) {
         say_replaced(context.out, *previous, snapshot);
     } else {
@@ -144,7 +165,9 @@ int import_snapshots(Context& context, const ImportArguments& arguments) {
     std::size_t replacements = 0;
     std::size_t unchanged = 0;
     store::Transaction transaction(database);
+    NewSenders added(ssi);
     auto read = crm::read_ssi(arguments.path, options, [&](const core::SsiSnapshot& snapshot) {
+        added.note(snapshot.sender);
         auto previous = ssi.record(snapshot, context.clock.now());
         if (!previous) {
             return;
@@ -157,6 +180,7 @@ int import_snapshots(Context& context, const ImportArguments& arguments) {
     });
     fail_on(read.diagnostics); // and the transaction rolls back: a file with a problem stores nothing
     transaction.commit();
+    added.say(context.out);
     for (const auto& [previous, now] : replaced) {
         say_replaced(context.out, previous, now);
     }
@@ -231,22 +255,28 @@ int list_snapshots(Context& context, const ListArguments& arguments) {
 
 int import_activity(Context& context, const ImportArguments& arguments) {
     store::Database database(context.database_path, store::OpenMode::create);
-    auto source = arguments.source.empty() ? arguments.path.filename().string() : arguments.source;
+    // The file's full path names its series: jan/activity.csv and feb/activity.csv are two.
+    auto source =
+        arguments.source.empty() ? std::filesystem::weakly_canonical(arguments.path).string() : arguments.source;
+    auto shown = arguments.source.empty() ? arguments.path.string() : arguments.source;
     store::SsiStore ssi(database);
     // A series imported again replaces its earlier counts, sender by sender; rows of one day add up.
     std::set<std::string> cleared;
     std::size_t replaced = 0;
+    NewSenders added(ssi);
     store::Transaction transaction(database);
     auto read = crm::read_activity_csv(arguments.path, sender_or_only(database, arguments.sender),
                                        [&](const crm::ImportedActivity& row) {
                                            if (cleared.insert(row.sender).second) {
+                                               added.note(row.sender);
                                                replaced += ssi.clear_activity(row.sender, source);
                                            }
                                            ssi.add_activity(row.sender, row.activity, source);
                                        });
     fail_on(read.diagnostics); // and the transaction rolls back: a file with a problem stores nothing
     transaction.commit();
-    context.out << "imported " << read.rows << " activity counts from " << source;
+    added.say(context.out);
+    context.out << "imported " << read.rows << " activity counts from " << shown;
     if (replaced > 0) {
         context.out << ", replacing the " << replaced << " daily counts of its earlier import";
     }

@@ -6,6 +6,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "core/text.hpp"
@@ -153,6 +154,8 @@ public:
     }
 
     bool has(std::string_view column) const { return m_columns.contains(std::string(column)); }
+    // True the first time it is asked about `what`: for a problem of the whole file, found on every row.
+    bool first_time(const std::string& what) { return m_said.insert(what).second; }
 
     void error(int line, int column, std::string message) {
         m_problems.add({m_path, line, column}, std::move(message));
@@ -175,6 +178,7 @@ private:
     Problems& m_problems;
     std::optional<CsvReader> m_reader;
     std::map<std::string, std::size_t> m_columns;
+    std::set<std::string> m_said;
     bool m_usable = true;
 };
 
@@ -186,9 +190,11 @@ std::optional<std::string> sender_of(CsvTable& table, const CsvRecord& record,
     if (fallback) {
         return fallback;
     }
-    table.error(record, "sender",
-                table.has("sender") ? "the row names no sender; fill in its 'sender' or pass --sender"
-                                    : "which sender is this? add a 'sender' column or pass --sender");
+    if (table.has("sender")) {
+        table.error(record, "sender", "the row names no sender; fill in its 'sender' or pass --sender");
+    } else if (table.first_time("no sender column")) { // the same for every row: said once
+        table.error(record, "sender", "which sender are these rows for? add a 'sender' column or pass --sender");
+    }
     return std::nullopt;
 }
 

@@ -126,10 +126,13 @@ void write_ssi_html(std::ostream& out, const SsiReport& report) {
         out << "<h2>Granger tests: predictive precedence</h2>\n";
         html_table(out, granger_table(report), {3, static_cast<std::size_t>(-1), {}});
     }
-    end_page(out, "Each activity's daily count is set against each pillar's change to the next days (lag k: activity "
-                  "on day t, change from day t+k-1 to t+k; a change only between consecutive recorded days). "
-                  "Intervals are 95% Fisher-z; q-values are Benjamini-Hochberg over every test of the report. "
-                  "Activity days are UTC days. Associations are not causes.");
+    end_page(
+        out,
+        "Each activity's daily count is set against each pillar's change to the next days (lag k: activity "
+        "on day t, change from day t+k-1 to t+k; a change only between consecutive recorded days). "
+        "Intervals are 95% Fisher-z; q-values are Benjamini-Hochberg over the report's Spearman tests, its Pearson "
+        "tests and its Granger tests, each family on its own. "
+        "Activity days are UTC days. Associations are not causes.");
 }
 
 } // namespace campaign::report

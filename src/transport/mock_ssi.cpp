@@ -10,6 +10,11 @@ namespace campaign::transport {
 
 namespace {
 
+constexpr double k_industry_at_full = 37;
+constexpr double k_industry_spread = 11.5;
+constexpr double k_network_at_full = 40;
+constexpr double k_network_spread = 10;
+
 double shown(double value) {
     return std::round(std::clamp(value, 0.0, core::k_pillar_cap) * 100) / 100;
 }
@@ -19,9 +24,9 @@ double standard_normal(double u1, double u2) {
     return std::sqrt(-2 * std::log(1 - u1)) * std::cos(2 * std::numbers::pi * u2);
 }
 
-// "Top N%" falls as the score rises: 100% at `half` - 8 or less, and 1% at about `half` + 53.
-int rank_of(double total, double half, double spread) {
-    double top = 100 * std::exp(-(total - half) / spread);
+// "Top N%" falls as the score rises: 100% at `at_full` or less, then by a factor e every `spread` points.
+int rank_of(double total, double at_full, double spread) {
+    double top = 100 * std::exp(-(total - at_full) / spread);
     return static_cast<int>(std::clamp(std::round(top), 1.0, 100.0));
 }
 
@@ -59,8 +64,9 @@ std::vector<core::SsiSnapshot> simulate_ssi(const core::SsiModel& model, std::ui
         }
         snapshot.pillars = pillars;
         snapshot.total = std::round(core::pillar_sum(snapshot) * 100) / 100;
-        snapshot.industry_rank = rank_of(snapshot.total, 37, 11.5);
-        snapshot.network_rank = rank_of(snapshot.total, 40, 10);
+        // About top 50% at 45 and top 1% at 90 in the industry; a network of peers ranks a little harder.
+        snapshot.industry_rank = rank_of(snapshot.total, k_industry_at_full, k_industry_spread);
+        snapshot.network_rank = rank_of(snapshot.total, k_network_at_full, k_network_spread);
         result.push_back(std::move(snapshot));
     }
     return result;

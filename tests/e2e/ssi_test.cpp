@@ -368,7 +368,9 @@ TEST_CASE("ssi import reads the SSI CSV, with ranks as LinkedIn writes them", "[
                                "2026-11-02,14.25,11.80,9.61,13.10,alice,48.76,top 4 %,Top 11%\n"
                                "2026-11-02,10,10,10,10,bob,,,\n");
     auto result = run_ok(workspace, {"ssi", "import", "ssi.csv"});
-    CHECK(result.out == "imported 3 SSI snapshots from 1 file (3 new)\n");
+    // The senders the database did not know are named, so that a misspelt one shows at once.
+    CHECK(result.out == "added sender 'alice' (no campaign uses it yet)\nadded sender 'bob' (no campaign uses it yet)\n"
+                        "imported 3 SSI snapshots from 1 file (3 new)\n");
     CHECK(rows(workspace, k_snapshots) == "alice|2026-11-01|14.2|11.8|9.6|13.1|48.7|5|12|NULL|NULL|csv|\n"
                                           "alice|2026-11-02|14.25|11.8|9.61|13.1|48.76|4|11|NULL|NULL|csv|\n"
                                           "bob|2026-11-02|10.0|10.0|10.0|10.0|40.0|NULL|NULL|NULL|NULL|csv|\n");
@@ -478,7 +480,7 @@ TEST_CASE("a failed SSI import says where each problem is and stores nothing", "
             "bad.csv:8:12: error: 'brand' is -1, outside 0 to 25 (each pillar is scored out of 25)\n");
     workspace.write("nameless.csv", "date,brand,people,insights,relationships\n2026-11-02,14.2,11.8,9.6,13.1\n");
     refused({"ssi", "import", "nameless.csv"},
-            "nameless.csv:2: error: which sender is this? add a 'sender' column or pass --sender\n");
+            "nameless.csv:2: error: which sender are these rows for? add a 'sender' column or pass --sender\n");
     workspace.write("short.csv", "date,brand,people\n2026-11-02,14.2,11.8\n");
     refused({"ssi", "import", "short.csv", "--sender", "alice"},
             "short.csv:1: error: the header has no 'insights' column; it needs date, brand, people, insights, "
@@ -587,10 +589,12 @@ TEST_CASE("activity import reads daily counts, and a file imported again replace
     workspace.write("elsewhere/log.csv", "Date,Activity,Count\n2026-03-03,Comments,4\n2026-03-04,likes,12\n"
                                          "2026-03-04,posts,2\n");
     auto log = run_ok(workspace, {"activity", "import", "elsewhere/log.csv"});
-    CHECK(log.out == "imported 3 activity counts from log.csv\n");
+    CHECK(log.out == "imported 3 activity counts from elsewhere/log.csv\n");
+    // The series is named by the file's full path: another folder's log.csv is another series.
+    auto series = (std::filesystem::weakly_canonical(workspace.path()) / "elsewhere/log.csv").string();
     CHECK(
-        rows(workspace, "SELECT day, activity, count, source FROM activities WHERE source = 'log.csv' ORDER BY 1, 2") ==
-        "2026-03-03|comments|4|log.csv|\n2026-03-04|likes|12|log.csv|\n2026-03-04|posts|2|log.csv|\n");
+        rows(workspace, "SELECT day, activity, count FROM activities WHERE source = '" + series + "' ORDER BY 1, 2") ==
+        "2026-03-03|comments|4|\n2026-03-04|likes|12|\n2026-03-04|posts|2|\n");
     CHECK(posts_total() == expected_posts + 2);
     // --source names the series: the same counts under another name are another series.
     auto named = run_ok(workspace, {"activity", "import", "elsewhere/log.csv", "--source", "hootsuite"});
@@ -623,7 +627,8 @@ TEST_CASE("a bad activity file says where and what, with a guess, and stores not
     workspace.write("nameless.csv", "date,activity,count\n2026-11-02,posts,1\n");
     auto nameless = workspace.run({"activity", "import", "nameless.csv"});
     CHECK(nameless.exit_code == 1);
-    CHECK(nameless.err == "nameless.csv:2: error: which sender is this? add a 'sender' column or pass --sender\n");
+    CHECK(nameless.err ==
+          "nameless.csv:2: error: which sender are these rows for? add a 'sender' column or pass --sender\n");
     workspace.write("header.csv", "day,activity,count\n2026-11-02,posts,1\n");
     auto header = workspace.run({"activity", "import", "header.csv", "--sender", "alice"});
     CHECK(header.exit_code == 1);

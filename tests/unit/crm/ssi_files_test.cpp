@@ -183,7 +183,7 @@ TEST_CASE("an SSI CSV says which sender it is about, in a column or through --se
     test::TempFolder folder;
     auto without = folder.write("without.csv", "date,brand,people,insights,relationships\n2026-11-03,10,11,12,13\n");
     CHECK(lines(read_ssi(without, {}).diagnostics, folder) ==
-          Lines{"without.csv:2: error: which sender is this? add a 'sender' column or pass --sender"});
+          Lines{"without.csv:2: error: which sender are these rows for? add a 'sender' column or pass --sender"});
     auto empty = folder.write("empty.csv", "date,brand,people,insights,relationships,sender\n"
                                            "2026-11-03,10,11,12,13,alice\n"
                                            "2026-11-04,10,11,12,13,\n");
@@ -432,7 +432,7 @@ TEST_CASE("every problem of an activity CSV is reported at its place, and nothin
     SECTION("without a sender column, --sender names it") {
         auto plain = folder.write("plain.csv", "date,activity,count\n2026-11-03,posts,2\n");
         CHECK(lines(read_activity(plain, std::nullopt).diagnostics, folder) ==
-              Lines{"plain.csv:2: error: which sender is this? add a 'sender' column or pass --sender"});
+              Lines{"plain.csv:2: error: which sender are these rows for? add a 'sender' column or pass --sender"});
         auto read = read_activity(plain, std::string("alice"));
         REQUIRE(read.rows.size() == 1);
         CHECK(read.rows[0].sender == "alice");
