@@ -31,11 +31,8 @@ struct RepliesArguments {
 
 // Reports count by UTC day; `--until` a day means to the end of it.
 core::Timestamp day_of(const std::string& option, const std::string& text, bool end_of_day) {
-    auto day = text.size() == 10 ? core::parse_utc(text + "T00:00:00Z") : std::nullopt;
-    if (!day) {
-        throw core::UserError("error: " + option + ": '" + text + "' is not a day like 2026-11-23");
-    }
-    return end_of_day ? *day + std::chrono::days{1} : *day;
+    core::Timestamp start{day_option(option, text)};
+    return end_of_day ? start + std::chrono::days{1} : start;
 }
 
 // A report of a simulated run is as of the time its clock reached, so that the same run gives the same report.
@@ -139,25 +136,18 @@ struct SsiArguments {
     std::string section = "all";
 };
 
-std::optional<core::Day> day_option(const std::string& option, const std::string& text) {
-    if (text.empty()) {
-        return std::nullopt;
-    }
-    auto day = core::parse_day(text);
-    if (!day) {
-        throw core::UserError("error: " + option + ": '" + text + "' is not a day like 2026-11-23");
-    }
-    return day;
-}
-
 int report_ssi(Context& context, const SsiArguments& arguments) {
     need_out_for_html(arguments.format, arguments.out);
     report::SsiReportOptions options;
     if (!arguments.sender.empty()) {
         options.sender = arguments.sender;
     }
-    options.since = day_option("--since", arguments.since);
-    options.until = day_option("--until", arguments.until);
+    if (!arguments.since.empty()) {
+        options.since = day_option("--since", arguments.since);
+    }
+    if (!arguments.until.empty()) {
+        options.until = day_option("--until", arguments.until);
+    }
     if (options.since && options.until && *options.until < *options.since) {
         throw core::UserError("error: --until (" + arguments.until + ") is before --since (" + arguments.since + ")");
     }

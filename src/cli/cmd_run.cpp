@@ -13,10 +13,9 @@
 #include "cli/run_support.hpp"
 #include "config/campaign_loader.hpp"
 #include "config/mock_model_loader.hpp"
+#include "engine/ssi_simulation.hpp"
 #include "store/campaign_store.hpp"
 #include "store/runner_lock.hpp"
-#include "store/ssi_store.hpp"
-#include "transport/mock_ssi.hpp"
 #include "transport/mock_transport.hpp"
 
 namespace campaign::cli {
@@ -197,48 +196,6 @@ private:
     std::filesystem::path m_path;
 };
 
-// The SSI of each sender for every UTC day that ends within the run, from the activity recorded. A snapshot recorded
-// by hand or imported is never replaced by a simulated one.
-void simulate_ssi(std::ostream& out, store::Database& database, const core::SsiModel& model, std::uint64_t seed,
-                  const std::vector<std::string>& senders, core::Timestamp start, core::Timestamp reached) {
-    auto first = std::chrono::floor<std::chrono::days>(start);
-    auto last = std::chrono::floor<std::chrono::days>(reached) - std::chrono::days{1};
-    if (last < first) {
-        return;
-    }
-    int longest_lag = 0;
-    for (const auto& effect : model.effects) {
-        longest_lag = std::max(longest_lag, effect.lag_days);
-    }
-    store::SsiStore ssi(database);
-    store::Transaction transaction(database);
-    std::size_t recorded = 0;
-    for (const auto& sender : senders) {
-        std::map<std::pair<core::Day, core::Activity>, double> counts;
-        for (const auto& day : ssi.daily_activity(sender, first - std::chrono::days{longest_lag}, last)) {
-            counts[{day.day, day.activity}] = static_cast<double>(day.count);
-        }
-        auto activity = [&counts](core::Day day, core::Activity kind) {
-            auto found = counts.find({day, kind});
-            return found == counts.end() ? 0.0 : found->second;
-        };
-        std::map<core::Day, std::string> kept;
-        for (const auto& snapshot : ssi.snapshots(sender, first, last)) {
-            kept.emplace(snapshot.day, snapshot.source);
-        }
-        for (const auto& snapshot :
-             transport::simulate_ssi(model, seed, sender, first, last, ssi.latest_before(sender, first), activity)) {
-            if (auto found = kept.find(snapshot.day); found == kept.end() || found->second == "mock") {
-                ssi.record(snapshot, reached);
-                ++recorded;
-            }
-        }
-    }
-    transaction.commit();
-    out << "simulated " << recorded << " daily SSI snapshots for " << senders.size()
-        << (senders.size() == 1 ? " sender" : " senders") << '\n';
-}
-
 void print_summary(std::ostream& out, const RunArguments& arguments, bool simulated, core::Timestamp start,
                    const engine::RunSummary& summary) {
     const auto& totals = summary.totals;
@@ -314,7 +271,10 @@ int run_campaigns(Context& context, const RunArguments& arguments) {
     printer.clear_progress();
     print_summary(context.out, arguments, simulated, now, summary);
     if (simulated && loaded.model.ssi && !arguments.dry_run) {
-        simulate_ssi(context.out, database, *loaded.model.ssi, arguments.seed, senders, now, summary.reached);
+        auto recorded =
+            engine::record_simulated_ssi(database, *loaded.model.ssi, arguments.seed, senders, now, summary.reached);
+        context.out << "simulated " << recorded << " daily SSI snapshots for " << senders.size()
+                    << (senders.size() == 1 ? " sender" : " senders") << '\n';
     }
     return k_ok;
 }

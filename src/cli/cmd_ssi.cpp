@@ -72,14 +72,6 @@ std::string need_sender(store::Database& database, const std::string& named) {
     return *sender;
 }
 
-core::Day parse_date_option(const std::string& text) {
-    auto day = core::parse_day(text);
-    if (!day) {
-        throw core::UserError("error: --date: '" + text + "' is not a date like 2026-11-03");
-    }
-    return *day;
-}
-
 // Today as a UTC day, the calendar that campaign activity is counted on, so that the SSI and the activity of a day
 // are the same day's.
 core::Day today(const core::Clock& clock) {
@@ -123,7 +115,7 @@ int record_snapshot(Context& context, const RecordArguments& arguments) {
     store::Database database(context.database_path, store::OpenMode::create);
     core::SsiSnapshot snapshot;
     snapshot.sender = need_sender(database, arguments.sender);
-    snapshot.day = arguments.date.empty() ? today(context.clock) : parse_date_option(arguments.date);
+    snapshot.day = arguments.date.empty() ? today(context.clock) : day_option("--date", arguments.date);
     snapshot.pillars = arguments.pillars;
     snapshot.total = core::pillar_sum(snapshot);
     snapshot.industry_rank = arguments.industry_rank;
@@ -158,7 +150,7 @@ int import_snapshots(Context& context, const ImportArguments& arguments) {
     crm::SsiReadOptions options;
     options.sender = sender_or_only(database, arguments.sender);
     if (!arguments.date.empty()) {
-        options.day = parse_date_option(arguments.date);
+        options.day = day_option("--date", arguments.date);
     }
     store::SsiStore ssi(database);
     std::vector<std::pair<core::SsiSnapshot, core::SsiSnapshot>> replaced; // what was there, and what replaced it

@@ -18,6 +18,14 @@ bool stdout_is_terminal() {
     return isatty(STDOUT_FILENO) != 0;
 }
 
+core::Day day_option(std::string_view option, const std::string& text) {
+    auto day = core::parse_day(text);
+    if (!day) {
+        throw core::UserError("error: " + std::string(option) + ": '" + text + "' is not a day like 2026-11-23");
+    }
+    return *day;
+}
+
 void fail_on(const core::Diagnostics& diagnostics) {
     std::string text;
     for (const auto& diagnostic : diagnostics) {

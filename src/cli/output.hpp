@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/ssi.hpp"
 #include "core/table.hpp"
 
 namespace campaign::cli {
@@ -21,6 +22,9 @@ using core::print_table;
 using core::Row;
 
 bool stdout_is_terminal();
+
+// A day given to an option, "2026-11-23"; throws core::UserError naming the option when it is none.
+core::Day day_option(std::string_view option, const std::string& text);
 
 // Throws the problems as one core::UserError, a "file:line:col: error: ..." line each; nothing when there are none.
 void fail_on(const core::Diagnostics& diagnostics);

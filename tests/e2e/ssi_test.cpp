@@ -279,8 +279,8 @@ TEST_CASE("ssi record stores a day by hand, for the only sender, and says what i
              "13.1", "--network-rank", "0"},
             "error: --brand is 25.5, outside 0 to 25 (each pillar is scored out of 25)\n"
             "error: --network-rank is 0, outside 1 to 100 (it is a 'top N%')\n");
-    refused(with({"--date", "2026-02-30"}), "error: --date: '2026-02-30' is not a date like 2026-11-03\n");
-    refused(with({"--date", "03/11/2026"}), "error: --date: '03/11/2026' is not a date like 2026-11-03\n");
+    refused(with({"--date", "2026-02-30"}), "error: --date: '2026-02-30' is not a day like 2026-11-23\n");
+    refused(with({"--date", "03/11/2026"}), "error: --date: '03/11/2026' is not a day like 2026-11-23\n");
     CHECK(
         record({"--date", "2026-11-05", "--brand", "high", "--people", "1", "--insights", "1", "--relationships", "1"})
             .exit_code == 2);
@@ -511,7 +511,7 @@ TEST_CASE("a failed SSI import says where each problem is and stores nothing", "
             "PROFESSIONAL_BRAND, FIND_RIGHT_PEOPLE, INSIGHT_ENGAGEMENT or STRONG_RELATIONSHIP)\n"
             "pillar-2026-11-15.json:1:2: error: memberScore.subScores has no FIND_RIGHT_PEOPLE score\n");
     refused({"ssi", "import", "total-2026-11-14.json", "--sender", "alice", "--date", "2026-02-30"},
-            "error: --date: '2026-02-30' is not a date like 2026-11-03\n");
+            "error: --date: '2026-02-30' is not a day like 2026-11-23\n");
     workspace.write("list-2026-11-16.json", "[1, 2]");
     refused({"ssi", "import", "list-2026-11-16.json", "--sender", "alice"},
             "list-2026-11-16.json: error: this is not LinkedIn's SSI answer: it has no 'memberScore' object\n");
