@@ -9,7 +9,9 @@ namespace {
 
 const std::vector<std::string_view> k_rate_keys{"accept", "accept_delay", "reply", "reply_delay", "opt_out", "failure"};
 
-std::optional<double> probability(YamlReader& reader, const YAML::Node& map, std::string_view key) {
+// A number within [minimum, maximum]; `meaning` says what it must be when it is not.
+std::optional<double> number(YamlReader& reader, const YAML::Node& map, std::string_view key, double minimum,
+                             double maximum, std::string_view meaning) {
     auto node = map[std::string(key)];
     if (!node) {
         return std::nullopt;
@@ -20,11 +22,15 @@ std::optional<double> probability(YamlReader& reader, const YAML::Node& map, std
     }
     double value = 0;
     // The negated test also refuses NaN, which YAML spells .nan.
-    if (!YAML::convert<double>::decode(node, value) || !(value >= 0.0 && value <= 1.0)) {
-        reader.error(node, "'" + std::string(key) + "' must be a probability between 0 and 1, not '" + *text + "'");
+    if (!YAML::convert<double>::decode(node, value) || !(value >= minimum && value <= maximum)) {
+        reader.error(node, "'" + std::string(key) + "' must be " + std::string(meaning) + ", not '" + *text + "'");
         return std::nullopt;
     }
     return value;
+}
+
+std::optional<double> probability(YamlReader& reader, const YAML::Node& map, std::string_view key) {
+    return number(reader, map, key, 0, 1, "a probability between 0 and 1");
 }
 
 // A mean wait of zero would make every acceptance or reply instant, which no prospect does: a typo, most likely.
@@ -63,25 +69,6 @@ std::optional<core::MockOverride> read_override(YamlReader& reader, const YAML::
     }
     result.rates = read_rates(reader, node);
     return result;
-}
-
-// A number within [minimum, maximum].
-std::optional<double> number(YamlReader& reader, const YAML::Node& map, std::string_view key, double minimum,
-                             double maximum, std::string_view meaning) {
-    auto node = map[std::string(key)];
-    if (!node) {
-        return std::nullopt;
-    }
-    auto text = reader.scalar(node, "'" + std::string(key) + "'");
-    if (!text) {
-        return std::nullopt;
-    }
-    double value = 0;
-    if (!YAML::convert<double>::decode(node, value) || !(value >= minimum && value <= maximum)) {
-        reader.error(node, "'" + std::string(key) + "' must be " + std::string(meaning) + ", not '" + *text + "'");
-        return std::nullopt;
-    }
-    return value;
 }
 
 // {brand: 14.5, relationships: 12} -> the pillars named, the others left as they are.

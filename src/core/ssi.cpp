@@ -1,6 +1,5 @@
 #include "core/ssi.hpp"
 
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -43,46 +42,7 @@ std::string number(double value) {
     return text;
 }
 
-std::optional<int> digits(std::string_view text) {
-    int value = 0;
-    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc{} || end != text.data() + text.size()) {
-        return std::nullopt;
-    }
-    return value;
-}
-
 } // namespace
-
-std::optional<Day> parse_day(std::string_view text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
-        return std::nullopt;
-    }
-    auto year = digits(text.substr(0, 4));
-    auto month = digits(text.substr(5, 2));
-    auto day = digits(text.substr(8, 2));
-    if (!year || !month || !day) {
-        return std::nullopt;
-    }
-    std::chrono::year_month_day date{std::chrono::year{*year}, std::chrono::month{static_cast<unsigned>(*month)},
-                                     std::chrono::day{static_cast<unsigned>(*day)}};
-    if (!date.ok()) {
-        return std::nullopt;
-    }
-    return Day{date};
-}
-
-std::string format_day(Day day) {
-    std::chrono::year_month_day date{day};
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()),
-                  static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
-    return text;
-}
-
-int weekday_index(Day day) {
-    return static_cast<int>(std::chrono::weekday{day}.iso_encoding()) - 1;
-}
 
 std::string_view to_string(Measure measure) {
     return k_measure_names[static_cast<std::size_t>(measure)];

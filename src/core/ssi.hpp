@@ -9,15 +9,9 @@
 #include <string_view>
 #include <vector>
 
+#include "core/time.hpp"
+
 namespace campaign::core {
-
-using Day = std::chrono::sys_days;
-
-// "YYYY-MM-DD", a real calendar day.
-std::optional<Day> parse_day(std::string_view text);
-std::string format_day(Day day);
-// 0 for Monday to 6 for Sunday.
-int weekday_index(Day day);
 
 // The four pillars, and the score that sums them, in the order LinkedIn's page shows them.
 enum class Measure { brand, people, insights, relationships, total };

@@ -123,4 +123,34 @@ std::optional<int> parse_time_of_day(std::string_view text) {
     return *hours * 60 + *minutes;
 }
 
+std::optional<Day> parse_day(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
+        return std::nullopt;
+    }
+    auto year = parse_digits(text.substr(0, 4));
+    auto month = parse_digits(text.substr(5, 2));
+    auto day = parse_digits(text.substr(8, 2));
+    if (!year || !month || !day) {
+        return std::nullopt;
+    }
+    std::chrono::year_month_day date{std::chrono::year{*year}, std::chrono::month{static_cast<unsigned>(*month)},
+                                     std::chrono::day{static_cast<unsigned>(*day)}};
+    if (!date.ok()) {
+        return std::nullopt;
+    }
+    return Day{date};
+}
+
+std::string format_day(Day day) {
+    std::chrono::year_month_day date{day};
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()),
+                  static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+    return text;
+}
+
+int weekday_index(Day day) {
+    return static_cast<int>(std::chrono::weekday{day}.iso_encoding()) - 1;
+}
+
 } // namespace campaign::core

@@ -11,9 +11,16 @@ namespace campaign::core {
 
 using Duration = std::chrono::seconds;
 using Timestamp = std::chrono::sys_seconds;
+using Day = std::chrono::sys_days;
 
 std::string format_utc(Timestamp when);
 std::optional<Timestamp> parse_utc(std::string_view text);
+
+// "YYYY-MM-DD", a real calendar day.
+std::optional<Day> parse_day(std::string_view text);
+std::string format_day(Day day);
+// 0 for Monday to 6 for Sunday.
+int weekday_index(Day day);
 
 // A whole number and a unit (w, d, h, m, s), repeated with units in decreasing order: "1w", "1d12h", "90m".
 std::optional<Duration> parse_duration(std::string_view text);

@@ -30,6 +30,28 @@ std::string legend(const std::vector<Item>& series, double y) {
     return svg;
 }
 
+// A day's bars stacked one on the other, a slot a day from `left`, on the scale `y_of` (value to height).
+template <typename Scale>
+std::string stacked_bars(const std::vector<std::string>& days, const std::vector<Series>& bars, double left,
+                         double slot, Scale y_of) {
+    std::string svg;
+    for (std::size_t d = 0; d < days.size(); ++d) {
+        double base = 0;
+        for (const auto& series : bars) {
+            auto value = static_cast<double>(series.values[d]);
+            if (value > 0) {
+                svg += "<rect x=\"" + number(left + slot * static_cast<double>(d) + slot * 0.1) + "\" y=\"" +
+                       number(y_of(base + value)) + "\" width=\"" + number(slot * 0.8) + "\" height=\"" +
+                       number(y_of(base) - y_of(base + value)) + "\" fill=\"" + series.color + "\"><title>" +
+                       escape_html(days[d] + ": " + std::to_string(series.values[d]) + " " + series.label) +
+                       "</title></rect>";
+            }
+            base += value;
+        }
+    }
+    return svg;
+}
+
 } // namespace
 
 std::string escape_html(const std::string& text) {
@@ -112,20 +134,7 @@ std::string daily_svg(const std::vector<std::string>& days, const std::vector<Se
     svg += "<text x=\"" + number(left - 6) + "\" y=\"" + number(top + 8) + "\" text-anchor=\"end\">" +
            std::to_string(highest) + "</text><text x=\"" + number(left - 6) + "\" y=\"" + number(top + plot_height) +
            "\" text-anchor=\"end\">0</text>";
-    for (std::size_t d = 0; d < days.size(); ++d) {
-        double base = 0;
-        for (const auto& series : bars) {
-            auto value = static_cast<double>(series.values[d]);
-            if (value > 0) {
-                svg += "<rect x=\"" + number(left + slot * static_cast<double>(d) + slot * 0.1) + "\" y=\"" +
-                       number(y_of(base + value)) + "\" width=\"" + number(slot * 0.8) + "\" height=\"" +
-                       number(y_of(base) - y_of(base + value)) + "\" fill=\"" + series.color + "\"><title>" +
-                       escape_html(days[d] + ": " + std::to_string(series.values[d]) + " " + series.label) +
-                       "</title></rect>";
-            }
-            base += value;
-        }
-    }
+    svg += stacked_bars(days, bars, left, slot, y_of);
     for (const auto& series : lines) {
         std::string points;
         for (std::size_t d = 0; d < days.size(); ++d) {
@@ -218,20 +227,7 @@ std::string trend_svg(const std::vector<std::string>& days, const std::vector<Li
            number(k_width - right) + "\" y2=\"" + number(bars_top + bar_height) + "\" stroke=\"#999\"/>";
     svg += "<text x=\"" + number(left - 6) + "\" y=\"" + number(bars_top + 8) + "\" text-anchor=\"end\">" +
            std::to_string(highest) + "</text>";
-    for (std::size_t d = 0; d < days.size(); ++d) {
-        double base = 0;
-        for (const auto& series : bars) {
-            auto value = static_cast<double>(series.values[d]);
-            if (value > 0) {
-                svg += "<rect x=\"" + number(left + slot * static_cast<double>(d) + slot * 0.1) + "\" y=\"" +
-                       number(bar_y(base + value)) + "\" width=\"" + number(slot * 0.8) + "\" height=\"" +
-                       number(bar_y(base) - bar_y(base + value)) + "\" fill=\"" + series.color + "\"><title>" +
-                       escape_html(days[d] + ": " + std::to_string(series.values[d]) + " " + series.label) +
-                       "</title></rect>";
-            }
-            base += value;
-        }
-    }
+    svg += stacked_bars(days, bars, left, slot, bar_y);
     if (!days.empty()) {
         double label_y = bars_top + bar_height + 16;
         svg += "<text x=\"" + number(left) + "\" y=\"" + number(label_y) + "\">" + escape_html(days.front()) +
