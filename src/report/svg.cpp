@@ -16,6 +16,8 @@ std::string number(double value) {
 }
 
 constexpr double k_width = 720;
+// Activities a row of a chart's legend holds: their names are long.
+constexpr std::size_t k_legend_row = 4;
 
 template <typename Item>
 std::string legend(const std::vector<Item>& series, double y) {
@@ -187,8 +189,10 @@ std::string trend_svg(const std::vector<std::string>& days, const std::vector<Li
     auto y_of = [&](double value) { return top + line_height - line_height * (value - low) / (high - low); };
     auto x_of = [&](std::size_t d) { return left + slot * (static_cast<double>(d) + 0.5); };
     double bars_top = top + line_height + gap;
+    std::size_t legend_rows = std::max<std::size_t>(1, (bars.size() + k_legend_row - 1) / k_legend_row);
     std::string svg = "<svg class=\"chart\" viewBox=\"0 0 " + number(k_width) + " " +
-                      number(bars_top + bar_height + 52) + "\" role=\"img\" aria-label=\"SSI trend and activity\">";
+                      number(bars_top + bar_height + 52 + 16 * static_cast<double>(legend_rows - 1)) +
+                      "\" role=\"img\" aria-label=\"SSI trend and activity\">";
     svg += "<line x1=\"" + number(left) + "\" y1=\"" + number(top + line_height) + "\" x2=\"" +
            number(k_width - right) + "\" y2=\"" + number(top + line_height) + "\" stroke=\"#999\"/>";
     svg += "<text x=\"" + number(left - 6) + "\" y=\"" + number(top + 8) + "\" text-anchor=\"end\">" + number(high) +
@@ -235,7 +239,12 @@ std::string trend_svg(const std::vector<std::string>& days, const std::vector<Li
                escape_html(days.back()) + "</text>";
     }
     svg += legend(lines, bars_top + bar_height + 32);
-    svg += legend(bars, bars_top + bar_height + 48);
+    // Up to ten activities: a row of the legend for every few, so that none runs off the chart.
+    for (std::size_t row = 0; row * k_legend_row < bars.size(); ++row) {
+        auto from = bars.begin() + static_cast<std::ptrdiff_t>(row * k_legend_row);
+        auto to = bars.begin() + static_cast<std::ptrdiff_t>(std::min(bars.size(), (row + 1) * k_legend_row));
+        svg += legend(std::vector<Series>(from, to), bars_top + bar_height + 48 + 16 * static_cast<double>(row));
+    }
     return svg + "</svg>";
 }
 
