@@ -23,8 +23,9 @@ struct SsiReadOptions {
     std::optional<core::Day> day;      // for a JSON answer whose file name holds no date
 };
 
-// What a read found wrong: the first k_problems_shown problems in file order, then one that counts the rest.
-struct ReadProblems {
+// What a read did: the good rows it handed over, the files it read, and the first k_problems_shown problems in
+// file order, then one that counts the rest.
+struct ReadSummary {
     core::Diagnostics diagnostics;
     std::size_t rows = 0;  // good rows handed over
     std::size_t files = 0; // files read
@@ -34,7 +35,7 @@ struct ReadProblems {
 using TakeSnapshot = std::function<void(const core::SsiSnapshot&)>;
 
 // A CSV or JSON file (told apart by its first character), or every .csv and .json file of a folder in name order.
-ReadProblems read_ssi(const std::filesystem::path& path, const SsiReadOptions& options, const TakeSnapshot& take);
+ReadSummary read_ssi(const std::filesystem::path& path, const SsiReadOptions& options, const TakeSnapshot& take);
 
 struct ImportedActivity {
     std::string sender;
@@ -43,8 +44,8 @@ struct ImportedActivity {
 
 using TakeActivity = std::function<void(const ImportedActivity&)>;
 
-ReadProblems read_activity_csv(const std::filesystem::path& path, const std::optional<std::string>& sender,
-                               const TakeActivity& take);
+ReadSummary read_activity_csv(const std::filesystem::path& path, const std::optional<std::string>& sender,
+                              const TakeActivity& take);
 
 // The first YYYY-MM-DD in a file's name: "ssi-2026-11-03.json" is that day's answer.
 std::optional<core::Day> day_in_name(const std::filesystem::path& path);

@@ -458,9 +458,9 @@ TEST_CASE("a file with many problems shows the first ones and counts the rest", 
     text += "2026-11-04,10,11,12,13\n";
     auto read = read_ssi(folder.write("ssi.csv", text), for_sender("alice"));
     auto found = lines(read.diagnostics, folder);
-    REQUIRE(found.size() == crm::ReadProblems::k_problems_shown + 1);
+    REQUIRE(found.size() == crm::ReadSummary::k_problems_shown + 1);
     CHECK(found[0] == "ssi.csv:2:12: error: 'brand' is 30, outside 0 to 25 (each pillar is scored out of 25)");
-    CHECK(found[crm::ReadProblems::k_problems_shown - 1].starts_with("ssi.csv:51:12: error: 'brand' is 30"));
+    CHECK(found[crm::ReadSummary::k_problems_shown - 1].starts_with("ssi.csv:51:12: error: 'brand' is 30"));
     CHECK(found.back() == "error: and 10 more problems");
     CHECK(read.snapshots.size() == 1); // the last row, read to the end
 }
