@@ -205,25 +205,30 @@ int list_snapshots(Context& context, const ListArguments& arguments) {
             senders.push_back(sender.name);
         }
     }
+    using Json = nlohmann::ordered_json;
     auto rank = [](const std::optional<int>& value) { return value ? std::to_string(*value) : std::string(); };
+    auto optional = [](const auto& value) { return value ? Json(*value) : Json(nullptr); };
     std::vector<Row> rows;
-    auto json = nlohmann::json::array();
+    auto json = Json::array();
     for (const auto& sender : senders) {
         for (const auto& snapshot : ssi.snapshots(sender)) {
             rows.push_back({snapshot.sender, core::format_day(snapshot.day), decimals(snapshot.total),
                             decimals(snapshot.pillars[0]), decimals(snapshot.pillars[1]), decimals(snapshot.pillars[2]),
                             decimals(snapshot.pillars[3]), rank(snapshot.industry_rank), rank(snapshot.network_rank),
                             snapshot.source});
-            nlohmann::json item{{"sender", snapshot.sender},
-                                {"date", core::format_day(snapshot.day)},
-                                {"total", snapshot.total},
-                                {"brand", snapshot.pillars[0]},
-                                {"people", snapshot.pillars[1]},
-                                {"insights", snapshot.pillars[2]},
-                                {"relationships", snapshot.pillars[3]},
-                                {"source", snapshot.source}};
-            item["industry_rank"] = snapshot.industry_rank ? nlohmann::json(*snapshot.industry_rank) : nullptr;
-            item["network_rank"] = snapshot.network_rank ? nlohmann::json(*snapshot.network_rank) : nullptr;
+            // The fields, and their order, of the SSI report's series.
+            Json item{{"sender", snapshot.sender},
+                      {"date", core::format_day(snapshot.day)},
+                      {"brand", snapshot.pillars[0]},
+                      {"people", snapshot.pillars[1]},
+                      {"insights", snapshot.pillars[2]},
+                      {"relationships", snapshot.pillars[3]},
+                      {"total", snapshot.total},
+                      {"industry_rank", optional(snapshot.industry_rank)},
+                      {"network_rank", optional(snapshot.network_rank)},
+                      {"industry_average", optional(snapshot.industry_average)},
+                      {"network_average", optional(snapshot.network_average)},
+                      {"source", snapshot.source}};
             json.push_back(std::move(item));
         }
     }
