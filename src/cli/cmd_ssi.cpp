@@ -13,6 +13,7 @@
 #include "cli/context.hpp"
 #include "cli/output.hpp"
 #include "crm/ssi_files.hpp"
+#include "report/cells.hpp"
 #include "store/campaign_store.hpp"
 #include "store/ssi_store.hpp"
 
@@ -42,12 +43,6 @@ struct ListArguments {
 
 // An import that replaces a long history says so for the first few days and counts the rest.
 constexpr std::size_t k_replacements_shown = 20;
-
-std::string decimals(double value) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.2f", value);
-    return text;
-}
 
 // The sender named, or the only one the database knows; none when there are several and none was named.
 std::optional<std::string> sender_or_only(store::Database& database, const std::string& named) {
@@ -79,9 +74,9 @@ core::Day today(const core::Clock& clock) {
 }
 
 std::string describe(const core::SsiSnapshot& snapshot) {
-    return decimals(snapshot.total) + " (brand " + decimals(snapshot.pillars[0]) + ", people " +
-           decimals(snapshot.pillars[1]) + ", insights " + decimals(snapshot.pillars[2]) + ", relationships " +
-           decimals(snapshot.pillars[3]) + ")";
+    return report::fixed(snapshot.total, 2) + " (brand " + report::fixed(snapshot.pillars[0], 2) + ", people " +
+           report::fixed(snapshot.pillars[1], 2) + ", insights " + report::fixed(snapshot.pillars[2], 2) +
+           ", relationships " + report::fixed(snapshot.pillars[3], 2) + ")";
 }
 
 // The senders an import names that the database did not know: said, so that a misspelt name is seen at once.
@@ -212,10 +207,10 @@ int list_snapshots(Context& context, const ListArguments& arguments) {
     auto json = Json::array();
     for (const auto& sender : senders) {
         for (const auto& snapshot : ssi.snapshots(sender)) {
-            rows.push_back({snapshot.sender, core::format_day(snapshot.day), decimals(snapshot.total),
-                            decimals(snapshot.pillars[0]), decimals(snapshot.pillars[1]), decimals(snapshot.pillars[2]),
-                            decimals(snapshot.pillars[3]), rank(snapshot.industry_rank), rank(snapshot.network_rank),
-                            snapshot.source});
+            rows.push_back({snapshot.sender, core::format_day(snapshot.day), report::fixed(snapshot.total, 2),
+                            report::fixed(snapshot.pillars[0], 2), report::fixed(snapshot.pillars[1], 2),
+                            report::fixed(snapshot.pillars[2], 2), report::fixed(snapshot.pillars[3], 2),
+                            rank(snapshot.industry_rank), rank(snapshot.network_rank), snapshot.source});
             // The fields, and their order, of the SSI report's series.
             Json item{{"sender", snapshot.sender},
                       {"date", core::format_day(snapshot.day)},

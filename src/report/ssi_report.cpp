@@ -82,7 +82,13 @@ std::string plural(std::size_t count, const std::string& one, const std::string&
 }
 
 // Reads the sender's snapshots and activity, and describes them.
-std::optional<SenderSsi> read_sender(store::SsiStore& ssi, const std::string& name, const SsiReportOptions& options) {
+// A sender as read: what the report shows of them, and the daily series the analyses work on.
+struct ReadSender {
+    SenderSsi sender;
+    DailySeries series;
+};
+
+std::optional<ReadSender> read_sender(store::SsiStore& ssi, const std::string& name, const SsiReportOptions& options) {
     SenderSsi sender;
     sender.sender = name;
     sender.snapshots = ssi.snapshots(name, options.since, options.until);
@@ -159,7 +165,7 @@ std::optional<SenderSsi> read_sender(store::SsiStore& ssi, const std::string& na
     if (sender.activities.empty()) {
         sender.notes.push_back("no activity was recorded in the period: nothing to set against the SSI");
     }
-    return sender;
+    return ReadSender{std::move(sender), std::move(series)};
 }
 
 // The days t of lag k's pairs: the activity on day t against the change from day t+k-1 to day t+k, where that
@@ -262,8 +268,7 @@ void correlate(const SenderSsi& sender, const AnalysedSeries& series, int max_la
                                std::make_move_iterator(found.end()));
 }
 
-void analyse(const SenderSsi& sender, const SsiReportOptions& options, SsiReport& report) {
-    auto daily = series_of(sender);
+void analyse(const SenderSsi& sender, const DailySeries& daily, const SsiReportOptions& options, SsiReport& report) {
     auto adjusted = [&](const std::vector<double>& values) {
         return options.weekday_adjust ? stats::remove_group_means(values, daily.weekdays) : values;
     };
@@ -349,12 +354,10 @@ SsiReport build_ssi_report(store::Database& database, const SsiReportOptions& op
         }
     }
     for (const auto& name : names) {
-        if (auto sender = read_sender(ssi, name, options)) {
-            report.senders.push_back(std::move(*sender));
+        if (auto read = read_sender(ssi, name, options)) {
+            analyse(read->sender, read->series, options, report);
+            report.senders.push_back(std::move(read->sender));
         }
-    }
-    for (const auto& sender : report.senders) {
-        analyse(sender, options, report);
     }
     adjust_p_values(
         report.correlations, [](const LaggedCorrelation& row) { return row.spearman.p_value; },

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 namespace campaign::report {
 
@@ -30,6 +31,35 @@ std::string legend(const std::vector<Item>& series, double y) {
         x += 24 + 7.0 * static_cast<double>(item.label.size());
     }
     return svg;
+}
+
+// The height of the tallest day of the stacked bars, at least 1.
+std::int64_t tallest_stack(std::size_t days, const std::vector<Series>& bars) {
+    std::int64_t tallest = 1;
+    for (std::size_t d = 0; d < days; ++d) {
+        std::int64_t stacked = 0;
+        for (const auto& series : bars) {
+            stacked += series.values.at(d);
+        }
+        tallest = std::max(tallest, stacked);
+    }
+    return tallest;
+}
+
+// A chart's baseline at `y`, from `left` to `right` of the right edge.
+std::string baseline(double left, double right, double y) {
+    return "<line x1=\"" + number(left) + "\" y1=\"" + number(y) + "\" x2=\"" + number(k_width - right) + "\" y2=\"" +
+           number(y) + "\" stroke=\"#999\"/>";
+}
+
+// The first and the last day, under a chart's left and right ends.
+std::string day_labels(const std::vector<std::string>& days, double left, double right, double y) {
+    if (days.empty()) {
+        return {};
+    }
+    return "<text x=\"" + number(left) + "\" y=\"" + number(y) + "\">" + escape_html(days.front()) +
+           "</text><text x=\"" + number(k_width - right) + "\" y=\"" + number(y) + "\" text-anchor=\"end\">" +
+           escape_html(days.back()) + "</text>";
 }
 
 // A day's bars stacked one on the other, a slot a day from `left`, on the scale `y_of` (value to height).
@@ -115,14 +145,9 @@ std::string daily_svg(const std::vector<std::string>& days, const std::vector<Se
     constexpr double right = 12;
     double plot_width = k_width - left - right;
     std::size_t count = std::max<std::size_t>(days.size(), 1);
-    std::int64_t highest = 1;
-    for (std::size_t d = 0; d < days.size(); ++d) {
-        std::int64_t stacked = 0;
-        for (const auto& series : bars) {
-            stacked += series.values.at(d);
-        }
-        highest = std::max(highest, stacked);
-        for (const auto& series : lines) {
+    std::int64_t highest = tallest_stack(days.size(), bars);
+    for (const auto& series : lines) {
+        for (std::size_t d = 0; d < days.size(); ++d) {
             highest = std::max(highest, series.values.at(d));
         }
     }
@@ -131,8 +156,7 @@ std::string daily_svg(const std::vector<std::string>& days, const std::vector<Se
     std::string svg = "<svg class=\"chart\" viewBox=\"0 0 " + number(k_width) + " " + number(top + plot_height + 52) +
                       "\" role=\"img\" aria-label=\"daily activity\">";
     // Axis, with the top value and zero.
-    svg += "<line x1=\"" + number(left) + "\" y1=\"" + number(top + plot_height) + "\" x2=\"" +
-           number(k_width - right) + "\" y2=\"" + number(top + plot_height) + "\" stroke=\"#999\"/>";
+    svg += baseline(left, right, top + plot_height);
     svg += "<text x=\"" + number(left - 6) + "\" y=\"" + number(top + 8) + "\" text-anchor=\"end\">" +
            std::to_string(highest) + "</text><text x=\"" + number(left - 6) + "\" y=\"" + number(top + plot_height) +
            "\" text-anchor=\"end\">0</text>";
@@ -145,12 +169,7 @@ std::string daily_svg(const std::vector<std::string>& days, const std::vector<Se
         }
         svg += "<polyline fill=\"none\" stroke-width=\"2\" stroke=\"" + series.color + "\" points=\"" + points + "\"/>";
     }
-    if (!days.empty()) {
-        double label_y = top + plot_height + 16;
-        svg += "<text x=\"" + number(left) + "\" y=\"" + number(label_y) + "\">" + escape_html(days.front()) +
-               "</text><text x=\"" + number(k_width - right) + "\" y=\"" + number(label_y) + "\" text-anchor=\"end\">" +
-               escape_html(days.back()) + "</text>";
-    }
+    svg += day_labels(days, left, right, top + plot_height + 16);
     auto all = bars;
     all.insert(all.end(), lines.begin(), lines.end());
     svg += legend(all, top + plot_height + 42);
@@ -168,8 +187,8 @@ std::string trend_svg(const std::vector<std::string>& days, const std::vector<Li
     double plot_width = k_width - left - right;
     std::size_t count = std::max<std::size_t>(days.size(), 1);
     double slot = plot_width / static_cast<double>(count);
-    double low = INFINITY;
-    double high = -INFINITY;
+    double low = std::numeric_limits<double>::infinity();
+    double high = -low;
     for (const auto& line : lines) {
         for (double value : line.values) {
             if (std::isfinite(value)) {
@@ -193,8 +212,7 @@ std::string trend_svg(const std::vector<std::string>& days, const std::vector<Li
     std::string svg = "<svg class=\"chart\" viewBox=\"0 0 " + number(k_width) + " " +
                       number(bars_top + bar_height + 52 + 16 * static_cast<double>(legend_rows - 1)) +
                       "\" role=\"img\" aria-label=\"SSI trend and activity\">";
-    svg += "<line x1=\"" + number(left) + "\" y1=\"" + number(top + line_height) + "\" x2=\"" +
-           number(k_width - right) + "\" y2=\"" + number(top + line_height) + "\" stroke=\"#999\"/>";
+    svg += baseline(left, right, top + line_height);
     svg += "<text x=\"" + number(left - 6) + "\" y=\"" + number(top + 8) + "\" text-anchor=\"end\">" + number(high) +
            "</text><text x=\"" + number(left - 6) + "\" y=\"" + number(top + line_height) + "\" text-anchor=\"end\">" +
            number(low) + "</text>";
@@ -216,28 +234,15 @@ std::string trend_svg(const std::vector<std::string>& days, const std::vector<Li
         }
         flush();
     }
-    std::int64_t highest = 1;
-    for (std::size_t d = 0; d < days.size(); ++d) {
-        std::int64_t stacked = 0;
-        for (const auto& series : bars) {
-            stacked += series.values.at(d);
-        }
-        highest = std::max(highest, stacked);
-    }
+    std::int64_t highest = tallest_stack(days.size(), bars);
     auto bar_y = [&](double value) {
         return bars_top + bar_height - bar_height * value / static_cast<double>(highest);
     };
-    svg += "<line x1=\"" + number(left) + "\" y1=\"" + number(bars_top + bar_height) + "\" x2=\"" +
-           number(k_width - right) + "\" y2=\"" + number(bars_top + bar_height) + "\" stroke=\"#999\"/>";
+    svg += baseline(left, right, bars_top + bar_height);
     svg += "<text x=\"" + number(left - 6) + "\" y=\"" + number(bars_top + 8) + "\" text-anchor=\"end\">" +
            std::to_string(highest) + "</text>";
     svg += stacked_bars(days, bars, left, slot, bar_y);
-    if (!days.empty()) {
-        double label_y = bars_top + bar_height + 16;
-        svg += "<text x=\"" + number(left) + "\" y=\"" + number(label_y) + "\">" + escape_html(days.front()) +
-               "</text><text x=\"" + number(k_width - right) + "\" y=\"" + number(label_y) + "\" text-anchor=\"end\">" +
-               escape_html(days.back()) + "</text>";
-    }
+    svg += day_labels(days, left, right, bars_top + bar_height + 16);
     svg += legend(lines, bars_top + bar_height + 32);
     // Up to ten activities: a row of the legend for every few, so that none runs off the chart.
     for (std::size_t row = 0; row * k_legend_row < bars.size(); ++row) {

@@ -204,31 +204,23 @@ std::vector<DailyActivity> SsiStore::daily_activity(const std::string& sender, c
             counts[{*parsed, *activity}] += count;
         }
     };
-    {
-        SQLite::Statement query(m_database.sqlite(), "SELECT a.day, a.activity, SUM(a.count) FROM activities a "
-                                                     "JOIN senders s ON s.id = a.sender_id "
-                                                     "WHERE s.name = ? AND a.day >= ? AND a.day <= ? GROUP BY 1, 2");
+    // Each query gives the sender's day, a kind and its count, for the days from `first` to `last`.
+    auto add_rows = [&](const char* sql, auto activity_of) {
+        SQLite::Statement query(m_database.sqlite(), sql);
         query.bind(1, sender);
         query.bind(2, first);
         query.bind(3, last);
         while (query.executeStep()) {
-            add(query.getColumn(0).getString(), core::parse_activity(query.getColumn(1).getString()),
+            add(query.getColumn(0).getString(), activity_of(query.getColumn(1).getString()),
                 query.getColumn(2).getInt64());
         }
-    }
-    {
-        SQLite::Statement query(m_database.sqlite(),
-                                "SELECT t.day, t.type, SUM(t.actions) FROM action_tallies t "
-                                "JOIN senders s ON s.id = t.sender_id "
-                                "WHERE s.name = ? AND t.state = 'sent' AND t.day >= ? AND t.day <= ? GROUP BY 1, 2");
-        query.bind(1, sender);
-        query.bind(2, first);
-        query.bind(3, last);
-        while (query.executeStep()) {
-            add(query.getColumn(0).getString(), activity_of_action(query.getColumn(1).getString()),
-                query.getColumn(2).getInt64());
-        }
-    }
+    };
+    add_rows("SELECT a.day, a.activity, SUM(a.count) FROM activities a JOIN senders s ON s.id = a.sender_id "
+             "WHERE s.name = ? AND a.day >= ? AND a.day <= ? GROUP BY 1, 2",
+             [](const std::string& name) { return core::parse_activity(name); });
+    add_rows("SELECT t.day, t.type, SUM(t.actions) FROM action_tallies t JOIN senders s ON s.id = t.sender_id "
+             "WHERE s.name = ? AND t.state = 'sent' AND t.day >= ? AND t.day <= ? GROUP BY 1, 2",
+             activity_of_action);
     {
         // An acceptance is a prospect's first with the sender: the same one reported again (under another event
         // id) connects no one more. Every reply counts; a reply delivered twice has one event id.
