@@ -1,5 +1,5 @@
-// campaign run CAMPAIGN.yaml... [--transport mock] [--clock simulated|wall] [--for D | --until T | --once] [--seed N]
-//              [--dry-run] [--model FILE] [--start TIME]
+// campaign run CAMPAIGN.yaml... [--transport mock|http] [--gateway FILE] [--clock simulated|wall]
+//              [--for D | --until T | --once] [--seed N] [--dry-run] [--model FILE] [--start TIME]
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <fstream>
@@ -9,13 +9,16 @@
 #include <unistd.h>
 
 #include "cli/context.hpp"
+#include "cli/gateway_ssi.hpp"
 #include "cli/output.hpp"
 #include "cli/run_support.hpp"
 #include "config/campaign_loader.hpp"
+#include "config/gateway_loader.hpp"
 #include "config/mock_model_loader.hpp"
 #include "engine/ssi_simulation.hpp"
 #include "store/campaign_store.hpp"
 #include "store/runner_lock.hpp"
+#include "transport/gateway_transport.hpp"
 #include "transport/mock_transport.hpp"
 
 namespace campaign::cli {
@@ -33,6 +36,7 @@ struct RunArguments {
     bool dry_run = false;
     std::uint64_t seed = 1;
     std::filesystem::path model;
+    std::filesystem::path gateway;
 };
 
 // A dry run without a period forecasts this far.
@@ -50,7 +54,19 @@ std::string read_file(const std::filesystem::path& path) {
 struct LoadedRun {
     std::vector<engine::CampaignInput> campaigns;
     core::MockModel model;
+    std::optional<core::GatewaySettings> gateway;
 };
+
+// Every campaign of a run goes through one gateway: a second that names another is a mistake to point at.
+void take_gateway(LoadedRun& loaded, const core::GatewaySettings& gateway, core::Diagnostics& problems) {
+    if (!loaded.gateway) {
+        loaded.gateway = gateway;
+    } else if (loaded.gateway->url != gateway.url || loaded.gateway->profile != gateway.profile) {
+        problems.push_back({gateway.location, "this gateway (" + gateway.url + ") is not the one of the run's other " +
+                                                  "campaigns (" + loaded.gateway->url +
+                                                  "): one run sends through one gateway"});
+    }
+}
 
 LoadedRun load_files(const RunArguments& arguments) {
     LoadedRun loaded;
@@ -71,6 +87,9 @@ LoadedRun load_files(const RunArguments& arguments) {
             if (!model && campaign.mock_model) {
                 model = campaign.mock_model;
             }
+            if (campaign.gateway && arguments.gateway.empty()) {
+                take_gateway(loaded, *campaign.gateway, problems);
+            }
             loaded.campaigns.push_back({std::move(*campaign.campaign), read_file(file), file.string()});
         }
     }
@@ -88,6 +107,13 @@ LoadedRun load_files(const RunArguments& arguments) {
         model = file.model;
     }
     loaded.model = model.value_or(core::MockModel{core::default_outcome_rates(), {}, std::nullopt});
+    if (!arguments.gateway.empty()) {
+        auto file = config::load_gateway(arguments.gateway);
+        if (!file.settings) {
+            fail_on(file.diagnostics);
+        }
+        loaded.gateway = file.settings;
+    }
     return loaded;
 }
 
@@ -208,8 +234,47 @@ void print_summary(std::ostream& out, const RunArguments& arguments, bool simula
     }
 }
 
+std::vector<std::string> senders_of(const std::vector<engine::CampaignInput>& campaigns) {
+    std::vector<std::string> senders;
+    for (const auto& input : campaigns) {
+        for (const auto& sender : input.campaign.senders) {
+            if (std::find(senders.begin(), senders.end(), sender.id) == senders.end()) {
+                senders.push_back(sender.id);
+            }
+        }
+    }
+    return senders;
+}
+
+std::unique_ptr<transport::Transport> mock_transport(const LoadedRun& loaded, const RunArguments& arguments,
+                                                     const std::filesystem::path& database) {
+    std::optional<std::filesystem::path> journal;
+    if (!arguments.dry_run) {
+        journal = database.string() + ".mock-journal.jsonl";
+    }
+    return std::make_unique<transport::MockTransport>(loaded.model, arguments.seed, journal);
+}
+
+// The key is read from the environment here and handed to the transport, which keeps it in its request header only.
+std::unique_ptr<transport::Transport> gateway_transport(const LoadedRun& loaded, transport::GatewayHooks hooks) {
+    if (!loaded.gateway) {
+        throw core::UserError("error: --transport http needs a gateway: a 'gateway:' section in the campaign file, "
+                              "or --gateway FILE (see docs/http-transport.md)");
+    }
+    const auto& gateway = *loaded.gateway;
+    const char* key = std::getenv(gateway.api_key_env.c_str());
+    if (key == nullptr || *key == '\0') {
+        throw core::UserError("error: the gateway's key is read from the environment variable " + gateway.api_key_env +
+                              ", which is not set");
+    }
+    return transport::make_gateway_transport(gateway, key, std::move(hooks));
+}
+
 int run_campaigns(Context& context, const RunArguments& arguments) {
     auto loaded = load_files(arguments);
+    if (arguments.dry_run && arguments.transport == "http") {
+        throw core::UserError("error: --dry-run forecasts with the mock transport; leave out --transport http");
+    }
     bool simulated = arguments.clock.empty() ? arguments.transport == "mock" : arguments.clock == "simulated";
     if (arguments.dry_run && !simulated) {
         throw core::UserError("error: --dry-run forecasts on the simulated clock; leave out --clock wall");
@@ -229,28 +294,25 @@ int run_campaigns(Context& context, const RunArguments& arguments) {
         database.relax_durability();
     }
     auto period = period_of(arguments, simulated, database, context.clock);
-    std::optional<std::filesystem::path> journal;
-    if (!arguments.dry_run) {
-        journal = context.database_path.string() + ".mock-journal.jsonl";
-    }
-    transport::MockTransport transport(loaded.model, arguments.seed, journal);
     TemplateMessages messages;
     core::SeededRandom random(arguments.seed);
     RunPrinter printer(context.out, context.err, context.clock, arguments.dry_run,
                        !arguments.dry_run && isatty(STDERR_FILENO) != 0);
-    engine::Engine engine(database, transport, messages, random, printer);
-
     core::ManualClock simulated_clock(period.start);
     const core::Clock& clock = simulated ? static_cast<const core::Clock&>(simulated_clock) : context.clock;
+    StopOnSignal stop;
+    WallSleeper sleeper(stop.requested());
+    core::SeededRandom jitter(arguments.seed ^ 0x9e3779b97f4a7c15ULL);
+    auto transport =
+        arguments.transport == "http"
+            ? gateway_transport(loaded, {clock, jitter, sleeper,
+                                         [&printer](const std::string& warning) { printer.on_warning(warning); }})
+            : mock_transport(loaded, arguments, context.database_path);
+    auto senders = senders_of(loaded.campaigns);
+    GatewaySsi ssi(database, *transport, senders, printer);
+    engine::RunObserver& observer = arguments.transport == "http" ? static_cast<engine::RunObserver&>(ssi) : printer;
+    engine::Engine engine(database, *transport, messages, random, observer);
     auto now = clock.now();
-    std::vector<std::string> senders;
-    for (const auto& input : loaded.campaigns) {
-        for (const auto& sender : input.campaign.senders) {
-            if (std::find(senders.begin(), senders.end(), sender.id) == senders.end()) {
-                senders.push_back(sender.id);
-            }
-        }
-    }
     print_changes(context.out, engine.load(std::move(loaded.campaigns), parse_version, now));
     if (auto settled = engine.recover(now); settled > 0) {
         context.out << settled << " actions interrupted by an earlier run settled\n";
@@ -260,17 +322,21 @@ int run_campaigns(Context& context, const RunArguments& arguments) {
 
     store::CampaignStore runs(database);
     auto run_id =
-        runs.begin_run({0, std::string(transport.name()), simulated ? "simulated" : "wall", arguments.seed, now, now});
-    StopOnSignal stop;
+        runs.begin_run({0, std::string(transport->name()), simulated ? "simulated" : "wall", arguments.seed, now, now});
     engine::SimulatedWaiter simulated_waiter(simulated_clock);
     WallWaiter wall_waiter(context.clock, stop.requested());
     engine::Waiter& waiter = simulated ? static_cast<engine::Waiter&>(simulated_waiter) : wall_waiter;
-    auto summary = engine.run(clock, waiter, {period.until, arguments.once}, stop.requested());
+    engine::RunLimits limits{period.until, arguments.once};
+    if (arguments.transport == "http") {
+        limits.poll_interval = std::chrono::duration_cast<core::Duration>(loaded.gateway->poll_interval);
+        limits.poll_interval = std::max(limits.poll_interval, core::Duration{1});
+    }
+    auto summary = engine.run(clock, waiter, limits, stop.requested());
     runs.end_run(run_id, summary.reached, clock.now(), summary.stop_reason);
 
     printer.clear_progress();
     print_summary(context.out, arguments, simulated, now, summary);
-    if (simulated && loaded.model.ssi && !arguments.dry_run) {
+    if (simulated && arguments.transport == "mock" && loaded.model.ssi && !arguments.dry_run) {
         auto recorded =
             engine::record_simulated_ssi(database, *loaded.model.ssi, arguments.seed, senders, now, summary.reached);
         context.out << "simulated " << recorded << " daily SSI snapshots for " << senders.size()
@@ -285,8 +351,10 @@ void add_run_command(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand("run", "Run campaigns: enroll their audience and send their steps");
     auto arguments = std::make_shared<RunArguments>();
     command->add_option("CAMPAIGN", arguments->files, "Campaign YAML files")->required();
-    command->add_option("--transport", arguments->transport, "How actions go out (default: mock)")
-        ->check(CLI::IsMember({"mock"}));
+    command->add_option("--transport", arguments->transport, "How actions go out: mock (default) or http")
+        ->check(CLI::IsMember({"mock", "http"}));
+    command->add_option("--gateway", arguments->gateway, "The http transport's gateway file (default: the campaign's)")
+        ->check(CLI::ExistingFile);
     command->add_option("--clock", arguments->clock, "simulated (the mock's default) or wall")
         ->check(CLI::IsMember({"simulated", "wall"}));
     auto* period = command->add_option("--for", arguments->period, "Run for this long, e.g. 30d");

@@ -41,6 +41,18 @@ bool WallWaiter::wait_until(core::Timestamp when) {
     return !m_stop;
 }
 
+bool WallSleeper::sleep_for(std::chrono::milliseconds wait) {
+    auto until = std::chrono::steady_clock::now() + wait;
+    while (!m_stop) {
+        auto left = until - std::chrono::steady_clock::now();
+        if (left <= std::chrono::steady_clock::duration::zero()) {
+            return true;
+        }
+        std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(left, k_stop_check));
+    }
+    return false;
+}
+
 RunPrinter::~RunPrinter() {
     clear_progress();
 }

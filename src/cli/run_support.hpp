@@ -10,6 +10,7 @@
 #include "core/clock.hpp"
 #include "engine/engine.hpp"
 #include "template/template_set.hpp"
+#include "transport/backoff.hpp"
 
 namespace campaign::cli {
 
@@ -32,6 +33,17 @@ public:
 
 private:
     const core::Clock& m_clock;
+    const std::atomic<bool>& m_stop;
+};
+
+// The waits between a gateway's retries, in real time whatever the run's clock (the gateway is real), cut short when
+// the run is asked to stop.
+class WallSleeper final : public transport::Sleeper {
+public:
+    explicit WallSleeper(const std::atomic<bool>& stop) : m_stop(stop) {}
+    bool sleep_for(std::chrono::milliseconds wait) override;
+
+private:
     const std::atomic<bool>& m_stop;
 };
 

@@ -213,8 +213,9 @@ std::vector<core::Step> read_steps(YamlReader& reader, const YAML::Node& node) {
 void read_campaign(YamlReader& reader, const YAML::Node& root, const std::filesystem::path& file,
                    core::Campaign& campaign) {
     campaign.location = reader.where(root);
-    if (!reader.check_map(root, "the campaign file",
-                          {"campaign", "description", "templates", "senders", "audience", "stop", "steps", "mock"})) {
+    if (!reader.check_map(
+            root, "the campaign file",
+            {"campaign", "description", "templates", "senders", "audience", "stop", "steps", "mock", "gateway"})) {
         return;
     }
     if (auto id = reader.string(root, "campaign", true)) {
@@ -285,11 +286,16 @@ LoadedCampaign load_document(YamlReader& reader, const std::optional<YAML::Node>
     if (root->IsMap() && (*root)["mock"]) {
         mock_model = read_mock_model(reader, (*root)["mock"], "'mock'");
     }
+    std::optional<core::GatewaySettings> gateway;
+    if (root->IsMap() && (*root)["gateway"]) {
+        gateway = read_gateway(reader, (*root)["gateway"], file);
+    }
     result.diagnostics = reader.take_diagnostics();
     sort_by_place(result.diagnostics);
     if (result.diagnostics.empty()) {
         result.campaign = std::move(campaign);
         result.mock_model = std::move(mock_model);
+        result.gateway = std::move(gateway);
     }
     return result;
 }

@@ -7,6 +7,7 @@
 
 #include "core/campaign.hpp"
 #include "core/error.hpp"
+#include "core/gateway.hpp"
 #include "core/mock_model.hpp"
 
 namespace campaign::config {
@@ -15,6 +16,8 @@ struct LoadedCampaign {
     std::optional<core::Campaign> campaign; // set only when there are no diagnostics
     // The `mock:` section, when the file has one; set only when there are no diagnostics.
     std::optional<core::MockModel> mock_model;
+    // The `gateway:` section, when the file has one; set only when there are no diagnostics.
+    std::optional<core::GatewaySettings> gateway;
     core::Diagnostics diagnostics;
 };
 

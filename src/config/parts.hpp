@@ -8,6 +8,7 @@
 
 #include "config/yaml_reader.hpp"
 #include "core/campaign.hpp"
+#include "core/gateway.hpp"
 #include "core/mock_model.hpp"
 
 namespace campaign::config {
@@ -19,6 +20,10 @@ std::vector<core::FieldFilter> read_filters(YamlReader& reader, const YAML::Node
 std::vector<std::string> lower_tags(std::vector<std::string> tags);
 // The `mock:` section of a campaign or the whole of a model file; `what` names it in messages.
 core::MockModel read_mock_model(YamlReader& reader, const YAML::Node& node, std::string_view what);
+
+// The `gateway:` section of a campaign: the settings, or the name of a file that holds them (beside `file`).
+std::optional<core::GatewaySettings> read_gateway(YamlReader& reader, const YAML::Node& node,
+                                                  const std::filesystem::path& file);
 
 // Branch targets that exist, no unreachable step, no loop, branches that fit their step, templates that exist.
 // `steps_node` is the list the steps were read from, one item each, to point at the targets.

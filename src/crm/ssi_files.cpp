@@ -88,6 +88,14 @@ std::optional<core::Day> day_in_name(const std::filesystem::path& path) {
     return text ? core::parse_day(*text) : std::nullopt;
 }
 
+ReadSummary read_fetched_ssi(const std::string& answer, const std::string& source, const SsiReadOptions& options,
+                             const TakeSnapshot& take) {
+    Problems problems;
+    problems.opened_file();
+    read_ssi_answer(answer, source, options, take, problems);
+    return problems.finish();
+}
+
 ReadSummary read_ssi(const std::filesystem::path& path, const SsiReadOptions& options, const TakeSnapshot& take) {
     Problems problems;
     std::error_code error;

@@ -37,6 +37,10 @@ using TakeSnapshot = std::function<void(const core::SsiSnapshot&)>;
 // A CSV or JSON file (told apart by its first character), or every .csv and .json file of a folder in name order.
 ReadSummary read_ssi(const std::filesystem::path& path, const SsiReadOptions& options, const TakeSnapshot& take);
 
+// LinkedIn's salesApiSsi answer fetched from a gateway: `source` names it in problems; options.day is required.
+ReadSummary read_fetched_ssi(const std::string& answer, const std::string& source, const SsiReadOptions& options,
+                             const TakeSnapshot& take);
+
 struct ImportedActivity {
     std::string sender;
     store::DailyActivity activity;

@@ -49,7 +49,11 @@ std::size_t nth(const std::string& text, const std::string& needle, std::size_t 
 // or --date gives the day, --sender the member.
 void read_ssi_json(const std::filesystem::path& path, const SsiReadOptions& options, const TakeSnapshot& take,
                    Problems& problems) {
-    auto text = read_text(path);
+    read_ssi_answer(read_text(path), path, options, take, problems);
+}
+
+void read_ssi_answer(const std::string& text, const std::filesystem::path& path, const SsiReadOptions& options,
+                     const TakeSnapshot& take, Problems& problems) {
     auto problems_before = problems.count();
     auto where = [&](const std::string& needle, std::size_t from = 0) {
         return locate(path.string(), text, needle, from);

@@ -50,5 +50,8 @@ void read_ssi_csv(const std::filesystem::path& path, const SsiReadOptions& optio
                   Problems& problems);
 void read_ssi_json(const std::filesystem::path& path, const SsiReadOptions& options, const TakeSnapshot& take,
                    Problems& problems);
+// The same answer as text, read from `path` or fetched from a gateway (then `path` names where).
+void read_ssi_answer(const std::string& text, const std::filesystem::path& path, const SsiReadOptions& options,
+                     const TakeSnapshot& take, Problems& problems);
 
 } // namespace campaign::crm

@@ -55,7 +55,7 @@ Engine::Engine(store::Database& database, transport::Transport& transport, Messa
                RunObserver& observer)
     : m_database(database), m_transport(transport), m_messages(messages), m_random(random), m_observer(observer),
       m_campaigns(database), m_enrollments(database), m_actions(database), m_events(database), m_prospects(database),
-      m_suppressions(database) {}
+      m_suppressions(database), m_inbound(database) {}
 
 // Writes not committed when the engine goes (an exception on the way) are rolled back: the database keeps what was
 // committed with the last intent, and the next run reconciles from there.
@@ -82,6 +82,10 @@ std::vector<VersionChange> Engine::load(std::vector<CampaignInput> campaigns, co
         changes.push_back(load_current(std::move(input), parse, now));
     }
     load_versions_in_use(parse);
+    if (auto cursor = m_campaigns.event_cursor(m_transport.cursor_name())) {
+        m_transport.resume(*cursor);
+        m_saved_cursor = *cursor;
+    }
     // Queues and senders for the campaigns this run plays; a sender defined in several takes the current file's
     // definition, as the current versions come first.
     for (const auto& runtime : m_versions) {
@@ -335,6 +339,8 @@ RunSummary Engine::run(const core::Clock& clock, Waiter& waiter, const RunLimits
             if (auto joined = enroll(now, last_look - std::chrono::seconds{1}); joined > 0) {
                 m_observer.on_note(std::to_string(joined) + " new prospects enrolled");
             }
+            // Events recorded meanwhile by `campaign serve` or `campaign events ingest` are applied too.
+            m_events_pending = true;
             last_look = now;
         }
         if (stop_requested) {

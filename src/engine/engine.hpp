@@ -14,6 +14,7 @@
 
 #include "core/clock.hpp"
 #include "core/random.hpp"
+#include "engine/inbound.hpp"
 #include "engine/messages.hpp"
 #include "engine/observer.hpp"
 #include "schedule/calendar.hpp"
@@ -140,6 +141,8 @@ private:
     void refuse(core::Enrollment enrollment, core::Timestamp now);
     void stop_enrollment(const core::Enrollment& enrollment, const std::string& why, core::Timestamp now);
     void fail_step(core::Enrollment& enrollment, core::Action& action, const std::string& error, core::Timestamp now);
+    void hold_in_doubt(core::Enrollment& enrollment, core::Action& action, const std::string& why, core::Timestamp now);
+    transport::Outbound outbound_of(const core::Action& action);
     void settle_sent(core::Enrollment& enrollment, const core::Step& step, core::Timestamp sent_at);
 
     // Writes go into one open transaction, committed when the next intent is recorded (before the transport is
@@ -163,6 +166,7 @@ private:
     store::EventStore m_events;
     store::ProspectStore m_prospects;
     store::SuppressionStore m_suppressions;
+    InboundRecorder m_inbound;
 
     std::vector<std::unique_ptr<CampaignRuntime>> m_versions; // current versions first
     std::map<core::RowId, const CampaignRuntime*> m_by_version;
@@ -171,6 +175,7 @@ private:
     std::unique_ptr<store::Transaction> m_transaction;           // open while writes wait for the next commit
     std::map<QueueKey, std::optional<store::QueueHead>> m_heads; // cached; absent means not read yet
     bool m_events_pending = true;                                // events recorded and perhaps not applied yet
+    std::string m_saved_cursor;                                  // the transport's event cursor, as last saved
     Progress m_progress;
 };
 

@@ -16,24 +16,16 @@ void Engine::ingest_events(core::Timestamp now) {
     auto events = m_transport.poll(now);
     if (!events.empty()) {
         writing();
-        for (const auto& event : events) {
-            auto prospect = m_prospects.find_by_url(event.profile_url);
-            auto sender = m_senders.find(event.sender);
-            std::optional<core::RowId> sender_id;
-            if (sender != m_senders.end()) {
-                sender_id = sender->second->id;
-            } else if (auto row = m_campaigns.find_sender(event.sender)) {
-                sender_id = row->id;
-            }
-            std::optional<core::ActionId> action_id;
-            if (auto action =
-                    event.idempotency_key.empty() ? std::nullopt : m_actions.find_by_key(event.idempotency_key)) {
-                action_id = action->id;
-            }
-            m_events.record(event, prospect ? std::optional<core::ProspectId>(prospect->id) : std::nullopt, sender_id,
-                            action_id, now);
+        for (auto& event : events) {
+            m_inbound.record(std::move(event), now);
         }
         m_events_pending = true;
+    }
+    // Saved with the events it brought, in the same transaction: a crash loses neither.
+    if (auto cursor = m_transport.cursor(); cursor && cursor->value != m_saved_cursor) {
+        writing();
+        m_campaigns.save_event_cursor(m_transport.cursor_name(), cursor->value, now);
+        m_saved_cursor = cursor->value;
     }
     // Pending events come from this run's polls, or from before it (a crash, `events ingest`): looked for once, then
     // after each poll that brought some.

@@ -24,6 +24,7 @@ struct Engine::SenderRuntime {
     schedule::SenderCalendar calendar;
     schedule::SenderLedger ledger;
     bool paused = false;
+    std::optional<core::Timestamp> held_until; // a gateway's rate limit: none of its actions go before
     std::vector<QueueKey> queues;
     std::optional<core::Timestamp> next_slot; // when its next action can go, as last computed
     bool dirty = true;                        // a queue of its changed since: next_slot must be computed again

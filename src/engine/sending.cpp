@@ -56,6 +56,9 @@ std::optional<core::Timestamp> Engine::serve_sender(SenderRuntime& sender, core:
             refuse(m_enrollments.get(impossible->id), now);
             continue;
         }
+        if (best && sender.held_until && best->slot < *sender.held_until) {
+            best->slot = *sender.held_until; // the gateway asked this sender to wait
+        }
         if (!best || best->slot > now) {
             return best ? std::optional<core::Timestamp>(best->slot) : std::nullopt;
         }
@@ -169,9 +172,11 @@ void Engine::record_outcome(SenderRuntime& sender, core::Enrollment& enrollment,
     case transport::SendStatus::rejected:
         fail_step(enrollment, action, result.error, now);
         return;
-    case transport::SendStatus::retry_later: {
+    case transport::SendStatus::retry_later:
+    case transport::SendStatus::rate_limited: {
         auto attempts = m_actions.find(enrollment.id, step.id)->attempts;
-        if (attempts >= k_max_attempts) {
+        // Waiting out a rate limit is not the step failing: only other failures count towards giving up.
+        if (result.status == transport::SendStatus::retry_later && attempts >= k_max_attempts) {
             fail_step(enrollment, action, result.error + "; gave up after " + std::to_string(attempts) + " attempts",
                       now);
             return;
@@ -185,8 +190,16 @@ void Engine::record_outcome(SenderRuntime& sender, core::Enrollment& enrollment,
         auto before = enrollment;
         enrollment.next_due_at = retry_at;
         save(enrollment, before, now);
+        if (result.status == transport::SendStatus::rate_limited) {
+            sender.held_until = retry_at;
+            m_observer.on_note("sender '" + sender.sender.id + "' rate limited: " + result.error + "; it waits until " +
+                               core::format_utc(retry_at) + ", the others go on");
+        }
         return;
     }
+    case transport::SendStatus::in_doubt:
+        hold_in_doubt(enrollment, action, result.error, now);
+        return;
     case transport::SendStatus::sender_blocked:
         action.state = core::ActionState::failed;
         action.error = result.error + "; sender '" + sender.sender.id + "' paused until it is resumed";
@@ -220,6 +233,36 @@ void Engine::settle_sent(core::Enrollment& enrollment, const core::Step& step, c
     save(enrollment, before, sent_at);
 }
 
+// An action that may have gone out: never sent again by itself, the enrollment waits until a person settles it.
+void Engine::hold_in_doubt(core::Enrollment& enrollment, core::Action& action, const std::string& why,
+                           core::Timestamp now) {
+    action.state = core::ActionState::in_doubt;
+    action.error = why;
+    m_actions.finish(action.id, action.state, action.response, why);
+    auto before = enrollment;
+    enrollment.next_due_at.reset();
+    save(enrollment, before, now);
+    m_observer.on_warning("action " + action.idempotency_key + " is in doubt (" + why +
+                          "): check it on LinkedIn; the enrollment waits until then");
+}
+
+// The action as it went to the transport, rebuilt from its record for a lookup.
+transport::Outbound Engine::outbound_of(const core::Action& action) {
+    transport::Outbound outbound;
+    outbound.idempotency_key = action.idempotency_key;
+    outbound.type = action.type;
+    if (auto sender = m_senders_by_row.find(action.sender_id); sender != m_senders_by_row.end()) {
+        outbound.sender = sender->second->sender.id;
+    }
+    if (auto prospect = m_prospects.find(action.prospect_id)) {
+        outbound.prospect = *prospect;
+    }
+    outbound.subject = action.subject;
+    outbound.text = action.rendered_text;
+    outbound.at = action.at_utc;
+    return outbound;
+}
+
 int Engine::recover(core::Timestamp now) {
     int settled = 0;
     for (auto& action : m_actions.in_flight()) {
@@ -228,7 +271,7 @@ int Engine::recover(core::Timestamp now) {
         if (version == nullptr || !version->played) {
             continue; // a campaign this run does not play: its own run settles it
         }
-        auto lookup = m_transport.lookup(action.idempotency_key);
+        auto lookup = m_transport.lookup(outbound_of(action));
         writing();
         switch (lookup.status) {
         case transport::LookupStatus::performed:
@@ -249,16 +292,9 @@ int Engine::recover(core::Timestamp now) {
             m_actions.finish(action.id, core::ActionState::failed, "",
                              "interrupted before the transport received it; it will be sent again");
             break;
-        case transport::LookupStatus::unknown: {
-            m_actions.finish(action.id, core::ActionState::in_doubt, "",
-                             "interrupted, and the transport cannot say whether it went out");
-            auto before = enrollment;
-            enrollment.next_due_at.reset();
-            save(enrollment, before, now);
-            m_observer.on_warning("action " + action.idempotency_key +
-                                  " is in doubt: check it on LinkedIn; the enrollment waits until then");
+        case transport::LookupStatus::unknown:
+            hold_in_doubt(enrollment, action, "interrupted, and the transport cannot say whether it went out", now);
             break;
-        }
         }
         ++settled;
     }

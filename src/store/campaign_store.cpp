@@ -200,4 +200,24 @@ std::optional<core::Timestamp> CampaignStore::last_simulated_time() {
     return read_optional_time(query.getColumn(0));
 }
 
+std::optional<std::string> CampaignStore::event_cursor(const std::string& source) {
+    SQLite::Statement query(m_database.sqlite(), "SELECT cursor FROM event_cursors WHERE source = ?");
+    query.bind(1, source);
+    if (!query.executeStep()) {
+        return std::nullopt;
+    }
+    return query.getColumn(0).getString();
+}
+
+void CampaignStore::save_event_cursor(const std::string& source, const std::string& cursor, core::Timestamp at) {
+    SQLite::Statement statement(m_database.sqlite(),
+                                "INSERT INTO event_cursors (source, cursor, updated_at) VALUES (?, ?, ?)"
+                                " ON CONFLICT (source) DO UPDATE SET cursor = excluded.cursor,"
+                                " updated_at = excluded.updated_at");
+    statement.bind(1, source);
+    statement.bind(2, cursor);
+    statement.bind(3, core::format_utc(at));
+    statement.exec();
+}
+
 } // namespace campaign::store

@@ -70,6 +70,10 @@ public:
     std::optional<core::Timestamp> last_simulated_time();
     std::optional<RunRow> latest_run();
 
+    // Where polling `source` (a gateway) for events has got to.
+    std::optional<std::string> event_cursor(const std::string& source);
+    void save_event_cursor(const std::string& source, const std::string& cursor, core::Timestamp at);
+
 private:
     Database& m_database;
 };

@@ -295,7 +295,16 @@ CREATE INDEX events_by_sender_time ON events (sender_id, occurred_at) WHERE type
 CREATE INDEX action_tallies_by_sender ON action_tallies (sender_id, day);
 )sql";
 
-constexpr std::array<std::string_view, 4> k_migrations{k_schema_1, k_schema_2, k_schema_3, k_schema_4};
+// Where polling a gateway for events has got to, saved with the events each poll brought.
+constexpr std::string_view k_schema_5 = R"sql(
+CREATE TABLE event_cursors (
+    source TEXT PRIMARY KEY,
+    cursor TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+) STRICT;
+)sql";
+
+constexpr std::array<std::string_view, 5> k_migrations{k_schema_1, k_schema_2, k_schema_3, k_schema_4, k_schema_5};
 
 } // namespace
 

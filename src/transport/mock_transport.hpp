@@ -34,7 +34,8 @@ public:
 
     std::string_view name() const override { return "mock"; }
     SendResult send(const Outbound& action) override;
-    Lookup lookup(std::string_view idempotency_key) override;
+    Lookup lookup(const Outbound& action) override { return lookup(action.idempotency_key); }
+    Lookup lookup(std::string_view idempotency_key);
     std::vector<core::Event> poll(core::Timestamp now) override;
     std::optional<core::Timestamp> next_event_at() const override;
 

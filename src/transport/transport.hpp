@@ -1,6 +1,6 @@
 // The edge where actions leave the engine and events come back: the mock simulator for forecasts and tests, or a
-// gateway to LinkedIn. The engine records an action's intent before send() and its outcome after, and asks lookup()
-// after a crash rather than sending twice.
+// gateway to LinkedIn over HTTP. The engine records an action's intent before send() and its outcome after, and asks
+// lookup() after a crash rather than sending twice.
 #pragma once
 
 #include <optional>
@@ -29,7 +29,9 @@ enum class SendStatus {
     sent,           // done
     rejected,       // will never be done (too long, not allowed, unknown profile): the action fails with the reason
     retry_later,    // not done this time (timeout, 5xx, rate limit): try again at retry_at
+    rate_limited,   // the other side asks this sender to wait until retry_at: none of its actions go before then
     sender_blocked, // the account is restricted or disconnected: nothing more for this sender until resumed
+    in_doubt,       // it may or may not have gone out, and the other side cannot tell: a person must look
 };
 
 struct SendResult {
@@ -46,19 +48,34 @@ struct Lookup {
     SendResult result; // when performed: what send() answered
 };
 
+struct Cursor {
+    std::string value;
+};
+
 class Transport {
 public:
     virtual ~Transport() = default;
     virtual std::string_view name() const = 0;
 
     virtual SendResult send(const Outbound& action) = 0;
-    // Whether an action was performed: the engine asks after a crash left it between intent and outcome.
-    virtual Lookup lookup(std::string_view idempotency_key) = 0;
+    // Whether an action was performed: the engine asks after a crash left it between intent and outcome, with the
+    // action as it was recorded (a gateway without idempotency keys looks for it among what was sent).
+    virtual Lookup lookup(const Outbound& action) = 0;
     // Events that happened up to `now`. An event may come again (after a restart, from a retried poll): the engine
     // applies each id once.
     virtual std::vector<core::Event> poll(core::Timestamp now) = 0;
     // When the next event is known to happen: a simulator knows, a gateway does not.
     virtual std::optional<core::Timestamp> next_event_at() const = 0;
+
+    // Where polling for events has got to, for a transport that polls with a cursor: saved with the events it
+    // brought, and given back to resume() by the next run, so that events are neither lost nor fetched all again.
+    virtual std::optional<Cursor> cursor() const { return std::nullopt; }
+    virtual void resume(const std::string& /*cursor*/) {}
+    // The cursor's name in the database: one per gateway.
+    virtual std::string cursor_name() const { return std::string(name()); }
+
+    // The sender's SSI as LinkedIn's salesApiSsi answer, for a gateway that can fetch it.
+    virtual std::optional<std::string> fetch_ssi(const std::string& /*sender*/) { return std::nullopt; }
 };
 
 } // namespace campaign::transport

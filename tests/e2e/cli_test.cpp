@@ -27,7 +27,7 @@ TEST_CASE("a database from a newer version is refused, untouched", "[e2e][cli][s
     auto result = workspace.run({"prospects", "list"});
     CHECK(result.exit_code == 1);
     CHECK(result.err == "campaign.db: error: the database has schema version 99, written by a newer campaign; "
-                        "this one knows versions up to 4: upgrade campaign to open it\n");
+                        "this one knows versions up to 5: upgrade campaign to open it\n");
     SQLite::Database db(workspace.database().string(), SQLite::OPEN_READONLY);
     CHECK(db.execAndGet("PRAGMA user_version").getInt() == 99);
 }

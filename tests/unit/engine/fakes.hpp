@@ -56,8 +56,8 @@ public:
         return {transport::SendStatus::sent, "ok", "", std::nullopt};
     }
 
-    transport::Lookup lookup(std::string_view key) override {
-        if (performed.contains(std::string(key))) {
+    transport::Lookup lookup(const transport::Outbound& action) override {
+        if (performed.contains(action.idempotency_key)) {
             return {transport::LookupStatus::performed, {transport::SendStatus::sent, "ok", "", std::nullopt}};
         }
         return {transport::LookupStatus::not_performed, {}};

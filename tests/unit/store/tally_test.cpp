@@ -56,8 +56,9 @@ TEST_CASE("an upgrade tallies the actions already in the database", "[store]") {
         store::Database database(path, store::OpenMode::create);
         auto& db = database.sqlite();
         db.exec(fixture::k_reply_fixture_sql);
-        // Back to schema 2, as a database written before the tallies was: schema 4's additions go first.
-        db.exec("DROP INDEX events_by_sender_time; ALTER TABLE ssi_snapshots DROP COLUMN industry_average;"
+        // Back to schema 2, as a database written before the tallies was: schemas 5 and 4 are undone first.
+        db.exec("DROP TABLE event_cursors; DROP INDEX events_by_sender_time;"
+                " ALTER TABLE ssi_snapshots DROP COLUMN industry_average;"
                 " ALTER TABLE ssi_snapshots DROP COLUMN network_average;"
                 " DROP TRIGGER actions_stay_sent; DROP TRIGGER action_tallies_on_insert;"
                 " DROP TRIGGER action_tallies_on_update; DROP TRIGGER enrollment_tallies_on_insert;"

@@ -1,0 +1,229 @@
+#include "transport/engine_transport.hpp"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "transport/event_page.hpp"
+
+namespace campaign::transport {
+
+namespace {
+
+constexpr int k_page_size = 100;
+constexpr int k_pages_per_poll = 50; // a backlog is fetched over several polls, not in one long stall
+
+std::string public_id_of(const std::string& profile_url) {
+    constexpr std::string_view marker = "/in/";
+    auto at = profile_url.find(marker);
+    if (at == std::string::npos) {
+        return {};
+    }
+    auto id = profile_url.substr(at + marker.size());
+    return id.substr(0, id.find_first_of("/?#"));
+}
+
+nlohmann::json body_of(const Outbound& action, const core::GatewaySettings& settings) {
+    const auto& prospect = action.prospect;
+    return {
+        {"idempotency_key", action.idempotency_key},
+        {"type", core::to_string(action.type)},
+        {"sender", action.sender},
+        {"account", settings.account_of(action.sender)},
+        {"prospect",
+         {{"profile_url", prospect.profile_url},
+          {"public_id", public_id_of(prospect.profile_url)},
+          {"first_name", prospect.first_name},
+          {"last_name", prospect.last_name},
+          {"company", prospect.company},
+          {"title", prospect.title}}},
+        {"subject", action.subject},
+        {"text", action.text},
+        {"at", core::format_utc(action.at)},
+    };
+}
+
+std::optional<nlohmann::json> json_object(const std::string& body) {
+    auto document = nlohmann::json::parse(body, nullptr, false);
+    if (document.is_discarded() || !document.is_object()) {
+        return std::nullopt;
+    }
+    return document;
+}
+
+std::string text_of(const nlohmann::json& object, const char* key) {
+    auto found = object.find(key);
+    return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
+}
+
+// An answer to an action: {"status": "sent" | "queued" | "rejected", ...}.
+bool is_action_answer(const HttpResponse& response) {
+    auto document = json_object(response.body);
+    if (!document) {
+        return false;
+    }
+    auto status = text_of(*document, "status");
+    return status == "sent" || status == "queued" || status == "rejected";
+}
+
+bool is_json_object(const HttpResponse& response) {
+    return json_object(response.body).has_value();
+}
+
+// The gateway's words for an error: {"error": {"code", "message"}}, or whatever came back.
+std::pair<std::string, std::string> error_of(const HttpResponse& response) {
+    if (auto document = json_object(response.body)) {
+        if (auto error = document->find("error"); error != document->end() && error->is_object()) {
+            return {text_of(*error, "code"), text_of(*error, "message")};
+        }
+    }
+    return {"", ""};
+}
+
+} // namespace
+
+EngineTransport::EngineTransport(const core::GatewaySettings& settings, const std::string& key, GatewayHooks hooks)
+    : m_settings(settings), m_hooks(std::move(hooks)),
+      m_exchange(settings, "Authorization", "Bearer " + key, m_hooks.random, m_hooks.sleeper) {}
+
+SendResult EngineTransport::result_of(const Reply& reply, core::Timestamp now) const {
+    const auto& response = reply.response;
+    if (reply.ok() && reply.usable) {
+        auto answer = *json_object(response.body);
+        auto status = text_of(answer, "status");
+        if (status == "rejected") {
+            auto reason = text_of(answer, "reason");
+            return {SendStatus::rejected, response.body,
+                    "gateway rejected it: " + (reason.empty() ? "no reason given" : reason), std::nullopt};
+        }
+        auto id = text_of(answer, "id");
+        return {SendStatus::sent, id.empty() ? status : status + " " + id, "", std::nullopt};
+    }
+    if (reply.transient()) {
+        // Sent again later under the same key: the gateway performs it once whatever reached it before.
+        return {SendStatus::retry_later, "", "gateway unreachable: " + reply.describe(), now + k_unreachable_wait};
+    }
+    auto [code, message] = error_of(response);
+    auto said = "gateway answered HTTP " + std::to_string(response.status) + (code.empty() ? "" : " " + code) +
+                (message.empty() ? "" : ": " + message);
+    if (response.status == 429) {
+        auto until = response.retry_after ? parse_retry_after(*response.retry_after, now) : std::nullopt;
+        return {SendStatus::rate_limited, "", said, until.value_or(now + k_default_rate_limit_wait)};
+    }
+    if (code == "account_restricted" || code == "account_disconnected") {
+        return {SendStatus::sender_blocked, "", said, std::nullopt};
+    }
+    return {SendStatus::rejected, "", said, std::nullopt};
+}
+
+SendResult EngineTransport::send(const Outbound& action) {
+    HttpRequest request{"POST",
+                        "/actions",
+                        {{"Idempotency-Key", action.idempotency_key}},
+                        body_of(action, m_settings).dump(),
+                        "application/json",
+                        {}};
+    auto reply = m_exchange.call(request, Resend::always, is_action_answer);
+    return result_of(reply, m_hooks.clock.now());
+}
+
+Lookup EngineTransport::lookup(const Outbound& action) {
+    HttpRequest request{"GET", "/actions/" + url_encode(action.idempotency_key), {}, "", "", {}};
+    auto reply = m_exchange.call(request, Resend::always, is_action_answer);
+    if (reply.ok() && reply.usable) {
+        return {LookupStatus::performed, result_of(reply, m_hooks.clock.now())};
+    }
+    if (reply.response.answered() && reply.response.status == 404) {
+        return {LookupStatus::not_performed, {}};
+    }
+    m_hooks.warn("cannot look action " + action.idempotency_key + " up at the gateway: " + reply.describe());
+    return {LookupStatus::unknown, {}};
+}
+
+void EngineTransport::fetch_events() {
+    for (int page = 0; page < k_pages_per_poll; ++page) {
+        auto path = "/events?limit=" + std::to_string(k_page_size);
+        if (m_cursor) {
+            path += "&after=" + url_encode(*m_cursor);
+        }
+        auto reply = m_exchange.call({"GET", path, {}, "", "", {}}, Resend::always, is_json_object);
+        if (!reply.ok() || !reply.usable) {
+            m_hooks.warn("could not fetch events from the gateway (" + reply.describe() + "): asking again later");
+            return;
+        }
+        std::string error;
+        auto parsed = parse_event_page(reply.response.body, error);
+        if (!parsed) {
+            m_hooks.warn("the gateway's events page was not understood (" + error + "): asking again later");
+            return;
+        }
+        for (const auto& problem : parsed->problems) {
+            m_hooks.warn("an event from the gateway was skipped: " + problem);
+        }
+        for (auto& event : parsed->events) {
+            m_waiting.push_back({std::move(event), m_cursor});
+        }
+        if (parsed->cursor) {
+            m_cursor = parsed->cursor;
+        }
+        if (!parsed->more || !parsed->cursor) {
+            return;
+        }
+    }
+}
+
+std::vector<core::Event> EngineTransport::poll(core::Timestamp now) {
+    if (!m_next_poll || now >= *m_next_poll) {
+        fetch_events();
+        m_next_poll = now + std::chrono::duration_cast<core::Duration>(m_settings.poll_interval);
+    }
+    std::vector<core::Event> due;
+    std::deque<Waiting> later;
+    for (auto& waiting : m_waiting) {
+        if (waiting.event.at <= now) {
+            due.push_back(std::move(waiting.event));
+        } else {
+            later.push_back(std::move(waiting));
+        }
+    }
+    m_waiting = std::move(later);
+    std::stable_sort(due.begin(), due.end(), [](const auto& a, const auto& b) { return a.at < b.at; });
+    return due;
+}
+
+std::optional<core::Timestamp> EngineTransport::next_event_at() const {
+    std::optional<core::Timestamp> next;
+    for (const auto& waiting : m_waiting) {
+        if (!next || waiting.event.at < *next) {
+            next = waiting.event.at;
+        }
+    }
+    return next;
+}
+
+std::optional<Cursor> EngineTransport::cursor() const {
+    // While an event waits, its page is fetched again after a restart; the events before it come twice and are
+    // recorded once.
+    auto safe = m_waiting.empty() ? m_cursor : m_waiting.front().page_cursor;
+    if (!safe) {
+        return std::nullopt;
+    }
+    return Cursor{*safe};
+}
+
+void EngineTransport::resume(const std::string& cursor) {
+    m_cursor = cursor;
+}
+
+std::optional<std::string> EngineTransport::fetch_ssi(const std::string& sender) {
+    auto reply = m_exchange.call({"GET", "/senders/" + url_encode(sender) + "/ssi", {}, "", "", {}}, Resend::always,
+                                 is_json_object);
+    if (reply.ok() && reply.usable) {
+        return reply.response.body;
+    }
+    if (!reply.response.answered() || reply.response.status != 404) {
+        m_hooks.warn("could not fetch the SSI of sender '" + sender + "': " + reply.describe());
+    }
+    return std::nullopt;
+}
+
+} // namespace campaign::transport

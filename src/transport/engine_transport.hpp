@@ -1,0 +1,48 @@
+// The engine profile: the engine's own JSON protocol, with an Idempotency-Key on every action so that any request
+// can be retried, a lookup by that key for crash recovery, and inbound events polled after a saved cursor.
+#pragma once
+
+#include <deque>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "transport/exchange.hpp"
+#include "transport/gateway_transport.hpp"
+
+namespace campaign::transport {
+
+class EngineTransport final : public Transport {
+public:
+    EngineTransport(const core::GatewaySettings& settings, const std::string& key, GatewayHooks hooks);
+
+    std::string_view name() const override { return "http"; }
+    SendResult send(const Outbound& action) override;
+    Lookup lookup(const Outbound& action) override;
+    std::vector<core::Event> poll(core::Timestamp now) override;
+    std::optional<core::Timestamp> next_event_at() const override;
+    std::optional<Cursor> cursor() const override;
+    void resume(const std::string& cursor) override;
+    std::string cursor_name() const override { return "engine " + m_settings.url; }
+    std::optional<std::string> fetch_ssi(const std::string& sender) override;
+
+private:
+    // An event fetched and not handed over yet (its time is still ahead of the run's clock), with the cursor from
+    // which its page was fetched: saved instead of the latest while it waits, so a crash cannot lose it.
+    struct Waiting {
+        core::Event event;
+        std::optional<std::string> page_cursor;
+    };
+
+    void fetch_events();
+    SendResult result_of(const Reply& reply, core::Timestamp now) const;
+
+    core::GatewaySettings m_settings;
+    GatewayHooks m_hooks;
+    Exchange m_exchange;
+    std::optional<std::string> m_cursor; // after the last page fetched
+    std::deque<Waiting> m_waiting;       // in the order fetched
+    std::optional<core::Timestamp> m_next_poll;
+};
+
+} // namespace campaign::transport

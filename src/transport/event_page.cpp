@@ -1,0 +1,92 @@
+#include "transport/event_page.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace campaign::transport {
+
+namespace {
+
+std::string text_field(const nlohmann::json& object, const char* key) {
+    auto found = object.find(key);
+    return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
+}
+
+// One event, or the reason it cannot be one.
+std::optional<core::Event> read_event(const nlohmann::json& item, std::string& problem) {
+    if (!item.is_object()) {
+        problem = "is not an object";
+        return std::nullopt;
+    }
+    core::Event event;
+    event.id = text_field(item, "id");
+    if (event.id.empty()) {
+        problem = "has no id";
+        return std::nullopt;
+    }
+    auto type_name = text_field(item, "type");
+    auto type = core::parse_event_type(type_name);
+    if (!type) {
+        problem = "'" + event.id + "' has an unknown type '" + type_name + "'";
+        return std::nullopt;
+    }
+    event.type = *type;
+    event.sender = text_field(item, "sender");
+    event.profile_url = text_field(item, "profile_url");
+    event.text = text_field(item, "text");
+    event.idempotency_key = text_field(item, "idempotency_key");
+    auto at = core::parse_utc(text_field(item, "at"));
+    if (!at) {
+        problem = "'" + event.id + "' has no time 'at' like 2026-12-01T09:30:00Z";
+        return std::nullopt;
+    }
+    event.at = *at;
+    if (event.sender.empty()) {
+        problem = "'" + event.id + "' names no sender";
+        return std::nullopt;
+    }
+    if (event.profile_url.empty() && event.type != core::EventType::restricted) {
+        problem = "'" + event.id + "' names no profile_url";
+        return std::nullopt;
+    }
+    return event;
+}
+
+} // namespace
+
+std::optional<EventPage> parse_event_page(std::string_view body, std::string& error) {
+    auto document = nlohmann::json::parse(body, nullptr, false);
+    if (document.is_discarded() || !document.is_object()) {
+        error = "the body is not a JSON object";
+        return std::nullopt;
+    }
+    EventPage page;
+    const nlohmann::json* items = nullptr;
+    nlohmann::json single = nlohmann::json::array();
+    if (auto events = document.find("events"); events != document.end()) {
+        if (!events->is_array()) {
+            error = "'events' is not a list";
+            return std::nullopt;
+        }
+        items = &*events;
+    } else {
+        single.push_back(document);
+        items = &single;
+    }
+    for (std::size_t index = 0; index < items->size(); ++index) {
+        std::string problem;
+        if (auto event = read_event((*items)[index], problem)) {
+            page.events.push_back(std::move(*event));
+        } else {
+            page.problems.push_back("event " + std::to_string(index + 1) + " " + problem);
+        }
+    }
+    if (auto cursor = document.find("cursor"); cursor != document.end() && !cursor->is_null()) {
+        page.cursor = cursor->is_string() ? cursor->get<std::string>() : cursor->dump();
+    }
+    if (auto more = document.find("more"); more != document.end() && more->is_boolean()) {
+        page.more = more->get<bool>();
+    }
+    return page;
+}
+
+} // namespace campaign::transport

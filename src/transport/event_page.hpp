@@ -1,0 +1,24 @@
+// The engine profile's events, as a poll answers them and as a gateway posts them to `campaign serve`: a page
+// ({"events": [...], "cursor": "...", "more": false}) or a single event object.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/event.hpp"
+
+namespace campaign::transport {
+
+struct EventPage {
+    std::vector<core::Event> events;
+    std::vector<std::string> problems; // events left out, and why: "event 3: unknown type 'liked'"
+    std::optional<std::string> cursor;
+    bool more = false;
+};
+
+// Nothing when the body is not JSON of that shape at all, with the reason in `error`.
+std::optional<EventPage> parse_event_page(std::string_view body, std::string& error);
+
+} // namespace campaign::transport

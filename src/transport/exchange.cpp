@@ -1,0 +1,56 @@
+#include "transport/exchange.hpp"
+
+namespace campaign::transport {
+
+namespace {
+
+bool is_server_error(const HttpResponse& response) {
+    return response.answered() && response.status >= 500;
+}
+
+} // namespace
+
+bool Reply::transient() const {
+    return !usable && (!response.answered() || is_server_error(response) || ok());
+}
+
+std::string Reply::describe() const {
+    std::string what;
+    if (!response.answered()) {
+        what = response.error;
+    } else if (ok()) {
+        what = "an answer that is not the JSON expected (HTTP " + std::to_string(response.status) + ")";
+    } else {
+        what = "HTTP " + std::to_string(response.status);
+    }
+    return what + (tries > 1 ? " after " + std::to_string(tries) + " tries" : "");
+}
+
+Exchange::Exchange(const core::GatewaySettings& settings, std::string key_header, std::string key_value,
+                   core::Random& random, Sleeper& sleeper)
+    : m_client(settings, std::move(key_header), std::move(key_value)), m_policy{settings.attempts, settings.backoff,
+                                                                                settings.max_backoff},
+      m_random(random), m_sleeper(sleeper) {}
+
+Reply Exchange::call(const HttpRequest& request, Resend resend, const AnswerCheck& check) {
+    Reply reply;
+    for (;;) {
+        reply.response = m_client.perform(request);
+        ++reply.tries;
+        reply.usable = reply.response.answered() && !is_server_error(reply.response) &&
+                       !(reply.ok() && check && !check(reply.response));
+        if (reply.usable) {
+            return reply;
+        }
+        bool may_resend = resend == Resend::always || reply.response.failure == Failure::not_connected;
+        if (!may_resend || reply.tries >= m_policy.attempts) {
+            return reply;
+        }
+        if (!m_sleeper.sleep_for(backoff_delay(m_policy, reply.tries, m_random))) {
+            reply.stopped = true;
+            return reply;
+        }
+    }
+}
+
+} // namespace campaign::transport

@@ -1,0 +1,66 @@
+// One connection to a gateway over libcurl: requests with connect and total timeouts, TLS always verified (against
+// the system's certificates and an optional CA file), the connection kept alive between requests, and the key sent in
+// its header but never in anything the client says about a failure.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/gateway.hpp"
+
+namespace campaign::transport {
+
+struct HttpRequest {
+    std::string method = "GET";
+    std::string path; // after the gateway's base URL, e.g. "/actions"; query included
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string body; // with content_type, for a JSON body
+    std::string content_type;
+    std::vector<std::pair<std::string, std::string>> form; // multipart/form-data fields, instead of a body
+};
+
+enum class Failure {
+    none,
+    not_connected, // the request never left: no connection (refused, unresolved, TLS handshake)
+    no_answer,     // it left and no whole answer came back (timeout, reset): the gateway may have acted on it
+};
+
+struct HttpResponse {
+    Failure failure = Failure::none;
+    std::string error; // what went wrong, when there was no answer
+    long status = 0;   // the HTTP status, when there was one
+    std::string body;
+    std::optional<std::string> retry_after; // the Retry-After header
+
+    bool answered() const { return failure == Failure::none; }
+};
+
+class HttpClient {
+public:
+    // The key goes into `key_header` (e.g. "Authorization" with "Bearer KEY", or "X-API-KEY") of every request.
+    HttpClient(const core::GatewaySettings& settings, std::string key_header, std::string key_value);
+    ~HttpClient();
+    HttpClient(const HttpClient&) = delete;
+    HttpClient& operator=(const HttpClient&) = delete;
+
+    HttpResponse perform(const HttpRequest& request);
+
+    // Text about a request or an answer with the key taken out, for errors and logs.
+    std::string redact(std::string text) const;
+
+private:
+    struct Handle;
+    std::unique_ptr<Handle> m_handle;
+    std::string m_base;
+    std::string m_key_header;
+    std::string m_key_value;
+};
+
+// Percent-encoding of one path segment or query value.
+std::string url_encode(const std::string& text);
+
+} // namespace campaign::transport

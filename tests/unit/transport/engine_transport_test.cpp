@@ -1,0 +1,238 @@
+// The engine profile against a real HTTP gateway on 127.0.0.1 that fails on demand: every action performed once
+// whatever is lost on the way, rate limits and restrictions told apart from failures, the key only in its header,
+// and events paged after a cursor that is safe to save.
+#include <catch2/catch.hpp>
+
+#include "support/fake_gateway.hpp"
+#include "transport/engine_transport.hpp"
+#include "unit/transport/gateway_fixture.hpp"
+
+using namespace campaign;
+using campaign::testing::FakeGateway;
+using campaign::testing::Fault;
+using campaign::testing::FaultKind;
+using transport::LookupStatus;
+using transport::SendStatus;
+
+namespace {
+
+const std::string k_key = "sk_test_3a7Bf19Qz";
+
+transport::Outbound invitation(const std::string& key = "q4/1/invite", const std::string& sender = "alice") {
+    transport::Outbound action;
+    action.idempotency_key = key;
+    action.type = core::ActionType::connect;
+    action.sender = sender;
+    action.prospect.profile_url = "https://www.linkedin.com/in/jane-doe";
+    action.prospect.first_name = "Jane";
+    action.prospect.company = "Acme";
+    action.text = "Hi Jane, glad to connect";
+    action.at = core::Timestamp{std::chrono::sys_days{std::chrono::year{2026} / 12 / 1}} + std::chrono::hours{9};
+    return action;
+}
+
+struct Setup {
+    FakeGateway gateway{k_key};
+    test::GatewayFixture fixture{gateway.url()};
+    std::unique_ptr<transport::EngineTransport> transport;
+
+    Setup() { reset(); }
+    void reset() { transport = std::make_unique<transport::EngineTransport>(fixture.settings, k_key, fixture.hooks()); }
+};
+
+} // namespace
+
+TEST_CASE("an action goes out once, with its key in a header and the sender's account", "[transport]") {
+    Setup setup;
+    setup.fixture.settings.accounts["alice"] = "acct-7";
+    setup.reset();
+    auto result = setup.transport->send(invitation());
+    CHECK(result.status == SendStatus::sent);
+    CHECK(result.response == "sent gw-1");
+    REQUIRE(setup.gateway.performed().size() == 1);
+    auto performed = setup.gateway.performed().front();
+    CHECK(performed.type == "connect");
+    CHECK(performed.sender == "alice");
+    CHECK(performed.account == "acct-7");
+    CHECK(performed.profile_url == "https://www.linkedin.com/in/jane-doe");
+    CHECK(performed.text == "Hi Jane, glad to connect");
+    CHECK(performed.at == "2026-12-01T09:00:00Z");
+    auto request = setup.gateway.requests().front();
+    CHECK(request.headers.find("Idempotency-Key")->second == "q4/1/invite");
+    CHECK(request.headers.find("Authorization")->second == "Bearer " + k_key);
+}
+
+TEST_CASE("a lost answer is asked again under the same key, and the gateway acts once", "[transport]") {
+    Setup setup;
+    setup.gateway.set_stall(std::chrono::milliseconds{900});
+    auto fault =
+        GENERATE(FaultKind::status_500, FaultKind::status_500_after_performing, FaultKind::reset,
+                 FaultKind::timeout_before_performing, FaultKind::timeout_after_performing, FaultKind::malformed_json);
+    CAPTURE(static_cast<int>(fault));
+    setup.gateway.fail_next(fault, 1, "/v1/actions");
+    auto result = setup.transport->send(invitation());
+    CHECK(result.status == SendStatus::sent);
+    CHECK(setup.gateway.performed_count("q4/1/invite") == 1);
+    CHECK(setup.gateway.requests_for("q4/1/invite") == 2);
+    CHECK(setup.fixture.sleeper.waits.size() == 1);
+}
+
+TEST_CASE("the waits between tries double, with jitter, and the tries are bounded", "[transport]") {
+    Setup setup;
+    setup.gateway.fail_next(FaultKind::status_500, 10);
+    auto result = setup.transport->send(invitation());
+    CHECK(result.status == SendStatus::retry_later);
+    CHECK(result.error == "gateway unreachable: HTTP 500 after 3 tries");
+    CHECK(result.retry_at == setup.fixture.clock.now() + transport::k_unreachable_wait);
+    CHECK(setup.gateway.requests_for("q4/1/invite") == 3);
+    REQUIRE(setup.fixture.sleeper.waits.size() == 2);
+    auto first = setup.fixture.sleeper.waits[0].count();
+    auto second = setup.fixture.sleeper.waits[1].count();
+    CHECK((first >= 50 && first <= 100));
+    CHECK((second >= 100 && second <= 200));
+    CHECK(setup.gateway.performed().empty());
+}
+
+TEST_CASE("a rate limit holds the sender until Retry-After, in seconds or as a date", "[transport]") {
+    Setup setup;
+    auto now = setup.fixture.clock.now();
+    setup.gateway.fail_next(Fault::too_many_requests(std::chrono::seconds{120}));
+    auto limited = setup.transport->send(invitation());
+    CHECK(limited.status == SendStatus::rate_limited);
+    CHECK(limited.retry_at == now + std::chrono::seconds{120});
+    CHECK(limited.error == "gateway answered HTTP 429 rate_limited: too many requests for this account");
+    CHECK(setup.gateway.requests_for("q4/1/invite") == 1); // not retried on the spot
+    CHECK(setup.fixture.sleeper.waits.empty());
+
+    setup.gateway.fail_next(Fault::too_many_requests(std::string("Tue, 01 Dec 2026 10:30:00 GMT")));
+    CHECK(setup.transport->send(invitation()).retry_at == now + std::chrono::minutes{90});
+    setup.gateway.fail_next(Fault::too_many_requests(std::string()));
+    CHECK(setup.transport->send(invitation()).retry_at == now + transport::k_default_rate_limit_wait);
+    CHECK(setup.transport->send(invitation()).status == SendStatus::sent);
+    CHECK(setup.gateway.performed_count("q4/1/invite") == 1);
+}
+
+TEST_CASE("a restricted or disconnected account blocks the sender; other refusals fail the action", "[transport]") {
+    Setup setup;
+    setup.gateway.restrict_sender("alice");
+    auto blocked = setup.transport->send(invitation());
+    CHECK(blocked.status == SendStatus::sender_blocked);
+    CHECK(blocked.error == "gateway answered HTTP 403 account_restricted: LinkedIn restricted this account");
+    CHECK(setup.transport->send(invitation("q4/2/invite", "bob")).status == SendStatus::sent);
+
+    setup.gateway.fail_next(FaultKind::disconnected);
+    CHECK(setup.transport->send(invitation("q4/3/invite", "bob")).status == SendStatus::sender_blocked);
+
+    setup.gateway.fail_next(Fault::rejected("the note is longer than 300 characters"));
+    auto rejected = setup.transport->send(invitation("q4/4/invite", "bob"));
+    CHECK(rejected.status == SendStatus::rejected);
+    CHECK(rejected.error == "gateway rejected it: the note is longer than 300 characters");
+    CHECK(setup.gateway.performed().size() == 1);
+}
+
+TEST_CASE("the key shows only in its header, never in what the transport says", "[transport]") {
+    test::GatewayFixture fixture("http://127.0.0.1:1/v1"); // nothing listens there
+    transport::EngineTransport transport(fixture.settings, k_key, fixture.hooks());
+    auto result = transport.send(invitation());
+    CHECK(result.status == SendStatus::retry_later);
+    CHECK(result.error.find("after 3 tries") != std::string::npos);
+    CHECK(result.error.find(k_key) == std::string::npos);
+    CHECK(transport.lookup(invitation()).status == LookupStatus::unknown);
+    for (const auto& warning : fixture.warnings) {
+        CHECK(warning.find(k_key) == std::string::npos);
+    }
+
+    transport::HttpClient client(fixture.settings, "Authorization", "Bearer " + k_key);
+    CHECK(client.redact("refused: Bearer " + k_key + " twice " + k_key) == "refused: [redacted] twice [redacted]");
+}
+
+TEST_CASE("a lookup tells performed from never received from cannot say", "[transport]") {
+    Setup setup;
+    setup.transport->send(invitation());
+    auto found = setup.transport->lookup(invitation());
+    CHECK(found.status == LookupStatus::performed);
+    CHECK(found.result.status == SendStatus::sent);
+    CHECK(setup.transport->lookup(invitation("q4/9/invite")).status == LookupStatus::not_performed);
+    setup.gateway.fail_next(FaultKind::status_500, 5, "/v1/actions/");
+    CHECK(setup.transport->lookup(invitation()).status == LookupStatus::unknown);
+    CHECK(setup.gateway.performed_count("q4/1/invite") == 1);
+    CHECK(setup.gateway.lookups_for("q4/9/invite") == 1);
+}
+
+TEST_CASE("events are paged after a cursor, and a restart resumes from the saved one", "[transport]") {
+    Setup setup;
+    auto now = setup.fixture.clock.now();
+    setup.gateway.add_event({"ev-1", "accepted", "alice", "https://www.linkedin.com/in/jane-doe",
+                             "2026-12-01T08:00:00Z", "", "q4/1/invite"});
+    setup.gateway.add_event({"ev-2", "replied", "alice", "https://www.linkedin.com/in/jane-doe", "2026-12-01T08:30:00Z",
+                             "Happy to talk", ""});
+    setup.gateway.add_event({"ev-3", "restricted", "bob", "", "2026-12-01T07:00:00Z", "", ""});
+    auto events = setup.transport->poll(now);
+    REQUIRE(events.size() == 3);
+    CHECK(events[0].id == "ev-3"); // in the order they happened
+    CHECK(events[0].type == core::EventType::restricted);
+    CHECK(events[1].idempotency_key == "q4/1/invite");
+    CHECK(events[2].text == "Happy to talk");
+    REQUIRE(setup.transport->cursor());
+    auto saved = setup.transport->cursor()->value;
+
+    // Not asked again before the poll interval; then only what is new.
+    setup.gateway.add_event(
+        {"ev-4", "accepted", "alice", "https://www.linkedin.com/in/john-roe", "2026-12-01T08:45:00Z", "", ""});
+    CHECK(setup.transport->poll(now + std::chrono::seconds{10}).empty());
+    setup.reset();
+    setup.transport->resume(saved);
+    auto fresh = setup.transport->poll(now + std::chrono::minutes{1});
+    REQUIRE(fresh.size() == 1);
+    CHECK(fresh[0].id == "ev-4");
+    CHECK(setup.gateway.request_count("/v1/events") == 2);
+}
+
+TEST_CASE("an event still ahead of the clock waits, and the cursor stays before its page", "[transport]") {
+    Setup setup;
+    auto now = setup.fixture.clock.now();
+    setup.gateway.add_event(
+        {"ev-1", "accepted", "alice", "https://www.linkedin.com/in/a", "2026-12-01T08:00:00Z", "", ""});
+    CHECK(setup.transport->poll(now).size() == 1);
+    auto first_cursor = setup.transport->cursor()->value;
+    setup.gateway.add_event(
+        {"ev-2", "accepted", "alice", "https://www.linkedin.com/in/b", "2026-12-02T10:00:00Z", "", ""});
+    auto later = now + std::chrono::hours{1};
+    CHECK(setup.transport->poll(later).empty());
+    CHECK(setup.transport->next_event_at() == core::parse_utc("2026-12-02T10:00:00Z"));
+    CHECK(setup.transport->cursor()->value == first_cursor);
+    auto due = setup.transport->poll(*core::parse_utc("2026-12-02T10:00:00Z"));
+    REQUIRE(due.size() == 1);
+    CHECK(due[0].id == "ev-2");
+    CHECK(setup.transport->cursor()->value != first_cursor);
+    CHECK_FALSE(setup.transport->next_event_at());
+}
+
+TEST_CASE("a page that is not understood is tried again, then later; a bad event in one is skipped", "[transport]") {
+    Setup setup;
+    auto now = setup.fixture.clock.now();
+    for (int tries = 0; tries < setup.fixture.settings.attempts; ++tries) {
+        setup.gateway.add_raw_page("<html>maintenance</html>");
+    }
+    setup.gateway.add_event(
+        {"ev-1", "accepted", "alice", "https://www.linkedin.com/in/a", "2026-12-01T08:00:00Z", "", ""});
+    CHECK(setup.transport->poll(now).empty());
+    CHECK_FALSE(setup.transport->cursor());
+    REQUIRE_FALSE(setup.fixture.warnings.empty());
+    CHECK(setup.fixture.warnings.back().find("asking again later") != std::string::npos);
+    setup.gateway.add_event(
+        {"ev-2", "liked", "alice", "https://www.linkedin.com/in/a", "2026-12-01T08:10:00Z", "", ""});
+    auto events = setup.transport->poll(now + std::chrono::minutes{1});
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].id == "ev-1");
+    CHECK(setup.fixture.warnings.back() ==
+          "an event from the gateway was skipped: event 2 'ev-2' has an unknown type 'liked'");
+}
+
+TEST_CASE("the sender's SSI comes as LinkedIn's answer, or not at all", "[transport]") {
+    Setup setup;
+    setup.gateway.set_ssi("alice", R"({"memberScore":{"overall":61.5}})");
+    CHECK(setup.transport->fetch_ssi("alice") == std::optional<std::string>(R"({"memberScore":{"overall":61.5}})"));
+    CHECK_FALSE(setup.transport->fetch_ssi("bob"));
+    CHECK(setup.fixture.warnings.empty()); // a 404 is an answer: no SSI for that sender
+}
