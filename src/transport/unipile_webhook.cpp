@@ -1,0 +1,210 @@
+#include "transport/unipile_webhook.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace campaign::transport {
+
+namespace {
+
+using Json = nlohmann::json;
+
+std::string text_of(const Json& object, const char* key) {
+    auto found = object.find(key);
+    return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
+}
+
+// Unipile writes flags as booleans in webhooks and as 0/1 in its REST answers.
+bool is_set(const Json& object, const char* key) {
+    auto found = object.find(key);
+    if (found == object.end()) {
+        return false;
+    }
+    return found->is_boolean() ? found->get<bool>() : found->is_number() && found->get<double>() != 0;
+}
+
+// The sender who acts through an account: the key of `accounts` that names it, else the account id itself (a sender
+// without an entry acts through the account of its own name).
+std::string sender_of(const std::string& account, const core::GatewaySettings& settings) {
+    for (const auto& [sender, id] : settings.accounts) {
+        if (id == account) {
+            return sender;
+        }
+    }
+    return account;
+}
+
+// A string field a webhook cannot do without; empty, with the reason in `error`, when it is missing.
+std::string required(const Json& object, const char* key, std::string_view kind, std::string& error) {
+    auto value = text_of(object, key);
+    if (value.empty()) {
+        error = "a '" + std::string(kind) + "' webhook without '" + key + "'";
+    }
+    return value;
+}
+
+// Whom a message came from, by public id: Unipile may name the sender by member id only (".../in/ACoAA..."); that is
+// passed on as it is, for the engine to match if it can.
+std::string public_id_of_sender(const Json& sender) {
+    auto id = text_of(sender, "attendee_public_identifier");
+    return id.empty() ? linkedin_public_id(text_of(sender, "attendee_profile_url")) : id;
+}
+
+bool is_own_message(const Json& body, const Json& sender) {
+    auto own_id = body.contains("account_info") && body["account_info"].is_object()
+                      ? text_of(body["account_info"], "user_id")
+                      : std::string();
+    return is_set(body, "is_sender") || (!own_id.empty() && own_id == text_of(sender, "attendee_provider_id"));
+}
+
+std::optional<std::vector<core::Event>> read_message(const Json& body, const core::GatewaySettings& settings,
+                                                     std::string& error) {
+    constexpr std::string_view kind = "message_received";
+    auto account = required(body, "account_id", kind, error);
+    auto id = account.empty() ? "" : required(body, "message_id", kind, error);
+    if (id.empty()) {
+        return std::nullopt;
+    }
+    auto type = text_of(body, "account_type");
+    if (!type.empty() && type != "LINKEDIN") {
+        return std::vector<core::Event>{}; // the same account's WhatsApp or mail is none of the engine's business
+    }
+    auto sender = body.find("sender");
+    if (sender == body.end() || !sender->is_object()) {
+        error = "message '" + id + "' has no 'sender'";
+        return std::nullopt;
+    }
+    if (is_own_message(body, *sender)) {
+        return std::vector<core::Event>{}; // the account's own message, sent by the engine or from another device
+    }
+    auto public_id = public_id_of_sender(*sender);
+    if (public_id.empty()) {
+        error = "message '" + id + "': the sender has no 'attendee_public_identifier' or 'attendee_profile_url'";
+        return std::nullopt;
+    }
+    auto at = parse_unipile_time(text_of(body, "timestamp"));
+    if (!at) {
+        error = "message '" + id + "': 'timestamp' is not a time like 2023-09-24T13:49:07.965Z";
+        return std::nullopt;
+    }
+    core::Event event{id,
+                      core::EventType::replied,
+                      sender_of(account, settings),
+                      linkedin_profile_url(public_id),
+                      *at,
+                      text_of(body, "message"),
+                      ""};
+    return std::vector<core::Event>{std::move(event)};
+}
+
+std::optional<std::vector<core::Event>> read_relation(const Json& body, const core::GatewaySettings& settings,
+                                                      std::string& error) {
+    constexpr std::string_view kind = "new_relation";
+    auto account = required(body, "account_id", kind, error);
+    auto member = account.empty() ? "" : required(body, "user_provider_id", kind, error);
+    if (member.empty()) {
+        return std::nullopt;
+    }
+    auto public_id = text_of(body, "user_public_identifier");
+    if (public_id.empty()) {
+        public_id = linkedin_public_id(text_of(body, "user_profile_url"));
+    }
+    if (public_id.empty()) {
+        error = "new relation '" + member + "': no 'user_public_identifier' or 'user_profile_url'";
+        return std::nullopt;
+    }
+    // Unipile finds new relations by polling LinkedIn and gives them no id: a relation is new once per account.
+    core::Event event{"new_relation:" + account + ":" + member,
+                      core::EventType::accepted,
+                      sender_of(account, settings),
+                      linkedin_profile_url(public_id),
+                      parse_unipile_time(text_of(body, "timestamp")).value_or(core::Timestamp{}),
+                      "",
+                      ""};
+    return std::vector<core::Event>{std::move(event)};
+}
+
+// CREDENTIALS: the session is gone (expired, ended by the member, or restricted by LinkedIn) and the account must be
+// connected again; DELETED: it was removed from Unipile. ERROR and STOPPED are about syncing, not sending.
+bool pauses_sender(const std::string& status) {
+    return status == "CREDENTIALS" || status == "DELETED";
+}
+
+std::optional<std::vector<core::Event>> read_account_status(const Json& status, const core::GatewaySettings& settings,
+                                                            std::string& error) {
+    constexpr std::string_view kind = "AccountStatus";
+    if (!status.is_object()) {
+        error = "'AccountStatus' is not an object";
+        return std::nullopt;
+    }
+    auto account = required(status, "account_id", kind, error);
+    auto message = account.empty() ? "" : required(status, "message", kind, error);
+    if (message.empty()) {
+        return std::nullopt;
+    }
+    if (!pauses_sender(message)) {
+        return std::vector<core::Event>{};
+    }
+    core::Event event{"account_status:" + account + ":" + message,
+                      core::EventType::restricted,
+                      sender_of(account, settings),
+                      "",
+                      core::Timestamp{},
+                      "Unipile reports the account " + message + ": connect it again in Unipile",
+                      ""};
+    return std::vector<core::Event>{std::move(event)};
+}
+
+} // namespace
+
+std::optional<std::vector<core::Event>>
+parse_unipile_webhook(std::string_view body, const core::GatewaySettings& settings, std::string& error) {
+    auto document = Json::parse(body, nullptr, false);
+    if (document.is_discarded() || !document.is_object()) {
+        error = "the body is not a JSON object";
+        return std::nullopt;
+    }
+    if (auto status = document.find("AccountStatus"); status != document.end()) {
+        return read_account_status(*status, settings, error);
+    }
+    if (!document.contains("event")) {
+        error = "the body has neither 'event' nor 'AccountStatus': not a Unipile webhook";
+        return std::nullopt;
+    }
+    auto kind = text_of(document, "event");
+    if (kind == "message_received") {
+        return read_message(document, settings, error);
+    }
+    if (kind == "new_relation") {
+        return read_relation(document, settings, error);
+    }
+    return std::vector<core::Event>{}; // reactions, reads, edits, mail: nothing the engine records
+}
+
+std::optional<core::Timestamp> parse_unipile_time(std::string_view text) {
+    // "YYYY-MM-DDTHH:MM:SS" then an optional fraction, then "Z".
+    constexpr std::size_t seconds_end = 19;
+    if (text.size() > seconds_end + 1 && text[seconds_end] == '.' && text.ends_with('Z')) {
+        auto fraction = text.substr(seconds_end + 1, text.size() - seconds_end - 2);
+        if (fraction.empty() || fraction.find_first_not_of("0123456789") != std::string_view::npos) {
+            return std::nullopt;
+        }
+        return core::parse_utc(std::string(text.substr(0, seconds_end)) + "Z");
+    }
+    return core::parse_utc(text);
+}
+
+std::string linkedin_profile_url(std::string_view public_id) {
+    return "https://www.linkedin.com/in/" + std::string(public_id);
+}
+
+std::string linkedin_public_id(std::string_view profile_url) {
+    constexpr std::string_view marker = "/in/";
+    auto at = profile_url.find(marker);
+    if (at == std::string_view::npos) {
+        return {};
+    }
+    auto id = profile_url.substr(at + marker.size());
+    return std::string(id.substr(0, id.find_first_of("/?#")));
+}
+
+} // namespace campaign::transport
