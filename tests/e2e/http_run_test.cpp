@@ -1,0 +1,362 @@
+// `campaign run --transport http` against a gateway of the engine profile on 127.0.0.1 that fails on demand: many
+// days on the simulated clock, a minute on the wall clock stopped with SIGTERM, a restricted account, a kill in the
+// middle. Whatever is lost on the way, every action is performed once at the gateway, limits and hours hold, every
+// action ends in a final state, and the key never shows outside its header.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <catch2/catch.hpp>
+#include <csignal>
+#include <cstdlib>
+#include <map>
+#include <set>
+
+#include "e2e/harness.hpp"
+#include "support/fake_gateway.hpp"
+
+using campaign::e2e::Result;
+using campaign::e2e::Workspace;
+using campaign::testing::FakeGateway;
+using campaign::testing::Fault;
+using campaign::testing::FaultKind;
+
+namespace {
+
+const std::string k_key = "gw_live_5c1d8e77a0b4";
+const char* const k_key_variable = "CAMPAIGN_E2E_GATEWAY_KEY";
+
+struct SentAction {
+    std::string key;
+    std::string sender;
+    std::string type;
+    std::string at_utc;
+    std::string at_local;
+};
+
+std::vector<SentAction> sent_actions(const Workspace& workspace) {
+    SQLite::Database db(workspace.database().string(), SQLite::OPEN_READONLY);
+    SQLite::Statement rows(db, "SELECT a.idempotency_key, s.name, a.type, a.at_utc, a.at_local FROM actions a"
+                               " JOIN senders s ON s.id = a.sender_id WHERE a.state = 'sent' ORDER BY a.id");
+    std::vector<SentAction> sent;
+    while (rows.executeStep()) {
+        sent.push_back({rows.getColumn(0).getString(), rows.getColumn(1).getString(), rows.getColumn(2).getString(),
+                        rows.getColumn(3).getString(), rows.getColumn(4).getString()});
+    }
+    return sent;
+}
+
+// "2026-11-23T14:30:00Z" as an instant.
+std::chrono::sys_seconds instant(const std::string& text) {
+    using namespace std::chrono;
+    year_month_day day{year{std::stoi(text.substr(0, 4))}, month{static_cast<unsigned>(std::stoi(text.substr(5, 2)))},
+                       std::chrono::day{static_cast<unsigned>(std::stoi(text.substr(8, 2)))}};
+    return sys_days{day} + hours{std::stoi(text.substr(11, 2))} + minutes{std::stoi(text.substr(14, 2))} +
+           seconds{std::stoi(text.substr(17, 2))};
+}
+
+int count(const Workspace& workspace, const std::string& sql) {
+    SQLite::Database db(workspace.database().string(), SQLite::OPEN_READONLY);
+    return db.execAndGet(sql).getInt();
+}
+
+std::string file_bytes(const std::filesystem::path& path) {
+    std::ifstream input(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(input), {});
+}
+
+// The example project, its prospects imported, and the founders campaign sending through `gateway`.
+void prepare(const Workspace& workspace, const FakeGateway& gateway, const std::string& extra = "") {
+    workspace.copy_from_source("campaigns");
+    workspace.copy_from_source("templates");
+    workspace.copy_from_source("examples");
+    REQUIRE(workspace.run({"prospects", "import", "examples/prospects.csv"}).exit_code == 0);
+    workspace.write("campaigns/gateway.yaml", "profile: engine\nurl: " + gateway.url() +
+                                                  "\napi_key_env: " + k_key_variable +
+                                                  "\ntimeout: 400ms\nconnect_timeout: 400ms\nattempts: 3\n"
+                                                  "backoff: 10ms\nmax_backoff: 50ms\npoll_interval: 1m\n" +
+                                                  extra);
+    auto campaign = workspace.read("campaigns/founders-intro.yaml");
+    workspace.write("campaigns/founders-intro.yaml", campaign + "\ngateway: gateway.yaml\n");
+    ::setenv(k_key_variable, k_key.c_str(), 1);
+}
+
+// Every action the database calls sent was performed exactly once at the gateway, and nothing else was.
+void check_exactly_once(const Workspace& workspace, const FakeGateway& gateway) {
+    auto sent = sent_actions(workspace);
+    std::set<std::string> keys;
+    for (const auto& action : sent) {
+        INFO(action.key);
+        CHECK(gateway.performed_count(action.key) == 1);
+        keys.insert(action.key);
+    }
+    for (const auto& performed : gateway.performed()) {
+        INFO(performed.key);
+        CHECK(keys.contains(performed.key));
+    }
+    CHECK(gateway.performed().size() == sent.size());
+}
+
+// Local "2026-11-24T09:04:00+01:00": the hour and minute, and the day.
+int local_minute_of_day(const std::string& at_local) {
+    return std::stoi(at_local.substr(11, 2)) * 60 + std::stoi(at_local.substr(14, 2));
+}
+
+// The working hours and daily limits of the example's senders (campaigns/founders-intro.yaml).
+void check_hours_and_limits(const std::vector<SentAction>& sent) {
+    const std::map<std::string, std::pair<int, int>> hours{{"alice", {9 * 60, 17 * 60 + 30}},
+                                                           {"marcus", {8 * 60 + 30, 17 * 60}}};
+    const std::map<std::pair<std::string, std::string>, int> limits{
+        {{"alice", "connect"}, 20},  {{"alice", "message"}, 80},   {{"alice", "view_profile"}, 60},
+        {{"marcus", "connect"}, 25}, {{"marcus", "message"}, 120}, {{"marcus", "view_profile"}, 100}};
+    std::map<std::tuple<std::string, std::string, std::string>, int> per_day;
+    for (const auto& action : sent) {
+        INFO(action.sender << " " << action.type << " at " << action.at_local);
+        auto minute = local_minute_of_day(action.at_local);
+        auto [from, to] = hours.at(action.sender);
+        CHECK(minute >= from);
+        CHECK(minute < to);
+        auto limit = limits.find({action.sender, action.type});
+        if (limit != limits.end()) {
+            auto& counted = per_day[{action.sender, action.type, action.at_local.substr(0, 10)}];
+            CHECK(++counted <= limit->second);
+        }
+    }
+}
+
+void check_no_secret(const Workspace& workspace, const Result& result) {
+    CHECK(result.out.find(k_key) == std::string::npos);
+    CHECK(result.err.find(k_key) == std::string::npos);
+    for (const char* suffix : {"", "-wal"}) {
+        auto path = workspace.database().string() + suffix;
+        if (std::filesystem::exists(path)) {
+            CHECK(file_bytes(path).find(k_key) == std::string::npos);
+        }
+    }
+}
+
+const std::vector<std::string> k_ten_days{
+    "run",     "campaigns/founders-intro.yaml", "--transport", "http", "--clock", "simulated",
+    "--start", "2026-11-23T06:00:00Z",          "--for",       "10d",  "--seed",  "7"};
+
+} // namespace
+
+TEST_CASE("ten simulated days through a gateway that fails on demand", "[e2e][http]") {
+    FakeGateway gateway(k_key);
+    Workspace workspace;
+    prepare(workspace, gateway);
+    gateway.accept_invitations_after(std::chrono::hours{5});
+    gateway.reply_to_messages_after(std::chrono::hours{3}, "Sounds good, let's talk");
+    gateway.set_stall(std::chrono::milliseconds{700});
+    gateway.fail_next(FaultKind::status_500_after_performing, 3);
+    gateway.fail_next(FaultKind::timeout_after_performing, 2);
+    gateway.fail_next(FaultKind::reset, 2);
+    gateway.fail_next(FaultKind::malformed_json, 2);
+    gateway.fail_next(FaultKind::status_500, 2);
+    // An event that comes twice, and one that comes before one that happened earlier.
+    gateway.add_event(
+        {"dup-1", "accepted", "alice", "https://www.linkedin.com/in/nobody-known", "2026-11-23T07:00:00Z", "", ""});
+    gateway.add_event(
+        {"dup-1", "accepted", "alice", "https://www.linkedin.com/in/nobody-known", "2026-11-23T07:00:00Z", "", ""});
+    gateway.add_event(
+        {"late-2", "withdrawn", "marcus", "https://www.linkedin.com/in/nobody-else", "2026-11-23T06:30:00Z", "", ""});
+
+    auto result = workspace.run(k_ten_days);
+    INFO(result.out << result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK(result.out.find("(simulated clock, seed 7)") != std::string::npos);
+    check_no_secret(workspace, result);
+
+    auto sent = sent_actions(workspace);
+    REQUIRE(sent.size() > 100);
+    check_exactly_once(workspace, gateway);
+    check_hours_and_limits(sent);
+    // Acceptances and replies came back through the events and moved the enrollments along.
+    CHECK(count(workspace, "SELECT count(*) FROM actions WHERE step = 'thanks' AND state = 'sent'") > 0);
+    CHECK(count(workspace, "SELECT count(*) FROM enrollments WHERE state = 'replied'") > 0);
+    CHECK(count(workspace, "SELECT count(*) FROM events WHERE external_id = 'dup-1'") == 1);
+    CHECK(count(workspace, "SELECT count(*) FROM events WHERE external_id = 'late-2'") == 1);
+    CHECK(count(workspace, "SELECT count(*) FROM events WHERE applied_at IS NULL") == 0);
+    // Every action in a final state, and the cursor saved for the next run.
+    CHECK(count(workspace, "SELECT count(*) FROM actions WHERE state IN ('sending', 'in_doubt')") == 0);
+    CHECK(count(workspace, "SELECT count(*) FROM event_cursors") == 1);
+    // The retries went out under the action's own key.
+    for (const auto& request : gateway.requests()) {
+        if (request.method == "POST") {
+            REQUIRE(request.headers.count("Idempotency-Key") == 1);
+            CHECK(request.body.find(request.headers.find("Idempotency-Key")->second) != std::string::npos);
+        }
+    }
+
+    // A second run goes on from there, and asks for events after the saved cursor only.
+    auto seen = gateway.requests().size();
+    auto more = workspace.run({"run", "campaigns/founders-intro.yaml", "--transport", "http", "--clock", "simulated",
+                               "--for", "2d", "--seed", "7"});
+    REQUIRE(more.exit_code == 0);
+    check_exactly_once(workspace, gateway);
+    auto requests = gateway.requests();
+    auto first_poll = std::find_if(requests.begin() + static_cast<long>(seen), requests.end(),
+                                   [](const auto& request) { return request.path == "/v1/events"; });
+    REQUIRE(first_poll != requests.end());
+    CHECK(first_poll->target.find("after=") != std::string::npos);
+}
+
+TEST_CASE("a rate limit holds back only the sender it was for", "[e2e][http]") {
+    FakeGateway gateway(k_key);
+    Workspace workspace;
+    prepare(workspace, gateway);
+    gateway.fail_next_for_sender("alice", Fault::too_many_requests(std::chrono::hours{6}));
+    auto result = workspace.run({"-v", "run", "campaigns/founders-intro.yaml", "--transport", "http", "--clock",
+                                 "simulated", "--start", "2026-11-23T06:00:00Z", "--for", "1d", "--seed", "7"});
+    INFO(result.out << result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK(result.err.find("sender 'alice' rate limited: gateway answered HTTP 429 rate_limited") != std::string::npos);
+    // Alice's first try, at her first minute of work (08:00 UTC), was refused for six hours: her next went at
+    // 14:00 UTC or later, and Marcus, who starts at 13:30 UTC, went on meanwhile.
+    std::vector<std::string> alice;
+    int marcus_meanwhile = 0;
+    for (const auto& request : gateway.requests()) {
+        if (request.method != "POST") {
+            continue;
+        }
+        auto at = request.body.substr(request.body.find("\"at\":\"") + 6, 20);
+        if (request.body.find("\"sender\":\"alice\"") != std::string::npos) {
+            alice.push_back(at);
+        } else if (alice.size() == 1) {
+            ++marcus_meanwhile;
+        }
+    }
+    REQUIRE(alice.size() > 2);
+    CHECK(alice[0] == "2026-11-23T08:00:00Z");
+    CHECK(instant(alice[1]) >= instant(alice[0]) + std::chrono::hours{6});
+    CHECK(marcus_meanwhile > 3);
+    // Waiting out the limit failed nothing.
+    CHECK(count(workspace, "SELECT count(*) FROM enrollments WHERE state = 'failed'") == 0);
+    check_exactly_once(workspace, gateway);
+}
+
+TEST_CASE("a restricted account pauses its sender until it is resumed; the others go on", "[e2e][http]") {
+    FakeGateway gateway(k_key);
+    Workspace workspace;
+    prepare(workspace, gateway);
+    gateway.restrict_sender("alice");
+    const std::vector<std::string> day{
+        "run", "campaigns/founders-intro.yaml", "--transport", "http", "--clock", "simulated", "--for", "1d"};
+    auto first_day = day;
+    first_day.insert(first_day.end(), {"--start", "2026-11-23T06:00:00Z"});
+    auto result = workspace.run(first_day);
+    INFO(result.out << result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK(result.err.find("sender 'alice' paused: gateway answered HTTP 403 account_restricted: LinkedIn restricted "
+                          "this account (resume with: campaign sender resume alice)") != std::string::npos);
+    int alice_posts = 0;
+    for (const auto& request : gateway.requests()) {
+        alice_posts += request.method == "POST" && request.body.find("\"sender\":\"alice\"") != std::string::npos;
+    }
+    CHECK(alice_posts == 1);
+    CHECK(count(workspace, "SELECT count(*) FROM actions a JOIN senders s ON s.id = a.sender_id"
+                           " WHERE s.name = 'marcus' AND a.state = 'sent'") > 5);
+    auto status = workspace.run({"status"});
+    CHECK(status.out.find("PAUSED: gateway answered HTTP 403 account_restricted") != std::string::npos);
+
+    // Nothing for her while paused, even on another day.
+    auto paused = workspace.run(day);
+    REQUIRE(paused.exit_code == 0);
+    CHECK(gateway.performed().size() == sent_actions(workspace).size());
+    int still = 0;
+    for (const auto& request : gateway.requests()) {
+        still += request.method == "POST" && request.body.find("\"sender\":\"alice\"") != std::string::npos;
+    }
+    CHECK(still == 1);
+
+    gateway.unrestrict_sender("alice");
+    REQUIRE(workspace.run({"sender", "resume", "alice"}).exit_code == 0);
+    auto resumed = workspace.run(day);
+    REQUIRE(resumed.exit_code == 0);
+    CHECK(count(workspace, "SELECT count(*) FROM actions a JOIN senders s ON s.id = a.sender_id"
+                           " WHERE s.name = 'alice' AND a.state = 'sent'") > 0);
+    check_exactly_once(workspace, gateway);
+}
+
+TEST_CASE("a run killed in the middle is settled by asking the gateway, never by sending again", "[e2e][http]") {
+    FakeGateway gateway(k_key);
+    Workspace workspace;
+    prepare(workspace, gateway);
+    gateway.accept_invitations_after(std::chrono::hours{2});
+    auto killed = workspace.run_killed_when_grown("campaign.db-wal", 600'000, k_ten_days);
+    INFO(killed.out << killed.err);
+    auto rerun = workspace.run({"run", "campaigns/founders-intro.yaml", "--transport", "http", "--clock", "simulated",
+                                "--for", "3d", "--seed", "7"});
+    INFO(rerun.out << rerun.err);
+    REQUIRE(rerun.exit_code == 0);
+    check_exactly_once(workspace, gateway);
+    CHECK(count(workspace, "SELECT count(*) FROM actions WHERE state IN ('sending', 'in_doubt')") == 0);
+    CHECK(count(workspace, "SELECT count(*) FROM events WHERE applied_at IS NULL") == 0);
+}
+
+TEST_CASE("a wall-clock minute through the gateway, stopped with SIGTERM", "[e2e][http]") {
+    FakeGateway gateway(k_key);
+    Workspace workspace;
+    prepare(workspace, gateway);
+    // A sender who works every hour of every day, every few seconds, so that a minute of the wall clock sends.
+    workspace.write("campaigns/always.yaml", R"(campaign: always
+templates: ../templates
+senders:
+  - id: nora
+    first_name: Nora
+    timezone: UTC
+    working_hours:
+      days: [mon, tue, wed, thu, fri, sat, sun]
+      from: "00:00"
+      to: "24:00"
+    pacing:
+      min_gap: 2s
+      jitter: 2s
+audience:
+  tags: [founders]
+steps:
+  - id: look
+    type: view_profile
+  - id: invite
+    type: connect
+    note: connect-short.mustache
+gateway: gateway.yaml
+)");
+    auto settings = workspace.read("campaigns/gateway.yaml");
+    workspace.write("campaigns/gateway.yaml",
+                    settings.replace(settings.find("poll_interval: 1m"), 17, "poll_interval: 5s"));
+    gateway.accept_invitations_after(std::chrono::seconds{0});
+    auto result = workspace.run_signalled_after(SIGTERM, std::chrono::seconds{60},
+                                                {"run", "campaigns/always.yaml", "--transport", "http"});
+    INFO(result.out << result.err);
+    CHECK(result.exit_code == 0);
+    CHECK(result.out.find("(wall clock, seed 1)") != std::string::npos);
+    CHECK(result.out.find("; stopped\n") != std::string::npos);
+    auto sent = sent_actions(workspace);
+    CHECK(sent.size() >= 10);
+    check_exactly_once(workspace, gateway);
+    check_no_secret(workspace, result);
+    CHECK(count(workspace, "SELECT count(*) FROM actions WHERE state IN ('sending', 'in_doubt')") == 0);
+    CHECK(count(workspace, "SELECT count(*) FROM events WHERE type = 'accepted' AND applied_at IS NOT NULL") > 0);
+    CHECK(count(workspace, "SELECT count(*) FROM runs WHERE clock = 'wall' AND transport = 'http'") == 1);
+}
+
+TEST_CASE("an http run says what is missing: the gateway, or its key", "[e2e][http]") {
+    FakeGateway gateway(k_key);
+    Workspace workspace;
+    prepare(workspace, gateway);
+    auto campaign = workspace.read("campaigns/founders-intro.yaml");
+    workspace.write("campaigns/plain.yaml", campaign.substr(0, campaign.find("\ngateway: gateway.yaml")));
+    auto none = workspace.run({"run", "campaigns/plain.yaml", "--transport", "http", "--once"});
+    CHECK(none.exit_code == 1);
+    CHECK(none.err == "error: --transport http needs a gateway: a 'gateway:' section in the campaign file, or "
+                      "--gateway FILE (see docs/http-transport.md)\n");
+    CHECK(workspace
+              .run({"run", "campaigns/plain.yaml", "--transport", "http", "--gateway", "campaigns/gateway.yaml",
+                    "--clock", "simulated", "--start", "2026-11-23T06:00:00Z", "--for", "1d"})
+              .exit_code == 0);
+
+    ::unsetenv(k_key_variable);
+    auto keyless = workspace.run({"run", "campaigns/founders-intro.yaml", "--transport", "http", "--once"});
+    CHECK(keyless.exit_code == 1);
+    CHECK(keyless.err == std::string("error: the gateway's key is read from the environment variable ") +
+                             k_key_variable + ", which is not set\n");
+    CHECK(workspace.run({"run", "campaigns/founders-intro.yaml", "--transport", "http", "--dry-run"}).exit_code == 1);
+}
