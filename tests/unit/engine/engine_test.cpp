@@ -357,3 +357,63 @@ TEST_CASE("follow-ups go before new profile views, so a large audience does not 
     CHECK(fixture.count("SELECT count(*) FROM actions WHERE type = 'connect' AND at_utc LIKE '2026-11-24%'") == 12);
     CHECK(fixture.count("SELECT count(*) FROM enrollments WHERE current_step = 'look'") > 0);
 }
+
+TEST_CASE("a rate limit holds back its sender until the moment given, and the other goes on", "[engine]") {
+    Fixture fixture;
+    fixture.add_prospects(20, "founders");
+    auto limited_until = utc("2026-11-23T16:00:00Z");
+    bool refused = false;
+    fixture.transport.answer = [&](const transport::Outbound& action) -> std::optional<transport::SendResult> {
+        if (action.sender == "alice" && !refused) {
+            refused = true;
+            return transport::SendResult{transport::SendStatus::rate_limited, "", "429", limited_until};
+        }
+        return std::nullopt;
+    };
+    fixture.run(founders(), 24h);
+    REQUIRE(refused);
+    // Alice's first action (09:00 in Paris) was refused; nothing of hers went before 16:00 UTC, while Marcus (from
+    // 09:00 in New York, 14:00 UTC) went on.
+    CHECK(fixture.count("SELECT count(*) FROM actions a JOIN senders s ON s.id = a.sender_id WHERE s.name = 'alice'"
+                        " AND a.state = 'sent' AND a.at_utc < '2026-11-23T16:00:00Z'") == 0);
+    CHECK(fixture.count("SELECT count(*) FROM actions a JOIN senders s ON s.id = a.sender_id WHERE s.name = 'alice'"
+                        " AND a.state = 'sent'") > 0);
+    CHECK(fixture.count("SELECT count(*) FROM actions a JOIN senders s ON s.id = a.sender_id WHERE s.name = 'marcus'"
+                        " AND a.state = 'sent' AND a.at_utc < '2026-11-23T16:00:00Z'") > 0);
+    CHECK(fixture.count("SELECT count(*) FROM enrollments WHERE state = 'failed'") == 0);
+}
+
+TEST_CASE("an action the transport cannot vouch for is held in doubt, never sent again", "[engine][invariant]") {
+    Fixture fixture;
+    fixture.add_prospects(4, "founders");
+    std::string doubted;
+    fixture.transport.answer = [&](const transport::Outbound& action) -> std::optional<transport::SendResult> {
+        if (doubted.empty() || doubted == action.idempotency_key) {
+            doubted = action.idempotency_key;
+            return transport::SendResult{transport::SendStatus::in_doubt, "", "no answer, and no way to ask",
+                                         std::nullopt};
+        }
+        return std::nullopt;
+    };
+    fixture.run(founders(), 20 * 24h);
+    CHECK(fixture.count("SELECT count(*) FROM actions WHERE state = 'in_doubt' AND idempotency_key = '" + doubted +
+                        "' AND attempts = 1") == 1);
+    CHECK(fixture.count("SELECT count(*) FROM enrollments e JOIN actions a ON a.enrollment_id = e.id"
+                        " WHERE a.idempotency_key = '" +
+                        doubted + "' AND e.state = 'active' AND e.next_due_at IS NULL") == 1);
+    // The others played on.
+    CHECK(fixture.count("SELECT count(*) FROM actions WHERE state = 'sent'") > 4);
+}
+
+TEST_CASE("the transport's event cursor is saved with its events and given back to the next run", "[engine]") {
+    Fixture fixture;
+    fixture.add_prospects(2, "founders");
+    fixture.transport.cursor_value = "page-7";
+    fixture.run(founders(), 24h);
+    CHECK(fixture.count("SELECT count(*) FROM event_cursors WHERE source = 'recording' AND cursor = 'page-7'") == 1);
+    CHECK_FALSE(fixture.transport.resumed_from);
+    fixture.transport.cursor_value = "page-9";
+    fixture.run(founders(), 24h);
+    CHECK(fixture.transport.resumed_from == std::optional<std::string>("page-7"));
+    CHECK(fixture.count("SELECT count(*) FROM event_cursors WHERE cursor = 'page-9'") == 1);
+}

@@ -2,7 +2,9 @@
 // messages by a rule of the prospect's number, so every test knows what should happen.
 #pragma once
 
+#include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -23,10 +25,20 @@ public:
     int reply_every = 3;
     int opt_out_every = 7;
     bool duplicate_events = false;
+    // An answer other than sent for an action, when it gives one: a gateway's rate limit, restriction, doubt.
+    std::function<std::optional<transport::SendResult>(const transport::Outbound&)> answer;
+    // A cursor the transport reports after each poll, and the one a run resumed it from.
+    std::optional<std::string> cursor_value;
+    std::optional<std::string> resumed_from;
 
     std::string_view name() const override { return "recording"; }
 
     transport::SendResult send(const transport::Outbound& action) override {
+        if (answer) {
+            if (auto given = answer(action)) {
+                return *given;
+            }
+        }
         if (performed.contains(action.idempotency_key)) {
             throw std::logic_error("sent twice: " + action.idempotency_key);
         }
@@ -70,6 +82,11 @@ public:
         }
         return due;
     }
+
+    std::optional<transport::Cursor> cursor() const override {
+        return cursor_value ? std::optional<transport::Cursor>(transport::Cursor{*cursor_value}) : std::nullopt;
+    }
+    void resume(const std::string& cursor) override { resumed_from = cursor; }
 
     std::optional<core::Timestamp> next_event_at() const override {
         if (delivered < scheduled.size()) {
