@@ -188,6 +188,8 @@ std::string sender_of(const httplib::Request& req) {
 FakeGateway::FakeGateway(std::string key) : m_key(std::move(key)) {
     auto handler = [this](const httplib::Request& req, httplib::Response& res) { handle(req, res); };
     m_server.Get(".*", handler).Post(".*", handler).Put(".*", handler).Patch(".*", handler).Delete(".*", handler);
+    // Each answer in one go: held back for the client's delayed ACK, every request would take 40 ms.
+    m_server.set_tcp_nodelay(true);
     m_port = m_server.bind_to_any_port("127.0.0.1");
     if (m_port <= 0) {
         throw std::runtime_error("fake gateway: cannot listen on 127.0.0.1");
