@@ -85,7 +85,7 @@ EngineTransport::EngineTransport(const core::GatewaySettings& settings, const st
     : m_settings(settings), m_hooks(std::move(hooks)),
       m_exchange(settings, "Authorization", "Bearer " + key, m_hooks.random, m_hooks.sleeper) {}
 
-SendResult EngineTransport::result_of(const Reply& reply, core::Timestamp now) const {
+SendResult EngineTransport::read_answer(const Reply& reply, core::Timestamp now) const {
     const auto& response = reply.response;
     if (reply.ok() && reply.usable) {
         auto answer = *json_object(response.body);
@@ -113,6 +113,14 @@ SendResult EngineTransport::result_of(const Reply& reply, core::Timestamp now) c
         return {SendStatus::sender_blocked, "", said, std::nullopt};
     }
     return {SendStatus::rejected, "", said, std::nullopt};
+}
+
+// What goes into the action log, with the key taken out should a gateway echo it.
+SendResult EngineTransport::result_of(const Reply& reply, core::Timestamp now) {
+    auto result = read_answer(reply, now);
+    result.response = m_exchange.client().redact(result.response);
+    result.error = m_exchange.client().redact(result.error);
+    return result;
 }
 
 SendResult EngineTransport::send(const Outbound& action) {

@@ -35,7 +35,8 @@ private:
     };
 
     void fetch_events();
-    SendResult result_of(const Reply& reply, core::Timestamp now) const;
+    SendResult read_answer(const Reply& reply, core::Timestamp now) const;
+    SendResult result_of(const Reply& reply, core::Timestamp now);
 
     core::GatewaySettings m_settings;
     GatewayHooks m_hooks;

@@ -143,6 +143,7 @@ TEST_CASE("ten simulated days through a gateway that fails on demand", "[e2e][ht
     Workspace workspace;
     prepare(workspace, gateway);
     gateway.accept_invitations_after(std::chrono::hours{5});
+    gateway.set_ssi("alice", R"({"memberScore": {"overall": 40, "subScores": []}})");
     gateway.reply_to_messages_after(std::chrono::hours{3}, "Sounds good, let's talk");
     gateway.set_stall(std::chrono::milliseconds{700});
     gateway.fail_next(FaultKind::status_500_after_performing, 3);
@@ -177,6 +178,8 @@ TEST_CASE("ten simulated days through a gateway that fails on demand", "[e2e][ht
     // Every action in a final state, and the cursor saved for the next run.
     CHECK(count(workspace, "SELECT count(*) FROM actions WHERE state IN ('sending', 'in_doubt')") == 0);
     CHECK(count(workspace, "SELECT count(*) FROM event_cursors") == 1);
+    // The gateway's SSI is today's: a simulated run records none of it for the days it plays.
+    CHECK(count(workspace, "SELECT count(*) FROM ssi_snapshots") == 0);
     // The retries went out under the action's own key.
     for (const auto& request : gateway.requests()) {
         if (request.method == "POST") {
@@ -323,6 +326,9 @@ gateway: gateway.yaml
     workspace.write("campaigns/gateway.yaml",
                     settings.replace(settings.find("poll_interval: 1m"), 17, "poll_interval: 5s"));
     gateway.accept_invitations_after(std::chrono::seconds{0});
+    gateway.set_ssi("nora", R"({"memberScore": {"overall": 51.37, "subScores": [
+        {"pillar": "PROFESSIONAL_BRAND", "score": 14.9}, {"pillar": "FIND_RIGHT_PEOPLE", "score": 12.02},
+        {"pillar": "INSIGHT_ENGAGEMENT", "score": 10.75}, {"pillar": "STRONG_RELATIONSHIP", "score": 13.7}]}})");
     auto result = workspace.run_signalled_after(SIGTERM, std::chrono::seconds{60},
                                                 {"run", "campaigns/always.yaml", "--transport", "http"});
     INFO(result.out << result.err);
@@ -336,6 +342,9 @@ gateway: gateway.yaml
     CHECK(count(workspace, "SELECT count(*) FROM actions WHERE state IN ('sending', 'in_doubt')") == 0);
     CHECK(count(workspace, "SELECT count(*) FROM events WHERE type = 'accepted' AND applied_at IS NOT NULL") > 0);
     CHECK(count(workspace, "SELECT count(*) FROM runs WHERE clock = 'wall' AND transport = 'http'") == 1);
+    // The sender's SSI, fetched from the gateway when the run started, is today's snapshot.
+    CHECK(count(workspace, "SELECT count(*) FROM ssi_snapshots s JOIN senders n ON n.id = s.sender_id"
+                           " WHERE n.name = 'nora' AND s.brand = 14.9 AND s.day = date('now')") == 1);
 }
 
 TEST_CASE("an http run says what is missing: the gateway, or its key", "[e2e][http]") {
