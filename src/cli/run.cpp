@@ -57,6 +57,7 @@ int run(int argc, char** argv) {
     add_ssi_command(app, context);
     add_activity_command(app, context);
     add_report_command(app, context);
+    add_serve_command(app, context);
 
     try {
         app.parse(argc, argv);

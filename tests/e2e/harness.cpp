@@ -1,11 +1,13 @@
 #include "e2e/harness.hpp"
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <signal.h>
 #include <sstream>
 #include <stdexcept>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 
 namespace campaign::e2e {
@@ -27,7 +29,71 @@ std::string slurp(const std::filesystem::path& path) {
     return content.str();
 }
 
+bool has_ended(pid_t child) {
+    siginfo_t info{};
+    // WNOWAIT leaves it to be waited for, so that stop() still learns its exit code.
+    return waitid(P_PID, static_cast<id_t>(child), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == child;
+}
+
+int exit_code_of(int status) {
+    return WIFEXITED(status) ? WEXITSTATUS(status) : WIFSIGNALED(status) ? 128 + WTERMSIG(status) : -1;
+}
+
 } // namespace
+
+Background::~Background() {
+    if (m_child > 0) {
+        kill(m_child, SIGKILL);
+        waitpid(m_child, nullptr, 0);
+    }
+}
+
+Background::Background(Background&& other) noexcept
+    : m_child(other.m_child), m_out(std::move(other.m_out)), m_err(std::move(other.m_err)) {
+    other.m_child = -1;
+}
+
+std::string Background::wait_for_line(std::string_view prefix, std::chrono::milliseconds patience) const {
+    auto deadline = std::chrono::steady_clock::now() + patience;
+    for (;;) {
+        // Looked at before the exit is: a server that printed its line and then failed still shows the line.
+        bool ended = has_ended(m_child);
+        std::istringstream lines(slurp(m_out));
+        std::string line;
+        while (std::getline(lines, line) && !lines.eof()) { // a line without its newline yet is not finished
+            if (line.rfind(prefix, 0) == 0) {
+                return line;
+            }
+        }
+        if (ended || std::chrono::steady_clock::now() > deadline) {
+            return {};
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds{10});
+    }
+}
+
+std::string Background::out() const {
+    return slurp(m_out);
+}
+
+std::string Background::err() const {
+    return slurp(m_err);
+}
+
+Result Background::stop(int signal) {
+    kill(m_child, signal);
+    int status = 0;
+    pid_t waited = 0;
+    for (int tick = 0; tick < 2000 && (waited = waitpid(m_child, &status, WNOHANG)) == 0; ++tick) {
+        usleep(10000);
+    }
+    if (waited == 0) {
+        kill(m_child, SIGKILL);
+        waitpid(m_child, &status, 0);
+    }
+    m_child = -1;
+    return {exit_code_of(status), out(), err()};
+}
 
 Workspace::Workspace() {
     auto pattern = (std::filesystem::temp_directory_path() / "campaign-e2e-XXXXXX").string();
@@ -61,11 +127,14 @@ Result Workspace::run(const std::vector<std::string>& arguments) const {
 }
 
 // Starts the binary in the workspace with stdout and stderr going to files there; the caller waits for it.
-pid_t Workspace::spawn(const std::vector<std::string>& arguments) const {
+pid_t Workspace::spawn(const std::vector<std::string>& arguments, const std::string& output, const std::string& errors,
+                       const Environment& environment) const {
     std::vector<std::string> words{CAMPAIGN_BINARY};
     words.insert(words.end(), arguments.begin(), arguments.end());
-    auto out = (m_path / ".stdout").string();
-    auto err = (m_path / ".stderr").string();
+    auto out = (m_path / output).string();
+    auto err = (m_path / errors).string();
+    // What the test printed and has not flushed would otherwise be written again by the child, when it reopens stdout.
+    std::fflush(nullptr);
     pid_t child = fork();
     if (child == 0) {
         std::vector<char*> argv;
@@ -77,6 +146,9 @@ pid_t Workspace::spawn(const std::vector<std::string>& arguments) const {
             _exit(127);
         }
         unsetenv("CAMPAIGN_DB");
+        for (const auto& [name, value] : environment) {
+            setenv(name.c_str(), value.c_str(), 1);
+        }
         execv(argv[0], argv.data());
         _exit(127);
     }
@@ -85,7 +157,7 @@ pid_t Workspace::spawn(const std::vector<std::string>& arguments) const {
 
 Result Workspace::collect(int status) const {
     Result result;
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : WIFSIGNALED(status) ? 128 + WTERMSIG(status) : -1;
+    result.exit_code = exit_code_of(status);
     result.out = slurp(m_path / ".stdout");
     result.err = slurp(m_path / ".stderr");
     return result;
@@ -118,6 +190,13 @@ Result Workspace::run_signalled_after(int signal, std::chrono::milliseconds dela
         waitpid(child, &status, 0);
     }
     return collect(status);
+}
+
+Background Workspace::start(const std::vector<std::string>& arguments, const Environment& environment) const {
+    static int started = 0;
+    auto name = ".background-" + std::to_string(++started);
+    return {spawn(arguments, name + ".stdout", name + ".stderr", environment), m_path / (name + ".stdout"),
+            m_path / (name + ".stderr")};
 }
 
 void Workspace::write(const std::filesystem::path& relative, const std::string& content) const {

@@ -6,7 +6,9 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <sys/types.h>
+#include <utility>
 #include <vector>
 
 namespace campaign::e2e {
@@ -15,6 +17,36 @@ struct Result {
     int exit_code = -1;
     std::string out;
     std::string err;
+};
+
+// Variables to set for a command, besides the test's own environment.
+using Environment = std::vector<std::pair<std::string, std::string>>;
+
+// A command that runs until it is stopped (`campaign serve`), with its output in files of its own so that other
+// commands can run in the workspace meanwhile. Killed, if still running, when it goes out of scope.
+class Background {
+public:
+    Background(pid_t child, std::filesystem::path out, std::filesystem::path err)
+        : m_child(child), m_out(std::move(out)), m_err(std::move(err)) {}
+    ~Background();
+    Background(Background&& other) noexcept;
+    Background(const Background&) = delete;
+    Background& operator=(const Background&) = delete;
+    Background& operator=(Background&&) = delete;
+
+    // The first line it printed that starts with `prefix`, waited for up to `patience`; empty when none came.
+    std::string wait_for_line(std::string_view prefix,
+                              std::chrono::milliseconds patience = std::chrono::seconds{20}) const;
+    // What it printed so far.
+    std::string out() const;
+    std::string err() const;
+    // Sends `signal` and waits for it to end; after 20 seconds it is killed, and the exit code is 137.
+    Result stop(int signal);
+
+private:
+    pid_t m_child;
+    std::filesystem::path m_out;
+    std::filesystem::path m_err;
 };
 
 class Workspace {
@@ -36,13 +68,16 @@ public:
     // The same, sent `signal` after `delay` (if it has not finished by then), and waited for.
     Result run_signalled_after(int signal, std::chrono::milliseconds delay,
                                const std::vector<std::string>& arguments) const;
+    // Starts `campaign ARGS...` in the background, with `environment` added to the test's.
+    Background start(const std::vector<std::string>& arguments, const Environment& environment = {}) const;
     void write(const std::filesystem::path& relative, const std::string& content) const;
     std::string read(const std::filesystem::path& relative) const;
     // Copies a file or folder of the source tree (e.g. "campaigns") into the workspace.
     void copy_from_source(const std::filesystem::path& relative) const;
 
 private:
-    pid_t spawn(const std::vector<std::string>& arguments) const;
+    pid_t spawn(const std::vector<std::string>& arguments, const std::string& output = ".stdout",
+                const std::string& errors = ".stderr", const Environment& environment = {}) const;
     Result collect(int status) const;
 
     std::filesystem::path m_path;
