@@ -55,7 +55,7 @@ TEST_CASE("the schema is in WAL mode with foreign keys enforced", "[e2e][cli][st
     REQUIRE(workspace.run({"prospects", "import", "people.csv"}).exit_code == 0);
     SQLite::Database db(workspace.database().string(), SQLite::OPEN_READWRITE);
     CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "wal");
-    CHECK(db.execAndGet("PRAGMA user_version").getInt() == 4);
+    CHECK(db.execAndGet("PRAGMA user_version").getInt() == 5);
     CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
     for (const char* table :
          {"prospects", "prospect_tags", "senders", "campaigns", "campaign_versions", "enrollments", "actions", "events",
