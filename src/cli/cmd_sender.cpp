@@ -34,7 +34,8 @@ int resume_sender(Context& context, const std::string& name) {
         context.out << "sender '" << name << "' was not paused\n";
         return k_ok;
     }
-    context.out << "sender '" << name << "' resumed: the next run sends for it again\n";
+    context.out << "sender '" << name
+                << "' resumed: runs send for it again, one going on now at its next look for events\n";
     return k_ok;
 }
 

@@ -178,6 +178,20 @@ Engine::SenderRuntime& Engine::sender_runtime(const core::Sender& sender, core::
     return result;
 }
 
+void Engine::notice_resumed_senders() {
+    for (auto& [id, sender] : m_senders) {
+        if (!sender->paused) {
+            continue;
+        }
+        if (auto row = m_campaigns.find_sender(id); row && !row->paused_at) {
+            sender->paused = false;
+            sender->held_until.reset();
+            sender->dirty = true;
+            m_observer.on_note("sender '" + id + "' was resumed: sending for it again");
+        }
+    }
+}
+
 const Engine::CampaignRuntime* Engine::version_of(const core::Enrollment& enrollment) const {
     auto found = m_by_version.find(enrollment.version_id);
     return found == m_by_version.end() ? nullptr : found->second;
@@ -339,8 +353,10 @@ RunSummary Engine::run(const core::Clock& clock, Waiter& waiter, const RunLimits
             if (auto joined = enroll(now, last_look - std::chrono::seconds{1}); joined > 0) {
                 m_observer.on_note(std::to_string(joined) + " new prospects enrolled");
             }
-            // Events recorded meanwhile by `campaign serve` or `campaign events ingest` are applied too.
+            // Events recorded meanwhile by `campaign serve` or `campaign events ingest` are applied too, and a
+            // sender resumed with `campaign sender resume` sends again.
             m_events_pending = true;
+            notice_resumed_senders();
             last_look = now;
         }
         if (stop_requested) {

@@ -116,6 +116,7 @@ private:
     void load_versions_in_use(const DefinitionParser& parse);
     void add_version(CampaignRuntime runtime);
     SenderRuntime& sender_runtime(const core::Sender& sender, core::Timestamp now);
+    void notice_resumed_senders();
     const CampaignRuntime* version_of(const core::Enrollment& enrollment) const;
     std::vector<core::RowId> current_campaign_ids() const;
     bool is_suppressed(const core::Prospect& prospect);

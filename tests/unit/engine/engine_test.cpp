@@ -3,6 +3,7 @@
 
 #include "engine/engine.hpp"
 #include "fakes.hpp"
+#include "store/campaign_store.hpp"
 #include "store/database.hpp"
 #include "store/prospect_store.hpp"
 #include "store/suppression_store.hpp"
@@ -416,4 +417,49 @@ TEST_CASE("the transport's event cursor is saved with its events and given back 
     fixture.run(founders(), 24h);
     CHECK(fixture.transport.resumed_from == std::optional<std::string>("page-7"));
     CHECK(fixture.count("SELECT count(*) FROM event_cursors WHERE cursor = 'page-9'") == 1);
+}
+
+TEST_CASE("a sender resumed while a wall-clock run goes on sends again without a restart", "[engine]") {
+    Fixture fixture;
+    fixture.add_prospects(6, "founders");
+    bool restricted = true;
+    fixture.transport.answer = [&](const transport::Outbound& action) -> std::optional<transport::SendResult> {
+        if (action.sender == "alice" && restricted) {
+            return transport::SendResult{transport::SendStatus::sender_blocked, "", "account restricted", std::nullopt};
+        }
+        return std::nullopt;
+    };
+    auto campaign = founders();
+    engine::Engine engine(fixture.database, fixture.transport, fixture.messages, fixture.random, fixture.observer);
+    engine.load(
+        {{campaign, "definition", "founders.yaml"}}, [](const std::string&, const std::string&) { return founders(); },
+        fixture.clock.now());
+    engine.enroll(fixture.clock.now());
+    // At the first sleep after alice was paused, her account is cleared and she is resumed.
+    bool resumed = false;
+    TestWallWaiter waiter(fixture.clock, nullptr);
+    struct ResumingWaiter final : engine::Waiter {
+        engine::Waiter& inner;
+        std::function<void()> each;
+        ResumingWaiter(engine::Waiter& waiter, std::function<void()> call) : inner(waiter), each(std::move(call)) {}
+        bool wait_until(core::Timestamp when) override {
+            each();
+            return inner.wait_until(when);
+        }
+        bool simulated() const override { return false; }
+    } resuming(waiter, [&] {
+        if (!resumed && fixture.count("SELECT count(*) FROM senders WHERE paused_at IS NOT NULL") == 1) {
+            resumed = true;
+            restricted = false;
+            store::CampaignStore(fixture.database).resume_sender("alice");
+        }
+    });
+    std::atomic<bool> stop{false};
+    engine::RunLimits limits{fixture.clock.now() + 48h, false};
+    limits.poll_interval = std::chrono::minutes{5};
+    engine.run(fixture.clock, resuming, limits, stop);
+    REQUIRE(resumed);
+    CHECK(fixture.count("SELECT count(*) FROM actions a JOIN senders s ON s.id = a.sender_id WHERE s.name = 'alice'"
+                        " AND a.state = 'sent'") > 0);
+    CHECK(fixture.count("SELECT count(*) FROM senders WHERE paused_at IS NOT NULL") == 0);
 }
