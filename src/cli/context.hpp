@@ -42,5 +42,6 @@ void add_report_command(CLI::App& app, Context& context);
 void add_ssi_command(CLI::App& app, Context& context);
 void add_activity_command(CLI::App& app, Context& context);
 void add_serve_command(CLI::App& app, Context& context);
+void add_events_command(CLI::App& app, Context& context);
 
 } // namespace campaign::cli

@@ -58,6 +58,7 @@ int run(int argc, char** argv) {
     add_activity_command(app, context);
     add_report_command(app, context);
     add_serve_command(app, context);
+    add_events_command(app, context);
 
     try {
         app.parse(argc, argv);

@@ -89,4 +89,17 @@ std::optional<EventPage> parse_event_page(std::string_view body, std::string& er
     return page;
 }
 
+std::optional<core::Event> parse_event(std::string_view text, std::string& problem) {
+    auto document = nlohmann::json::parse(text, nullptr, false);
+    if (document.is_discarded()) {
+        problem = "not valid JSON";
+        return std::nullopt;
+    }
+    if (auto event = read_event(document, problem)) {
+        return event;
+    }
+    problem = "the event " + problem;
+    return std::nullopt;
+}
+
 } // namespace campaign::transport

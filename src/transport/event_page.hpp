@@ -1,5 +1,6 @@
 // The engine profile's events, as a poll answers them and as a gateway posts them to `campaign serve`: a page
-// ({"events": [...], "cursor": "...", "more": false}) or a single event object.
+// ({"events": [...], "cursor": "...", "more": false}) or a single event object; and one event, as a line of the
+// file `campaign events ingest` reads.
 #pragma once
 
 #include <optional>
@@ -20,5 +21,8 @@ struct EventPage {
 
 // Nothing when the body is not JSON of that shape at all, with the reason in `error`.
 std::optional<EventPage> parse_event_page(std::string_view body, std::string& error);
+
+// One event object, as a line of an events file has it; nothing, with the reason in `problem`, when it is not one.
+std::optional<core::Event> parse_event(std::string_view text, std::string& problem);
 
 } // namespace campaign::transport

@@ -1,0 +1,72 @@
+// `campaign events ingest`: events reported elsewhere, one JSON object a line, recorded once by id and applied by the
+// next run; a file with a bad line records nothing and says where.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <catch2/catch.hpp>
+
+#include "e2e/harness.hpp"
+
+using campaign::e2e::Workspace;
+
+namespace {
+
+int count(const Workspace& workspace, const std::string& sql) {
+    SQLite::Database db(workspace.database().string(), SQLite::OPEN_READONLY);
+    return db.execAndGet(sql).getInt();
+}
+
+void prepare(const Workspace& workspace) {
+    workspace.copy_from_source("campaigns");
+    workspace.copy_from_source("templates");
+    workspace.copy_from_source("examples");
+    REQUIRE(workspace.run({"prospects", "import", "examples/prospects.csv"}).exit_code == 0);
+}
+
+// An opt-out written the way a person or another tool would write the URL: with its tracking query.
+const std::string k_events =
+    R"({"id": "crm-1", "type": "opted_out", "sender": "alice", "at": "2026-11-20T10:00:00Z",)"
+    R"( "profile_url": "https://www.linkedin.com/in/example-ayu-halim-25e01af?trk=people-guest_people_search-card"})"
+    "\n\n"
+    R"({"id": "crm-2", "type": "replied", "sender": "alice", "at": "2026-11-19T10:00:00Z",)"
+    R"( "profile_url": "https://linkedin.com/in/someone-else", "text": "Thanks!"})"
+    "\n";
+
+} // namespace
+
+TEST_CASE("events from a file are recorded once and applied by the next run", "[e2e][events]") {
+    Workspace workspace;
+    prepare(workspace);
+    workspace.write("events.jsonl", k_events);
+    auto first = workspace.run({"events", "ingest", "events.jsonl"});
+    INFO(first.err);
+    REQUIRE(first.exit_code == 0);
+    CHECK(first.out == "recorded 2 events from events.jsonl (0 known already); the next run applies them\n");
+    auto again = workspace.run({"events", "ingest", "events.jsonl"});
+    CHECK(again.out == "recorded 0 events from events.jsonl (2 known already); the next run applies them\n");
+    CHECK(count(workspace, "SELECT count(*) FROM events") == 2);
+    // The URL was matched to the prospect as the CRM normalized it.
+    CHECK(count(workspace, "SELECT count(*) FROM events e JOIN prospects p ON p.id = e.prospect_id"
+                           " WHERE e.external_id = 'crm-1'") == 1);
+
+    REQUIRE(workspace.run({"run", "campaigns/founders-intro.yaml", "--start", "2026-11-23T06:00:00Z", "--for", "1d"})
+                .exit_code == 0);
+    CHECK(count(workspace, "SELECT count(*) FROM events WHERE applied_at IS NULL") == 0);
+    CHECK(count(workspace, "SELECT count(*) FROM suppressions") == 1);
+    CHECK(count(workspace, "SELECT count(*) FROM enrollments e JOIN prospects p ON p.id = e.prospect_id"
+                           " WHERE p.profile_url LIKE '%ayu-halim%'") == 0);
+}
+
+TEST_CASE("a file with a bad line records nothing, and says which lines", "[e2e][events]") {
+    Workspace workspace;
+    prepare(workspace);
+    workspace.write("events.jsonl",
+                    k_events + R"({"id": "crm-3", "type": "liked", "sender": "alice",)" +
+                        R"( "at": "2026-11-20T10:00:00Z", "profile_url": "https://linkedin.com/in/x"})" +
+                        "\n{not json\n");
+    auto result = workspace.run({"events", "ingest", "events.jsonl"});
+    CHECK(result.exit_code == 1);
+    CHECK(result.err == "events.jsonl:4: error: the event 'crm-3' has an unknown type 'liked'\n"
+                        "events.jsonl:5: error: not valid JSON\n"
+                        "events.jsonl: error: nothing was recorded\n");
+    CHECK(count(workspace, "SELECT count(*) FROM events") == 0);
+    CHECK(workspace.run({"events", "ingest", "missing.jsonl"}).err == "missing.jsonl: error: cannot read the file\n");
+}
