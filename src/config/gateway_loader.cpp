@@ -63,6 +63,12 @@ void read_url(YamlReader& reader, const YAML::Node& map, core::GatewaySettings& 
     if (!url) {
         return;
     }
+    auto authority = url->substr(0, url->find_first_of("/?#", url->find("//") + 2));
+    if (authority.find('@') != std::string::npos) {
+        reader.error(map["url"], "'url' must not hold a user or a password ('" + *url +
+                                     "'): the key goes in the environment variable named by 'api_key_env'");
+        return;
+    }
     if (!url->starts_with("https://") && !core::is_loopback_url(*url)) {
         reader.error(map["url"], "'url' must start with https:// ('" + *url +
                                      "'): the key may travel without TLS only to this machine (127.0.0.1, "

@@ -31,6 +31,9 @@ bool is_loopback_url(std::string_view url) {
         return false;
     }
     auto rest = url.substr(scheme.size());
+    if (rest.substr(0, rest.find_first_of("/?#")).find('@') != std::string_view::npos) {
+        return false; // "http://localhost:80@elsewhere.example": user information, and another host
+    }
     auto host = rest.starts_with('[') ? rest.substr(0, rest.find(']') + 1) : rest.substr(0, rest.find_first_of(":/?"));
     return host == "127.0.0.1" || host == "localhost" || host == "[::1]";
 }

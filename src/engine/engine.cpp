@@ -164,6 +164,9 @@ Engine::SenderRuntime& Engine::sender_runtime(const core::Sender& sender, core::
     runtime->id = m_campaigns.register_sender(sender);
     auto row = m_campaigns.find_sender(sender.id);
     runtime->paused = row && row->paused_at.has_value();
+    if (row && row->held_until && *row->held_until > now) {
+        runtime->held_until = row->held_until; // a rate limit an earlier run met
+    }
     std::optional<core::Timestamp> last;
     m_actions.for_each_counted(runtime->id, now - k_ledger_history, [&](core::ActionType type, core::Timestamp at) {
         runtime->ledger.record(type, at);

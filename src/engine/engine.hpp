@@ -142,6 +142,7 @@ private:
     void refuse(core::Enrollment enrollment, core::Timestamp now);
     void stop_enrollment(const core::Enrollment& enrollment, const std::string& why, core::Timestamp now);
     void fail_step(core::Enrollment& enrollment, core::Action& action, const std::string& error, core::Timestamp now);
+    void hold(SenderRuntime& sender, const transport::SendResult& result, core::Timestamp until);
     void hold_in_doubt(core::Enrollment& enrollment, core::Action& action, const std::string& why, core::Timestamp now);
     transport::Outbound outbound_of(const core::Action& action);
     void settle_sent(core::Enrollment& enrollment, const core::Step& step, core::Timestamp sent_at);
@@ -177,6 +178,7 @@ private:
     std::map<QueueKey, std::optional<store::QueueHead>> m_heads; // cached; absent means not read yet
     bool m_events_pending = true;                                // events recorded and perhaps not applied yet
     std::string m_saved_cursor;                                  // the transport's event cursor, as last saved
+    std::optional<core::Timestamp> m_transport_held_until;       // the gateway was out of reach: nothing before
     Progress m_progress;
 };
 

@@ -21,6 +21,7 @@ struct Progress {
     long accepted = 0;
     long replied = 0;
     long failed = 0;
+    long unreachable = 0; // tries that met a gateway out of reach
 };
 
 class RunObserver {

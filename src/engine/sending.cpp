@@ -56,8 +56,10 @@ std::optional<core::Timestamp> Engine::serve_sender(SenderRuntime& sender, core:
             refuse(m_enrollments.get(impossible->id), now);
             continue;
         }
-        if (best && sender.held_until && best->slot < *sender.held_until) {
-            best->slot = *sender.held_until; // the gateway asked this sender to wait
+        for (const auto& hold : {sender.held_until, m_transport_held_until}) {
+            if (best && hold && best->slot < *hold) {
+                best->slot = *hold; // the gateway asked this sender, or everyone, to wait
+            }
         }
         if (!best || best->slot > now) {
             return best ? std::optional<core::Timestamp>(best->slot) : std::nullopt;
@@ -173,10 +175,13 @@ void Engine::record_outcome(SenderRuntime& sender, core::Enrollment& enrollment,
         fail_step(enrollment, action, result.error, now);
         return;
     case transport::SendStatus::retry_later:
-    case transport::SendStatus::rate_limited: {
+    case transport::SendStatus::rate_limited:
+    case transport::SendStatus::unreachable: {
+        // Waiting out a rate limit or a gateway out of reach is not the step failing: only other failures count
+        // towards giving up.
+        bool counts = result.status == transport::SendStatus::retry_later;
         auto attempts = m_actions.find(enrollment.id, step.id)->attempts;
-        // Waiting out a rate limit is not the step failing: only other failures count towards giving up.
-        if (result.status == transport::SendStatus::retry_later && attempts >= k_max_attempts) {
+        if (counts && attempts >= k_max_attempts) {
             fail_step(enrollment, action, result.error + "; gave up after " + std::to_string(attempts) + " attempts",
                       now);
             return;
@@ -187,16 +192,24 @@ void Engine::record_outcome(SenderRuntime& sender, core::Enrollment& enrollment,
         action.state = core::ActionState::failed;
         action.error = result.error + "; retrying at " + core::format_utc(retry_at);
         m_actions.finish(action.id, action.state, result.response, action.error);
+        if (!counts) {
+            m_actions.uncount_attempt(action.id);
+        }
         auto before = enrollment;
         enrollment.next_due_at = retry_at;
         save(enrollment, before, now);
-        if (result.status == transport::SendStatus::rate_limited) {
-            sender.held_until = retry_at;
-            m_observer.on_note("sender '" + sender.sender.id + "' rate limited: " + result.error + "; it waits until " +
-                               core::format_utc(retry_at) + ", the others go on");
-        }
+        hold(sender, result, retry_at);
         return;
     }
+    case transport::SendStatus::refused:
+        // Every action would meet the same answer: the step stays due, and the run stops for a person to fix it.
+        action.state = core::ActionState::failed;
+        action.error = result.error + "; not sent, the step stays due";
+        m_actions.finish(action.id, action.state, result.response, action.error);
+        m_actions.uncount_attempt(action.id);
+        commit();
+        throw core::RuntimeFailure("error: " + result.error +
+                                   ": the run stopped, nothing more was sent; check the gateway's url and key");
     case transport::SendStatus::in_doubt:
         hold_in_doubt(enrollment, action, result.error, now);
         return;
@@ -209,6 +222,23 @@ void Engine::record_outcome(SenderRuntime& sender, core::Enrollment& enrollment,
         m_observer.on_warning("sender '" + sender.sender.id + "' paused: " + result.error +
                               " (resume with: campaign sender resume " + sender.sender.id + ")");
         return;
+    }
+}
+
+// A rate limit holds its sender, for this run and the next; a gateway out of reach holds every sender of this run.
+void Engine::hold(SenderRuntime& sender, const transport::SendResult& result, core::Timestamp until) {
+    if (result.status == transport::SendStatus::rate_limited) {
+        sender.held_until = until;
+        m_campaigns.hold_sender(sender.id, until);
+        m_observer.on_warning("sender '" + sender.sender.id + "' rate limited: " + result.error + "; it waits until " +
+                              core::format_utc(until) + ", the others go on");
+    } else if (result.status == transport::SendStatus::unreachable) {
+        m_transport_held_until = until;
+        ++m_progress.unreachable;
+        m_observer.on_warning(result.error + "; nothing is sent before " + core::format_utc(until));
+        for (auto& [id, other] : m_senders) {
+            other->dirty = true;
+        }
     }
 }
 
@@ -272,6 +302,12 @@ int Engine::recover(core::Timestamp now) {
             continue; // a campaign this run does not play: its own run settles it
         }
         auto lookup = m_transport.lookup(outbound_of(action));
+        if (lookup.status == transport::LookupStatus::unreachable) {
+            // Asked again by the next run: an action in doubt would wait for a person for nothing.
+            commit();
+            throw core::RuntimeFailure("error: cannot settle the actions an earlier run left in flight: " +
+                                       lookup.result.error + "; nothing was sent, run again when it can be reached");
+        }
         writing();
         switch (lookup.status) {
         case transport::LookupStatus::performed:
@@ -295,6 +331,8 @@ int Engine::recover(core::Timestamp now) {
         case transport::LookupStatus::unknown:
             hold_in_doubt(enrollment, action, "interrupted, and the transport cannot say whether it went out", now);
             break;
+        case transport::LookupStatus::unreachable:
+            break; // stopped the run above
         }
         ++settled;
     }

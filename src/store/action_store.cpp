@@ -102,6 +102,13 @@ void ActionStore::finish(core::ActionId id, core::ActionState state, const std::
     update.reset();
 }
 
+void ActionStore::uncount_attempt(core::ActionId id) {
+    SQLite::Statement update(m_database.sqlite(),
+                             "UPDATE actions SET attempts = attempts - 1 WHERE id = ? AND attempts > 1");
+    update.bind(1, id);
+    update.exec();
+}
+
 std::optional<core::Action> ActionStore::find(core::EnrollmentId enrollment_id, const std::string& step) {
     auto& query = m_statements->find;
     query.bind(1, enrollment_id);

@@ -37,6 +37,8 @@ public:
     // Records the intent (state sending). A step tried before and failed for a moment is the same row, tried again.
     core::ActionId begin(const core::Action& action);
     void finish(core::ActionId id, core::ActionState state, const std::string& response, const std::string& error);
+    // The try just finished does not count towards giving the step up: a rate limit, a gateway out of reach.
+    void uncount_attempt(core::ActionId id);
     std::optional<core::Action> find(core::EnrollmentId enrollment_id, const std::string& step);
     std::optional<core::Action> find_by_key(const std::string& idempotency_key);
 

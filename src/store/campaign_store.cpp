@@ -19,10 +19,11 @@ SenderRow read_sender(SQLite::Statement& row) {
     return SenderRow{
         row.getColumn(0).getInt64(),          row.getColumn(1).getString(),
         row.getColumn(2).getString(),         row.getColumn(3).getString(),
-        read_optional_time(row.getColumn(4)), row.getColumn(5).isNull() ? "" : row.getColumn(5).getString()};
+        read_optional_time(row.getColumn(4)), row.getColumn(5).isNull() ? "" : row.getColumn(5).getString(),
+        read_optional_time(row.getColumn(6))};
 }
 
-constexpr const char* k_sender_columns = "id, name, display_name, timezone, paused_at, pause_reason";
+constexpr const char* k_sender_columns = "id, name, display_name, timezone, paused_at, pause_reason, held_until";
 
 } // namespace
 
@@ -154,6 +155,13 @@ bool CampaignStore::resume_sender(const std::string& name) {
                                                   " WHERE name = ? AND paused_at IS NOT NULL");
     update.bind(1, name);
     return update.exec() > 0;
+}
+
+void CampaignStore::hold_sender(core::RowId id, core::Timestamp until) {
+    SQLite::Statement update(m_database.sqlite(), "UPDATE senders SET held_until = ? WHERE id = ?");
+    update.bind(1, core::format_utc(until));
+    update.bind(2, id);
+    update.exec();
 }
 
 core::RowId CampaignStore::begin_run(const RunRow& run) {

@@ -33,6 +33,7 @@ struct SenderRow {
     std::string timezone;
     std::optional<core::Timestamp> paused_at;
     std::string pause_reason;
+    std::optional<core::Timestamp> held_until; // a gateway's rate limit
 };
 
 struct RunRow {
@@ -63,6 +64,8 @@ public:
     std::optional<SenderRow> find_sender(const std::string& name);
     void pause_sender(core::RowId id, core::Timestamp at, const std::string& reason);
     bool resume_sender(const std::string& name);
+    // Until when a gateway asked the sender to wait.
+    void hold_sender(core::RowId id, core::Timestamp until);
 
     core::RowId begin_run(const RunRow& run);
     void end_run(core::RowId id, core::Timestamp reached_at, core::Timestamp stopped_at, const std::string& reason);

@@ -79,7 +79,20 @@ std::pair<std::string, std::string> error_of(const HttpResponse& response) {
     return {"", ""};
 }
 
+// An answer that every action would get, whatever it is: the key is wrong, or the url is not the gateway's. A
+// refusal of one action comes as {"status": "rejected"} or with an error code of the protocol.
+bool refuses_the_engine(long status, const std::string& code) {
+    if (status == 401 || status == 407) {
+        return true;
+    }
+    return code.empty() && (status == 403 || status == 404 || status == 405);
+}
+
 } // namespace
+
+std::string EngineTransport::unreachable(const Reply& reply) const {
+    return "cannot reach the gateway at " + m_settings.url + ": " + reply.describe();
+}
 
 EngineTransport::EngineTransport(const core::GatewaySettings& settings, const std::string& key, GatewayHooks hooks)
     : m_settings(settings), m_hooks(std::move(hooks)),
@@ -92,15 +105,15 @@ SendResult EngineTransport::read_answer(const Reply& reply, core::Timestamp now)
         auto status = text_of(answer, "status");
         if (status == "rejected") {
             auto reason = text_of(answer, "reason");
-            return {SendStatus::rejected, response.body,
+            return {SendStatus::rejected, "rejected",
                     "gateway rejected it: " + (reason.empty() ? "no reason given" : reason), std::nullopt};
         }
         auto id = text_of(answer, "id");
         return {SendStatus::sent, id.empty() ? status : status + " " + id, "", std::nullopt};
     }
-    if (reply.transient()) {
+    if (reply.transient() || reply.stopped) {
         // Sent again later under the same key: the gateway performs it once whatever reached it before.
-        return {SendStatus::retry_later, "", "gateway unreachable: " + reply.describe(), now + k_unreachable_wait};
+        return {SendStatus::unreachable, "", unreachable(reply), now + k_unreachable_wait};
     }
     auto [code, message] = error_of(response);
     auto said = "gateway answered HTTP " + std::to_string(response.status) + (code.empty() ? "" : " " + code) +
@@ -111,6 +124,9 @@ SendResult EngineTransport::read_answer(const Reply& reply, core::Timestamp now)
     }
     if (code == "account_restricted" || code == "account_disconnected") {
         return {SendStatus::sender_blocked, "", said, std::nullopt};
+    }
+    if (refuses_the_engine(response.status, code)) {
+        return {SendStatus::refused, "", said + " (" + m_settings.url + ")", std::nullopt};
     }
     return {SendStatus::rejected, "", said, std::nullopt};
 }
@@ -127,7 +143,7 @@ SendResult EngineTransport::send(const Outbound& action) {
     HttpRequest request{"POST",
                         "/actions",
                         {{"Idempotency-Key", action.idempotency_key}},
-                        body_of(action, m_settings).dump(),
+                        body_of(action, m_settings).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
                         "application/json",
                         {}};
     auto reply = m_exchange.call(request, Resend::always, is_action_answer);
@@ -140,11 +156,21 @@ Lookup EngineTransport::lookup(const Outbound& action) {
     if (reply.ok() && reply.usable) {
         return {LookupStatus::performed, result_of(reply, m_hooks.clock.now())};
     }
-    if (reply.response.answered() && reply.response.status == 404) {
+    const auto& response = reply.response;
+    if (response.answered() && response.status == 404 && !error_of(response).first.empty()) {
         return {LookupStatus::not_performed, {}};
     }
-    m_hooks.warn("cannot look action " + action.idempotency_key + " up at the gateway: " + reply.describe());
-    return {LookupStatus::unknown, {}};
+    SendResult why;
+    if (reply.transient() || reply.stopped || response.status == 429) {
+        why.error = unreachable(reply);
+    } else {
+        auto [code, message] = error_of(response);
+        why.error = "the gateway at " + m_settings.url + " answered HTTP " + std::to_string(response.status) +
+                    (code.empty() ? "" : " " + code) + (message.empty() ? "" : ": " + message) +
+                    " when asked about action " + action.idempotency_key;
+    }
+    why.error = m_exchange.client().redact(why.error);
+    return {LookupStatus::unreachable, why};
 }
 
 void EngineTransport::fetch_events() {

@@ -36,6 +36,7 @@ private:
 
     void fetch_events();
     SendResult read_answer(const Reply& reply, core::Timestamp now) const;
+    std::string unreachable(const Reply& reply) const;
     SendResult result_of(const Reply& reply, core::Timestamp now);
 
     core::GatewaySettings m_settings;

@@ -16,8 +16,15 @@ void initialize_curl() {
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
+// No answer of a gateway is this long; a longer one is cut off as a failure rather than filling memory.
+constexpr std::size_t k_max_answer = 16 * 1024 * 1024;
+
 std::size_t append_body(char* data, std::size_t size, std::size_t count, void* body) {
-    static_cast<std::string*>(body)->append(data, size * count);
+    auto& text = *static_cast<std::string*>(body);
+    if (text.size() + size * count > k_max_answer) {
+        return 0;
+    }
+    text.append(data, size * count);
     return size * count;
 }
 
@@ -29,7 +36,8 @@ std::size_t read_header(char* data, std::size_t size, std::size_t count, void* r
         while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) {
             value.remove_prefix(1);
         }
-        while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' ')) {
+        while (!value.empty() &&
+               (value.back() == '\r' || value.back() == '\n' || value.back() == ' ' || value.back() == '\t')) {
             value.remove_suffix(1);
         }
         static_cast<HttpResponse*>(response)->retry_after = std::string(value);
@@ -90,6 +98,9 @@ HttpClient::HttpClient(const core::GatewaySettings& settings, std::string key_he
         curl_easy_setopt(curl, CURLOPT_CAINFO, settings.ca_file->c_str());
     }
     curl_easy_setopt(curl, CURLOPT_TCP_KEEPALIVE, 1L);
+    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+    // HTTP/1.1 on every gateway: a request that must go on a connection of its own can then be sure to.
+    curl_easy_setopt(curl, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_1_1));
     curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
     curl_easy_setopt(curl, CURLOPT_USERAGENT, "campaign/" CAMPAIGN_VERSION);
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, append_body);
@@ -126,7 +137,7 @@ HttpResponse HttpClient::perform(const HttpRequest& request) {
             curl_mime_data(part, value.data(), value.size());
         }
         curl_easy_setopt(curl, CURLOPT_MIMEPOST, mime);
-    } else if (request.method != "GET") {
+    } else if (request.method != "GET" && (request.method != "DELETE" || !request.body.empty())) {
         if (!request.content_type.empty()) {
             add_header("Content-Type: " + request.content_type);
         }
@@ -135,6 +146,8 @@ HttpResponse HttpClient::perform(const HttpRequest& request) {
     }
     curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method == "GET" ? nullptr : request.method.c_str());
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+    curl_easy_setopt(curl, CURLOPT_FRESH_CONNECT, request.replayable ? 0L : 1L);
+    curl_easy_setopt(curl, CURLOPT_FORBID_REUSE, request.replayable ? 0L : 1L);
 
     auto code = curl_easy_perform(curl);
     if (code == CURLE_OK) {
@@ -148,6 +161,8 @@ HttpResponse HttpClient::perform(const HttpRequest& request) {
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, nullptr);
     curl_easy_setopt(curl, CURLOPT_MIMEPOST, nullptr);
     curl_easy_setopt(curl, CURLOPT_POSTFIELDS, nullptr);
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, -1L);
+    curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, nullptr);
     curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, nullptr);
     curl_slist_free_all(headers);
     curl_mime_free(mime);

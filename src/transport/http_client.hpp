@@ -21,6 +21,9 @@ struct HttpRequest {
     std::string body; // with content_type, for a JSON body
     std::string content_type;
     std::vector<std::pair<std::string, std::string>> form; // multipart/form-data fields, instead of a body
+    // libcurl sends a request again by itself when a connection it reused turns out dead before any answer: a
+    // request that must not reach the gateway twice goes on a connection of its own.
+    bool replayable = true;
 };
 
 enum class Failure {

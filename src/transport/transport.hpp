@@ -30,6 +30,8 @@ enum class SendStatus {
     rejected,       // will never be done (too long, not allowed, unknown profile): the action fails with the reason
     retry_later,    // not done this time (timeout, 5xx, rate limit): try again at retry_at
     rate_limited,   // the other side asks this sender to wait until retry_at: none of its actions go before then
+    unreachable,    // the other side could not be reached, for any sender: nothing goes before retry_at
+    refused,        // the other side refuses the engine itself (a wrong key, a wrong address): the run must stop
     sender_blocked, // the account is restricted or disconnected: nothing more for this sender until resumed
     in_doubt,       // it may or may not have gone out, and the other side cannot tell: a person must look
 };
@@ -41,11 +43,16 @@ struct SendResult {
     std::optional<core::Timestamp> retry_at;
 };
 
-enum class LookupStatus { performed, not_performed, unknown };
+enum class LookupStatus {
+    performed,
+    not_performed,
+    unknown,     // the other side answered and cannot tell: the action is in doubt
+    unreachable, // the other side could not be asked: the action stays as it is, for a later run to ask again
+};
 
 struct Lookup {
     LookupStatus status = LookupStatus::unknown;
-    SendResult result; // when performed: what send() answered
+    SendResult result; // when performed: what send() answered; when unreachable: why, in `error`
 };
 
 struct Cursor {

@@ -70,10 +70,12 @@ bool is_json(const HttpResponse& response) {
     return json_object(response.body).has_value();
 }
 
-// libcurl sends a request again by itself when a connection it reused dies before any answer, and Unipile would act
-// on it twice: with a connection per request there is none to reuse.
+// Unipile acts on every request it receives: one that acts goes on a connection of its own, which libcurl cannot
+// replay by itself (see HttpRequest::replayable).
 HttpRequest request(std::string method, std::string path) {
-    return {std::move(method), std::move(path), {{"Connection", "close"}}, "", "", {}};
+    HttpRequest made{std::move(method), std::move(path), {}, "", "", {}};
+    made.replayable = made.method == "GET";
+    return made;
 }
 
 HttpRequest form_post(std::string path, std::vector<std::pair<std::string, std::string>> form) {

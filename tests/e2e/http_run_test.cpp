@@ -369,3 +369,79 @@ TEST_CASE("an http run says what is missing: the gateway, or its key", "[e2e][ht
                              k_key_variable + ", which is not set\n");
     CHECK(workspace.run({"run", "campaigns/founders-intro.yaml", "--transport", "http", "--dry-run"}).exit_code == 1);
 }
+
+TEST_CASE("a wrong key or a gateway out of reach stops the run with code 3 and fails nothing", "[e2e][http]") {
+    FakeGateway gateway("the-gateway's-real-key");
+    Workspace workspace;
+    prepare(workspace, gateway);
+    const std::vector<std::string> day{
+        "run",     "campaigns/founders-intro.yaml", "--transport", "http", "--clock", "simulated",
+        "--start", "2026-11-23T06:00:00Z",          "--for",       "1d"};
+    auto refused = workspace.run(day);
+    INFO(refused.out << refused.err);
+    CHECK(refused.exit_code == 3);
+    CHECK(refused.err.find("error: gateway answered HTTP 401 unauthorized") != std::string::npos);
+    CHECK(refused.err.find("the run stopped, nothing more was sent; check the gateway's url and key") !=
+          std::string::npos);
+    CHECK(refused.err.find(k_key) == std::string::npos);
+    CHECK(count(workspace, "SELECT count(*) FROM enrollments WHERE state = 'failed'") == 0);
+    CHECK(count(workspace, "SELECT count(*) FROM actions WHERE state = 'sending'") == 0);
+
+    // Nothing listens where the gateway should be.
+    auto settings = workspace.read("campaigns/gateway.yaml");
+    auto url = settings.find(gateway.url());
+    workspace.write("campaigns/gateway.yaml", settings.replace(url, gateway.url().size(), "http://127.0.0.1:1/v1"));
+    auto down = workspace.run(
+        {"run", "campaigns/founders-intro.yaml", "--transport", "http", "--clock", "simulated", "--for", "1d"});
+    INFO(down.out << down.err);
+    CHECK(down.exit_code == 3);
+    CHECK(down.err.find("cannot reach the gateway at http://127.0.0.1:1/v1") != std::string::npos);
+    CHECK(down.err.find("error: the gateway at http://127.0.0.1:1/v1 could not be reached: nothing was sent") !=
+          std::string::npos);
+    CHECK(count(workspace, "SELECT count(*) FROM enrollments WHERE state = 'failed'") == 0);
+    CHECK(count(workspace, "SELECT count(*) FROM actions WHERE state IN ('sending', 'in_doubt')") == 0);
+}
+
+TEST_CASE("a rate limit holds its sender in the runs that follow too", "[e2e][http]") {
+    FakeGateway gateway(k_key);
+    Workspace workspace;
+    prepare(workspace, gateway);
+    gateway.fail_next_for_sender("alice", Fault::too_many_requests(std::chrono::hours{3}));
+    auto first = workspace.run({"run", "campaigns/founders-intro.yaml", "--transport", "http", "--clock", "simulated",
+                                "--start", "2026-11-23T08:00:00Z", "--for", "1h"});
+    REQUIRE(first.exit_code == 0);
+    auto alice_posts = [&gateway] {
+        int posts = 0;
+        for (const auto& request : gateway.requests()) {
+            posts += request.method == "POST" && request.body.find("\"sender\":\"alice\"") != std::string::npos;
+        }
+        return posts;
+    };
+    CHECK(alice_posts() == 1);
+    // The next hour, in a run of its own: still within the three hours, nothing for alice.
+    REQUIRE(
+        workspace
+            .run({"run", "campaigns/founders-intro.yaml", "--transport", "http", "--clock", "simulated", "--for", "1h"})
+            .exit_code == 0);
+    CHECK(alice_posts() == 1);
+    REQUIRE(
+        workspace
+            .run({"run", "campaigns/founders-intro.yaml", "--transport", "http", "--clock", "simulated", "--for", "3h"})
+            .exit_code == 0);
+    CHECK(alice_posts() > 1);
+    check_exactly_once(workspace, gateway);
+}
+
+TEST_CASE("a gateway file is for the http transport, and a missing one is named", "[e2e][http]") {
+    FakeGateway gateway(k_key);
+    Workspace workspace;
+    prepare(workspace, gateway);
+    auto mock = workspace.run({"run", "campaigns/founders-intro.yaml", "--gateway", "campaigns/gateway.yaml"});
+    CHECK(mock.exit_code == 1);
+    CHECK(mock.err == "error: --gateway is the http transport's: add --transport http to send through it\n");
+    auto missing =
+        workspace.run({"run", "campaigns/founders-intro.yaml", "--transport", "http", "--gateway", "gw.yaml"});
+    CHECK(missing.exit_code == 1);
+    CHECK(missing.err == "gw.yaml: error: cannot read the file\n");
+    CHECK(count(workspace, "SELECT count(*) FROM actions") == 0);
+}

@@ -92,6 +92,10 @@ TEST_CASE("the url must be https, unless the gateway is on this machine", "[conf
           Lines{"gateway.yaml:1:6: error: 'url' must start with https:// ('http://gw.example.com/v1'): the key may "
                 "travel without TLS only to this machine (127.0.0.1, localhost, [::1])"});
     CHECK(file_errors(project, "url: http://127.0.0.1.evil.example/v1\napi_key_env: KEY\n").size() == 1);
+    CHECK(file_errors(project, "url: http://localhost:80@evil.example/v1\napi_key_env: KEY\n") ==
+          Lines{"gateway.yaml:1:6: error: 'url' must not hold a user or a password "
+                "('http://localhost:80@evil.example/v1'): the key goes in the environment variable named by "
+                "'api_key_env'"});
     CHECK(file_errors(project, "url: http://127.0.0.1:8080/v1\napi_key_env: KEY\n").empty());
     CHECK(file_errors(project, "url: http://localhost/v1\napi_key_env: KEY\n").empty());
     CHECK(file_errors(project, "url: http://[::1]:9000\napi_key_env: KEY\n").empty());

@@ -57,12 +57,13 @@ TEST_CASE("an upgrade tallies the actions already in the database", "[store]") {
         auto& db = database.sqlite();
         db.exec(fixture::k_reply_fixture_sql);
         // Back to schema 2, as a database written before the tallies was: schemas 5 and 4 are undone first.
-        db.exec("DROP TABLE event_cursors; DROP INDEX events_by_sender_time;"
-                " ALTER TABLE ssi_snapshots DROP COLUMN industry_average;"
-                " ALTER TABLE ssi_snapshots DROP COLUMN network_average;"
-                " DROP TRIGGER actions_stay_sent; DROP TRIGGER action_tallies_on_insert;"
-                " DROP TRIGGER action_tallies_on_update; DROP TRIGGER enrollment_tallies_on_insert;"
-                " DROP TABLE action_tallies; DROP TABLE enrollment_tallies; PRAGMA user_version = 2");
+        db.exec(
+            "DROP TABLE event_cursors; ALTER TABLE senders DROP COLUMN held_until; DROP INDEX events_by_sender_time;"
+            " ALTER TABLE ssi_snapshots DROP COLUMN industry_average;"
+            " ALTER TABLE ssi_snapshots DROP COLUMN network_average;"
+            " DROP TRIGGER actions_stay_sent; DROP TRIGGER action_tallies_on_insert;"
+            " DROP TRIGGER action_tallies_on_update; DROP TRIGGER enrollment_tallies_on_insert;"
+            " DROP TABLE action_tallies; DROP TABLE enrollment_tallies; PRAGMA user_version = 2");
     }
     store::Database database(path, store::OpenMode::must_exist);
     auto& db = database.sqlite();

@@ -51,6 +51,8 @@ TEST_CASE("plain http only to this machine; path parts percent-encoded", "[trans
     CHECK(core::is_loopback_url("http://localhost/v1"));
     CHECK(core::is_loopback_url("http://[::1]:9000"));
     CHECK_FALSE(core::is_loopback_url("http://127.0.0.1.example.com/v1"));
+    CHECK_FALSE(core::is_loopback_url("http://localhost:8080@evil.example.com/v1"));
+    CHECK_FALSE(core::is_loopback_url("http://user@127.0.0.1/v1"));
     CHECK_FALSE(core::is_loopback_url("http://gateway.example.com"));
     CHECK_FALSE(core::is_loopback_url("https://localhost"));
     CHECK(transport::url_encode("q4-outreach/17/invite") == "q4-outreach%2F17%2Finvite");

@@ -81,8 +81,8 @@ TEST_CASE("the waits between tries double, with jitter, and the tries are bounde
     Setup setup;
     setup.gateway.fail_next(FaultKind::status_500, 10);
     auto result = setup.transport->send(invitation());
-    CHECK(result.status == SendStatus::retry_later);
-    CHECK(result.error == "gateway unreachable: HTTP 500 after 3 tries");
+    CHECK(result.status == SendStatus::unreachable);
+    CHECK(result.error == "cannot reach the gateway at " + setup.gateway.url() + ": HTTP 500 after 3 tries");
     CHECK(result.retry_at == setup.fixture.clock.now() + transport::k_unreachable_wait);
     CHECK(setup.gateway.requests_for("q4/1/invite") == 3);
     REQUIRE(setup.fixture.sleeper.waits.size() == 2);
@@ -134,10 +134,13 @@ TEST_CASE("the key shows only in its header, never in what the transport says", 
     test::GatewayFixture fixture("http://127.0.0.1:1/v1"); // nothing listens there
     transport::EngineTransport transport(fixture.settings, k_key, fixture.hooks());
     auto result = transport.send(invitation());
-    CHECK(result.status == SendStatus::retry_later);
+    CHECK(result.status == SendStatus::unreachable);
+    CHECK(result.error.starts_with("cannot reach the gateway at http://127.0.0.1:1/v1: "));
     CHECK(result.error.find("after 3 tries") != std::string::npos);
     CHECK(result.error.find(k_key) == std::string::npos);
-    CHECK(transport.lookup(invitation()).status == LookupStatus::unknown);
+    auto lookup = transport.lookup(invitation());
+    CHECK(lookup.status == LookupStatus::unreachable);
+    CHECK(lookup.result.error.find(k_key) == std::string::npos);
     for (const auto& warning : fixture.warnings) {
         CHECK(warning.find(k_key) == std::string::npos);
     }
@@ -146,7 +149,7 @@ TEST_CASE("the key shows only in its header, never in what the transport says", 
     CHECK(client.redact("refused: Bearer " + k_key + " twice " + k_key) == "refused: [redacted] twice [redacted]");
 }
 
-TEST_CASE("a lookup tells performed from never received from cannot say", "[transport]") {
+TEST_CASE("a lookup tells performed from never received from cannot be asked", "[transport]") {
     Setup setup;
     setup.transport->send(invitation());
     auto found = setup.transport->lookup(invitation());
@@ -154,7 +157,7 @@ TEST_CASE("a lookup tells performed from never received from cannot say", "[tran
     CHECK(found.result.status == SendStatus::sent);
     CHECK(setup.transport->lookup(invitation("q4/9/invite")).status == LookupStatus::not_performed);
     setup.gateway.fail_next(FaultKind::status_500, 5, "/v1/actions/");
-    CHECK(setup.transport->lookup(invitation()).status == LookupStatus::unknown);
+    CHECK(setup.transport->lookup(invitation()).status == LookupStatus::unreachable);
     CHECK(setup.gateway.performed_count("q4/1/invite") == 1);
     CHECK(setup.gateway.lookups_for("q4/9/invite") == 1);
 }
@@ -235,4 +238,19 @@ TEST_CASE("the sender's SSI comes as LinkedIn's answer, or not at all", "[transp
     CHECK(setup.transport->fetch_ssi("alice") == std::optional<std::string>(R"({"memberScore":{"overall":61.5}})"));
     CHECK_FALSE(setup.transport->fetch_ssi("bob"));
     CHECK(setup.fixture.warnings.empty()); // a 404 is an answer: no SSI for that sender
+}
+
+TEST_CASE("a wrong key refuses the engine, not the action", "[transport]") {
+    Setup setup;
+    transport::EngineTransport wrong_key(setup.fixture.settings, "not-the-key", setup.fixture.hooks());
+    auto refused = wrong_key.send(invitation());
+    CHECK(refused.status == SendStatus::refused);
+    CHECK(refused.error.starts_with("gateway answered HTTP 401"));
+    CHECK(refused.error.find("not-the-key") == std::string::npos);
+
+    // Nor can it be asked about an action: the next run asks again, with the right key.
+    auto lookup = wrong_key.lookup(invitation());
+    CHECK(lookup.status == LookupStatus::unreachable);
+    CHECK(lookup.result.error.find("answered HTTP 401") != std::string::npos);
+    CHECK(setup.gateway.performed().empty());
 }
