@@ -1,9 +1,9 @@
 #include "transport/engine_transport.hpp"
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 
 #include "transport/event_page.hpp"
+#include "transport/wire_fields.hpp"
 
 namespace campaign::transport {
 
@@ -11,16 +11,6 @@ namespace {
 
 constexpr int k_page_size = 100;
 constexpr int k_pages_per_poll = 50; // a backlog is fetched over several polls, not in one long stall
-
-std::string public_id_of(const std::string& profile_url) {
-    constexpr std::string_view marker = "/in/";
-    auto at = profile_url.find(marker);
-    if (at == std::string::npos) {
-        return {};
-    }
-    auto id = profile_url.substr(at + marker.size());
-    return id.substr(0, id.find_first_of("/?#"));
-}
 
 nlohmann::json body_of(const Outbound& action, const core::GatewaySettings& settings) {
     const auto& prospect = action.prospect;
@@ -31,7 +21,7 @@ nlohmann::json body_of(const Outbound& action, const core::GatewaySettings& sett
         {"account", settings.account_of(action.sender)},
         {"prospect",
          {{"profile_url", prospect.profile_url},
-          {"public_id", public_id_of(prospect.profile_url)},
+          {"public_id", linkedin_public_id(prospect.profile_url)},
           {"first_name", prospect.first_name},
           {"last_name", prospect.last_name},
           {"company", prospect.company},
@@ -40,19 +30,6 @@ nlohmann::json body_of(const Outbound& action, const core::GatewaySettings& sett
         {"text", action.text},
         {"at", core::format_utc(action.at)},
     };
-}
-
-std::optional<nlohmann::json> json_object(const std::string& body) {
-    auto document = nlohmann::json::parse(body, nullptr, false);
-    if (document.is_discarded() || !document.is_object()) {
-        return std::nullopt;
-    }
-    return document;
-}
-
-std::string text_of(const nlohmann::json& object, const char* key) {
-    auto found = object.find(key);
-    return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
 }
 
 // An answer to an action: {"status": "sent" | "queued" | "rejected", ...}.

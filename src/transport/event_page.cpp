@@ -1,15 +1,10 @@
 #include "transport/event_page.hpp"
 
-#include <nlohmann/json.hpp>
+#include "transport/wire_fields.hpp"
 
 namespace campaign::transport {
 
 namespace {
-
-std::string text_field(const nlohmann::json& object, const char* key) {
-    auto found = object.find(key);
-    return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
-}
 
 // One event, or the reason it cannot be one.
 std::optional<core::Event> read_event(const nlohmann::json& item, std::string& problem) {
@@ -18,23 +13,23 @@ std::optional<core::Event> read_event(const nlohmann::json& item, std::string& p
         return std::nullopt;
     }
     core::Event event;
-    event.id = text_field(item, "id");
+    event.id = text_of(item, "id");
     if (event.id.empty()) {
         problem = "has no id";
         return std::nullopt;
     }
-    auto type_name = text_field(item, "type");
+    auto type_name = text_of(item, "type");
     auto type = core::parse_event_type(type_name);
     if (!type) {
         problem = "'" + event.id + "' has an unknown type '" + type_name + "'";
         return std::nullopt;
     }
     event.type = *type;
-    event.sender = text_field(item, "sender");
-    event.profile_url = text_field(item, "profile_url");
-    event.text = text_field(item, "text");
-    event.idempotency_key = text_field(item, "idempotency_key");
-    auto at = core::parse_utc(text_field(item, "at"));
+    event.sender = text_of(item, "sender");
+    event.profile_url = text_of(item, "profile_url");
+    event.text = text_of(item, "text");
+    event.idempotency_key = text_of(item, "idempotency_key");
+    auto at = core::parse_utc(text_of(item, "at"));
     if (!at) {
         problem = "'" + event.id + "' has no time 'at' like 2026-12-01T09:30:00Z";
         return std::nullopt;

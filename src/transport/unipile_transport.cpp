@@ -3,16 +3,14 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <nlohmann/json.hpp>
 
 #include "core/text.hpp"
 #include "transport/unipile_webhook.hpp"
+#include "transport/wire_fields.hpp"
 
 namespace campaign::transport {
 
 namespace {
-
-using Json = nlohmann::json;
 
 constexpr int k_invitation_pages = 10; // of 100, newest first: one just sent is on the first
 constexpr int k_invitation_page_size = 100;
@@ -22,28 +20,6 @@ constexpr int k_chats_searched = 5;
 // How much earlier than the action's own time a sent message may be stamped and still be it: the engine's, Unipile's
 // and LinkedIn's clocks differ. An older message with the same text was an earlier step's.
 constexpr core::Duration k_clock_slack = std::chrono::hours{1};
-
-std::optional<Json> json_object(const std::string& body) {
-    auto document = Json::parse(body, nullptr, false);
-    if (document.is_discarded() || !document.is_object()) {
-        return std::nullopt;
-    }
-    return document;
-}
-
-std::string text_of(const Json& object, const char* key) {
-    auto found = object.find(key);
-    return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
-}
-
-// Unipile's REST answers write flags as 0/1, its webhooks as booleans.
-bool is_set(const Json& object, const char* key) {
-    auto found = object.find(key);
-    if (found == object.end()) {
-        return false;
-    }
-    return found->is_boolean() ? found->get<bool>() : found->is_number() && found->get<double>() != 0;
-}
 
 bool is_profile(const HttpResponse& response) {
     auto answer = json_object(response.body);

@@ -1,26 +1,10 @@
 #include "transport/unipile_webhook.hpp"
 
-#include <nlohmann/json.hpp>
+#include "transport/wire_fields.hpp"
 
 namespace campaign::transport {
 
 namespace {
-
-using Json = nlohmann::json;
-
-std::string text_of(const Json& object, const char* key) {
-    auto found = object.find(key);
-    return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
-}
-
-// Unipile writes flags as booleans in webhooks and as 0/1 in its REST answers.
-bool is_set(const Json& object, const char* key) {
-    auto found = object.find(key);
-    if (found == object.end()) {
-        return false;
-    }
-    return found->is_boolean() ? found->get<bool>() : found->is_number() && found->get<double>() != 0;
-}
 
 // The sender who acts through an account: the key of `accounts` that names it, else the account id itself (a sender
 // without an entry acts through the account of its own name).
@@ -191,20 +175,6 @@ std::optional<core::Timestamp> parse_unipile_time(std::string_view text) {
         return core::parse_utc(std::string(text.substr(0, seconds_end)) + "Z");
     }
     return core::parse_utc(text);
-}
-
-std::string linkedin_profile_url(std::string_view public_id) {
-    return "https://www.linkedin.com/in/" + std::string(public_id);
-}
-
-std::string linkedin_public_id(std::string_view profile_url) {
-    constexpr std::string_view marker = "/in/";
-    auto at = profile_url.find(marker);
-    if (at == std::string_view::npos) {
-        return {};
-    }
-    auto id = profile_url.substr(at + marker.size());
-    return std::string(id.substr(0, id.find_first_of("/?#")));
 }
 
 } // namespace campaign::transport

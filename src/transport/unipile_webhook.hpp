@@ -24,10 +24,4 @@ parse_unipile_webhook(std::string_view body, const core::GatewaySettings& settin
 // Unipile's instants ("2023-09-24T13:49:07.965Z"), to the second; also without the fraction.
 std::optional<core::Timestamp> parse_unipile_time(std::string_view text);
 
-// The public profile of a LinkedIn member: https://www.linkedin.com/in/{public_id}.
-std::string linkedin_profile_url(std::string_view public_id);
-
-// The last segment of a LinkedIn profile URL (".../in/{id}/?..."), or empty when it is not one.
-std::string linkedin_public_id(std::string_view profile_url);
-
 } // namespace campaign::transport

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "transport/unipile_webhook.hpp"
+#include "transport/wire_fields.hpp"
 
 namespace {
 
