@@ -143,6 +143,15 @@ void read_settings(YamlReader& reader, const YAML::Node& map, const std::filesys
     set(settings.max_backoff, milliseconds(reader, map, "max_backoff"));
     set(settings.poll_interval, milliseconds(reader, map, "poll_interval"));
     set(settings.attempts, reader.integer(map, "attempts", 1, 10));
+    if (settings.max_backoff < settings.backoff) {
+        reader.error(map["max_backoff"] ? map["max_backoff"] : map["backoff"],
+                     "'max_backoff' must not be shorter than 'backoff'");
+    }
+    if (settings.timeout < settings.connect_timeout) {
+        reader.error(map["timeout"] ? map["timeout"] : map["connect_timeout"],
+                     "'timeout' is for a whole request, connecting included: it must not be shorter than "
+                     "'connect_timeout'");
+    }
     read_accounts(reader, map, settings);
 }
 
@@ -154,6 +163,10 @@ std::optional<core::GatewaySettings> read_gateway(YamlReader& reader, const YAML
     if (node.IsScalar()) {
         // A file of its own, beside the campaign: its problems are reported at their place in it.
         auto path = (file.parent_path() / node.Scalar()).lexically_normal();
+        if (!std::filesystem::is_regular_file(path)) {
+            reader.error(node, "'gateway': no such file: " + path.string());
+            return std::nullopt;
+        }
         auto loaded = load_gateway(path);
         for (auto& diagnostic : loaded.diagnostics) {
             reader.error(diagnostic.location, diagnostic.message);

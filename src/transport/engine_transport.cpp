@@ -226,8 +226,9 @@ void EngineTransport::resume(const std::string& cursor) {
 }
 
 std::optional<std::string> EngineTransport::fetch_ssi(const std::string& sender) {
+    // One try: the SSI is fetched again tomorrow, and a run should not wait on it while the gateway is down.
     auto reply = m_exchange.call({"GET", "/senders/" + url_encode(sender) + "/ssi", {}, "", "", {}}, Resend::always,
-                                 is_json_object);
+                                 is_json_object, 1);
     if (reply.ok() && reply.usable) {
         return reply.response.body;
     }

@@ -1,5 +1,7 @@
 #include "transport/exchange.hpp"
 
+#include <algorithm>
+
 namespace campaign::transport {
 
 namespace {
@@ -32,8 +34,9 @@ Exchange::Exchange(const core::GatewaySettings& settings, std::string key_header
                                                                                 settings.max_backoff},
       m_random(random), m_sleeper(sleeper) {}
 
-Reply Exchange::call(const HttpRequest& request, Resend resend, const AnswerCheck& check) {
+Reply Exchange::call(const HttpRequest& request, Resend resend, const AnswerCheck& check, int tries) {
     Reply reply;
+    auto most = tries > 0 ? std::min(tries, m_policy.attempts) : m_policy.attempts;
     for (;;) {
         reply.response = m_client.perform(request);
         ++reply.tries;
@@ -43,7 +46,7 @@ Reply Exchange::call(const HttpRequest& request, Resend resend, const AnswerChec
             return reply;
         }
         bool may_resend = resend == Resend::always || reply.response.failure == Failure::not_connected;
-        if (!may_resend || reply.tries >= m_policy.attempts) {
+        if (!may_resend || reply.tries >= most) {
             return reply;
         }
         if (!m_sleeper.sleep_for(backoff_delay(m_policy, reply.tries, m_random))) {

@@ -37,7 +37,8 @@ public:
     Exchange(const core::GatewaySettings& settings, std::string key_header, std::string key_value, core::Random& random,
              Sleeper& sleeper);
 
-    Reply call(const HttpRequest& request, Resend resend, const AnswerCheck& check = nullptr);
+    // At most `tries` tries when given, else the configured number.
+    Reply call(const HttpRequest& request, Resend resend, const AnswerCheck& check = nullptr, int tries = 0);
     HttpClient& client() { return m_client; }
 
 private:

@@ -63,20 +63,27 @@ TEST_CASE("the documented gateway loads with every setting", "[config]") {
 
 TEST_CASE("a gateway file reads as the section does, and a campaign may name it", "[config]") {
     Project project;
-    project.write("campaigns/gateway.yaml", "profile: unipile\nurl: https://api8.unipile.com:13851/api/v1\n"
-                                            "api_key_env: UNIPILE_KEY\ntimeout: 750ms\nattempts: 2\n");
+    project.write("campaigns/gateway.yaml",
+                  "profile: unipile\nurl: https://api8.unipile.com:13851/api/v1\n"
+                  "api_key_env: UNIPILE_KEY\ntimeout: 750ms\nconnect_timeout: 500ms\nattempts: 2\n");
     auto loaded = project.load(complete_campaign("gateway: gateway.yaml\n"));
     REQUIRE(project.lines(loaded).empty());
     REQUIRE(loaded.gateway);
     CHECK(loaded.gateway->profile == WireProfile::unipile);
     CHECK(loaded.gateway->timeout == milliseconds{750});
     CHECK(loaded.gateway->attempts == 2);
-    CHECK(loaded.gateway->connect_timeout == milliseconds{10'000});
+    CHECK(loaded.gateway->connect_timeout == milliseconds{500});
 
     // Its problems are reported at their place in it.
     project.write("campaigns/gateway.yaml", "url: https://gw.example.com\napi_key_env: KEY\nattempts: 0\n");
     CHECK(project.lines(project.load(complete_campaign("gateway: gateway.yaml\n"))) ==
           Lines{"campaigns/gateway.yaml:3:11: error: 'attempts' must be between 1 and 10, not 0"});
+}
+
+TEST_CASE("a gateway file the campaign names and that is not there is reported where it is named", "[config]") {
+    Project project;
+    CHECK(project.errors("gateway: nothere.yaml\n") ==
+          Lines{"campaigns/q4.yaml:1:10: error: 'gateway': no such file: campaigns/nothere.yaml"});
 }
 
 TEST_CASE("a campaign without a gateway section has none", "[config]") {
@@ -128,6 +135,11 @@ TEST_CASE("gateway settings are checked one by one", "[config]") {
           Lines{"gateway.yaml:3:10: error: 'ca_file': no such file: nowhere.pem"});
     CHECK(file_errors(project, base + "timeuot: 5s\n") ==
           Lines{"gateway.yaml:3:1: error: unknown key 'timeuot' in the gateway (did you mean 'timeout'?)"});
+    CHECK(file_errors(project, base + "backoff: 2m\n") ==
+          Lines{"gateway.yaml:3:10: error: 'max_backoff' must not be shorter than 'backoff'"});
+    CHECK(file_errors(project, base + "timeout: 5s\n") ==
+          Lines{"gateway.yaml:3:10: error: 'timeout' is for a whole request, connecting included: it must not be "
+                "shorter than 'connect_timeout'"});
     CHECK(file_errors(project, base + "accounts: [alice]\n") ==
           Lines{"gateway.yaml:3:11: error: 'accounts' must map each sender's id to its account at the gateway"});
 }
