@@ -153,7 +153,8 @@ void Engine::act(SenderRuntime& sender, core::Enrollment enrollment, core::Times
     action.id = m_actions.begin(action);
     commit();
     auto result = m_transport.send(transport::Outbound{action.idempotency_key, step.type, sender.sender.id, *prospect,
-                                                       action.subject, action.rendered_text, now});
+                                                       action.subject, action.rendered_text, now,
+                                                       sender.calendar.window_end(now)});
     writing();
     record_outcome(sender, enrollment, step, action, result, now);
     m_observer.on_action(ActionReport{action, campaign.id, sender.sender.id, prospect->profile_url});

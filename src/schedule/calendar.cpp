@@ -55,6 +55,15 @@ bool SenderCalendar::is_working(core::Timestamp when) const {
     return window(local_day(when), start, end) && start <= when && when < end;
 }
 
+std::optional<core::Timestamp> SenderCalendar::window_end(core::Timestamp when) const {
+    core::Timestamp start;
+    core::Timestamp end;
+    if (window(local_day(when), start, end) && start <= when && when < end) {
+        return end;
+    }
+    return std::nullopt;
+}
+
 core::Timestamp SenderCalendar::next_working(core::Timestamp when) const {
     auto day = local_day(when);
     for (int i = 0; i < k_days_to_search; ++i, ++day) {

@@ -2,6 +2,7 @@
 // date-tz), so that 9:00 in Paris stays 9:00 on both sides of a daylight-saving change.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "core/campaign.hpp"
@@ -22,6 +23,8 @@ public:
     explicit SenderCalendar(const core::Sender& sender);
 
     bool is_working(core::Timestamp when) const;
+    // The end of the working hours `when` is in; nothing when it is outside them.
+    std::optional<core::Timestamp> window_end(core::Timestamp when) const;
     // The earliest moment at or after `when` inside working hours.
     core::Timestamp next_working(core::Timestamp when) const;
     // The start of working hours on the first working day after the local day of `when`.

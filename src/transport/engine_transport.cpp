@@ -73,7 +73,7 @@ std::string EngineTransport::unreachable(const Reply& reply) const {
 
 EngineTransport::EngineTransport(const core::GatewaySettings& settings, const std::string& key, GatewayHooks hooks)
     : m_settings(settings), m_hooks(std::move(hooks)),
-      m_exchange(settings, "Authorization", "Bearer " + key, m_hooks.random, m_hooks.sleeper) {}
+      m_exchange(settings, "Authorization", "Bearer " + key, m_hooks.clock, m_hooks.random, m_hooks.sleeper) {}
 
 SendResult EngineTransport::read_answer(const Reply& reply, core::Timestamp now) const {
     const auto& response = reply.response;
@@ -123,7 +123,9 @@ SendResult EngineTransport::send(const Outbound& action) {
                         body_of(action, m_settings).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
                         "application/json",
                         {}};
+    m_exchange.set_deadline(action.not_after);
     auto reply = m_exchange.call(request, Resend::always, is_action_answer);
+    m_exchange.set_deadline(std::nullopt);
     return result_of(reply, m_hooks.clock.now());
 }
 

@@ -25,14 +25,15 @@ std::string Reply::describe() const {
     } else {
         what = "HTTP " + std::to_string(response.status);
     }
-    return what + (tries > 1 ? " after " + std::to_string(tries) + " tries" : "");
+    return what + (tries > 1 ? " after " + std::to_string(tries) + " tries" : "") +
+           (past_deadline ? ", and the sender's working hours end before another" : "");
 }
 
 Exchange::Exchange(const core::GatewaySettings& settings, std::string key_header, std::string key_value,
-                   core::Random& random, Sleeper& sleeper)
+                   const core::Clock& clock, core::Random& random, Sleeper& sleeper)
     : m_client(settings, std::move(key_header), std::move(key_value)), m_policy{settings.attempts, settings.backoff,
                                                                                 settings.max_backoff},
-      m_random(random), m_sleeper(sleeper) {}
+      m_clock(clock), m_random(random), m_sleeper(sleeper) {}
 
 Reply Exchange::call(const HttpRequest& request, Resend resend, const AnswerCheck& check, int tries) {
     Reply reply;
@@ -49,7 +50,12 @@ Reply Exchange::call(const HttpRequest& request, Resend resend, const AnswerChec
         if (!may_resend || reply.tries >= most) {
             return reply;
         }
-        if (!m_sleeper.sleep_for(backoff_delay(m_policy, reply.tries, m_random))) {
+        auto wait = backoff_delay(m_policy, reply.tries, m_random);
+        if (m_not_after && m_clock.now() + std::chrono::ceil<std::chrono::seconds>(wait) >= *m_not_after) {
+            reply.past_deadline = true;
+            return reply;
+        }
+        if (!m_sleeper.sleep_for(wait)) {
             reply.stopped = true;
             return reply;
         }

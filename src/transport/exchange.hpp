@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 
+#include "core/clock.hpp"
 #include "core/gateway.hpp"
 #include "core/random.hpp"
 #include "transport/backoff.hpp"
@@ -24,8 +25,9 @@ using AnswerCheck = std::function<bool(const HttpResponse&)>;
 struct Reply {
     HttpResponse response; // the last try's
     int tries = 0;
-    bool usable = false;  // answered, not a 5xx, and a 2xx passed the check
-    bool stopped = false; // the wait for a retry was cut short: the run is stopping
+    bool usable = false;        // answered, not a 5xx, and a 2xx passed the check
+    bool stopped = false;       // the wait for a retry was cut short: the run is stopping
+    bool past_deadline = false; // no more tries: the next would start after the action's deadline
 
     bool transient() const; // not usable, in a way that a try later may be
     bool ok() const { return response.answered() && response.status >= 200 && response.status < 300; }
@@ -34,8 +36,12 @@ struct Reply {
 
 class Exchange {
 public:
-    Exchange(const core::GatewaySettings& settings, std::string key_header, std::string key_value, core::Random& random,
-             Sleeper& sleeper);
+    Exchange(const core::GatewaySettings& settings, std::string key_header, std::string key_value,
+             const core::Clock& clock, core::Random& random, Sleeper& sleeper);
+
+    // No try of the calls that follow starts after `not_after` (the end of the sender's working hours), until it is
+    // set again; nothing lifts the limit.
+    void set_deadline(std::optional<core::Timestamp> not_after) { m_not_after = not_after; }
 
     // At most `tries` tries when given, else the configured number.
     Reply call(const HttpRequest& request, Resend resend, const AnswerCheck& check = nullptr, int tries = 0);
@@ -44,6 +50,8 @@ public:
 private:
     HttpClient m_client;
     BackoffPolicy m_policy;
+    const core::Clock& m_clock;
+    std::optional<core::Timestamp> m_not_after;
     core::Random& m_random;
     Sleeper& m_sleeper;
 };

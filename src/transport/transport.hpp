@@ -23,6 +23,8 @@ struct Outbound {
     std::string subject; // InMail only
     std::string text;    // the connection note, message or InMail body; empty for actions without text
     core::Timestamp at{};
+    // The end of the sender's working hours: a transport starts no try of the action after it.
+    std::optional<core::Timestamp> not_after;
 };
 
 enum class SendStatus {

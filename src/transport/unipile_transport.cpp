@@ -139,9 +139,16 @@ std::optional<SendResult> refusal_of(core::ActionType type) {
 
 UnipileTransport::UnipileTransport(const core::GatewaySettings& settings, const std::string& key, GatewayHooks hooks)
     : m_settings(settings), m_hooks(std::move(hooks)),
-      m_exchange(settings, "X-API-KEY", key, m_hooks.random, m_hooks.sleeper) {}
+      m_exchange(settings, "X-API-KEY", key, m_hooks.clock, m_hooks.random, m_hooks.sleeper) {}
 
 SendResult UnipileTransport::send(const Outbound& action) {
+    m_exchange.set_deadline(action.not_after);
+    auto result = send_within_hours(action);
+    m_exchange.set_deadline(std::nullopt);
+    return result;
+}
+
+SendResult UnipileTransport::send_within_hours(const Outbound& action) {
     if (auto refusal = refusal_of(action.type)) {
         return *refusal;
     }

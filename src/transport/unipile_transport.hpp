@@ -27,6 +27,7 @@ public:
     std::optional<core::Timestamp> next_event_at() const override { return std::nullopt; }
 
 private:
+    SendResult send_within_hours(const Outbound& action);
     // Whether an action is among what the account has done, with what was found or why it cannot be told.
     enum class Found { yes, no, unknown };
     struct Search {

@@ -18,6 +18,14 @@ TEST_CASE("working hours are the sender's local hours", "[schedule]") {
     CHECK(paris.format_local(utc("2026-11-26T08:00:00Z")) == "2026-11-26T09:00:00+01:00");
 }
 
+TEST_CASE("the working hours a moment is in end at the sender's local closing time", "[schedule]") {
+    SenderCalendar paris(sender_in("Europe/Paris"));
+    CHECK(paris.window_end(utc("2026-11-26T08:00:00Z")) == utc("2026-11-26T17:00:00Z"));
+    CHECK(paris.window_end(utc("2026-11-26T16:59:59Z")) == utc("2026-11-26T17:00:00Z"));
+    CHECK_FALSE(paris.window_end(utc("2026-11-26T17:00:00Z")));
+    CHECK_FALSE(paris.window_end(utc("2026-11-28T10:00:00Z"))); // a Saturday
+}
+
 TEST_CASE("the next working moment skips nights and weekends", "[schedule]") {
     SenderCalendar paris(sender_in("Europe/Paris"));
     CHECK(paris.next_working(utc("2026-11-26T10:00:00Z")) == utc("2026-11-26T10:00:00Z"));

@@ -254,3 +254,23 @@ TEST_CASE("a wrong key refuses the engine, not the action", "[transport]") {
     CHECK(lookup.result.error.find("answered HTTP 401") != std::string::npos);
     CHECK(setup.gateway.performed().empty());
 }
+
+TEST_CASE("no try of an action starts after the end of its sender's working hours", "[transport][invariant]") {
+    Setup setup;
+    setup.gateway.fail_next(FaultKind::status_500, 10);
+    auto action = invitation();
+    // The hours end within the second, before the wait for a second try is over: one try only, and the gateway held
+    // for later.
+    action.not_after = setup.fixture.clock.now() + std::chrono::seconds{1};
+    auto result = setup.transport->send(action);
+    CHECK(result.status == SendStatus::unreachable);
+    CHECK(result.error.ends_with("HTTP 500, and the sender's working hours end before another"));
+    CHECK(setup.gateway.requests_for("q4/1/invite") == 1);
+    CHECK(setup.fixture.sleeper.waits.empty());
+
+    // With the hours still long, the tries go on as usual.
+    action.idempotency_key = "q4/2/invite";
+    action.not_after = setup.fixture.clock.now() + std::chrono::hours{1};
+    setup.transport->send(action);
+    CHECK(setup.gateway.requests_for("q4/2/invite") == 3);
+}
