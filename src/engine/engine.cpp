@@ -334,6 +334,7 @@ std::optional<core::Timestamp> Engine::next_wake(core::Timestamp now, const RunL
         }
     }
     consider(m_transport.next_event_at());
+    consider(m_next_recorded_event);
     // A gateway does not say when its next event comes: on the wall clock, ask again now and then while anyone is
     // still in a campaign.
     if (!simulated && m_enrollments.any_active(current_campaign_ids())) {

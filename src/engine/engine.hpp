@@ -177,6 +177,7 @@ private:
     std::unique_ptr<store::Transaction> m_transaction;           // open while writes wait for the next commit
     std::map<QueueKey, std::optional<store::QueueHead>> m_heads; // cached; absent means not read yet
     bool m_events_pending = true;                                // events recorded and perhaps not applied yet
+    std::optional<core::Timestamp> m_next_recorded_event;        // the first recorded for later than the clock
     std::string m_saved_cursor;                                  // the transport's event cursor, as last saved
     std::optional<core::Timestamp> m_transport_held_until;       // the gateway was out of reach: nothing before
     Progress m_progress;

@@ -28,19 +28,23 @@ void Engine::ingest_events(core::Timestamp now) {
         m_saved_cursor = cursor->value;
     }
     // Pending events come from this run's polls, or from before it (a crash, `events ingest`): looked for once, then
-    // after each poll that brought some.
+    // after each poll that brought some, and when the first one dated ahead of the clock is due.
+    if (m_next_recorded_event && *m_next_recorded_event <= now) {
+        m_events_pending = true;
+    }
     if (!m_events_pending) {
         return;
     }
     // An event that must wait stays pending; a batch of nothing but those ends the look.
     for (bool applied_any = true; applied_any;) {
         applied_any = false;
-        for (const auto& stored : m_events.pending(k_event_batch)) {
+        for (const auto& stored : m_events.pending(k_event_batch, now)) {
             writing();
             applied_any = apply_event(stored, now) || applied_any;
         }
     }
     m_events_pending = false;
+    m_next_recorded_event = m_events.next_pending_after(now);
 }
 
 // An opt-out counts whatever the enrollments are: a prospect who writes "remove me" after the campaign ended, or

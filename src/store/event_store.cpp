@@ -11,11 +11,13 @@ struct EventStore::Statements {
                      " profile_url, sender, action_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                      " ON CONFLICT (external_id) DO NOTHING"),
           pending(db, "SELECT id, external_id, type, prospect_id, sender_id, occurred_at, text, profile_url, sender"
-                      " FROM events WHERE applied_at IS NULL ORDER BY occurred_at, id LIMIT ?"),
+                      " FROM events WHERE applied_at IS NULL AND occurred_at <= ? ORDER BY occurred_at, id LIMIT ?"),
+          next_pending(db, "SELECT min(occurred_at) FROM events WHERE applied_at IS NULL AND occurred_at > ?"),
           mark_applied(db, "UPDATE events SET applied_at = ?, enrollment_id = ? WHERE id = ?") {}
 
     SQLite::Statement record;
     SQLite::Statement pending;
+    SQLite::Statement next_pending;
     SQLite::Statement mark_applied;
 };
 
@@ -50,9 +52,10 @@ bool EventStore::record(const core::Event& event, std::optional<core::ProspectId
     return inserted;
 }
 
-std::vector<StoredEvent> EventStore::pending(std::size_t limit) {
+std::vector<StoredEvent> EventStore::pending(std::size_t limit, core::Timestamp now) {
     auto& query = m_statements->pending;
-    query.bind(1, static_cast<std::int64_t>(limit));
+    query.bind(1, core::format_utc(now));
+    query.bind(2, static_cast<std::int64_t>(limit));
     std::vector<StoredEvent> result;
     while (query.executeStep()) {
         StoredEvent stored;
@@ -73,6 +76,16 @@ std::vector<StoredEvent> EventStore::pending(std::size_t limit) {
     }
     query.reset();
     return result;
+}
+
+std::optional<core::Timestamp> EventStore::next_pending_after(core::Timestamp now) {
+    auto& query = m_statements->next_pending;
+    query.bind(1, core::format_utc(now));
+    query.executeStep();
+    auto next =
+        query.getColumn(0).isNull() ? std::nullopt : std::optional<core::Timestamp>(read_time(query.getColumn(0)));
+    query.reset();
+    return next;
 }
 
 void EventStore::mark_applied(core::RowId id, std::optional<core::EnrollmentId> enrollment_id,

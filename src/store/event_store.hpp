@@ -30,8 +30,11 @@ public:
     bool record(const core::Event& event, std::optional<core::ProspectId> prospect_id,
                 std::optional<core::RowId> sender_id, std::optional<core::ActionId> action_id,
                 core::Timestamp received_at);
-    // Recorded and not yet applied, in the order they happened.
-    std::vector<StoredEvent> pending(std::size_t limit);
+    // Recorded and not yet applied, in the order they happened, up to `now`: an event a gateway dates later (its
+    // clock runs ahead, or a simulated run is behind it) waits until then.
+    std::vector<StoredEvent> pending(std::size_t limit, core::Timestamp now);
+    // When the first event recorded for after `now` happens.
+    std::optional<core::Timestamp> next_pending_after(core::Timestamp now);
     void mark_applied(core::RowId id, std::optional<core::EnrollmentId> enrollment_id, core::Timestamp applied_at);
 
 private:

@@ -295,10 +295,12 @@ CREATE INDEX events_by_sender_time ON events (sender_id, occurred_at) WHERE type
 CREATE INDEX action_tallies_by_sender ON action_tallies (sender_id, day);
 )sql";
 
-// Where polling a gateway for events has got to, saved with the events each poll brought; and until when a gateway
-// asked a sender to wait (a rate limit), which the next run keeps too.
+// Where polling a gateway for events has got to, saved with the events each poll brought; pending events by the time
+// they happened, as events dated ahead of the clock wait for it; and until when a gateway asked a sender to wait (a
+// rate limit), which the next run keeps too.
 constexpr std::string_view k_schema_5 = R"sql(
 ALTER TABLE senders ADD COLUMN held_until TEXT;
+CREATE INDEX events_pending_by_time ON events (occurred_at) WHERE applied_at IS NULL;
 CREATE TABLE event_cursors (
     source TEXT PRIMARY KEY,
     cursor TEXT NOT NULL,

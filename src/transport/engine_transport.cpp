@@ -152,7 +152,8 @@ Lookup EngineTransport::lookup(const Outbound& action) {
     return {LookupStatus::unreachable, why};
 }
 
-void EngineTransport::fetch_events() {
+std::vector<core::Event> EngineTransport::fetch_events() {
+    std::vector<core::Event> fetched;
     for (int page = 0; page < k_pages_per_poll; ++page) {
         auto path = "/events?limit=" + std::to_string(k_page_size);
         if (m_cursor) {
@@ -161,66 +162,50 @@ void EngineTransport::fetch_events() {
         auto reply = m_exchange.call({"GET", path, {}, "", "", {}}, Resend::always, is_json_object);
         if (!reply.ok() || !reply.usable) {
             m_hooks.warn("could not fetch events from the gateway (" + reply.describe() + "): asking again later");
-            return;
+            return fetched;
         }
         std::string error;
         auto parsed = parse_event_page(reply.response.body, error);
         if (!parsed) {
             m_hooks.warn("the gateway's events page was not understood (" + error + "): asking again later");
-            return;
+            return fetched;
         }
         for (const auto& problem : parsed->problems) {
             m_hooks.warn("an event from the gateway was skipped: " + problem);
         }
         for (auto& event : parsed->events) {
-            m_waiting.push_back({std::move(event), m_cursor});
+            fetched.push_back(std::move(event));
         }
         if (parsed->cursor) {
             m_cursor = parsed->cursor;
         }
         if (!parsed->more || !parsed->cursor) {
-            return;
+            return fetched;
         }
     }
+    return fetched;
 }
 
 std::vector<core::Event> EngineTransport::poll(core::Timestamp now) {
-    if (!m_next_poll || now >= *m_next_poll) {
-        fetch_events();
-        m_next_poll = now + std::chrono::duration_cast<core::Duration>(m_settings.poll_interval);
+    if (m_next_poll && now < *m_next_poll) {
+        return {};
     }
-    std::vector<core::Event> due;
-    std::deque<Waiting> later;
-    for (auto& waiting : m_waiting) {
-        if (waiting.event.at <= now) {
-            due.push_back(std::move(waiting.event));
-        } else {
-            later.push_back(std::move(waiting));
-        }
-    }
-    m_waiting = std::move(later);
-    std::stable_sort(due.begin(), due.end(), [](const auto& a, const auto& b) { return a.at < b.at; });
-    return due;
+    m_next_poll = now + std::chrono::duration_cast<core::Duration>(m_settings.poll_interval);
+    auto events = fetch_events();
+    // In the order they happened; one dated ahead of the run's clock is recorded now and applied when it is due.
+    std::stable_sort(events.begin(), events.end(), [](const auto& a, const auto& b) { return a.at < b.at; });
+    return events;
 }
 
 std::optional<core::Timestamp> EngineTransport::next_event_at() const {
-    std::optional<core::Timestamp> next;
-    for (const auto& waiting : m_waiting) {
-        if (!next || waiting.event.at < *next) {
-            next = waiting.event.at;
-        }
-    }
-    return next;
+    return std::nullopt;
 }
 
 std::optional<Cursor> EngineTransport::cursor() const {
-    // While an event waits, its page is fetched again after a restart; the events before it come twice and are
-    // recorded once.
-    auto safe = m_waiting.empty() ? m_cursor : m_waiting.front().page_cursor;
-    if (!safe) {
+    if (!m_cursor) {
         return std::nullopt;
     }
-    return Cursor{*safe};
+    return Cursor{*m_cursor};
 }
 
 void EngineTransport::resume(const std::string& cursor) {

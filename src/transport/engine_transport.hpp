@@ -2,7 +2,6 @@
 // can be retried, a lookup by that key for crash recovery, and inbound events polled after a saved cursor.
 #pragma once
 
-#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,14 +26,7 @@ public:
     std::optional<std::string> fetch_ssi(const std::string& sender) override;
 
 private:
-    // An event fetched and not handed over yet (its time is still ahead of the run's clock), with the cursor from
-    // which its page was fetched: saved instead of the latest while it waits, so a crash cannot lose it.
-    struct Waiting {
-        core::Event event;
-        std::optional<std::string> page_cursor;
-    };
-
-    void fetch_events();
+    std::vector<core::Event> fetch_events();
     SendResult read_answer(const Reply& reply, core::Timestamp now) const;
     std::string unreachable(const Reply& reply) const;
     SendResult result_of(const Reply& reply, core::Timestamp now);
@@ -43,7 +35,6 @@ private:
     GatewayHooks m_hooks;
     Exchange m_exchange;
     std::optional<std::string> m_cursor; // after the last page fetched
-    std::deque<Waiting> m_waiting;       // in the order fetched
     std::optional<core::Timestamp> m_next_poll;
 };
 

@@ -58,7 +58,8 @@ TEST_CASE("an upgrade tallies the actions already in the database", "[store]") {
         db.exec(fixture::k_reply_fixture_sql);
         // Back to schema 2, as a database written before the tallies was: schemas 5 and 4 are undone first.
         db.exec(
-            "DROP TABLE event_cursors; ALTER TABLE senders DROP COLUMN held_until; DROP INDEX events_by_sender_time;"
+            "DROP TABLE event_cursors; DROP INDEX events_pending_by_time; ALTER TABLE senders DROP COLUMN held_until;"
+            " DROP INDEX events_by_sender_time;"
             " ALTER TABLE ssi_snapshots DROP COLUMN industry_average;"
             " ALTER TABLE ssi_snapshots DROP COLUMN network_average;"
             " DROP TRIGGER actions_stay_sent; DROP TRIGGER action_tallies_on_insert;"
