@@ -212,6 +212,15 @@ void EngineTransport::resume(const std::string& cursor) {
     m_cursor = cursor;
 }
 
+// One cursor per gateway however its url is written: "https://gw.example.com/v1/" is "https://gw.example.com/v1".
+std::string EngineTransport::cursor_name() const {
+    auto url = m_settings.url;
+    while (!url.empty() && url.back() == '/') {
+        url.pop_back();
+    }
+    return "engine " + url;
+}
+
 std::optional<std::string> EngineTransport::fetch_ssi(const std::string& sender) {
     // One try: the SSI is fetched again tomorrow, and a run should not wait on it while the gateway is down.
     auto reply = m_exchange.call({"GET", "/senders/" + url_encode(sender) + "/ssi", {}, "", "", {}}, Resend::always,

@@ -22,7 +22,7 @@ public:
     std::optional<core::Timestamp> next_event_at() const override;
     std::optional<Cursor> cursor() const override;
     void resume(const std::string& cursor) override;
-    std::string cursor_name() const override { return "engine " + m_settings.url; }
+    std::string cursor_name() const override;
     std::optional<std::string> fetch_ssi(const std::string& sender) override;
 
 private:

@@ -189,6 +189,12 @@ TEST_CASE("events are paged after a cursor, and a restart resumes from the saved
     REQUIRE(fresh.size() == 1);
     CHECK(fresh[0].id == "ev-4");
     CHECK(setup.gateway.request_count("/v1/events") == 2);
+
+    // The same gateway written with a trailing slash keeps the same cursor.
+    auto slashed = setup.fixture.settings;
+    slashed.url += "/";
+    CHECK(transport::EngineTransport(slashed, k_key, setup.fixture.hooks()).cursor_name() ==
+          setup.transport->cursor_name());
 }
 
 TEST_CASE("an event dated ahead of the clock comes at once, and the cursor goes past it", "[transport]") {
