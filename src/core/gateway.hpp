@@ -25,7 +25,7 @@ struct GatewaySettings {
     WireProfile profile = WireProfile::engine;
     std::string url; // the API's base, e.g. https://gateway.example.com/v1 or https://api8.unipile.com:13851/api/v1
     std::string api_key_env;            // the environment variable holding the key or token
-    std::optional<std::string> ca_file; // certificates to trust besides the system's
+    std::optional<std::string> ca_file; // certificates to trust besides those of /etc/ssl/certs
     std::chrono::milliseconds connect_timeout{10'000};
     std::chrono::milliseconds timeout{30'000}; // a whole request, answer included
     int attempts = 4;                          // tries of one request on a transient failure

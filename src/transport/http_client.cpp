@@ -10,6 +10,7 @@ namespace campaign::transport {
 namespace {
 
 constexpr std::string_view k_redacted = "[redacted]";
+constexpr const char* k_system_certificates = "/etc/ssl/certs"; // Debian's, as ca-certificates installs them
 
 void initialize_curl() {
     static std::once_flag once;
@@ -95,7 +96,9 @@ HttpClient::HttpClient(const core::GatewaySettings& settings, std::string key_he
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
     if (settings.ca_file) {
+        // The file takes the place of the system's bundle; the system's folder of certificates stays trusted.
         curl_easy_setopt(curl, CURLOPT_CAINFO, settings.ca_file->c_str());
+        curl_easy_setopt(curl, CURLOPT_CAPATH, k_system_certificates);
     }
     curl_easy_setopt(curl, CURLOPT_TCP_KEEPALIVE, 1L);
     curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
