@@ -41,16 +41,15 @@ bool WallWaiter::wait_until(core::Timestamp when) {
     return !m_stop;
 }
 
+// In slices, so that a stop is noticed; counted down without reading a clock, as time comes in through Clock only.
 bool WallSleeper::sleep_for(std::chrono::milliseconds wait) {
-    auto until = std::chrono::steady_clock::now() + wait;
-    while (!m_stop) {
-        auto left = until - std::chrono::steady_clock::now();
-        if (left <= std::chrono::steady_clock::duration::zero()) {
-            return true;
+    for (auto left = wait; left > std::chrono::milliseconds::zero(); left -= k_stop_check) {
+        if (m_stop) {
+            return false;
         }
-        std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(left, k_stop_check));
+        std::this_thread::sleep_for(std::min<std::chrono::milliseconds>(left, k_stop_check));
     }
-    return false;
+    return !m_stop;
 }
 
 RunPrinter::~RunPrinter() {
