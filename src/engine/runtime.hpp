@@ -26,8 +26,9 @@ struct Engine::SenderRuntime {
     bool paused = false;
     std::optional<core::Timestamp> held_until; // a gateway's rate limit: none of its actions go before
     std::vector<QueueKey> queues;
-    std::optional<core::Timestamp> next_slot; // when its next action can go, as last computed
-    bool dirty = true;                        // a queue of its changed since: next_slot must be computed again
+    std::optional<core::Timestamp> next_slot;      // when its next action can go, as last computed
+    std::optional<schedule::LocalDay> planned_day; // the last day whose work was planned
+    bool dirty = true;                             // a queue of its changed since: next_slot must be computed again
 };
 
 // Fields of an enrollment that place it at a position of its campaign's graph.

@@ -10,6 +10,8 @@ using namespace std::chrono;
 
 // A week has a working day or the loader would have refused the sender; the bound only guards against a loop.
 constexpr int k_days_to_search = 8;
+// No zone is further than this from UTC, so a local day lies within this much of the same day in UTC.
+constexpr hours k_widest_offset{26};
 
 const date::time_zone* find_zone(const core::Sender& sender) {
     try {
@@ -19,7 +21,28 @@ const date::time_zone* find_zone(const core::Sender& sender) {
     }
 }
 
+void add_span(WorkingDay& day, core::Timestamp start, core::Timestamp end) {
+    if (start >= end) {
+        return;
+    }
+    if (day.count > 0 && day.spans[day.count - 1].end == start) {
+        day.spans[day.count - 1].end = end; // one offset's stretch goes on in the next
+        return;
+    }
+    if (day.count < static_cast<int>(day.spans.size())) {
+        day.spans[day.count++] = {start, end};
+    }
+}
+
 } // namespace
+
+core::Duration WorkingDay::length() const {
+    core::Duration total{0};
+    for (int i = 0; i < count; ++i) {
+        total += spans[i].end - spans[i].start;
+    }
+    return total;
+}
 
 SenderCalendar::SenderCalendar(const core::Sender& sender) : m_zone(find_zone(sender)), m_hours(sender.working_hours) {
     bool any_day = false;
@@ -36,30 +59,50 @@ LocalDay SenderCalendar::local_day(core::Timestamp when) const {
     return static_cast<LocalDay>(date::floor<date::days>(local).time_since_epoch().count());
 }
 
-// A local time that a spring-forward change skips maps to the moment of the change, and one that an autumn change
-// repeats maps to its first occurrence: a window starting at 02:30 on a change day starts at 03:00.
-bool SenderCalendar::window(LocalDay day, core::Timestamp& start, core::Timestamp& end) const {
+// The moments whose wall-clock reading lies in the day's hours: within each stretch of one UTC offset, that is the
+// hours shifted by the offset.
+WorkingDay SenderCalendar::compute_day(LocalDay day) const {
+    WorkingDay working;
     date::local_days midnight{date::days{day}};
-    auto weekday = date::weekday{midnight}.c_encoding();
-    if (!m_hours.days[weekday]) {
-        return false;
+    if (!m_hours.days[date::weekday{midnight}.c_encoding()]) {
+        return working;
     }
-    start = date::floor<seconds>(m_zone->to_sys(midnight + minutes{m_hours.from_minute}, date::choose::earliest));
-    end = date::floor<seconds>(m_zone->to_sys(midnight + minutes{m_hours.to_minute}, date::choose::earliest));
-    return start < end;
+    // The local readings, as if they were UTC; each offset's stretch maps them back.
+    core::Timestamp from{midnight.time_since_epoch() + minutes{m_hours.from_minute}};
+    core::Timestamp to{midnight.time_since_epoch() + minutes{m_hours.to_minute}};
+    auto scan = from - k_widest_offset;
+    auto scan_end = to + k_widest_offset;
+    while (scan < scan_end) {
+        auto info = m_zone->get_info(scan);
+        auto piece_end = std::min<core::Timestamp>(date::floor<seconds>(info.end), scan_end);
+        auto start = std::max<core::Timestamp>(scan, from - info.offset);
+        auto end = std::min<core::Timestamp>(piece_end, to - info.offset);
+        add_span(working, start, end);
+        if (piece_end <= scan) {
+            break;
+        }
+        scan = piece_end;
+    }
+    return working;
+}
+
+WorkingDay SenderCalendar::working_day(LocalDay day) const {
+    if (!m_cached || m_cached->first != day) {
+        m_cached.emplace(day, compute_day(day));
+    }
+    return m_cached->second;
 }
 
 bool SenderCalendar::is_working(core::Timestamp when) const {
-    core::Timestamp start;
-    core::Timestamp end;
-    return window(local_day(when), start, end) && start <= when && when < end;
+    return window_end(when).has_value();
 }
 
 std::optional<core::Timestamp> SenderCalendar::window_end(core::Timestamp when) const {
-    core::Timestamp start;
-    core::Timestamp end;
-    if (window(local_day(when), start, end) && start <= when && when < end) {
-        return end;
+    auto day = working_day(local_day(when));
+    for (int i = 0; i < day.count; ++i) {
+        if (day.spans[i].start <= when && when < day.spans[i].end) {
+            return day.spans[i].end;
+        }
     }
     return std::nullopt;
 }
@@ -67,10 +110,11 @@ std::optional<core::Timestamp> SenderCalendar::window_end(core::Timestamp when) 
 core::Timestamp SenderCalendar::next_working(core::Timestamp when) const {
     auto day = local_day(when);
     for (int i = 0; i < k_days_to_search; ++i, ++day) {
-        core::Timestamp start;
-        core::Timestamp end;
-        if (window(day, start, end) && when < end) {
-            return std::max(when, start);
+        auto working = working_day(day);
+        for (int span = 0; span < working.count; ++span) {
+            if (when < working.spans[span].end) {
+                return std::max(when, working.spans[span].start);
+            }
         }
     }
     throw std::logic_error("a sender's week without working hours");
@@ -79,13 +123,40 @@ core::Timestamp SenderCalendar::next_working(core::Timestamp when) const {
 core::Timestamp SenderCalendar::next_working_day(core::Timestamp when) const {
     auto day = local_day(when) + 1;
     for (int i = 0; i < k_days_to_search; ++i, ++day) {
-        core::Timestamp start;
-        core::Timestamp end;
-        if (window(day, start, end)) {
-            return start;
+        if (auto working = working_day(day); !working.empty()) {
+            return working.spans[0].start;
         }
     }
     throw std::logic_error("a sender's week without working hours");
+}
+
+core::Timestamp SenderCalendar::after_working(core::Timestamp from, core::Duration worked) const {
+    auto day = working_day(local_day(from));
+    auto at = from;
+    for (int i = 0; i < day.count; ++i) {
+        const auto& span = day.spans[i];
+        if (span.end <= from) {
+            continue;
+        }
+        at = std::max(from, span.start);
+        if (at + worked < span.end) {
+            return at + worked;
+        }
+        worked -= span.end - at;
+        at = span.end;
+    }
+    return at;
+}
+
+core::Duration SenderCalendar::working_left(core::Timestamp from) const {
+    auto day = working_day(local_day(from));
+    core::Duration left{0};
+    for (int i = 0; i < day.count; ++i) {
+        if (day.spans[i].end > from) {
+            left += day.spans[i].end - std::max(from, day.spans[i].start);
+        }
+    }
+    return left;
 }
 
 std::string SenderCalendar::format_local(core::Timestamp when) const {

@@ -16,6 +16,16 @@ void SenderLedger::record(core::ActionType type, core::Timestamp at) {
     }
     auto old_day = m_calendar.local_day(horizon);
     m_per_day.erase(m_per_day.begin(), m_per_day.lower_bound({old_day, core::ActionType::view_profile}));
+    m_plans.erase(m_plans.begin(), m_plans.lower_bound({old_day, core::ActionType::view_profile}));
+}
+
+void SenderLedger::plan(core::ActionType type, LocalDay day, const DayPlan& plan) {
+    m_plans[{day, type}] = plan;
+}
+
+const DayPlan* SenderLedger::plan_of(core::ActionType type, LocalDay day) const {
+    auto found = m_plans.find({day, type});
+    return found == m_plans.end() ? nullptr : &found->second;
 }
 
 void SenderLedger::pace(core::Timestamp at, const core::Pacing& pacing, core::Random& random) {

@@ -1,6 +1,9 @@
 #include "schedule/planner.hpp"
 
 #include <algorithm>
+#include <string>
+
+#include "core/stable_hash.hpp"
 
 namespace campaign::schedule {
 
@@ -17,7 +20,33 @@ std::optional<int> day_limit(const core::Sender& sender, core::ActionType type) 
     return found->second;
 }
 
+// A number in [0, 1) of its own for each action of a sender's day: the same on every run, after a restart too.
+double share_position(const core::Sender& sender, LocalDay day, core::ActionType type, int number) {
+    return core::unit_interval(
+        core::stable_hash({"spread", sender.id, std::to_string(day), core::to_string(type), std::to_string(number)}));
+}
+
 } // namespace
+
+std::optional<core::Timestamp> release_time(const core::Sender& sender, const SenderCalendar& calendar,
+                                            const SenderLedger& ledger, core::ActionType type, core::Timestamp when) {
+    auto day = calendar.local_day(when);
+    auto working = calendar.working_day(day);
+    auto number = ledger.used_on_day(type, when);
+    int count = 0;
+    if (const auto* plan = ledger.plan_of(type, day)) {
+        count = plan->count;
+    } else if (auto limit = day_limit(sender, type)) {
+        count = *limit;
+    }
+    if (working.empty() || number >= count) {
+        return std::nullopt; // more work than the day was planned for goes as the pacing lets it
+    }
+    auto share = static_cast<double>(working.length().count()) / count;
+    auto offset =
+        core::Duration{static_cast<core::Duration::rep>(share * (number + share_position(sender, day, type, number)))};
+    return calendar.after_working(working.spans[0].start, offset);
+}
 
 std::optional<core::Timestamp> earliest_slot(const core::Sender& sender, const SenderCalendar& calendar,
                                              const SenderLedger& ledger, core::ActionType type, core::Timestamp due) {
@@ -35,6 +64,10 @@ std::optional<core::Timestamp> earliest_slot(const core::Sender& sender, const S
         }
         if (per_week > 0 && ledger.invitations_in_week(slot) >= per_week) {
             slot = ledger.invitations_below(per_week, slot);
+            continue;
+        }
+        if (auto release = release_time(sender, calendar, ledger, type, slot); release && slot < *release) {
+            slot = *release;
             continue;
         }
         return slot;

@@ -197,6 +197,21 @@ std::optional<QueueHead> EnrollmentStore::queue_head(core::RowId campaign_id, co
     return read_head(query);
 }
 
+int EnrollmentStore::due_before(core::RowId campaign_id, core::RowId sender_id, core::ActionType type,
+                                core::Timestamp before, int at_most) {
+    // Through the queue index, and no further than the count that matters.
+    SQLite::Statement query(m_database.sqlite(),
+                            "SELECT count(*) FROM (SELECT 1 FROM enrollments WHERE campaign_id = ? AND sender_id = ?"
+                            " AND due_action = ? AND next_due_at IS NOT NULL AND next_due_at < ? LIMIT ?)");
+    query.bind(1, campaign_id);
+    query.bind(2, sender_id);
+    query.bind(3, std::string(core::to_string(type)));
+    query.bind(4, core::format_utc(before));
+    query.bind(5, at_most);
+    query.executeStep();
+    return query.getColumn(0).getInt();
+}
+
 std::optional<QueueHead> EnrollmentStore::next_timer(core::RowId campaign_id) {
     auto& query = m_statements->next_timer;
     query.bind(1, campaign_id);

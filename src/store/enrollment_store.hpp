@@ -56,6 +56,10 @@ public:
 
     // The earliest enrollment due for an action of `type` by `sender` in a campaign.
     std::optional<QueueHead> queue_head(core::RowId campaign_id, core::RowId sender_id, core::ActionType type);
+    // How many enrollments are due for an action of `type` by `sender` in a campaign before `before`, counted up to
+    // `at_most`: the day's work a sender plans for.
+    int due_before(core::RowId campaign_id, core::RowId sender_id, core::ActionType type, core::Timestamp before,
+                   int at_most);
     // The earliest timer of a campaign's waiting enrollments.
     std::optional<QueueHead> next_timer(core::RowId campaign_id);
 

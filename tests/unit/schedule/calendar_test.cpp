@@ -76,6 +76,44 @@ TEST_CASE("working hours hold across daylight-saving changes", "[schedule]") {
     }
 }
 
+TEST_CASE("working hours are wall-clock readings on the night the clocks go back", "[schedule]") {
+    // London, 01:30-02:30 on Sunday 25 October 2026: at 02:00 summer time (01:00Z) the clocks go back to 01:00.
+    auto sender = sender_in("Europe/London", 1 * 60 + 30, 2 * 60 + 30);
+    sender.working_hours.days = {true, false, false, false, false, false, false};
+    SenderCalendar london(sender);
+    auto day = london.working_day(london.local_day(utc("2026-10-25T12:00:00Z")));
+    REQUIRE(day.count == 2);
+    CHECK(day.spans[0].start == utc("2026-10-25T00:30:00Z")); // 01:30 BST
+    CHECK(day.spans[0].end == utc("2026-10-25T01:00:00Z"));   // 02:00 BST, which becomes 01:00 GMT
+    CHECK(day.spans[1].start == utc("2026-10-25T01:30:00Z")); // 01:30 GMT
+    CHECK(day.spans[1].end == utc("2026-10-25T02:30:00Z"));   // 02:30 GMT
+    CHECK(day.length() == std::chrono::minutes{90});
+    // 01:00-01:29 GMT is outside the hours, though it lies between two stretches of them.
+    CHECK(london.is_working(utc("2026-10-25T00:59:59Z")));
+    CHECK_FALSE(london.is_working(utc("2026-10-25T01:00:00Z")));
+    CHECK_FALSE(london.is_working(utc("2026-10-25T01:29:59Z")));
+    CHECK(london.format_local(utc("2026-10-25T01:15:00Z")) == "2026-10-25T01:15:00+00:00");
+    CHECK(london.next_working(utc("2026-10-25T01:00:00Z")) == utc("2026-10-25T01:30:00Z"));
+    CHECK(london.window_end(utc("2026-10-25T00:45:00Z")) == utc("2026-10-25T01:00:00Z"));
+    CHECK(london.window_end(utc("2026-10-25T01:45:00Z")) == utc("2026-10-25T02:30:00Z"));
+    // Working time counts only the stretches.
+    CHECK(london.after_working(utc("2026-10-25T00:30:00Z"), std::chrono::minutes{45}) == utc("2026-10-25T01:45:00Z"));
+    CHECK(london.after_working(utc("2026-10-25T00:00:00Z"), std::chrono::hours{5}) == utc("2026-10-25T02:30:00Z"));
+    CHECK(london.working_left(utc("2026-10-25T00:50:00Z")) == std::chrono::minutes{70});
+}
+
+TEST_CASE("the skipped hour of the night the clocks go forward is not worked", "[schedule]") {
+    // London, 00:30-01:30 on Sunday 29 March 2026: at 01:00 GMT the clocks go forward to 02:00.
+    auto sender = sender_in("Europe/London", 30, 90);
+    sender.working_hours.days = {true, false, false, false, false, false, false};
+    SenderCalendar london(sender);
+    auto day = london.working_day(london.local_day(utc("2026-03-29T12:00:00Z")));
+    REQUIRE(day.count == 1);
+    CHECK(day.spans[0].start == utc("2026-03-29T00:30:00Z"));
+    CHECK(day.spans[0].end == utc("2026-03-29T01:00:00Z"));
+    CHECK(london.next_working(utc("2026-03-29T01:00:00Z")) == utc("2026-04-04T23:30:00Z"));
+}
+
 TEST_CASE("Kolkata is half an hour off the hour and has no daylight saving", "[schedule]") {
     SenderCalendar kolkata(sender_in("Asia/Kolkata"));
     CHECK(kolkata.next_working(utc("2026-11-26T00:00:00Z")) == utc("2026-11-26T03:30:00Z"));

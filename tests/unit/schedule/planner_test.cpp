@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 #include <map>
+#include <set>
 
 #include "core/random.hpp"
 #include "schedule/planner.hpp"
@@ -8,6 +9,7 @@
 using namespace campaign;
 using core::ActionType;
 using schedule::earliest_slot;
+using schedule::release_time;
 using schedule::SenderCalendar;
 using schedule::SenderLedger;
 using test::sender_in;
@@ -19,8 +21,46 @@ TEST_CASE("a slot is the due time when nothing stands in the way", "[schedule]")
     SenderLedger ledger(calendar);
     CHECK(earliest_slot(sender, calendar, ledger, ActionType::connect, utc("2026-11-26T10:00:00Z")) ==
           utc("2026-11-26T10:00:00Z"));
+    // A Saturday goes to Monday, at the first invitation's moment of the day's spread.
+    auto monday = utc("2026-11-30T08:00:00Z");
     CHECK(earliest_slot(sender, calendar, ledger, ActionType::connect, utc("2026-11-28T10:00:00Z")) ==
-          utc("2026-11-30T08:00:00Z"));
+          release_time(sender, calendar, ledger, ActionType::connect, monday));
+}
+
+TEST_CASE("a day's actions of a type are spread over the working hours, one in each equal share", "[schedule]") {
+    auto sender = sender_in("Europe/Paris"); // 09:00-18:00, 20 invitations a day
+    sender.pacing = {std::chrono::seconds{0}, std::chrono::seconds{0}};
+    SenderCalendar calendar(sender);
+    SenderLedger ledger(calendar);
+    auto opening = utc("2026-11-26T08:00:00Z");
+    auto share = std::chrono::minutes{27}; // 9 hours over 20
+    std::set<std::int64_t> offsets;
+    for (int number = 0; number < 20; ++number) {
+        auto slot = *earliest_slot(sender, calendar, ledger, ActionType::connect, opening);
+        INFO("invitation " << number << " at " << core::format_utc(slot));
+        CHECK(slot >= opening + number * share);
+        CHECK(slot < opening + (number + 1) * share);
+        offsets.insert((slot - (opening + number * share)).count());
+        ledger.record(ActionType::connect, slot);
+    }
+    CHECK(offsets.size() == 20); // a moment of its own in each share, not the same every time
+    // The 21st waits for the next day.
+    CHECK(earliest_slot(sender, calendar, ledger, ActionType::connect, opening) >= utc("2026-11-27T08:00:00Z"));
+
+    SECTION("a plan for the day shares it among the work there is") {
+        SenderLedger planned(calendar);
+        planned.plan(ActionType::message, calendar.local_day(opening), schedule::DayPlan{3});
+        auto third = std::chrono::hours{3};
+        for (int number = 0; number < 3; ++number) {
+            auto slot = *earliest_slot(sender, calendar, planned, ActionType::message, opening);
+            CHECK(slot >= opening + number * third);
+            CHECK(slot < opening + (number + 1) * third);
+            planned.record(ActionType::message, slot);
+        }
+        // Work beyond the plan goes as soon as the pacing lets it.
+        CHECK(earliest_slot(sender, calendar, planned, ActionType::message, utc("2026-11-26T16:00:00Z")) ==
+              utc("2026-11-26T16:00:00Z"));
+    }
 }
 
 TEST_CASE("pacing waits out the gap after the last action", "[schedule]") {
@@ -35,8 +75,9 @@ TEST_CASE("pacing waits out the gap after the last action", "[schedule]") {
           utc("2026-11-26T10:04:00Z"));
     // A gap that runs past the end of the day goes to the next morning.
     ledger.pace(utc("2026-11-26T16:58:00Z"), sender.pacing, random);
+    auto next_morning = utc("2026-11-27T08:00:00Z");
     CHECK(earliest_slot(sender, calendar, ledger, ActionType::view_profile, utc("2026-11-26T16:58:00Z")) ==
-          utc("2026-11-27T08:00:00Z"));
+          release_time(sender, calendar, ledger, ActionType::view_profile, next_morning));
 }
 
 TEST_CASE("a full day moves the action to the next working day", "[schedule]") {
@@ -47,7 +88,7 @@ TEST_CASE("a full day moves the action to the next working day", "[schedule]") {
     ledger.record(ActionType::message, utc("2026-11-27T14:00:00Z"));
     ledger.record(ActionType::message, utc("2026-11-27T15:00:00Z"));
     CHECK(earliest_slot(sender, calendar, ledger, ActionType::message, utc("2026-11-27T16:00:00Z")) ==
-          utc("2026-11-30T14:00:00Z"));
+          release_time(sender, calendar, ledger, ActionType::message, utc("2026-11-30T14:00:00Z")));
     // Other types have their own count.
     CHECK(earliest_slot(sender, calendar, ledger, ActionType::connect, utc("2026-11-27T16:00:00Z")) ==
           utc("2026-11-27T16:00:00Z"));
