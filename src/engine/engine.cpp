@@ -77,6 +77,7 @@ void Engine::commit() {
 std::vector<VersionChange> Engine::load(std::vector<CampaignInput> campaigns, const DefinitionParser& parse,
                                         core::Timestamp now) {
     std::vector<VersionChange> changes;
+    m_parse = parse;
     writing();
     for (auto& input : campaigns) {
         changes.push_back(load_current(std::move(input), parse, now));
@@ -167,10 +168,11 @@ Engine::SenderRuntime& Engine::sender_runtime(const core::Sender& sender, core::
     if (row && row->held_until && *row->held_until > now) {
         runtime->held_until = row->held_until; // a rate limit an earlier run met
     }
+    // The gap after the sender's last action holds whatever run or campaign sent it.
     std::optional<core::Timestamp> last;
     m_actions.for_each_counted(runtime->id, now - k_ledger_history, [&](core::ActionType type, core::Timestamp at) {
         runtime->ledger.record(type, at);
-        last = at;
+        last = std::max(last.value_or(at), at);
     });
     if (last) {
         runtime->ledger.pace(*last, sender.pacing, m_random);
@@ -198,6 +200,30 @@ void Engine::notice_resumed_senders() {
 const Engine::CampaignRuntime* Engine::version_of(const core::Enrollment& enrollment) const {
     auto found = m_by_version.find(enrollment.version_id);
     return found == m_by_version.end() ? nullptr : found->second;
+}
+
+const Engine::CampaignRuntime* Engine::load_version(const core::Enrollment& enrollment) {
+    if (const auto* known = version_of(enrollment)) {
+        return known;
+    }
+    if (!m_parse || m_unloadable.contains(enrollment.version_id)) {
+        return nullptr;
+    }
+    auto stored = m_campaigns.version(enrollment.version_id);
+    if (!stored) {
+        m_unloadable.insert(enrollment.version_id);
+        return nullptr;
+    }
+    try {
+        add_version(CampaignRuntime{m_parse(stored->definition, stored->source), stored->campaign_id,
+                                    stored->version_id, stored->version, false, false});
+    } catch (const core::UserError& failure) {
+        m_unloadable.insert(enrollment.version_id);
+        m_observer.on_warning("events answering version " + std::to_string(stored->version) +
+                              " of a campaign wait for a run of its own file: " + failure.what());
+        return nullptr;
+    }
+    return version_of(enrollment);
 }
 
 bool Engine::is_suppressed(const core::Prospect& prospect) {
@@ -349,6 +375,7 @@ std::optional<core::Timestamp> Engine::next_wake(core::Timestamp now, const RunL
 RunSummary Engine::run(const core::Clock& clock, Waiter& waiter, const RunLimits& limits,
                        const std::atomic<bool>& stop_requested) {
     RunSummary summary;
+    m_simulated = waiter.simulated();
     // On the wall clock, prospects imported while the run goes on join their campaigns at the next look.
     auto last_look = clock.now();
     for (;;) {

@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -121,17 +122,27 @@ private:
     std::vector<core::RowId> current_campaign_ids() const;
     bool is_suppressed(const core::Prospect& prospect);
 
-    void ingest_events(core::Timestamp now);
+    // The enrollment's version, loaded from the database if this run has not loaded it (an ended enrollment of an
+    // older version, whose late reply must be judged by its own campaign); nothing when it does not load.
+    const CampaignRuntime* load_version(const core::Enrollment& enrollment);
+
+    // Takes in and applies what came back; true when an event was applied. Before a send, the transport is asked
+    // whenever it last was, and on the wall clock what `campaign serve` recorded is looked for too.
+    bool ingest_events(core::Timestamp now, bool before_send = false);
+    std::optional<core::Action> answered_action(const store::StoredEvent& stored);
     bool apply_event(const store::StoredEvent& stored, core::Timestamp now);
-    bool asks_to_stop(const core::Event& event, const std::vector<core::Enrollment>& enrollments) const;
-    void apply_accept(const store::StoredEvent& stored, core::Enrollment enrollment, core::Timestamp now);
-    void apply_reply(const store::StoredEvent& stored, core::Enrollment enrollment, core::Timestamp now);
+    void apply_accept(const store::StoredEvent& stored, core::Enrollment enrollment, const std::string& answered_step,
+                      core::Timestamp now);
+    void apply_reply(const store::StoredEvent& stored, core::Enrollment enrollment, const std::string& answered_step,
+                     core::Timestamp now);
     void suppress_everywhere(std::optional<core::ProspectId> prospect_id, const std::string& profile_url,
                              const std::string& reason, core::Timestamp now);
     // Ends the campaign for the prospect in `state`.
     void finish(core::Enrollment enrollment, core::EnrollmentState state, core::Timestamp now);
 
     void fire_timers(core::Timestamp now);
+    // Shares the day's work of each type out over the sender's working hours, once a day.
+    void plan_day(SenderRuntime& sender, core::Timestamp now);
     // Sends what the sender may send now; returns when its next action can go, if it has one waiting.
     std::optional<core::Timestamp> serve_sender(SenderRuntime& sender, core::Timestamp now);
     void act(SenderRuntime& sender, core::Enrollment enrollment, core::Timestamp now);
@@ -170,6 +181,9 @@ private:
     store::SuppressionStore m_suppressions;
     InboundRecorder m_inbound;
 
+    DefinitionParser m_parse;                                 // for versions loaded when an event needs them
+    std::set<core::RowId> m_unloadable;                       // versions that did not load, and why not said once
+    bool m_simulated = true;                                  // the run's clock
     std::vector<std::unique_ptr<CampaignRuntime>> m_versions; // current versions first
     std::map<core::RowId, const CampaignRuntime*> m_by_version;
     std::map<std::string, std::unique_ptr<SenderRuntime>> m_senders; // by sender id

@@ -1,5 +1,7 @@
 // Applying what comes back from the other side: acceptances move an enrollment along its "accepted" branch, replies
-// stop it (or take its "replied" branch), opt-outs suppress the prospect everywhere. Each event id is applied once.
+// stop it (or take its "replied" branch), opt-outs suppress the prospect everywhere. Each event id is applied once,
+// to the action it answers: the one the event names, or else the latest that went out to the prospect from that
+// sender by then (store::ActionStore::answered_by), judged by that action's campaign and step.
 #include "core/text.hpp"
 #include "engine/runtime.hpp"
 #include "schedule/sequence.hpp"
@@ -10,10 +12,19 @@ namespace {
 
 constexpr std::size_t k_event_batch = 500;
 
+bool mentions(const core::Event& event, const core::StopRules& rules) {
+    return std::any_of(rules.opt_out_keywords.begin(), rules.opt_out_keywords.end(),
+                       [&event](const std::string& keyword) { return core::contains_phrase(event.text, keyword); });
+}
+
+bool is_answer(core::EventType type) {
+    return type == core::EventType::accepted || type == core::EventType::replied || type == core::EventType::opted_out;
+}
+
 } // namespace
 
-void Engine::ingest_events(core::Timestamp now) {
-    auto events = m_transport.poll(now);
+bool Engine::ingest_events(core::Timestamp now, bool before_send) {
+    auto events = before_send ? m_transport.poll_before_send(now) : m_transport.poll(now);
     if (!events.empty()) {
         writing();
         for (auto& event : events) {
@@ -28,65 +39,50 @@ void Engine::ingest_events(core::Timestamp now) {
         m_saved_cursor = cursor->value;
     }
     // Pending events come from this run's polls, or from before it (a crash, `events ingest`): looked for once, then
-    // after each poll that brought some, and when the first one dated ahead of the clock is due.
+    // after each poll that brought some, and when the first one dated ahead of the clock is due. On the wall clock,
+    // `campaign serve` may have recorded some a moment ago: looked for before each send too.
     if (m_next_recorded_event && *m_next_recorded_event <= now) {
         m_events_pending = true;
     }
+    if (before_send && !m_simulated) {
+        m_events_pending = true;
+    }
     if (!m_events_pending) {
-        return;
+        return false;
     }
     // An event that must wait stays pending; a batch of nothing but those ends the look.
+    bool applied = false;
     for (bool applied_any = true; applied_any;) {
         applied_any = false;
         for (const auto& stored : m_events.pending(k_event_batch, now)) {
             writing();
             applied_any = apply_event(stored, now) || applied_any;
         }
+        applied = applied || applied_any;
     }
     m_events_pending = false;
     m_next_recorded_event = m_events.next_pending_after(now);
+    return applied;
 }
 
-// An opt-out counts whatever the enrollments are: a prospect who writes "remove me" after the campaign ended, or
-// who is not in any campaign of this run, is suppressed all the same. Each campaign's own keywords apply to its
-// enrollments; without one, the keywords of every campaign this engine knows.
-bool Engine::asks_to_stop(const core::Event& event, const std::vector<core::Enrollment>& enrollments) const {
-    if (event.type == core::EventType::opted_out) {
-        return true;
+std::optional<core::Action> Engine::answered_action(const store::StoredEvent& stored) {
+    if (!is_answer(stored.event.type)) {
+        return std::nullopt;
     }
-    if (event.type != core::EventType::replied) {
-        return false;
-    }
-    auto mentions = [&event](const core::StopRules& rules) {
-        return std::any_of(rules.opt_out_keywords.begin(), rules.opt_out_keywords.end(),
-                           [&event](const std::string& keyword) { return core::contains_phrase(event.text, keyword); });
-    };
-    for (const auto& enrollment : enrollments) {
-        if (const auto* version = version_of(enrollment); version && mentions(version->campaign.stop)) {
-            return true;
+    if (stored.action_id) {
+        if (auto named = m_actions.get(*stored.action_id)) {
+            return named;
         }
     }
-    if (enrollments.empty()) {
-        if (m_versions.empty()) {
-            return mentions(core::StopRules{});
-        }
-        return std::any_of(m_versions.begin(), m_versions.end(),
-                           [&](const auto& runtime) { return mentions(runtime->campaign.stop); });
+    if (!stored.prospect_id || !stored.sender_id) {
+        return std::nullopt;
     }
-    return false;
+    return m_actions.answered_by(*stored.prospect_id, *stored.sender_id, stored.event.type, stored.event.at);
 }
 
-// False when the event must wait: it concerns an enrollment of a campaign version this engine could not load.
+// False when the event must wait: it concerns a campaign version this engine cannot load.
 bool Engine::apply_event(const store::StoredEvent& stored, core::Timestamp now) {
     const auto& event = stored.event;
-    std::vector<core::Enrollment> enrollments;
-    if (stored.prospect_id && stored.sender_id) {
-        enrollments = m_enrollments.active_with(*stored.prospect_id, *stored.sender_id);
-    }
-    if (std::any_of(enrollments.begin(), enrollments.end(),
-                    [this](const core::Enrollment& enrollment) { return version_of(enrollment) == nullptr; })) {
-        return false;
-    }
     if (event.type == core::EventType::restricted && stored.sender_id) {
         if (auto found = m_senders_by_row.find(*stored.sender_id); found != m_senders_by_row.end()) {
             found->second->paused = true;
@@ -94,18 +90,48 @@ bool Engine::apply_event(const store::StoredEvent& stored, core::Timestamp now) 
         m_campaigns.pause_sender(*stored.sender_id, now, "account restricted");
         m_observer.on_warning("sender '" + event.sender + "' reported restricted: paused until it is resumed");
     }
-    bool opt_out = asks_to_stop(event, enrollments);
-    for (auto& enrollment : enrollments) {
+    // Where it lands: the enrollment of the action it answers, while that is still going; an event that answers
+    // nothing of ours (the prospect wrote first, a bounce) lands on their enrollments with the sender.
+    std::vector<core::Enrollment> targets;
+    std::string answered_step;
+    bool opt_out = event.type == core::EventType::opted_out;
+    auto answered = answered_action(stored);
+    if (answered) {
+        auto enrollment = m_enrollments.get(answered->enrollment_id);
+        const auto* version = load_version(enrollment);
+        if (version == nullptr) {
+            return false;
+        }
+        answered_step = answered->step;
+        opt_out = opt_out || (event.type == core::EventType::replied && mentions(event, version->campaign.stop));
+        if (enrollment.state == core::EnrollmentState::active) {
+            targets.push_back(std::move(enrollment));
+        }
+    } else if (stored.prospect_id && stored.sender_id) {
+        targets = m_enrollments.active_with(*stored.prospect_id, *stored.sender_id);
+        for (const auto& enrollment : targets) {
+            const auto* version = load_version(enrollment);
+            if (version == nullptr) {
+                return false;
+            }
+            opt_out = opt_out || (event.type == core::EventType::replied && mentions(event, version->campaign.stop));
+        }
+    }
+    // Nothing of ours to judge it by: the default keywords, which every campaign starts from.
+    if (!answered && targets.empty() && event.type == core::EventType::replied) {
+        opt_out = mentions(event, core::StopRules{});
+    }
+    for (auto& enrollment : targets) {
         switch (event.type) {
         case core::EventType::accepted:
-            apply_accept(stored, enrollment, now);
+            apply_accept(stored, enrollment, answered_step, now);
             break;
         case core::EventType::replied:
         case core::EventType::opted_out:
             if (opt_out) {
                 finish(enrollment, core::EnrollmentState::opted_out, now);
             } else {
-                apply_reply(stored, enrollment, now);
+                apply_reply(stored, enrollment, answered_step, now);
             }
             break;
         case core::EventType::bounced:
@@ -125,30 +151,36 @@ bool Engine::apply_event(const store::StoredEvent& stored, core::Timestamp now) 
         ++m_progress.replied;
     }
     std::optional<core::EnrollmentId> applied_to;
-    if (!enrollments.empty()) {
-        applied_to = enrollments.front().id;
+    if (answered) {
+        applied_to = answered->enrollment_id;
+    } else if (!targets.empty()) {
+        applied_to = targets.front().id;
     }
-    m_events.mark_applied(stored.id, applied_to, now);
+    m_events.mark_applied(stored.id, applied_to, answered ? std::optional(answered->id) : std::nullopt, now);
     return true;
 }
 
 // The rule for late acceptances: an enrollment that already left its invitation step stays on the branch it took,
 // except that a withdrawal still waiting to go out is skipped, since there is no pending invitation to withdraw.
-void Engine::apply_accept(const store::StoredEvent& stored, core::Enrollment enrollment, core::Timestamp now) {
+void Engine::apply_accept(const store::StoredEvent& stored, core::Enrollment enrollment,
+                          const std::string& answered_step, core::Timestamp now) {
     const auto& campaign = version_of(enrollment)->campaign;
-    const auto* step = campaign.find_step(enrollment.current_step);
+    const auto& step_id = answered_step.empty() ? enrollment.current_step : answered_step;
+    const auto* step = campaign.find_step(step_id);
     if (step == nullptr) {
         return;
     }
     auto before = enrollment;
     auto at = std::max(stored.event.at, enrollment.waiting_since.value_or(stored.event.at));
-    if (!enrollment.due_action && step->type == core::ActionType::connect) {
+    bool waiting_on_it = enrollment.current_step == step_id && !enrollment.due_action;
+    if (waiting_on_it && step->type == core::ActionType::connect) {
         // Without an "accepted" branch the invitation step is over all the same: its "not accepted" timer must not
         // withdraw an invitation that was accepted.
         auto next = schedule::on_outcome(campaign, *step, core::Outcome::accepted, at);
         place(enrollment, next ? *next : schedule::past_branches(campaign, *step, at), campaign, now);
     } else if (enrollment.due_action == core::ActionType::withdraw_invite) {
-        place(enrollment, schedule::after_action(campaign, *step, now), campaign, now);
+        place(enrollment, schedule::after_action(campaign, *campaign.find_step(enrollment.current_step), now), campaign,
+              now);
         m_observer.on_note(stored.event.profile_url + " accepted late: withdrawal skipped");
     } else {
         return;
@@ -156,12 +188,17 @@ void Engine::apply_accept(const store::StoredEvent& stored, core::Enrollment enr
     save(enrollment, before, now);
 }
 
-void Engine::apply_reply(const store::StoredEvent& stored, core::Enrollment enrollment, core::Timestamp now) {
+// A reply is applied at the step it answers: that step's "replied" branch, even when the enrollment has moved on
+// since (the reply came in after the next step went out); without one, the campaign ends if it stops on replies.
+void Engine::apply_reply(const store::StoredEvent& stored, core::Enrollment enrollment,
+                         const std::string& answered_step, core::Timestamp now) {
     const auto& campaign = version_of(enrollment)->campaign;
-    const auto* step = campaign.find_step(enrollment.current_step);
+    const auto& step_id = answered_step.empty() ? enrollment.current_step : answered_step;
+    const auto* step = campaign.find_step(step_id);
     auto at = std::max(stored.event.at, enrollment.waiting_since.value_or(stored.event.at));
+    bool waiting_on_it = enrollment.current_step == step_id && !enrollment.due_action;
     std::optional<schedule::Position> next;
-    if (step != nullptr && !enrollment.due_action) {
+    if (step != nullptr && (waiting_on_it || !answered_step.empty())) {
         next = schedule::on_outcome(campaign, *step, core::Outcome::replied, at);
     }
     auto before = enrollment;
@@ -173,7 +210,7 @@ void Engine::apply_reply(const store::StoredEvent& stored, core::Enrollment enro
     } else if (campaign.stop.on_reply) {
         finish(enrollment, core::EnrollmentState::replied, now);
         return;
-    } else if (step != nullptr && !enrollment.due_action) {
+    } else if (step != nullptr && waiting_on_it) {
         // The campaign goes on after replies, but a "no reply" timer cannot fire for someone who replied.
         place(enrollment, schedule::past_branches(campaign, *step, at), campaign, now);
     } else {

@@ -28,7 +28,37 @@ struct Candidate {
 
 } // namespace
 
+// What was sent today and what is due before the day's hours end, up to the limit: the work the day is shared out
+// among. Work that comes due later in the day goes as the pacing lets it.
+void Engine::plan_day(SenderRuntime& sender, core::Timestamp now) {
+    auto day = sender.calendar.local_day(now);
+    if (sender.planned_day == day) {
+        return;
+    }
+    sender.planned_day = day;
+    auto working = sender.calendar.working_day(day);
+    if (working.empty()) {
+        return;
+    }
+    auto close = working.spans[working.count - 1].end;
+    std::map<core::ActionType, int> counts;
+    for (const auto& [campaign_id, sender_id, type] : sender.queues) {
+        auto limit = sender.sender.limits.per_day.find(type);
+        if (limit == sender.sender.limits.per_day.end()) {
+            continue;
+        }
+        auto& count = counts.try_emplace(type, sender.ledger.used_on_day(type, now)).first->second;
+        if (auto left = limit->second - count; left > 0) {
+            count += m_enrollments.due_before(campaign_id, sender_id, type, close, left);
+        }
+    }
+    for (const auto& [type, count] : counts) {
+        sender.ledger.plan(type, day, schedule::DayPlan{count});
+    }
+}
+
 std::optional<core::Timestamp> Engine::serve_sender(SenderRuntime& sender, core::Timestamp now) {
+    plan_day(sender, now);
     for (;;) {
         sender.dirty = false;
         std::optional<Candidate> best;
@@ -63,6 +93,10 @@ std::optional<core::Timestamp> Engine::serve_sender(SenderRuntime& sender, core:
         }
         if (!best || best->slot > now) {
             return best ? std::optional<core::Timestamp>(best->slot) : std::nullopt;
+        }
+        // A reply that came in a second ago stops the follow-up it makes pointless: the queues are read again.
+        if (ingest_events(now, true)) {
+            continue;
         }
         act(sender, m_enrollments.get(best->head.id), now);
         if (sender.paused) {
@@ -152,8 +186,8 @@ void Engine::act(SenderRuntime& sender, core::Enrollment enrollment, core::Times
     writing();
     action.id = m_actions.begin(action);
     commit();
-    auto result = m_transport.send(transport::Outbound{action.idempotency_key, step.type, sender.sender.id, *prospect,
-                                                       action.subject, action.rendered_text, now,
+    auto result = m_transport.send(transport::Outbound{action.idempotency_key, campaign.id, step.type, sender.sender.id,
+                                                       *prospect, action.subject, action.rendered_text, now,
                                                        sender.calendar.window_end(now)});
     writing();
     record_outcome(sender, enrollment, step, action, result, now);
@@ -281,6 +315,9 @@ void Engine::hold_in_doubt(core::Enrollment& enrollment, core::Action& action, c
 transport::Outbound Engine::outbound_of(const core::Action& action) {
     transport::Outbound outbound;
     outbound.idempotency_key = action.idempotency_key;
+    if (auto found = m_by_version.find(action.version_id); found != m_by_version.end()) {
+        outbound.campaign = found->second->campaign.id;
+    }
     outbound.type = action.type;
     if (auto sender = m_senders_by_row.find(action.sender_id); sender != m_senders_by_row.end()) {
         outbound.sender = sender->second->sender.id;

@@ -131,6 +131,36 @@ std::optional<core::Action> ActionStore::find_by_key(const std::string& idempote
     return read_action(query);
 }
 
+std::optional<core::Action> ActionStore::get(core::ActionId id) {
+    SQLite::Statement query(m_database.sqlite(), std::string("SELECT ") + k_columns + " FROM actions a WHERE id = ?");
+    query.bind(1, id);
+    if (!query.executeStep()) {
+        return std::nullopt;
+    }
+    return read_action(query);
+}
+
+std::optional<core::Action> ActionStore::answered_by(core::ProspectId prospect_id, core::RowId sender_id,
+                                                     core::EventType type, core::Timestamp at) {
+    // Through the prospect's enrollments with the sender, then each one's actions: both by index. The rule is the
+    // one the reply report credits events by (store/outcome_store.cpp).
+    SQLite::Statement query(m_database.sqlite(),
+                            std::string("SELECT ") + k_columns +
+                                " FROM actions a WHERE a.enrollment_id IN"
+                                " (SELECT id FROM enrollments WHERE prospect_id = ? AND sender_id = ?)"
+                                " AND a.state = 'sent' AND a.at_utc <= ?"
+                                " AND (a.type = 'connect' OR (? AND a.type IN ('message', 'inmail')))"
+                                " ORDER BY a.at_utc DESC, a.id DESC LIMIT 1");
+    query.bind(1, prospect_id);
+    query.bind(2, sender_id);
+    query.bind(3, core::format_utc(at));
+    query.bind(4, type == core::EventType::accepted ? 0 : 1);
+    if (!query.executeStep()) {
+        return std::nullopt;
+    }
+    return read_action(query);
+}
+
 std::vector<core::Action> ActionStore::in_flight() {
     SQLite::Statement query(
         m_database.sqlite(),

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/enrollment.hpp"
+#include "core/event.hpp"
 #include "store/database.hpp"
 
 namespace campaign::store {
@@ -41,6 +42,12 @@ public:
     void uncount_attempt(core::ActionId id);
     std::optional<core::Action> find(core::EnrollmentId enrollment_id, const std::string& step);
     std::optional<core::Action> find_by_key(const std::string& idempotency_key);
+    std::optional<core::Action> get(core::ActionId id);
+    // The action an event of the prospect's with the sender answers when it names none: the latest that went out to
+    // them from that sender by the time it happened, in any campaign. An acceptance answers an invitation; a reply
+    // answers what carried text (an invitation with or without a note, a message, an InMail).
+    std::optional<core::Action> answered_by(core::ProspectId prospect_id, core::RowId sender_id, core::EventType type,
+                                            core::Timestamp at);
 
     // Actions a crash left between intent and outcome.
     std::vector<core::Action> in_flight();

@@ -94,6 +94,16 @@ std::optional<CampaignVersion> CampaignStore::latest_version(core::RowId campaig
     return read_version(query);
 }
 
+std::optional<CampaignVersion> CampaignStore::version(core::RowId version_id) {
+    SQLite::Statement query(m_database.sqlite(),
+                            std::string("SELECT ") + k_version_columns + " FROM campaign_versions v WHERE id = ?");
+    query.bind(1, version_id);
+    if (!query.executeStep()) {
+        return std::nullopt;
+    }
+    return read_version(query);
+}
+
 std::vector<CampaignVersion> CampaignStore::versions_in_use(core::RowId campaign_id) {
     SQLite::Statement query(m_database.sqlite(), std::string("SELECT ") + k_version_columns +
                                                      " FROM campaign_versions v WHERE campaign_id = ? AND EXISTS ("

@@ -55,6 +55,7 @@ public:
     std::optional<core::RowId> find_campaign(const std::string& name);
     std::vector<std::pair<core::RowId, std::string>> campaigns(); // id and name, by name
     std::optional<CampaignVersion> latest_version(core::RowId campaign_id);
+    std::optional<CampaignVersion> version(core::RowId version_id);
     // The campaign's versions that still have active enrollments.
     std::vector<CampaignVersion> versions_in_use(core::RowId campaign_id);
 

@@ -10,10 +10,13 @@ struct EventStore::Statements {
         : record(db, "INSERT INTO events (external_id, type, prospect_id, sender_id, occurred_at, received_at, text,"
                      " profile_url, sender, action_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                      " ON CONFLICT (external_id) DO NOTHING"),
-          pending(db, "SELECT id, external_id, type, prospect_id, sender_id, occurred_at, text, profile_url, sender"
-                      " FROM events WHERE applied_at IS NULL AND occurred_at <= ? ORDER BY occurred_at, id LIMIT ?"),
+          pending(
+              db,
+              "SELECT id, external_id, type, prospect_id, sender_id, occurred_at, text, profile_url, sender,"
+              " action_id FROM events WHERE applied_at IS NULL AND occurred_at <= ? ORDER BY occurred_at, id LIMIT ?"),
           next_pending(db, "SELECT min(occurred_at) FROM events WHERE applied_at IS NULL AND occurred_at > ?"),
-          mark_applied(db, "UPDATE events SET applied_at = ?, enrollment_id = ? WHERE id = ?") {}
+          mark_applied(db, "UPDATE events SET applied_at = ?, enrollment_id = ?, action_id = COALESCE(action_id, ?)"
+                           " WHERE id = ?") {}
 
     SQLite::Statement record;
     SQLite::Statement pending;
@@ -72,6 +75,9 @@ std::vector<StoredEvent> EventStore::pending(std::size_t limit, core::Timestamp 
         stored.event.text = query.getColumn(6).isNull() ? "" : query.getColumn(6).getString();
         stored.event.profile_url = query.getColumn(7).isNull() ? "" : query.getColumn(7).getString();
         stored.event.sender = query.getColumn(8).isNull() ? "" : query.getColumn(8).getString();
+        if (!query.getColumn(9).isNull()) {
+            stored.action_id = query.getColumn(9).getInt64();
+        }
         result.push_back(std::move(stored));
     }
     query.reset();
@@ -89,14 +95,17 @@ std::optional<core::Timestamp> EventStore::next_pending_after(core::Timestamp no
 }
 
 void EventStore::mark_applied(core::RowId id, std::optional<core::EnrollmentId> enrollment_id,
-                              core::Timestamp applied_at) {
+                              std::optional<core::ActionId> action_id, core::Timestamp applied_at) {
     auto& update = m_statements->mark_applied;
     update.clearBindings();
     update.bind(1, core::format_utc(applied_at));
     if (enrollment_id) {
         update.bind(2, *enrollment_id);
     }
-    update.bind(3, id);
+    if (action_id) {
+        update.bind(3, *action_id);
+    }
+    update.bind(4, id);
     update.exec();
     update.reset();
 }

@@ -17,6 +17,7 @@ struct StoredEvent {
     core::Event event;
     std::optional<core::ProspectId> prospect_id;
     std::optional<core::RowId> sender_id;
+    std::optional<core::ActionId> action_id; // the action it answers, when known
 };
 
 class EventStore {
@@ -35,7 +36,9 @@ public:
     std::vector<StoredEvent> pending(std::size_t limit, core::Timestamp now);
     // When the first event recorded for after `now` happens.
     std::optional<core::Timestamp> next_pending_after(core::Timestamp now);
-    void mark_applied(core::RowId id, std::optional<core::EnrollmentId> enrollment_id, core::Timestamp applied_at);
+    // Applied to the enrollment, credited to the action it answers (unless it named one when it was recorded).
+    void mark_applied(core::RowId id, std::optional<core::EnrollmentId> enrollment_id,
+                      std::optional<core::ActionId> action_id, core::Timestamp applied_at);
 
 private:
     struct Statements;

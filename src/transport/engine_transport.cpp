@@ -197,6 +197,12 @@ std::vector<core::Event> EngineTransport::poll(core::Timestamp now) {
     return events;
 }
 
+// A reply that came in since the last poll must stop the follow-up about to go: the gateway is asked now.
+std::vector<core::Event> EngineTransport::poll_before_send(core::Timestamp now) {
+    m_next_poll.reset();
+    return poll(now);
+}
+
 std::optional<core::Timestamp> EngineTransport::next_event_at() const {
     return std::nullopt;
 }

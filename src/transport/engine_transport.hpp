@@ -19,6 +19,7 @@ public:
     SendResult send(const Outbound& action) override;
     Lookup lookup(const Outbound& action) override;
     std::vector<core::Event> poll(core::Timestamp now) override;
+    std::vector<core::Event> poll_before_send(core::Timestamp now) override;
     std::optional<core::Timestamp> next_event_at() const override;
     std::optional<Cursor> cursor() const override;
     void resume(const std::string& cursor) override;

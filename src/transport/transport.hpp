@@ -17,6 +17,7 @@ namespace campaign::transport {
 
 struct Outbound {
     std::string idempotency_key; // stable for the (enrollment, step): a retry carries the same key
+    std::string campaign;        // the campaign's id
     core::ActionType type = core::ActionType::view_profile;
     std::string sender; // the sender's id
     core::Prospect prospect;
@@ -73,6 +74,8 @@ public:
     // Events that happened up to `now`. An event may come again (after a restart, from a retried poll): the engine
     // applies each id once.
     virtual std::vector<core::Event> poll(core::Timestamp now) = 0;
+    // The same, asked right before an action goes out: a transport that polls only now and then asks now.
+    virtual std::vector<core::Event> poll_before_send(core::Timestamp now) { return poll(now); }
     // When the next event is known to happen: a simulator knows, a gateway does not.
     virtual std::optional<core::Timestamp> next_event_at() const = 0;
 

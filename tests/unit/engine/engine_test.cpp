@@ -1,113 +1,11 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 
-#include "engine/engine.hpp"
-#include "fakes.hpp"
-#include "store/campaign_store.hpp"
-#include "store/database.hpp"
-#include "store/prospect_store.hpp"
-#include "store/suppression_store.hpp"
-#include "unit/store/temp_folder.hpp"
+#include "fixture.hpp"
 
 using namespace campaign;
+using namespace campaign::test;
 using namespace std::chrono_literals;
-
-namespace {
-
-core::Timestamp utc(const char* text) {
-    return *core::parse_utc(text);
-}
-
-core::Step step(std::string id, core::ActionType type, core::Duration after = {}) {
-    core::Step made;
-    made.id = std::move(id);
-    made.type = type;
-    made.after = after;
-    return made;
-}
-
-core::Branch branch(core::Outcome on, std::string target, std::optional<core::Duration> within = std::nullopt) {
-    core::Branch made;
-    made.on = on;
-    made.target = std::move(target);
-    made.within = within;
-    return made;
-}
-
-core::Sender sender(std::string id, std::string zone) {
-    core::Sender made;
-    made.id = std::move(id);
-    made.timezone = std::move(zone);
-    made.working_hours.days = {false, true, true, true, true, true, false};
-    made.limits = core::default_limits(core::AccountType::premium);
-    made.limits.per_day[core::ActionType::connect] = 6;
-    made.limits.per_day[core::ActionType::message] = 8;
-    made.limits.invitations_per_week = 25;
-    return made;
-}
-
-core::Campaign founders() {
-    core::Campaign campaign;
-    campaign.id = "founders";
-    campaign.senders = {sender("alice", "Europe/Paris"), sender("marcus", "America/New_York")};
-    campaign.audience.tags = {"founders"};
-    auto invite = step("invite", core::ActionType::connect, 24h);
-    invite.template_name = "note.mustache";
-    invite.branches = {branch(core::Outcome::accepted, "thanks"),
-                       branch(core::Outcome::not_accepted, "withdraw", 14 * 24h)};
-    auto thanks = step("thanks", core::ActionType::message, 24h);
-    thanks.template_name = "thanks.mustache";
-    thanks.branches = {branch(core::Outcome::replied, "end"), branch(core::Outcome::no_reply, "nudge", 5 * 24h)};
-    auto nudge = step("nudge", core::ActionType::message);
-    nudge.template_name = "nudge.mustache";
-    nudge.next = "end";
-    campaign.steps = {step("look", core::ActionType::view_profile), invite, thanks, nudge,
-                      step("withdraw", core::ActionType::withdraw_invite)};
-    return campaign;
-}
-
-struct Fixture {
-    test::TempFolder folder;
-    store::Database database{folder / "campaign.db", store::OpenMode::create};
-    test::RecordingTransport transport;
-    test::FixedMessages messages;
-    core::SeededRandom random{7};
-    engine::RunObserver observer;
-    core::ManualClock clock{utc("2026-11-23T06:00:00Z")};
-
-    void add_prospects(int count, const std::string& tag) {
-        store::ProspectStore prospects(database);
-        store::Transaction transaction(database);
-        for (int i = 1; i <= count; ++i) {
-            core::Prospect prospect;
-            prospect.profile_url = "https://linkedin.com/in/p" + std::to_string(i);
-            prospect.first_name = "P" + std::to_string(i);
-            prospect.tags = {tag};
-            prospect.created_at = prospect.updated_at = clock.now();
-            prospects.insert(prospect);
-        }
-        transaction.commit();
-    }
-
-    engine::RunSummary run(const core::Campaign& campaign, core::Duration period) {
-        engine::Engine engine(database, transport, messages, random, observer);
-        engine.load(
-            {{campaign, "definition of " + campaign.id, "founders.yaml"}},
-            [](const std::string&, const std::string&) { return founders(); }, clock.now());
-        engine.recover(clock.now());
-        engine.enroll(clock.now());
-        engine::SimulatedWaiter waiter(clock);
-        std::atomic<bool> stop{false};
-        return engine.run(clock, waiter, {clock.now() + period, false}, stop);
-    }
-
-    int count(const std::string& sql) {
-        SQLite::Database db((folder / "campaign.db").string());
-        return db.execAndGet(sql).getInt();
-    }
-};
-
-} // namespace
 
 TEST_CASE("a campaign plays through to the end on the simulated clock", "[engine]") {
     Fixture fixture;
@@ -235,7 +133,7 @@ TEST_CASE("an action left in flight by a crash is settled, never sent twice", "[
         db.exec("UPDATE enrollments SET current_step = 'look', due_action = 'view_profile', next_due_at = at_utc"
                 " FROM actions WHERE actions.id = 1 AND enrollments.id = actions.enrollment_id");
         fixture.transport.performed.erase(key);
-        fixture.run(founders(), 1h);
+        fixture.run(founders(), 24h);
         CHECK(fixture.count("SELECT attempts FROM actions WHERE id = 1") == 2);
         CHECK(fixture.count("SELECT count(*) FROM actions WHERE id = 1 AND state = 'sent'") == 1);
     }
@@ -283,7 +181,7 @@ TEST_CASE("a wall-clock run enrolls prospects imported while it runs", "[engine]
         prospects.insert(late);
     });
     std::atomic<bool> stop{false};
-    engine::RunLimits limits{fixture.clock.now() + 6h, false};
+    engine::RunLimits limits{fixture.clock.now() + 24h, false};
     limits.poll_interval = std::chrono::minutes{5};
     engine.run(fixture.clock, waiter, limits, stop);
     CHECK(fixture.count("SELECT count(*) FROM enrollments") == 3);
@@ -310,8 +208,9 @@ TEST_CASE("a run started after hours sends nothing that is overdue until the sen
     run_once_at("2026-11-28T12:00:00Z"); // Saturday
     run_once_at("2026-11-30T06:30:00Z"); // Monday, before 9:00 in Paris and in New York
     CHECK(fixture.count("SELECT count(*) FROM actions") == before);
-    run_once_at("2026-11-30T08:00:00Z"); // Paris opens
-    CHECK(fixture.count("SELECT count(*) FROM actions WHERE at_utc = '2026-11-30T08:00:00Z'") == 1);
+    run_once_at("2026-11-30T11:00:00Z"); // Paris has been open for two hours
+    CHECK(fixture.count("SELECT count(*) FROM actions WHERE at_utc = '2026-11-30T11:00:00Z'") == 1);
+    CHECK(fixture.count("SELECT count(*) FROM actions") == before + 1);
 }
 
 TEST_CASE("an opt-out suppresses the prospect even when no campaign is running for them", "[engine][invariant]") {

@@ -38,8 +38,8 @@ TEST_CASE("events are kept once by id and handed over in the order they happened
     CHECK(due[1].event.id == "b");
     CHECK(events.next_pending_after(now) == utc("2026-12-03T08:00:00Z"));
 
-    events.mark_applied(due[0].id, std::nullopt, now);
-    events.mark_applied(due[1].id, std::nullopt, now);
+    events.mark_applied(due[0].id, std::nullopt, std::nullopt, now);
+    events.mark_applied(due[1].id, std::nullopt, std::nullopt, now);
     CHECK(events.pending(10, now).empty());
     auto then = utc("2026-12-03T08:00:00Z");
     REQUIRE(events.pending(10, then).size() == 1);
