@@ -12,6 +12,7 @@
 #include "cli/gateway_ssi.hpp"
 #include "cli/output.hpp"
 #include "cli/run_support.hpp"
+#include "config/across_files.hpp"
 #include "config/campaign_loader.hpp"
 #include "config/gateway_loader.hpp"
 #include "config/mock_model_loader.hpp"
@@ -51,10 +52,18 @@ std::string read_file(const std::filesystem::path& path) {
     return text.str();
 }
 
+// Each campaign's `mock:` section is the model of its own prospects; --model FILE is everyone's.
 struct LoadedRun {
     std::vector<engine::CampaignInput> campaigns;
-    core::MockModel model;
+    core::MockModel model; // --model, or the defaults
+    std::map<std::string, core::MockModel> campaign_models;
     std::optional<core::GatewaySettings> gateway;
+};
+
+// The senders whose SSI one model simulates.
+struct SsiGroup {
+    const core::SsiModel* model;
+    std::vector<std::string> senders;
 };
 
 // Every campaign of a run goes through one gateway: a second that names another is a mistake to point at.
@@ -73,21 +82,29 @@ void take_gateway(LoadedRun& loaded, const core::GatewaySettings& gateway, core:
 LoadedRun load_files(const RunArguments& arguments) {
     LoadedRun loaded;
     core::Diagnostics problems;
-    std::optional<core::MockModel> model;
-    std::map<std::string, std::filesystem::path> ids;
+    std::vector<config::LoadedCampaign> files;
+    std::vector<const core::Campaign*> defined;
     for (const auto& file : arguments.files) {
-        auto campaign = config::load_campaign(file);
+        files.push_back(config::load_campaign(file));
+    }
+    for (const auto& loaded_file : files) {
+        if (loaded_file.campaign) {
+            defined.push_back(&*loaded_file.campaign);
+        }
+    }
+    auto across = config::check_across_files(defined);
+    std::size_t campaign_index = 0;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        auto& campaign = files[i];
+        const auto& file = arguments.files[i];
         problems.insert(problems.end(), campaign.diagnostics.begin(), campaign.diagnostics.end());
         if (campaign.campaign) {
+            const auto& shared = across[campaign_index++];
+            problems.insert(problems.end(), shared.begin(), shared.end());
             // The templates are checked before anything is sent, not at the first prospect who would get them.
             templating::TemplateSet check(*campaign.campaign, problems);
-            if (auto [first, added] = ids.emplace(campaign.campaign->id, file); !added) {
-                problems.push_back(
-                    {campaign.campaign->location,
-                     "campaign '" + campaign.campaign->id + "' is also the campaign of " + first->second.string()});
-            }
-            if (!model && campaign.mock_model) {
-                model = campaign.mock_model;
+            if (campaign.mock_model) {
+                loaded.campaign_models.emplace(campaign.campaign->id, *campaign.mock_model);
             }
             if (campaign.gateway && arguments.gateway.empty()) {
                 take_gateway(loaded, *campaign.gateway, problems);
@@ -101,14 +118,15 @@ LoadedRun load_files(const RunArguments& arguments) {
     if (errors > 0) {
         fail_on(problems);
     }
+    loaded.model = core::MockModel{core::default_outcome_rates(), {}, std::nullopt};
     if (!arguments.model.empty()) {
         auto file = config::load_mock_model(arguments.model);
         if (!file.model) {
             fail_on(file.diagnostics);
         }
-        model = file.model;
+        loaded.model = *file.model;
+        loaded.campaign_models.clear();
     }
-    loaded.model = model.value_or(core::MockModel{core::default_outcome_rates(), {}, std::nullopt});
     if (!arguments.gateway.empty()) {
         auto file = config::load_gateway(arguments.gateway);
         if (!file.settings) {
@@ -191,7 +209,7 @@ Period period_of(const RunArguments& arguments, bool simulated, store::Database&
     } else if (arguments.dry_run) {
         period.until = period.start + k_forecast;
     }
-    if (period.until && *period.until <= period.start) {
+    if (period.until && *period.until < period.start) {
         throw core::UserError("error: the run would end (" + core::format_utc(*period.until) + ") before it starts (" +
                               core::format_utc(period.start) + ")");
     }
@@ -248,13 +266,47 @@ std::vector<std::string> senders_of(const std::vector<engine::CampaignInput>& ca
     return senders;
 }
 
+// A sender's simulated SSI follows --model, or else the first campaign of the command line that names the sender
+// and has an `ssi:` section.
+std::vector<SsiGroup> ssi_groups(const LoadedRun& loaded, const std::vector<engine::CampaignInput>& campaigns) {
+    // The models are the loaded run's own, which outlives the groups.
+    std::vector<SsiGroup> groups;
+    auto group_of = [&groups](const core::SsiModel& model) -> SsiGroup& {
+        for (auto& group : groups) {
+            if (group.model == &model) {
+                return group;
+            }
+        }
+        return groups.emplace_back(SsiGroup{&model, {}});
+    };
+    for (const auto& sender : senders_of(campaigns)) {
+        const core::SsiModel* model = loaded.model.ssi ? &*loaded.model.ssi : nullptr;
+        for (const auto& input : campaigns) {
+            auto own = loaded.campaign_models.find(input.campaign.id);
+            bool names = std::any_of(input.campaign.senders.begin(), input.campaign.senders.end(),
+                                     [&sender](const core::Sender& candidate) { return candidate.id == sender; });
+            if (model == nullptr && names && own != loaded.campaign_models.end() && own->second.ssi) {
+                model = &*own->second.ssi;
+            }
+        }
+        if (model != nullptr) {
+            group_of(*model).senders.push_back(sender);
+        }
+    }
+    return groups;
+}
+
 std::unique_ptr<transport::Transport> mock_transport(const LoadedRun& loaded, const RunArguments& arguments,
                                                      const std::filesystem::path& database) {
     std::optional<std::filesystem::path> journal;
     if (!arguments.dry_run) {
         journal = database.string() + ".mock-journal.jsonl";
     }
-    return std::make_unique<transport::MockTransport>(loaded.model, arguments.seed, journal);
+    auto transport = std::make_unique<transport::MockTransport>(loaded.model, arguments.seed, journal);
+    for (const auto& [campaign, model] : loaded.campaign_models) {
+        transport->use_for_campaign(campaign, model);
+    }
+    return transport;
 }
 
 // The key is read from the environment here and handed to the transport, which keeps it in its request header only.
@@ -300,6 +352,11 @@ int run_campaigns(Context& context, const RunArguments& arguments) {
         database.relax_durability();
     }
     auto period = period_of(arguments, simulated, database, context.clock);
+    if (period.until && *period.until == period.start) {
+        context.out << "nothing to do: the " << (simulated ? "simulated " : "") << "clock already stands at "
+                    << core::format_utc(period.start) << ", the end of the period asked for\n";
+        return k_ok;
+    }
     TemplateMessages messages;
     core::SeededRandom random(arguments.seed);
     RunPrinter printer(context.out, context.err, context.clock, arguments.dry_run,
@@ -315,6 +372,7 @@ int run_campaigns(Context& context, const RunArguments& arguments) {
                                          [&printer](const std::string& warning) { printer.on_warning(warning); }})
             : mock_transport(loaded, arguments, context.database_path);
     auto senders = senders_of(loaded.campaigns);
+    auto simulated_ssi = ssi_groups(loaded, loaded.campaigns);
     GatewaySsi ssi(database, *transport, senders, printer);
     // On the simulated clock the gateway's SSI of today would be recorded for days that have not come.
     bool fetches_ssi = arguments.transport == "http" && !simulated;
@@ -349,11 +407,13 @@ int run_campaigns(Context& context, const RunArguments& arguments) {
                     << " could not be reached: nothing was sent; the steps stay due for the next run\n";
         return k_runtime_failure;
     }
-    if (simulated && arguments.transport == "mock" && loaded.model.ssi && !arguments.dry_run) {
-        auto recorded =
-            engine::record_simulated_ssi(database, *loaded.model.ssi, arguments.seed, senders, now, summary.reached);
-        context.out << "simulated " << recorded << " daily SSI snapshots for " << senders.size()
-                    << (senders.size() == 1 ? " sender" : " senders") << '\n';
+    if (simulated && arguments.transport == "mock" && !arguments.dry_run) {
+        for (const auto& group : simulated_ssi) {
+            auto recorded = engine::record_simulated_ssi(database, *group.model, arguments.seed, group.senders, now,
+                                                         summary.reached);
+            context.out << "simulated " << recorded << " daily SSI snapshots for " << group.senders.size()
+                        << (group.senders.size() == 1 ? " sender" : " senders") << '\n';
+        }
     }
     return k_ok;
 }

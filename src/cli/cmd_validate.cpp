@@ -5,6 +5,7 @@
 #include <set>
 
 #include "cli/context.hpp"
+#include "config/across_files.hpp"
 #include "config/campaign_loader.hpp"
 #include "core/audience.hpp"
 #include "core/text.hpp"
@@ -88,12 +89,28 @@ int validate(Context& context, const std::vector<std::filesystem::path>& files) 
     if (std::filesystem::exists(context.database_path)) {
         crm = std::make_unique<Crm>(context.database_path);
     }
-    int problems = 0;
+    std::vector<config::LoadedCampaign> files_loaded;
+    std::vector<const core::Campaign*> campaigns;
     for (const auto& file : files) {
-        auto loaded = config::load_campaign(file);
+        files_loaded.push_back(config::load_campaign(file));
+    }
+    for (const auto& loaded : files_loaded) {
+        if (loaded.campaign) {
+            campaigns.push_back(&*loaded.campaign);
+        }
+    }
+    // What the files must agree on, as one run of them all would check it.
+    auto across = config::check_across_files(campaigns);
+    int problems = 0;
+    std::size_t campaign_index = 0;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        const auto& file = files[i];
+        const auto& loaded = files_loaded[i];
         auto diagnostics = loaded.diagnostics;
         std::optional<std::size_t> checked;
         if (loaded.campaign) {
+            const auto& shared = across[campaign_index++];
+            diagnostics.insert(diagnostics.end(), shared.begin(), shared.end());
             checked = check_templates(crm.get(), *loaded.campaign, diagnostics);
         }
         int errors = 0;

@@ -181,9 +181,6 @@ core::Step read_step(YamlReader& reader, const YAML::Node& node) {
                 step.branches.push_back(std::move(*branch));
             }
         }
-        if (step.next) {
-            reader.error(node["next"], "a step with branches moves on only through them: remove 'next'");
-        }
     }
     return step;
 }

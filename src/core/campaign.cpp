@@ -82,6 +82,9 @@ std::vector<std::string> Campaign::successors(const Step& step) const {
         for (const auto& branch : step.branches) {
             result.push_back(branch.target);
         }
+        if (step.next) {
+            result.push_back(*step.next); // for an outcome the step has no branch for
+        }
         return result;
     }
     if (step.next) {

@@ -138,7 +138,8 @@ struct Campaign {
     SourceLocation location;
 
     const Step* find_step(std::string_view id) const;
-    // The steps that can follow `step`: its branch targets, or else its `next` or the following step.
+    // The steps that can follow `step`: its branch targets and its `next`, or without branches its `next` or the
+    // following step.
     std::vector<std::string> successors(const Step& step) const;
 };
 

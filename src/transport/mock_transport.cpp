@@ -79,6 +79,11 @@ MockTransport::MockTransport(core::MockModel model, std::uint64_t seed, std::opt
 
 MockTransport::~MockTransport() = default;
 
+void MockTransport::use_for_campaign(const std::string& campaign, core::MockModel model) {
+    model.base = merged(model.base, core::default_outcome_rates());
+    m_campaign_models.insert_or_assign(campaign, std::move(model));
+}
+
 SendResult MockTransport::send(const Outbound& action) {
     // A gateway that honours idempotency keys answers a repeat with what it did the first time.
     if (auto done = m_performed.find(action.idempotency_key); done != m_performed.end()) {
@@ -87,7 +92,7 @@ SendResult MockTransport::send(const Outbound& action) {
     auto attempt = ++m_attempts[action.idempotency_key];
     core::SeededRandom random(
         core::stable_hash({std::to_string(m_seed), action.idempotency_key, std::to_string(attempt)}));
-    auto rates = rates_for(action.prospect);
+    auto rates = rates_for(action.campaign, action.prospect);
     if (random.chance(*rates.failure)) {
         return SendResult{SendStatus::retry_later, R"({"status":"retry_later"})",
                           "simulated transient failure (attempt " + std::to_string(attempt) + ")",
@@ -126,13 +131,15 @@ std::optional<core::Timestamp> MockTransport::next_event_at() const {
     return m_due.begin()->first;
 }
 
-core::OutcomeRates MockTransport::rates_for(const core::Prospect& prospect) const {
-    for (const auto& candidate : m_model.overrides) {
+core::OutcomeRates MockTransport::rates_for(const std::string& campaign, const core::Prospect& prospect) const {
+    auto own = m_campaign_models.find(campaign);
+    const auto& model = own == m_campaign_models.end() ? m_model : own->second;
+    for (const auto& candidate : model.overrides) {
         if (applies(candidate, prospect)) {
-            return merged(candidate.rates, m_model.base);
+            return merged(candidate.rates, model.base);
         }
     }
-    return m_model.base;
+    return model.base;
 }
 
 JournalEntry MockTransport::perform(const Outbound& action, const core::OutcomeRates& rates,

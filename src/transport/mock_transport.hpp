@@ -32,6 +32,9 @@ public:
     MockTransport(const MockTransport&) = delete;
     MockTransport& operator=(const MockTransport&) = delete;
 
+    // The model of one campaign's own `mock:` section, for its prospects; the others keep the model given above.
+    void use_for_campaign(const std::string& campaign, core::MockModel model);
+
     std::string_view name() const override { return "mock"; }
     SendResult send(const Outbound& action) override;
     Lookup lookup(const Outbound& action) override { return lookup(action.idempotency_key); }
@@ -40,13 +43,14 @@ public:
     std::optional<core::Timestamp> next_event_at() const override;
 
 private:
-    core::OutcomeRates rates_for(const core::Prospect& prospect) const;
+    core::OutcomeRates rates_for(const std::string& campaign, const core::Prospect& prospect) const;
     JournalEntry perform(const Outbound& action, const core::OutcomeRates& rates, core::Random& random) const;
     void apply(JournalEntry entry);
     void schedule(core::Event event);
     void withdraw(const std::string& sender, const std::string& profile_url, core::Timestamp at);
 
     core::MockModel m_model;
+    std::map<std::string, core::MockModel> m_campaign_models;
     std::uint64_t m_seed;
     std::unique_ptr<MockJournal> m_journal;
     std::map<std::string, int, std::less<>> m_attempts;

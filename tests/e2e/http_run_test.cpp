@@ -211,8 +211,8 @@ TEST_CASE("a rate limit holds back only the sender it was for", "[e2e][http]") {
     INFO(result.out << result.err);
     REQUIRE(result.exit_code == 0);
     CHECK(result.err.find("sender 'alice' rate limited: gateway answered HTTP 429 rate_limited") != std::string::npos);
-    // Alice's first try, at her first minute of work (08:00 UTC), was refused for six hours: her next went at
-    // 14:00 UTC or later, and Marcus, who starts at 13:30 UTC, went on meanwhile.
+    // Alice's first try, in her first hour of work (from 08:00 UTC), was refused for six hours: her next went six
+    // hours later or more, and Marcus, who starts at 13:30 UTC, went on meanwhile.
     std::vector<std::string> alice;
     int marcus_meanwhile = 0;
     for (const auto& request : gateway.requests()) {
@@ -227,9 +227,10 @@ TEST_CASE("a rate limit holds back only the sender it was for", "[e2e][http]") {
         }
     }
     REQUIRE(alice.size() > 2);
-    CHECK(alice[0] == "2026-11-23T08:00:00Z");
+    CHECK(instant(alice[0]) >= instant("2026-11-23T08:00:00Z"));
+    CHECK(instant(alice[0]) < instant("2026-11-23T09:00:00Z"));
     CHECK(instant(alice[1]) >= instant(alice[0]) + std::chrono::hours{6});
-    CHECK(marcus_meanwhile > 3);
+    CHECK(marcus_meanwhile > 0);
     // Waiting out the limit failed nothing.
     CHECK(count(workspace, "SELECT count(*) FROM enrollments WHERE state = 'failed'") == 0);
     check_exactly_once(workspace, gateway);

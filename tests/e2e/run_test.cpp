@@ -100,8 +100,7 @@ TEST_CASE("a dry run prints the schedule and records nothing", "[e2e][run]") {
         {"run", "campaigns/founders-intro.yaml", "--dry-run", "--start", "2026-11-23T06:00:00Z", "--for", "3d"});
     INFO(result.err);
     REQUIRE(result.exit_code == 0);
-    CHECK(result.out.find("2026-11-23T09:00:00+01:00  alice  founders-intro/look  view_profile  https://") !=
-          std::string::npos);
+    CHECK(result.out.find("+01:00  alice  founders-intro/look  view_profile  https://") != std::string::npos);
     CHECK(result.out.find("-05:00  marcus  founders-intro/look  view_profile") != std::string::npos);
     CHECK(result.out.find("dry run: nothing was recorded\n") != std::string::npos);
     CHECK(dump(workspace.database()) == before);
