@@ -167,6 +167,7 @@ std::vector<core::Event> EngineTransport::fetch_events() {
         std::string error;
         auto parsed = parse_event_page(reply.response.body, error);
         if (!parsed) {
+            // The cursor stays where it was: a page saved as read without its events would lose them for good.
             m_hooks.warn("the gateway's events page was not understood (" + error + "): asking again later");
             return fetched;
         }

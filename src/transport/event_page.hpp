@@ -19,8 +19,13 @@ struct EventPage {
     bool more = false;
 };
 
-// Nothing when the body is not JSON of that shape at all, with the reason in `error`.
-std::optional<EventPage> parse_event_page(std::string_view body, std::string& error);
+// What a body may be: a poll's answer is always a page; a webhook may post a single event instead.
+enum class EventBody { page, page_or_event };
+
+// Nothing when the body is not JSON of that shape at all, with the reason in `error`. A page must have an `events`
+// list, and a `cursor` when it has events or says `more`: a page without them would be saved as read while the
+// events it was for were never seen.
+std::optional<EventPage> parse_event_page(std::string_view body, std::string& error, EventBody shape = EventBody::page);
 
 // One event object, as a line of an events file has it; nothing, with the reason in `problem`, when it is not one.
 std::optional<core::Event> parse_event(std::string_view text, std::string& problem);

@@ -57,7 +57,7 @@ std::string join(const std::vector<std::string>& problems) {
 }
 
 std::optional<std::vector<core::Event>> read_engine_events(std::string_view body, std::string& error) {
-    auto page = parse_event_page(body, error);
+    auto page = parse_event_page(body, error, EventBody::page_or_event);
     if (!page) {
         return std::nullopt;
     }

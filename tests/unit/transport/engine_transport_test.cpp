@@ -275,3 +275,54 @@ TEST_CASE("no try of an action starts after the end of its sender's working hour
     setup.transport->send(action);
     CHECK(setup.gateway.requests_for("q4/2/invite") == 3);
 }
+
+TEST_CASE("a page without its events list, or without a cursor for its events, keeps the cursor", "[transport]") {
+    Setup setup;
+    auto now = setup.fixture.clock.now();
+    setup.gateway.add_event(
+        {"ev-1", "accepted", "alice", "https://www.linkedin.com/in/a", "2026-12-01T08:00:00Z", "", ""});
+    REQUIRE(setup.transport->poll(now).size() == 1);
+    REQUIRE(setup.transport->cursor()->value == "1");
+    setup.gateway.add_event(
+        {"ev-2", "replied", "alice", "https://www.linkedin.com/in/b", "2026-12-01T08:10:00Z", "Happy to talk", ""});
+    setup.gateway.add_event(
+        {"ev-3", "replied", "alice", "https://www.linkedin.com/in/c", "2026-12-01T08:20:00Z", "Yes", ""});
+    const std::string ev_2 = R"({"id": "ev-2", "type": "replied", "sender": "alice",
+        "profile_url": "https://www.linkedin.com/in/b", "at": "2026-12-01T08:10:00Z", "text": "Happy to talk"})";
+    auto [page, why] = GENERATE_COPY(table<std::string, std::string>({
+        {R"({"cursor": "3"})", "the page has no 'events' list"},
+        {R"({"events": null, "cursor": "3"})", "'events' is not a list"},
+        {R"({"events": {"ev-2": {}}, "cursor": "3"})", "'events' is not a list"},
+        {R"({"events": [)" + ev_2 + R"(], "more": false})", "the page has events but no 'cursor' to ask after them"},
+        {R"({"events": [)" + ev_2 + R"(], "cursor": ""})", "the page has events but no 'cursor' to ask after them"},
+        {R"({"events": [], "more": true})", "the page says 'more' but has no 'cursor' to ask after"},
+    }));
+    CAPTURE(page);
+    setup.gateway.add_raw_page(page);
+
+    CHECK(setup.transport->poll(now + std::chrono::minutes{1}).empty());
+    CHECK(setup.transport->cursor()->value == "1");
+    REQUIRE_FALSE(setup.fixture.warnings.empty());
+    CHECK(setup.fixture.warnings.back() ==
+          "the gateway's events page was not understood (" + why + "): asking again later");
+    // The next poll asks after the cursor it had, and gets the events the page was for.
+    auto events = setup.transport->poll(now + std::chrono::minutes{2});
+    REQUIRE(events.size() == 2);
+    CHECK(events[0].id == "ev-2");
+    CHECK(events[1].id == "ev-3");
+    CHECK(setup.transport->cursor()->value == "3");
+    CHECK(setup.gateway.requests().back().target == "/v1/events?limit=100&after=1");
+}
+
+TEST_CASE("an empty page may leave its cursor out: the engine keeps the one it had", "[transport]") {
+    Setup setup;
+    auto now = setup.fixture.clock.now();
+    setup.transport->resume("0");
+    for (const auto* page : {R"({"events": []})", R"({"events": [], "cursor": null, "more": false})"}) {
+        setup.gateway.add_raw_page(page);
+        CHECK(setup.transport->poll(now).empty());
+        CHECK(setup.transport->cursor()->value == "0");
+        now += std::chrono::minutes{1};
+    }
+    CHECK(setup.fixture.warnings.empty());
+}
