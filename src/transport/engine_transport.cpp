@@ -56,6 +56,15 @@ std::pair<std::string, std::string> error_of(const HttpResponse& response) {
     return {"", ""};
 }
 
+// The gateway's word that it does not know the cursor it was asked after (it never gave it, or forgot it): 410, or
+// an error of code cursor_unknown.
+bool forgets_cursor(const HttpResponse& response) {
+    if (!response.answered() || response.status < 400 || response.status >= 500) {
+        return false;
+    }
+    return response.status == 410 || error_of(response).first == "cursor_unknown";
+}
+
 // An answer that every action would get, whatever it is: the key is wrong, or the url is not the gateway's. A
 // refusal of one action comes as {"status": "rejected"} or with an error code of the protocol.
 bool refuses_the_engine(long status, const std::string& code) {
@@ -160,6 +169,12 @@ std::vector<core::Event> EngineTransport::fetch_events() {
             path += "&after=" + url_encode(*m_cursor);
         }
         auto reply = m_exchange.call({"GET", path, {}, "", "", {}}, Resend::always, is_json_object);
+        if (m_cursor && forgets_cursor(reply.response)) {
+            m_hooks.warn("the gateway does not know the cursor '" + *m_cursor + "' (" + reply.describe() +
+                         "): asking for its events from the start; those recorded already are not applied again");
+            m_cursor.reset();
+            continue;
+        }
         if (!reply.ok() || !reply.usable) {
             m_hooks.warn("could not fetch events from the gateway (" + reply.describe() + "): asking again later");
             return fetched;

@@ -534,3 +534,30 @@ TEST_CASE("an events page without its events list keeps the cursor: the replies 
     CHECK(count(workspace, "SELECT count(*) FROM event_cursors WHERE cursor = '6'") == 1);
     check_exactly_once(workspace, gateway);
 }
+
+TEST_CASE("a gateway that forgot the saved cursor gives its events again, and none is applied twice", "[e2e][http]") {
+    FakeGateway gateway(k_key);
+    Workspace workspace;
+    prepare_reminders(workspace, gateway);
+    gateway.add_event({"reply-1", "replied", "nora", "https://www.linkedin.com/in/pilot-1", "2026-11-23T12:00:00Z",
+                       "Thanks, let's talk", ""});
+    const std::vector<std::string> day{"run",     "campaigns/pilot.yaml", "--transport", "http", "--clock", "simulated",
+                                       "--start", "2026-11-23T00:00:00Z", "--for",       "1d"};
+    REQUIRE(workspace.run(day).exit_code == 0);
+    REQUIRE(count(workspace, "SELECT count(*) FROM event_cursors WHERE cursor = '1'") == 1);
+
+    // Its store was reset: the saved cursor means nothing to it any more, and its events come from the start.
+    gateway.forget_cursors();
+    gateway.add_event({"reply-2", "replied", "nora", "https://www.linkedin.com/in/pilot-2", "2026-11-24T12:00:00Z",
+                       "Yes, next week", ""});
+    auto again =
+        workspace.run({"run", "campaigns/pilot.yaml", "--transport", "http", "--clock", "simulated", "--for", "3d"});
+    INFO(again.out << again.err);
+    REQUIRE(again.exit_code == 0);
+    CHECK(again.err.find("warning: the gateway does not know the cursor '1' (HTTP 410): asking for its events from "
+                         "the start; those recorded already are not applied again\n") != std::string::npos);
+    CHECK(count(workspace, "SELECT count(*) FROM events WHERE type = 'replied'") == 2);
+    CHECK(count(workspace, "SELECT count(*) FROM enrollments WHERE state = 'replied'") == 2);
+    CHECK(count(workspace, "SELECT count(*) FROM actions WHERE step = 'reminder'") == 6);
+    CHECK(count(workspace, "SELECT count(*) FROM event_cursors WHERE cursor = '1.2'") == 1);
+}

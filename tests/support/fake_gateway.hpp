@@ -100,6 +100,9 @@ public:
     void add_event(Event event);
     // The next events call answers this body as it is, once; pages queue up.
     void add_raw_page(std::string body);
+    // Forgets every cursor it gave, as a gateway whose store was reset: asked after one, it answers 410
+    // cursor_unknown. Its events stay.
+    void forget_cursors();
     // A performed connect sets off an `accepted` event ("acc-KEY"), a message a `replied` one ("rep-KEY"),
     // at the action's `at` plus the delay.
     void accept_invitations_after(std::chrono::seconds delay);
@@ -149,6 +152,7 @@ private:
     void perform(PerformedAction action, std::chrono::sys_seconds at);
     void look_up(const std::string& key, httplib::Response& res);
     void page_events(const httplib::Request& req, httplib::Response& res);
+    std::string cursor_after(std::size_t count) const;
     void answer_ssi(const std::string& sender, httplib::Response& res);
     void stall();
 
@@ -168,6 +172,7 @@ private:
     std::vector<PerformedAction> m_performed;
     std::vector<Event> m_events;
     std::deque<std::string> m_raw_pages;
+    int m_cursor_epoch = 0; // raised when the cursors are forgotten: the cursors given before are unknown
     std::map<std::string, std::string> m_ssi;
     std::deque<QueuedFault> m_faults;
     std::set<std::string> m_restricted;

@@ -326,3 +326,31 @@ TEST_CASE("an empty page may leave its cursor out: the engine keeps the one it h
     }
     CHECK(setup.fixture.warnings.empty());
 }
+
+TEST_CASE("a cursor the gateway no longer knows starts its events over, each applied once", "[transport]") {
+    Setup setup;
+    auto now = setup.fixture.clock.now();
+    for (const auto* id : {"ev-1", "ev-2"}) {
+        setup.gateway.add_event(
+            {id, "accepted", "alice", "https://www.linkedin.com/in/a", "2026-12-01T08:00:00Z", "", ""});
+    }
+    SECTION("it was reset and forgot the cursors it gave") {
+        REQUIRE(setup.transport->poll(now).size() == 2);
+        setup.gateway.forget_cursors();
+    }
+    SECTION("a cursor past the events it has") {
+        setup.transport->resume("7");
+    }
+    setup.gateway.add_event(
+        {"ev-3", "accepted", "alice", "https://www.linkedin.com/in/b", "2026-12-01T08:30:00Z", "", ""});
+    setup.fixture.warnings.clear();
+
+    auto events = setup.transport->poll(now + std::chrono::minutes{1});
+    REQUIRE(events.size() == 3); // ev-1 and ev-2 again, which the engine recognizes by id
+    CHECK(events[2].id == "ev-3");
+    REQUIRE(setup.fixture.warnings.size() == 1);
+    CHECK(setup.fixture.warnings[0].ends_with("' (HTTP 410): asking for its events from the start; those recorded "
+                                              "already are not applied again"));
+    CHECK(setup.fixture.warnings[0].starts_with("the gateway does not know the cursor '"));
+    CHECK(setup.transport->cursor()->value.ends_with("3"));
+}
