@@ -105,7 +105,8 @@ SendResult EngineTransport::read_answer(const Reply& reply, core::Timestamp now)
     auto said = "gateway answered HTTP " + std::to_string(response.status) + (code.empty() ? "" : " " + code) +
                 (message.empty() ? "" : ": " + message);
     if (response.status == 429) {
-        auto until = response.retry_after ? parse_retry_after(*response.retry_after, now) : std::nullopt;
+        auto until = response.retry_after ? parse_retry_after(*response.retry_after, now, response.date.value_or(""))
+                                          : std::nullopt;
         return {SendStatus::rate_limited, "", said, until.value_or(now + k_default_rate_limit_wait)};
     }
     if (code == "account_restricted" || code == "account_disconnected") {

@@ -476,7 +476,8 @@ SendResult UnipileTransport::failure_of(const Reply& reply, const std::string& d
     auto said = doing + ": Unipile answered HTTP " + std::to_string(response.status) +
                 (problem.type.empty() ? "" : " " + problem.type) + (problem.words.empty() ? "" : ": " + problem.words);
     auto until = [&](core::Duration otherwise) {
-        auto after = response.retry_after ? parse_retry_after(*response.retry_after, now) : std::nullopt;
+        auto after = response.retry_after ? parse_retry_after(*response.retry_after, now, response.date.value_or(""))
+                                          : std::nullopt;
         return after.value_or(now + otherwise);
     };
     if (is_rate_limit(response.status, problem.type)) {

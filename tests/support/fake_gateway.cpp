@@ -272,6 +272,9 @@ bool FakeGateway::answer_before_routing(const Fault& fault, const httplib::Reque
         if (!fault.retry_after.empty()) {
             res.set_header("Retry-After", fault.retry_after);
         }
+        if (!fault.date.empty()) {
+            res.set_header("Date", fault.date);
+        }
         return true;
     case FaultKind::timeout_before_performing:
         stall();

@@ -38,10 +38,11 @@ struct Fault {
     static Fault too_many_requests(std::chrono::seconds retry_after) {
         return too_many_requests(std::to_string(retry_after.count()));
     }
-    // The Retry-After header as given, an HTTP date for instance.
-    static Fault too_many_requests(std::string retry_after) {
+    // The Retry-After header as given, an HTTP date for instance, and the answer's Date header when one is given.
+    static Fault too_many_requests(std::string retry_after, std::string date = "") {
         Fault fault{FaultKind::too_many_requests};
         fault.retry_after = std::move(retry_after);
+        fault.date = std::move(date);
         return fault;
     }
     static Fault rejected(std::string reason) {
@@ -52,6 +53,7 @@ struct Fault {
 
     FaultKind kind;
     std::string retry_after;                                // too_many_requests; empty leaves the header out
+    std::string date;                                       // too_many_requests: the Date header, if not empty
     std::string reason = "the gateway rejected the action"; // rejected
 };
 

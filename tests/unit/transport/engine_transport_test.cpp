@@ -354,3 +354,13 @@ TEST_CASE("a cursor the gateway no longer knows starts its events over, each app
     CHECK(setup.fixture.warnings[0].starts_with("the gateway does not know the cursor '"));
     CHECK(setup.transport->cursor()->value.ends_with("3"));
 }
+
+TEST_CASE("a Retry-After date is counted from the answer's own Date, whatever the run's clock", "[transport]") {
+    Setup setup;
+    auto now = setup.fixture.clock.now(); // 2026-12-01T09:00:00Z, the run's (simulated) clock
+    setup.gateway.fail_next(
+        Fault::too_many_requests(std::string("Mon, 03 Feb 2025 10:02:00 GMT"), "Mon, 03 Feb 2025 10:00:00 GMT"));
+    auto limited = setup.transport->send(invitation());
+    CHECK(limited.status == SendStatus::rate_limited);
+    CHECK(limited.retry_at == now + std::chrono::minutes{2});
+}
