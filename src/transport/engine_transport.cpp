@@ -190,6 +190,7 @@ std::vector<core::Event> EngineTransport::fetch_events() {
         for (const auto& problem : parsed->problems) {
             m_hooks.warn("an event from the gateway was skipped: " + problem);
         }
+        name_senders(parsed->events, m_settings);
         for (auto& event : parsed->events) {
             fetched.push_back(std::move(event));
         }

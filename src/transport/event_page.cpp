@@ -101,6 +101,14 @@ std::optional<EventPage> parse_event_page(std::string_view body, std::string& er
     return page;
 }
 
+void name_senders(std::vector<core::Event>& events, const core::GatewaySettings& settings) {
+    for (auto& event : events) {
+        if (!settings.accounts.contains(event.sender)) {
+            event.sender = settings.sender_of(event.sender);
+        }
+    }
+}
+
 std::optional<core::Event> parse_event(std::string_view text, std::string& problem) {
     auto document = nlohmann::json::parse(text, nullptr, false);
     if (document.is_discarded()) {

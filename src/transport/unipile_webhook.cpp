@@ -6,17 +6,6 @@ namespace campaign::transport {
 
 namespace {
 
-// The sender who acts through an account: the key of `accounts` that names it, else the account id itself (a sender
-// without an entry acts through the account of its own name).
-std::string sender_of(const std::string& account, const core::GatewaySettings& settings) {
-    for (const auto& [sender, id] : settings.accounts) {
-        if (id == account) {
-            return sender;
-        }
-    }
-    return account;
-}
-
 // A string field a webhook cannot do without; empty, with the reason in `error`, when it is missing.
 std::string required(const Json& object, const char* key, std::string_view kind, std::string& error) {
     auto value = text_of(object, key);
@@ -72,7 +61,7 @@ std::optional<std::vector<core::Event>> read_message(const Json& body, const cor
     }
     core::Event event{id,
                       core::EventType::replied,
-                      sender_of(account, settings),
+                      settings.sender_of(account),
                       linkedin_profile_url(public_id),
                       *at,
                       text_of(body, "message"),
@@ -99,7 +88,7 @@ std::optional<std::vector<core::Event>> read_relation(const Json& body, const co
     // Unipile finds new relations by polling LinkedIn and gives them no id: a relation is new once per account.
     core::Event event{"new_relation:" + account + ":" + member,
                       core::EventType::accepted,
-                      sender_of(account, settings),
+                      settings.sender_of(account),
                       linkedin_profile_url(public_id),
                       parse_unipile_time(text_of(body, "timestamp")).value_or(core::Timestamp{}),
                       "",
@@ -130,7 +119,7 @@ std::optional<std::vector<core::Event>> read_account_status(const Json& status, 
     }
     core::Event event{"account_status:" + account + ":" + message,
                       core::EventType::restricted,
-                      sender_of(account, settings),
+                      settings.sender_of(account),
                       "",
                       core::Timestamp{},
                       "Unipile reports the account " + message + ": connect it again in Unipile",

@@ -56,7 +56,9 @@ std::string join(const std::vector<std::string>& problems) {
     return joined;
 }
 
-std::optional<std::vector<core::Event>> read_engine_events(std::string_view body, std::string& error) {
+std::optional<std::vector<core::Event>> read_engine_events(std::string_view body, const core::GatewaySettings& settings,
+                                                           std::string& error) {
+
     auto page = parse_event_page(body, error, EventBody::page_or_event);
     if (!page) {
         return std::nullopt;
@@ -66,6 +68,7 @@ std::optional<std::vector<core::Event>> read_engine_events(std::string_view body
         error = join(page->problems);
         return std::nullopt;
     }
+    name_senders(page->events, settings);
     return std::move(page->events);
 }
 
@@ -113,7 +116,7 @@ std::optional<std::vector<core::Event>> read_webhook(core::WireProfile profile, 
                                                      const core::GatewaySettings& settings, core::Timestamp received_at,
                                                      std::string& error) {
     auto events = profile == core::WireProfile::unipile ? parse_unipile_webhook(body, settings, error)
-                                                        : read_engine_events(body, error);
+                                                        : read_engine_events(body, settings, error);
     if (events) {
         for (auto& event : *events) {
             if (event.at == core::Timestamp{}) {

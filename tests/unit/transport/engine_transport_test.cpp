@@ -364,3 +364,25 @@ TEST_CASE("a Retry-After date is counted from the answer's own Date, whatever th
     CHECK(limited.status == SendStatus::rate_limited);
     CHECK(limited.retry_at == now + std::chrono::minutes{2});
 }
+
+TEST_CASE("an event may name its sender by the account it acts through", "[transport]") {
+    Setup setup;
+    setup.fixture.settings.accounts = {{"alice", "acct-7"}, {"bob", "bob"}};
+    setup.reset();
+    setup.gateway.add_event(
+        {"ev-1", "replied", "acct-7", "https://www.linkedin.com/in/a", "2026-12-01T08:00:00Z", "Yes", ""});
+    setup.gateway.add_event({"ev-2", "restricted", "acct-7", "", "2026-12-01T08:01:00Z", "", ""});
+    setup.gateway.add_event(
+        {"ev-3", "replied", "alice", "https://www.linkedin.com/in/b", "2026-12-01T08:02:00Z", "Yes", ""});
+    setup.gateway.add_event(
+        {"ev-4", "replied", "bob", "https://www.linkedin.com/in/c", "2026-12-01T08:03:00Z", "Yes", ""});
+    setup.gateway.add_event(
+        {"ev-5", "replied", "carol", "https://www.linkedin.com/in/d", "2026-12-01T08:04:00Z", "Yes", ""});
+    auto events = setup.transport->poll(setup.fixture.clock.now());
+    REQUIRE(events.size() == 5);
+    CHECK(events[0].sender == "alice");
+    CHECK(events[1].sender == "alice");
+    CHECK(events[2].sender == "alice");
+    CHECK(events[3].sender == "bob");
+    CHECK(events[4].sender == "carol"); // no sender of this gateway: left as it is, for the engine to find or not
+}

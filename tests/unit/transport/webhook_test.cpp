@@ -119,6 +119,17 @@ TEST_CASE("an engine webhook is a page or one event, and one bad event refuses t
         CHECK_FALSE(read_webhook(WireProfile::engine, R"({"events": [)", settings, k_received, error));
         CHECK(error == "the body is not a JSON object");
     }
+    SECTION("a page needs no cursor, and names a sender by its account or its id") {
+        settings.accounts = {{"alice", "acct-7"}};
+        auto by_account = accepted;
+        by_account.replace(by_account.find(R"("alice")"), 7, R"("acct-7")");
+        auto events = read_webhook(WireProfile::engine, R"({"events": [)" + by_account + ", " + accepted + "]}",
+                                   settings, k_received, error);
+        REQUIRE(events);
+        REQUIRE(events->size() == 2);
+        CHECK((*events)[0].sender == "alice");
+        CHECK((*events)[1].sender == "alice");
+    }
 }
 
 TEST_CASE("a Unipile webhook without a time is stamped with the moment it was received", "[transport]") {
