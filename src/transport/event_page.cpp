@@ -27,6 +27,7 @@ std::optional<core::Event> read_event(const nlohmann::json& item, std::string& p
     event.type = *type;
     event.sender = text_of(item, "sender");
     event.profile_url = text_of(item, "profile_url");
+    event.member_id = linkedin_member_id(event.profile_url);
     event.text = text_of(item, "text");
     event.idempotency_key = text_of(item, "idempotency_key");
     auto at = core::parse_utc(text_of(item, "at"));
