@@ -100,10 +100,22 @@ std::optional<std::vector<core::Event>> read_relation(const Json& body, const co
     return std::vector<core::Event>{std::move(event)};
 }
 
-// CREDENTIALS: the session is gone (expired, ended by the member, or restricted by LinkedIn) and the account must be
-// connected again; DELETED: it was removed from Unipile. ERROR and STOPPED are about syncing, not sending.
-bool pauses_sender(const std::string& status) {
-    return status == "CREDENTIALS" || status == "DELETED";
+// The statuses after which nothing can be sent through the account until a person acts, and what to do. ERROR,
+// STOPPED and CONNECTING are about syncing, and pass by themselves; OK, RECONNECTED and the like are good news.
+std::optional<std::string> what_to_do(const std::string& status) {
+    if (status == "CREDENTIALS") {
+        return "its LinkedIn session is gone (expired, ended by the member, or restricted by LinkedIn): connect the "
+               "account again in Unipile";
+    }
+    if (status == "PERMISSIONS") {
+        return "Unipile lacks a permission it needs on the account: connect the account again in Unipile and grant "
+               "what it asks for";
+    }
+    if (status == "DELETED") {
+        return "the account was removed from Unipile: connect it again, and put its new id under the gateway's "
+               "accounts";
+    }
+    return std::nullopt;
 }
 
 std::optional<std::vector<core::Event>> read_account_status(const Json& status, const core::GatewaySettings& settings,
@@ -118,7 +130,8 @@ std::optional<std::vector<core::Event>> read_account_status(const Json& status, 
     if (message.empty()) {
         return std::nullopt;
     }
-    if (!pauses_sender(message)) {
+    auto remedy = what_to_do(message);
+    if (!remedy) {
         return std::vector<core::Event>{};
     }
     core::Event event{"account_status:" + account + ":" + message,
@@ -126,7 +139,7 @@ std::optional<std::vector<core::Event>> read_account_status(const Json& status, 
                       settings.sender_of(account),
                       "",
                       core::Timestamp{},
-                      "Unipile reports the account " + message + ": connect it again in Unipile",
+                      "Unipile reports the account " + message + ": " + *remedy,
                       "",
                       ""};
     return std::vector<core::Event>{std::move(event)};

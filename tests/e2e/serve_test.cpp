@@ -4,6 +4,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 #include <csignal>
+#include <cstdio>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
@@ -420,4 +421,36 @@ TEST_CASE("a Unipile reply naming the sender by member id alone stops the campai
         to_kim += message.member == k_kim;
     }
     CHECK(to_kim == 1); // the morning's message, and no reminder
+}
+
+TEST_CASE("Unipile's PERMISSIONS status pauses the sender with what to do", "[e2e][serve]") {
+    campaign::testing::FakeUnipile unipile;
+    Workspace workspace;
+    prepare_unipile(workspace, unipile);
+    // Unipile tells no time for an account's status: `serve` stamps it on the wall clock, so the simulated run starts
+    // the day before, and reaches that moment before the reminders are due.
+    std::chrono::year_month_day yesterday{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()) -
+                                          std::chrono::days{1}};
+    char start[24];
+    std::snprintf(start, sizeof start, "%04d-%02u-%02uT00:00:00Z", static_cast<int>(yesterday.year()),
+                  static_cast<unsigned>(yesterday.month()), static_cast<unsigned>(yesterday.day()));
+    REQUIRE(workspace.run(run_pilot({"--start", start, "--for", "2h"})).exit_code == 0);
+    Server server(workspace, {"serve", "--listen", "127.0.0.1:0", "--gateway", "campaigns/unipile.yaml"});
+    auto answer = server.post("/unipile", R"({"AccountStatus": {"account_id": "acc-alice", "account_type": "LINKEDIN",
+        "message": "PERMISSIONS"}})",
+                              {{"Unipile-Auth", k_secret}});
+    REQUIRE(answer);
+    CHECK(answer->body == R"({"recorded":1,"duplicates":0})");
+    CHECK(server.process().stop(SIGTERM).exit_code == 0);
+
+    auto later = workspace.run(run_pilot({"--for", "3d"}));
+    INFO(later.out << later.err);
+    REQUIRE(later.exit_code == 0);
+    const std::string reason = "Unipile reports the account PERMISSIONS: Unipile lacks a permission it needs on the "
+                               "account: connect the account again in Unipile and grant what it asks for";
+    CHECK(later.err.find("warning: sender 'alice' reported restricted: " + reason +
+                         "; paused until it is resumed (campaign sender resume alice)\n") != std::string::npos);
+    CHECK(count(workspace, "SELECT count(*) FROM actions WHERE step = 'reminder'") == 0);
+    auto status = workspace.run({"status"});
+    CHECK(status.out.find("PAUSED: " + reason) != std::string::npos);
 }

@@ -482,3 +482,18 @@ TEST_CASE("a reply naming the prospect by member id alone stops the campaign as 
     CHECK(by_url == std::pair{4, 8}); // p3, p6, p9 and p12 replied
     CHECK(outcome(true) == by_url);
 }
+
+TEST_CASE("an account reported restricted pauses its sender with the gateway's words on what to do", "[engine]") {
+    Fixture fixture;
+    fixture.add_prospects(4, "founders");
+    const std::string what_to_do = "Unipile reports the account PERMISSIONS: Unipile lacks a permission it needs on the"
+                                   " account: connect the account again in Unipile and grant what it asks for";
+    fixture.transport.add_event(
+        {"status-1", core::EventType::restricted, "alice", "", utc("2026-11-23T07:00:00Z"), what_to_do, "", ""});
+    fixture.run(founders(), 24h);
+    CHECK(fixture.count("SELECT count(*) FROM senders WHERE name = 'alice' AND paused_at IS NOT NULL"
+                        " AND pause_reason = '" +
+                        what_to_do + "'") == 1);
+    CHECK(fixture.count("SELECT count(*) FROM actions a JOIN senders s ON s.id = a.sender_id WHERE s.name = 'alice'") ==
+          0);
+}

@@ -166,9 +166,23 @@ TEST_CASE("unipile webhook: an account that must be connected again pauses its s
     CHECK(events[0].type == core::EventType::restricted);
     CHECK(events[0].sender == "alice");
     CHECK(events[0].profile_url.empty());
+    CHECK(events[0].text == "Unipile reports the account CREDENTIALS: its LinkedIn session is gone (expired, ended "
+                            "by the member, or restricted by LinkedIn): connect the account again in Unipile");
     CHECK(events_of(status("DELETED")).size() == 1);
     CHECK(events_of(status("OK")).empty());
     CHECK(events_of(status("SYNC_SUCCESS")).empty());
+    CHECK(events_of(status("CONNECTING")).empty());
+    CHECK(events_of(status("ERROR")).empty());
+
+    SECTION("PERMISSIONS: Unipile lacks a permission on the account") {
+        auto permissions = events_of(status("PERMISSIONS"));
+        REQUIRE(permissions.size() == 1);
+        CHECK(permissions[0].id == "account_status:dfXlh46vQYCsMbVarumWlg:PERMISSIONS");
+        CHECK(permissions[0].type == core::EventType::restricted);
+        CHECK(permissions[0].sender == "alice");
+        CHECK(permissions[0].text == "Unipile reports the account PERMISSIONS: Unipile lacks a permission it needs on "
+                                     "the account: connect the account again in Unipile and grant what it asks for");
+    }
 }
 
 TEST_CASE("unipile webhook: kinds the engine has no use for are accepted and give nothing", "[transport]") {
