@@ -454,3 +454,36 @@ TEST_CASE("Unipile's PERMISSIONS status pauses the sender with what to do", "[e2
     auto status = workspace.run({"status"});
     CHECK(status.out.find("PAUSED: " + reason) != std::string::npos);
 }
+
+TEST_CASE("serve refuses a form body with 415 and says to create the webhook with JSON", "[e2e][serve]") {
+    Workspace workspace;
+    prepare(workspace);
+    workspace.write("unipile.yaml", "profile: unipile\n"
+                                    "url: https://api8.unipile.com:13851/api/v1\n"
+                                    "api_key_env: CAMPAIGN_UNIPILE_KEY\n"
+                                    "webhook_secret_env: CAMPAIGN_WEBHOOK_SECRET\n");
+    Server server(workspace, {"serve", "--listen", "127.0.0.1:0", "--gateway", "unipile.yaml"});
+    const std::string form = "event=message_received&account_id=acc-alice&message_id=m-1&"
+                             "sender%5Battendee_provider_id%5D=ACoAAKim&message=Hello";
+    const std::string words = "the body is a form (application/x-www-form-urlencoded), and the events are read from "
+                              "JSON only: create the webhook with \"format\": \"json\" (Unipile's default), not "
+                              "\"form\"";
+    // As Unipile sends it for a webhook created with "format": "form", with its Content-Type or without one.
+    auto typed =
+        server.client().Post("/unipile", {{"Unipile-Auth", k_secret}}, form, "application/x-www-form-urlencoded");
+    REQUIRE(typed);
+    CHECK(typed->status == 415);
+    CHECK(nlohmann::json::parse(typed->body).at("error").at("code") == "unsupported_media_type");
+    CHECK(error_message(typed) == words);
+    auto untyped = server.client().Post("/unipile", {{"Unipile-Auth", k_secret}}, form, "");
+    REQUIRE(untyped);
+    CHECK(untyped->status == 415);
+    // Unauthenticated, it is refused for that first, and says nothing of the body.
+    auto anonymous = server.client().Post("/unipile", form, "application/x-www-form-urlencoded");
+    REQUIRE(anonymous);
+    CHECK(anonymous->status == 401);
+    CHECK(count(workspace, "SELECT count(*) FROM events") == 0);
+    auto stopped = server.process().stop(SIGTERM);
+    CHECK(stopped.exit_code == 0);
+    CHECK(stopped.err.find("warning: refused POST /unipile from 127.0.0.1: 415 " + words) != std::string::npos);
+}
