@@ -125,9 +125,12 @@ public:
     Receiver(store::Database& database, const core::Clock& clock, core::GatewaySettings settings, std::string secret)
         : m_database(database), m_clock(clock), m_settings(std::move(settings)), m_secret(std::move(secret)) {}
 
-    Reply receive(std::string_view body, const std::optional<std::string>& proof) {
+    Reply receive(std::string_view body, const std::optional<std::string>& proof, std::string_view content_type) {
         if (auto refused = check_proof(body, proof)) {
             return *refused;
+        }
+        if (auto why = transport::unreadable_body(m_settings.profile, content_type, body)) {
+            return refusal(415, "unsupported_media_type", *why);
         }
         std::string error;
         auto received_at = m_clock.now();
@@ -259,7 +262,8 @@ void route(httplib::Server& server, Receiver& receiver, core::WireProfile profil
                         return;
                     }
                     answer(request, response,
-                           receiver.receive(body, header_of(request, transport::webhook_auth_header(profile))));
+                           receiver.receive(body, header_of(request, transport::webhook_auth_header(profile)),
+                                            request.get_header_value("Content-Type")));
                 });
     server.Get("/health",
                [](const httplib::Request&, httplib::Response& response) { response.set_content("ok", "text/plain"); });

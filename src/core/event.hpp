@@ -23,6 +23,9 @@ struct Event {
     Timestamp at{};              // when it happened
     std::string text;            // the reply, for replied and opted_out
     std::string idempotency_key; // of the action it answers, when the reporter knows it
+    // LinkedIn's own id of the member (ACoAA...), when the reporter names them by it: the one name Unipile may give
+    // of someone who wrote. Case-sensitive, unlike the slug of a profile URL.
+    std::string member_id;
 };
 
 } // namespace campaign::core

@@ -25,6 +25,15 @@ const std::string& GatewaySettings::account_of(const std::string& sender) const 
     return found == accounts.end() ? sender : found->second;
 }
 
+const std::string& GatewaySettings::sender_of(const std::string& account) const {
+    for (const auto& [sender, id] : accounts) {
+        if (id == account) {
+            return sender;
+        }
+    }
+    return account;
+}
+
 bool is_loopback_url(std::string_view url) {
     constexpr std::string_view scheme = "http://";
     if (!url.starts_with(scheme)) {

@@ -38,6 +38,9 @@ struct GatewaySettings {
 
     // The gateway's account for a sender: its entry in `accounts`, else the sender's own id.
     const std::string& account_of(const std::string& sender) const;
+    // The sender who acts through an account: the key of `accounts` that names it, else the account id itself (a
+    // sender without an entry acts through the account of its own name).
+    const std::string& sender_of(const std::string& account) const;
 };
 
 // Whether a plain http:// URL names this machine (127.0.0.1, localhost, [::1]): the only place a key may go

@@ -150,6 +150,7 @@ private:
                         core::Timestamp now);
     void record_outcome(SenderRuntime& sender, core::Enrollment& enrollment, const core::Step& step,
                         core::Action& action, const transport::SendResult& result, core::Timestamp now);
+    void learn_member_id(core::ProspectId prospect_id, const transport::SendResult& result);
     void refuse(core::Enrollment enrollment, core::Timestamp now);
     void stop_enrollment(const core::Enrollment& enrollment, const std::string& why, core::Timestamp now);
     void fail_step(core::Enrollment& enrollment, core::Action& action, const std::string& error, core::Timestamp now);

@@ -87,8 +87,11 @@ bool Engine::apply_event(const store::StoredEvent& stored, core::Timestamp now) 
         if (auto found = m_senders_by_row.find(*stored.sender_id); found != m_senders_by_row.end()) {
             found->second->paused = true;
         }
-        m_campaigns.pause_sender(*stored.sender_id, now, "account restricted");
-        m_observer.on_warning("sender '" + event.sender + "' reported restricted: paused until it is resumed");
+        // The gateway's words say what to do about it: `campaign status` shows them beside the pause.
+        auto reason = event.text.empty() ? std::string("account restricted") : event.text;
+        m_campaigns.pause_sender(*stored.sender_id, now, reason);
+        m_observer.on_warning("sender '" + event.sender + "' reported restricted: " + reason +
+                              "; paused until it is resumed (campaign sender resume " + event.sender + ")");
     }
     // Where it lands: the enrollment of the action it answers, while that is still going; an event that answers
     // nothing of ours (the prospect wrote first, a bounce) lands on their enrollments with the sender.

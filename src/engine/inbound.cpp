@@ -12,8 +12,18 @@ bool InboundRecorder::record(core::Event event, core::Timestamp received_at) {
     if (auto normalized = crm::normalize_profile_url(event.profile_url)) {
         event.profile_url = normalized.url;
     }
+    auto prospect = m_prospects.find_by_url(event.profile_url);
+    if (!prospect && !event.member_id.empty()) {
+        // Named by member id alone (Unipile's `attendee_provider_id`, a URL ".../in/ACoAA..."), whose case the
+        // normalized URL has lost: the id the gateway told when it looked the profile up. The event then carries the
+        // prospect's own URL, which an opt-out suppresses.
+        prospect = m_prospects.find_by_member_id(event.member_id);
+        if (prospect) {
+            event.profile_url = prospect->profile_url;
+        }
+    }
     std::optional<core::ProspectId> prospect_id;
-    if (auto prospect = m_prospects.find_by_url(event.profile_url)) {
+    if (prospect) {
         prospect_id = prospect->id;
     }
     std::optional<core::RowId> sender_id;

@@ -1,5 +1,6 @@
-// Recording an inbound event with what it is about: the prospect (by the normalized profile URL), the sender and the
-// action it answers. The run records what its transport polls; `campaign serve` what a gateway posts; each id once.
+// Recording an inbound event with what it is about: the prospect (by the normalized profile URL, else by the member
+// id a gateway told), the sender and the action it answers. The run records what its transport polls; `campaign serve`
+// what a gateway posts; each id once.
 #pragma once
 
 #include "core/event.hpp"

@@ -196,6 +196,7 @@ void Engine::act(SenderRuntime& sender, core::Enrollment enrollment, core::Times
 
 void Engine::record_outcome(SenderRuntime& sender, core::Enrollment& enrollment, const core::Step& step,
                             core::Action& action, const transport::SendResult& result, core::Timestamp now) {
+    learn_member_id(action.prospect_id, result);
     action.response = result.response;
     switch (result.status) {
     case transport::SendStatus::sent:
@@ -257,6 +258,14 @@ void Engine::record_outcome(SenderRuntime& sender, core::Enrollment& enrollment,
         m_observer.on_warning("sender '" + sender.sender.id + "' paused: " + result.error +
                               " (resume with: campaign sender resume " + sender.sender.id + ")");
         return;
+    }
+}
+
+// What the transport learned of the prospect while acting, kept in the transaction of the outcome: the member id by
+// which a gateway's events may name them alone.
+void Engine::learn_member_id(core::ProspectId prospect_id, const transport::SendResult& result) {
+    if (!result.member_id.empty()) {
+        m_prospects.set_member_id(prospect_id, result.member_id);
     }
 }
 
@@ -347,6 +356,7 @@ int Engine::recover(core::Timestamp now) {
                                        lookup.result.error + "; nothing was sent, run again when it can be reached");
         }
         writing();
+        learn_member_id(action.prospect_id, lookup.result);
         switch (lookup.status) {
         case transport::LookupStatus::performed:
             // What the transport answered then: usually sent, perhaps rejected. The ledgers counted the action when

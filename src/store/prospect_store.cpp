@@ -69,6 +69,10 @@ struct ProspectStore::Statements {
         : find_by_id(db, std::string("SELECT ") + k_columns + " FROM prospects WHERE id = ? AND erased_at IS NULL"),
           find_by_url(db, std::string("SELECT ") + k_columns +
                               " FROM prospects WHERE profile_url = ? AND erased_at IS NULL"),
+          find_by_member_id(db, std::string("SELECT ") + k_columns +
+                                    " FROM prospects WHERE member_id = ? AND erased_at IS NULL"),
+          release_member_id(db, "UPDATE prospects SET member_id = NULL WHERE member_id = ? AND id <> ?"),
+          set_member_id(db, "UPDATE prospects SET member_id = ? WHERE id = ? AND erased_at IS NULL"),
           tags_of(db, "SELECT tag FROM prospect_tags WHERE prospect_id = ? ORDER BY tag"),
           insert(db, "INSERT INTO prospects (first_name, last_name, email, company, title, location, "
                      "industry, source, fields, updated_at, profile_url, created_at) "
@@ -80,6 +84,9 @@ struct ProspectStore::Statements {
 
     SQLite::Statement find_by_id;
     SQLite::Statement find_by_url;
+    SQLite::Statement find_by_member_id;
+    SQLite::Statement release_member_id;
+    SQLite::Statement set_member_id;
     SQLite::Statement tags_of;
     SQLite::Statement insert;
     SQLite::Statement update;
@@ -133,6 +140,20 @@ std::optional<core::Prospect> ProspectStore::find(core::ProspectId id) {
 std::optional<core::Prospect> ProspectStore::find_by_url(std::string_view profile_url) {
     m_statements->find_by_url.bind(1, std::string(profile_url));
     return find_one(m_statements->find_by_url, m_statements->tags_of);
+}
+
+std::optional<core::Prospect> ProspectStore::find_by_member_id(std::string_view member_id) {
+    m_statements->find_by_member_id.bind(1, std::string(member_id));
+    return find_one(m_statements->find_by_member_id, m_statements->tags_of);
+}
+
+void ProspectStore::set_member_id(core::ProspectId id, std::string_view member_id) {
+    for (auto* statement : {&m_statements->release_member_id, &m_statements->set_member_id}) {
+        statement->reset();
+        statement->bind(1, std::string(member_id));
+        statement->bind(2, id);
+        statement->exec();
+    }
 }
 
 core::ProspectId ProspectStore::insert(const core::Prospect& prospect) {
@@ -214,7 +235,7 @@ void ProspectStore::erase(core::ProspectId id, core::Timestamp when) {
     auto& db = m_database.sqlite();
     SQLite::Statement erase_row(
         db, "UPDATE prospects SET profile_url = 'erased:' || id, first_name = '', last_name = '', email = '', "
-            "company = '', title = '', location = '', industry = '', source = '', fields = '{}', "
+            "company = '', title = '', location = '', industry = '', source = '', fields = '{}', member_id = NULL, "
             "updated_at = ?, erased_at = ? WHERE id = ?");
     erase_row.bind(1, core::format_utc(when));
     erase_row.bind(2, core::format_utc(when));

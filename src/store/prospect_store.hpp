@@ -29,6 +29,11 @@ public:
     // Erased prospects are not found: their identity is gone.
     std::optional<core::Prospect> find(core::ProspectId id);
     std::optional<core::Prospect> find_by_url(std::string_view profile_url);
+    // By LinkedIn's id of the member (ACoAA...), exactly as written.
+    std::optional<core::Prospect> find_by_member_id(std::string_view member_id);
+    // Keeps the member id a gateway named the prospect by. One member is one prospect: a prospect that had the id
+    // before (the same person under an older URL) gives it up.
+    void set_member_id(core::ProspectId id, std::string_view member_id);
 
     core::ProspectId insert(const core::Prospect& prospect);
     // Writes the columns and custom fields of an existing prospect, and adds the tags it does not have yet.

@@ -308,7 +308,16 @@ CREATE TABLE event_cursors (
 ) STRICT;
 )sql";
 
-constexpr std::array<std::string_view, 5> k_migrations{k_schema_1, k_schema_2, k_schema_3, k_schema_4, k_schema_5};
+// LinkedIn's own id of each member (ACoAA...), learned when a gateway looks their profile up: Unipile names someone who
+// writes by it alone, and the profile URL does not show it. Unique, as one member is one prospect; compared as it is
+// written, since LinkedIn's ids are case-sensitive where a profile URL's slug is not.
+constexpr std::string_view k_schema_6 = R"sql(
+ALTER TABLE prospects ADD COLUMN member_id TEXT;
+CREATE UNIQUE INDEX prospects_by_member_id ON prospects (member_id) WHERE member_id IS NOT NULL;
+)sql";
+
+constexpr std::array<std::string_view, 6> k_migrations{k_schema_1, k_schema_2, k_schema_3,
+                                                       k_schema_4, k_schema_5, k_schema_6};
 
 } // namespace
 

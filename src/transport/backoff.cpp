@@ -68,20 +68,24 @@ std::optional<core::Timestamp> parse_http_date(std::string_view text) {
 
 } // namespace
 
-std::optional<core::Timestamp> parse_retry_after(std::string_view header, core::Timestamp now) {
+std::optional<core::Timestamp> parse_retry_after(std::string_view header, core::Timestamp now,
+                                                 std::string_view answered_at) {
+    constexpr auto k_longest = std::chrono::seconds{366LL * 24 * 3600};
     if (!header.empty() && std::all_of(header.begin(), header.end(), [](char c) { return c >= '0' && c <= '9'; })) {
         long long seconds = 0;
         auto [end, error] = std::from_chars(header.data(), header.data() + header.size(), seconds);
         if (error != std::errc{}) {
             return std::nullopt;
         }
-        return now + std::chrono::seconds{std::min(seconds, 366LL * 24 * 3600)};
+        return now + std::min(std::chrono::seconds{seconds}, k_longest);
     }
     auto date = parse_http_date(header);
     if (!date) {
         return std::nullopt;
     }
-    return std::max(*date, now);
+    auto answered = parse_http_date(answered_at);
+    auto wait = *date - (answered ? *answered : now);
+    return now + std::clamp<core::Duration>(wait, core::Duration::zero(), k_longest);
 }
 
 } // namespace campaign::transport

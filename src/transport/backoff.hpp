@@ -21,9 +21,12 @@ struct BackoffPolicy {
 // max, then drawn between half and all of it so that many clients retrying do not arrive together.
 std::chrono::milliseconds backoff_delay(const BackoffPolicy& policy, int retry, core::Random& random);
 
-// A Retry-After header, in seconds ("120") or as an HTTP date ("Wed, 21 Oct 2026 07:28:00 GMT"), as the moment
-// to wait for.
-std::optional<core::Timestamp> parse_retry_after(std::string_view header, core::Timestamp now);
+// A Retry-After header, in seconds ("120") or as an HTTP date ("Wed, 21 Oct 2026 07:28:00 GMT"), as the moment of the
+// run's clock to wait for. A date is of the gateway's clock: given the answer's Date header, the wait is the time from
+// one to the other, which holds on a simulated clock and between clocks that differ; without it, the date is read on
+// the run's clock. Never into the past, and never more than a year ahead.
+std::optional<core::Timestamp> parse_retry_after(std::string_view header, core::Timestamp now,
+                                                 std::string_view answered_at = {});
 
 // How a request waits between tries: really sleeping, or in tests, only counting.
 class Sleeper {

@@ -56,6 +56,15 @@ std::pair<std::string, std::string> error_of(const HttpResponse& response) {
     return {"", ""};
 }
 
+// The gateway's word that it does not know the cursor it was asked after (it never gave it, or forgot it): 410, or
+// an error of code cursor_unknown.
+bool forgets_cursor(const HttpResponse& response) {
+    if (!response.answered() || response.status < 400 || response.status >= 500) {
+        return false;
+    }
+    return response.status == 410 || error_of(response).first == "cursor_unknown";
+}
+
 // An answer that every action would get, whatever it is: the key is wrong, or the url is not the gateway's. A
 // refusal of one action comes as {"status": "rejected"} or with an error code of the protocol.
 bool refuses_the_engine(long status, const std::string& code) {
@@ -96,7 +105,8 @@ SendResult EngineTransport::read_answer(const Reply& reply, core::Timestamp now)
     auto said = "gateway answered HTTP " + std::to_string(response.status) + (code.empty() ? "" : " " + code) +
                 (message.empty() ? "" : ": " + message);
     if (response.status == 429) {
-        auto until = response.retry_after ? parse_retry_after(*response.retry_after, now) : std::nullopt;
+        auto until = response.retry_after ? parse_retry_after(*response.retry_after, now, response.date.value_or(""))
+                                          : std::nullopt;
         return {SendStatus::rate_limited, "", said, until.value_or(now + k_default_rate_limit_wait)};
     }
     if (code == "account_restricted" || code == "account_disconnected") {
@@ -160,6 +170,12 @@ std::vector<core::Event> EngineTransport::fetch_events() {
             path += "&after=" + url_encode(*m_cursor);
         }
         auto reply = m_exchange.call({"GET", path, {}, "", "", {}}, Resend::always, is_json_object);
+        if (m_cursor && forgets_cursor(reply.response)) {
+            m_hooks.warn("the gateway does not know the cursor '" + *m_cursor + "' (" + reply.describe() +
+                         "): asking for its events from the start; those recorded already are not applied again");
+            m_cursor.reset();
+            continue;
+        }
         if (!reply.ok() || !reply.usable) {
             m_hooks.warn("could not fetch events from the gateway (" + reply.describe() + "): asking again later");
             return fetched;
@@ -167,12 +183,14 @@ std::vector<core::Event> EngineTransport::fetch_events() {
         std::string error;
         auto parsed = parse_event_page(reply.response.body, error);
         if (!parsed) {
+            // The cursor stays where it was: a page saved as read without its events would lose them for good.
             m_hooks.warn("the gateway's events page was not understood (" + error + "): asking again later");
             return fetched;
         }
         for (const auto& problem : parsed->problems) {
             m_hooks.warn("an event from the gateway was skipped: " + problem);
         }
+        name_senders(parsed->events, m_settings);
         for (auto& event : parsed->events) {
             fetched.push_back(std::move(event));
         }

@@ -27,6 +27,7 @@ std::optional<core::Event> read_event(const nlohmann::json& item, std::string& p
     event.type = *type;
     event.sender = text_of(item, "sender");
     event.profile_url = text_of(item, "profile_url");
+    event.member_id = linkedin_member_id(event.profile_url);
     event.text = text_of(item, "text");
     event.idempotency_key = text_of(item, "idempotency_key");
     auto at = core::parse_utc(text_of(item, "at"));
@@ -46,9 +47,20 @@ std::optional<core::Event> read_event(const nlohmann::json& item, std::string& p
     return event;
 }
 
+// The cursor as the engine passes it back: a string as it is, a number by its digits; none when absent, null or
+// empty.
+std::optional<std::string> cursor_of(const nlohmann::json& document) {
+    auto cursor = document.find("cursor");
+    if (cursor == document.end() || cursor->is_null()) {
+        return std::nullopt;
+    }
+    auto value = cursor->is_string() ? cursor->get<std::string>() : cursor->dump();
+    return value.empty() ? std::nullopt : std::optional(value);
+}
+
 } // namespace
 
-std::optional<EventPage> parse_event_page(std::string_view body, std::string& error) {
+std::optional<EventPage> parse_event_page(std::string_view body, std::string& error, EventBody shape) {
     auto document = nlohmann::json::parse(body, nullptr, false);
     if (document.is_discarded() || !document.is_object()) {
         error = "the body is not a JSON object";
@@ -63,6 +75,9 @@ std::optional<EventPage> parse_event_page(std::string_view body, std::string& er
             return std::nullopt;
         }
         items = &*events;
+    } else if (shape == EventBody::page) {
+        error = "the page has no 'events' list";
+        return std::nullopt;
     } else {
         single.push_back(document);
         items = &single;
@@ -75,13 +90,24 @@ std::optional<EventPage> parse_event_page(std::string_view body, std::string& er
             page.problems.push_back("event " + std::to_string(index + 1) + " " + problem);
         }
     }
-    if (auto cursor = document.find("cursor"); cursor != document.end() && !cursor->is_null()) {
-        page.cursor = cursor->is_string() ? cursor->get<std::string>() : cursor->dump();
-    }
+    page.cursor = cursor_of(document);
     if (auto more = document.find("more"); more != document.end() && more->is_boolean()) {
         page.more = more->get<bool>();
     }
+    if (shape == EventBody::page && !page.cursor && (!items->empty() || page.more)) {
+        error = items->empty() ? "the page says 'more' but has no 'cursor' to ask after"
+                               : "the page has events but no 'cursor' to ask after them";
+        return std::nullopt;
+    }
     return page;
+}
+
+void name_senders(std::vector<core::Event>& events, const core::GatewaySettings& settings) {
+    for (auto& event : events) {
+        if (!settings.accounts.contains(event.sender)) {
+            event.sender = settings.sender_of(event.sender);
+        }
+    }
 }
 
 std::optional<core::Event> parse_event(std::string_view text, std::string& problem) {

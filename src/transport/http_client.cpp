@@ -32,16 +32,22 @@ std::size_t append_body(char* data, std::size_t size, std::size_t count, void* b
 std::size_t read_header(char* data, std::size_t size, std::size_t count, void* response) {
     std::string_view line(data, size * count);
     auto colon = line.find(':');
-    if (colon != std::string_view::npos && core::to_lower_ascii(std::string(line.substr(0, colon))) == "retry-after") {
-        auto value = line.substr(colon + 1);
-        while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) {
-            value.remove_prefix(1);
-        }
-        while (!value.empty() &&
-               (value.back() == '\r' || value.back() == '\n' || value.back() == ' ' || value.back() == '\t')) {
-            value.remove_suffix(1);
-        }
+    if (colon == std::string_view::npos) {
+        return size * count;
+    }
+    auto name = core::to_lower_ascii(std::string(line.substr(0, colon)));
+    auto value = line.substr(colon + 1);
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) {
+        value.remove_prefix(1);
+    }
+    while (!value.empty() &&
+           (value.back() == '\r' || value.back() == '\n' || value.back() == ' ' || value.back() == '\t')) {
+        value.remove_suffix(1);
+    }
+    if (name == "retry-after") {
         static_cast<HttpResponse*>(response)->retry_after = std::string(value);
+    } else if (name == "date") {
+        static_cast<HttpResponse*>(response)->date = std::string(value);
     }
     return size * count;
 }

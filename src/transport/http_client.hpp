@@ -38,6 +38,7 @@ struct HttpResponse {
     long status = 0;   // the HTTP status, when there was one
     std::string body;
     std::optional<std::string> retry_after; // the Retry-After header
+    std::optional<std::string> date;        // the Date header: when the gateway answered, by its own clock
 
     bool answered() const { return failure == Failure::none; }
 };

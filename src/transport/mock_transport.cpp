@@ -60,7 +60,8 @@ core::Event event_of(const JournalEntry& entry, core::EventType type, core::Time
                        entry.profile_url,
                        at,
                        std::string(text),
-                       entry.idempotency_key};
+                       entry.idempotency_key,
+                       ""};
 }
 
 } // namespace

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/campaign.hpp"
@@ -40,10 +41,17 @@ enum class SendStatus {
 };
 
 struct SendResult {
+    SendResult() = default;
+    SendResult(SendStatus what, std::string answer, std::string why, std::optional<core::Timestamp> again_at)
+        : status(what), response(std::move(answer)), error(std::move(why)), retry_at(again_at) {}
+
     SendStatus status = SendStatus::sent;
     std::string response; // what the other side answered, for the action log
     std::string error;    // why not, in words a user can act on
     std::optional<core::Timestamp> retry_at;
+    // LinkedIn's id of the prospect as the other side named them while acting, whatever the outcome (Unipile's
+    // provider_id, ACoAA...): the engine keeps it with the prospect, for the events that name them by it alone.
+    std::string member_id;
 };
 
 enum class LookupStatus {

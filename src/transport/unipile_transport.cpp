@@ -157,12 +157,15 @@ SendResult UnipileTransport::send_within_hours(const Outbound& action) {
     if (!resolved.target) {
         return redacted(resolved.failure);
     }
-    if (visit) {
-        return {SendStatus::sent, "profile visited", "", std::nullopt};
+    SendResult result{SendStatus::sent, "profile visited", "", std::nullopt};
+    if (!visit) {
+        SendResult refusal;
+        auto attempt = attempt_for(action, *resolved.target, refusal);
+        result = redacted(attempt ? perform_once(*attempt) : refusal);
     }
-    SendResult refusal;
-    auto attempt = attempt_for(action, *resolved.target, refusal);
-    return redacted(attempt ? perform_once(*attempt) : refusal);
+    // Learned on the way, whatever became of the action: the member id is how Unipile names them in its webhooks.
+    result.member_id = resolved.target->provider_id;
+    return result;
 }
 
 Lookup UnipileTransport::lookup(const Outbound& action) {
@@ -180,18 +183,23 @@ Lookup UnipileTransport::lookup(const Outbound& action) {
         return {LookupStatus::unknown, {}};
     }
     auto search = search_for(action, *resolved.target);
+    Lookup answer{LookupStatus::unknown, {}};
     switch (search.found) {
     case Found::yes:
-        return {LookupStatus::performed,
-                redacted({SendStatus::sent, search.detail + " (found among what the account sent)", "", std::nullopt})};
+        answer = {
+            LookupStatus::performed,
+            redacted({SendStatus::sent, search.detail + " (found among what the account sent)", "", std::nullopt})};
+        break;
     case Found::no:
-        return {LookupStatus::not_performed, {}};
+        answer.status = LookupStatus::not_performed;
+        break;
     case Found::unknown:
+        m_hooks.warn(m_exchange.client().redact("cannot tell whether action " + action.idempotency_key +
+                                                " was performed: " + search.detail));
         break;
     }
-    m_hooks.warn(m_exchange.client().redact("cannot tell whether action " + action.idempotency_key +
-                                            " was performed: " + search.detail));
-    return {LookupStatus::unknown, {}};
+    answer.result.member_id = resolved.target->provider_id;
+    return answer;
 }
 
 UnipileTransport::Search UnipileTransport::search_for(const Outbound& action, const Target& target) {
@@ -476,7 +484,8 @@ SendResult UnipileTransport::failure_of(const Reply& reply, const std::string& d
     auto said = doing + ": Unipile answered HTTP " + std::to_string(response.status) +
                 (problem.type.empty() ? "" : " " + problem.type) + (problem.words.empty() ? "" : ": " + problem.words);
     auto until = [&](core::Duration otherwise) {
-        auto after = response.retry_after ? parse_retry_after(*response.retry_after, now) : std::nullopt;
+        auto after = response.retry_after ? parse_retry_after(*response.retry_after, now, response.date.value_or(""))
+                                          : std::nullopt;
         return after.value_or(now + otherwise);
     };
     if (is_rate_limit(response.status, problem.type)) {

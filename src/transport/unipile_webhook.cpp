@@ -6,17 +6,6 @@ namespace campaign::transport {
 
 namespace {
 
-// The sender who acts through an account: the key of `accounts` that names it, else the account id itself (a sender
-// without an entry acts through the account of its own name).
-std::string sender_of(const std::string& account, const core::GatewaySettings& settings) {
-    for (const auto& [sender, id] : settings.accounts) {
-        if (id == account) {
-            return sender;
-        }
-    }
-    return account;
-}
-
 // A string field a webhook cannot do without; empty, with the reason in `error`, when it is missing.
 std::string required(const Json& object, const char* key, std::string_view kind, std::string& error) {
     auto value = text_of(object, key);
@@ -26,11 +15,23 @@ std::string required(const Json& object, const char* key, std::string_view kind,
     return value;
 }
 
-// Whom a message came from, by public id: Unipile may name the sender by member id only (".../in/ACoAA..."); that is
-// passed on as it is, for the engine to match if it can.
-std::string public_id_of_sender(const Json& sender) {
-    auto id = text_of(sender, "attendee_public_identifier");
-    return id.empty() ? linkedin_public_id(text_of(sender, "attendee_profile_url")) : id;
+// Who someone is, as Unipile names them: by public id ("jane-doe") when it gives one, and by member id (ACoAA...),
+// which is all it gives of some senders (".../in/ACoAA..."). The engine matches the prospect on either.
+struct Member {
+    std::string public_id;
+    std::string member_id;
+
+    bool empty() const { return public_id.empty() && member_id.empty(); }
+    // The public profile's URL, or for a member known by id alone the URL LinkedIn answers for it.
+    std::string profile_url() const { return linkedin_profile_url(public_id.empty() ? member_id : public_id); }
+};
+
+Member member_of(const std::string& public_id, const std::string& provider_id, const std::string& profile_url) {
+    Member member{public_id, provider_id.empty() ? linkedin_member_id(profile_url) : provider_id};
+    if (member.public_id.empty() && linkedin_member_id(profile_url).empty()) {
+        member.public_id = linkedin_public_id(profile_url);
+    }
+    return member;
 }
 
 bool is_own_message(const Json& body, const Json& sender) {
@@ -60,9 +61,11 @@ std::optional<std::vector<core::Event>> read_message(const Json& body, const cor
     if (is_own_message(body, *sender)) {
         return std::vector<core::Event>{}; // the account's own message, sent by the engine or from another device
     }
-    auto public_id = public_id_of_sender(*sender);
-    if (public_id.empty()) {
-        error = "message '" + id + "': the sender has no 'attendee_public_identifier' or 'attendee_profile_url'";
+    auto member = member_of(text_of(*sender, "attendee_public_identifier"), text_of(*sender, "attendee_provider_id"),
+                            text_of(*sender, "attendee_profile_url"));
+    if (member.empty()) {
+        error = "message '" + id +
+                "': the sender has no 'attendee_provider_id', 'attendee_public_identifier' or 'attendee_profile_url'";
         return std::nullopt;
     }
     auto at = parse_unipile_time(text_of(body, "timestamp"));
@@ -70,13 +73,9 @@ std::optional<std::vector<core::Event>> read_message(const Json& body, const cor
         error = "message '" + id + "': 'timestamp' is not a time like 2023-09-24T13:49:07.965Z";
         return std::nullopt;
     }
-    core::Event event{id,
-                      core::EventType::replied,
-                      sender_of(account, settings),
-                      linkedin_profile_url(public_id),
-                      *at,
-                      text_of(body, "message"),
-                      ""};
+    core::Event event{
+        id, core::EventType::replied, settings.sender_of(account), member.profile_url(), *at, text_of(body, "message"),
+        "", member.member_id};
     return std::vector<core::Event>{std::move(event)};
 }
 
@@ -88,29 +87,35 @@ std::optional<std::vector<core::Event>> read_relation(const Json& body, const co
     if (member.empty()) {
         return std::nullopt;
     }
-    auto public_id = text_of(body, "user_public_identifier");
-    if (public_id.empty()) {
-        public_id = linkedin_public_id(text_of(body, "user_profile_url"));
-    }
-    if (public_id.empty()) {
-        error = "new relation '" + member + "': no 'user_public_identifier' or 'user_profile_url'";
-        return std::nullopt;
-    }
+    auto who = member_of(text_of(body, "user_public_identifier"), member, text_of(body, "user_profile_url"));
     // Unipile finds new relations by polling LinkedIn and gives them no id: a relation is new once per account.
     core::Event event{"new_relation:" + account + ":" + member,
                       core::EventType::accepted,
-                      sender_of(account, settings),
-                      linkedin_profile_url(public_id),
+                      settings.sender_of(account),
+                      who.profile_url(),
                       parse_unipile_time(text_of(body, "timestamp")).value_or(core::Timestamp{}),
                       "",
-                      ""};
+                      "",
+                      who.member_id};
     return std::vector<core::Event>{std::move(event)};
 }
 
-// CREDENTIALS: the session is gone (expired, ended by the member, or restricted by LinkedIn) and the account must be
-// connected again; DELETED: it was removed from Unipile. ERROR and STOPPED are about syncing, not sending.
-bool pauses_sender(const std::string& status) {
-    return status == "CREDENTIALS" || status == "DELETED";
+// The statuses after which nothing can be sent through the account until a person acts, and what to do. ERROR,
+// STOPPED and CONNECTING are about syncing, and pass by themselves; OK, RECONNECTED and the like are good news.
+std::optional<std::string> what_to_do(const std::string& status) {
+    if (status == "CREDENTIALS") {
+        return "its LinkedIn session is gone (expired, ended by the member, or restricted by LinkedIn): connect the "
+               "account again in Unipile";
+    }
+    if (status == "PERMISSIONS") {
+        return "Unipile lacks a permission it needs on the account: connect the account again in Unipile and grant "
+               "what it asks for";
+    }
+    if (status == "DELETED") {
+        return "the account was removed from Unipile: connect it again, and put its new id under the gateway's "
+               "accounts";
+    }
+    return std::nullopt;
 }
 
 std::optional<std::vector<core::Event>> read_account_status(const Json& status, const core::GatewaySettings& settings,
@@ -125,15 +130,17 @@ std::optional<std::vector<core::Event>> read_account_status(const Json& status, 
     if (message.empty()) {
         return std::nullopt;
     }
-    if (!pauses_sender(message)) {
+    auto remedy = what_to_do(message);
+    if (!remedy) {
         return std::vector<core::Event>{};
     }
     core::Event event{"account_status:" + account + ":" + message,
                       core::EventType::restricted,
-                      sender_of(account, settings),
+                      settings.sender_of(account),
                       "",
                       core::Timestamp{},
-                      "Unipile reports the account " + message + ": connect it again in Unipile",
+                      "Unipile reports the account " + message + ": " + *remedy,
+                      "",
                       ""};
     return std::vector<core::Event>{std::move(event)};
 }

@@ -1,6 +1,8 @@
 #include "transport/webhook.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
@@ -56,8 +58,9 @@ std::string join(const std::vector<std::string>& problems) {
     return joined;
 }
 
-std::optional<std::vector<core::Event>> read_engine_events(std::string_view body, std::string& error) {
-    auto page = parse_event_page(body, error);
+std::optional<std::vector<core::Event>> read_engine_events(std::string_view body, const core::GatewaySettings& settings,
+                                                           std::string& error) {
+    auto page = parse_event_page(body, error, EventBody::page_or_event);
     if (!page) {
         return std::nullopt;
     }
@@ -66,10 +69,57 @@ std::optional<std::vector<core::Event>> read_engine_events(std::string_view body
         error = join(page->problems);
         return std::nullopt;
     }
+    name_senders(page->events, settings);
     return std::move(page->events);
 }
 
+// The media type alone, in lower case: "application/x-www-form-urlencoded" of "application/x-www-form-urlencoded;
+// charset=utf-8".
+std::string media_type_of(std::string_view content_type) {
+    auto type = content_type.substr(0, content_type.find(';'));
+    while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) {
+        type.remove_suffix(1);
+    }
+    while (!type.empty() && (type.front() == ' ' || type.front() == '\t')) {
+        type.remove_prefix(1);
+    }
+    std::string lowered(type);
+    for (auto& c : lowered) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return lowered;
+}
+
+// "event=message_received&account_id=..." or "sender%5Battendee_id%5D=...": a field name, then '='.
+bool looks_urlencoded(std::string_view body) {
+    auto first = body.substr(0, body.find('&'));
+    auto equals = first.find('=');
+    if (equals == 0 || equals == std::string_view::npos) {
+        return false;
+    }
+    return std::all_of(first.begin(), first.begin() + static_cast<long>(equals), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) != 0 ||
+               std::string_view("_.-%[]").find(c) != std::string_view::npos;
+    });
+}
+
 } // namespace
+
+std::optional<std::string> unreadable_body(core::WireProfile profile, std::string_view content_type,
+                                           std::string_view body) {
+    auto type = media_type_of(content_type);
+    if (type != "application/x-www-form-urlencoded" && type != "multipart/form-data") {
+        // Unipile sends no Content-Type for a webhook created through its API, unless it was given one.
+        if (!(type.empty() || type == "text/plain") || !looks_urlencoded(body)) {
+            return std::nullopt;
+        }
+        type = "application/x-www-form-urlencoded";
+    }
+    auto form = "the body is a form (" + type + "), and the events are read from JSON only: ";
+    return profile == core::WireProfile::unipile
+               ? form + "create the webhook with \"format\": \"json\" (Unipile's default), not \"form\""
+               : form + "post them as JSON, as docs/http-transport.md describes";
+}
 
 std::string_view webhook_path(core::WireProfile profile) {
     return profile == core::WireProfile::unipile ? "/unipile" : "/events";
@@ -113,7 +163,7 @@ std::optional<std::vector<core::Event>> read_webhook(core::WireProfile profile, 
                                                      const core::GatewaySettings& settings, core::Timestamp received_at,
                                                      std::string& error) {
     auto events = profile == core::WireProfile::unipile ? parse_unipile_webhook(body, settings, error)
-                                                        : read_engine_events(body, error);
+                                                        : read_engine_events(body, settings, error);
     if (events) {
         for (auto& event : *events) {
             if (event.at == core::Timestamp{}) {

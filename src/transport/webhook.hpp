@@ -34,6 +34,13 @@ bool secret_matches(std::string_view header_value, const std::string& secret);
 bool webhook_is_authentic(core::WireProfile profile, std::string_view body, std::string_view header_value,
                           const std::string& secret);
 
+// Why a body is not even to be read, by its Content-Type or, without one, by its look: a form (urlencoded or
+// multipart), as Unipile posts for a webhook created with "format": "form". Where nested objects go in such a body
+// (the sender of a message, the account of a status) is documented nowhere, and a wrong guess could take the
+// account's own message for a reply, so the gateway is told to post JSON. Nothing for a body that may be JSON.
+std::optional<std::string> unreadable_body(core::WireProfile profile, std::string_view content_type,
+                                           std::string_view body);
+
 // The events of a webhook's body, or nothing with what is wrong in `error`. One bad event rejects the whole body: the
 // gateway is told at once, and nothing is half-recorded while the rest waits for a retry that never fixes it. An
 // event whose time the gateway does not tell (Unipile's new relations) happened when it was received.

@@ -37,4 +37,10 @@ std::string linkedin_profile_url(std::string_view public_id) {
     return "https://www.linkedin.com/in/" + std::string(public_id);
 }
 
+std::string linkedin_member_id(std::string_view profile_url) {
+    // LinkedIn's member ids start so (ACwAA in Sales Navigator); a public id is the member's own choice, in lower case.
+    auto id = linkedin_public_id(profile_url);
+    return id.starts_with("ACoAA") || id.starts_with("ACwAA") ? id : std::string();
+}
+
 } // namespace campaign::transport

@@ -22,5 +22,8 @@ bool is_set(const Json& object, const char* key);
 // "jane-doe" of https://www.linkedin.com/in/jane-doe/; empty for a URL that is not a profile's.
 std::string linkedin_public_id(std::string_view profile_url);
 std::string linkedin_profile_url(std::string_view public_id);
+// "ACoAAB3dF..." of https://www.linkedin.com/in/ACoAAB3dF.../, with its case: a profile URL that names the member by
+// LinkedIn's id of them rather than by a public id; empty for any other URL.
+std::string linkedin_member_id(std::string_view profile_url);
 
 } // namespace campaign::transport

@@ -446,3 +446,119 @@ TEST_CASE("a gateway file is for the http transport, and a missing one is named"
     CHECK(missing.err == "gw.yaml: error: cannot read the file\n");
     CHECK(count(workspace, "SELECT count(*) FROM actions") == 0);
 }
+
+namespace {
+
+// Eight prospects and a sender who works at every hour, messaged once and reminded two days later unless they reply.
+void prepare_reminders(const Workspace& workspace, const FakeGateway& gateway) {
+    workspace.copy_from_source("templates");
+    std::string people = "first_name,linkedin_url,tags\n";
+    for (int i = 1; i <= 8; ++i) {
+        people += "P" + std::to_string(i) + ",https://www.linkedin.com/in/pilot-" + std::to_string(i) + ",pilot\n";
+    }
+    workspace.write("people.csv", people);
+    REQUIRE(workspace.run({"prospects", "import", "people.csv"}).exit_code == 0);
+    workspace.write("campaigns/gateway.yaml", "profile: engine\nurl: " + gateway.url() +
+                                                  "\napi_key_env: " + k_key_variable +
+                                                  "\ntimeout: 400ms\nconnect_timeout: 400ms\nattempts: 3\n"
+                                                  "backoff: 10ms\nmax_backoff: 50ms\npoll_interval: 1m\n");
+    workspace.write("campaigns/pilot.yaml", R"(campaign: pilot
+templates: ../templates
+senders:
+  - id: nora
+    first_name: Nora
+    timezone: UTC
+    working_hours:
+      days: [mon, tue, wed, thu, fri, sat, sun]
+      from: "00:00"
+      to: "24:00"
+    pacing:
+      min_gap: 1m
+      jitter: 1m
+audience:
+  tags: [pilot]
+stop:
+  on_reply: true
+steps:
+  - id: hello
+    type: message
+    template: thanks.mustache
+    on:
+      replied: end
+      no_reply:
+        within: 2d
+        goto: reminder
+  - id: reminder
+    type: message
+    template: nudge.mustache
+    on:
+      replied: end
+      no_reply:
+        within: 2d
+        goto: end
+gateway: gateway.yaml
+)");
+    ::setenv(k_key_variable, k_key.c_str(), 1);
+}
+
+} // namespace
+
+TEST_CASE("an events page without its events list keeps the cursor: the replies before it stop their reminders",
+          "[e2e][http]") {
+    FakeGateway gateway(k_key);
+    Workspace workspace;
+    prepare_reminders(workspace, gateway);
+    // Six of the eight reply at noon, after the morning's messages. The first poll meets a page that has lost its
+    // events and kept its cursor, past all six.
+    for (int i = 1; i <= 6; ++i) {
+        gateway.add_event({"reply-" + std::to_string(i), "replied", "nora",
+                           "https://www.linkedin.com/in/pilot-" + std::to_string(i), "2026-11-23T12:00:00Z",
+                           "Thanks, let's talk", ""});
+    }
+    gateway.add_raw_page(R"({"cursor": "6"})");
+
+    auto result = workspace.run({"run", "campaigns/pilot.yaml", "--transport", "http", "--clock", "simulated",
+                                 "--start", "2026-11-23T00:00:00Z", "--for", "4d"});
+    INFO(result.out << result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK(result.err.find("warning: the gateway's events page was not understood (the page has no 'events' list): "
+                          "asking again later\n") != std::string::npos);
+    // The six replies were applied, and only the two who did not reply were reminded.
+    CHECK(count(workspace, "SELECT count(*) FROM events WHERE type = 'replied' AND applied_at IS NOT NULL") == 6);
+    CHECK(count(workspace, "SELECT count(*) FROM enrollments WHERE state = 'replied'") == 6);
+    CHECK(count(workspace, "SELECT count(*) FROM actions WHERE step = 'hello' AND state = 'sent'") == 8);
+    CHECK(count(workspace,
+                "SELECT count(*) FROM actions a JOIN prospects p ON p.id = a.prospect_id"
+                " WHERE a.step = 'reminder' AND a.state = 'sent'"
+                " AND p.profile_url IN ('https://linkedin.com/in/pilot-7', 'https://linkedin.com/in/pilot-8')") == 2);
+    CHECK(count(workspace, "SELECT count(*) FROM actions WHERE step = 'reminder'") == 2);
+    CHECK(count(workspace, "SELECT count(*) FROM event_cursors WHERE cursor = '6'") == 1);
+    check_exactly_once(workspace, gateway);
+}
+
+TEST_CASE("a gateway that forgot the saved cursor gives its events again, and none is applied twice", "[e2e][http]") {
+    FakeGateway gateway(k_key);
+    Workspace workspace;
+    prepare_reminders(workspace, gateway);
+    gateway.add_event({"reply-1", "replied", "nora", "https://www.linkedin.com/in/pilot-1", "2026-11-23T12:00:00Z",
+                       "Thanks, let's talk", ""});
+    const std::vector<std::string> day{"run",     "campaigns/pilot.yaml", "--transport", "http", "--clock", "simulated",
+                                       "--start", "2026-11-23T00:00:00Z", "--for",       "1d"};
+    REQUIRE(workspace.run(day).exit_code == 0);
+    REQUIRE(count(workspace, "SELECT count(*) FROM event_cursors WHERE cursor = '1'") == 1);
+
+    // Its store was reset: the saved cursor means nothing to it any more, and its events come from the start.
+    gateway.forget_cursors();
+    gateway.add_event({"reply-2", "replied", "nora", "https://www.linkedin.com/in/pilot-2", "2026-11-24T12:00:00Z",
+                       "Yes, next week", ""});
+    auto again =
+        workspace.run({"run", "campaigns/pilot.yaml", "--transport", "http", "--clock", "simulated", "--for", "3d"});
+    INFO(again.out << again.err);
+    REQUIRE(again.exit_code == 0);
+    CHECK(again.err.find("warning: the gateway does not know the cursor '1' (HTTP 410): asking for its events from "
+                         "the start; those recorded already are not applied again\n") != std::string::npos);
+    CHECK(count(workspace, "SELECT count(*) FROM events WHERE type = 'replied'") == 2);
+    CHECK(count(workspace, "SELECT count(*) FROM enrollments WHERE state = 'replied'") == 2);
+    CHECK(count(workspace, "SELECT count(*) FROM actions WHERE step = 'reminder'") == 6);
+    CHECK(count(workspace, "SELECT count(*) FROM event_cursors WHERE cursor = '1.2'") == 1);
+}

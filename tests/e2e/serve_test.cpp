@@ -4,10 +4,12 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 #include <csignal>
+#include <cstdio>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
 #include "e2e/harness.hpp"
+#include "support/fake_unipile.hpp"
 
 using campaign::e2e::Background;
 using campaign::e2e::Workspace;
@@ -297,4 +299,191 @@ TEST_CASE("serve takes Unipile's webhooks at /unipile, with the secret in the he
                            " AND s.name = 'alice'") == 1);
     CHECK(server.post("/events", k_page, {{"X-Signature-256", k_page_signature}})->status == 404);
     CHECK(server.process().stop(SIGTERM).exit_code == 0);
+}
+
+namespace {
+
+const char* const k_unipile_key_variable = "CAMPAIGN_E2E_UNIPILE_KEY";
+const std::string k_kim = "ACoAAB3dFgHiJkLmNoP"; // Kim's member id, which Unipile's profile of kim-doe answers
+
+// Three prospects that Alice, who works at every hour through Unipile, visits, messages, and reminds two days later
+// unless they reply; her account is "acc-alice" at a fake Unipile.
+void prepare_unipile(const Workspace& workspace, const campaign::testing::FakeUnipile& unipile) {
+    workspace.copy_from_source("templates");
+    workspace.write("people.csv", "first_name,linkedin_url,tags\n"
+                                  "Kim,https://www.linkedin.com/in/kim-doe/,pilot\n"
+                                  "Lee,https://www.linkedin.com/in/lee-roe,pilot\n"
+                                  "Max,https://www.linkedin.com/in/max-poe,pilot\n");
+    REQUIRE(workspace.run({"prospects", "import", "people.csv"}).exit_code == 0);
+    workspace.write("campaigns/unipile.yaml", "profile: unipile\nurl: " + unipile.url() +
+                                                  "\napi_key_env: " + k_unipile_key_variable +
+                                                  "\nwebhook_secret_env: CAMPAIGN_WEBHOOK_SECRET\n"
+                                                  "timeout: 400ms\nconnect_timeout: 400ms\nattempts: 2\nbackoff: 10ms\n"
+                                                  "accounts:\n  alice: acc-alice\n");
+    workspace.write("campaigns/pilot.yaml", R"(campaign: pilot
+templates: ../templates
+senders:
+  - id: alice
+    first_name: Alice
+    timezone: UTC
+    working_hours:
+      days: [mon, tue, wed, thu, fri, sat, sun]
+      from: "00:00"
+      to: "24:00"
+    pacing:
+      min_gap: 1m
+      jitter: 1m
+audience:
+  tags: [pilot]
+stop:
+  on_reply: true
+steps:
+  - id: look
+    type: view_profile
+  - id: hello
+    type: message
+    after: 10m
+    template: thanks.mustache
+    on:
+      replied: end
+      no_reply:
+        within: 2d
+        goto: reminder
+  - id: reminder
+    type: message
+    template: nudge.mustache
+    on:
+      replied: end
+      no_reply:
+        within: 2d
+        goto: end
+gateway: unipile.yaml
+)");
+    ::setenv(k_unipile_key_variable, "unipile-e2e-key", 1);
+}
+
+// A message to Alice's account as Unipile's new-messages webhook documents it: the sender named by member id only.
+std::string unipile_reply(const std::string& message_id, const std::string& member, const std::string& at) {
+    return R"({"account_id": "acc-alice", "account_type": "LINKEDIN",
+      "account_info": {"type": "LINKEDIN", "feature": "classic", "user_id": "ACoAAAliceAlice"},
+      "event": "message_received", "chat_id": "chat-1", "timestamp": ")" +
+           at + R"(", "webhook_name": "campaign", "message_id": ")" + message_id +
+           R"(", "message": "Thanks, happy to talk next week",
+      "sender": {"attendee_id": "C8zaRZTlVcmfnke_Vai4Gg", "attendee_name": "Kim Doe",
+                 "attendee_provider_id": ")" +
+           member + R"(", "attendee_profile_url": "https://www.linkedin.com/in/)" + member + R"(/"},
+      "attendees": [], "is_sender": false})";
+}
+
+std::vector<std::string> run_pilot(const std::vector<std::string>& when) {
+    std::vector<std::string> arguments{"run", "campaigns/pilot.yaml", "--transport", "http", "--clock", "simulated"};
+    arguments.insert(arguments.end(), when.begin(), when.end());
+    return arguments;
+}
+
+} // namespace
+
+TEST_CASE("a Unipile reply naming the sender by member id alone stops the campaign for them", "[e2e][serve]") {
+    campaign::testing::FakeUnipile unipile;
+    unipile.set_member_id("kim-doe", k_kim);
+    Workspace workspace;
+    prepare_unipile(workspace, unipile);
+    // The morning: each profile visited (which looks the member up), then messaged.
+    auto morning = workspace.run(run_pilot({"--start", "2026-11-23T00:00:00Z", "--for", "2h"}));
+    INFO(morning.out << morning.err);
+    REQUIRE(morning.exit_code == 0);
+    REQUIRE(count(workspace, "SELECT count(*) FROM actions WHERE step = 'hello' AND state = 'sent'") == 3);
+    CHECK(count(workspace, "SELECT count(*) FROM prospects WHERE member_id = '" + k_kim +
+                               "' AND profile_url = 'https://linkedin.com/in/kim-doe'") == 1);
+
+    Server server(workspace, {"serve", "--listen", "127.0.0.1:0", "--gateway", "campaigns/unipile.yaml"});
+    auto answer = server.post("/unipile", unipile_reply("msg-kim-1", k_kim, "2026-11-23T03:00:00.000Z"),
+                              {{"Unipile-Auth", k_secret}});
+    REQUIRE(answer);
+    CHECK(answer->status == 200);
+    CHECK(answer->body == R"({"recorded":1,"duplicates":0})");
+    CHECK(count(workspace, "SELECT count(*) FROM events e JOIN prospects p ON p.id = e.prospect_id"
+                           " WHERE e.external_id = 'msg-kim-1' AND p.profile_url = 'https://linkedin.com/in/kim-doe'"
+                           " AND e.profile_url = p.profile_url") == 1);
+    CHECK(server.process().stop(SIGTERM).exit_code == 0);
+
+    // The days after: Kim's reply ends the campaign for Kim; Lee and Max, who did not reply, are reminded.
+    auto later = workspace.run(run_pilot({"--for", "3d"}));
+    INFO(later.out << later.err);
+    REQUIRE(later.exit_code == 0);
+    CHECK(count(workspace, "SELECT count(*) FROM enrollments e JOIN prospects p ON p.id = e.prospect_id"
+                           " WHERE e.state = 'replied' AND p.profile_url = 'https://linkedin.com/in/kim-doe'") == 1);
+    CHECK(count(workspace, "SELECT count(*) FROM actions a JOIN prospects p ON p.id = a.prospect_id"
+                           " WHERE a.step = 'reminder' AND p.profile_url = 'https://linkedin.com/in/kim-doe'") == 0);
+    CHECK(count(workspace, "SELECT count(*) FROM actions WHERE step = 'reminder' AND state = 'sent'") == 2);
+    int to_kim = 0;
+    for (const auto& message : unipile.messages()) {
+        to_kim += message.member == k_kim;
+    }
+    CHECK(to_kim == 1); // the morning's message, and no reminder
+}
+
+TEST_CASE("Unipile's PERMISSIONS status pauses the sender with what to do", "[e2e][serve]") {
+    campaign::testing::FakeUnipile unipile;
+    Workspace workspace;
+    prepare_unipile(workspace, unipile);
+    // Unipile tells no time for an account's status: `serve` stamps it on the wall clock, so the simulated run starts
+    // the day before, and reaches that moment before the reminders are due.
+    std::chrono::year_month_day yesterday{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()) -
+                                          std::chrono::days{1}};
+    char start[24];
+    std::snprintf(start, sizeof start, "%04d-%02u-%02uT00:00:00Z", static_cast<int>(yesterday.year()),
+                  static_cast<unsigned>(yesterday.month()), static_cast<unsigned>(yesterday.day()));
+    REQUIRE(workspace.run(run_pilot({"--start", start, "--for", "2h"})).exit_code == 0);
+    Server server(workspace, {"serve", "--listen", "127.0.0.1:0", "--gateway", "campaigns/unipile.yaml"});
+    auto answer = server.post("/unipile", R"({"AccountStatus": {"account_id": "acc-alice", "account_type": "LINKEDIN",
+        "message": "PERMISSIONS"}})",
+                              {{"Unipile-Auth", k_secret}});
+    REQUIRE(answer);
+    CHECK(answer->body == R"({"recorded":1,"duplicates":0})");
+    CHECK(server.process().stop(SIGTERM).exit_code == 0);
+
+    auto later = workspace.run(run_pilot({"--for", "3d"}));
+    INFO(later.out << later.err);
+    REQUIRE(later.exit_code == 0);
+    const std::string reason = "Unipile reports the account PERMISSIONS: Unipile lacks a permission it needs on the "
+                               "account: connect the account again in Unipile and grant what it asks for";
+    CHECK(later.err.find("warning: sender 'alice' reported restricted: " + reason +
+                         "; paused until it is resumed (campaign sender resume alice)\n") != std::string::npos);
+    CHECK(count(workspace, "SELECT count(*) FROM actions WHERE step = 'reminder'") == 0);
+    auto status = workspace.run({"status"});
+    CHECK(status.out.find("PAUSED: " + reason) != std::string::npos);
+}
+
+TEST_CASE("serve refuses a form body with 415 and says to create the webhook with JSON", "[e2e][serve]") {
+    Workspace workspace;
+    prepare(workspace);
+    workspace.write("unipile.yaml", "profile: unipile\n"
+                                    "url: https://api8.unipile.com:13851/api/v1\n"
+                                    "api_key_env: CAMPAIGN_UNIPILE_KEY\n"
+                                    "webhook_secret_env: CAMPAIGN_WEBHOOK_SECRET\n");
+    Server server(workspace, {"serve", "--listen", "127.0.0.1:0", "--gateway", "unipile.yaml"});
+    const std::string form = "event=message_received&account_id=acc-alice&message_id=m-1&"
+                             "sender%5Battendee_provider_id%5D=ACoAAKim&message=Hello";
+    const std::string words = "the body is a form (application/x-www-form-urlencoded), and the events are read from "
+                              "JSON only: create the webhook with \"format\": \"json\" (Unipile's default), not "
+                              "\"form\"";
+    // As Unipile sends it for a webhook created with "format": "form", with its Content-Type or without one.
+    auto typed =
+        server.client().Post("/unipile", {{"Unipile-Auth", k_secret}}, form, "application/x-www-form-urlencoded");
+    REQUIRE(typed);
+    CHECK(typed->status == 415);
+    CHECK(nlohmann::json::parse(typed->body).at("error").at("code") == "unsupported_media_type");
+    CHECK(error_message(typed) == words);
+    auto untyped = server.client().Post("/unipile", {{"Unipile-Auth", k_secret}}, form, "");
+    REQUIRE(untyped);
+    CHECK(untyped->status == 415);
+    // Unauthenticated, it is refused for that first, and says nothing of the body.
+    auto anonymous = server.client().Post("/unipile", form, "application/x-www-form-urlencoded");
+    REQUIRE(anonymous);
+    CHECK(anonymous->status == 401);
+    CHECK(count(workspace, "SELECT count(*) FROM events") == 0);
+    auto stopped = server.process().stop(SIGTERM);
+    CHECK(stopped.exit_code == 0);
+    CHECK(stopped.err.find("warning: refused POST /unipile from 127.0.0.1: 415 " + words) != std::string::npos);
 }

@@ -272,6 +272,9 @@ bool FakeGateway::answer_before_routing(const Fault& fault, const httplib::Reque
         if (!fault.retry_after.empty()) {
             res.set_header("Retry-After", fault.retry_after);
         }
+        if (!fault.date.empty()) {
+            res.set_header("Date", fault.date);
+        }
         return true;
     case FaultKind::timeout_before_performing:
         stall();
@@ -369,6 +372,11 @@ void FakeGateway::look_up(const std::string& key, httplib::Response& res) {
     res.set_content(answer->second, "application/json");
 }
 
+// The cursor after the first `count` events: "N", or "E.N" once the cursors were forgotten E times.
+std::string FakeGateway::cursor_after(std::size_t count) const {
+    return (m_cursor_epoch == 0 ? "" : std::to_string(m_cursor_epoch) + ".") + std::to_string(count);
+}
+
 void FakeGateway::page_events(const httplib::Request& req, httplib::Response& res) {
     std::lock_guard lock(m_mutex);
     if (!m_raw_pages.empty()) {
@@ -377,23 +385,34 @@ void FakeGateway::page_events(const httplib::Request& req, httplib::Response& re
         m_raw_pages.pop_front();
         return;
     }
-    auto after = req.has_param("after") ? parse_number(req.get_param_value("after")) : 0;
+    std::optional<std::size_t> after = 0;
+    if (req.has_param("after")) {
+        // A cursor of another epoch, or past the events it has, is one this gateway does not know.
+        auto cursor = req.get_param_value("after");
+        auto prefix = cursor_after(0);
+        prefix.pop_back();
+        auto number = cursor.starts_with(prefix) ? parse_number(cursor.substr(prefix.size())) : std::nullopt;
+        after = number && cursor_after(static_cast<std::size_t>(*number)) == cursor &&
+                        static_cast<std::size_t>(*number) <= m_events.size()
+                    ? std::optional<std::size_t>(*number)
+                    : std::nullopt;
+    }
     auto limit = req.has_param("limit") ? parse_number(req.get_param_value("limit")) : 100;
-    if (!after || static_cast<size_t>(*after) > m_events.size()) {
-        answer_error(res, 400, "bad_cursor", "unknown cursor '" + req.get_param_value("after") + "'");
+    if (!after) {
+        answer_error(res, 410, "cursor_unknown", "unknown cursor '" + req.get_param_value("after") + "'");
         return;
     }
     if (!limit || *limit == 0) {
         answer_error(res, 400, "bad_request", "'limit' is not a positive number");
         return;
     }
-    auto end = std::min(m_events.size(), static_cast<size_t>(*after) + static_cast<size_t>(*limit));
+    auto end = std::min(m_events.size(), *after + static_cast<size_t>(*limit));
     json events = json::array();
-    for (auto index = static_cast<size_t>(*after); index < end; ++index) {
+    for (auto index = *after; index < end; ++index) {
         events.push_back(event_json(m_events[index]));
     }
     res.status = 200;
-    res.set_content(json{{"events", events}, {"cursor", std::to_string(end)}, {"more", end < m_events.size()}}.dump(),
+    res.set_content(json{{"events", events}, {"cursor", cursor_after(end)}, {"more", end < m_events.size()}}.dump(),
                     "application/json");
 }
 
@@ -422,6 +441,11 @@ void FakeGateway::add_event(Event event) {
 void FakeGateway::add_raw_page(std::string body) {
     std::lock_guard lock(m_mutex);
     m_raw_pages.push_back(std::move(body));
+}
+
+void FakeGateway::forget_cursors() {
+    std::lock_guard lock(m_mutex);
+    ++m_cursor_epoch;
 }
 
 void FakeGateway::accept_invitations_after(std::chrono::seconds delay) {

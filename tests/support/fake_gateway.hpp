@@ -38,10 +38,11 @@ struct Fault {
     static Fault too_many_requests(std::chrono::seconds retry_after) {
         return too_many_requests(std::to_string(retry_after.count()));
     }
-    // The Retry-After header as given, an HTTP date for instance.
-    static Fault too_many_requests(std::string retry_after) {
+    // The Retry-After header as given, an HTTP date for instance, and the answer's Date header when one is given.
+    static Fault too_many_requests(std::string retry_after, std::string date = "") {
         Fault fault{FaultKind::too_many_requests};
         fault.retry_after = std::move(retry_after);
+        fault.date = std::move(date);
         return fault;
     }
     static Fault rejected(std::string reason) {
@@ -52,6 +53,7 @@ struct Fault {
 
     FaultKind kind;
     std::string retry_after;                                // too_many_requests; empty leaves the header out
+    std::string date;                                       // too_many_requests: the Date header, if not empty
     std::string reason = "the gateway rejected the action"; // rejected
 };
 
@@ -100,6 +102,9 @@ public:
     void add_event(Event event);
     // The next events call answers this body as it is, once; pages queue up.
     void add_raw_page(std::string body);
+    // Forgets every cursor it gave, as a gateway whose store was reset: asked after one, it answers 410
+    // cursor_unknown. Its events stay.
+    void forget_cursors();
     // A performed connect sets off an `accepted` event ("acc-KEY"), a message a `replied` one ("rep-KEY"),
     // at the action's `at` plus the delay.
     void accept_invitations_after(std::chrono::seconds delay);
@@ -149,6 +154,7 @@ private:
     void perform(PerformedAction action, std::chrono::sys_seconds at);
     void look_up(const std::string& key, httplib::Response& res);
     void page_events(const httplib::Request& req, httplib::Response& res);
+    std::string cursor_after(std::size_t count) const;
     void answer_ssi(const std::string& sender, httplib::Response& res);
     void stall();
 
@@ -168,6 +174,7 @@ private:
     std::vector<PerformedAction> m_performed;
     std::vector<Event> m_events;
     std::deque<std::string> m_raw_pages;
+    int m_cursor_epoch = 0; // raised when the cursors are forgotten: the cursors given before are unknown
     std::map<std::string, std::string> m_ssi;
     std::deque<QueuedFault> m_faults;
     std::set<std::string> m_restricted;

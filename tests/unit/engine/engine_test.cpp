@@ -220,11 +220,11 @@ TEST_CASE("an opt-out suppresses the prospect even when no campaign is running f
     REQUIRE(fixture.count("SELECT count(*) FROM enrollments WHERE state = 'active'") == 0);
     auto now = fixture.clock.now();
     fixture.transport.scheduled.push_back(
-        {"late-1", core::EventType::replied, "alice", "https://linkedin.com/in/p1", now, "Please remove me", ""});
+        {"late-1", core::EventType::replied, "alice", "https://linkedin.com/in/p1", now, "Please remove me", "", ""});
     fixture.transport.scheduled.push_back(
-        {"late-2", core::EventType::opted_out, "alice", "https://linkedin.com/in/stranger", now, "", ""});
+        {"late-2", core::EventType::opted_out, "alice", "https://linkedin.com/in/stranger", now, "", "", ""});
     fixture.transport.scheduled.push_back(
-        {"late-3", core::EventType::replied, "alice", "https://linkedin.com/in/p2", now, "Thanks, all good", ""});
+        {"late-3", core::EventType::replied, "alice", "https://linkedin.com/in/p2", now, "Thanks, all good", "", ""});
     fixture.run(founders(), 1h);
     CHECK(fixture.count("SELECT count(*) FROM suppressions WHERE value = 'https://linkedin.com/in/p1'") == 1);
     CHECK(fixture.count("SELECT count(*) FROM suppressions WHERE value = 'https://linkedin.com/in/stranger'") == 1);
@@ -361,4 +361,38 @@ TEST_CASE("a sender resumed while a wall-clock run goes on sends again without a
     CHECK(fixture.count("SELECT count(*) FROM actions a JOIN senders s ON s.id = a.sender_id WHERE s.name = 'alice'"
                         " AND a.state = 'sent'") > 0);
     CHECK(fixture.count("SELECT count(*) FROM senders WHERE paused_at IS NOT NULL") == 0);
+}
+
+TEST_CASE("a reply naming the prospect by member id alone stops the campaign as one naming the URL does", "[engine]") {
+    // Replied, and nudged for want of a reply, out of 12 prospects who all accept.
+    auto outcome = [](bool by_member_id) {
+        Fixture fixture;
+        fixture.add_prospects(12, "founders");
+        fixture.transport.accept_every = 1;
+        fixture.transport.member_ids = true;
+        fixture.transport.events_by_member_id = by_member_id;
+        fixture.run(founders(), 60 * 24h);
+        CHECK(fixture.count("SELECT count(*) FROM prospects WHERE member_id = 'ACoAAxQ7'"
+                            " AND profile_url = 'https://linkedin.com/in/p7'") == 1);
+        return std::pair{fixture.count("SELECT count(*) FROM enrollments WHERE state = 'replied'"),
+                         fixture.count("SELECT count(*) FROM actions WHERE step = 'nudge'")};
+    };
+    auto by_url = outcome(false);
+    CHECK(by_url == std::pair{4, 8}); // p3, p6, p9 and p12 replied
+    CHECK(outcome(true) == by_url);
+}
+
+TEST_CASE("an account reported restricted pauses its sender with the gateway's words on what to do", "[engine]") {
+    Fixture fixture;
+    fixture.add_prospects(4, "founders");
+    const std::string what_to_do = "Unipile reports the account PERMISSIONS: Unipile lacks a permission it needs on the"
+                                   " account: connect the account again in Unipile and grant what it asks for";
+    fixture.transport.add_event(
+        {"status-1", core::EventType::restricted, "alice", "", utc("2026-11-23T07:00:00Z"), what_to_do, "", ""});
+    fixture.run(founders(), 24h);
+    CHECK(fixture.count("SELECT count(*) FROM senders WHERE name = 'alice' AND paused_at IS NOT NULL"
+                        " AND pause_reason = '" +
+                        what_to_do + "'") == 1);
+    CHECK(fixture.count("SELECT count(*) FROM actions a JOIN senders s ON s.id = a.sender_id WHERE s.name = 'alice'") ==
+          0);
 }

@@ -25,6 +25,10 @@ public:
     int reply_every = 3;
     int opt_out_every = 7;
     bool duplicate_events = false;
+    // Each send tells the prospect's member id ("ACoAAxQ" and their number), as Unipile's provider_id; with
+    // `events_by_member_id`, the events name them by it alone, in a URL ".../in/ACoAAxQ7" as Unipile writes it.
+    bool member_ids = false;
+    bool events_by_member_id = false;
     // An answer other than sent for an action, when it gives one: a gateway's rate limit, restriction, doubt.
     std::function<std::optional<transport::SendResult>(const transport::Outbound&)> answer;
     // A cursor the transport reports after each poll, and the one a run resumed it from.
@@ -45,14 +49,17 @@ public:
         sent.push_back(action);
         performed.insert(action.idempotency_key);
         auto number = std::stoi(action.prospect.profile_url.substr(action.prospect.profile_url.rfind('p') + 1));
+        auto member_id = "ACoAAxQ" + std::to_string(number);
         auto event = [&](core::EventType type, core::Duration after, std::string text) {
             core::Event made{action.idempotency_key + ":" + std::string(core::to_string(type)),
                              type,
                              action.sender,
-                             action.prospect.profile_url,
+                             events_by_member_id ? "https://www.linkedin.com/in/" + member_id
+                                                 : action.prospect.profile_url,
                              action.at + after,
                              std::move(text),
-                             action.idempotency_key};
+                             action.idempotency_key,
+                             events_by_member_id ? member_id : ""};
             schedule(made);
             if (duplicate_events) {
                 schedule(made);
@@ -65,8 +72,15 @@ public:
             event(core::EventType::replied, std::chrono::hours{5},
                   number % opt_out_every == 0 ? "Please remove me from your list" : "Sure, let's talk");
         }
-        return {transport::SendStatus::sent, "ok", "", std::nullopt};
+        transport::SendResult result{transport::SendStatus::sent, "ok", "", std::nullopt};
+        if (member_ids) {
+            result.member_id = member_id;
+        }
+        return result;
     }
+
+    // An event the other side reports on its own, at its time.
+    void add_event(const core::Event& event) { schedule(event); }
 
     transport::Lookup lookup(const transport::Outbound& action) override {
         if (performed.contains(action.idempotency_key)) {

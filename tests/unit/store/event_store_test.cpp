@@ -14,7 +14,7 @@ core::Timestamp utc(const char* text) {
 }
 
 core::Event accepted(std::string id, const char* at) {
-    return {std::move(id), core::EventType::accepted, "alice", "https://linkedin.com/in/jane", utc(at), "", ""};
+    return {std::move(id), core::EventType::accepted, "alice", "https://linkedin.com/in/jane", utc(at), "", "", ""};
 }
 
 } // namespace

@@ -236,3 +236,34 @@ TEST_CASE("erasing a prospect removes what identifies them and keeps the row", "
         CHECK(count_for("SELECT count(*) FROM actions WHERE prospect_id = ?", id) == 1);
     }
 }
+
+TEST_CASE("a member id is kept with its prospect, found as written, and given up by an older one", "[store]") {
+    test::TempFolder folder;
+    store::Database database(folder / "campaign.db", store::OpenMode::create);
+    store::ProspectStore prospects(database);
+    auto jane_id = prospects.insert(prospect_named("jane-doe"));
+    auto again_id = prospects.insert(prospect_named("jane-doe-2b7"));
+    const std::string member = "ACoAAB3dFgHiJkLmNoP";
+
+    CHECK_FALSE(prospects.find_by_member_id(member));
+    prospects.set_member_id(jane_id, member);
+    auto found = prospects.find_by_member_id(member);
+    REQUIRE(found);
+    CHECK(found->id == jane_id);
+    CHECK(found->profile_url == "https://linkedin.com/in/jane-doe");
+    // LinkedIn's ids are case-sensitive: the lower-case of one is another member's, or nobody's.
+    CHECK_FALSE(prospects.find_by_member_id("acoaab3dfghijklmnop"));
+    prospects.set_member_id(jane_id, member); // learned again: nothing changes
+    CHECK(prospects.find_by_member_id(member)->id == jane_id);
+
+    SECTION("the same member under a newer URL takes the id") {
+        prospects.set_member_id(again_id, member);
+        CHECK(prospects.find_by_member_id(member)->id == again_id);
+        CHECK(database.sqlite().execAndGet("SELECT count(*) FROM prospects WHERE member_id IS NOT NULL").getInt() == 1);
+    }
+    SECTION("erasing the prospect forgets it") {
+        prospects.erase(jane_id, at("2026-12-01T10:00:00Z"));
+        CHECK_FALSE(prospects.find_by_member_id(member));
+        CHECK(database.sqlite().execAndGet("SELECT count(*) FROM prospects WHERE member_id IS NOT NULL").getInt() == 0);
+    }
+}

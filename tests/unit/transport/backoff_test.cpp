@@ -46,6 +46,21 @@ TEST_CASE("Retry-After is read in seconds or as an HTTP date, never into the pas
     CHECK_FALSE(transport::parse_retry_after("", now));
 }
 
+TEST_CASE("a Retry-After date is a wait from the answer's Date, on the run's clock", "[transport]") {
+    auto now = *core::parse_utc("2026-12-01T09:00:00Z");
+    // A gateway on the wall clock of 2025 answering a run simulated in 2026, and one whose clock is ahead.
+    CHECK(transport::parse_retry_after("Mon, 03 Feb 2025 10:02:00 GMT", now, "Mon, 03 Feb 2025 10:00:00 GMT") ==
+          now + std::chrono::minutes{2});
+    CHECK(transport::parse_retry_after("Fri, 01 Dec 2028 09:30:00 GMT", now, "Fri, 01 Dec 2028 09:00:00 GMT") ==
+          now + std::chrono::minutes{30});
+    CHECK(transport::parse_retry_after("Mon, 03 Feb 2025 09:59:00 GMT", now, "Mon, 03 Feb 2025 10:00:00 GMT") == now);
+    // A Date that cannot be read leaves the date on the run's clock; a year is the longest wait either way.
+    CHECK(transport::parse_retry_after("Tue, 01 Dec 2026 09:30:00 GMT", now, "yesterday") ==
+          now + std::chrono::minutes{30});
+    CHECK(transport::parse_retry_after("Sat, 01 Dec 2040 09:00:00 GMT", now) == now + std::chrono::hours{366 * 24});
+    CHECK(transport::parse_retry_after("99999999999", now) == now + std::chrono::hours{366 * 24});
+}
+
 TEST_CASE("plain http only to this machine; path parts percent-encoded", "[transport]") {
     CHECK(core::is_loopback_url("http://127.0.0.1:8080/v1"));
     CHECK(core::is_loopback_url("http://localhost/v1"));

@@ -275,3 +275,114 @@ TEST_CASE("no try of an action starts after the end of its sender's working hour
     setup.transport->send(action);
     CHECK(setup.gateway.requests_for("q4/2/invite") == 3);
 }
+
+TEST_CASE("a page without its events list, or without a cursor for its events, keeps the cursor", "[transport]") {
+    Setup setup;
+    auto now = setup.fixture.clock.now();
+    setup.gateway.add_event(
+        {"ev-1", "accepted", "alice", "https://www.linkedin.com/in/a", "2026-12-01T08:00:00Z", "", ""});
+    REQUIRE(setup.transport->poll(now).size() == 1);
+    REQUIRE(setup.transport->cursor()->value == "1");
+    setup.gateway.add_event(
+        {"ev-2", "replied", "alice", "https://www.linkedin.com/in/b", "2026-12-01T08:10:00Z", "Happy to talk", ""});
+    setup.gateway.add_event(
+        {"ev-3", "replied", "alice", "https://www.linkedin.com/in/c", "2026-12-01T08:20:00Z", "Yes", ""});
+    const std::string ev_2 = R"({"id": "ev-2", "type": "replied", "sender": "alice",
+        "profile_url": "https://www.linkedin.com/in/b", "at": "2026-12-01T08:10:00Z", "text": "Happy to talk"})";
+    auto [page, why] = GENERATE_COPY(table<std::string, std::string>({
+        {R"({"cursor": "3"})", "the page has no 'events' list"},
+        {R"({"events": null, "cursor": "3"})", "'events' is not a list"},
+        {R"({"events": {"ev-2": {}}, "cursor": "3"})", "'events' is not a list"},
+        {R"({"events": [)" + ev_2 + R"(], "more": false})", "the page has events but no 'cursor' to ask after them"},
+        {R"({"events": [)" + ev_2 + R"(], "cursor": ""})", "the page has events but no 'cursor' to ask after them"},
+        {R"({"events": [], "more": true})", "the page says 'more' but has no 'cursor' to ask after"},
+    }));
+    CAPTURE(page);
+    setup.gateway.add_raw_page(page);
+
+    CHECK(setup.transport->poll(now + std::chrono::minutes{1}).empty());
+    CHECK(setup.transport->cursor()->value == "1");
+    REQUIRE_FALSE(setup.fixture.warnings.empty());
+    CHECK(setup.fixture.warnings.back() ==
+          "the gateway's events page was not understood (" + why + "): asking again later");
+    // The next poll asks after the cursor it had, and gets the events the page was for.
+    auto events = setup.transport->poll(now + std::chrono::minutes{2});
+    REQUIRE(events.size() == 2);
+    CHECK(events[0].id == "ev-2");
+    CHECK(events[1].id == "ev-3");
+    CHECK(setup.transport->cursor()->value == "3");
+    CHECK(setup.gateway.requests().back().target == "/v1/events?limit=100&after=1");
+}
+
+TEST_CASE("an empty page may leave its cursor out: the engine keeps the one it had", "[transport]") {
+    Setup setup;
+    auto now = setup.fixture.clock.now();
+    setup.transport->resume("0");
+    for (const auto* page : {R"({"events": []})", R"({"events": [], "cursor": null, "more": false})"}) {
+        setup.gateway.add_raw_page(page);
+        CHECK(setup.transport->poll(now).empty());
+        CHECK(setup.transport->cursor()->value == "0");
+        now += std::chrono::minutes{1};
+    }
+    CHECK(setup.fixture.warnings.empty());
+}
+
+TEST_CASE("a cursor the gateway no longer knows starts its events over, each applied once", "[transport]") {
+    Setup setup;
+    auto now = setup.fixture.clock.now();
+    for (const auto* id : {"ev-1", "ev-2"}) {
+        setup.gateway.add_event(
+            {id, "accepted", "alice", "https://www.linkedin.com/in/a", "2026-12-01T08:00:00Z", "", ""});
+    }
+    SECTION("it was reset and forgot the cursors it gave") {
+        REQUIRE(setup.transport->poll(now).size() == 2);
+        setup.gateway.forget_cursors();
+    }
+    SECTION("a cursor past the events it has") {
+        setup.transport->resume("7");
+    }
+    setup.gateway.add_event(
+        {"ev-3", "accepted", "alice", "https://www.linkedin.com/in/b", "2026-12-01T08:30:00Z", "", ""});
+    setup.fixture.warnings.clear();
+
+    auto events = setup.transport->poll(now + std::chrono::minutes{1});
+    REQUIRE(events.size() == 3); // ev-1 and ev-2 again, which the engine recognizes by id
+    CHECK(events[2].id == "ev-3");
+    REQUIRE(setup.fixture.warnings.size() == 1);
+    CHECK(setup.fixture.warnings[0].ends_with("' (HTTP 410): asking for its events from the start; those recorded "
+                                              "already are not applied again"));
+    CHECK(setup.fixture.warnings[0].starts_with("the gateway does not know the cursor '"));
+    CHECK(setup.transport->cursor()->value.ends_with("3"));
+}
+
+TEST_CASE("a Retry-After date is counted from the answer's own Date, whatever the run's clock", "[transport]") {
+    Setup setup;
+    auto now = setup.fixture.clock.now(); // 2026-12-01T09:00:00Z, the run's (simulated) clock
+    setup.gateway.fail_next(
+        Fault::too_many_requests(std::string("Mon, 03 Feb 2025 10:02:00 GMT"), "Mon, 03 Feb 2025 10:00:00 GMT"));
+    auto limited = setup.transport->send(invitation());
+    CHECK(limited.status == SendStatus::rate_limited);
+    CHECK(limited.retry_at == now + std::chrono::minutes{2});
+}
+
+TEST_CASE("an event may name its sender by the account it acts through", "[transport]") {
+    Setup setup;
+    setup.fixture.settings.accounts = {{"alice", "acct-7"}, {"bob", "bob"}};
+    setup.reset();
+    setup.gateway.add_event(
+        {"ev-1", "replied", "acct-7", "https://www.linkedin.com/in/a", "2026-12-01T08:00:00Z", "Yes", ""});
+    setup.gateway.add_event({"ev-2", "restricted", "acct-7", "", "2026-12-01T08:01:00Z", "", ""});
+    setup.gateway.add_event(
+        {"ev-3", "replied", "alice", "https://www.linkedin.com/in/b", "2026-12-01T08:02:00Z", "Yes", ""});
+    setup.gateway.add_event(
+        {"ev-4", "replied", "bob", "https://www.linkedin.com/in/c", "2026-12-01T08:03:00Z", "Yes", ""});
+    setup.gateway.add_event(
+        {"ev-5", "replied", "carol", "https://www.linkedin.com/in/d", "2026-12-01T08:04:00Z", "Yes", ""});
+    auto events = setup.transport->poll(setup.fixture.clock.now());
+    REQUIRE(events.size() == 5);
+    CHECK(events[0].sender == "alice");
+    CHECK(events[1].sender == "alice");
+    CHECK(events[2].sender == "alice");
+    CHECK(events[3].sender == "bob");
+    CHECK(events[4].sender == "carol"); // no sender of this gateway: left as it is, for the engine to find or not
+}

@@ -162,8 +162,19 @@ TEST_CASE("the fake gateway pages its events with a cursor", "[transport]") {
     CHECK(last["more"] == false);
     CHECK(after_last["events"].empty());
     CHECK(after_last["cursor"] == "5");
-    CHECK(client.Get("/v1/events?after=9")->status == 400);
+    // A cursor past its events is one it never gave: unknown, as docs/http-transport.md says to answer.
+    auto past = client.Get("/v1/events?after=9");
+    CHECK(past->status == 410);
+    CHECK(body_of(past)["error"]["code"] == "cursor_unknown");
     CHECK(gateway.request_count("/v1/events", "GET") == 5);
+
+    // Reset, it knows none of the cursors it gave; its events come again, with cursors of their own.
+    gateway.forget_cursors();
+    CHECK(client.Get("/v1/events?after=2")->status == 410);
+    auto again = body_of(client.Get("/v1/events?limit=2"));
+    CHECK(again["events"][0]["id"] == "ev-1");
+    CHECK(again["cursor"] == "1.2");
+    CHECK(body_of(client.Get("/v1/events?after=1.2"))["events"][0]["id"] == "ev-3");
 }
 
 TEST_CASE("the fake gateway leaves out the fields an event does not have", "[transport]") {

@@ -1,367 +1,22 @@
 // The unipile profile against a fake Unipile on 127.0.0.1 that speaks the endpoints the transport uses, records every
 // request and fails on demand, so that lost answers, rate limits and account errors can be played out for real.
-#include <arpa/inet.h>
 #include <catch2/catch.hpp>
-#include <filesystem>
-#include <httplib.h>
-#include <map>
-#include <mutex>
-#include <nlohmann/json.hpp>
-#include <sys/socket.h>
-#include <thread>
 
 #include "core/clock.hpp"
 #include "core/random.hpp"
+#include "support/fake_unipile.hpp"
 #include "transport/unipile_transport.hpp"
 
 namespace {
 
 using namespace campaign;
 using json = nlohmann::json;
+using campaign::testing::FakeUnipile;
+using campaign::testing::Trouble;
 using transport::SendStatus;
 
 const std::string k_key = "unipile-key-8f3Kq2";
 const core::Timestamp k_now = *core::parse_utc("2026-12-01T09:30:00Z");
-
-enum class Trouble {
-    status_500,          // 500 errors/unexpected_error, nothing done
-    status_500_after,    // done, then 500
-    stall_after,         // done, then no answer within the client's timeout
-    reset_after,         // done, then the connection is reset
-    garbled_after,       // done, then 200 with a body that is not JSON
-    rate_limited,        // 429 errors/too_many_requests, Retry-After: 120
-    disconnected,        // 401 errors/disconnected_account
-    too_many_characters, // 400 errors/too_many_characters
-    limit_exceeded,      // 422 errors/limit_exceeded, no Retry-After
-    echo_key,            // 400 whose detail quotes the X-API-KEY it got
-};
-
-struct Seen {
-    std::string method;
-    std::string target; // path and query
-    std::string key;    // X-API-KEY
-    json body;          // the JSON body, or the multipart fields as an object
-};
-
-struct Invitation {
-    std::string id;
-    std::string member;
-    std::string text;
-};
-
-struct Message {
-    std::string id;
-    std::string chat;
-    std::string member;
-    std::string text;
-    std::string timestamp;
-    std::string subject;
-    bool inmail = false;
-};
-
-// Connecting a TCP socket to AF_UNSPEC aborts it with a RST; cpp-httplib hands a handler no socket, so it is found
-// among the process's descriptors by its two ports.
-void reset_connection(const httplib::Request& req) {
-    for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd")) {
-        int fd = std::atoi(entry.path().filename().c_str());
-        sockaddr_in local{}, peer{};
-        socklen_t local_size = sizeof local, peer_size = sizeof peer;
-        if (getsockname(fd, reinterpret_cast<sockaddr*>(&local), &local_size) == 0 &&
-            getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peer_size) == 0 && local.sin_family == AF_INET &&
-            ntohs(local.sin_port) == req.local_port && ntohs(peer.sin_port) == req.remote_port) {
-            sockaddr unspecified{};
-            unspecified.sa_family = AF_UNSPEC;
-            ::connect(fd, &unspecified, sizeof unspecified);
-            return;
-        }
-    }
-}
-
-void problem(httplib::Response& res, int status, const std::string& type, const std::string& title,
-             const std::string& detail) {
-    res.status = status;
-    res.set_content(json{{"status", status}, {"type", type}, {"title", title}, {"detail", detail}}.dump(),
-                    "application/json");
-}
-
-class FakeUnipile {
-public:
-    FakeUnipile() {
-        route_get(R"(/api/v1/users/invite/sent)", "invitations", [this](auto& req, auto& res) { list(req, res); });
-        route_get(R"(/api/v1/users/([^/]+))", "profile", [this](auto& req, auto& res) { profile(req, res); });
-        m_server.Post("/api/v1/users/invite", wrap("invite", [this](auto& req, auto& res) { invite(req, res); }));
-        m_server.Delete(R"(/api/v1/users/invite/sent/([^/]+))",
-                        wrap("withdraw", [this](auto& req, auto& res) { withdraw(req, res); }));
-        m_server.Post("/api/v1/chats", wrap("start_chat", [this](auto& req, auto& res) { start_chat(req, res); }));
-        m_server.Post(R"(/api/v1/chats/([^/]+)/messages)",
-                      wrap("send_in_chat", [this](auto& req, auto& res) { send_in_chat(req, res); }));
-        route_get(R"(/api/v1/chats/([^/]+)/messages)", "chat_messages",
-                  [this](auto& req, auto& res) { chat_messages(req, res); });
-        route_get(R"(/api/v1/chat_attendees/([^/]+)/chats)", "attendee_chats",
-                  [this](auto& req, auto& res) { attendee_chats(req, res); });
-        // Each answer in one go: held back for the client's delayed ACK, every request would take 40 ms.
-        m_server.set_tcp_nodelay(true);
-        m_port = m_server.bind_to_any_port("127.0.0.1");
-        m_thread = std::thread([this] { m_server.listen_after_bind(); });
-        while (!m_server.is_running()) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(1));
-        }
-    }
-    ~FakeUnipile() {
-        m_server.stop();
-        m_thread.join();
-    }
-    FakeUnipile(const FakeUnipile&) = delete;
-    FakeUnipile& operator=(const FakeUnipile&) = delete;
-
-    std::string url() const { return "http://127.0.0.1:" + std::to_string(m_port) + "/api/v1"; }
-
-    void fail_next(const std::string& route, Trouble trouble, int times = 1) {
-        std::lock_guard lock(m_mutex);
-        m_troubles[route].insert(m_troubles[route].end(), times, trouble);
-    }
-    // A message the account sent before the test, as LinkedIn stamped it.
-    void add_sent_message(const std::string& member, const std::string& text, const std::string& timestamp) {
-        std::lock_guard lock(m_mutex);
-        m_messages.push_back(
-            {"msg-" + std::to_string(m_messages.size() + 1), chat_of(member), member, text, timestamp, "", false});
-    }
-
-    std::vector<Seen> seen() const {
-        std::lock_guard lock(m_mutex);
-        return m_seen;
-    }
-    std::vector<Seen> seen(const std::string& method, const std::string& prefix) const {
-        std::vector<Seen> matching;
-        for (auto& request : seen()) {
-            if (request.method == method && request.target.starts_with(prefix)) {
-                matching.push_back(request);
-            }
-        }
-        return matching;
-    }
-    std::vector<Invitation> invitations() const {
-        std::lock_guard lock(m_mutex);
-        return m_invitations;
-    }
-    std::vector<Message> messages() const {
-        std::lock_guard lock(m_mutex);
-        return m_messages;
-    }
-
-private:
-    using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
-
-    void route_get(const std::string& pattern, const std::string& name, Handler handler) {
-        m_server.Get(pattern, wrap(name, std::move(handler)));
-    }
-
-    Handler wrap(std::string name, Handler handler) {
-        return [this, name = std::move(name), handler = std::move(handler)](const auto& req, auto& res) {
-            auto trouble = take(name, req);
-            if (trouble && refuse(*trouble, req, res)) {
-                return;
-            }
-            {
-                std::lock_guard lock(m_mutex);
-                handler(req, res);
-            }
-            if (trouble) {
-                spoil(*trouble, req, res);
-            }
-        };
-    }
-
-    std::optional<Trouble> take(const std::string& name, const httplib::Request& req) {
-        json body = json::parse(req.body, nullptr, false);
-        if (req.is_multipart_form_data()) {
-            body = json::object();
-            for (const auto& [field, file] : req.files) {
-                body[field] = file.content;
-            }
-        }
-        std::lock_guard lock(m_mutex);
-        m_seen.push_back({req.method, req.target, req.get_header_value("X-API-KEY"), body});
-        auto& queue = m_troubles[name];
-        if (queue.empty()) {
-            return std::nullopt;
-        }
-        auto trouble = queue.front();
-        queue.erase(queue.begin());
-        return trouble;
-    }
-
-    static bool refuse(Trouble trouble, const httplib::Request& req, httplib::Response& res) {
-        switch (trouble) {
-        case Trouble::status_500:
-            problem(res, 500, "errors/unexpected_error", "Unexpected error", "Something went wrong.");
-            return true;
-        case Trouble::rate_limited:
-            res.set_header("Retry-After", "120");
-            problem(res, 429, "errors/too_many_requests", "Too many requests",
-                    "The provider cannot accept any more requests at the moment.");
-            return true;
-        case Trouble::disconnected:
-            problem(res, 401, "errors/disconnected_account", "Disconnected account",
-                    "The account appears to be disconnected from the provider service.");
-            return true;
-        case Trouble::too_many_characters:
-            problem(res, 400, "errors/too_many_characters", "Too many characters",
-                    "The provided content exceeds the character limit.");
-            return true;
-        case Trouble::limit_exceeded:
-            problem(res, 422, "errors/limit_exceeded", "Limit exceeded", "The weekly invitation limit is reached.");
-            return true;
-        case Trouble::echo_key:
-            problem(res, 400, "errors/invalid_parameters", "Invalid parameters",
-                    "bad key " + req.get_header_value("X-API-KEY"));
-            return true;
-        default:
-            return false;
-        }
-    }
-
-    static void spoil(Trouble trouble, const httplib::Request& req, httplib::Response& res) {
-        switch (trouble) {
-        case Trouble::status_500_after:
-            problem(res, 500, "errors/provider_error", "Provider error", "LinkedIn did not answer in time.");
-            break;
-        case Trouble::stall_after:
-            std::this_thread::sleep_for(std::chrono::milliseconds(500));
-            break;
-        case Trouble::reset_after:
-            reset_connection(req);
-            break;
-        case Trouble::garbled_after:
-            res.set_content(R"({"object": "UserInvit)", "application/json");
-            break;
-        default:
-            break;
-        }
-    }
-
-    static std::string member_of(const std::string& public_id) { return "ACo-" + public_id; }
-
-    std::string chat_of(const std::string& member) {
-        auto& chat = m_chats[member];
-        if (chat.empty()) {
-            chat = "chat-" + std::to_string(m_chats.size());
-        }
-        return chat;
-    }
-
-    void profile(const httplib::Request& req, httplib::Response& res) {
-        auto id = req.matches[1].str();
-        if (id == "nobody") {
-            problem(res, 404, "errors/resource_not_found", "User not found", "");
-            return;
-        }
-        res.set_content(json{{"object", "UserProfile"},
-                             {"provider", "LINKEDIN"},
-                             {"provider_id", member_of(id)},
-                             {"public_identifier", id}}
-                            .dump(),
-                        "application/json");
-    }
-
-    void invite(const httplib::Request& req, httplib::Response& res) {
-        auto body = json::parse(req.body);
-        Invitation invitation{"inv-" + std::to_string(++m_invitations_sent), body.value("provider_id", ""),
-                              body.value("message", "")};
-        m_invitations.push_back(invitation);
-        res.set_content(json{{"object", "UserInvitationSent"}, {"invitation_id", invitation.id}}.dump(),
-                        "application/json");
-    }
-
-    void list(const httplib::Request&, httplib::Response& res) {
-        json items = json::array();
-        for (auto at = m_invitations.rbegin(); at != m_invitations.rend(); ++at) {
-            items.push_back({{"object", "InvitationSent"},
-                             {"id", at->id},
-                             {"invited_user_id", at->member},
-                             {"invited_user_public_id", at->member.substr(4)},
-                             {"invitation_text", at->text}});
-        }
-        res.set_content(json{{"object", "InvitationList"}, {"items", items}, {"cursor", nullptr}}.dump(),
-                        "application/json");
-    }
-
-    void withdraw(const httplib::Request& req, httplib::Response& res) {
-        auto id = req.matches[1].str();
-        auto found = std::find_if(m_invitations.begin(), m_invitations.end(), [&](auto& i) { return i.id == id; });
-        if (found == m_invitations.end()) {
-            problem(res, 400, "errors/invalid_parameters", "Invalid parameters", "The invitation ID is invalid");
-            return;
-        }
-        m_invitations.erase(found);
-        res.set_content(R"({"object": "UserInvitationCancelled"})", "application/json");
-    }
-
-    std::string record_message(const std::string& member, const std::string& text, const httplib::Request& req) {
-        Message message{"msg-" + std::to_string(m_messages.size() + 1),
-                        chat_of(member),
-                        member,
-                        text,
-                        "2026-12-01T09:30:02.417Z",
-                        req.has_file("subject") ? req.get_file_value("subject").content : "",
-                        req.has_file("linkedin[inmail]") && req.get_file_value("linkedin[inmail]").content == "true"};
-        m_messages.push_back(message);
-        return message.id;
-    }
-
-    void start_chat(const httplib::Request& req, httplib::Response& res) {
-        auto member = req.get_file_value("attendees_ids").content;
-        auto id = record_message(member, req.get_file_value("text").content, req);
-        res.status = 201;
-        res.set_content(json{{"object", "ChatStarted"}, {"chat_id", m_chats[member]}, {"message_id", id}}.dump(),
-                        "application/json");
-    }
-
-    void send_in_chat(const httplib::Request& req, httplib::Response& res) {
-        auto chat = req.matches[1].str();
-        auto member = std::find_if(m_chats.begin(), m_chats.end(), [&](auto& c) { return c.second == chat; })->first;
-        auto id = record_message(member, req.get_file_value("text").content, req);
-        res.status = 201;
-        res.set_content(json{{"object", "MessageSent"}, {"message_id", id}}.dump(), "application/json");
-    }
-
-    void chat_messages(const httplib::Request& req, httplib::Response& res) {
-        json items = json::array();
-        for (auto at = m_messages.rbegin(); at != m_messages.rend(); ++at) {
-            if (at->chat == req.matches[1].str()) {
-                items.push_back({{"object", "Message"},
-                                 {"id", at->id},
-                                 {"chat_id", at->chat},
-                                 {"text", at->text},
-                                 {"is_sender", 1},
-                                 {"timestamp", at->timestamp}});
-            }
-        }
-        res.set_content(json{{"object", "MessageList"}, {"items", items}, {"cursor", nullptr}}.dump(),
-                        "application/json");
-    }
-
-    void attendee_chats(const httplib::Request& req, httplib::Response& res) {
-        auto chat = m_chats.find(req.matches[1].str());
-        if (chat == m_chats.end()) {
-            problem(res, 404, "errors/resource_not_found", "Resource not found.", "");
-            return;
-        }
-        json items = json::array({{{"object", "Chat"}, {"id", chat->second}, {"attendee_provider_id", chat->first}}});
-        res.set_content(json{{"object", "ChatList"}, {"items", items}, {"cursor", nullptr}}.dump(), "application/json");
-    }
-
-    httplib::Server m_server;
-    std::thread m_thread;
-    int m_port = 0;
-    mutable std::mutex m_mutex;
-    std::map<std::string, std::vector<Trouble>> m_troubles;
-    std::vector<Seen> m_seen;
-    std::vector<Invitation> m_invitations;
-    std::vector<Message> m_messages;
-    std::map<std::string, std::string> m_chats; // member -> chat id
-    int m_invitations_sent = 0;                 // withdrawn ones included
-};
 
 class RecordingSleeper final : public transport::Sleeper {
 public:
@@ -697,5 +352,34 @@ TEST_CASE("unipile: after a crash, an action is looked for among what was sent",
         REQUIRE(f.warnings.size() == 1);
         CHECK(f.warnings[0] == "cannot tell whether action q4/jane-doe/connect was performed: the sent invitations "
                                "could not be listed (HTTP 500 after 3 tries)");
+    }
+}
+
+TEST_CASE("unipile: the member id the profile answered comes back with every result", "[transport]") {
+    Fixture f;
+    f.unipile.set_member_id("jane-doe", "ACoAAB3dFgHiJkLmNoP");
+    SECTION("a visit") {
+        CHECK(f.send(action(core::ActionType::view_profile, "jane-doe")).member_id == "ACoAAB3dFgHiJkLmNoP");
+    }
+    SECTION("an invitation, then a message that needs no lookup") {
+        CHECK(f.send(action(core::ActionType::connect, "jane-doe")).member_id == "ACoAAB3dFgHiJkLmNoP");
+        CHECK(f.send(action(core::ActionType::message, "jane-doe", "Thanks")).member_id == "ACoAAB3dFgHiJkLmNoP");
+        CHECK(f.unipile.seen("GET", "/api/v1/users/jane-doe").size() == 1);
+    }
+    SECTION("an action that fails: the member is known all the same") {
+        f.unipile.fail_next("invite", Trouble::too_many_characters);
+        auto result = f.send(action(core::ActionType::connect, "jane-doe", "Hi"));
+        CHECK(result.status == SendStatus::rejected);
+        CHECK(result.member_id == "ACoAAB3dFgHiJkLmNoP");
+    }
+    SECTION("after a crash, the lookup") {
+        f.send(action(core::ActionType::connect, "jane-doe"));
+        auto found = f.make(f.unipile.url())->lookup(action(core::ActionType::connect, "jane-doe"));
+        CHECK(found.status == transport::LookupStatus::performed);
+        CHECK(found.result.member_id == "ACoAAB3dFgHiJkLmNoP");
+    }
+    SECTION("no member for a profile LinkedIn does not know, nor for what Unipile cannot do") {
+        CHECK(f.send(action(core::ActionType::connect, "nobody")).member_id.empty());
+        CHECK(f.send(action(core::ActionType::follow, "jane-doe")).member_id.empty());
     }
 }

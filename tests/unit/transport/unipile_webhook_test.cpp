@@ -75,6 +75,38 @@ TEST_CASE("unipile webhook: a message from a prospect is a reply", "[transport]"
         auto body = message_webhook(R"({"attendee_provider_id": "ACoAAKim",
             "attendee_profile_url": "https://www.linkedin.com/in/ACoAAKim", "attendee_public_identifier": "kim-doe"})");
         CHECK(events_of(body)[0].profile_url == "https://www.linkedin.com/in/kim-doe");
+        CHECK(events_of(body)[0].member_id == "ACoAAKim");
+    }
+}
+
+TEST_CASE("unipile webhook: a reply from someone named by member id alone carries the id as written", "[transport]") {
+    SECTION("Unipile's documented shape: the member id, and a URL of it") {
+        auto events = events_of(message_webhook(R"({
+            "attendee_id": "C8zaRZTlVcmfnke_Vai4Gg",
+            "attendee_name": "Kim Unipile",
+            "attendee_provider_id": "ACoAAAcDMMQBODyLwZrRcgYhrkCafURGqva0U4E",
+            "attendee_profile_url": "https://www.linkedin.com/in/ACoAAAcDMMQBODyLwZrRcgYhrkCafURGqva0U4E/"
+        })"));
+        REQUIRE(events.size() == 1);
+        CHECK(events[0].type == core::EventType::replied);
+        CHECK(events[0].member_id == "ACoAAAcDMMQBODyLwZrRcgYhrkCafURGqva0U4E");
+        CHECK(events[0].profile_url == "https://www.linkedin.com/in/ACoAAAcDMMQBODyLwZrRcgYhrkCafURGqva0U4E");
+    }
+    SECTION("the member id alone") {
+        auto events = events_of(message_webhook(R"({"attendee_provider_id": "ACoAAKimKimKim"})"));
+        REQUIRE(events.size() == 1);
+        CHECK(events[0].member_id == "ACoAAKimKimKim");
+    }
+    SECTION("a URL of the member id alone") {
+        auto events =
+            events_of(message_webhook(R"({"attendee_profile_url": "https://www.linkedin.com/in/ACwAAKimKimKim"})"));
+        REQUIRE(events.size() == 1);
+        CHECK(events[0].member_id == "ACwAAKimKimKim");
+    }
+    SECTION("a public profile URL has no member id in it") {
+        auto events = events_of(message_webhook(R"({"attendee_profile_url": "https://www.linkedin.com/in/kim-doe/"})"));
+        CHECK(events[0].member_id.empty());
+        CHECK(events[0].profile_url == "https://www.linkedin.com/in/kim-doe");
     }
 }
 
@@ -110,6 +142,15 @@ TEST_CASE("unipile webhook: a new relation is an accepted invitation", "[transpo
     CHECK(events[0].sender == "alice");
     CHECK(events[0].profile_url == "https://www.linkedin.com/in/jane-doe");
     CHECK(events[0].at == core::Timestamp{}); // Unipile tells no time: the receiver stamps it
+    CHECK(events[0].member_id == "ACoAAJaneJane");
+
+    SECTION("named by member id alone") {
+        auto only = events_of(R"({"event": "new_relation", "account_id": "dfXlh46vQYCsMbVarumWlg",
+            "user_provider_id": "ACoAAJaneJane"})");
+        REQUIRE(only.size() == 1);
+        CHECK(only[0].member_id == "ACoAAJaneJane");
+        CHECK(only[0].profile_url == "https://www.linkedin.com/in/ACoAAJaneJane");
+    }
 }
 
 TEST_CASE("unipile webhook: an account that must be connected again pauses its sender", "[transport]") {
@@ -125,9 +166,23 @@ TEST_CASE("unipile webhook: an account that must be connected again pauses its s
     CHECK(events[0].type == core::EventType::restricted);
     CHECK(events[0].sender == "alice");
     CHECK(events[0].profile_url.empty());
+    CHECK(events[0].text == "Unipile reports the account CREDENTIALS: its LinkedIn session is gone (expired, ended "
+                            "by the member, or restricted by LinkedIn): connect the account again in Unipile");
     CHECK(events_of(status("DELETED")).size() == 1);
     CHECK(events_of(status("OK")).empty());
     CHECK(events_of(status("SYNC_SUCCESS")).empty());
+    CHECK(events_of(status("CONNECTING")).empty());
+    CHECK(events_of(status("ERROR")).empty());
+
+    SECTION("PERMISSIONS: Unipile lacks a permission on the account") {
+        auto permissions = events_of(status("PERMISSIONS"));
+        REQUIRE(permissions.size() == 1);
+        CHECK(permissions[0].id == "account_status:dfXlh46vQYCsMbVarumWlg:PERMISSIONS");
+        CHECK(permissions[0].type == core::EventType::restricted);
+        CHECK(permissions[0].sender == "alice");
+        CHECK(permissions[0].text == "Unipile reports the account PERMISSIONS: Unipile lacks a permission it needs on "
+                                     "the account: connect the account again in Unipile and grant what it asks for");
+    }
 }
 
 TEST_CASE("unipile webhook: kinds the engine has no use for are accepted and give nothing", "[transport]") {
@@ -148,8 +203,8 @@ TEST_CASE("unipile webhook: a body that is not Unipile's says what is wrong", "[
           "a 'message_received' webhook without 'account_id'");
     CHECK(error_of(R"({"event": "message_received", "account_id": "a", "message_id": "m"})") ==
           "message 'm' has no 'sender'");
-    CHECK(error_of(message_webhook(R"({"attendee_provider_id": "ACoAAKim"})")) ==
-          "message 'ykmhfXlRW0W_cqReJYrfBw': the sender has no 'attendee_public_identifier' or "
+    CHECK(error_of(message_webhook(R"({"attendee_name": "Kim Doe"})")) ==
+          "message 'ykmhfXlRW0W_cqReJYrfBw': the sender has no 'attendee_provider_id', 'attendee_public_identifier' or "
           "'attendee_profile_url'");
     auto late = message_webhook();
     late.replace(late.find("2026-12-02T16:40:07.965Z"), 24, "yesterday at noon");
@@ -157,8 +212,6 @@ TEST_CASE("unipile webhook: a body that is not Unipile's says what is wrong", "[
                             "2023-09-24T13:49:07.965Z");
     CHECK(error_of(R"({"event": "new_relation", "account_id": "a"})") ==
           "a 'new_relation' webhook without 'user_provider_id'");
-    CHECK(error_of(R"({"event": "new_relation", "account_id": "a", "user_provider_id": "ACo"})") ==
-          "new relation 'ACo': no 'user_public_identifier' or 'user_profile_url'");
     CHECK(error_of(R"({"AccountStatus": {"account_id": "a"}})") == "a 'AccountStatus' webhook without 'message'");
     CHECK(error_of(R"({"AccountStatus": "CREDENTIALS"})") == "'AccountStatus' is not an object");
 }
@@ -170,4 +223,7 @@ TEST_CASE("unipile webhook: Unipile's times and LinkedIn's profile URLs", "[tran
     CHECK_FALSE(transport::parse_unipile_time("2023-09-24T13:49:07.9x5Z"));
     CHECK(transport::linkedin_public_id("https://www.linkedin.com/in/jane-doe/?trk=x") == "jane-doe");
     CHECK(transport::linkedin_public_id("https://www.linkedin.com/company/acme").empty());
+    CHECK(transport::linkedin_member_id("https://www.linkedin.com/in/ACoAAB3dF/?trk=x") == "ACoAAB3dF");
+    CHECK(transport::linkedin_member_id("https://www.linkedin.com/in/acoaab3df").empty());
+    CHECK(transport::linkedin_member_id("https://www.linkedin.com/in/jane-doe").empty());
 }

@@ -119,6 +119,44 @@ TEST_CASE("an engine webhook is a page or one event, and one bad event refuses t
         CHECK_FALSE(read_webhook(WireProfile::engine, R"({"events": [)", settings, k_received, error));
         CHECK(error == "the body is not a JSON object");
     }
+    SECTION("a page needs no cursor, and names a sender by its account or its id") {
+        settings.accounts = {{"alice", "acct-7"}};
+        auto by_account = accepted;
+        by_account.replace(by_account.find(R"("alice")"), 7, R"("acct-7")");
+        auto events = read_webhook(WireProfile::engine, R"({"events": [)" + by_account + ", " + accepted + "]}",
+                                   settings, k_received, error);
+        REQUIRE(events);
+        REQUIRE(events->size() == 2);
+        CHECK((*events)[0].sender == "alice");
+        CHECK((*events)[1].sender == "alice");
+    }
+}
+
+TEST_CASE("a form body is refused before it is read, whoever posts it", "[transport]") {
+    using transport::unreadable_body;
+    const std::string form = "event=message_received&account_id=dfXlh46vQYCsMbVarumWlg&sender%5Battendee_provider_id"
+                             "%5D=ACoAAKim";
+    const std::string unipile_words = "the body is a form (application/x-www-form-urlencoded), and the events are "
+                                      "read from JSON only: create the webhook with \"format\": \"json\" "
+                                      "(Unipile's default), not \"form\"";
+    CHECK(unreadable_body(WireProfile::unipile, "application/x-www-form-urlencoded", form) == unipile_words);
+    CHECK(unreadable_body(WireProfile::unipile, "Application/X-WWW-Form-Urlencoded; charset=utf-8", form) ==
+          unipile_words);
+    // Unipile sends no Content-Type for a webhook created through its API: the body tells.
+    CHECK(unreadable_body(WireProfile::unipile, "", form) == unipile_words);
+    CHECK(unreadable_body(WireProfile::unipile, "multipart/form-data; boundary=x", "--x\r\n") ==
+          "the body is a form (multipart/form-data), and the events are read from JSON only: create the webhook "
+          "with \"format\": \"json\" (Unipile's default), not \"form\"");
+    CHECK(unreadable_body(WireProfile::engine, "application/x-www-form-urlencoded", "id=ev-1") ==
+          "the body is a form (application/x-www-form-urlencoded), and the events are read from JSON only: post "
+          "them as JSON, as docs/http-transport.md describes");
+    // JSON, with or without its Content-Type, and what is neither is left to the JSON reader to refuse.
+    CHECK_FALSE(unreadable_body(WireProfile::unipile, "", R"({"event": "message_received"})"));
+    CHECK_FALSE(unreadable_body(WireProfile::unipile, "application/json", R"({"event": "a=b"})"));
+    CHECK_FALSE(unreadable_body(WireProfile::unipile, "text/plain", R"({"event": "a=b"})"));
+    CHECK_FALSE(unreadable_body(WireProfile::unipile, "application/json", form));
+    CHECK_FALSE(unreadable_body(WireProfile::engine, "", "not json at all"));
+    CHECK_FALSE(unreadable_body(WireProfile::engine, "", "=x"));
 }
 
 TEST_CASE("a Unipile webhook without a time is stamped with the moment it was received", "[transport]") {
