@@ -508,11 +508,11 @@ TEST_CASE("an events page without its events list keeps the cursor: the replies 
     FakeGateway gateway(k_key);
     Workspace workspace;
     prepare_reminders(workspace, gateway);
-    // Six of the eight reply at noon, after the morning's messages. The first poll meets a page that has lost its
-    // events and kept its cursor, past all six.
+    // Six of the eight reply at the end of the first day, after its messages. The first poll meets a page that has
+    // lost its events and kept its cursor, past all six.
     for (int i = 1; i <= 6; ++i) {
         gateway.add_event({"reply-" + std::to_string(i), "replied", "nora",
-                           "https://www.linkedin.com/in/pilot-" + std::to_string(i), "2026-11-23T12:00:00Z",
+                           "https://www.linkedin.com/in/pilot-" + std::to_string(i), "2026-11-23T23:59:00Z",
                            "Thanks, let's talk", ""});
     }
     gateway.add_raw_page(R"({"cursor": "6"})");

@@ -388,8 +388,8 @@ TEST_CASE("a Unipile reply naming the sender by member id alone stops the campai
     unipile.set_member_id("kim-doe", k_kim);
     Workspace workspace;
     prepare_unipile(workspace, unipile);
-    // The morning: each profile visited (which looks the member up), then messaged.
-    auto morning = workspace.run(run_pilot({"--start", "2026-11-23T00:00:00Z", "--for", "2h"}));
+    // The first day: each profile visited (which looks the member up), then messaged, spread over the day.
+    auto morning = workspace.run(run_pilot({"--start", "2026-11-23T00:00:00Z", "--for", "1d"}));
     INFO(morning.out << morning.err);
     REQUIRE(morning.exit_code == 0);
     REQUIRE(count(workspace, "SELECT count(*) FROM actions WHERE step = 'hello' AND state = 'sent'") == 3);
@@ -397,7 +397,7 @@ TEST_CASE("a Unipile reply naming the sender by member id alone stops the campai
                                "' AND profile_url = 'https://linkedin.com/in/kim-doe'") == 1);
 
     Server server(workspace, {"serve", "--listen", "127.0.0.1:0", "--gateway", "campaigns/unipile.yaml"});
-    auto answer = server.post("/unipile", unipile_reply("msg-kim-1", k_kim, "2026-11-23T03:00:00.000Z"),
+    auto answer = server.post("/unipile", unipile_reply("msg-kim-1", k_kim, "2026-11-23T23:59:00.000Z"),
                               {{"Unipile-Auth", k_secret}});
     REQUIRE(answer);
     CHECK(answer->status == 200);
@@ -420,7 +420,7 @@ TEST_CASE("a Unipile reply naming the sender by member id alone stops the campai
     for (const auto& message : unipile.messages()) {
         to_kim += message.member == k_kim;
     }
-    CHECK(to_kim == 1); // the morning's message, and no reminder
+    CHECK(to_kim == 1); // the first day's message, and no reminder
 }
 
 TEST_CASE("Unipile's PERMISSIONS status pauses the sender with what to do", "[e2e][serve]") {
