@@ -14,15 +14,6 @@ int count(const Workspace& workspace, const std::string& sql) {
     return db.execAndGet(sql).getInt();
 }
 
-std::string prospects_csv(int count) {
-    std::string csv = "first_name,last_name,linkedin_url,company,tags\n";
-    for (int i = 1; i <= count; ++i) {
-        csv += "P" + std::to_string(i) + ",Tester,https://www.linkedin.com/in/credit-p" + std::to_string(i) +
-               ",Acme,test\n";
-    }
-    return csv;
-}
-
 // A sender who works every hour of every day, so that only the campaign decides what goes when.
 constexpr const char* k_sender = R"(senders:
   - id: alice
@@ -37,7 +28,7 @@ void prepare(const Workspace& workspace, int prospects) {
     workspace.write("templates/hello.mustache", "Hello {{first_name}}\n");
     workspace.write("templates/followup.mustache", "Any thoughts, {{first_name}}?\n");
     workspace.write("templates/thanks.mustache", "Thanks for your answer, {{first_name}}.\n");
-    workspace.write("prospects.csv", prospects_csv(prospects));
+    workspace.write("prospects.csv", campaign::e2e::prospects_csv("credit", "test", prospects));
     REQUIRE(workspace.run({"prospects", "import", "prospects.csv"}).exit_code == 0);
 }
 

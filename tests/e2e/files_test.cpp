@@ -16,12 +16,7 @@ int count(const Workspace& workspace, const std::string& sql) {
 }
 
 void import_prospects(const Workspace& workspace, const std::string& tag, int count) {
-    std::string csv = "first_name,last_name,linkedin_url,company,tags\n";
-    for (int i = 1; i <= count; ++i) {
-        csv += "P" + std::to_string(i) + ",Tester,https://www.linkedin.com/in/" + tag + "-p" + std::to_string(i) +
-               ",Acme," + tag + "\n";
-    }
-    workspace.write(tag + ".csv", csv);
+    workspace.write(tag + ".csv", campaign::e2e::prospects_csv(tag, tag, count));
     REQUIRE(workspace.run({"prospects", "import", tag + ".csv"}).exit_code == 0);
 }
 

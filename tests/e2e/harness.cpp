@@ -217,4 +217,13 @@ void Workspace::copy_from_source(const std::filesystem::path& relative) const {
                           std::filesystem::copy_options::recursive);
 }
 
+std::string prospects_csv(const std::string& slug, const std::string& tag, int count) {
+    std::string csv = "first_name,last_name,linkedin_url,company,tags\n";
+    for (int i = 1; i <= count; ++i) {
+        csv += "P" + std::to_string(i) + ",Tester,https://www.linkedin.com/in/" + slug + "-p" + std::to_string(i) +
+               ",Acme," + tag + "\n";
+    }
+    return csv;
+}
+
 } // namespace campaign::e2e

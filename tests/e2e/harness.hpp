@@ -83,4 +83,7 @@ private:
     std::filesystem::path m_path;
 };
 
+// A prospects CSV of `count` people with one tag, at https://www.linkedin.com/in/SLUG-pN.
+std::string prospects_csv(const std::string& slug, const std::string& tag, int count);
+
 } // namespace campaign::e2e

@@ -12,18 +12,9 @@ using campaign::e2e::Workspace;
 
 namespace {
 
-std::string prospects_csv(int count) {
-    std::string csv = "first_name,last_name,linkedin_url,company,tags\n";
-    for (int i = 1; i <= count; ++i) {
-        csv += "P" + std::to_string(i) + ",Tester,https://www.linkedin.com/in/hours-p" + std::to_string(i) +
-               ",Acme,test\n";
-    }
-    return csv;
-}
-
 void prepare(const Workspace& workspace, int prospects, const std::string& sender) {
     workspace.write("templates/hello.mustache", "Hello {{first_name}}\n");
-    workspace.write("prospects.csv", prospects_csv(prospects));
+    workspace.write("prospects.csv", campaign::e2e::prospects_csv("hours", "test", prospects));
     REQUIRE(workspace.run({"prospects", "import", "prospects.csv"}).exit_code == 0);
     workspace.write("campaigns/look.yaml", R"(campaign: look
 templates: ../templates
