@@ -93,7 +93,8 @@ void TemplateSet::load(const std::filesystem::path& folder, const std::string& n
 }
 
 void TemplateSet::check_shorter_loops(core::Diagnostics& diagnostics) const {
-    for (const auto& [name, file] : m_templates) {
+    for (const auto& [first, file] : m_templates) {
+        const auto& name = first; // clang 14 cannot capture a structured binding in a lambda
         std::vector<std::string> chain{name};
         for (const auto* next = find(file.shorter()); next; next = find(next->shorter())) {
             bool seen = std::find(chain.begin(), chain.end(), next->name()) != chain.end();
