@@ -1,13 +1,12 @@
 // campaign template render TEMPLATE (--prospect ID|URL | --data JSON) [--campaign FILE] [--step STEP] [--sender S]:
 // prints exactly the text a prospect would be sent, or why none would be.
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "cli/context.hpp"
 #include "cli/output.hpp"
+#include "cli/template_data.hpp"
 #include "config/campaign_loader.hpp"
-#include "crm/profile_url.hpp"
 #include "crm/suppression.hpp"
 #include "template/template_set.hpp"
 
@@ -24,50 +23,9 @@ struct RenderArguments {
     std::string sender;
 };
 
-void set_field(core::Prospect& prospect, const std::string& name, std::string value) {
-    if (auto* member = core::standard_field(prospect, name)) {
-        *member = std::move(value);
-    } else {
-        prospect.fields[name] = std::move(value);
-    }
-}
-
-// Nested objects become dotted names: {"sender": {"first_name": "Ann"}} is sender.first_name.
-void add_fields(core::Prospect& prospect, const nlohmann::json& object, const std::string& prefix) {
-    for (const auto& [key, value] : object.items()) {
-        auto name = prefix + key;
-        if (value.is_object()) {
-            add_fields(prospect, value, name + ".");
-        } else if (value.is_array()) {
-            throw core::UserError("error: --data: '" + name + "' is a list; a field holds text");
-        } else if (!value.is_null()) {
-            set_field(prospect, name, value.is_string() ? value.get<std::string>() : value.dump());
-        }
-    }
-}
-
-core::Prospect prospect_from_json(const std::string& text) {
-    nlohmann::json data;
-    try {
-        data = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& error) {
-        throw core::UserError(std::string("error: --data is not valid JSON: ") + error.what());
-    }
-    if (!data.is_object()) {
-        throw core::UserError("error: --data must be a JSON object of fields, such as {\"first_name\": \"Zoë\"}");
-    }
-    core::Prospect prospect;
-    add_fields(prospect, data, "");
-    // The spintax choices follow the profile URL, so --data picks the options --prospect would for the same person.
-    if (auto normalized = crm::normalize_profile_url(prospect.profile_url)) {
-        prospect.profile_url = normalized.url;
-    }
-    return prospect;
-}
-
 core::Prospect find_prospect(Context& context, const RenderArguments& arguments) {
     if (!arguments.data.empty()) {
-        return prospect_from_json(arguments.data);
+        return prospect_from_data(arguments.data);
     }
     store::Database database(context.database_path, store::OpenMode::must_exist);
     return crm::resolve_prospect(database, arguments.prospect);

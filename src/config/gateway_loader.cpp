@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "config/parts.hpp"
+#include "core/files.hpp"
 
 namespace campaign::config {
 
@@ -99,6 +100,10 @@ void read_accounts(YamlReader& reader, const YAML::Node& map, core::GatewaySetti
 void read_settings(YamlReader& reader, const YAML::Node& map, const std::filesystem::path& file,
                    core::GatewaySettings& settings) {
     settings.location = reader.where(map);
+    if (!map.IsMap()) { // a list's items have no keys to look at for secrets
+        reader.error(map, "the gateway must be a map of keys and values");
+        return;
+    }
     std::vector<std::string_view> allowed = k_keys;
     for (const auto& entry : map) {
         auto key = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
@@ -126,8 +131,11 @@ void read_settings(YamlReader& reader, const YAML::Node& map, const std::filesys
     settings.webhook_secret_env = variable_name(reader, map, "webhook_secret_env", false).value_or("");
     if (auto ca_file = reader.string(map, "ca_file")) {
         auto path = (file.parent_path() / *ca_file).lexically_normal();
-        if (std::filesystem::is_regular_file(path)) {
+        auto status = core::file_status(path);
+        if (status.kind == core::FileKind::regular) {
             settings.ca_file = path.string();
+        } else if (status.kind == core::FileKind::unusable) {
+            reader.error(map["ca_file"], "'ca_file': " + path.string() + ": " + status.problem);
         } else {
             reader.error(map["ca_file"], "'ca_file': no such file: " + path.string());
         }
@@ -163,7 +171,12 @@ std::optional<core::GatewaySettings> read_gateway(YamlReader& reader, const YAML
     if (node.IsScalar()) {
         // A file of its own, beside the campaign: its problems are reported at their place in it.
         auto path = (file.parent_path() / node.Scalar()).lexically_normal();
-        if (!std::filesystem::is_regular_file(path)) {
+        auto status = core::file_status(path);
+        if (status.kind == core::FileKind::unusable) {
+            reader.error(node, "'gateway': " + path.string() + ": " + status.problem);
+            return std::nullopt;
+        }
+        if (status.kind != core::FileKind::regular) {
             reader.error(node, "'gateway': no such file: " + path.string());
             return std::nullopt;
         }

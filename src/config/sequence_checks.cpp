@@ -2,6 +2,7 @@
 #include <set>
 
 #include "config/parts.hpp"
+#include "core/files.hpp"
 #include "core/text.hpp"
 
 namespace campaign::config {
@@ -143,8 +144,9 @@ std::vector<std::string> template_files(const std::filesystem::path& folder) {
     std::error_code error;
     for (auto it = std::filesystem::recursive_directory_iterator(folder, error);
          !error && it != std::filesystem::recursive_directory_iterator(); it.increment(error)) {
-        if (it->is_regular_file()) {
-            names.push_back(std::filesystem::relative(it->path(), folder).generic_string());
+        std::error_code kind_error;
+        if (it->is_regular_file(kind_error)) {
+            names.push_back(it->path().lexically_relative(folder).generic_string());
         }
     }
     return names;
@@ -162,7 +164,12 @@ void check_template(YamlReader& reader, const std::filesystem::path& folder, con
         reader.error(location, "template '" + name + "' must be a path inside the templates folder");
         return;
     }
-    if (std::filesystem::is_regular_file(folder / relative)) {
+    auto status = core::file_status(folder / relative);
+    if (status.kind == core::FileKind::regular) {
+        return;
+    }
+    if (status.kind == core::FileKind::unusable) {
+        reader.error(location, "template '" + name + "': " + status.problem);
         return;
     }
     std::vector<std::string_view> candidates(files.begin(), files.end());
@@ -175,7 +182,13 @@ void check_template(YamlReader& reader, const std::filesystem::path& folder, con
 
 void check_templates(YamlReader& reader, const core::Campaign& campaign, const YAML::Node& templates_node) {
     std::filesystem::path folder(campaign.templates_dir);
-    if (!std::filesystem::is_directory(folder)) {
+    auto status = core::file_status(folder);
+    if (status.kind == core::FileKind::unusable) {
+        reader.error(templates_node ? reader.where(templates_node) : campaign.location,
+                     "templates folder " + folder.string() + ": " + status.problem);
+        return;
+    }
+    if (status.kind != core::FileKind::folder) {
         auto location = templates_node ? reader.where(templates_node) : campaign.location;
         reader.error(location, "templates folder " + folder.string() + " does not exist" +
                                    (templates_node ? "" : " (set 'templates' to the folder of the templates)"));

@@ -199,7 +199,8 @@ std::optional<std::vector<std::string>> YamlReader::strings(const YAML::Node& ma
 
 std::optional<YAML::Node> read_document(YamlReader& reader, const std::filesystem::path& file) {
     std::ifstream input(file, std::ios::binary);
-    if (!input || std::filesystem::is_directory(file)) { // a folder opens, then throws on the first read
+    std::error_code error;
+    if (!input || std::filesystem::is_directory(file, error)) { // a folder opens, then throws on the first read
         reader.error(core::SourceLocation{file.string(), 0, 0}, "cannot read the file");
         return std::nullopt;
     }

@@ -28,8 +28,14 @@ public:
         m_input.seekg(0);
         m_reader.emplace(m_input, guess_delimiter(first_line));
         CsvRecord header;
-        if (!m_reader->next(header) || header.is_blank()) {
-            error(1, 0, "the file is empty; its first line should be a header such as " + join(required));
+        try {
+            if (!m_reader->next(header) || header.is_blank()) {
+                error(1, 0, "the file is empty; its first line should be a header such as " + join(required));
+                return;
+            }
+        } catch (const CsvError& broken) {
+            error(broken.line(), 0, broken.what());
+            m_usable = false;
             return;
         }
         for (std::size_t i = 0; i < header.fields.size(); ++i) {

@@ -42,6 +42,13 @@ std::size_t nth(const std::string& text, const std::string& needle, std::size_t 
     return std::string::npos;
 }
 
+// The number of nlohmann's "number overflow parsing '1e400'".
+std::string number_in(const std::string& message) {
+    auto begin = message.find('\'');
+    auto end = message.rfind('\'');
+    return begin < end ? message.substr(begin + 1, end - begin - 1) : std::string();
+}
+
 } // namespace
 
 // LinkedIn's answer: {"memberScore": {"overall", "subScores": [{"pillar", "score"}]}, "groupScore": [{"groupType":
@@ -71,6 +78,11 @@ void read_ssi_answer(const std::string& text, const std::filesystem::path& path,
             message = message.substr(colon + 2);
         }
         fail({path.string(), line, column}, "not valid JSON: " + message);
+        return;
+    } catch (const Json::out_of_range& overflow) {
+        // A number too large for a double; the exception tells which, but not where.
+        auto number = number_in(overflow.what());
+        fail(where(number), "not valid JSON: the number " + number + " is out of range");
         return;
     }
     // A gateway may wrap the answer as {"data": {...}}.

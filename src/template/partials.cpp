@@ -1,8 +1,10 @@
 #include "template/partials.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
+#include "core/files.hpp"
 #include "core/text.hpp"
 #include "template/rewrite.hpp"
 
@@ -49,15 +51,41 @@ std::string read_template_file(const std::filesystem::path& path) {
 }
 
 void Partials::load(const Nodes& nodes, core::Diagnostics& diagnostics) {
+    std::vector<std::string> chain;
+    load(nodes, chain, diagnostics);
+}
+
+// `chain` holds the partials being read, each included by the one before: a tag naming one of them closes a loop.
+void Partials::load(const Nodes& nodes, std::vector<std::string>& chain, core::Diagnostics& diagnostics) {
     std::vector<const Node*> tags;
     collect(nodes, tags);
     for (const auto* tag : tags) {
         const auto& name = tag->text;
+        if (auto loop = std::find(chain.begin(), chain.end(), name); loop != chain.end()) {
+            std::string links;
+            for (auto link = loop; link != chain.end(); ++link) {
+                links += *link + " -> ";
+            }
+            diagnostics.push_back({tag->location, "partial '" + name + "' includes itself: " + links + name});
+            continue;
+        }
         if (m_parsed.contains(name)) {
             continue;
         }
+        if (chain.size() >= k_partial_depth) {
+            diagnostics.push_back({tag->location, "partial '" + name + "' is nested too deep: partials include " +
+                                                      "partials at most " + std::to_string(k_partial_depth) +
+                                                      " levels"});
+            continue;
+        }
         auto path = m_folder / (name + ".mustache");
-        if (m_missing.contains(name) || escapes_folder(name) || !std::filesystem::is_regular_file(path)) {
+        auto status = escapes_folder(name) ? core::FileStatus{} : core::file_status(path);
+        if (status.kind == core::FileKind::unusable) {
+            m_missing.insert(name);
+            diagnostics.push_back({tag->location, "partial '" + name + "': " + status.problem});
+            continue;
+        }
+        if (m_missing.contains(name) || status.kind != core::FileKind::regular) {
             m_missing.insert(name);
             diagnostics.push_back({tag->location, "partial '" + name + "' not found: no file " + display_path(path)});
             continue;
@@ -66,7 +94,9 @@ void Partials::load(const Nodes& nodes, core::Diagnostics& diagnostics) {
             auto text = read_template_file(path);
             auto& parsed = m_parsed[name];
             parsed = parse_template(text, display_path(path), diagnostics);
-            load(parsed, diagnostics);
+            chain.push_back(name);
+            load(parsed, chain, diagnostics);
+            chain.pop_back();
         } catch (const core::UserError& error) {
             m_missing.insert(name);
             diagnostics.push_back({tag->location, "partial '" + name + "': " + error.what()});

@@ -16,13 +16,18 @@ class Partials {
 public:
     explicit Partials(std::filesystem::path folder) : m_folder(std::move(folder)) {}
 
-    // Reads the partials `nodes` names, and those they name in turn; one that is missing is reported at the tag.
+    // Reads the partials `nodes` names, and those they name in turn; one that is missing, includes itself or is
+    // nested deeper than k_partial_depth is reported at the tag.
     void load(const Nodes& nodes, core::Diagnostics& diagnostics);
     const Nodes* find(std::string_view name) const;
     // The names of the partials `nodes` uses, directly or through other partials.
     std::set<std::string> used_by(const Nodes& nodes) const;
 
+    static constexpr std::size_t k_partial_depth = 16;
+
 private:
+    void load(const Nodes& nodes, std::vector<std::string>& chain, core::Diagnostics& diagnostics);
+
     std::filesystem::path m_folder;
     std::map<std::string, Nodes, std::less<>> m_parsed;
     std::set<std::string, std::less<>> m_missing;

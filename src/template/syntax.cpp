@@ -60,6 +60,7 @@ private:
     Node variable(const Tag& tag);
     void change_delimiters(const Tag& tag);
     bool ends_option(const Scope& scope, char c);
+    bool too_deep(const core::SourceLocation& location, const std::string& what);
     void add_text(Nodes& nodes, char c);
 
     core::SourceLocation where(std::size_t offset) const;
@@ -80,6 +81,8 @@ private:
     int& m_ordinal;
     core::Diagnostics& m_diagnostics;
     Delimiters m_delimiters;
+    int m_depth = 0;        // of the sections and spintax groups open where the parser is
+    bool m_gave_up = false; // nested too deep: the rest of the file is not read
 };
 
 core::SourceLocation Parser::where(std::size_t offset) const {
@@ -134,6 +137,19 @@ bool Parser::ends_option(const Scope& scope, char c) {
         error(where(m_pos), "'}' closes no spintax group (write \\} for a literal '}')");
     }
     return false;
+}
+
+// Each level of nesting is a level of recursion here, in the rewriting and in mstch: a limit keeps them all on the
+// stack. Past it the rest of the file is left unread, so that only the level too many is reported.
+bool Parser::too_deep(const core::SourceLocation& location, const std::string& what) {
+    if (m_depth < k_max_nesting) {
+        return false;
+    }
+    error(location, what + " is nested too deep: sections and spintax groups nest at most " +
+                        std::to_string(k_max_nesting) + " levels");
+    m_gave_up = true;
+    m_pos = m_source.end;
+    return true;
 }
 
 void Parser::add_text(Nodes& nodes, char c) {
@@ -238,10 +254,17 @@ Node Parser::section(const Tag& tag, const Scope& outer) {
                                 ? "a fallback ('|') goes only on a variable, not on '" + tag.source + "'"
                                 : "'" + tag.source + "' names no section");
     }
+    if (too_deep(tag.location, "section '" + tag.content + "'")) {
+        return result;
+    }
     Ending ending;
+    ++m_depth;
     result.children = sequence(Scope{&result.text, nullptr, outer.in_group}, ending);
+    --m_depth;
     if (ending.how != End::closing_tag) {
-        error(tag.location, "section '" + tag.content + "' is never closed");
+        if (!m_gave_up) {
+            error(tag.location, "section '" + tag.content + "' is never closed");
+        }
         result.closing = m_delimiters.open + "/" + tag.content + m_delimiters.close;
         return result;
     }
@@ -256,19 +279,25 @@ Node Parser::section(const Tag& tag, const Scope& outer) {
 Node Parser::group(const Scope& outer) {
     auto result = node(NodeKind::spintax, where(m_pos));
     result.ordinal = m_ordinal++;
+    if (too_deep(result.location, "a spintax group")) {
+        result.kind = NodeKind::braced; // a spintax node always has an option
+        return result;
+    }
     ++m_pos;
     Scope inner{nullptr, outer.section ? outer.section : outer.outer_section, true};
+    ++m_depth;
     while (true) {
         Ending ending;
         result.options.push_back(sequence(inner, ending));
         if (ending.how == End::bar) {
             continue;
         }
-        if (ending.how == End::input) {
+        if (ending.how == End::input && !m_gave_up) {
             error(result.location, "'{' opens a spintax group that is never closed (write \\{ for a literal '{')");
         }
         break;
     }
+    --m_depth;
     if (result.options.size() == 1) {
         result.kind = NodeKind::braced;
         result.children = std::move(result.options.front());

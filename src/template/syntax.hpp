@@ -45,6 +45,9 @@ struct Node {
 
 using Nodes = std::vector<Node>;
 
+// How deep sections and spintax groups may nest, counted together: {{#a}}{x|{{#b}}...{{/b}}}{{/a}} is 3 levels.
+inline constexpr int k_max_nesting = 32;
+
 struct SourceText {
     std::string_view file_text; // the whole file, so that locations count from its first line
     std::size_t begin = 0;      // the part to parse

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "core/files.hpp"
 #include "core/text.hpp"
 
 namespace campaign::templating {
@@ -84,7 +85,13 @@ void TemplateSet::load(const std::filesystem::path& folder, const std::string& n
     std::filesystem::path shorter(file.shorter());
     bool inside = !shorter.is_absolute() &&
                   std::none_of(shorter.begin(), shorter.end(), [](const auto& part) { return part == ".."; });
-    if (!inside || !std::filesystem::is_regular_file(folder / shorter)) {
+    auto status = inside ? core::file_status(folder / shorter) : core::FileStatus{};
+    if (status.kind == core::FileKind::unusable) {
+        diagnostics.push_back(
+            {file.shorter_location(), "shorter template '" + file.shorter() + "': " + status.problem});
+        return;
+    }
+    if (status.kind != core::FileKind::regular) {
         diagnostics.push_back({file.shorter_location(),
                                "shorter template '" + file.shorter() + "' not found in " + display_path(folder)});
         return;
@@ -93,7 +100,8 @@ void TemplateSet::load(const std::filesystem::path& folder, const std::string& n
 }
 
 void TemplateSet::check_shorter_loops(core::Diagnostics& diagnostics) const {
-    for (const auto& [name, file] : m_templates) {
+    for (const auto& [first, file] : m_templates) {
+        const auto& name = first; // clang 14 cannot capture a structured binding in a lambda
         std::vector<std::string> chain{name};
         for (const auto* next = find(file.shorter()); next; next = find(next->shorter())) {
             bool seen = std::find(chain.begin(), chain.end(), next->name()) != chain.end();

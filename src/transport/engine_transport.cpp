@@ -81,8 +81,13 @@ std::string EngineTransport::unreachable(const Reply& reply) const {
 }
 
 EngineTransport::EngineTransport(const core::GatewaySettings& settings, const std::string& key, GatewayHooks hooks)
+    : EngineTransport(settings, std::make_unique<CurlClient>(settings, "Authorization", "Bearer " + key),
+                      std::move(hooks)) {}
+
+EngineTransport::EngineTransport(const core::GatewaySettings& settings, std::unique_ptr<HttpClient> client,
+                                 GatewayHooks hooks)
     : m_settings(settings), m_hooks(std::move(hooks)),
-      m_exchange(settings, "Authorization", "Bearer " + key, m_hooks.clock, m_hooks.random, m_hooks.sleeper) {}
+      m_exchange(std::move(client), settings, m_hooks.clock, m_hooks.random, m_hooks.sleeper) {}
 
 SendResult EngineTransport::read_answer(const Reply& reply, core::Timestamp now) const {
     const auto& response = reply.response;

@@ -2,6 +2,7 @@
 // can be retried, a lookup by that key for crash recovery, and inbound events polled after a saved cursor.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +15,8 @@ namespace campaign::transport {
 class EngineTransport final : public Transport {
 public:
     EngineTransport(const core::GatewaySettings& settings, const std::string& key, GatewayHooks hooks);
+    // The same over a client of the caller's: a test's or a fuzzer's answers instead of a gateway's.
+    EngineTransport(const core::GatewaySettings& settings, std::unique_ptr<HttpClient> client, GatewayHooks hooks);
 
     std::string_view name() const override { return "http"; }
     SendResult send(const Outbound& action) override;

@@ -29,17 +29,16 @@ std::string Reply::describe() const {
            (past_deadline ? ", and the sender's working hours end before another" : "");
 }
 
-Exchange::Exchange(const core::GatewaySettings& settings, std::string key_header, std::string key_value,
-                   const core::Clock& clock, core::Random& random, Sleeper& sleeper)
-    : m_client(settings, std::move(key_header), std::move(key_value)), m_policy{settings.attempts, settings.backoff,
-                                                                                settings.max_backoff},
-      m_clock(clock), m_random(random), m_sleeper(sleeper) {}
+Exchange::Exchange(std::unique_ptr<HttpClient> client, const core::GatewaySettings& settings, const core::Clock& clock,
+                   core::Random& random, Sleeper& sleeper)
+    : m_client(std::move(client)), m_policy{settings.attempts, settings.backoff, settings.max_backoff}, m_clock(clock),
+      m_random(random), m_sleeper(sleeper) {}
 
 Reply Exchange::call(const HttpRequest& request, Resend resend, const AnswerCheck& check, int tries) {
     Reply reply;
     auto most = tries > 0 ? std::min(tries, m_policy.attempts) : m_policy.attempts;
     for (;;) {
-        reply.response = m_client.perform(request);
+        reply.response = m_client->perform(request);
         ++reply.tries;
         reply.usable = reply.response.answered() && !is_server_error(reply.response) &&
                        !(reply.ok() && check && !check(reply.response));

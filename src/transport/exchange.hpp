@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "core/clock.hpp"
@@ -36,8 +37,8 @@ struct Reply {
 
 class Exchange {
 public:
-    Exchange(const core::GatewaySettings& settings, std::string key_header, std::string key_value,
-             const core::Clock& clock, core::Random& random, Sleeper& sleeper);
+    Exchange(std::unique_ptr<HttpClient> client, const core::GatewaySettings& settings, const core::Clock& clock,
+             core::Random& random, Sleeper& sleeper);
 
     // No try of the calls that follow starts after `not_after` (the end of the sender's working hours), until it is
     // set again; nothing lifts the limit.
@@ -45,10 +46,10 @@ public:
 
     // At most `tries` tries when given, else the configured number.
     Reply call(const HttpRequest& request, Resend resend, const AnswerCheck& check = nullptr, int tries = 0);
-    HttpClient& client() { return m_client; }
+    HttpClient& client() { return *m_client; }
 
 private:
-    HttpClient m_client;
+    std::unique_ptr<HttpClient> m_client;
     BackoffPolicy m_policy;
     const core::Clock& m_clock;
     std::optional<core::Timestamp> m_not_after;

@@ -72,7 +72,7 @@ bool never_left(CURLcode code, CURL* curl) {
 
 } // namespace
 
-struct HttpClient::Handle {
+struct CurlClient::Handle {
     CURL* curl = nullptr;
     ~Handle() {
         if (curl != nullptr) {
@@ -81,7 +81,7 @@ struct HttpClient::Handle {
     }
 };
 
-HttpClient::HttpClient(const core::GatewaySettings& settings, std::string key_header, std::string key_value)
+CurlClient::CurlClient(const core::GatewaySettings& settings, std::string key_header, std::string key_value)
     : m_handle(std::make_unique<Handle>()), m_base(settings.url), m_key_header(std::move(key_header)),
       m_key_value(std::move(key_value)) {
     while (!m_base.empty() && m_base.back() == '/') {
@@ -116,9 +116,9 @@ HttpClient::HttpClient(const core::GatewaySettings& settings, std::string key_he
     curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, read_header);
 }
 
-HttpClient::~HttpClient() = default;
+CurlClient::~CurlClient() = default;
 
-HttpResponse HttpClient::perform(const HttpRequest& request) {
+HttpResponse CurlClient::perform(const HttpRequest& request) {
     auto* curl = m_handle->curl;
     HttpResponse response;
     char error[CURL_ERROR_SIZE] = {};
@@ -178,7 +178,7 @@ HttpResponse HttpClient::perform(const HttpRequest& request) {
     return response;
 }
 
-std::string HttpClient::redact(std::string text) const {
+std::string CurlClient::redact(std::string text) const {
     // The header's value, and the token alone, as it would show without its "Bearer ".
     std::string_view value = m_key_value;
     for (auto secret : {value, value.substr(value.rfind(' ') + 1)}) {

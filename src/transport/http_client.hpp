@@ -1,6 +1,7 @@
-// One connection to a gateway over libcurl: requests with connect and total timeouts, TLS always verified (against
-// the system's certificates and an optional CA file), the connection kept alive between requests, and the key sent in
-// its header but never in anything the client says about a failure.
+// How the gateway transports speak HTTP: one connection to a gateway over libcurl, with connect and total timeouts, TLS
+// always verified (against the system's certificates and an optional CA file), the connection kept alive between
+// requests, and the key sent in its header but never in anything the client says about a failure. The transports see
+// only the HttpClient interface, so that tests and fuzzing can answer them without a network.
 #pragma once
 
 #include <chrono>
@@ -45,16 +46,22 @@ struct HttpResponse {
 
 class HttpClient {
 public:
-    // The key goes into `key_header` (e.g. "Authorization" with "Bearer KEY", or "X-API-KEY") of every request.
-    HttpClient(const core::GatewaySettings& settings, std::string key_header, std::string key_value);
-    ~HttpClient();
-    HttpClient(const HttpClient&) = delete;
-    HttpClient& operator=(const HttpClient&) = delete;
-
-    HttpResponse perform(const HttpRequest& request);
-
+    virtual ~HttpClient() = default;
+    virtual HttpResponse perform(const HttpRequest& request) = 0;
     // Text about a request or an answer with the key taken out, for errors and logs.
-    std::string redact(std::string text) const;
+    virtual std::string redact(std::string text) const = 0;
+};
+
+class CurlClient final : public HttpClient {
+public:
+    // The key goes into `key_header` (e.g. "Authorization" with "Bearer KEY", or "X-API-KEY") of every request.
+    CurlClient(const core::GatewaySettings& settings, std::string key_header, std::string key_value);
+    ~CurlClient() override;
+    CurlClient(const CurlClient&) = delete;
+    CurlClient& operator=(const CurlClient&) = delete;
+
+    HttpResponse perform(const HttpRequest& request) override;
+    std::string redact(std::string text) const override;
 
 private:
     struct Handle;

@@ -138,8 +138,12 @@ std::optional<SendResult> refusal_of(core::ActionType type) {
 } // namespace
 
 UnipileTransport::UnipileTransport(const core::GatewaySettings& settings, const std::string& key, GatewayHooks hooks)
+    : UnipileTransport(settings, std::make_unique<CurlClient>(settings, "X-API-KEY", key), std::move(hooks)) {}
+
+UnipileTransport::UnipileTransport(const core::GatewaySettings& settings, std::unique_ptr<HttpClient> client,
+                                   GatewayHooks hooks)
     : m_settings(settings), m_hooks(std::move(hooks)),
-      m_exchange(settings, "X-API-KEY", key, m_hooks.clock, m_hooks.random, m_hooks.sleeper) {}
+      m_exchange(std::move(client), settings, m_hooks.clock, m_hooks.random, m_hooks.sleeper) {}
 
 SendResult UnipileTransport::send(const Outbound& action) {
     m_exchange.set_deadline(action.not_after);

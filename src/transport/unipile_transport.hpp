@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -18,6 +19,8 @@ namespace campaign::transport {
 class UnipileTransport final : public Transport {
 public:
     UnipileTransport(const core::GatewaySettings& settings, const std::string& key, GatewayHooks hooks);
+    // The same over a client of the caller's: a test's or a fuzzer's answers instead of a gateway's.
+    UnipileTransport(const core::GatewaySettings& settings, std::unique_ptr<HttpClient> client, GatewayHooks hooks);
 
     std::string_view name() const override { return "http"; }
     SendResult send(const Outbound& action) override;

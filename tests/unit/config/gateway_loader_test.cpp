@@ -86,6 +86,13 @@ TEST_CASE("a gateway file the campaign names and that is not there is reported w
           Lines{"campaigns/q4.yaml:1:10: error: 'gateway': no such file: campaigns/nothere.yaml"});
 }
 
+TEST_CASE("a gateway file that is a list, not a map, is reported at its place", "[config]") {
+    Project project;
+    project.write("campaigns/gateway.yaml", "- accept: 0.3\n");
+    CHECK(project.errors("gateway: gateway.yaml\n") ==
+          Lines{"campaigns/gateway.yaml:1:1: error: the gateway must be a map of keys and values"});
+}
+
 TEST_CASE("a campaign without a gateway section has none", "[config]") {
     Project project;
     auto loaded = project.load(complete_campaign(""));

@@ -464,3 +464,13 @@ TEST_CASE("a file with many problems shows the first ones and counts the rest", 
     CHECK(found.back() == "error: and 10 more problems");
     CHECK(read.snapshots.size() == 1); // the last row, read to the end
 }
+
+TEST_CASE("a number too large for a double in LinkedIn's answer is an error at the number", "[crm]") {
+    std::size_t taken = 0;
+    auto read = crm::read_fetched_ssi(R"({"memberScore": {"overall": 1e400}})", "the gateway's SSI of sender 'alice'",
+                                      {"alice", day("2026-11-03")}, [&taken](const core::SsiSnapshot&) { ++taken; });
+    CHECK(taken == 0);
+    REQUIRE(read.diagnostics.size() == 1);
+    CHECK(read.diagnostics.front().to_string() ==
+          "the gateway's SSI of sender 'alice':1:29: error: not valid JSON: the number 1e400 is out of range");
+}

@@ -142,8 +142,40 @@ TEST_CASE("a template that cannot be read is an error at the file", "[template]"
                                                       "templates/none.mustache: error: cannot read the file"});
 }
 
-TEST_CASE("a partial that includes itself is read once and renders as deep as the data goes", "[template]") {
+// Outreach data has no lists: a section that is true in a partial stays true in the partial it includes, so a
+// partial that includes itself could never stop, and is refused even inside a section.
+TEST_CASE("a partial that includes itself, directly or through others, is an error at the tag", "[template]") {
     TemplateFolder folder;
     folder.write("partials/loop.mustache", "{{#more}}again {{> loop}}{{/more}}");
-    CHECK(body(folder, "x{{> loop}}", {}) == "x");
+    folder.write("partials/a.mustache", "{{> b}}");
+    folder.write("partials/b.mustache", "{{> c}}");
+    folder.write("partials/c.mustache", "{{#x}}{{> a}}{{/x}}");
+    folder.write("t.mustache", "x{{> loop}} {{> a}} {{> b}}");
+    core::Diagnostics diagnostics;
+    auto partials = std::make_shared<templating::Partials>(folder.templates() / "partials");
+    templating::TemplateFile file(folder.templates(), "t.mustache", partials, diagnostics);
+    CHECK(folder.relative(diagnostics) ==
+          test::Lines{"templates/partials/loop.mustache:1:16: error: partial 'loop' includes itself: loop -> loop",
+                      "templates/partials/c.mustache:1:7: error: partial 'a' includes itself: a -> b -> c -> a"});
+}
+
+TEST_CASE("partials include partials at most 16 levels", "[template]") {
+    TemplateFolder folder;
+    for (int level = 1; level <= 17; ++level) {
+        folder.write("partials/p" + std::to_string(level) + ".mustache",
+                     std::to_string(level) + (level < 17 ? "{{> p" + std::to_string(level + 1) + "}}" : ""));
+    }
+    folder.write("t.mustache", "{{> p2}}");
+    core::Diagnostics fine;
+    auto partials = std::make_shared<templating::Partials>(folder.templates() / "partials");
+    templating::TemplateFile deep(folder.templates(), "t.mustache", partials, fine);
+    CHECK(folder.relative(fine).empty());
+    CHECK(deep.render({}, k_seed).body == "234567891011121314151617");
+    folder.write("u.mustache", "{{> p1}}");
+    core::Diagnostics too_deep;
+    auto others = std::make_shared<templating::Partials>(folder.templates() / "partials");
+    templating::TemplateFile deeper(folder.templates(), "u.mustache", others, too_deep);
+    CHECK(folder.relative(too_deep) ==
+          test::Lines{"templates/partials/p16.mustache:1:3: error: partial 'p17' is nested too deep: partials "
+                      "include partials at most 16 levels"});
 }

@@ -19,6 +19,14 @@ std::vector<std::string> errors(std::string_view text) {
 
 using Lines = std::vector<std::string>;
 
+std::string repeated(std::string_view text, int times) {
+    std::string result;
+    for (int i = 0; i < times; ++i) {
+        result += text;
+    }
+    return result;
+}
+
 } // namespace
 
 TEST_CASE("a valid template has no errors", "[template]") {
@@ -74,4 +82,18 @@ TEST_CASE("spintax braces must balance, and sections stay inside an option", "[t
 
 TEST_CASE("columns count characters, not bytes", "[template]") {
     CHECK(errors("Zoë, 王 {{#x}}") == Lines{"t.mustache:1:8: error: section 'x' is never closed"});
+}
+
+TEST_CASE("sections and spintax groups nest at most 32 levels, counted together", "[template]") {
+    auto open = repeated("{{#a}}", 16) + repeated("{x|", 16);
+    auto close = repeated("}", 16) + repeated("{{/a}}", 16);
+    CHECK(errors(open + "y" + close).empty());
+    // Only the level too many is reported, not the sections and groups left open above it.
+    CHECK(errors(open + "{{#b}}y{{/b}}" + close) ==
+          Lines{"t.mustache:1:145: error: section 'b' is nested too deep: sections and spintax groups nest at most 32 "
+                "levels"});
+    CHECK(errors(open + "{y|z}" + close) ==
+          Lines{"t.mustache:1:145: error: a spintax group is nested too deep: sections and spintax groups nest at "
+                "most 32 levels"});
+    CHECK(errors(repeated("{{^a}}", 100000)).size() == 1);
 }

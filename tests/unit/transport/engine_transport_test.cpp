@@ -145,7 +145,7 @@ TEST_CASE("the key shows only in its header, never in what the transport says", 
         CHECK(warning.find(k_key) == std::string::npos);
     }
 
-    transport::HttpClient client(fixture.settings, "Authorization", "Bearer " + k_key);
+    transport::CurlClient client(fixture.settings, "Authorization", "Bearer " + k_key);
     CHECK(client.redact("refused: Bearer " + k_key + " twice " + k_key) == "refused: [redacted] twice [redacted]");
 }
 
