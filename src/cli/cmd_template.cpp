@@ -39,8 +39,9 @@ void print(Context& context, const std::string& subject, const std::string& body
 }
 
 std::string name_in(const core::Campaign& campaign, const std::filesystem::path& file) {
-    auto relative = std::filesystem::weakly_canonical(file).lexically_relative(
-        std::filesystem::weakly_canonical(campaign.templates_dir));
+    std::error_code refused; // a name the system refuses (over 255 bytes) names no template of the campaign
+    auto relative = std::filesystem::weakly_canonical(file, refused)
+                        .lexically_relative(std::filesystem::weakly_canonical(campaign.templates_dir, refused));
     return relative.generic_string();
 }
 

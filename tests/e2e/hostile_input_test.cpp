@@ -138,6 +138,12 @@ TEST_CASE("a file name over 255 bytes is an error at the place that names it", "
     auto ca_file = workspace.run({"run", "campaigns/good.yaml", "--transport", "http", "--gateway", "gateway.yaml"});
     CHECK(ca_file.exit_code == 1);
     CHECK(ca_file.err == "gateway.yaml:4:10: error: 'ca_file': " + long_name + ".pem: file name too long\n");
+
+    // Named on the command line.
+    auto render = workspace.run({"template", "render", "templates/" + long_name + ".mustache", "--data", "{}",
+                                 "--campaign", "campaigns/good.yaml"});
+    CHECK(render.exit_code == 1);
+    CHECK(render.err == "error: no step of campaign 'good' uses the template templates/" + long_name + ".mustache\n");
 }
 
 TEST_CASE("a gateway file that is not a map is an error at its place", "[e2e][http]") {
