@@ -11,6 +11,7 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "core/campaign.hpp"
 #include "core/time.hpp"
