@@ -28,14 +28,18 @@ step prospects list --tag founders --limit 10
 step prospects show 2
 step run campaigns/founders-intro.yaml --dry-run --for 2d --seed 7 --start 2026-11-23T06:00:00Z
 step activity import activity.csv
+# A rehearsal: 90 simulated days in campaign.rehearsal.db, a copy of the CRM; campaign.db records nothing of it.
 step run campaigns/founders-intro.yaml --for 90d --seed 7 --start 2026-11-23T06:00:00Z
-step status
-printf '\n$ campaign actions --campaign founders-intro > actions.csv\n'
-"$campaign" actions --campaign founders-intro >actions.csv
+step --rehearsal status
+printf '\n$ campaign --rehearsal actions --campaign founders-intro > actions.csv\n'
+"$campaign" --rehearsal actions --campaign founders-intro >actions.csv
 echo "$(($(wc -l <actions.csv) - 1)) actions in build/demo/actions.csv; the first three:"
 sed -n 1,4p actions.csv
-step report replies --latest 10
-step report replies --format html --out report.html
-step report ssi
-step report ssi --format html --out ssi.html
+step --rehearsal report replies --latest 10
+step --rehearsal report replies --format html --out report.html
+step --rehearsal report ssi
+step --rehearsal report ssi --format html --out ssi.html
+# The live CRM is as the import left it, ready for a live run (--transport http) with nobody used up.
+step rehearsal
+step status
 echo "Open build/demo/report.html and build/demo/ssi.html in a browser for the same reports with their charts."

@@ -20,8 +20,13 @@ struct ActionsArguments {
     std::string format = "csv";
 };
 
-const Row k_columns{"at_utc",  "at_local", "sender",      "campaign", "step",
-                    "variant", "type",     "profile_url", "state",    "idempotency_key"};
+const Row k_columns{"at_utc", "at_local",    "sender", "campaign",        "step",   "variant",
+                    "type",   "profile_url", "state",  "idempotency_key", "failure"};
+
+// Why a step failed for good (template, limit, rejected, gave_up), which says what 'campaign retry' needs first.
+std::string failure_of(const core::Action& action) {
+    return action.failure ? std::string(core::to_string(*action.failure)) : std::string();
+}
 
 Row columns(const store::ActionLogRow& row) {
     const auto& action = row.action;
@@ -34,7 +39,8 @@ Row columns(const store::ActionLogRow& row) {
             std::string(core::to_string(action.type)),
             row.profile_url,
             std::string(core::to_string(action.state)),
-            action.idempotency_key};
+            action.idempotency_key,
+            failure_of(action)};
 }
 
 nlohmann::json to_json(const store::ActionLogRow& row) {
@@ -53,6 +59,7 @@ nlohmann::json to_json(const store::ActionLogRow& row) {
             {"profile_url", row.profile_url},
             {"state", core::to_string(action.state)},
             {"idempotency_key", action.idempotency_key},
+            {"failure", optional(failure_of(action))},
             {"attempts", action.attempts},
             {"subject", optional(action.subject)},
             {"text", optional(action.rendered_text)},

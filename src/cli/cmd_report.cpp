@@ -9,6 +9,7 @@
 #include "cli/context.hpp"
 #include "cli/output.hpp"
 #include "config/reply_rules_loader.hpp"
+#include "report/page.hpp"
 #include "report/reply_render.hpp"
 #include "report/ssi_render.hpp"
 #include "store/campaign_store.hpp"
@@ -108,6 +109,13 @@ int deliver(Context& context, const std::string& out, const std::function<void(s
     return k_ok;
 }
 
+// CSV has no place for a heading that every reader understands: a report of a rehearsal says so beside it.
+void note_csv_of_rehearsal(Context& context, const std::string& format, const std::optional<std::string>& copy_of) {
+    if (format == "csv" && copy_of) {
+        context.err << "note: " << report::rehearsal_note(*copy_of) << '\n';
+    }
+}
+
 void need_out_for_html(const std::string& format, const std::string& out) {
     if (format == "html" && out.empty()) {
         throw core::UserError("error: --format html needs --out FILE: the page is meant for a browser");
@@ -122,6 +130,7 @@ int report_replies(Context& context, const RepliesArguments& arguments) {
     database.read_through_memory_map();
     options.now = report_time(database, context.clock);
     auto built = report::build_reply_report(database, options);
+    note_csv_of_rehearsal(context, arguments.format, built.rehearsal_of);
     return deliver(context, arguments.out, [&](std::ostream& out) { render(out, built, arguments.format, section); });
 }
 
@@ -156,6 +165,7 @@ int report_ssi(Context& context, const SsiArguments& arguments) {
     auto section = report::parse_ssi_section(arguments.section).value_or(report::SsiSection::all);
     store::Database database(context.database_path, store::OpenMode::must_exist);
     auto built = report::build_ssi_report(database, options);
+    note_csv_of_rehearsal(context, arguments.format, built.rehearsal_of);
     return deliver(context, arguments.out, [&](std::ostream& out) {
         if (arguments.format == "json") {
             report::write_ssi_json(out, built, section);

@@ -11,12 +11,15 @@
 #include "cli/context.hpp"
 #include "cli/gateway_ssi.hpp"
 #include "cli/output.hpp"
+#include "cli/rehearsal_place.hpp"
 #include "cli/run_support.hpp"
-#include "config/across_files.hpp"
+#include "cli/validation.hpp"
 #include "config/campaign_loader.hpp"
 #include "config/gateway_loader.hpp"
 #include "config/mock_model_loader.hpp"
 #include "engine/ssi_simulation.hpp"
+#include "report/reply_render.hpp"
+#include "report/ssi_render.hpp"
 #include "store/campaign_store.hpp"
 #include "store/runner_lock.hpp"
 #include "transport/gateway_transport.hpp"
@@ -35,6 +38,9 @@ struct RunArguments {
     std::string start;
     bool once = false;
     bool dry_run = false;
+    bool fresh = false;  // start the rehearsal again from the live CRM
+    bool strict = false; // warnings stop the run too
+    bool report = false; // end with the reply and SSI reports
     std::uint64_t seed = 1;
     std::filesystem::path model;
     std::filesystem::path gateway;
@@ -79,44 +85,37 @@ void take_gateway(LoadedRun& loaded, const core::GatewaySettings& gateway, core:
     }
 }
 
-LoadedRun load_files(const RunArguments& arguments) {
+// A run runs only what validate accepts: the same checks against the CRM it works on, the same lines, and nothing
+// recorded when there is an error (or, with --strict, a warning).
+LoadedRun load_files(const RunArguments& arguments, store::Database* crm, std::ostream& err) {
     LoadedRun loaded;
     core::Diagnostics problems;
-    std::vector<config::LoadedCampaign> files;
-    std::vector<const core::Campaign*> defined;
-    for (const auto& file : arguments.files) {
-        files.push_back(config::load_campaign(file));
-    }
-    for (const auto& loaded_file : files) {
-        if (loaded_file.campaign) {
-            defined.push_back(&*loaded_file.campaign);
+    for (auto& checked : check_campaign_files(arguments.files, crm)) {
+        problems.insert(problems.end(), checked.diagnostics.begin(), checked.diagnostics.end());
+        auto& campaign = checked.loaded;
+        if (!campaign.campaign) {
+            continue;
         }
-    }
-    auto across = config::check_across_files(defined);
-    std::size_t campaign_index = 0;
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        auto& campaign = files[i];
-        const auto& file = arguments.files[i];
-        problems.insert(problems.end(), campaign.diagnostics.begin(), campaign.diagnostics.end());
-        if (campaign.campaign) {
-            const auto& shared = across[campaign_index++];
-            problems.insert(problems.end(), shared.begin(), shared.end());
-            // The templates are checked before anything is sent, not at the first prospect who would get them.
-            templating::TemplateSet check(*campaign.campaign, problems);
-            if (campaign.mock_model) {
-                loaded.campaign_models.emplace(campaign.campaign->id, *campaign.mock_model);
-            }
-            if (campaign.gateway && arguments.gateway.empty()) {
-                take_gateway(loaded, *campaign.gateway, problems);
-            }
-            loaded.campaigns.push_back({std::move(*campaign.campaign), read_file(file), file.string()});
+        if (campaign.mock_model) {
+            loaded.campaign_models.emplace(campaign.campaign->id, *campaign.mock_model);
         }
+        if (campaign.gateway && arguments.gateway.empty()) {
+            take_gateway(loaded, *campaign.gateway, problems);
+        }
+        loaded.campaigns.push_back({std::move(*campaign.campaign), read_file(checked.file), checked.file.string()});
     }
-    auto errors = std::count_if(problems.begin(), problems.end(), [](const core::Diagnostic& diagnostic) {
-        return diagnostic.severity == core::Severity::error;
-    });
-    if (errors > 0) {
-        fail_on(problems);
+    int errors = error_count(problems);
+    int warnings = warning_count(problems);
+    if (errors > 0 || (arguments.strict && warnings > 0)) {
+        for (const auto& problem : problems) {
+            err << problem.to_string() << '\n';
+        }
+        int blocking = errors + (arguments.strict ? warnings : 0);
+        throw core::UserError(std::to_string(blocking) + (blocking == 1 ? " problem" : " problems") +
+                              " found: nothing was run (campaign validate shows the same)");
+    }
+    for (const auto& problem : problems) {
+        err << problem.to_string() << '\n';
     }
     loaded.model = core::MockModel{core::default_outcome_rates(), {}, std::nullopt};
     if (!arguments.model.empty()) {
@@ -216,32 +215,6 @@ Period period_of(const RunArguments& arguments, bool simulated, store::Database&
     return period;
 }
 
-// A dry run plays on a copy of the database, taken while others may be writing and removed afterwards, so that the
-// forecast records nothing and needs no lock.
-class DryRunCopy {
-public:
-    explicit DryRunCopy(const std::filesystem::path& database)
-        : m_path(std::filesystem::temp_directory_path() / ("campaign-dry-run-" + std::to_string(::getpid()) + ".db")) {
-        remove();
-        store::Database(database, store::OpenMode::must_exist).copy_to(m_path);
-    }
-    ~DryRunCopy() { remove(); }
-    DryRunCopy(const DryRunCopy&) = delete;
-    DryRunCopy& operator=(const DryRunCopy&) = delete;
-
-    const std::filesystem::path& path() const { return m_path; }
-
-private:
-    void remove() {
-        std::error_code ignored;
-        for (const char* suffix : {"", "-wal", "-shm"}) {
-            std::filesystem::remove(m_path.string() + suffix, ignored);
-        }
-    }
-
-    std::filesystem::path m_path;
-};
-
 void print_summary(std::ostream& out, const RunArguments& arguments, bool simulated, core::Timestamp start,
                    const engine::RunSummary& summary) {
     const auto& totals = summary.totals;
@@ -324,27 +297,81 @@ std::unique_ptr<transport::Transport> gateway_transport(const LoadedRun& loaded,
     return transport::make_gateway_transport(gateway, key, std::move(hooks));
 }
 
-int run_campaigns(Context& context, const RunArguments& arguments) {
-    auto loaded = load_files(arguments);
+void check_arguments(const Context& context, const RunArguments& arguments, bool simulated) {
     if (arguments.dry_run && arguments.transport == "http") {
         throw core::UserError("error: --dry-run forecasts with the mock transport; leave out --transport http");
     }
     if (!arguments.gateway.empty() && arguments.transport != "http") {
         throw core::UserError("error: --gateway is the http transport's: add --transport http to send through it");
     }
-    bool simulated = arguments.clock.empty() ? arguments.transport == "mock" : arguments.clock == "simulated";
     if (arguments.dry_run && !simulated) {
         throw core::UserError("error: --dry-run forecasts on the simulated clock; leave out --clock wall");
     }
-    store::Database(context.database_path, store::OpenMode::must_exist); // says what to do when there is none
+    bool rehearsal = arguments.transport == "mock" || simulated;
+    if (!rehearsal && context.rehearsal) {
+        throw core::UserError("error: --rehearsal: a live run (--transport http on the wall clock) works on the live "
+                              "CRM, never on its rehearsal");
+    }
+    if (arguments.fresh && (!rehearsal || arguments.dry_run)) {
+        throw core::UserError(std::string("error: --fresh starts a rehearsal again from the live CRM; ") +
+                              (arguments.dry_run ? "a dry run always starts from the database it is given"
+                                                 : "a live run has no rehearsal to start again"));
+    }
+}
+
+// How a later command names the database the run worked in.
+std::string database_option(const Context& context, const std::filesystem::path& rehearsal) {
+    if (store::rehearsal_path(context.database_path) == rehearsal) {
+        return context.database_path == "campaign.db" ? "--rehearsal "
+                                                      : "--db " + shown(context.database_path) + " --rehearsal ";
+    }
+    return "--db " + shown(rehearsal) + " ";
+}
+
+// The reports a user reads after a rehearsal, as `report replies` and `report ssi` print them.
+void print_reports(std::ostream& out, store::Database& database, core::Timestamp reached) {
+    report::ReplyReportOptions replies;
+    replies.now = reached;
+    out << '\n';
+    report::write_table(out, report::build_reply_report(database, replies), report::Section::all);
+    out << '\n';
+    report::write_ssi_table(out, report::build_ssi_report(database, report::SsiReportOptions{}),
+                            report::SsiSection::all);
+}
+
+int run_campaigns(Context& context, const RunArguments& arguments) {
+    bool simulated = arguments.clock.empty() ? arguments.transport == "mock" : arguments.clock == "simulated";
+    check_arguments(context, arguments, simulated);
+    bool rehearsal = arguments.transport == "mock" || simulated;
+    if (!std::filesystem::exists(context.database_path)) {
+        // The files' own errors first, then what to do about the missing CRM.
+        load_files(arguments, nullptr, context.err);
+        store::Database(context.database_path, store::OpenMode::must_exist);
+    }
+    auto place = rehearsal_place(context.database_path);
+    // A dry run forecasts from the database it is given, live or rehearsal; a rehearsal goes on in its own.
+    auto crm_path = arguments.dry_run || !rehearsal                                  ? context.database_path
+                    : (!arguments.fresh && std::filesystem::exists(place.rehearsal)) ? place.rehearsal
+                                                                                     : place.live;
+    LoadedRun loaded;
+    {
+        store::Database crm(crm_path, store::OpenMode::must_exist);
+        if (!rehearsal) {
+            check_live(crm);
+        }
+        loaded = load_files(arguments, &crm, context.err);
+    }
     std::optional<store::RunnerLock> lock;
     std::optional<DryRunCopy> copy;
+    std::optional<Rehearsal> rehearsal_held;
     if (arguments.dry_run) {
-        copy.emplace(context.database_path);
+        copy.emplace(context.database_path, context.clock);
+    } else if (rehearsal) {
+        rehearsal_held.emplace(place, arguments.fresh, context.clock, context.out);
     } else {
         lock.emplace(context.database_path);
     }
-    auto database_path = copy ? copy->path() : context.database_path;
+    auto database_path = copy ? copy->path() : rehearsal_held ? rehearsal_held->path() : context.database_path;
     store::Database database(database_path, store::OpenMode::must_exist);
     database.wait_for_writers(k_patience_with_imports);
     // A run that reaches LinkedIn keeps each intent on disk before it is sent, whatever its clock.
@@ -370,7 +397,7 @@ int run_campaigns(Context& context, const RunArguments& arguments) {
         arguments.transport == "http"
             ? gateway_transport(loaded, {clock, jitter, sleeper,
                                          [&printer](const std::string& warning) { printer.on_warning(warning); }})
-            : mock_transport(loaded, arguments, context.database_path);
+            : mock_transport(loaded, arguments, database_path);
     auto senders = senders_of(loaded.campaigns);
     auto simulated_ssi = ssi_groups(loaded, loaded.campaigns);
     GatewaySsi ssi(database, *transport, senders, printer);
@@ -407,13 +434,19 @@ int run_campaigns(Context& context, const RunArguments& arguments) {
                     << " could not be reached: nothing was sent; the steps stay due for the next run\n";
         return k_runtime_failure;
     }
-    if (simulated && arguments.transport == "mock" && !arguments.dry_run) {
+    if (simulated && arguments.transport == "mock" && (!arguments.dry_run || arguments.report)) {
         for (const auto& group : simulated_ssi) {
             auto recorded = engine::record_simulated_ssi(database, *group.model, arguments.seed, group.senders, now,
                                                          summary.reached);
             context.out << "simulated " << recorded << " daily SSI snapshots for " << group.senders.size()
                         << (group.senders.size() == 1 ? " sender" : " senders") << '\n';
         }
+    }
+    if (arguments.report) {
+        print_reports(context.out, database, summary.reached);
+    } else if (rehearsal_held) {
+        auto reader = "campaign " + database_option(context, rehearsal_held->path());
+        context.out << "the rehearsal's reports: " << reader << "report replies, " << reader << "report ssi\n";
     }
     return k_ok;
 }
@@ -435,7 +468,12 @@ void add_run_command(CLI::App& app, Context& context) {
     period->excludes(until)->excludes(once);
     until->excludes(once);
     command->add_option("--seed", arguments->seed, "Seed of the simulator and the pacing jitter (default: 1)");
-    command->add_flag("--dry-run", arguments->dry_run, "Print the schedule without recording anything");
+    command->add_flag("--dry-run", arguments->dry_run,
+                      "Rehearse in a copy that is thrown away, printing the schedule (7 days unless told)");
+    command->add_flag("--fresh", arguments->fresh,
+                      "Start the rehearsal again from the live CRM as it is now (default: go on where it stopped)");
+    command->add_flag("--strict", arguments->strict, "Refuse to run when validate finds warnings too");
+    command->add_flag("--report", arguments->report, "End with the reply and SSI reports of what the run worked on");
     command->add_option("--model", arguments->model, "Mock model file (default: the campaign's mock section)")
         ->check(CLI::ExistingFile);
     command->add_option("--start", arguments->start, "Where a simulated clock starts (default: where it stopped)");

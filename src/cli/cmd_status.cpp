@@ -1,17 +1,22 @@
 // campaign status [CAMPAIGN] [--format table|json]: where each campaign stands per sender, and what each sender has
 // used of its limits today, on its own calendar.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "cli/context.hpp"
 #include "cli/output.hpp"
+#include "cli/rehearsal_place.hpp"
 #include "config/campaign_loader.hpp"
+#include "report/page.hpp"
 #include "schedule/calendar.hpp"
 #include "schedule/ledger.hpp"
 #include "store/action_store.hpp"
 #include "store/campaign_store.hpp"
 #include "store/enrollment_store.hpp"
+#include "store/rehearsal.hpp"
+#include "store/retry.hpp"
 
 namespace campaign::cli {
 
@@ -149,6 +154,60 @@ nlohmann::json to_json(const std::vector<store::EnrollmentCounts>& counts, const
     return {{"campaigns", campaigns}, {"senders", people}};
 }
 
+// The failed steps of the campaign (or all), one row per campaign, step and reason: how many, and the latest error.
+struct FailureGroup {
+    std::string campaign;
+    std::string step;
+    core::Failure reason = core::Failure::rejected;
+    int count = 0;
+    std::string latest_error;
+};
+
+std::vector<FailureGroup> failure_groups(store::Database& database, const std::string& campaign) {
+    store::RetryFilter filter;
+    if (!campaign.empty()) {
+        filter.campaign = campaign;
+    }
+    std::vector<FailureGroup> groups;
+    for (const auto& failed : store::failed_steps(database, filter)) {
+        auto reason = *failed.action.failure;
+        auto found = std::find_if(groups.begin(), groups.end(), [&](const FailureGroup& group) {
+            return group.campaign == failed.campaign && group.step == failed.action.step && group.reason == reason;
+        });
+        if (found == groups.end()) {
+            found = groups.insert(groups.end(), FailureGroup{failed.campaign, failed.action.step, reason, 0, ""});
+        }
+        ++found->count;
+        found->latest_error = failed.action.error; // oldest first: the last one seen is the latest
+    }
+    return groups;
+}
+
+nlohmann::json failures_json(const std::vector<FailureGroup>& groups) {
+    auto json = nlohmann::json::array();
+    for (const auto& group : groups) {
+        json.push_back({{"campaign", group.campaign},
+                        {"step", group.step},
+                        {"reason", core::to_string(group.reason)},
+                        {"count", group.count},
+                        {"latest_error", group.latest_error}});
+    }
+    return json;
+}
+
+void print_failures(std::ostream& out, const std::vector<FailureGroup>& groups) {
+    if (groups.empty()) {
+        return;
+    }
+    std::vector<Row> rows;
+    for (const auto& group : groups) {
+        rows.push_back({group.campaign, group.step, std::string(core::to_string(group.reason)),
+                        std::to_string(group.count), group.latest_error});
+    }
+    out << "\nfailed steps ('campaign retry' tries them again once the cause is fixed):\n";
+    print_table(out, {"campaign", "step", "reason", "failed", "latest error"}, rows, 100);
+}
+
 int status(Context& context, const StatusArguments& arguments) {
     store::Database database(context.database_path, store::OpenMode::must_exist);
     store::CampaignStore campaigns(database);
@@ -169,26 +228,46 @@ int status(Context& context, const StatusArguments& arguments) {
         clock = "simulated";
     }
     auto senders = sender_use(database, now);
+    auto failures = failure_groups(database, arguments.campaign);
+    auto origin = store::rehearsal_origin(database);
     if (parse_format(arguments.format) == Format::json) {
         auto json = to_json(counts, senders);
         json["as_of"] = core::format_utc(now);
         json["clock"] = clock;
+        json["rehearsal"] =
+            origin ? nlohmann::json{{"copy_of", origin->copied_from.filename().string()}} : nlohmann::json(nullptr);
+        json["failures"] = failures_json(failures);
         context.out << json.dump(2) << '\n';
         return k_ok;
+    }
+    if (origin) {
+        context.out << report::rehearsal_note(origin->copied_from.filename().string()) << "\n\n";
     }
     if (clock == "simulated") {
         context.out << "as of " << core::format_utc(now) << " on the simulated clock of the last run\n\n";
     }
-    std::vector<Row> rows;
-    for (const auto& row : counts) {
-        rows.push_back({row.campaign, row.sender, std::to_string(row.enrolled), std::to_string(row.active),
-                        std::to_string(row.waiting), std::to_string(row.done), std::to_string(row.replied),
-                        std::to_string(row.opted_out), std::to_string(row.failed), optional_time(row.next_due_at)});
+    if (!campaign_id && counts.empty()) {
+        context.out << "no campaign has run on " << shown(context.database_path) << " yet";
+        auto rehearsal = store::rehearsal_path(context.database_path);
+        if (!origin && std::filesystem::exists(rehearsal)) {
+            context.out << "; its rehearsals did, in " << shown(rehearsal) << " ('campaign --rehearsal status')";
+        }
+        context.out << '\n';
+    } else {
+        std::vector<Row> rows;
+        for (const auto& row : counts) {
+            rows.push_back({row.campaign, row.sender, std::to_string(row.enrolled), std::to_string(row.active),
+                            std::to_string(row.waiting), std::to_string(row.done), std::to_string(row.replied),
+                            std::to_string(row.opted_out), std::to_string(row.failed), optional_time(row.next_due_at)});
+        }
+        print_table(context.out,
+                    {"campaign", "sender", "enrolled", "active", "waiting", "done", "replied", "opted_out", "failed",
+                     "next_due"},
+                    rows);
     }
-    print_table(
-        context.out,
-        {"campaign", "sender", "enrolled", "active", "waiting", "done", "replied", "opted_out", "failed", "next_due"},
-        rows);
+    if (senders.empty()) {
+        return k_ok;
+    }
     context.out << '\n';
     std::vector<Row> use_rows;
     for (const auto& use : senders) {
@@ -198,6 +277,7 @@ int status(Context& context, const StatusArguments& arguments) {
                             use.row.paused_at ? "PAUSED: " + use.row.pause_reason : "ok"});
     }
     print_table(context.out, {"sender", "today", "actions today/limit", "invitations 7d", "state"}, use_rows, 80);
+    print_failures(context.out, failures);
     return k_ok;
 }
 

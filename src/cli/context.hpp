@@ -16,6 +16,7 @@ namespace campaign::cli {
 
 struct Context {
     std::filesystem::path database_path;
+    bool rehearsal = false; // --rehearsal: database_path names the rehearsal of the CRM --db names
     const core::Clock& clock;
     std::ostream& out;
     std::ostream& err;
@@ -35,6 +36,8 @@ void add_import_command(CLI::App& prospects, Context& context);
 void add_suppress_command(CLI::App& app, Context& context);
 void add_template_command(CLI::App& app, Context& context);
 void add_run_command(CLI::App& app, Context& context);
+void add_rehearsal_command(CLI::App& app, Context& context);
+void add_retry_command(CLI::App& app, Context& context);
 void add_status_command(CLI::App& app, Context& context);
 void add_actions_command(CLI::App& app, Context& context);
 void add_sender_command(CLI::App& app, Context& context);

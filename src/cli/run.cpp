@@ -7,7 +7,9 @@
 #include <spdlog/spdlog.h>
 
 #include "cli/context.hpp"
+#include "cli/rehearsal_place.hpp"
 #include "core/error.hpp"
+#include "store/rehearsal.hpp"
 
 namespace campaign::cli {
 
@@ -25,6 +27,21 @@ void set_up_logging(int verbose, bool quiet) {
     spdlog::set_default_logger(logger);
 }
 
+// --rehearsal names the rehearsal beside the CRM for every command but `run`, which finds it itself (and makes it),
+// and `rehearsal`, which is about it.
+void use_rehearsal(const CLI::App& app, Context& context) {
+    if (!context.rehearsal || app.got_subcommand("run") || app.got_subcommand("rehearsal")) {
+        return;
+    }
+    auto rehearsal = store::rehearsal_path(context.database_path);
+    if (!std::filesystem::exists(rehearsal)) {
+        throw core::UserError("error: --rehearsal: there is no rehearsal of " + shown(context.database_path) +
+                              " yet (" + shown(rehearsal) +
+                              "): a run on the mock transport or the simulated clock makes one");
+    }
+    context.database_path = rehearsal;
+}
+
 } // namespace
 
 void on_run(CLI::App& subcommand, Context& context, std::function<int()> action) {
@@ -33,7 +50,7 @@ void on_run(CLI::App& subcommand, Context& context, std::function<int()> action)
 
 int run(int argc, char** argv) {
     core::SystemClock clock;
-    Context context{default_database(), clock, std::cout, std::cerr, {}};
+    Context context{default_database(), false, clock, std::cout, std::cerr, {}};
 
     CLI::App app{"campaign: LinkedIn outreach campaigns as code, and what they do to your Social Selling Index"};
     app.require_subcommand(1);
@@ -44,6 +61,8 @@ int run(int argc, char** argv) {
     bool quiet = false;
     app.add_flag("-v,--verbose", verbose, "Say more about what happens");
     app.add_flag("-q,--quiet", quiet, "Print only errors");
+    app.add_flag("--rehearsal", context.rehearsal,
+                 "Work on the rehearsal of the CRM (campaign.rehearsal.db beside campaign.db), not the CRM itself");
 
     add_init_command(app, context);
     add_validate_command(app, context);
@@ -51,6 +70,8 @@ int run(int argc, char** argv) {
     add_suppress_command(app, context);
     add_template_command(app, context);
     add_run_command(app, context);
+    add_rehearsal_command(app, context);
+    add_retry_command(app, context);
     add_status_command(app, context);
     add_actions_command(app, context);
     add_sender_command(app, context);
@@ -70,8 +91,9 @@ int run(int argc, char** argv) {
     if (quiet) {
         context.out.setstate(std::ios::failbit); // what commands print for people is dropped; errors still show
     }
-    spdlog::debug("database {}", context.database_path.string());
     try {
+        use_rehearsal(app, context);
+        spdlog::debug("database {}", context.database_path.string());
         return context.command ? context.command() : k_usage;
     } catch (const core::UserError& error) {
         context.err << error.what() << '\n';

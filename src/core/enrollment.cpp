@@ -30,4 +30,12 @@ std::optional<ActionState> parse_action_state(std::string_view text) {
     return parse_enum<ActionState>(k_action_states, text);
 }
 
+std::string_view to_string(Failure failure) {
+    return k_failure_names.at(static_cast<std::size_t>(failure));
+}
+
+std::optional<Failure> parse_failure(std::string_view text) {
+    return parse_enum<Failure>(k_failure_names, text);
+}
+
 } // namespace campaign::core

@@ -2,6 +2,7 @@
 // them and the engine, status and reports read them.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -46,6 +47,18 @@ enum class ActionState {
 std::string_view to_string(ActionState state);
 std::optional<ActionState> parse_action_state(std::string_view text);
 
+// Why a step failed for good, in the word `campaign retry --reason` takes: each is a cause a change can remove.
+enum class Failure {
+    template_text, // "template": the message could not be written (a value missing, no such template)
+    limit,         // the sender may never take the step (a limit of 0)
+    rejected,      // the gateway refused it
+    gave_up,       // it kept failing for a moment, too many times
+};
+
+std::string_view to_string(Failure failure);
+std::optional<Failure> parse_failure(std::string_view text);
+inline constexpr std::array<std::string_view, 4> k_failure_names{"template", "limit", "rejected", "gave_up"};
+
 struct Action {
     ActionId id = 0;
     EnrollmentId enrollment_id = 0;
@@ -64,6 +77,7 @@ struct Action {
     std::string at_local; // the sender's wall clock, with its UTC offset
     std::string response;
     std::string error;
+    std::optional<Failure> failure; // a step that failed for good
     int attempts = 1;
 };
 

@@ -180,23 +180,39 @@ std::size_t display_width(std::string_view text) {
 }
 
 bool is_valid_utf8(std::string_view text) {
+    // RFC 3629: the second byte's range depends on the lead byte, which rules out overlong forms, the UTF-16
+    // surrogates (U+D800 to U+DFFF, that JSON and SQLite's text functions refuse) and code points past U+10FFFF.
     std::size_t i = 0;
     while (i < text.size()) {
         auto byte = static_cast<unsigned char>(text[i]);
-        std::size_t extra = 0;
-        if (byte >= 0xF0 && byte <= 0xF4) {
-            extra = 3;
-        } else if (byte >= 0xE0) {
-            extra = byte <= 0xEF ? 2 : 4;
-        } else if (byte >= 0xC2) {
-            extra = 1;
-        } else if (byte >= 0x80) {
-            return false; // a stray continuation byte or an overlong lead byte
+        if (byte < 0x80) {
+            ++i;
+            continue;
         }
-        if (extra == 4 || (extra > 0 && i + extra >= text.size())) {
+        std::size_t extra = 0;
+        unsigned char low = 0x80;
+        unsigned char high = 0xBF;
+        if (byte >= 0xC2 && byte <= 0xDF) {
+            extra = 1;
+        } else if (byte >= 0xE0 && byte <= 0xEF) {
+            extra = 2;
+            low = byte == 0xE0 ? 0xA0 : 0x80;
+            high = byte == 0xED ? 0x9F : 0xBF;
+        } else if (byte >= 0xF0 && byte <= 0xF4) {
+            extra = 3;
+            low = byte == 0xF0 ? 0x90 : 0x80;
+            high = byte == 0xF4 ? 0x8F : 0xBF;
+        } else {
+            return false; // a stray continuation byte, an overlong lead byte or one beyond Unicode
+        }
+        if (i + extra >= text.size()) {
             return false;
         }
-        for (std::size_t k = 1; k <= extra; ++k) {
+        auto second = static_cast<unsigned char>(text[i + 1]);
+        if (second < low || second > high) {
+            return false;
+        }
+        for (std::size_t k = 2; k <= extra; ++k) {
             if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) {
                 return false;
             }

@@ -153,7 +153,8 @@ private:
     void learn_member_id(core::ProspectId prospect_id, const transport::SendResult& result);
     void refuse(core::Enrollment enrollment, core::Timestamp now);
     void stop_enrollment(const core::Enrollment& enrollment, const std::string& why, core::Timestamp now);
-    void fail_step(core::Enrollment& enrollment, core::Action& action, const std::string& error, core::Timestamp now);
+    void fail_step(core::Enrollment& enrollment, core::Action& action, core::Failure failure, const std::string& error,
+                   core::Timestamp now);
     void hold(SenderRuntime& sender, const transport::SendResult& result, core::Timestamp until);
     void hold_in_doubt(core::Enrollment& enrollment, core::Action& action, const std::string& why, core::Timestamp now);
     transport::Outbound outbound_of(const core::Action& action);

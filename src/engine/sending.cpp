@@ -115,10 +115,13 @@ void Engine::refuse(core::Enrollment enrollment, core::Timestamp now) {
     auto limit = step->type == core::ActionType::connect && sender.sender.limits.invitations_per_week <= 0
                      ? "its weekly invitation limit is 0"
                      : "its daily limit is 0";
-    fail_step(enrollment, action,
+    fail_step(enrollment, action, core::Failure::limit,
               "sender '" + sender.sender.id + "' may not send " + std::string(core::to_string(step->type)) + ": " +
                   limit,
               now);
+    auto prospect = m_prospects.find(enrollment.prospect_id);
+    m_observer.on_action(
+        ActionReport{action, version->campaign.id, sender.sender.id, prospect ? prospect->profile_url : ""});
 }
 
 core::Action Engine::intent(const core::Enrollment& enrollment, const core::Step& step, const SenderRuntime& sender,
@@ -176,7 +179,8 @@ void Engine::act(SenderRuntime& sender, core::Enrollment enrollment, core::Times
         auto rendered = m_messages.text_for(campaign, step, template_name, *prospect, sender.sender);
         if (!rendered.text) {
             writing();
-            fail_step(enrollment, action, rendered.failure, now);
+            fail_step(enrollment, action, core::Failure::template_text, rendered.failure, now);
+            m_observer.on_action(ActionReport{action, campaign.id, sender.sender.id, prospect->profile_url});
             return;
         }
         action.subject = rendered.text->subject;
@@ -208,7 +212,7 @@ void Engine::record_outcome(SenderRuntime& sender, core::Enrollment& enrollment,
         ++m_progress.sent;
         return;
     case transport::SendStatus::rejected:
-        fail_step(enrollment, action, result.error, now);
+        fail_step(enrollment, action, core::Failure::rejected, result.error, now);
         return;
     case transport::SendStatus::retry_later:
     case transport::SendStatus::rate_limited:
@@ -218,8 +222,8 @@ void Engine::record_outcome(SenderRuntime& sender, core::Enrollment& enrollment,
         bool counts = result.status == transport::SendStatus::retry_later;
         auto attempts = m_actions.find(enrollment.id, step.id)->attempts;
         if (counts && attempts >= k_max_attempts) {
-            fail_step(enrollment, action, result.error + "; gave up after " + std::to_string(attempts) + " attempts",
-                      now);
+            fail_step(enrollment, action, core::Failure::gave_up,
+                      result.error + "; gave up after " + std::to_string(attempts) + " attempts", now);
             return;
         }
         auto retry_at = std::max(result.retry_at.value_or(now + k_default_retry), now + std::chrono::seconds{1});
@@ -286,14 +290,15 @@ void Engine::hold(SenderRuntime& sender, const transport::SendResult& result, co
     }
 }
 
-void Engine::fail_step(core::Enrollment& enrollment, core::Action& action, const std::string& error,
-                       core::Timestamp now) {
+void Engine::fail_step(core::Enrollment& enrollment, core::Action& action, core::Failure failure,
+                       const std::string& error, core::Timestamp now) {
     if (action.id == 0) {
         action.id = m_actions.begin(action);
     }
     action.state = core::ActionState::failed;
     action.error = error;
-    m_actions.finish(action.id, action.state, action.response, error);
+    action.failure = failure;
+    m_actions.finish(action.id, action.state, action.response, error, failure);
     finish(enrollment, core::EnrollmentState::failed, now);
     ++m_progress.failed;
     m_observer.on_note("step '" + action.step + "' failed for enrollment " + std::to_string(enrollment.id) + ": " +
@@ -368,7 +373,7 @@ int Engine::recover(core::Timestamp now) {
                 }
             } else {
                 action.response = lookup.result.response;
-                fail_step(enrollment, action, lookup.result.error, now);
+                fail_step(enrollment, action, core::Failure::rejected, lookup.result.error, now);
             }
             break;
         case transport::LookupStatus::not_performed:

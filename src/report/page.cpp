@@ -13,6 +13,8 @@ h1 { font-size: 1.5em; margin-bottom: 0.2em; }
 h2 { font-size: 1.2em; margin-top: 2em; border-bottom: 1px solid #dde2ea; padding-bottom: 0.2em; }
 h3 { font-size: 1em; margin: 1.2em 0 0.3em; }
 .scope { color: #5a6578; margin-top: 0; }
+.rehearsal { background: #fff4d6; border: 1px solid #e0b44c; border-radius: 4px; padding: 0.6em 0.9em;
+             font-weight: 600; color: #6b4a00; }
 table { border-collapse: collapse; margin: 0.5em 0 1em; font-size: 13px; font-variant-numeric: tabular-nums; }
 th, td { padding: 0.3em 0.45em; border-bottom: 1px solid #e8ebf0; text-align: right; vertical-align: top;
          white-space: nowrap; }
@@ -40,16 +42,22 @@ void markdown_row(std::ostream& out, const core::Row& row) {
 
 } // namespace
 
-Writer terminal_writer(std::ostream& out, const std::string& title) {
+Writer terminal_writer(std::ostream& out, const std::string& title, const std::optional<std::string>& rehearsal_of) {
     out << title << '\n';
+    if (rehearsal_of) {
+        out << rehearsal_note(*rehearsal_of) << '\n';
+    }
     return {[&out](const std::string& text) { out << '\n'
                                                   << text << '\n'; },
             [&out](const std::string& text) { out << text << '\n'; },
             [&out](const TextTable& table) { core::print_table(out, table.header, table.rows, 60); }};
 }
 
-Writer markdown_writer(std::ostream& out, const std::string& title) {
+Writer markdown_writer(std::ostream& out, const std::string& title, const std::optional<std::string>& rehearsal_of) {
     out << "# " << markdown_cell(title) << '\n';
+    if (rehearsal_of) {
+        out << "\n**" << markdown_cell(rehearsal_note(*rehearsal_of)) << "**\n";
+    }
     return {[&out](const std::string& text) { out << "\n## " << text << "\n\n"; },
             [&out](const std::string& text) { out << markdown_cell(text) << "\n\n"; },
             [&out](const TextTable& table) {
@@ -109,6 +117,16 @@ void begin_page(std::ostream& out, const std::string& heading, const std::string
         << "<title>" << escape_html(heading + ": " + scope) << "</title>\n<style>" << k_page_style << style
         << "</style>\n</head>\n<body>\n"
         << "<h1>" << escape_html(heading) << "</h1>\n<p class=\"scope\">" << escape_html(scope) << "</p>\n";
+}
+
+std::string rehearsal_note(const std::string& copy_of) {
+    return "REHEARSAL: simulated in a copy of " + copy_of + "; nothing in this report happened on LinkedIn";
+}
+
+void html_rehearsal_banner(std::ostream& out, const std::optional<std::string>& copy_of) {
+    if (copy_of) {
+        out << "<p class=\"rehearsal\" role=\"note\">" << escape_html(rehearsal_note(*copy_of)) << "</p>\n";
+    }
 }
 
 void end_page(std::ostream& out, const std::string& note) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <ostream>
 #include <string>
 
@@ -22,10 +23,11 @@ struct Writer {
     std::function<void(const TextTable&)> table;
 };
 
-// The title line, then the parts as a terminal shows them: aligned columns, cells cut at 60 characters.
-Writer terminal_writer(std::ostream& out, const std::string& title);
-// The title as a level-1 heading, the parts' headings as level 2, tables as pipe tables.
-Writer markdown_writer(std::ostream& out, const std::string& title);
+// The title line, then the parts as a terminal shows them: aligned columns, cells cut at 60 characters. The report of
+// a rehearsal (`rehearsal_of`, the live CRM's file name) says so under its title.
+Writer terminal_writer(std::ostream& out, const std::string& title, const std::optional<std::string>& rehearsal_of);
+// The title as a level-1 heading, the parts' headings as level 2, tables as pipe tables; a rehearsal's note in bold.
+Writer markdown_writer(std::ostream& out, const std::string& title, const std::optional<std::string>& rehearsal_of);
 std::string markdown_cell(const std::string& cell);
 
 // How an HTML table lays out: its first `labels` columns say what a row is and read left to right, a `text` column
@@ -37,6 +39,11 @@ struct Layout {
 };
 
 void html_table(std::ostream& out, const TextTable& table, const Layout& layout);
+
+// What a report of a rehearsal says first, in every format: `copy_of` is the live CRM's file name.
+std::string rehearsal_note(const std::string& copy_of);
+// The banner under an HTML report's heading, when it is of a rehearsal.
+void html_rehearsal_banner(std::ostream& out, const std::optional<std::string>& copy_of);
 
 // The page up to the start of its content: the document head with the shared style and `style` after it, the
 // heading and the scope line under it.

@@ -183,12 +183,18 @@ void write_funnel_csv(std::ostream& out, const std::string& level, const std::ve
     }
 }
 
+// {"copy_of": "campaign.db"} when the report is of a rehearsal, null when it is of the live CRM.
+nlohmann::json rehearsal_json(const std::optional<std::string>& copy_of) {
+    return copy_of ? nlohmann::json{{"copy_of", *copy_of}} : nlohmann::json(nullptr);
+}
+
 } // namespace
 
 void write_json(std::ostream& out, const ReplyReport& report, Section section) {
     nlohmann::json json{{"report", "replies"},
                         {"generated_at", core::format_utc(report.options.now)},
-                        {"scope", scope_json(report.options)}};
+                        {"scope", scope_json(report.options)},
+                        {"rehearsal", rehearsal_json(report.rehearsal_of)}};
     auto shows = [section](Section part) { return section == Section::all || section == part; };
     if (shows(Section::funnel)) {
         json["campaigns"] = funnels_json(report.campaigns);

@@ -10,6 +10,7 @@
 #include "report/ab_test.hpp"
 #include "stats/quantile.hpp"
 #include "store/campaign_store.hpp"
+#include "store/rehearsal.hpp"
 
 namespace campaign::report {
 
@@ -403,7 +404,11 @@ ReplyReport build_reply_report(store::Database& database, const ReplyReportOptio
     outcomes.for_each_acceptance(filter, [&](const store::Acceptance& acceptance) { builder.add(acceptance); });
     outcomes.for_each_reply(filter, [&](const store::Reply& reply) { builder.add(reply); });
     outcomes.for_each_day(filter, [&](const store::DailySends& sends) { builder.add(sends); });
-    return builder.finish();
+    auto report = builder.finish();
+    if (auto origin = store::rehearsal_origin(database)) {
+        report.rehearsal_of = origin->copied_from.filename().string();
+    }
+    return report;
 }
 
 } // namespace campaign::report

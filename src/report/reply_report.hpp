@@ -105,6 +105,7 @@ struct ReplyReportOptions {
 
 struct ReplyReport {
     ReplyReportOptions options;
+    std::optional<std::string> rehearsal_of; // the live CRM's file name, when the database is its rehearsal
     std::vector<FunnelRow> campaigns;
     std::vector<FunnelRow> steps;
     std::vector<FunnelRow> variants;

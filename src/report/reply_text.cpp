@@ -50,11 +50,11 @@ std::string title(const ReplyReport& report) {
 } // namespace
 
 void write_table(std::ostream& out, const ReplyReport& report, Section section) {
-    write_parts(report, section, terminal_writer(out, title(report)));
+    write_parts(report, section, terminal_writer(out, title(report), report.rehearsal_of));
 }
 
 void write_markdown(std::ostream& out, const ReplyReport& report, Section section) {
-    write_parts(report, section, markdown_writer(out, title(report)));
+    write_parts(report, section, markdown_writer(out, title(report), report.rehearsal_of));
 }
 
 std::optional<Section> parse_section(std::string_view name) {

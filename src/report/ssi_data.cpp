@@ -207,6 +207,7 @@ void write_ssi_json(std::ostream& out, const SsiReport& report, SsiSection secti
     const auto& options = report.options;
     StreamedObject json(out);
     json.member("report", "ssi");
+    json.member("rehearsal", report.rehearsal_of ? Json{{"copy_of", *report.rehearsal_of}} : Json(nullptr));
     json.member("scope", {{"sender", options.sender ? Json(*options.sender) : Json(nullptr)},
                           {"since", options.since ? Json(core::format_day(*options.since)) : Json(nullptr)},
                           {"until", options.until ? Json(core::format_day(*options.until)) : Json(nullptr)},

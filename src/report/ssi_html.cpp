@@ -86,6 +86,7 @@ void heat_maps(std::ostream& out, const SsiReport& report, const SenderSsi& send
 
 void write_ssi_html(std::ostream& out, const SsiReport& report) {
     begin_page(out, "SSI report", ssi_scope_text(report), k_ssi_style);
+    html_rehearsal_banner(out, report.rehearsal_of);
     if (report.senders.empty()) {
         out << "<p>No SSI recorded in this period.</p>\n";
     }

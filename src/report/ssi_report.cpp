@@ -9,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "report/cells.hpp"
+#include "store/rehearsal.hpp"
 #include "store/ssi_store.hpp"
 
 namespace campaign::report {
@@ -341,6 +342,9 @@ std::string describe(const LaggedCorrelation& correlation, bool name_sender) {
 SsiReport build_ssi_report(store::Database& database, const SsiReportOptions& options) {
     SsiReport report;
     report.options = options;
+    if (auto origin = store::rehearsal_origin(database)) {
+        report.rehearsal_of = origin->copied_from.filename().string();
+    }
     store::SsiStore ssi(database);
     std::vector<std::string> names;
     if (options.sender) {

@@ -96,6 +96,7 @@ struct GrangerResult {
 
 struct SsiReport {
     SsiReportOptions options;
+    std::optional<std::string> rehearsal_of; // the live CRM's file name, when the database is its rehearsal
     std::vector<SenderSsi> senders;
     std::vector<LaggedCorrelation> correlations; // by sender, measure, activity and lag; defined ones only
     std::vector<std::size_t> significant;        // indices into correlations: Spearman q under the threshold, by q

@@ -222,11 +222,11 @@ TextTable granger_table(const SsiReport& report) {
 }
 
 void write_ssi_table(std::ostream& out, const SsiReport& report, SsiSection section) {
-    write_parts(report, section, terminal_writer(out, title(report)));
+    write_parts(report, section, terminal_writer(out, title(report), report.rehearsal_of));
 }
 
 void write_ssi_markdown(std::ostream& out, const SsiReport& report, SsiSection section) {
-    write_parts(report, section, markdown_writer(out, title(report)));
+    write_parts(report, section, markdown_writer(out, title(report), report.rehearsal_of));
 }
 
 std::optional<SsiSection> parse_ssi_section(std::string_view name) {

@@ -9,8 +9,8 @@ namespace {
 constexpr const char* k_columns =
     "a.id, a.enrollment_id, a.campaign_id, a.campaign_version_id, a.prospect_id, a.sender_id, a.step, a.variant, "
     "a.type, a.idempotency_key, a.state, a.subject, a.rendered_text, a.at_utc, a.at_local, a.response, a.error, "
-    "a.attempts";
-constexpr int k_column_count = 18;
+    "a.attempts, a.failure";
+constexpr int k_column_count = 19;
 
 std::string text_or_empty(const SQLite::Column& column) {
     return column.isNull() ? std::string() : column.getString();
@@ -36,6 +36,9 @@ core::Action read_action(SQLite::Statement& row) {
     action.response = text_or_empty(row.getColumn(15));
     action.error = text_or_empty(row.getColumn(16));
     action.attempts = row.getColumn(17).getInt();
+    if (!row.getColumn(18).isNull()) {
+        action.failure = core::parse_failure(row.getColumn(18).getString());
+    }
     return action;
 }
 
@@ -48,9 +51,9 @@ struct ActionStore::Statements {
                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'sending', ?, ?, ?, ?)"
                      " ON CONFLICT (enrollment_id, step) DO UPDATE SET state = 'sending', variant = excluded.variant,"
                      " subject = excluded.subject, rendered_text = excluded.rendered_text, at_utc = excluded.at_utc,"
-                     " at_local = excluded.at_local, response = NULL, error = NULL, attempts = attempts + 1"
-                     " WHERE state = 'failed' RETURNING id"),
-          finish(db, "UPDATE actions SET state = ?, response = ?, error = ? WHERE id = ?"),
+                     " at_local = excluded.at_local, response = NULL, error = NULL, failure = NULL,"
+                     " attempts = attempts + 1 WHERE state = 'failed' RETURNING id, idempotency_key"),
+          finish(db, "UPDATE actions SET state = ?, response = ?, error = ?, failure = ? WHERE id = ?"),
           find(db, std::string("SELECT ") + k_columns + " FROM actions a WHERE enrollment_id = ? AND step = ?") {}
 
     SQLite::Statement insert;
@@ -63,7 +66,7 @@ ActionStore::ActionStore(Database& database)
 
 ActionStore::~ActionStore() = default;
 
-core::ActionId ActionStore::begin(const core::Action& action) {
+core::ActionId ActionStore::begin(core::Action& action) {
     auto& insert = m_statements->insert;
     insert.bind(1, action.enrollment_id);
     insert.bind(2, action.campaign_id);
@@ -81,6 +84,7 @@ core::ActionId ActionStore::begin(const core::Action& action) {
     std::optional<core::ActionId> id;
     if (insert.executeStep()) {
         id = insert.getColumn(0).getInt64();
+        action.idempotency_key = insert.getColumn(1).getString();
     }
     insert.reset();
     if (!id) {
@@ -92,12 +96,17 @@ core::ActionId ActionStore::begin(const core::Action& action) {
 }
 
 void ActionStore::finish(core::ActionId id, core::ActionState state, const std::string& response,
-                         const std::string& error) {
+                         const std::string& error, std::optional<core::Failure> failure) {
     auto& update = m_statements->finish;
     update.bind(1, std::string(core::to_string(state)));
     bind_optional_text(update, 2, response);
     bind_optional_text(update, 3, error);
-    update.bind(4, id);
+    if (failure) {
+        update.bind(4, std::string(core::to_string(*failure)));
+    } else {
+        update.bind(4);
+    }
+    update.bind(5, id);
     update.exec();
     update.reset();
 }

@@ -35,9 +35,12 @@ public:
     ActionStore(const ActionStore&) = delete;
     ActionStore& operator=(const ActionStore&) = delete;
 
-    // Records the intent (state sending). A step tried before and failed for a moment is the same row, tried again.
-    core::ActionId begin(const core::Action& action);
-    void finish(core::ActionId id, core::ActionState state, const std::string& response, const std::string& error);
+    // Records the intent (state sending). A step tried before and failed is the same row, tried again, under the key
+    // the row keeps (a retried rejection has a new one), which `action` is given.
+    core::ActionId begin(core::Action& action);
+    // A step that failed for good says why in `failure`.
+    void finish(core::ActionId id, core::ActionState state, const std::string& response, const std::string& error,
+                std::optional<core::Failure> failure = std::nullopt);
     // The try just finished does not count towards giving the step up: a rate limit, a gateway out of reach.
     void uncount_attempt(core::ActionId id);
     std::optional<core::Action> find(core::EnrollmentId enrollment_id, const std::string& step);

@@ -316,8 +316,26 @@ ALTER TABLE prospects ADD COLUMN member_id TEXT;
 CREATE UNIQUE INDEX prospects_by_member_id ON prospects (member_id) WHERE member_id IS NOT NULL;
 )sql";
 
-constexpr std::array<std::string_view, 6> k_migrations{k_schema_1, k_schema_2, k_schema_3,
-                                                       k_schema_4, k_schema_5, k_schema_6};
+// A rehearsal's database says which live CRM it was copied from and when; a live one has no row. A step that failed
+// says why in a word, so that the failures a change can fix can be tried again by reason.
+constexpr std::string_view k_schema_7 = R"sql(
+CREATE TABLE rehearsal (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    copied_from TEXT NOT NULL,
+    copied_at   TEXT NOT NULL,
+    fingerprint TEXT NOT NULL
+);
+ALTER TABLE actions ADD COLUMN failure TEXT CHECK (failure IN ('template', 'limit', 'rejected', 'gave_up'));
+UPDATE actions SET failure = CASE
+        WHEN error LIKE '%may not send %: its %limit is 0' THEN 'limit'
+        WHEN error LIKE '%; gave up after % attempts' THEN 'gave_up'
+        WHEN error LIKE 'no template %' OR error LIKE '%no value for %' OR error LIKE '%.mustache:%' THEN 'template'
+        ELSE 'rejected' END
+    WHERE state = 'failed' AND enrollment_id IN (SELECT id FROM enrollments WHERE state = 'failed');
+)sql";
+
+constexpr std::array<std::string_view, 7> k_migrations{k_schema_1, k_schema_2, k_schema_3, k_schema_4,
+                                                       k_schema_5, k_schema_6, k_schema_7};
 
 } // namespace
 

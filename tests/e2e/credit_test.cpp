@@ -10,7 +10,7 @@ using campaign::e2e::Workspace;
 namespace {
 
 int count(const Workspace& workspace, const std::string& sql) {
-    SQLite::Database db(workspace.database().string(), SQLite::OPEN_READONLY);
+    SQLite::Database db(workspace.rehearsal().string(), SQLite::OPEN_READONLY);
     return db.execAndGet(sql).getInt();
 }
 

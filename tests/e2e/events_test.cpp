@@ -9,9 +9,13 @@ using campaign::e2e::Workspace;
 
 namespace {
 
-int count(const Workspace& workspace, const std::string& sql) {
-    SQLite::Database db(workspace.database().string(), SQLite::OPEN_READONLY);
+int count(const std::filesystem::path& database, const std::string& sql) {
+    SQLite::Database db(database.string(), SQLite::OPEN_READONLY);
     return db.execAndGet(sql).getInt();
+}
+
+int count(const Workspace& workspace, const std::string& sql) {
+    return count(workspace.database(), sql);
 }
 
 void prepare(const Workspace& workspace) {
@@ -49,10 +53,14 @@ TEST_CASE("events from a file are recorded once and applied by the next run", "[
 
     REQUIRE(workspace.run({"run", "campaigns/founders-intro.yaml", "--start", "2026-11-23T06:00:00Z", "--for", "1d"})
                 .exit_code == 0);
-    CHECK(count(workspace, "SELECT count(*) FROM events WHERE applied_at IS NULL") == 0);
-    CHECK(count(workspace, "SELECT count(*) FROM suppressions") == 1);
-    CHECK(count(workspace, "SELECT count(*) FROM enrollments e JOIN prospects p ON p.id = e.prospect_id"
+    // The mock run rehearsed in a copy, which applied the events; the live CRM keeps them for its next run.
+    auto rehearsal = workspace.rehearsal();
+    CHECK(count(rehearsal, "SELECT count(*) FROM events WHERE applied_at IS NULL") == 0);
+    CHECK(count(rehearsal, "SELECT count(*) FROM suppressions") == 1);
+    CHECK(count(rehearsal, "SELECT count(*) FROM enrollments e JOIN prospects p ON p.id = e.prospect_id"
                            " WHERE p.profile_url LIKE '%ayu-halim%'") == 0);
+    CHECK(count(workspace, "SELECT count(*) FROM events WHERE applied_at IS NULL") == 2);
+    CHECK(count(workspace, "SELECT count(*) FROM enrollments") == 0);
 }
 
 TEST_CASE("a file with a bad line records nothing, and says which lines", "[e2e][events]") {

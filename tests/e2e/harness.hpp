@@ -58,6 +58,8 @@ public:
 
     const std::filesystem::path& path() const { return m_path; }
     std::filesystem::path database() const { return m_path / "campaign.db"; }
+    // Where runs on the mock transport or the simulated clock work: the rehearsal of database().
+    std::filesystem::path rehearsal() const { return m_path / "campaign.rehearsal.db"; }
 
     // Runs `campaign ARGS...` with the workspace as the current folder.
     Result run(const std::vector<std::string>& arguments) const;

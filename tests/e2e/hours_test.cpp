@@ -35,7 +35,7 @@ mock:
 }
 
 nlohmann::json actions(const Workspace& workspace) {
-    auto listed = workspace.run({"actions", "--format", "json"});
+    auto listed = workspace.run({"--rehearsal", "actions", "--format", "json"});
     REQUIRE(listed.exit_code == 0);
     return nlohmann::json::parse(listed.out);
 }

@@ -31,8 +31,13 @@ struct SentAction {
     std::string at_local;
 };
 
+// Where a test's runs worked: the rehearsal when a run on the simulated clock made one, else the live CRM.
+std::filesystem::path worked_in(const Workspace& workspace) {
+    return std::filesystem::exists(workspace.rehearsal()) ? workspace.rehearsal() : workspace.database();
+}
+
 std::vector<SentAction> sent_actions(const Workspace& workspace) {
-    SQLite::Database db(workspace.database().string(), SQLite::OPEN_READONLY);
+    SQLite::Database db(worked_in(workspace).string(), SQLite::OPEN_READONLY);
     SQLite::Statement rows(db, "SELECT a.idempotency_key, s.name, a.type, a.at_utc, a.at_local FROM actions a"
                                " JOIN senders s ON s.id = a.sender_id WHERE a.state = 'sent' ORDER BY a.id");
     std::vector<SentAction> sent;
@@ -53,7 +58,7 @@ std::chrono::sys_seconds instant(const std::string& text) {
 }
 
 int count(const Workspace& workspace, const std::string& sql) {
-    SQLite::Database db(workspace.database().string(), SQLite::OPEN_READONLY);
+    SQLite::Database db(worked_in(workspace).string(), SQLite::OPEN_READONLY);
     return db.execAndGet(sql).getInt();
 }
 
@@ -124,10 +129,12 @@ void check_hours_and_limits(const std::vector<SentAction>& sent) {
 void check_no_secret(const Workspace& workspace, const Result& result) {
     CHECK(result.out.find(k_key) == std::string::npos);
     CHECK(result.err.find(k_key) == std::string::npos);
-    for (const char* suffix : {"", "-wal"}) {
-        auto path = workspace.database().string() + suffix;
-        if (std::filesystem::exists(path)) {
-            CHECK(file_bytes(path).find(k_key) == std::string::npos);
+    for (const auto& database : {workspace.database(), workspace.rehearsal()}) {
+        for (const char* suffix : {"", "-wal"}) {
+            auto path = database.string() + suffix;
+            if (std::filesystem::exists(path)) {
+                CHECK(file_bytes(path).find(k_key) == std::string::npos);
+            }
         }
     }
 }

@@ -208,7 +208,7 @@ TEST_CASE("the same simulated run gives the same report", "[e2e][report]") {
                     .run({"run", "campaigns/founders-intro.yaml", "--seed", "11", "--start", "2026-11-23T06:00:00Z",
                           "--for", "30d"})
                     .exit_code == 0);
-        return workspace.run({"report", "replies", "--format", "json"}).out;
+        return workspace.run({"--rehearsal", "report", "replies", "--format", "json"}).out;
     };
     Workspace first;
     Workspace second;
@@ -216,6 +216,7 @@ TEST_CASE("the same simulated run gives the same report", "[e2e][report]") {
     CHECK(report == play(second));
     auto parsed = nlohmann::json::parse(report);
     CHECK(parsed["generated_at"].get<std::string>().rfind("2026-12-", 0) == 0); // the simulated clock's time
+    CHECK(parsed["rehearsal"] == nlohmann::json{{"copy_of", "campaign.db"}});
     CHECK(parsed["campaigns"][0]["enrolled"].get<int>() > 20);
     CHECK(parsed["variants"].size() == 2);
     CHECK(parsed["ab_tests"].size() == 1);
@@ -232,7 +233,7 @@ TEST_CASE("after a run with failures and retries the tallies agree with the acti
                               "2026-11-23T06:00:00Z", "--for", "30d"});
     INFO(run.err);
     REQUIRE(run.exit_code == 0);
-    SQLite::Database db(workspace.database().string(), SQLite::OPEN_READONLY);
+    SQLite::Database db(workspace.rehearsal().string(), SQLite::OPEN_READONLY);
     CHECK(db.execAndGet("SELECT count(*) FROM actions WHERE attempts > 1").getInt() > 0);
     constexpr const char* recount =
         "SELECT campaign_id, sender_id, step, COALESCE(variant, ''), type, state, substr(at_utc, 1, 10), COUNT(*)"
@@ -243,7 +244,7 @@ TEST_CASE("after a run with failures and retries the tallies agree with the acti
     CHECK(db.execAndGet(std::string("SELECT count(*) FROM (") + tallied + " EXCEPT " + recount + ")").getInt() == 0);
 
     // The report's prospects messaged are the distinct prospects of the log.
-    auto report = workspace.run({"report", "replies", "--format", "json"});
+    auto report = workspace.run({"--rehearsal", "report", "replies", "--format", "json"});
     REQUIRE(report.exit_code == 0);
     auto parsed = nlohmann::json::parse(report.out);
     CHECK(parsed["campaigns"][0]["reached"].get<int>() >=

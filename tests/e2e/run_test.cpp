@@ -14,9 +14,14 @@ using campaign::e2e::Workspace;
 
 namespace {
 
-int count(const Workspace& workspace, const std::string& sql) {
-    SQLite::Database db(workspace.database().string(), SQLite::OPEN_READONLY);
+int count(const std::filesystem::path& database, const std::string& sql) {
+    SQLite::Database db(database.string(), SQLite::OPEN_READONLY);
     return db.execAndGet(sql).getInt();
+}
+
+// Counts in the rehearsal, where the runs of these tests on the mock transport work.
+int count(const Workspace& workspace, const std::string& sql) {
+    return count(workspace.rehearsal(), sql);
 }
 
 // Every row of the tables a run writes, in a stable order: two databases that print the same are the same.
@@ -69,21 +74,22 @@ TEST_CASE("a simulated month of the example campaign, then its status and action
     CHECK(count(workspace, "SELECT count(*) FROM enrollments e JOIN prospect_tags t ON t.prospect_id = e.prospect_id"
                            " AND t.tag = 'customer'") == 0);
 
-    auto status = workspace.run({"status"});
+    auto status = workspace.run({"--rehearsal", "status"});
     CHECK(status.exit_code == 0);
-    CHECK(status.out.rfind("as of 2026-12-", 0) == 0);
+    CHECK(status.out.starts_with("REHEARSAL: simulated in a copy of campaign.db; nothing in this report happened on "
+                                 "LinkedIn\n\nas of 2026-12-"));
     CHECK(status.out.find("\n\ncampaign        sender  enrolled") != std::string::npos);
     CHECK(status.out.find("founders-intro  alice") != std::string::npos);
     CHECK(status.out.find("Europe/Paris") != std::string::npos);
 
-    auto json = workspace.run({"status", "founders-intro", "--format", "json"});
+    auto json = workspace.run({"--rehearsal", "status", "founders-intro", "--format", "json"});
     CHECK(json.exit_code == 0);
     CHECK(json.out.find("\"invitations_7_days\": {\n        \"limit\": 80,") != std::string::npos);
 
-    auto log = workspace.run({"actions", "--sender", "marcus"});
+    auto log = workspace.run({"--rehearsal", "actions", "--sender", "marcus"});
     CHECK(log.exit_code == 0);
-    CHECK(log.out.rfind("at_utc,at_local,sender,campaign,step,variant,type,profile_url,state,idempotency_key\n", 0) ==
-          0);
+    CHECK(log.out.rfind("at_utc,at_local,sender,campaign,step,variant,type,profile_url,state,idempotency_key,failure\n",
+                        0) == 0);
     CHECK(log.out.find(",alice,") == std::string::npos);
     CHECK(log.out.find("-05:00,marcus,founders-intro,invite,") != std::string::npos);
 
@@ -104,6 +110,7 @@ TEST_CASE("a dry run prints the schedule and records nothing", "[e2e][run]") {
     CHECK(result.out.find("-05:00  marcus  founders-intro/look  view_profile") != std::string::npos);
     CHECK(result.out.find("dry run: nothing was recorded\n") != std::string::npos);
     CHECK(dump(workspace.database()) == before);
+    CHECK_FALSE(std::filesystem::exists(workspace.rehearsal()));
     CHECK_FALSE(std::filesystem::exists(workspace.path() / "campaign.db.mock-journal.jsonl"));
 }
 
@@ -116,8 +123,9 @@ TEST_CASE("the same seed gives the same database", "[e2e][run][invariant]") {
     std::filesystem::copy_file(first.database(), second.database());
     REQUIRE(first.run(k_month).exit_code == 0);
     REQUIRE(second.run(k_month).exit_code == 0);
-    CHECK(dump(first.database()) == dump(second.database()));
-    CHECK(first.read("campaign.db.mock-journal.jsonl") == second.read("campaign.db.mock-journal.jsonl"));
+    CHECK(dump(first.rehearsal()) == dump(second.rehearsal()));
+    CHECK(first.read("campaign.rehearsal.db.mock-journal.jsonl") ==
+          second.read("campaign.rehearsal.db.mock-journal.jsonl"));
 }
 
 TEST_CASE("a run killed at any moment and restarted sends each step exactly once", "[e2e][run][invariant]") {
@@ -132,14 +140,14 @@ TEST_CASE("a run killed at any moment and restarted sends each step exactly once
     REQUIRE(workspace.run({"prospects", "import", "crowd.csv"}).exit_code == 0);
     // Killed three times as the transport's journal grows, then left to finish.
     for (std::uintmax_t bytes : {20000U, 150000U, 400000U}) {
-        auto killed = workspace.run_killed_when_grown("campaign.db.mock-journal.jsonl", bytes, k_month);
+        auto killed = workspace.run_killed_when_grown("campaign.rehearsal.db.mock-journal.jsonl", bytes, k_month);
         CHECK(killed.exit_code == 137);
     }
     auto finished = workspace.run({"run", "campaigns/founders-intro.yaml", "--seed", "7", "--until", "2026-12-23"});
     INFO(finished.err);
     REQUIRE(finished.exit_code == 0);
 
-    std::ifstream journal(workspace.path() / "campaign.db.mock-journal.jsonl");
+    std::ifstream journal(workspace.path() / "campaign.rehearsal.db.mock-journal.jsonl");
     std::set<std::string> keys;
     int lines = 0;
     for (std::string line; std::getline(journal, line);) {
@@ -157,15 +165,16 @@ TEST_CASE("a run killed at any moment and restarted sends each step exactly once
 TEST_CASE("a second run on the same database refuses", "[e2e][run]") {
     Workspace workspace;
     prepare(workspace);
-    auto lock_path = workspace.database().string() + ".run-lock";
+    auto lock_path = workspace.rehearsal().string() + ".run-lock";
     int descriptor = ::open(lock_path.c_str(), O_RDWR | O_CREAT, 0644);
     REQUIRE(::flock(descriptor, LOCK_EX | LOCK_NB) == 0);
     auto result = workspace.run(k_month);
     ::close(descriptor);
     CHECK(result.exit_code == 3);
-    CHECK(result.err == "campaign.db: error: another 'campaign run' is using this database; wait for it to "
-                        "finish or stop it (Ctrl-C) first\n");
-    CHECK(count(workspace, "SELECT count(*) FROM enrollments") == 0);
+    CHECK(result.err == "campaign.rehearsal.db: error: another 'campaign run' is using this database; wait for it "
+                        "to finish or stop it (Ctrl-C) first\n");
+    CHECK(count(workspace.database(), "SELECT count(*) FROM enrollments") == 0);
+    CHECK_FALSE(std::filesystem::exists(workspace.rehearsal()));
 }
 
 TEST_CASE("a changed campaign file is a new version; running enrollments keep theirs", "[e2e][run]") {
@@ -197,8 +206,10 @@ TEST_CASE("a bad campaign file stops the run before anything happens", "[e2e][ru
     CHECK(result.exit_code == 1);
     CHECK(result.err == "campaigns/broken.yaml:1:1: error: missing required key 'audience'\n"
                         "campaigns/broken.yaml:1:1: error: missing required key 'steps'\n"
-                        "campaigns/broken.yaml:2:10: error: 'senders' must be a list\n");
-    CHECK(count(workspace, "SELECT count(*) FROM campaigns") == 0);
+                        "campaigns/broken.yaml:2:10: error: 'senders' must be a list\n"
+                        "3 problems found: nothing was run (campaign validate shows the same)\n");
+    CHECK(count(workspace.database(), "SELECT count(*) FROM campaigns") == 0);
+    CHECK_FALSE(std::filesystem::exists(workspace.rehearsal()));
 }
 
 TEST_CASE("a wall-clock run stops cleanly on SIGTERM and SIGINT", "[e2e][run]") {
@@ -235,7 +246,7 @@ TEST_CASE("an action in doubt is resolved by hand and the next run goes on from 
     REQUIRE(workspace.run({"run", "campaigns/founders-intro.yaml", "--start", "2026-11-23T06:00:00Z", "--for", "1d"})
                 .exit_code == 0);
     {
-        SQLite::Database db(workspace.database().string(), SQLite::OPEN_READWRITE);
+        SQLite::Database db(workspace.rehearsal().string(), SQLite::OPEN_READWRITE);
         // As a crash with a transport that cannot say leaves it: the action in doubt, the enrollment parked. Made
         // from an action that went out, which the database refuses to change unless its guard is lifted.
         db.exec("DROP TRIGGER actions_stay_sent");
@@ -243,13 +254,13 @@ TEST_CASE("an action in doubt is resolved by hand and the next run goes on from 
         db.exec("UPDATE enrollments SET current_step = 'look', due_action = 'view_profile', next_due_at = NULL,"
                 " waiting_since = NULL WHERE id = 3");
     }
-    auto missing = workspace.run({"actions", "resolve", "nope", "sent"});
+    auto missing = workspace.run({"--rehearsal", "actions", "resolve", "nope", "sent"});
     CHECK(missing.exit_code == 1);
     CHECK(missing.err == "error: no action with the key 'nope' (see: campaign actions)\n");
-    auto resolved = workspace.run({"actions", "resolve", "founders-intro/3/look", "sent"});
+    auto resolved = workspace.run({"--rehearsal", "actions", "resolve", "founders-intro/3/look", "sent"});
     CHECK(resolved.exit_code == 0);
     CHECK(resolved.out == "action 'founders-intro/3/look' resolved as sent; the next run takes it from there\n");
-    auto again = workspace.run({"actions", "resolve", "founders-intro/3/look", "not-sent"});
+    auto again = workspace.run({"--rehearsal", "actions", "resolve", "founders-intro/3/look", "not-sent"});
     CHECK(again.exit_code == 1);
     CHECK(again.err == "error: action 'founders-intro/3/look' is sent, not in doubt: there is nothing to resolve\n");
 
@@ -268,12 +279,13 @@ TEST_CASE("run refuses what cannot be run, saying why", "[e2e][run]") {
     auto twice = workspace.run({"run", "campaigns/founders-intro.yaml", "campaigns/founders-intro.yaml"});
     CHECK(twice.exit_code == 1);
     CHECK(twice.err == "campaigns/founders-intro.yaml:1:1: error: campaign 'founders-intro' is also the campaign of "
-                       "campaigns/founders-intro.yaml\n");
+                       "campaigns/founders-intro.yaml\n"
+                       "1 problem found: nothing was run (campaign validate shows the same)\n");
     auto wall_forecast = workspace.run({"run", "campaigns/founders-intro.yaml", "--dry-run", "--clock", "wall"});
     CHECK(wall_forecast.exit_code == 1);
     CHECK(wall_forecast.err == "error: --dry-run forecasts on the simulated clock; leave out --clock wall\n");
     auto no_log = workspace.run({"actions", "--campaign", "nope"});
     CHECK(no_log.exit_code == 1);
     CHECK(no_log.err == "error: no campaign 'nope' in campaign.db (it has not been run yet)\n");
-    CHECK(count(workspace, "SELECT count(*) FROM campaigns") == 0);
+    CHECK(count(workspace.database(), "SELECT count(*) FROM campaigns") == 0);
 }

@@ -46,8 +46,9 @@ const std::string k_gateway = "profile: engine\n"
                               "api_key_env: CAMPAIGN_GATEWAY_KEY\n"
                               "webhook_secret_env: CAMPAIGN_WEBHOOK_SECRET\n";
 
+// Counts in the rehearsal, where the runs that prepare these tests stored their senders and actions.
 int count(const Workspace& workspace, const std::string& sql) {
-    SQLite::Database db(workspace.database().string(), SQLite::OPEN_READONLY);
+    SQLite::Database db(workspace.rehearsal().string(), SQLite::OPEN_READONLY);
     return db.execAndGet(sql).getInt();
 }
 
@@ -64,11 +65,11 @@ void prepare(const Workspace& workspace) {
     workspace.write("gateway.yaml", k_gateway);
 }
 
-// A server started in the workspace, and a client that talks to it.
+// A server started in the workspace on the rehearsal, and a client that talks to it.
 class Server {
 public:
-    Server(const Workspace& workspace, const std::vector<std::string>& options)
-        : m_process(workspace.start(options, k_environment)) {
+    Server(const Workspace& workspace, std::vector<std::string> options)
+        : m_process(workspace.start(on_rehearsal(std::move(options)), k_environment)) {
         auto line = m_process.wait_for_line("listening on ");
         INFO(m_process.err());
         REQUIRE(line.rfind("listening on 127.0.0.1:", 0) == 0);
@@ -87,6 +88,11 @@ public:
     Background& process() { return m_process; }
 
 private:
+    static std::vector<std::string> on_rehearsal(std::vector<std::string> options) {
+        options.insert(options.begin(), "--rehearsal");
+        return options;
+    }
+
     Background m_process;
     int m_port = 0;
     std::unique_ptr<httplib::Client> m_client;
@@ -222,7 +228,7 @@ TEST_CASE("serve refuses what it cannot trust or read, and records nothing of it
     CHECK(stopped.err.find("debug: POST /events from 127.0.0.1: 200") != std::string::npos);
     CHECK(stopped.out.find(k_secret) == std::string::npos);
     CHECK(stopped.err.find(k_secret) == std::string::npos);
-    for (const char* file : {"campaign.db", "campaign.db-wal"}) {
+    for (const char* file : {"campaign.rehearsal.db", "campaign.rehearsal.db-wal"}) {
         CHECK(workspace.read(file).find(k_secret) == std::string::npos);
     }
 }
@@ -451,7 +457,7 @@ TEST_CASE("Unipile's PERMISSIONS status pauses the sender with what to do", "[e2
     CHECK(later.err.find("warning: sender 'alice' reported restricted: " + reason +
                          "; paused until it is resumed (campaign sender resume alice)\n") != std::string::npos);
     CHECK(count(workspace, "SELECT count(*) FROM actions WHERE step = 'reminder'") == 0);
-    auto status = workspace.run({"status"});
+    auto status = workspace.run({"--rehearsal", "status"});
     CHECK(status.out.find("PAUSED: " + reason) != std::string::npos);
 }
 

@@ -39,9 +39,14 @@ std::string points(int hundredths) {
     return text;
 }
 
+// Where a test's runs worked: the rehearsal when a simulated run made one, else the live CRM.
+std::filesystem::path worked_in(const Workspace& workspace) {
+    return std::filesystem::exists(workspace.rehearsal()) ? workspace.rehearsal() : workspace.database();
+}
+
 // Every row a query returns, one line each: two calls that print the same saw the same rows.
 std::string rows(const Workspace& workspace, const std::string& sql) {
-    SQLite::Database db(workspace.database().string(), SQLite::OPEN_READONLY);
+    SQLite::Database db(worked_in(workspace).string(), SQLite::OPEN_READONLY);
     SQLite::Statement query(db, sql);
     std::ostringstream text;
     while (query.executeStep()) {
@@ -72,8 +77,12 @@ Result run_ok(const Workspace& workspace, const std::vector<std::string>& argume
     return result;
 }
 
+// The SSI report of where the test's runs worked.
 Json report_json(const Workspace& workspace, std::vector<std::string> options = {}) {
     options.insert(options.begin(), {"report", "ssi", "--format", "json"});
+    if (worked_in(workspace) == workspace.rehearsal()) {
+        options.insert(options.begin(), "--rehearsal");
+    }
     return Json::parse(run_ok(workspace, options).out);
 }
 
@@ -925,7 +934,7 @@ TEST_CASE("the same seed gives the same SSI report", "[e2e][ssi][report][invaria
     auto play = [](const Workspace& workspace, std::uint64_t seed) {
         prepare_posting(workspace, k_planted);
         run_posting(workspace, seed);
-        return run_ok(workspace, {"report", "ssi", "--format", "json"}).out;
+        return run_ok(workspace, {"--rehearsal", "report", "ssi", "--format", "json"}).out;
     };
     Workspace first;
     Workspace second;
@@ -943,7 +952,7 @@ TEST_CASE("the same seed gives the same SSI report", "[e2e][ssi][report][invaria
                {"run", "posting.yaml", "--for", "30d", "--seed", "9", "--start", std::string(start) + "T06:00:00Z"});
     }
     CHECK(rows(split, k_snapshots) == rows(first, k_snapshots));
-    CHECK(run_ok(split, {"report", "ssi", "--format", "json"}).out == report);
+    CHECK(run_ok(split, {"--rehearsal", "report", "ssi", "--format", "json"}).out == report);
 }
 
 TEST_CASE("a second simulated run goes on with the SSI from where the first one's period ended", "[e2e][ssi]") {
@@ -961,7 +970,7 @@ TEST_CASE("the SSI page is written whole and renders its charts in a browser", "
     prepare_posting(workspace, k_planted);
     run_posting(workspace, 5);
     workspace.write("ssi.html", "an older report");
-    auto result = run_ok(workspace, {"report", "ssi", "--format", "html", "--out", "ssi.html"});
+    auto result = run_ok(workspace, {"--rehearsal", "report", "ssi", "--format", "html", "--out", "ssi.html"});
     CHECK(result.out == "wrote ssi.html\n");
     CHECK_FALSE(std::filesystem::exists(workspace.path() / "ssi.html.partial"));
     auto page = workspace.read("ssi.html");
@@ -980,6 +989,8 @@ TEST_CASE("the SSI page is written whole and renders its charts in a browser", "
     REQUIRE(std::system((browser + " --dump-dom file://" + folder + "/ssi.html > dom.html 2>/dev/null").c_str()) == 0);
     auto dom = workspace.read("dom.html");
     CHECK(contains(dom, "<h1>SSI report</h1>"));
+    CHECK(contains(dom, "<p class=\"rehearsal\" role=\"note\">REHEARSAL: simulated in a copy of campaign.db; "
+                        "nothing in this report happened on LinkedIn</p>"));
     CHECK(contains(dom, "alice, 2026-01-05 to 2026-05-04 (120 days recorded)"));
     CHECK(occurrences(dom, "aria-label=\"SSI trend and activity\"") == 1);
     CHECK(occurrences(dom, "aria-label=\"correlation by lag\"") == 5);
@@ -1006,7 +1017,7 @@ TEST_CASE("on the SSI chart no activity's bars share a colour with a pillar's li
     Workspace workspace;
     prepare_posting(workspace, k_planted);
     run_posting(workspace, 5);
-    run_ok(workspace, {"report", "ssi", "--format", "html", "--out", "ssi.html"});
+    run_ok(workspace, {"--rehearsal", "report", "ssi", "--format", "html", "--out", "ssi.html"});
     auto page = workspace.read("ssi.html");
     auto start = page.find("aria-label=\"SSI trend and activity\"");
     REQUIRE(start != std::string::npos);

@@ -18,11 +18,16 @@ TEST_CASE("UTF-8 text is measured in characters and terminal columns", "[core]")
 TEST_CASE("UTF-8 validation refuses what is not UTF-8", "[core]") {
     CHECK(is_valid_utf8("Łukasz Søren Renée 王伟 👋"));
     CHECK(is_valid_utf8(""));
-    CHECK_FALSE(is_valid_utf8("caf\xE9"));          // Latin-1 é
-    CHECK_FALSE(is_valid_utf8("\xC3"));             // cut short
-    CHECK_FALSE(is_valid_utf8("\x80"));             // a lone continuation byte
-    CHECK_FALSE(is_valid_utf8("\xC0\xAF"));         // overlong
-    CHECK_FALSE(is_valid_utf8("\xF8\x88\x80\x80")); // beyond Unicode
+    CHECK_FALSE(is_valid_utf8("caf\xE9"));                            // Latin-1 é
+    CHECK_FALSE(is_valid_utf8("\xC3"));                               // cut short
+    CHECK_FALSE(is_valid_utf8("\x80"));                               // a lone continuation byte
+    CHECK_FALSE(is_valid_utf8("\xC0\xAF"));                           // overlong
+    CHECK_FALSE(is_valid_utf8("\xF8\x88\x80\x80"));                   // beyond Unicode
+    CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));                   // U+110000, past the last code point
+    CHECK_FALSE(is_valid_utf8("\xE0\x80\xAF"));                       // overlong three-byte form
+    CHECK_FALSE(is_valid_utf8("\xF0\x8F\xBF\xBF"));                   // overlong four-byte form
+    CHECK_FALSE(is_valid_utf8("city\xED\xA9\xB7"));                   // a UTF-16 surrogate, which JSON refuses
+    CHECK(is_valid_utf8("\xED\x9F\xBF\xEE\x80\x80\xF4\x8F\xBF\xBF")); // U+D7FF, U+E000, U+10FFFF
 }
 
 TEST_CASE("lists split on any separator, trimmed, without empty pieces", "[core]") {

@@ -5,6 +5,7 @@
 
 #include "report/reply_render.hpp"
 #include "report/reply_report.hpp"
+#include "store/rehearsal.hpp"
 #include "unit/report/reply_fixture.hpp"
 #include "unit/store/temp_folder.hpp"
 
@@ -282,4 +283,32 @@ TEST_CASE("the HTML page is self-contained and escapes what prospects wrote", "[
     CHECK(page.find("src=") == std::string::npos);
     CHECK(page.find("<svg class=\"chart\"") != std::string::npos);
     CHECK(page.find("aria-label=\"daily activity\"") != std::string::npos);
+}
+
+TEST_CASE("the report of a rehearsal says so under its title, in every format", "[report]") {
+    Fixture fixture;
+    auto copy = fixture.folder / "campaign.rehearsal.db";
+    store::copy_for_rehearsal(fixture.database, copy, *core::parse_utc("2026-11-10T00:00:00Z"));
+    store::Database rehearsal(copy, store::OpenMode::must_exist);
+    auto report = report::build_reply_report(rehearsal, {});
+    REQUIRE(report.rehearsal_of == "campaign.db");
+    CHECK_FALSE(fixture.build().rehearsal_of);
+    const std::string note =
+        "REHEARSAL: simulated in a copy of campaign.db; nothing in this report happened on LinkedIn";
+
+    std::ostringstream table;
+    report::write_table(table, report, report::Section::funnel);
+    CHECK(table.str().substr(table.str().find('\n') + 1).starts_with(note + "\n\nCampaigns\n"));
+    std::ostringstream markdown;
+    report::write_markdown(markdown, report, report::Section::all);
+    CHECK(markdown.str().substr(markdown.str().find('\n') + 1).starts_with("\n**" + note + "**\n\n## Campaigns\n"));
+    std::ostringstream json;
+    report::write_json(json, report, report::Section::replies);
+    CHECK(nlohmann::json::parse(json.str())["rehearsal"] == nlohmann::json{{"copy_of", "campaign.db"}});
+    std::ostringstream html;
+    report::write_html(html, report);
+    CHECK(html.str().find("<p class=\"rehearsal\" role=\"note\">" + note + "</p>") != std::string::npos);
+    std::ostringstream csv;
+    report::write_csv(csv, report, report::Section::funnel);
+    CHECK(csv.str().starts_with("level,campaign,"));
 }

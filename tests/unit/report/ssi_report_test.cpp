@@ -668,9 +668,10 @@ TEST_CASE("the report in every format, with every number named in JSON and none 
         auto text = render(report, "json");
         CHECK(has_no_undefined_number(text));
         auto json = nlohmann::json::parse(text);
-        CHECK(keys_of(json) == Keys{"correlations", "granger", "regressions", "report", "scope", "senders",
+        CHECK(keys_of(json) == Keys{"correlations", "granger", "regressions", "rehearsal", "report", "scope", "senders",
                                     "significant", "undefined_correlations"});
         CHECK(json["report"] == "ssi");
+        CHECK(json["rehearsal"].is_null());
         CHECK(json["scope"] == nlohmann::json{{"sender", nullptr},
                                               {"since", nullptr},
                                               {"until", nullptr},
@@ -772,9 +773,9 @@ TEST_CASE("the report in every format, with every number named in JSON and none 
     SECTION("json of one section keeps only its keys, and the scope says what was asked") {
         auto correlations = nlohmann::json::parse(render(report, "json", report::SsiSection::correlations));
         CHECK(keys_of(correlations) ==
-              Keys{"correlations", "report", "scope", "significant", "undefined_correlations"});
+              Keys{"correlations", "rehearsal", "report", "scope", "significant", "undefined_correlations"});
         auto trend = nlohmann::json::parse(render(report, "json", report::SsiSection::trend));
-        CHECK(keys_of(trend) == Keys{"report", "scope", "senders"});
+        CHECK(keys_of(trend) == Keys{"rehearsal", "report", "scope", "senders"});
         SsiReportOptions narrow;
         narrow.sender = "alice";
         narrow.since = test::k_ssi_first + days{1};
@@ -838,6 +839,21 @@ TEST_CASE("the report in every format, with every number named in JSON and none 
             auto sentence = report::describe(report.correlations[index], true);
             CHECK(page.find(sentence.substr(0, sentence.find(": Spearman"))) != std::string::npos);
         }
+        CHECK(page.find("class=\"rehearsal\"") == std::string::npos);
+    }
+    SECTION("a rehearsal's report says so under its title, in every format") {
+        report.rehearsal_of = "campaign.db";
+        const std::string note =
+            "REHEARSAL: simulated in a copy of campaign.db; nothing in this report happened on LinkedIn";
+        auto table = render(report, "table");
+        CHECK(table.substr(table.find('\n') + 1).starts_with(note + "\n"));
+        auto markdown = render(report, "md");
+        CHECK(markdown.substr(markdown.find('\n') + 1).starts_with("\n**" + note + "**\n"));
+        CHECK(nlohmann::json::parse(render(report, "json"))["rehearsal"] == nlohmann::json{{"copy_of", "campaign.db"}});
+        auto page = render(report, "html");
+        CHECK(page.find("<p class=\"rehearsal\" role=\"note\">" + note + "</p>") < page.find("Spearman by lag"));
+        // CSV keeps its header first, for the tools that read it; the command line says it on stderr.
+        CHECK(render(report, "csv", report::SsiSection::trend).starts_with("sender,date,"));
     }
 }
 

@@ -1,0 +1,114 @@
+#include "cli/validation.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "config/across_files.hpp"
+#include "core/audience.hpp"
+#include "core/text.hpp"
+#include "store/prospect_store.hpp"
+#include "store/suppression_store.hpp"
+#include "template/audience_check.hpp"
+
+namespace campaign::cli {
+
+namespace {
+
+// What the CRM says about every campaign: read once.
+struct Crm {
+    explicit Crm(store::Database& crm) : database(crm) {
+        custom_fields = store::ProspectStore(database).custom_field_names();
+        for (const auto& entry : store::SuppressionStore(database).list()) {
+            suppressed.insert(entry.value);
+        }
+    }
+
+    // Profiles and email domains on the suppression list.
+    bool is_suppressed(const core::Prospect& prospect) const {
+        auto at = prospect.email.rfind('@');
+        return suppressed.contains(prospect.profile_url) ||
+               (at != std::string::npos && suppressed.contains(core::to_lower_ascii(prospect.email.substr(at + 1))));
+    }
+
+    store::Database& database;
+    std::vector<std::string> custom_fields;
+    std::set<std::string> suppressed;
+};
+
+int count_of(const core::Diagnostics& diagnostics, core::Severity severity) {
+    return static_cast<int>(
+        std::count_if(diagnostics.begin(), diagnostics.end(),
+                      [severity](const core::Diagnostic& one) { return one.severity == severity; }));
+}
+
+// Renders every template for every prospect of the audience (not suppressed) and reports what would fail.
+std::size_t check_audience(Crm& crm, const core::Campaign& campaign, const templating::TemplateSet& templates,
+                           core::Diagnostics& findings) {
+    templating::AudienceCheck check(templates, campaign);
+    store::ProspectStore prospects(crm.database);
+    prospects.for_each({}, [&](const core::Prospect& prospect) {
+        if (core::matches(campaign.audience, prospect) && !crm.is_suppressed(prospect)) {
+            check.add(prospect);
+        }
+    });
+    auto found = check.findings();
+    findings.insert(findings.end(), found.begin(), found.end());
+    return check.prospects();
+}
+
+// The templates' syntax, their variables, and with a CRM what they give for the audience. Returns the number of
+// prospects checked.
+std::optional<std::size_t> check_templates(Crm* crm, const core::Campaign& campaign, core::Diagnostics& findings) {
+    auto errors_before = error_count(findings);
+    templating::TemplateSet templates(campaign, findings);
+    if (error_count(findings) > errors_before) {
+        return std::nullopt;
+    }
+    auto unknown = templates.unknown_variables(crm ? &crm->custom_fields : nullptr);
+    findings.insert(findings.end(), unknown.begin(), unknown.end());
+    if (error_count(findings) > errors_before || !crm) {
+        return std::nullopt;
+    }
+    return check_audience(*crm, campaign, templates, findings);
+}
+
+} // namespace
+
+int error_count(const core::Diagnostics& diagnostics) {
+    return count_of(diagnostics, core::Severity::error);
+}
+
+int warning_count(const core::Diagnostics& diagnostics) {
+    return count_of(diagnostics, core::Severity::warning);
+}
+
+std::vector<CheckedFile> check_campaign_files(const std::vector<std::filesystem::path>& files, store::Database* crm) {
+    std::optional<Crm> known;
+    if (crm) {
+        known.emplace(*crm);
+    }
+    std::vector<CheckedFile> checked;
+    std::vector<const core::Campaign*> campaigns;
+    for (const auto& file : files) {
+        checked.push_back({file, config::load_campaign(file), {}, std::nullopt});
+    }
+    for (const auto& one : checked) {
+        if (one.loaded.campaign) {
+            campaigns.push_back(&*one.loaded.campaign);
+        }
+    }
+    // What the files must agree on, as one run of them all checks it.
+    auto across = config::check_across_files(campaigns);
+    std::size_t campaign_index = 0;
+    for (auto& one : checked) {
+        one.diagnostics = one.loaded.diagnostics;
+        if (one.loaded.campaign) {
+            const auto& shared = across[campaign_index++];
+            one.diagnostics.insert(one.diagnostics.end(), shared.begin(), shared.end());
+            one.prospects_checked = check_templates(known ? &*known : nullptr, *one.loaded.campaign, one.diagnostics);
+        }
+    }
+    return checked;
+}
+
+} // namespace campaign::cli

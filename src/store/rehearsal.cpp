@@ -1,0 +1,128 @@
+#include "store/rehearsal.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "core/error.hpp"
+#include "store/row_reading.hpp"
+
+namespace campaign::store {
+
+namespace {
+
+std::filesystem::path with_suffix(const std::filesystem::path& path, const char* suffix) {
+    return path.string() + suffix;
+}
+
+} // namespace
+
+std::filesystem::path rehearsal_path(const std::filesystem::path& live) {
+    auto name = live.stem().string() + ".rehearsal" + live.extension().string();
+    return live.parent_path() / name;
+}
+
+std::optional<RehearsalOrigin> rehearsal_origin(Database& database) {
+    SQLite::Statement query(database.sqlite(), "SELECT copied_from, copied_at, fingerprint FROM rehearsal");
+    if (!query.executeStep()) {
+        return std::nullopt;
+    }
+    return RehearsalOrigin{query.getColumn(0).getString(), read_time(query.getColumn(1)),
+                           query.getColumn(2).getString()};
+}
+
+void copy_for_rehearsal(Database& live, const std::filesystem::path& target, core::Timestamp now) {
+    auto partial = with_suffix(target, ".partial");
+    remove_database_files(partial);
+    auto fingerprint = live_fingerprint(live);
+    live.copy_to(partial);
+    {
+        Database copy(partial, OpenMode::must_exist);
+        // A rehearsal of a rehearsal is a rehearsal of the same live CRM.
+        auto origin = rehearsal_origin(copy);
+        auto copied_from = origin ? origin->copied_from : std::filesystem::absolute(live.path());
+        Transaction transaction(copy);
+        copy.sqlite().exec("DELETE FROM rehearsal");
+        SQLite::Statement mark(copy.sqlite(),
+                               "INSERT INTO rehearsal (id, copied_from, copied_at, fingerprint) VALUES (1, ?, ?, ?)");
+        mark.bind(1, copied_from.string());
+        mark.bind(2, core::format_utc(now));
+        mark.bind(3, origin ? origin->fingerprint : fingerprint);
+        mark.exec();
+        transaction.commit();
+    }
+    remove_database_files(target);
+    std::filesystem::rename(partial, target);
+}
+
+bool remove_database_files(const std::filesystem::path& database) {
+    std::error_code ignored;
+    bool removed = std::filesystem::remove(database, ignored);
+    for (const char* suffix : {"-wal", "-shm", ".mock-journal.jsonl"}) {
+        std::filesystem::remove(with_suffix(database, suffix), ignored);
+    }
+    return removed;
+}
+
+std::string live_fingerprint(Database& database) {
+    // Counts and the latest change of each table a user imports into or a live run writes: cheap on a large CRM,
+    // as each reads an index or a small table.
+    SQLite::Statement query(
+        database.sqlite(), "SELECT (SELECT count(*) FROM prospects) || '/' || (SELECT coalesce(max(updated_at), '')"
+                           " FROM prospects) || '/' || (SELECT count(*) FROM suppressions) || '/' ||"
+                           " (SELECT coalesce(max(id), 0) FROM suppressions) || '/' ||"
+                           " (SELECT count(*) FROM ssi_snapshots) || '/' || (SELECT count(*) FROM activities) || '/' ||"
+                           " (SELECT coalesce(max(id), 0) FROM runs)");
+    query.executeStep();
+    return query.getColumn(0).getString();
+}
+
+std::optional<SimulatedWork> simulated_work(Database& database) {
+    if (rehearsal_origin(database)) {
+        return std::nullopt;
+    }
+    SQLite::Statement query(database.sqlite(),
+                            "SELECT count(*) FILTER (WHERE transport = 'mock' OR clock = 'simulated'),"
+                            " max(started_at) FILTER (WHERE transport = 'mock' OR clock = 'simulated'),"
+                            " count(*) FILTER (WHERE transport <> 'mock' AND clock = 'wall') FROM runs");
+    query.executeStep();
+    int runs = query.getColumn(0).getInt();
+    if (runs == 0) {
+        return std::nullopt;
+    }
+    return SimulatedWork{runs, read_time(query.getColumn(1)), query.getColumn(2).getInt()};
+}
+
+void remove_simulated_work(Database& database) {
+    auto work = simulated_work(database);
+    if (!work) {
+        return;
+    }
+    if (work->live_runs > 0) {
+        throw core::UserError(database.path().string() + ": error: this database holds " +
+                              std::to_string(work->live_runs) +
+                              " live runs besides the simulated ones, so their work cannot be told apart");
+    }
+    Transaction transaction(database);
+    // The opt-outs that simulated replies made; one that a gateway reported, even during a rehearsal, stays.
+    database.sqlite().exec(R"sql(
+DELETE FROM suppressions WHERE kind = 'profile' AND reason LIKE 'opted out: %'
+    AND value IN (SELECT e.profile_url FROM events e WHERE e.external_id LIKE 'mock:%' AND e.profile_url IS NOT NULL
+                  UNION SELECT p.profile_url FROM events e JOIN prospects p ON p.id = e.prospect_id
+                        WHERE e.external_id LIKE 'mock:%')
+    AND value NOT IN (SELECT e.profile_url FROM events e
+                      WHERE e.external_id NOT LIKE 'mock:%' AND e.profile_url IS NOT NULL
+                      UNION SELECT p.profile_url FROM events e JOIN prospects p ON p.id = e.prospect_id
+                            WHERE e.external_id NOT LIKE 'mock:%');
+DELETE FROM events;
+DELETE FROM actions;
+DELETE FROM enrollments;
+DELETE FROM action_tallies;
+DELETE FROM enrollment_tallies;
+DELETE FROM event_cursors;
+DELETE FROM runs;
+DELETE FROM ssi_snapshots WHERE source = 'mock';
+UPDATE senders SET paused_at = NULL, pause_reason = NULL, held_until = NULL;
+)sql");
+    transaction.commit();
+}
+
+} // namespace campaign::store
