@@ -1,4 +1,4 @@
-// campaign init [DIR]: writes the example project (campaigns, templates, sample prospects and activity) without
+// campaign init [DIR]: writes the example project (campaigns, templates, sample prospects, activity and SSI) without
 // overwriting.
 #include <CLI/CLI.hpp>
 #include <cerrno>
@@ -60,8 +60,8 @@ int init(Context& context, const std::filesystem::path& folder) {
 } // namespace
 
 void add_init_command(CLI::App& app, Context& context) {
-    auto* command =
-        app.add_subcommand("init", "Write an example project: campaigns/, templates/, prospects.csv, activity.csv");
+    auto* command = app.add_subcommand(
+        "init", "Write an example project: campaigns/, templates/, prospects.csv, activity.csv, ssi-history.csv");
     auto folder = std::make_shared<std::filesystem::path>(".");
     command->add_option("DIR", *folder, "The project folder (created if missing)");
     on_run(*command, context, [&context, folder] { return init(context, *folder); });

@@ -8,11 +8,13 @@
 
 #include "cli/context.hpp"
 #include "cli/output.hpp"
+#include "cli/rehearsal_place.hpp"
 #include "config/reply_rules_loader.hpp"
 #include "report/page.hpp"
 #include "report/reply_render.hpp"
 #include "report/ssi_render.hpp"
 #include "store/campaign_store.hpp"
+#include "store/rehearsal.hpp"
 
 namespace campaign::cli {
 
@@ -116,6 +118,15 @@ void note_csv_of_rehearsal(Context& context, const std::string& format, const st
     }
 }
 
+// A live CRM nothing has run on yet, beside a rehearsal that has: the report the user probably wants is that one.
+void note_rehearsal_beside(Context& context, bool empty, const std::optional<std::string>& copy_of) {
+    auto rehearsal = store::rehearsal_path(context.database_path);
+    if (empty && !copy_of && std::filesystem::exists(rehearsal)) {
+        context.err << "note: " << shown(context.database_path) << " holds nothing to report yet; its rehearsal, "
+                    << shown(rehearsal) << ", does: 'campaign --rehearsal report ...' reads it\n";
+    }
+}
+
 void need_out_for_html(const std::string& format, const std::string& out) {
     if (format == "html" && out.empty()) {
         throw core::UserError("error: --format html needs --out FILE: the page is meant for a browser");
@@ -131,6 +142,7 @@ int report_replies(Context& context, const RepliesArguments& arguments) {
     options.now = report_time(database, context.clock);
     auto built = report::build_reply_report(database, options);
     note_csv_of_rehearsal(context, arguments.format, built.rehearsal_of);
+    note_rehearsal_beside(context, !built.sent_days, built.rehearsal_of);
     return deliver(context, arguments.out, [&](std::ostream& out) { render(out, built, arguments.format, section); });
 }
 
@@ -166,6 +178,8 @@ int report_ssi(Context& context, const SsiArguments& arguments) {
     store::Database database(context.database_path, store::OpenMode::must_exist);
     auto built = report::build_ssi_report(database, options);
     note_csv_of_rehearsal(context, arguments.format, built.rehearsal_of);
+    note_rehearsal_beside(context, built.senders.empty() && !options.sender && !options.since && !options.until,
+                          built.rehearsal_of);
     return deliver(context, arguments.out, [&](std::ostream& out) {
         if (arguments.format == "json") {
             report::write_ssi_json(out, built, section);

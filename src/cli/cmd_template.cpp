@@ -2,6 +2,7 @@
 // prints exactly the text a prospect would be sent, or why none would be.
 #include <CLI/CLI.hpp>
 #include <ostream>
+#include <set>
 
 #include "cli/context.hpp"
 #include "cli/output.hpp"
@@ -105,7 +106,26 @@ int render(Context& context, const RenderArguments& arguments) {
     auto partials = std::make_shared<templating::Partials>(folder / "partials");
     templating::TemplateFile file(folder, arguments.file.filename().string(), partials, diagnostics);
     fail_on(diagnostics);
-    auto text = file.render(templating::prospect_values(prospect), {prospect.profile_url, "", arguments.step});
+    auto values = templating::prospect_values(prospect);
+    // Without a campaign the sender and the campaign are unknown: their values show as placeholders, so that a
+    // preview of the prospect's side still works. A prospect's own value missing is still an error.
+    std::set<std::string> placeholders;
+    file.for_each_name([&](const templating::Node& node) {
+        bool theirs = node.text.starts_with("sender.") || node.text.starts_with("campaign.");
+        if (node.kind == templating::NodeKind::variable && !node.fallback && theirs && !values.contains(node.text)) {
+            placeholders.insert(node.text);
+        }
+    });
+    for (const auto& name : placeholders) {
+        templating::set_value(values, name, "[" + name + "]");
+    }
+    if (!placeholders.empty()) {
+        context.err << "note: without --campaign, " << *placeholders.begin()
+                    << (placeholders.size() > 1 ? " and the others in brackets are" : " is")
+                    << " shown as a placeholder; --campaign FILE renders as its sender would send it, or --data can "
+                       "give them ({\"sender\": {\"first_name\": \"Ann\"}})\n";
+    }
+    auto text = file.render(values, {prospect.profile_url, "", arguments.step});
     if (text.missing) {
         fail_on({{text.missing->location, "no value for '" + text.missing->name + "' and no fallback"}});
     }

@@ -104,6 +104,19 @@ std::string scope_text(const ReplyReportOptions& options) {
     return text;
 }
 
+std::optional<std::string> nothing_sent_text(const ReplyReport& report) {
+    if (!report.days.empty()) {
+        return std::nullopt;
+    }
+    if (!report.sent_days) {
+        return std::string(report.options.campaign || report.options.sender ? "Nothing has been sent in this scope yet."
+                                                                            : "Nothing has been sent yet.");
+    }
+    const auto& [first, last] = *report.sent_days;
+    return "Nothing was sent in this period; what was sent runs from " + first + " to " + last +
+           " (--since and --until choose the period).";
+}
+
 std::string reply_class_summary(const ReplyReport& report) {
     std::int64_t total = 0;
     for (auto count : report.reply_classes) {

@@ -194,7 +194,10 @@ void write_json(std::ostream& out, const ReplyReport& report, Section section) {
     nlohmann::json json{{"report", "replies"},
                         {"generated_at", core::format_utc(report.options.now)},
                         {"scope", scope_json(report.options)},
-                        {"rehearsal", rehearsal_json(report.rehearsal_of)}};
+                        {"rehearsal", rehearsal_json(report.rehearsal_of)},
+                        {"sent_days", report.sent_days ? nlohmann::json{{"first", report.sent_days->first},
+                                                                        {"last", report.sent_days->second}}
+                                                       : nlohmann::json(nullptr)}};
     auto shows = [section](Section part) { return section == Section::all || section == part; };
     if (shows(Section::funnel)) {
         json["campaigns"] = funnels_json(report.campaigns);

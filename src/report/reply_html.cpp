@@ -85,6 +85,9 @@ void daily_section(std::ostream& out, const ReplyReport& report) {
 void write_html(std::ostream& out, const ReplyReport& report) {
     begin_page(out, "Reply report", scope_text(report.options) + ", as of " + core::format_utc(report.options.now));
     html_rehearsal_banner(out, report.rehearsal_of);
+    if (auto nothing = nothing_sent_text(report)) {
+        out << "<p>" << escape_html(*nothing) << "</p>\n";
+    }
     out << "<h2>Campaigns</h2>\n";
     campaign_funnels(out, report);
     html_table(out, campaign_table(report), {});

@@ -405,6 +405,7 @@ ReplyReport build_reply_report(store::Database& database, const ReplyReportOptio
     outcomes.for_each_reply(filter, [&](const store::Reply& reply) { builder.add(reply); });
     outcomes.for_each_day(filter, [&](const store::DailySends& sends) { builder.add(sends); });
     auto report = builder.finish();
+    report.sent_days = outcomes.sent_days(filter);
     if (auto origin = store::rehearsal_origin(database)) {
         report.rehearsal_of = origin->copied_from.filename().string();
     }

@@ -114,6 +114,9 @@ struct ReplyReport {
     std::array<std::int64_t, core::k_reply_classes.size()> reply_classes{}; // every reply in the period, by class
     std::vector<ReplyLine> latest_replies;                                  // newest first
     std::vector<Day> days;                                                  // every day from the first to the last
+    // The first and last day anything was sent on in the campaign and sender asked for, whatever the period: what
+    // a report whose period holds nothing points to. Unset when nothing was ever sent.
+    std::optional<std::pair<std::string, std::string>> sent_days;
 };
 
 // Throws core::UserError for a campaign or sender the database does not know.

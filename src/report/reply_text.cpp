@@ -12,6 +12,9 @@ bool shows(Section wanted, Section part) {
 }
 
 void write_parts(const ReplyReport& report, Section section, const Writer& writer) {
+    if (auto nothing = nothing_sent_text(report)) {
+        writer.sentence(*nothing);
+    }
     if (shows(section, Section::funnel)) {
         writer.heading("Campaigns");
         writer.table(campaign_table(report));

@@ -208,6 +208,9 @@ void write_ssi_json(std::ostream& out, const SsiReport& report, SsiSection secti
     StreamedObject json(out);
     json.member("report", "ssi");
     json.member("rehearsal", report.rehearsal_of ? Json{{"copy_of", *report.rehearsal_of}} : Json(nullptr));
+    json.member("recorded_days", report.recorded_days ? Json{{"first", core::format_day(report.recorded_days->first)},
+                                                             {"last", core::format_day(report.recorded_days->second)}}
+                                                      : Json(nullptr));
     json.member("scope", {{"sender", options.sender ? Json(*options.sender) : Json(nullptr)},
                           {"since", options.since ? Json(core::format_day(*options.since)) : Json(nullptr)},
                           {"until", options.until ? Json(core::format_day(*options.until)) : Json(nullptr)},

@@ -88,7 +88,7 @@ void write_ssi_html(std::ostream& out, const SsiReport& report) {
     begin_page(out, "SSI report", ssi_scope_text(report), k_ssi_style);
     html_rehearsal_banner(out, report.rehearsal_of);
     if (report.senders.empty()) {
-        out << "<p>No SSI recorded in this period.</p>\n";
+        out << "<p>" << escape_html(no_ssi_text(report)) << "</p>\n";
     }
     out << "<h2>Associations</h2>\n";
     if (report.significant.empty()) {

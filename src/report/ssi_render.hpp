@@ -19,6 +19,9 @@ std::optional<SsiSection> parse_ssi_section(std::string_view name);
 // "sender alice, 2026-09-01 to 2026-11-30, lags 0 to 14 days, weekday means removed"
 std::string ssi_scope_text(const SsiReport& report);
 
+// What a report without snapshots in its period says: where the recorded SSI is, or how to record some.
+std::string no_ssi_text(const SsiReport& report);
+
 // "alice, 2026-09-01 to 2026-11-30 (88 days recorded)"
 std::string sender_heading(const SenderSsi& sender);
 

@@ -357,6 +357,14 @@ SsiReport build_ssi_report(store::Database& database, const SsiReportOptions& op
             names.push_back(sender.name);
         }
     }
+    for (const auto& sender : ssi.senders()) {
+        if (std::find(names.begin(), names.end(), sender.name) == names.end()) {
+            continue;
+        }
+        auto& days = report.recorded_days;
+        days = days ? std::pair{std::min(days->first, sender.first), std::max(days->second, sender.last)}
+                    : std::pair{sender.first, sender.last};
+    }
     for (const auto& name : names) {
         if (auto read = read_sender(ssi, name, options)) {
             analyse(read->sender, read->series, options, report);

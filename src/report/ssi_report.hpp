@@ -97,6 +97,8 @@ struct GrangerResult {
 struct SsiReport {
     SsiReportOptions options;
     std::optional<std::string> rehearsal_of; // the live CRM's file name, when the database is its rehearsal
+    // The first and last day with a snapshot of the senders asked for, whatever the period; unset without any.
+    std::optional<std::pair<core::Day, core::Day>> recorded_days;
     std::vector<SenderSsi> senders;
     std::vector<LaggedCorrelation> correlations; // by sender, measure, activity and lag; defined ones only
     std::vector<std::size_t> significant;        // indices into correlations: Spearman q under the threshold, by q

@@ -49,8 +49,7 @@ std::string title(const SsiReport& report) {
 void write_parts(const SsiReport& report, SsiSection section, const Writer& writer) {
     bool several = report.senders.size() > 1;
     if (report.senders.empty()) {
-        writer.sentence("No SSI recorded in this period: record it with 'campaign ssi record', import it with "
-                        "'campaign ssi import', or run a campaign whose mock model simulates it.");
+        writer.sentence(no_ssi_text(report));
         return;
     }
     if (shows(section, SsiSection::trend)) {
@@ -115,6 +114,16 @@ std::string sender_heading(const SenderSsi& sender) {
     auto days = sender.snapshots.size();
     return sender.sender + ", " + core::format_day(sender.first) + " to " + core::format_day(sender.last) + " (" +
            std::to_string(days) + (days == 1 ? " day" : " days") + " recorded)";
+}
+
+std::string no_ssi_text(const SsiReport& report) {
+    if (report.recorded_days) {
+        return "No SSI recorded in this period; the SSI recorded runs from " +
+               core::format_day(report.recorded_days->first) + " to " + core::format_day(report.recorded_days->second) +
+               " (--since and --until choose the period).";
+    }
+    return "No SSI recorded in this period: record it with 'campaign ssi record', import it with 'campaign ssi "
+           "import', or run a campaign whose mock model simulates it.";
 }
 
 std::string ssi_scope_text(const SsiReport& report) {

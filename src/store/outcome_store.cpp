@@ -189,4 +189,18 @@ void OutcomeStore::for_each_day(const OutcomeFilter& filter, const std::function
     }
 }
 
+std::optional<std::pair<std::string, std::string>> OutcomeStore::sent_days(const OutcomeFilter& filter) {
+    SQLite::Statement query(m_database.sqlite(), "SELECT min(t.day), max(t.day) FROM action_tallies t"
+                                                 " WHERE t.state = 'sent' AND t.actions > 0" +
+                                                     scope(filter, "t"));
+    OutcomeFilter unbounded = filter;
+    unbounded.since.reset();
+    unbounded.until.reset();
+    bind(query, unbounded);
+    if (!query.executeStep() || query.getColumn(0).isNull()) {
+        return std::nullopt;
+    }
+    return std::pair{query.getColumn(0).getString(), query.getColumn(1).getString()};
+}
+
 } // namespace campaign::store

@@ -88,6 +88,9 @@ public:
     // In the order of their actions, and of time within one action.
     void for_each_reply(const OutcomeFilter& filter, const std::function<void(const Reply&)>& visit);
     void for_each_day(const OutcomeFilter& filter, const std::function<void(const DailySends&)>& visit);
+    // The first and last UTC day (YYYY-MM-DD) anything was sent on in the filter's campaign and sender, whatever
+    // its period: where a report whose period holds nothing can say the data is.
+    std::optional<std::pair<std::string, std::string>> sent_days(const OutcomeFilter& filter);
 
 private:
     Database& m_database;

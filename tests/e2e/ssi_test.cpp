@@ -795,8 +795,7 @@ TEST_CASE("report ssi over fewer than 30 days shows the trend only, and says why
     CHECK(json["significant"].empty());
 
     auto later = run_ok(workspace, {"report", "ssi", "--since", "2027-01-01"}).out;
-    CHECK(contains(later, "\nNo SSI recorded in this period: record it with 'campaign ssi record', import it with "
-                          "'campaign ssi import', or run a campaign whose mock model simulates it.\n"));
+    CHECK(contains(later, "\nNo SSI recorded in this period; the SSI recorded runs from 2026-03-02 to 2026-04-"));
 }
 
 TEST_CASE("report ssi refuses bad input with a message that says what", "[e2e][ssi][report]") {

@@ -636,7 +636,8 @@ TEST_CASE("the period and the sender narrow the report, and an unknown sender is
         CHECK(empty.senders.empty());
         CHECK(empty.correlations.empty());
         CHECK(render(empty, "table").find("No SSI recorded in this period") != std::string::npos);
-        CHECK(render(empty, "html").find("No SSI recorded in this period.") != std::string::npos);
+        CHECK(render(empty, "html").find("No SSI recorded in this period: record it with") != std::string::npos);
+        CHECK_FALSE(empty.recorded_days);
     }
 }
 
@@ -668,8 +669,8 @@ TEST_CASE("the report in every format, with every number named in JSON and none 
         auto text = render(report, "json");
         CHECK(has_no_undefined_number(text));
         auto json = nlohmann::json::parse(text);
-        CHECK(keys_of(json) == Keys{"correlations", "granger", "regressions", "rehearsal", "report", "scope", "senders",
-                                    "significant", "undefined_correlations"});
+        CHECK(keys_of(json) == Keys{"correlations", "granger", "recorded_days", "regressions", "rehearsal", "report",
+                                    "scope", "senders", "significant", "undefined_correlations"});
         CHECK(json["report"] == "ssi");
         CHECK(json["rehearsal"].is_null());
         CHECK(json["scope"] == nlohmann::json{{"sender", nullptr},
@@ -772,10 +773,10 @@ TEST_CASE("the report in every format, with every number named in JSON and none 
     }
     SECTION("json of one section keeps only its keys, and the scope says what was asked") {
         auto correlations = nlohmann::json::parse(render(report, "json", report::SsiSection::correlations));
-        CHECK(keys_of(correlations) ==
-              Keys{"correlations", "rehearsal", "report", "scope", "significant", "undefined_correlations"});
+        CHECK(keys_of(correlations) == Keys{"correlations", "recorded_days", "rehearsal", "report", "scope",
+                                            "significant", "undefined_correlations"});
         auto trend = nlohmann::json::parse(render(report, "json", report::SsiSection::trend));
-        CHECK(keys_of(trend) == Keys{"rehearsal", "report", "scope", "senders"});
+        CHECK(keys_of(trend) == Keys{"recorded_days", "rehearsal", "report", "scope", "senders"});
         SsiReportOptions narrow;
         narrow.sender = "alice";
         narrow.since = test::k_ssi_first + days{1};
