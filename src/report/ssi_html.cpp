@@ -78,7 +78,7 @@ void heat_maps(std::ostream& out, const SsiReport& report, const SenderSsi& send
             cells.push_back(std::move(line));
         }
         out << "<h3>" << escape_html(std::string(core::display_name(measure))) << ": Spearman by lag</h3>\n"
-            << heatmap_svg(rows, columns, cells) << '\n';
+            << heatmap_svg(rows, columns, cells, "q < " + fixed(report.options.q_threshold, 2)) << '\n';
     }
 }
 

@@ -84,6 +84,20 @@ std::string stacked_bars(const std::vector<std::string>& days, const std::vector
     return svg;
 }
 
+// White at 0, the full shade at |r| = 0.6 or more: daily correlations are rarely larger. Red for positive, blue for
+// negative; grey for a cell that does not survive, whatever its sign.
+std::string heat_color(double value, bool marked) {
+    double strength = std::min(std::fabs(value) / 0.6, 1.0);
+    auto fade = [strength](int full) {
+        return std::to_string(static_cast<int>(std::lround(255 - (255 - full) * strength)));
+    };
+    if (!marked) {
+        return "rgb(" + fade(190) + "," + fade(190) + "," + fade(190) + ")";
+    }
+    return value >= 0 ? "rgb(" + fade(200) + "," + fade(40) + "," + fade(40) + ")"
+                      : "rgb(" + fade(40) + "," + fade(90) + "," + fade(190) + ")";
+}
+
 } // namespace
 
 std::string escape_html(const std::string& text) {
@@ -254,14 +268,16 @@ std::string trend_svg(const std::vector<std::string>& days, const std::vector<Li
 }
 
 std::string heatmap_svg(const std::vector<std::string>& rows, const std::vector<std::string>& columns,
-                        const std::vector<std::vector<HeatCell>>& cells) {
+                        const std::vector<std::vector<HeatCell>>& cells, const std::string& marked_means) {
     constexpr double label_width = 170;
     constexpr double row_height = 22;
     constexpr double header = 20;
+    constexpr double key_height = 50;
     double cell_width =
         std::min(36.0, (k_width - label_width - 8) / static_cast<double>(std::max<std::size_t>(columns.size(), 1)));
-    double height = header + row_height * static_cast<double>(rows.size()) + 6;
-    double width = label_width + cell_width * static_cast<double>(columns.size()) + 8;
+    double grid_bottom = header + row_height * static_cast<double>(rows.size());
+    double height = grid_bottom + key_height;
+    double width = std::max(label_width + cell_width * static_cast<double>(columns.size()) + 8, 560.0);
     std::string svg = "<svg class=\"heatmap\" viewBox=\"0 0 " + number(width) + " " + number(height) +
                       "\" style=\"max-width:" + number(width) + "px\" role=\"img\" aria-label=\"correlation by lag\">";
     for (std::size_t c = 0; c < columns.size(); ++c) {
@@ -277,24 +293,40 @@ std::string heatmap_svg(const std::vector<std::string>& rows, const std::vector<
             if (!std::isfinite(cell.value)) {
                 continue;
             }
-            // White at 0, full red or blue at |r| = 0.6 or more: daily correlations are rarely larger.
-            double strength = std::min(std::fabs(cell.value) / 0.6, 1.0);
-            auto fade = [strength](int full) {
-                return std::to_string(static_cast<int>(std::lround(255 - (255 - full) * strength)));
-            };
-            std::string color = cell.value >= 0 ? "rgb(" + fade(200) + "," + fade(40) + "," + fade(40) + ")"
-                                                : "rgb(" + fade(40) + "," + fade(90) + "," + fade(190) + ")";
             double x = label_width + cell_width * static_cast<double>(c);
             svg += "<rect x=\"" + number(x + 1) + "\" y=\"" + number(y + 1) + "\" width=\"" + number(cell_width - 2) +
-                   "\" height=\"" + number(row_height - 2) + "\" fill=\"" + color + "\"><title>" +
-                   escape_html(cell.tooltip) + "</title></rect>";
+                   "\" height=\"" + number(row_height - 2) + "\" fill=\"" + heat_color(cell.value, cell.marked) +
+                   "\"><title>" + escape_html(cell.tooltip) + "</title></rect>";
             if (cell.marked) {
                 svg += "<circle cx=\"" + number(x + cell_width / 2) + "\" cy=\"" + number(y + row_height / 2) +
                        "\" r=\"3.5\" fill=\"#111\"/>";
             }
         }
     }
-    return svg + "</svg>";
+    // The key: the scale in colour, then what grey and the dot mean.
+    double key_y = grid_bottom + 10;
+    svg += "<g class=\"key\">";
+    constexpr double swatch = 18;
+    const double scale[] = {-0.6, -0.4, -0.2, 0, 0.2, 0.4, 0.6};
+    double x = label_width;
+    svg += "<text x=\"" + number(label_width - 8) + "\" y=\"" + number(key_y + 13) +
+           "\" text-anchor=\"end\">Spearman</text>";
+    for (double value : scale) {
+        svg += "<rect x=\"" + number(x) + "\" y=\"" + number(key_y) + "\" width=\"" + number(swatch) + "\" height=\"" +
+               number(swatch) + "\" fill=\"" + heat_color(value, true) + "\" stroke=\"#ddd\"/>";
+        x += swatch;
+    }
+    svg += "<text x=\"" + number(label_width) + "\" y=\"" + number(key_y + swatch + 12) + "\">-0.6</text>";
+    svg += "<text x=\"" + number(x) + "\" y=\"" + number(key_y + swatch + 12) + "\" text-anchor=\"end\">+0.6</text>";
+    x += 16;
+    svg += "<circle cx=\"" + number(x + 5) + "\" cy=\"" + number(key_y + swatch / 2) + "\" r=\"3.5\" fill=\"#111\"/>";
+    svg +=
+        "<text x=\"" + number(x + 14) + "\" y=\"" + number(key_y + 13) + "\">" + escape_html(marked_means) + "</text>";
+    x += 14 + 7.0 * static_cast<double>(marked_means.size()) + 16;
+    svg += "<rect x=\"" + number(x) + "\" y=\"" + number(key_y) + "\" width=\"" + number(swatch) + "\" height=\"" +
+           number(swatch) + "\" fill=\"" + heat_color(0.6, false) + "\"/>";
+    svg += "<text x=\"" + number(x + swatch + 6) + "\" y=\"" + number(key_y + 13) + "\">grey: not significant</text>";
+    return svg + "</g></svg>";
 }
 
 } // namespace campaign::report

@@ -39,14 +39,15 @@ std::string trend_svg(const std::vector<std::string>& days, const std::vector<Li
                       const std::vector<Series>& bars);
 
 struct HeatCell {
-    double value = 0; // -1 to 1; NaN leaves the cell blank
-    bool marked = false;
+    double value = 0;    // -1 to 1; NaN leaves the cell blank
+    bool marked = false; // what survives the test: in colour, with a dot; the other cells in grey
     std::string tooltip;
 };
 
-// A grid of cells coloured from blue (-1) through white to red (+1), a row per label and a column per heading;
-// marked cells carry a dot.
+// A grid of cells, a row per label and a column per heading: marked cells coloured from blue (-1) through white to
+// red (+1) and dotted, the others in shades of grey of the same strength, so that only what survives shows in
+// colour. Under it a key of the scale, `marked_means` beside the dot ("q < 0.10") and what grey means.
 std::string heatmap_svg(const std::vector<std::string>& rows, const std::vector<std::string>& columns,
-                        const std::vector<std::vector<HeatCell>>& cells);
+                        const std::vector<std::vector<HeatCell>>& cells, const std::string& marked_means);
 
 } // namespace campaign::report
