@@ -1,13 +1,16 @@
 // campaign prospects list|show|forget (import lives in cmd_prospects_import.cpp).
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "cli/context.hpp"
 #include "cli/output.hpp"
+#include "cli/rehearsal_place.hpp"
 #include "core/text.hpp"
 #include "crm/suppression.hpp"
 #include "store/prospect_store.hpp"
+#include "store/rehearsal.hpp"
 
 namespace campaign::cli {
 
@@ -155,14 +158,33 @@ int show(Context& context, const std::string& who, const std::string& format) {
     return k_ok;
 }
 
+// The database beside this one that holds the same people: the rehearsal of a live CRM, or the live CRM of a
+// rehearsal. An erasure is of a person, so it reaches both.
+std::optional<std::filesystem::path> twin_of(store::Database& database) {
+    auto twin = store::rehearsal_origin(database) ? store::rehearsal_origin(database)->copied_from
+                                                  : store::rehearsal_path(database.path());
+    return std::filesystem::exists(twin) ? std::optional(twin) : std::nullopt;
+}
+
 int forget(Context& context, const std::string& who) {
     store::Database database(context.database_path, store::OpenMode::create);
+    // The profile, before its row is erased: the twin knows the person by it, not by this database's number.
+    std::string profile = who;
+    if (std::all_of(who.begin(), who.end(), [](char c) { return c >= '0' && c <= '9'; }) && !who.empty()) {
+        profile = crm::resolve_prospect(database, who).profile_url;
+    }
+    auto twin = twin_of(database);
     if (auto erased = crm::forget(database, who, context.clock)) {
         context.out << "forgot prospect " << *erased << ": personal data erased, and a hash of the profile "
                     << "kept on the suppression list so that no later import brings them back\n";
     } else {
         context.out << "not in the CRM; a hash of the profile is now on the suppression list so that no later "
                     << "import brings them in\n";
+    }
+    if (twin) {
+        store::Database other(*twin, store::OpenMode::must_exist);
+        crm::forget(other, profile, context.clock);
+        context.out << "erased from " << shown(*twin) << " too\n";
     }
     return k_ok;
 }

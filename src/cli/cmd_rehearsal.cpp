@@ -69,8 +69,8 @@ int discard(Context& context) {
 }
 
 int split(Context& context) {
-    store::RunnerLock lock(context.database_path);
     store::Database database(context.database_path, store::OpenMode::must_exist);
+    store::RunnerLock lock(context.database_path);
     auto work = store::simulated_work(database);
     if (!work) {
         context.out << shown(context.database_path) << " holds no simulated work: nothing to split\n";
@@ -80,12 +80,32 @@ int split(Context& context) {
         check_live(database); // says why it cannot be split
     }
     auto target = store::rehearsal_path(context.database_path);
+    // A split stopped between the copy and the clean-up goes on from the copy it made.
+    bool copied = false;
     if (std::filesystem::exists(target)) {
-        throw core::UserError("error: " + shown(target) +
-                              " is there already: 'campaign rehearsal discard' it first, or move it away");
+        store::Database existing(target, store::OpenMode::must_exist);
+        auto origin = store::rehearsal_origin(existing);
+        copied = origin && std::filesystem::exists(origin->copied_from) &&
+                 std::filesystem::equivalent(origin->copied_from, context.database_path) &&
+                 store::run_count(existing) == work->runs;
+        if (!copied) {
+            throw core::UserError("error: " + shown(target) +
+                                  " is there already: 'campaign rehearsal discard' it first, or move it away");
+        }
     }
-    store::copy_for_rehearsal(database, target, context.clock.now());
+    if (!copied) {
+        store::copy_for_rehearsal(database, target, context.clock.now());
+    }
+    // The mock transport's journal of what its prospects will still do goes with the work it belongs to.
+    auto journal = context.database_path.string() + ".mock-journal.jsonl";
+    if (std::filesystem::exists(journal)) {
+        std::filesystem::rename(journal, target.string() + ".mock-journal.jsonl");
+    }
     store::remove_simulated_work(database);
+    {
+        store::Database rehearsal(target, store::OpenMode::must_exist);
+        store::set_rehearsal_fingerprint(rehearsal, store::live_fingerprint(database));
+    }
     context.out << "moved the work of " << work->runs << (work->runs == 1 ? " simulated run" : " simulated runs")
                 << " into " << shown(target) << "; " << shown(context.database_path)
                 << " keeps its prospects, the suppressions you made and the SSI you imported, and is ready for a "

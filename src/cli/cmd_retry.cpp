@@ -5,7 +5,9 @@
 
 #include "cli/context.hpp"
 #include "cli/output.hpp"
+#include "cli/rehearsal_place.hpp"
 #include "store/campaign_store.hpp"
+#include "store/rehearsal.hpp"
 #include "store/retry.hpp"
 #include "store/runner_lock.hpp"
 
@@ -67,6 +69,11 @@ int retry(Context& context, const RetryArguments& arguments) {
     auto steps = store::failed_steps(database, filter);
     if (steps.empty()) {
         context.out << "no failed steps match: nothing to retry\n";
+        auto rehearsal = store::rehearsal_path(context.database_path);
+        if (!store::rehearsal_origin(database) && std::filesystem::exists(rehearsal)) {
+            context.out << "(the rehearsal's failed steps, in " << shown(rehearsal)
+                        << ", are retried with 'campaign --rehearsal retry')\n";
+        }
         return k_ok;
     }
     std::vector<Row> rows;

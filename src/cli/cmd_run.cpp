@@ -85,9 +85,20 @@ void take_gateway(LoadedRun& loaded, const core::GatewaySettings& gateway, core:
     }
 }
 
+// Whether the files check better against the live CRM than against its rehearsal: what was imported since the copy.
+bool fewer_errors_in_live(const RunArguments& arguments, const RehearsalPlace& place, int errors) {
+    store::Database live(place.live, store::OpenMode::must_exist);
+    int in_live = 0;
+    for (const auto& checked : check_campaign_files(arguments.files, &live)) {
+        in_live += error_count(checked.diagnostics);
+    }
+    return in_live < errors;
+}
+
 // A run runs only what validate accepts: the same checks against the CRM it works on, the same lines, and nothing
 // recorded when there is an error (or, with --strict, a warning).
-LoadedRun load_files(const RunArguments& arguments, store::Database* crm, std::ostream& err) {
+LoadedRun load_files(const RunArguments& arguments, store::Database* crm, std::ostream& err,
+                     const RehearsalPlace* rehearsal = nullptr) {
     LoadedRun loaded;
     core::Diagnostics problems;
     for (auto& checked : check_campaign_files(arguments.files, crm)) {
@@ -111,8 +122,15 @@ LoadedRun load_files(const RunArguments& arguments, store::Database* crm, std::o
             err << problem.to_string() << '\n';
         }
         int blocking = errors + (arguments.strict ? warnings : 0);
-        throw core::UserError(std::to_string(blocking) + (blocking == 1 ? " problem" : " problems") +
-                              " found: nothing was run (campaign validate shows the same)");
+        auto found = std::to_string(blocking) + (blocking == 1 ? " problem" : " problems") + " found";
+        if (rehearsal && fewer_errors_in_live(arguments, *rehearsal, errors)) {
+            // The rehearsal goes on with the CRM as it was copied, which may lack what was imported since.
+            throw core::UserError(found + " against the rehearsal " + shown(rehearsal->rehearsal) +
+                                  ": nothing was run ('campaign --rehearsal validate' shows the same; --fresh "
+                                  "rehearses with what " +
+                                  shown(rehearsal->live) + " holds now)");
+        }
+        throw core::UserError(found + ": nothing was run (campaign validate shows the same)");
     }
     for (const auto& problem : problems) {
         err << problem.to_string() << '\n';
@@ -322,8 +340,8 @@ void check_arguments(const Context& context, const RunArguments& arguments, bool
 // How a later command names the database the run worked in.
 std::string database_option(const Context& context, const std::filesystem::path& rehearsal) {
     if (store::rehearsal_path(context.database_path) == rehearsal) {
-        return context.database_path == "campaign.db" ? "--rehearsal "
-                                                      : "--db " + shown(context.database_path) + " --rehearsal ";
+        return context.database_path == default_database() ? "--rehearsal "
+                                                           : "--db " + shown(context.database_path) + " --rehearsal ";
     }
     return "--db " + shown(rehearsal) + " ";
 }
@@ -349,17 +367,29 @@ int run_campaigns(Context& context, const RunArguments& arguments) {
         store::Database(context.database_path, store::OpenMode::must_exist);
     }
     auto place = rehearsal_place(context.database_path);
-    // A dry run forecasts from the database it is given, live or rehearsal; a rehearsal goes on in its own.
+    // A dry run forecasts from the database it is given, live or rehearsal (with --rehearsal, the rehearsal); a
+    // rehearsal goes on in its own.
+    if (arguments.dry_run && context.rehearsal) {
+        if (!std::filesystem::exists(place.rehearsal)) {
+            throw core::UserError("error: --rehearsal: there is no rehearsal of " + shown(place.live) +
+                                  " yet to forecast from (" + shown(place.rehearsal) + ")");
+        }
+        context.database_path = place.rehearsal;
+    }
     auto crm_path = arguments.dry_run || !rehearsal                                  ? context.database_path
                     : (!arguments.fresh && std::filesystem::exists(place.rehearsal)) ? place.rehearsal
                                                                                      : place.live;
+    if (rehearsal && arguments.transport == "http" && !arguments.dry_run) {
+        context.err << "warning: --transport http on the simulated clock sends through the gateway for real, as fast "
+                       "as the clock jumps, and records it in the rehearsal only: point it at a test gateway\n";
+    }
     LoadedRun loaded;
     {
         store::Database crm(crm_path, store::OpenMode::must_exist);
         if (!rehearsal) {
             check_live(crm);
         }
-        loaded = load_files(arguments, &crm, context.err);
+        loaded = load_files(arguments, &crm, context.err, crm_path == place.rehearsal ? &place : nullptr);
     }
     std::optional<store::RunnerLock> lock;
     std::optional<DryRunCopy> copy;

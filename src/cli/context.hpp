@@ -24,6 +24,9 @@ struct Context {
     std::function<int()> command;
 };
 
+// The CRM when --db does not name one: $CAMPAIGN_DB, else ./campaign.db.
+std::filesystem::path default_database();
+
 enum ExitCode { k_ok = 0, k_user_error = 1, k_usage = 2, k_runtime_failure = 3 };
 
 // Makes `action` the command to run when `subcommand` is the one on the command line.

@@ -26,7 +26,8 @@ void check_live(store::Database& database) {
     if (auto origin = store::rehearsal_origin(database)) {
         throw core::UserError("error: " + name + " is a rehearsal, a copy of " + shown(origin->copied_from) +
                               ": a live run (--transport http on the wall clock) sends for real and works on the live "
-                              "CRM; name it with --db, without --rehearsal");
+                              "CRM: name that one (--db " +
+                              shown(origin->copied_from) + ")");
     }
     auto work = store::simulated_work(database);
     if (!work) {

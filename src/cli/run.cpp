@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <iostream>
+#include <set>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -13,12 +14,12 @@
 
 namespace campaign::cli {
 
-namespace {
-
 std::filesystem::path default_database() {
     const char* from_environment = std::getenv("CAMPAIGN_DB");
     return (from_environment && *from_environment) ? from_environment : "campaign.db";
 }
+
+namespace {
 
 void set_up_logging(int verbose, bool quiet) {
     auto logger = spdlog::stderr_color_mt("campaign");
@@ -27,8 +28,26 @@ void set_up_logging(int verbose, bool quiet) {
     spdlog::set_default_logger(logger);
 }
 
+// The subcommand chosen, by its names from the top: "prospects import".
+std::string chosen_command(const CLI::App& app) {
+    std::string names;
+    for (const CLI::App* at = &app; !at->get_subcommands().empty();) {
+        at = at->get_subcommands().front();
+        names += (names.empty() ? "" : " ") + at->get_name();
+    }
+    return names;
+}
+
+// The commands that only read the database.
+bool only_reads(const std::string& command) {
+    static const std::set<std::string, std::less<>> k_readers{
+        "status",         "report replies", "report ssi", "actions",  "prospects list",
+        "prospects show", "suppress list",  "ssi list",   "validate", "template render"};
+    return k_readers.contains(command);
+}
+
 // --rehearsal names the rehearsal beside the CRM for every command but `run`, which finds it itself (and makes it),
-// and `rehearsal`, which is about it.
+// and `rehearsal`, which is about it. A command that writes says where it wrote.
 void use_rehearsal(const CLI::App& app, Context& context) {
     if (!context.rehearsal || app.got_subcommand("run") || app.got_subcommand("rehearsal")) {
         return;
@@ -38,6 +57,11 @@ void use_rehearsal(const CLI::App& app, Context& context) {
         throw core::UserError("error: --rehearsal: there is no rehearsal of " + shown(context.database_path) +
                               " yet (" + shown(rehearsal) +
                               "): a run on the mock transport or the simulated clock makes one");
+    }
+    if (!only_reads(chosen_command(app))) {
+        context.err << "note: --rehearsal: this changes " << shown(rehearsal) << " only, not "
+                    << shown(context.database_path)
+                    << "; 'campaign run --fresh' and 'campaign rehearsal discard' throw the rehearsal away\n";
     }
     context.database_path = rehearsal;
 }

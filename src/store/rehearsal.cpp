@@ -25,32 +25,56 @@ std::optional<RehearsalOrigin> rehearsal_origin(Database& database) {
     if (!query.executeStep()) {
         return std::nullopt;
     }
-    return RehearsalOrigin{query.getColumn(0).getString(), read_time(query.getColumn(1)),
-                           query.getColumn(2).getString()};
+    // A file name is the live CRM's beside the rehearsal, wherever the two have been moved together.
+    std::filesystem::path copied_from = query.getColumn(0).getString();
+    if (copied_from.is_relative()) {
+        copied_from = database.path().parent_path() / copied_from;
+    }
+    return RehearsalOrigin{copied_from, read_time(query.getColumn(1)), query.getColumn(2).getString()};
 }
 
 void copy_for_rehearsal(Database& live, const std::filesystem::path& target, core::Timestamp now) {
     auto partial = with_suffix(target, ".partial");
     remove_database_files(partial);
-    auto fingerprint = live_fingerprint(live);
     live.copy_to(partial);
     {
         Database copy(partial, OpenMode::must_exist);
-        // A rehearsal of a rehearsal is a rehearsal of the same live CRM.
+        // A rehearsal of a rehearsal is a rehearsal of the same live CRM. The fingerprint is the copy's own, taken
+        // before anything changes in it: what the live CRM held at the instant it was copied.
         auto origin = rehearsal_origin(copy);
-        auto copied_from = origin ? origin->copied_from : std::filesystem::absolute(live.path());
+        auto copied_from = std::filesystem::absolute(origin ? origin->copied_from : live.path()).lexically_normal();
+        bool beside = copied_from.parent_path() == std::filesystem::absolute(target).lexically_normal().parent_path();
         Transaction transaction(copy);
+        auto fingerprint = origin ? origin->fingerprint : live_fingerprint(copy);
         copy.sqlite().exec("DELETE FROM rehearsal");
         SQLite::Statement mark(copy.sqlite(),
                                "INSERT INTO rehearsal (id, copied_from, copied_at, fingerprint) VALUES (1, ?, ?, ?)");
-        mark.bind(1, copied_from.string());
+        mark.bind(1, beside ? copied_from.filename().string() : copied_from.string());
         mark.bind(2, core::format_utc(now));
-        mark.bind(3, origin ? origin->fingerprint : fingerprint);
+        mark.bind(3, fingerprint);
         mark.exec();
         transaction.commit();
     }
-    remove_database_files(target);
+    // The old copy's write-ahead log is folded into it and emptied before the new file takes its name, so that no
+    // reader ever pairs the new file with the old one's log (an empty log is no log); the rename replaces the file in
+    // one step.
+    if (std::filesystem::exists(target)) {
+        SQLite::Database old(target.string(), SQLite::OPEN_READWRITE);
+        old.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+    std::error_code ignored;
+    std::filesystem::remove(with_suffix(target, ".mock-journal.jsonl"), ignored);
     std::filesystem::rename(partial, target);
+}
+
+int run_count(Database& database) {
+    return database.sqlite().execAndGet("SELECT count(*) FROM runs").getInt();
+}
+
+void set_rehearsal_fingerprint(Database& rehearsal, const std::string& fingerprint) {
+    SQLite::Statement update(rehearsal.sqlite(), "UPDATE rehearsal SET fingerprint = ?");
+    update.bind(1, fingerprint);
+    update.exec();
 }
 
 bool remove_database_files(const std::filesystem::path& database) {

@@ -25,8 +25,15 @@ std::filesystem::path rehearsal_path(const std::filesystem::path& live);
 std::optional<RehearsalOrigin> rehearsal_origin(Database& database);
 
 // Replaces `target` with a consistent copy of `live`, taken while others may be writing, marked as its rehearsal at
-// `now` (wall time). A reader of `target` sees the old rehearsal or the new one, never half of one.
+// `now` (wall time). A reader of `target` sees the old rehearsal or the new one, never half of one. A copy beside
+// the live CRM names it by its file name, so that the two can be moved together.
 void copy_for_rehearsal(Database& live, const std::filesystem::path& target, core::Timestamp now);
+
+// How many runs the database holds, of any transport and clock.
+int run_count(Database& database);
+
+// What the rehearsal takes the live CRM to have held when it was copied: see live_fingerprint.
+void set_rehearsal_fingerprint(Database& rehearsal, const std::string& fingerprint);
 
 // Removes a database file with the files SQLite and the run keep beside it. Returns whether there was one.
 bool remove_database_files(const std::filesystem::path& database);

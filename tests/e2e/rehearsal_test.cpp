@@ -173,9 +173,10 @@ TEST_CASE("a live run refuses a rehearsal, and a database holding simulated work
     auto on_rehearsal = workspace.run(
         {"--db", "campaign.rehearsal.db", "run", "campaigns/founders-intro.yaml", "--transport", "http", "--once"});
     CHECK(on_rehearsal.exit_code == 1);
-    CHECK(on_rehearsal.err == "error: campaign.rehearsal.db is a rehearsal, a copy of campaign.db: a live run "
-                              "(--transport http on the wall clock) sends for real and works on the live CRM; name it "
-                              "with --db, without --rehearsal\n");
+    CHECK(on_rehearsal.err ==
+          "error: campaign.rehearsal.db is a rehearsal, a copy of campaign.db: a live run "
+          "(--transport http on the wall clock) sends for real and works on the live CRM: name that "
+          "one (--db campaign.db)\n");
     auto flagged = workspace.run({"--rehearsal", "run", "campaigns/founders-intro.yaml", "--transport", "http"});
     CHECK(flagged.exit_code == 1);
     CHECK(flagged.err == "error: --rehearsal: a live run (--transport http on the wall clock) works on the live CRM, "
@@ -335,4 +336,75 @@ TEST_CASE("a step that failed for its template is tried again by retry once the 
     CHECK(run_ok(workspace, {"--rehearsal", "retry"}).out == "no failed steps match: nothing to retry\n");
     // Nothing of it reached the live CRM.
     CHECK(count(workspace.database(), "SELECT count(*) FROM actions") == 0);
+}
+
+TEST_CASE("a rehearsal goes on with the CRM as it was copied, and says so when that is why a file fails",
+          "[e2e][rehearsal][validate]") {
+    Workspace workspace;
+    prepare(workspace);
+    run_ok(workspace, {"run", "campaigns/founders-intro.yaml", "--for", "2d", "--start", "2026-11-23T06:00:00Z"});
+    // A field imported into the live CRM since the copy, and a template that uses it.
+    workspace.write("budget.csv", "linkedin_url,budget\nhttps://linkedin.com/in/someone-new,10k\n");
+    run_ok(workspace, {"prospects", "import", "budget.csv"});
+    auto text = workspace.read("templates/nudge.mustache");
+    workspace.write("templates/nudge.mustache", text + "{{budget | your budget}}\n");
+    CHECK(workspace.run({"validate", "campaigns/founders-intro.yaml"}).exit_code == 0);
+    auto refused = workspace.run({"run", "campaigns/founders-intro.yaml", "--for", "1d"});
+    CHECK(refused.exit_code == 1);
+    CHECK(refused.err.ends_with("1 problem found against the rehearsal campaign.rehearsal.db: nothing was run "
+                                "('campaign --rehearsal validate' shows the same; --fresh rehearses with what "
+                                "campaign.db holds now)\n"));
+    run_ok(workspace,
+           {"run", "campaigns/founders-intro.yaml", "--for", "1d", "--fresh", "--start", "2026-11-23T06:00:00Z"});
+
+    // A forecast with --rehearsal starts from the rehearsal, where the clock stands.
+    auto forecast =
+        run_ok(workspace, {"--rehearsal", "run", "campaigns/founders-intro.yaml", "--dry-run", "--for", "1d"});
+    CHECK(forecast.out.find("forecast 2026-11-24T06:00:00Z to 2026-11-25T06:00:00Z") != std::string::npos);
+}
+
+TEST_CASE("an erasure reaches the rehearsal too, and a moved project keeps its pair", "[e2e][rehearsal][prospects]") {
+    Workspace workspace;
+    prepare(workspace);
+    run_ok(workspace, k_month);
+    const std::string who = "https://www.linkedin.com/in/example-ayu-halim-25e01af";
+    REQUIRE(count(workspace.rehearsal(), "SELECT count(*) FROM prospects WHERE profile_url LIKE '%ayu-halim%'") == 1);
+    auto forgotten = run_ok(workspace, {"prospects", "forget", who});
+    CHECK(forgotten.out.ends_with("\nerased from campaign.rehearsal.db too\n"));
+    for (const auto& database : {workspace.database(), workspace.rehearsal()}) {
+        INFO(database);
+        CHECK(count(database, "SELECT count(*) FROM prospects WHERE profile_url LIKE '%ayu-halim%'") == 0);
+        CHECK(count(database, "SELECT count(*) FROM suppressions WHERE kind = 'forgotten'") == 1);
+    }
+
+    // The pair moved together still names its own live CRM.
+    auto moved = workspace.path() / "moved";
+    std::filesystem::create_directories(moved);
+    for (const char* file : {"campaign.db", "campaign.rehearsal.db"}) {
+        std::filesystem::copy_file(workspace.path() / file, moved / file);
+    }
+    auto shown = run_ok(workspace, {"--db", "moved/campaign.db", "rehearsal"});
+    CHECK(shown.out.starts_with("rehearsal: moved/campaign.rehearsal.db\ncopied from: moved/campaign.db at "));
+}
+
+TEST_CASE("a split takes the mock's journal with the work, and leaves the live CRM unchanged since",
+          "[e2e][rehearsal]") {
+    Workspace workspace;
+    prepare(workspace);
+    run_ok(workspace,
+           {"run", "campaigns/founders-intro.yaml", "--for", "10d", "--seed", "3", "--start", "2026-11-23T06:00:00Z"});
+    std::filesystem::rename(workspace.rehearsal(), workspace.database());
+    std::filesystem::rename(workspace.path() / "campaign.rehearsal.db.mock-journal.jsonl",
+                            workspace.path() / "campaign.db.mock-journal.jsonl");
+    {
+        SQLite::Database db(workspace.database().string(), SQLite::OPEN_READWRITE);
+        db.exec("DELETE FROM rehearsal");
+    }
+    run_ok(workspace, {"rehearsal", "split"});
+    CHECK_FALSE(std::filesystem::exists(workspace.path() / "campaign.db.mock-journal.jsonl"));
+    CHECK(std::filesystem::exists(workspace.path() / "campaign.rehearsal.db.mock-journal.jsonl"));
+    auto shown = run_ok(workspace, {"rehearsal"});
+    CHECK(shown.out.find("has changed since") == std::string::npos);
+    auto more = run_ok(workspace, {"run", "campaigns/founders-intro.yaml", "--for", "1d"});
+    CHECK(more.out.find("has changed since") == std::string::npos);
 }
