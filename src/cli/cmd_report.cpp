@@ -7,7 +7,9 @@
 #include <functional>
 
 #include "cli/context.hpp"
+#include "cli/help.hpp"
 #include "cli/output.hpp"
+#include "cli/stored_campaigns.hpp"
 #include "config/reply_rules_loader.hpp"
 #include "report/page.hpp"
 #include "report/reply_render.hpp"
@@ -129,6 +131,7 @@ int report_replies(Context& context, const RepliesArguments& arguments) {
     store::Database database(context.database_path, store::OpenMode::must_exist);
     database.read_through_memory_map();
     options.now = report_time(database, context.clock);
+    options.variant_order = variant_order(database);
     auto built = report::build_reply_report(database, options);
     note_csv_of_rehearsal(context, arguments.format, built.rehearsal_of);
     return deliver(context, arguments.out, [&](std::ostream& out) { render(out, built, arguments.format, section); });

@@ -13,6 +13,7 @@
 #include "cli/output.hpp"
 #include "cli/rehearsal_place.hpp"
 #include "cli/run_support.hpp"
+#include "cli/stored_campaigns.hpp"
 #include "cli/validation.hpp"
 #include "config/campaign_loader.hpp"
 #include "config/gateway_loader.hpp"
@@ -332,6 +333,7 @@ std::string database_option(const Context& context, const std::filesystem::path&
 void print_reports(std::ostream& out, store::Database& database, core::Timestamp reached) {
     report::ReplyReportOptions replies;
     replies.now = reached;
+    replies.variant_order = variant_order(database);
     out << '\n';
     report::write_table(out, report::build_reply_report(database, replies), report::Section::all);
     out << '\n';

@@ -119,6 +119,7 @@ nlohmann::json to_json(const std::vector<store::EnrollmentCounts>& counts, const
                              {"waiting", row.waiting},
                              {"done", row.done},
                              {"replied", row.replied},
+                             {"ended_on_reply", row.ended_on_reply},
                              {"opted_out", row.opted_out},
                              {"failed", row.failed},
                              {"stopped", row.stopped},
