@@ -3,6 +3,7 @@
 #include <set>
 
 #include "config/parts.hpp"
+#include "config/time_zones.hpp"
 #include "core/text.hpp"
 
 namespace campaign::config {
@@ -41,7 +42,14 @@ void read_timezone(YamlReader& reader, const YAML::Node& node, core::Sender& sen
     try {
         date::locate_zone(*name);
         sender.timezone = *name;
+        if (auto warning = time_zone_warning(*name)) {
+            reader.warning(node["timezone"], *warning);
+        }
     } catch (const std::runtime_error&) {
+        if (auto advice = unknown_time_zone_advice(*name)) {
+            reader.error(node["timezone"], *advice);
+            return;
+        }
         auto names = zone_names();
         auto suggestion = core::closest_match(*name, names);
         reader.error(node["timezone"], "unknown time zone '" + *name + "'" +
