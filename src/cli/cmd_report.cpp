@@ -187,6 +187,8 @@ int report_ssi(Context& context, const SsiArguments& arguments) {
 void add_ssi_report_command(CLI::App& report, Context& context) {
     auto* command = report.add_subcommand(
         "ssi", "Did activity move the SSI: which activity, which pillar, after how many days, and how sure");
+    set_examples(*command, {"campaign report ssi", "campaign report ssi --sender alice --max-lag 7 --format md",
+                            "campaign report ssi --format html --out ssi.html"});
     auto arguments = std::make_shared<SsiArguments>();
     command->add_option("--sender", arguments->sender, "Only this sender (default: every sender with SSI)");
     command->add_option("--since", arguments->since, "From this day on (YYYY-MM-DD)");
@@ -209,6 +211,9 @@ void add_ssi_report_command(CLI::App& report, Context& context) {
 void add_replies_command(CLI::App& report, Context& context) {
     auto* command = report.add_subcommand(
         "replies", "Who replied, and which campaigns, steps, variants and senders work: funnels, A/B tests, replies");
+    set_examples(*command, {"campaign report replies",
+                            "campaign report replies --campaign founders-intro --since 2026-11-01 --until 2026-11-30",
+                            "campaign report replies --section ab --format json"});
     auto arguments = std::make_shared<RepliesArguments>();
     command->add_option("--campaign", arguments->campaign, "Only this campaign");
     command->add_option("--sender", arguments->sender, "Only this sender's actions");
@@ -231,6 +236,8 @@ void add_replies_command(CLI::App& report, Context& context) {
 
 void add_report_command(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand("report", "Reports: replies and funnels, and what activity does to the SSI");
+    set_examples(*command, {"campaign report replies", "campaign report ssi --sender alice",
+                            "campaign report replies --rehearsal --format html --out replies.html"});
     command->require_subcommand(1);
     add_replies_command(*command, context);
     add_ssi_report_command(*command, context);

@@ -10,6 +10,7 @@
 
 #include "cli/context.hpp"
 #include "cli/gateway_ssi.hpp"
+#include "cli/help.hpp"
 #include "cli/output.hpp"
 #include "cli/rehearsal_place.hpp"
 #include "cli/run_support.hpp"
@@ -457,6 +458,9 @@ int run_campaigns(Context& context, const RunArguments& arguments) {
 
 void add_run_command(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand("run", "Run campaigns: enroll their audience and send their steps");
+    set_examples(*command, {"campaign run campaigns/founders-intro.yaml --for 30d --seed 42",
+                            "campaign run campaigns/founders-intro.yaml --dry-run",
+                            "campaign run campaigns/founders-intro.yaml --transport http"});
     auto arguments = std::make_shared<RunArguments>();
     command->add_option("CAMPAIGN", arguments->files, "Campaign YAML files")->required();
     command->add_option("--transport", arguments->transport, "How actions go out: mock (default) or http")

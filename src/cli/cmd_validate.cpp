@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "cli/context.hpp"
+#include "cli/help.hpp"
 #include "cli/validation.hpp"
 
 namespace campaign::cli {
@@ -122,6 +123,9 @@ void add_validate_command(CLI::App& app, Context& context) {
     command->add_option("FILE", arguments->files, "Campaign YAML files")->required();
     command->add_option("--format", arguments->format, "text (default), or json for CI: every problem and file")
         ->check(CLI::IsMember({"text", "json"}));
+    set_examples(*command, {"campaign validate campaigns/*.yaml",
+                            "campaign validate campaigns/q4.yaml --format json > validate.json",
+                            "campaign validate campaigns/q4.yaml --db client.db"});
     on_run(*command, context, [&context, arguments] { return validate(context, *arguments); });
 }
 
