@@ -227,3 +227,27 @@ TEST_CASE("run shows a time zone warning and runs all the same", "[e2e][validate
     auto strict = workspace.run({"run", "campaigns/q4.yaml", "--for", "3d", "--strict"});
     CHECK(strict.exit_code == 1);
 }
+
+TEST_CASE("validate explains a sender's limits: a warning above the safe value, an error above the hard one",
+          "[e2e][validate]") {
+    Workspace workspace;
+    workspace.write("templates/hello.mustache", "Hi {{first_name}}\n");
+    auto campaign_with = [](const std::string& limits) {
+        return "campaign: paced\nsenders:\n  - id: alice\n    timezone: Europe/Paris\n    limits:\n" + limits +
+               "audience:\n  tags: [founders]\nsteps:\n  - id: hello\n    type: message\n"
+               "    template: hello.mustache\n";
+    };
+    workspace.write("campaigns/eager.yaml", campaign_with("      invitations_per_week: 150\n"));
+    auto eager = workspace.run({"validate", "campaigns/eager.yaml"});
+    CHECK(eager.exit_code == 0);
+    CHECK(eager.err == "campaigns/eager.yaml:6:29: warning: 'invitations_per_week' is 150 a week, above the safe 100: "
+                       "LinkedIn restricts accounts that send more than about 100 invitations a week (see "
+                       "docs/campaigns.md#limits)\n");
+
+    workspace.write("campaigns/reckless.yaml", campaign_with("      per_day: {connect: 120}\n"));
+    auto reckless = workspace.run({"validate", "campaigns/reckless.yaml"});
+    CHECK(reckless.exit_code == 1);
+    CHECK(reckless.err == "campaigns/reckless.yaml:6:26: error: 'connect' must be between 0 and 100, not 120: "
+                          "LinkedIn restricts accounts that send more than about 100 invitations a week\n"
+                          "1 problem found\n");
+}
