@@ -13,8 +13,8 @@ case "${1:-}" in
   *) echo "usage: scripts/test.sh [--sanitize]" >&2; exit 2 ;;
 esac
 
-# The reports' HTML pages are checked in a real browser.
-install_missing_packages chromium
+# The reports' HTML pages are checked in a real browser, and the completion scripts in the shells they are for.
+install_missing_packages chromium zsh fish
 build "$preset"
 if [ "$preset" = default ]; then
   cmake --build --preset default --target format-check

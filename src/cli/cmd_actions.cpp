@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "cli/context.hpp"
+#include "cli/help.hpp"
 #include "cli/output.hpp"
 #include "store/action_store.hpp"
 #include "store/campaign_store.hpp"
@@ -146,6 +147,8 @@ int resolve(Context& context, const std::string& key, const std::string& outcome
 
 void add_actions_command(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand("actions", "The action log: every action taken, one row per action");
+    set_examples(*command, {"campaign actions", "campaign actions --campaign founders-intro --format json",
+                            "campaign actions --sender alice --format table"});
     auto arguments = std::make_shared<ActionsArguments>();
     command->add_option("--campaign", arguments->campaign, "Only this campaign's actions");
     command->add_option("--sender", arguments->sender, "Only this sender's actions");
@@ -159,6 +162,8 @@ void add_actions_command(CLI::App& app, Context& context) {
     });
 
     auto* resolve_command = command->add_subcommand("resolve", "Say whether an action in doubt went out");
+    set_examples(*resolve_command, {"campaign actions resolve founders-intro/42/invite sent",
+                                    "campaign actions resolve founders-intro/42/invite not-sent"});
     auto key = std::make_shared<std::string>();
     auto outcome = std::make_shared<std::string>();
     resolve_command->add_option("KEY", *key, "The action's idempotency key")->required();

@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "cli/context.hpp"
+#include "cli/help.hpp"
 #include "cli/output.hpp"
 #include "engine/inbound.hpp"
 #include "transport/event_page.hpp"
@@ -62,8 +63,11 @@ int ingest_events(Context& context, const std::filesystem::path& file) {
 
 void add_events_command(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand("events", "Inbound events reported elsewhere");
+    set_examples(*command, {"campaign events ingest events.jsonl", "campaign events ingest replies.jsonl --rehearsal"});
     command->require_subcommand(1);
     auto* ingest = command->add_subcommand("ingest", "Record the events of a JSONL file, one object a line");
+    set_examples(*ingest,
+                 {"campaign events ingest events.jsonl", "campaign events ingest replies.jsonl --db client.db"});
     auto file = std::make_shared<std::filesystem::path>();
     ingest->add_option("FILE", *file, "The events file (.jsonl)")->required();
     on_run(*ingest, context, [&context, file] { return ingest_events(context, *file); });

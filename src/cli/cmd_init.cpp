@@ -7,6 +7,7 @@
 #include <ostream>
 
 #include "cli/context.hpp"
+#include "cli/help.hpp"
 #include "cli/scaffold.hpp"
 #include "core/error.hpp"
 
@@ -62,6 +63,8 @@ int init(Context& context, const std::filesystem::path& folder) {
 void add_init_command(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand(
         "init", "Write an example project: campaigns/, templates/, prospects.csv, activity.csv, ssi-history.csv");
+    set_examples(*command,
+                 {"campaign init", "campaign init acme-outreach", "campaign init ~/clients/acme && cd ~/clients/acme"});
     auto folder = std::make_shared<std::filesystem::path>(".");
     command->add_option("DIR", *folder, "The project folder (created if missing)");
     on_run(*command, context, [&context, folder] { return init(context, *folder); });

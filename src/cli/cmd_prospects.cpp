@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "cli/context.hpp"
+#include "cli/help.hpp"
 #include "cli/output.hpp"
 #include "cli/rehearsal_place.hpp"
 #include "core/text.hpp"
@@ -193,10 +194,16 @@ int forget(Context& context, const std::string& who) {
 
 void add_prospects_command(CLI::App& app, Context& context) {
     auto* prospects = app.add_subcommand("prospects", "The prospects of the CRM");
+    set_examples(*prospects,
+                 {"campaign prospects import prospects.csv --tag founders", "campaign prospects list --tag founders",
+                  "campaign prospects show https://www.linkedin.com/in/jane-doe"});
     prospects->require_subcommand(1);
     add_import_command(*prospects, context);
 
     auto* list_command = prospects->add_subcommand("list", "List prospects");
+    set_examples(*list_command,
+                 {"campaign prospects list", "campaign prospects list --tag founders --tag paris --limit 20",
+                  "campaign prospects list --format csv > prospects.csv"});
     auto list_arguments = std::make_shared<ListArguments>();
     list_command->add_option("--tag", list_arguments->tags, "Only prospects with this tag (repeatable: all of them)");
     list_command->add_option("--limit", list_arguments->limit, "At most this many prospects");
@@ -205,6 +212,8 @@ void add_prospects_command(CLI::App& app, Context& context) {
     on_run(*list_command, context, [&context, list_arguments] { return list(context, *list_arguments); });
 
     auto* show_command = prospects->add_subcommand("show", "Show one prospect");
+    set_examples(*show_command, {"campaign prospects show 42",
+                                 "campaign prospects show https://www.linkedin.com/in/jane-doe --format json"});
     auto who = std::make_shared<std::string>();
     auto show_format = std::make_shared<std::string>("table");
     show_command->add_option("PROSPECT", *who, "Prospect id or profile URL")->required();
@@ -213,6 +222,8 @@ void add_prospects_command(CLI::App& app, Context& context) {
 
     auto* forget_command =
         prospects->add_subcommand("forget", "Erase a prospect's personal data and never import them again");
+    set_examples(*forget_command,
+                 {"campaign prospects forget https://www.linkedin.com/in/jane-doe", "campaign prospects forget 42"});
     auto forgotten = std::make_shared<std::string>();
     forget_command->add_option("PROSPECT", *forgotten, "Prospect id or profile URL")->required();
     on_run(*forget_command, context, [&context, forgotten] { return forget(context, *forgotten); });

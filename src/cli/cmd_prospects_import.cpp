@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "cli/context.hpp"
+#include "cli/help.hpp"
 #include "cli/output.hpp"
 #include "crm/importer.hpp"
 #include "store/database.hpp"
@@ -75,6 +76,9 @@ int import(Context& context, const ImportArguments& arguments) {
 
 void add_import_command(CLI::App& prospects, Context& context) {
     auto* command = prospects.add_subcommand("import", "Import prospects from a CSV file or a LinkedIn export");
+    set_examples(*command, {"campaign prospects import prospects.csv",
+                            "campaign prospects import Connections.csv --tag network --source linkedin-export",
+                            "campaign prospects import leads.csv --format json"});
     auto arguments = std::make_shared<ImportArguments>();
     command->add_option("FILE", arguments->file, "CSV file with a header row, or LinkedIn's Connections.csv")
         ->required();

@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "cli/context.hpp"
+#include "cli/help.hpp"
 #include "cli/rehearsal_place.hpp"
 #include "core/error.hpp"
 #include "store/campaign_store.hpp"
@@ -118,6 +119,8 @@ int split(Context& context) {
 void add_rehearsal_command(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand(
         "rehearsal", "The rehearsal beside the CRM, where runs on the mock transport or the simulated clock work");
+    set_examples(*command,
+                 {"campaign rehearsal", "campaign rehearsal discard", "campaign rehearsal show --db client.db"});
     // Alone, it shows the rehearsal; the parent's callback runs after a subcommand's, which it must not undo.
     command->callback([&context, command] {
         if (command->get_subcommands().empty()) {
@@ -125,11 +128,14 @@ void add_rehearsal_command(CLI::App& app, Context& context) {
         }
     });
     auto* show_command = command->add_subcommand("show", "Where the rehearsal is, what it was copied from, how far");
+    set_examples(*show_command, {"campaign rehearsal show", "campaign rehearsal show --db client.db"});
     on_run(*show_command, context, [&context] { return show(context); });
     auto* discard_command = command->add_subcommand("discard", "Remove the rehearsal");
+    set_examples(*discard_command, {"campaign rehearsal discard", "campaign rehearsal discard --db client.db"});
     on_run(*discard_command, context, [&context] { return discard(context); });
     auto* split_command = command->add_subcommand(
         "split", "Move the simulated work of a CRM made before rehearsals had their own database into one");
+    set_examples(*split_command, {"campaign rehearsal split", "campaign rehearsal split --db client.db"});
     on_run(*split_command, context, [&context] { return split(context); });
 }
 

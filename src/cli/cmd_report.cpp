@@ -7,8 +7,10 @@
 #include <functional>
 
 #include "cli/context.hpp"
+#include "cli/help.hpp"
 #include "cli/output.hpp"
 #include "cli/rehearsal_place.hpp"
+#include "cli/stored_campaigns.hpp"
 #include "config/reply_rules_loader.hpp"
 #include "report/page.hpp"
 #include "report/reply_render.hpp"
@@ -140,6 +142,7 @@ int report_replies(Context& context, const RepliesArguments& arguments) {
     store::Database database(context.database_path, store::OpenMode::must_exist);
     database.read_through_memory_map();
     options.now = report_time(database, context.clock);
+    options.variant_order = variant_order(database);
     auto built = report::build_reply_report(database, options);
     note_csv_of_rehearsal(context, arguments.format, built.rehearsal_of);
     note_rehearsal_beside(context, !built.sent_days, built.rehearsal_of);
@@ -198,6 +201,8 @@ int report_ssi(Context& context, const SsiArguments& arguments) {
 void add_ssi_report_command(CLI::App& report, Context& context) {
     auto* command = report.add_subcommand(
         "ssi", "Did activity move the SSI: which activity, which pillar, after how many days, and how sure");
+    set_examples(*command, {"campaign report ssi", "campaign report ssi --sender alice --max-lag 7 --format md",
+                            "campaign report ssi --format html --out ssi.html"});
     auto arguments = std::make_shared<SsiArguments>();
     command->add_option("--sender", arguments->sender, "Only this sender (default: every sender with SSI)");
     command->add_option("--since", arguments->since, "From this day on (YYYY-MM-DD)");
@@ -220,6 +225,9 @@ void add_ssi_report_command(CLI::App& report, Context& context) {
 void add_replies_command(CLI::App& report, Context& context) {
     auto* command = report.add_subcommand(
         "replies", "Who replied, and which campaigns, steps, variants and senders work: funnels, A/B tests, replies");
+    set_examples(*command, {"campaign report replies",
+                            "campaign report replies --campaign founders-intro --since 2026-11-01 --until 2026-11-30",
+                            "campaign report replies --section ab --format json"});
     auto arguments = std::make_shared<RepliesArguments>();
     command->add_option("--campaign", arguments->campaign, "Only this campaign");
     command->add_option("--sender", arguments->sender, "Only this sender's actions");
@@ -242,6 +250,8 @@ void add_replies_command(CLI::App& report, Context& context) {
 
 void add_report_command(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand("report", "Reports: replies and funnels, and what activity does to the SSI");
+    set_examples(*command, {"campaign report replies", "campaign report ssi --sender alice",
+                            "campaign report replies --rehearsal --format html --out replies.html"});
     command->require_subcommand(1);
     add_replies_command(*command, context);
     add_ssi_report_command(*command, context);

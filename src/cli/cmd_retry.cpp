@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "cli/context.hpp"
+#include "cli/help.hpp"
 #include "cli/output.hpp"
 #include "cli/rehearsal_place.hpp"
 #include "store/campaign_store.hpp"
@@ -98,6 +99,8 @@ int retry(Context& context, const RetryArguments& arguments) {
 
 void add_retry_command(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand("retry", "Try failed steps again once their cause is fixed");
+    set_examples(*command, {"campaign retry --dry-run", "campaign retry --campaign founders-intro --reason template",
+                            "campaign retry --sender alice --step hello"});
     auto arguments = std::make_shared<RetryArguments>();
     command->add_option("--campaign", arguments->campaign, "Only this campaign's failed steps");
     command->add_option("--step", arguments->step, "Only this step");

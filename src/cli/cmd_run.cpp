@@ -10,9 +10,11 @@
 
 #include "cli/context.hpp"
 #include "cli/gateway_ssi.hpp"
+#include "cli/help.hpp"
 #include "cli/output.hpp"
 #include "cli/rehearsal_place.hpp"
 #include "cli/run_support.hpp"
+#include "cli/stored_campaigns.hpp"
 #include "cli/validation.hpp"
 #include "config/campaign_loader.hpp"
 #include "config/gateway_loader.hpp"
@@ -350,6 +352,7 @@ std::string database_option(const Context& context, const std::filesystem::path&
 void print_reports(std::ostream& out, store::Database& database, core::Timestamp reached) {
     report::ReplyReportOptions replies;
     replies.now = reached;
+    replies.variant_order = variant_order(database);
     out << '\n';
     report::write_table(out, report::build_reply_report(database, replies), report::Section::all);
     out << '\n';
@@ -485,6 +488,9 @@ int run_campaigns(Context& context, const RunArguments& arguments) {
 
 void add_run_command(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand("run", "Run campaigns: enroll their audience and send their steps");
+    set_examples(*command, {"campaign run campaigns/founders-intro.yaml --for 30d --seed 42",
+                            "campaign run campaigns/founders-intro.yaml --dry-run",
+                            "campaign run campaigns/founders-intro.yaml --transport http"});
     auto arguments = std::make_shared<RunArguments>();
     command->add_option("CAMPAIGN", arguments->files, "Campaign YAML files")->required();
     command->add_option("--transport", arguments->transport, "How actions go out: mock (default) or http")

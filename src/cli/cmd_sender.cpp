@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "cli/context.hpp"
+#include "cli/help.hpp"
 #include "cli/output.hpp"
 #include "store/campaign_store.hpp"
 
@@ -43,10 +44,13 @@ int resume_sender(Context& context, const std::string& name) {
 
 void add_sender_command(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand("sender", "List senders, or resume one that was paused");
+    set_examples(*command, {"campaign sender list", "campaign sender resume alice"});
     command->require_subcommand(1);
     auto* list = command->add_subcommand("list", "The senders and whether they are paused");
+    set_examples(*list, {"campaign sender list", "campaign sender list --rehearsal"});
     on_run(*list, context, [&context] { return list_senders(context); });
     auto* resume = command->add_subcommand("resume", "Send for a paused sender again");
+    set_examples(*resume, {"campaign sender resume alice", "campaign sender resume bob --db client.db"});
     auto name = std::make_shared<std::string>();
     resume->add_option("SENDER", *name, "The sender's id")->required();
     on_run(*resume, context, [&context, name] { return resume_sender(context, *name); });

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "cli/context.hpp"
+#include "cli/help.hpp"
 #include "cli/output.hpp"
 #include "cli/run_support.hpp"
 #include "config/campaign_loader.hpp"
@@ -353,6 +354,8 @@ int serve(Context& context, const ServeArguments& arguments) {
 
 void add_serve_command(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand("serve", "Receive the gateway's webhooks and record their events");
+    set_examples(*command, {"campaign serve campaigns/founders-intro.yaml",
+                            "campaign serve --gateway gateway.yaml --listen 127.0.0.1:8787"});
     auto arguments = std::make_shared<ServeArguments>();
     command->add_option("--listen", arguments->listen, "HOST:PORT to listen on, e.g. 127.0.0.1:8787 (port 0: any)")
         ->required();

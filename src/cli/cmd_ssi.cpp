@@ -11,6 +11,7 @@
 #include <set>
 
 #include "cli/context.hpp"
+#include "cli/help.hpp"
 #include "cli/output.hpp"
 #include "crm/ssi_files.hpp"
 #include "report/cells.hpp"
@@ -290,9 +291,15 @@ void add_pillar_options(CLI::App& command, RecordArguments& arguments) {
 
 void add_ssi_command(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand("ssi", "Record, import and list the Social Selling Index of senders");
+    set_examples(*command,
+                 {"campaign ssi record --sender alice --brand 14.2 --people 11.8 --insights 9.6 --relationships 13.1",
+                  "campaign ssi import ssi-history.csv", "campaign ssi list --sender alice"});
     command->require_subcommand(1);
 
     auto* record = command->add_subcommand("record", "Record one day's SSI by hand, as LinkedIn's page shows it");
+    set_examples(*record, {"campaign ssi record --brand 14.2 --people 11.8 --insights 9.6 --relationships 13.1",
+                           "campaign ssi record --sender alice --date 2026-11-23 --brand 14.2 --people 11.8 --insights "
+                           "9.6 --relationships 13.1 --industry-rank 4"});
     auto recorded = std::make_shared<RecordArguments>();
     record->add_option("--sender", recorded->sender, "Whose SSI (default: the only sender)");
     record->add_option("--date", recorded->date,
@@ -304,6 +311,9 @@ void add_ssi_command(CLI::App& app, Context& context) {
 
     auto* import = command->add_subcommand(
         "import", "Import SSI history: a CSV, LinkedIn's salesApiSsi JSON, or a folder of daily files");
+    set_examples(*import, {"campaign ssi import ssi-history.csv",
+                           "campaign ssi import salesApiSsi-2026-11-23.json --sender alice",
+                           "campaign ssi import ssi-history/"});
     auto imported = std::make_shared<ImportArguments>();
     import->add_option("FILE", imported->path, "A .csv or .json file, or a folder of them")
         ->required()
@@ -313,6 +323,7 @@ void add_ssi_command(CLI::App& app, Context& context) {
     on_run(*import, context, [&context, imported] { return import_snapshots(context, *imported); });
 
     auto* list = command->add_subcommand("list", "The SSI snapshots recorded, by sender and day");
+    set_examples(*list, {"campaign ssi list", "campaign ssi list --sender alice --format csv"});
     auto listed = std::make_shared<ListArguments>();
     list->add_option("--sender", listed->sender, "Only this sender");
     list->add_option("--format", listed->format, "table (default), json or csv")
@@ -322,8 +333,12 @@ void add_ssi_command(CLI::App& app, Context& context) {
 
 void add_activity_command(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand("activity", "Off-campaign activity that may move the SSI: posts, comments, ...");
+    set_examples(*command,
+                 {"campaign activity import activity.csv", "campaign activity import posts.csv --sender alice"});
     command->require_subcommand(1);
     auto* import = command->add_subcommand("import", "Import daily activity counts: date,activity,count[,sender]");
+    set_examples(*import,
+                 {"campaign activity import activity.csv", "campaign activity import posts.csv --sender alice"});
     auto arguments = std::make_shared<ImportArguments>();
     import->add_option("FILE", arguments->path, "The activity CSV")->required()->check(CLI::ExistingFile);
     import->add_option("--sender", arguments->sender, "For rows that do not say (default: the only sender)");

@@ -4,8 +4,11 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <ostream>
+#include <sstream>
 
+#include "cli/color.hpp"
 #include "cli/context.hpp"
+#include "cli/help.hpp"
 #include "cli/output.hpp"
 #include "cli/rehearsal_place.hpp"
 #include "config/campaign_loader.hpp"
@@ -119,6 +122,7 @@ nlohmann::json to_json(const std::vector<store::EnrollmentCounts>& counts, const
                              {"waiting", row.waiting},
                              {"done", row.done},
                              {"replied", row.replied},
+                             {"ended_on_reply", row.ended_on_reply},
                              {"opted_out", row.opted_out},
                              {"failed", row.failed},
                              {"stopped", row.stopped},
@@ -208,6 +212,29 @@ void print_failures(std::ostream& out, const std::vector<FailureGroup>& groups) 
     print_table(out, {"campaign", "step", "reason", "failed", "latest error"}, rows, 100);
 }
 
+// The state column is the last, which a table prints as it is at the end of its line: painted there once the
+// table is aligned, so that colour codes never count as width.
+void print_senders(Context& context, const std::vector<Row>& rows) {
+    std::ostringstream table;
+    print_table(table, {"sender", "today", "actions today/limit", "invitations 7d", "state"}, rows, 80);
+    if (!context.color) {
+        context.out << table.str();
+        return;
+    }
+    std::istringstream lines(table.str());
+    std::string line;
+    std::getline(lines, line);
+    context.out << line << '\n';
+    for (const auto& row : rows) {
+        std::getline(lines, line);
+        const auto& state = row.back();
+        if (line.ends_with(state)) {
+            line = line.substr(0, line.size() - state.size()) + (state == "ok" ? in_green(state) : in_red(state));
+        }
+        context.out << line << '\n';
+    }
+}
+
 int status(Context& context, const StatusArguments& arguments) {
     store::Database database(context.database_path, store::OpenMode::must_exist);
     store::CampaignStore campaigns(database);
@@ -276,7 +303,7 @@ int status(Context& context, const StatusArguments& arguments) {
         use_rows.push_back({use.row.name, use.local_date + " " + use.row.timezone, usage(use), week,
                             use.row.paused_at ? "PAUSED: " + use.row.pause_reason : "ok"});
     }
-    print_table(context.out, {"sender", "today", "actions today/limit", "invitations 7d", "state"}, use_rows, 80);
+    print_senders(context, use_rows);
     print_failures(context.out, failures);
     return k_ok;
 }
@@ -285,6 +312,8 @@ int status(Context& context, const StatusArguments& arguments) {
 
 void add_status_command(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand("status", "Where campaigns stand, and what each sender has used today");
+    set_examples(*command,
+                 {"campaign status", "campaign status founders-intro", "campaign status --rehearsal --format json"});
     auto arguments = std::make_shared<StatusArguments>();
     command->add_option("CAMPAIGN", arguments->campaign, "Only this campaign");
     command->add_option("--format", arguments->format, "Output format")->check(CLI::IsMember({"table", "json"}));

@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "cli/context.hpp"
+#include "cli/help.hpp"
 #include "cli/output.hpp"
 #include "crm/suppression.hpp"
 #include "store/suppression_store.hpp"
@@ -96,9 +97,15 @@ int list(Context& context, const std::string& format) {
 
 void add_suppress_command(CLI::App& app, Context& context) {
     auto* suppress = app.add_subcommand("suppress", "The do-not-contact list");
+    set_examples(*suppress,
+                 {"campaign suppress add competitor.example --reason \"competitor\"", "campaign suppress list",
+                  "campaign suppress remove https://www.linkedin.com/in/jane-doe"});
     suppress->require_subcommand(1);
 
     auto* add_command = suppress->add_subcommand("add", "Never contact these profiles or email domains");
+    set_examples(*add_command,
+                 {"campaign suppress add https://www.linkedin.com/in/jane-doe --reason \"asked by phone\"",
+                  "campaign suppress add competitor.example"});
     auto targets = std::make_shared<std::vector<std::string>>();
     auto reason = std::make_shared<std::string>("do not contact");
     add_command->add_option("TARGET", *targets, "Profile URL, or email domain such as example.com")->required();
@@ -106,11 +113,14 @@ void add_suppress_command(CLI::App& app, Context& context) {
     on_run(*add_command, context, [&context, targets, reason] { return add(context, *targets, *reason); });
 
     auto* remove_command = suppress->add_subcommand("remove", "Take profiles or email domains off the list");
+    set_examples(*remove_command, {"campaign suppress remove competitor.example",
+                                   "campaign suppress remove https://www.linkedin.com/in/jane-doe"});
     auto removed = std::make_shared<std::vector<std::string>>();
     remove_command->add_option("TARGET", *removed, "Profile URL or email domain")->required();
     on_run(*remove_command, context, [&context, removed] { return remove(context, *removed); });
 
     auto* list_command = suppress->add_subcommand("list", "Show the suppression list");
+    set_examples(*list_command, {"campaign suppress list", "campaign suppress list --format csv > suppressed.csv"});
     auto format = std::make_shared<std::string>("table");
     list_command->add_option("--format", *format, "Output format")->check(CLI::IsMember({"table", "json", "csv"}));
     on_run(*list_command, context, [&context, format] { return list(context, *format); });

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "cli/context.hpp"
+#include "cli/help.hpp"
 #include "cli/output.hpp"
 #include "cli/template_data.hpp"
 #include "config/campaign_loader.hpp"
@@ -137,8 +138,17 @@ int render(Context& context, const RenderArguments& arguments) {
 
 void add_template_command(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand("template", "Work with message templates");
+    set_examples(
+        *command,
+        {"campaign template render templates/thanks.mustache --prospect 1",
+         "campaign template render templates/thanks.mustache --campaign campaigns/founders-intro.yaml --prospect 1"});
     command->require_subcommand(1);
     auto* render_command = command->add_subcommand("render", "Print exactly what a template would send a prospect");
+    set_examples(
+        *render_command,
+        {"campaign template render templates/thanks.mustache --prospect 1",
+         "campaign template render templates/thanks.mustache --data '{\"first_name\": \"Ada\", \"company\": \"Acme\"}'",
+         "campaign template render templates/thanks.mustache --campaign campaigns/founders-intro.yaml --prospect 1"});
     auto arguments = std::make_shared<RenderArguments>();
     render_command->add_option("TEMPLATE", arguments->file, "A .mustache file; partials come from partials/ beside it")
         ->required();

@@ -22,6 +22,7 @@ struct Context {
     std::ostream& err;
     // Set by the subcommand that was chosen; returns the exit code.
     std::function<int()> command;
+    bool color = false; // colour what goes to `out` (err paints itself)
 };
 
 // The CRM when --db does not name one: $CAMPAIGN_DB, else ./campaign.db.
@@ -49,5 +50,6 @@ void add_ssi_command(CLI::App& app, Context& context);
 void add_activity_command(CLI::App& app, Context& context);
 void add_serve_command(CLI::App& app, Context& context);
 void add_events_command(CLI::App& app, Context& context);
+void add_completion_command(CLI::App& app, Context& context);
 
 } // namespace campaign::cli

@@ -1,5 +1,6 @@
 #include "cli/output.hpp"
 
+#include <algorithm>
 #include <unistd.h>
 
 namespace campaign::cli {
@@ -27,6 +28,11 @@ core::Day day_option(std::string_view option, const std::string& text) {
 }
 
 void fail_on(const core::Diagnostics& diagnostics) {
+    bool any_error = std::any_of(diagnostics.begin(), diagnostics.end(),
+                                 [](const core::Diagnostic& one) { return one.severity == core::Severity::error; });
+    if (!any_error) {
+        return;
+    }
     std::string text;
     for (const auto& diagnostic : diagnostics) {
         text += (text.empty() ? "" : "\n") + diagnostic.to_string();

@@ -26,7 +26,7 @@ bool stdout_is_terminal();
 // A day given to an option, "2026-11-23"; throws core::UserError naming the option when it is none.
 core::Day day_option(std::string_view option, const std::string& text);
 
-// Throws the problems as one core::UserError, a "file:line:col: error: ..." line each; nothing when there are none.
+// Throws the problems as one core::UserError, a "file:line:col: error: ..." line each, when any is an error.
 void fail_on(const core::Diagnostics& diagnostics);
 
 } // namespace campaign::cli

@@ -1,13 +1,17 @@
 #include "cli/run.hpp"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <set>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
+#include "cli/color.hpp"
 #include "cli/context.hpp"
+#include "cli/help.hpp"
 #include "cli/rehearsal_place.hpp"
 #include "core/error.hpp"
 #include "store/rehearsal.hpp"
@@ -21,8 +25,8 @@ std::filesystem::path default_database() {
 
 namespace {
 
-void set_up_logging(int verbose, bool quiet) {
-    auto logger = spdlog::stderr_color_mt("campaign");
+void set_up_logging(int verbose, bool quiet, bool color) {
+    auto logger = spdlog::stderr_color_mt("campaign", color ? spdlog::color_mode::always : spdlog::color_mode::never);
     logger->set_pattern("%^%l%$: %v");
     logger->set_level(quiet ? spdlog::level::err : verbose > 0 ? spdlog::level::debug : spdlog::level::warn);
     spdlog::set_default_logger(logger);
@@ -66,6 +70,22 @@ void use_rehearsal(const CLI::App& app, Context& context) {
     context.database_path = rehearsal;
 }
 
+// What a command line CLI11 could not parse gets: an unknown command is named with the closest one, a command
+// group without its command shows its help, the rest CLI11's own message.
+int usage_error(const CLI::App& app, const std::vector<std::string>& arguments, const CLI::ParseError& error,
+                Context& context) {
+    auto named = named_command(app, arguments);
+    if (named.unknown) {
+        context.err << unknown_command_message(*named.command, *named.unknown) << '\n';
+    } else if (named.command->get_require_subcommand_min() > 0 &&
+               named.command->get_subcommands([](const CLI::App* chosen) { return chosen->parsed(); }).empty()) {
+        context.err << help_of(*named.command);
+    } else {
+        app.exit(error, context.out, context.err);
+    }
+    return k_usage;
+}
+
 } // namespace
 
 void on_run(CLI::App& subcommand, Context& context, std::function<int()> action) {
@@ -74,10 +94,16 @@ void on_run(CLI::App& subcommand, Context& context, std::function<int()> action)
 
 int run(int argc, char** argv) {
     core::SystemClock clock;
-    Context context{default_database(), false, clock, std::cout, std::cerr, {}};
+    // Messages go through a painter, which colours their error: and warning: once --color is known.
+    PaintingBuffer painter(std::cerr.rdbuf());
+    std::ostream err(&painter);
+    Context context{default_database(), false, clock, std::cout, err, {}, false};
 
-    CLI::App app{"campaign: LinkedIn outreach campaigns as code, and what they do to your Social Selling Index"};
+    CLI::App app{"campaign: LinkedIn outreach campaigns as code, and what they do to your Social Selling Index",
+                 "campaign"};
     app.require_subcommand(1);
+    // The global options work after the command too (`campaign status --db x.db`): commands inherit this.
+    app.fallthrough();
     app.set_version_flag("--version", "campaign 0.1.0");
     app.option_defaults()->always_capture_default();
     app.add_option("--db", context.database_path, "The CRM database (default: $CAMPAIGN_DB, then ./campaign.db)");
@@ -85,9 +111,13 @@ int run(int argc, char** argv) {
     bool quiet = false;
     app.add_flag("-v,--verbose", verbose, "Say more about what happens");
     app.add_flag("-q,--quiet", quiet, "Print only errors");
+    std::string color = "auto";
+    app.add_option("--color", color, "Colour on a terminal: auto (default; none with NO_COLOR set), always, never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
     app.add_flag("--rehearsal", context.rehearsal,
                  "Work on the rehearsal of the CRM (campaign.rehearsal.db beside campaign.db), not the CRM itself");
 
+    add_help_command(app, context);
     add_init_command(app, context);
     add_validate_command(app, context);
     add_prospects_command(app, context);
@@ -104,14 +134,23 @@ int run(int argc, char** argv) {
     add_report_command(app, context);
     add_serve_command(app, context);
     add_events_command(app, context);
+    add_completion_command(app, context);
 
+    std::vector<std::string> arguments(argv + std::min(argc, 1), argv + argc);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
-        int code = app.exit(error);
-        return code == 0 ? k_ok : k_usage;
+        painter.paint(use_color(color, STDERR_FILENO));
+        if (error.get_exit_code() == 0) { // --help, --version
+            app.exit(error, context.out, context.err);
+            return k_ok;
+        }
+        return usage_error(app, arguments, error, context);
     }
-    set_up_logging(verbose, quiet);
+    bool color_err = use_color(color, STDERR_FILENO);
+    painter.paint(color_err);
+    context.color = use_color(color, STDOUT_FILENO);
+    set_up_logging(verbose, quiet, color_err);
     if (quiet) {
         context.out.setstate(std::ios::failbit); // what commands print for people is dropped; errors still show
     }

@@ -289,7 +289,9 @@ LoadedCampaign load_document(YamlReader& reader, const std::optional<YAML::Node>
     }
     result.diagnostics = reader.take_diagnostics();
     sort_by_place(result.diagnostics);
-    if (result.diagnostics.empty()) {
+    bool any_error = std::any_of(result.diagnostics.begin(), result.diagnostics.end(),
+                                 [](const core::Diagnostic& one) { return one.severity == core::Severity::error; });
+    if (!any_error) {
         result.campaign = std::move(campaign);
         result.mock_model = std::move(mock_model);
         result.gateway = std::move(gateway);

@@ -13,10 +13,10 @@
 namespace campaign::config {
 
 struct LoadedCampaign {
-    std::optional<core::Campaign> campaign; // set only when there are no diagnostics
-    // The `mock:` section, when the file has one; set only when there are no diagnostics.
+    std::optional<core::Campaign> campaign; // set only when there are no errors (warnings leave it valid)
+    // The `mock:` section, when the file has one; set only when there are no errors.
     std::optional<core::MockModel> mock_model;
-    // The `gateway:` section, when the file has one; set only when there are no diagnostics.
+    // The `gateway:` section, when the file has one; set only when there are no errors.
     std::optional<core::GatewaySettings> gateway;
     core::Diagnostics diagnostics;
 };

@@ -1,8 +1,11 @@
 #include <array>
 #include <date/tz.h>
+#include <limits>
+#include <optional>
 #include <set>
 
 #include "config/parts.hpp"
+#include "config/time_zones.hpp"
 #include "core/text.hpp"
 
 namespace campaign::config {
@@ -11,18 +14,53 @@ namespace {
 
 constexpr std::array<std::string_view, 7> k_day_names{"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
 
-// Above these, LinkedIn restricts accounts whatever the campaign wants: refuse rather than risk the account.
-int hard_ceiling(core::ActionType type) {
+// What a limit may be: above `safe` a warning, above `hard` refused rather than risk the account; `why` says what
+// LinkedIn does above it. docs/campaigns.md#limits says where each number comes from.
+struct Bound {
+    int safe;
+    int hard;
+    const char* why;
+};
+
+constexpr const char* k_invitations_why =
+    "LinkedIn restricts accounts that send more than about 100 invitations a week";
+constexpr const char* k_automation_why = "LinkedIn flags accounts that act much faster than a person would";
+
+Bound bound_of(core::ActionType type) {
     switch (type) {
     case core::ActionType::connect:
-        return 100;
+        return {25, 100, k_invitations_why};
     case core::ActionType::message:
-        return 250;
+        return {150, 250, "LinkedIn flags accounts that send more than about 100-150 messages a day"};
     case core::ActionType::inmail:
-        return 50;
+        return {20, 50, "no LinkedIn plan gives more than 50 InMail credits a month"};
+    case core::ActionType::view_profile:
+        return {250, 500, k_automation_why};
     default:
-        return 500;
+        return {80, 500, k_automation_why};
     }
+}
+
+constexpr Bound k_week_bound{100, 200, k_invitations_why};
+
+// A limit read against its bound: refused above the hard one, warned about above the safe one.
+std::optional<int> read_limit(YamlReader& reader, const YAML::Node& map, const std::string& key, const Bound& bound,
+                              const char* period) {
+    auto value = reader.integer(map, key, std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
+    if (!value) {
+        return std::nullopt;
+    }
+    auto node = map[key];
+    if (*value < 0 || *value > bound.hard) {
+        reader.error(node, "'" + key + "' must be between 0 and " + std::to_string(bound.hard) + ", not " +
+                               std::to_string(*value) + (*value < 0 ? "" : std::string(": ") + bound.why));
+        return std::nullopt;
+    }
+    if (*value > bound.safe) {
+        reader.warning(node, "'" + key + "' is " + std::to_string(*value) + " " + period + ", above the safe " +
+                                 std::to_string(bound.safe) + ": " + bound.why + " (see docs/campaigns.md#limits)");
+    }
+    return value;
 }
 
 std::vector<std::string_view> zone_names() {
@@ -41,7 +79,14 @@ void read_timezone(YamlReader& reader, const YAML::Node& node, core::Sender& sen
     try {
         date::locate_zone(*name);
         sender.timezone = *name;
+        if (auto warning = time_zone_warning(*name)) {
+            reader.warning(node["timezone"], *warning);
+        }
     } catch (const std::runtime_error&) {
+        if (auto advice = unknown_time_zone_advice(*name)) {
+            reader.error(node["timezone"], *advice);
+            return;
+        }
         auto names = zone_names();
         auto suggestion = core::closest_match(*name, names);
         reader.error(node["timezone"], "unknown time zone '" + *name + "'" +
@@ -100,7 +145,7 @@ void read_limits(YamlReader& reader, const YAML::Node& node, core::SenderLimits&
     if (!reader.check_map(node, "'limits'", {"per_day", "invitations_per_week"})) {
         return;
     }
-    if (auto week = reader.integer(node, "invitations_per_week", 0, 200)) {
+    if (auto week = read_limit(reader, node, "invitations_per_week", k_week_bound, "a week")) {
         limits.invitations_per_week = *week;
     }
     auto per_day = node["per_day"];
@@ -115,7 +160,7 @@ void read_limits(YamlReader& reader, const YAML::Node& node, core::SenderLimits&
         if (!type) {
             continue;
         }
-        if (auto count = reader.integer(per_day, name, 0, hard_ceiling(*type))) {
+        if (auto count = read_limit(reader, per_day, name, bound_of(*type), "a day")) {
             limits.per_day[*type] = *count;
         }
     }

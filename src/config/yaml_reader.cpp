@@ -63,6 +63,10 @@ void YamlReader::error(const core::SourceLocation& location, std::string message
     m_diagnostics.push_back({location, std::move(message)});
 }
 
+void YamlReader::warning(const YAML::Node& node, std::string message) {
+    m_diagnostics.push_back({where(node), std::move(message), core::Severity::warning});
+}
+
 bool YamlReader::check_map(const YAML::Node& node, std::string_view what,
                            const std::vector<std::string_view>& allowed) {
     if (!node.IsMap()) {

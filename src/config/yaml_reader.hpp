@@ -25,6 +25,8 @@ public:
     core::SourceLocation where(const YAML::Node& node) const;
     void error(const YAML::Node& node, std::string message);
     void error(const core::SourceLocation& location, std::string message);
+    // What works but is likely not what the user means: the file stays valid.
+    void warning(const YAML::Node& node, std::string message);
     const core::Diagnostics& diagnostics() const { return m_diagnostics; }
     core::Diagnostics take_diagnostics() { return std::move(m_diagnostics); }
 

@@ -1,5 +1,6 @@
 #include "report/cells.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 
@@ -19,21 +20,79 @@ std::string lift_text(double lift) {
     return text;
 }
 
-// The columns every funnel table shares, after the ones that say what the row is.
-const core::Row k_funnel_columns{"invites",  "accepted", "acceptance", "messaged",    "replied",   "reply rate",
-                                 "positive", "opt-outs", "failed",     "accept wait", "reply wait"};
+// The columns every funnel table shares, after the ones that say what the row is; the waits' headers name their unit.
+const core::Row k_funnel_columns{"invites",    "accepted", "acceptance", "messaged", "replied",
+                                 "reply rate", "positive", "opt-outs",   "failed"};
+
+// A wait column reads down in one unit, the one that suits its longest wait: all in hours or all in days, never
+// "9.4h / 30.7h" above "1.2d / 3.0d".
+struct WaitUnit {
+    const char* name;
+    double seconds;
+    int decimals;
+};
+
+constexpr WaitUnit k_minutes{"min", 60, 0};
+constexpr WaitUnit k_hours{"h", 3600, 1};
+constexpr WaitUnit k_days{"d", 86400, 1};
+
+WaitUnit unit_for(const std::vector<const Funnel*>& funnels, Wait Funnel::*wait) {
+    double longest = 0;
+    for (const auto* funnel : funnels) {
+        longest = std::max(longest, ((*funnel).*wait).p90.value_or(0));
+    }
+    return longest < 3600 ? k_minutes : longest < 48 * 3600 ? k_hours : k_days;
+}
+
+std::string wait_in(const Wait& wait, WaitUnit unit) {
+    if (!wait.median || !wait.p90) {
+        return k_none;
+    }
+    return fixed(*wait.median / unit.seconds, unit.decimals) + " / " + fixed(*wait.p90 / unit.seconds, unit.decimals);
+}
 
 core::Row funnel_cells(const Funnel& funnel) {
     return {count_text(funnel.invitations), count_text(funnel.accepted), rate_text(funnel.acceptance()),
             count_text(funnel.reached),     count_text(funnel.replied),  rate_text(funnel.reply_rate()),
-            count_text(funnel.positive),    count_text(funnel.opt_outs), count_text(funnel.failures),
-            wait_text(funnel.accept_wait),  wait_text(funnel.reply_wait)};
+            count_text(funnel.positive),    count_text(funnel.opt_outs), count_text(funnel.failures)};
 }
 
 core::Row joined(core::Row head, const core::Row& tail) {
     head.insert(head.end(), tail.begin(), tail.end());
     return head;
 }
+
+// A funnel table: the columns that say what each row is, the funnel's, and its two waits in one unit each.
+class FunnelTable {
+public:
+    explicit FunnelTable(core::Row head) : m_head(std::move(head)) {}
+
+    void add(core::Row head, const Funnel& funnel) {
+        m_rows.emplace_back(std::move(head), &funnel);
+        m_funnels.push_back(&funnel);
+    }
+
+    TextTable finish() const {
+        auto accept = unit_for(m_funnels, &Funnel::accept_wait);
+        auto reply = unit_for(m_funnels, &Funnel::reply_wait);
+        auto columns = joined(m_head, k_funnel_columns);
+        columns.push_back(std::string("accept wait (") + accept.name + ")");
+        columns.push_back(std::string("reply wait (") + reply.name + ")");
+        TextTable table{columns, {}};
+        for (const auto& [head, funnel] : m_rows) {
+            auto row = joined(head, funnel_cells(*funnel));
+            row.push_back(wait_in(funnel->accept_wait, accept));
+            row.push_back(wait_in(funnel->reply_wait, reply));
+            table.rows.push_back(std::move(row));
+        }
+        return table;
+    }
+
+private:
+    core::Row m_head;
+    std::vector<std::pair<core::Row, const Funnel*>> m_rows;
+    std::vector<const Funnel*> m_funnels;
+};
 
 } // namespace
 
@@ -61,23 +120,6 @@ std::string rate_text(stats::Proportion rate) {
         return k_none;
     }
     return percent(rate.rate()) + " [" + fixed(interval->low * 100, 1) + "–" + fixed(interval->high * 100, 1) + "]";
-}
-
-std::string duration_text(double seconds) {
-    if (seconds < 3600) {
-        return fixed(seconds / 60, 0) + "m";
-    }
-    if (seconds < 48 * 3600) {
-        return fixed(seconds / 3600, 1) + "h";
-    }
-    return fixed(seconds / 86400, 1) + "d";
-}
-
-std::string wait_text(const Wait& wait) {
-    if (!wait.median || !wait.p90) {
-        return k_none;
-    }
-    return duration_text(*wait.median) + " / " + duration_text(*wait.p90);
 }
 
 std::string reply_class_text(core::ReplyClass reply_class) {
@@ -146,37 +188,33 @@ std::string method_text(const AbTest& test) {
 }
 
 TextTable campaign_table(const ReplyReport& report) {
-    TextTable table{joined({"campaign", "enrolled"}, k_funnel_columns), {}};
+    FunnelTable table({"campaign", "enrolled"});
     for (const auto& row : report.campaigns) {
-        table.rows.push_back(
-            joined({row.campaign, count_text(row.funnel.enrolled.value_or(0))}, funnel_cells(row.funnel)));
+        table.add({row.campaign, count_text(row.funnel.enrolled.value_or(0))}, row.funnel);
     }
-    return table;
+    return table.finish();
 }
 
 TextTable step_table(const ReplyReport& report) {
-    TextTable table{joined({"campaign", "step", "type", "sent"}, k_funnel_columns), {}};
+    FunnelTable table({"campaign", "step", "type", "sent"});
     for (const auto& step : report.steps) {
-        table.rows.push_back(
-            joined({step.campaign, step.step, std::string(core::to_string(step.type)), count_text(step.sent)},
-                   funnel_cells(step.funnel)));
+        table.add({step.campaign, step.step, std::string(core::to_string(step.type)), count_text(step.sent)},
+                  step.funnel);
         for (const auto& variant : report.variants) {
             if (variant.campaign == step.campaign && variant.step == step.step) {
-                table.rows.push_back(joined({"", "  variant " + variant.variant, "", count_text(variant.sent)},
-                                            funnel_cells(variant.funnel)));
+                table.add({"", "  variant " + variant.variant, "", count_text(variant.sent)}, variant.funnel);
             }
         }
     }
-    return table;
+    return table.finish();
 }
 
 TextTable sender_table(const ReplyReport& report) {
-    TextTable table{joined({"sender", "enrolled"}, k_funnel_columns), {}};
+    FunnelTable table({"sender", "enrolled"});
     for (const auto& row : report.senders) {
-        table.rows.push_back(
-            joined({row.sender, count_text(row.funnel.enrolled.value_or(0))}, funnel_cells(row.funnel)));
+        table.add({row.sender, count_text(row.funnel.enrolled.value_or(0))}, row.funnel);
     }
-    return table;
+    return table.finish();
 }
 
 TextTable ab_table(const ReplyReport& report) {

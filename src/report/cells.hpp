@@ -14,9 +14,6 @@ std::string fixed(double value, int decimals); // 3.14
 std::string count_text(std::int64_t count);    // 12,345
 // "31.5% [24.2–39.9]": the rate and its 95% Wilson interval; "–" without trials.
 std::string rate_text(stats::Proportion rate);
-// "5.3h / 1.2d": median and 90th percentile; "–" without any.
-std::string wait_text(const Wait& wait);
-std::string duration_text(double seconds);
 std::string reply_class_text(core::ReplyClass reply_class); // "out of office"
 // "all campaigns, sender alice, 2026-11-01 to 2026-11-30"
 std::string scope_text(const ReplyReportOptions& options);
@@ -27,6 +24,8 @@ std::optional<std::string> nothing_sent_text(const ReplyReport& report);
 std::string reply_class_summary(const ReplyReport& report);
 std::string method_text(const AbTest& test); // "Fisher's exact test", "two-proportion z-test"
 
+// The funnel tables end with the waits for an acceptance and a reply, "median / 90th percentile", each column in one
+// unit that its header names: "accept wait (h)".
 TextTable campaign_table(const ReplyReport& report);
 TextTable step_table(const ReplyReport& report); // each step, then its variants
 TextTable sender_table(const ReplyReport& report);

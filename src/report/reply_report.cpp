@@ -292,46 +292,68 @@ private:
         return rows;
     }
 
-    using OrderedRows = std::vector<std::pair<core::ActionId, FunnelRow>>;
+    // A row with where it goes: its step by the first action the campaign took for it, a variant by its place in
+    // the campaign file.
+    struct OrderedRow {
+        core::ActionId first_id = 0;
+        std::size_t rank = 0;
+        FunnelRow row;
+    };
 
-    // Campaigns by name; within one, steps in the order the campaign first reached them (the first action of the
-    // step), a step's variants by name.
-    static std::vector<FunnelRow> in_campaign_order(OrderedRows ordered) {
-        std::sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) {
-            return std::tie(a.second.campaign, a.first, a.second.variant) <
-                   std::tie(b.second.campaign, b.first, b.second.variant);
+    // Campaigns by name; within one, steps in the order the campaign first reached them, a step's variants in the
+    // order its file lists them.
+    static std::vector<FunnelRow> in_campaign_order(std::vector<OrderedRow> ordered) {
+        std::sort(ordered.begin(), ordered.end(), [](const OrderedRow& a, const OrderedRow& b) {
+            return std::tie(a.row.campaign, a.first_id, a.rank, a.row.variant) <
+                   std::tie(b.row.campaign, b.first_id, b.rank, b.row.variant);
         });
         std::vector<FunnelRow> rows;
-        for (auto& [order, row] : ordered) {
-            rows.push_back(std::move(row));
+        for (auto& one : ordered) {
+            rows.push_back(std::move(one.row));
         }
         return rows;
     }
 
+    // Where the campaign file lists the variant; after every listed one when it does not.
+    std::size_t variant_rank(const FunnelRow& row) const {
+        const auto& order = m_options.variant_order;
+        auto campaign = order.find(row.campaign);
+        if (campaign == order.end()) {
+            return 0;
+        }
+        auto step = campaign->second.find(row.step);
+        if (step == campaign->second.end()) {
+            return 0;
+        }
+        const auto& variants = step->second;
+        return static_cast<std::size_t>(std::find(variants.begin(), variants.end(), row.variant) - variants.begin());
+    }
+
     std::vector<FunnelRow> step_rows() {
-        OrderedRows ordered;
+        std::vector<OrderedRow> ordered;
         for (auto& [key, tally] : m_steps) {
             auto row = row_of(tally);
             row.campaign = m_campaign_names[key.first];
             row.step = key.second;
-            ordered.emplace_back(tally.first_id, std::move(row));
+            ordered.push_back({tally.first_id, 0, std::move(row)});
         }
         return in_campaign_order(std::move(ordered));
     }
 
     std::vector<FunnelRow> variant_rows() {
-        OrderedRows ordered;
+        std::vector<OrderedRow> ordered;
         for (auto& [key, tally] : m_variants) {
             auto row = row_of(tally);
             row.campaign = m_campaign_names[std::get<0>(key)];
             row.step = std::get<1>(key);
             row.variant = std::get<2>(key);
-            ordered.emplace_back(m_steps.at({std::get<0>(key), std::get<1>(key)}).first_id, std::move(row));
+            auto rank = variant_rank(row);
+            ordered.push_back({m_steps.at({std::get<0>(key), std::get<1>(key)}).first_id, rank, std::move(row)});
         }
         return in_campaign_order(std::move(ordered));
     }
 
-    // Each variant against the step's first variant by name.
+    // Each variant against the step's first variant, its control: variant_rows() put it first.
     static std::vector<AbTest> ab_tests(const std::vector<FunnelRow>& variants) {
         std::vector<AbTest> tests;
         for (auto first = variants.begin(); first != variants.end();) {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <array>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -55,8 +56,8 @@ struct FunnelRow {
     Funnel funnel;
 };
 
-// One variant of a step against the step's first variant, on the rate the step is for: acceptance for an
-// invitation, replies for a message.
+// One variant of a step against the step's first variant in the campaign file (its control), on the rate the step is
+// for: acceptance for an invitation, replies for a message.
 struct AbTest {
     std::string campaign;
     std::string step;
@@ -101,6 +102,9 @@ struct ReplyReportOptions {
     core::ReplyRules rules = core::default_reply_rules();
     std::size_t latest = 20; // replies listed
     core::Timestamp now{};
+    // By campaign and step, the variants in the order the campaign file lists them: the first is the control of the
+    // step's A/B tests. Variants it does not list (a version since changed) come after, by name.
+    std::map<std::string, std::map<std::string, std::vector<std::string>>> variant_order;
 };
 
 struct ReplyReport {

@@ -1,5 +1,6 @@
 #include "store/enrollment_store.hpp"
 
+#include "store/answered_action.hpp"
 #include "store/row_reading.hpp"
 
 namespace campaign::store {
@@ -219,14 +220,21 @@ std::optional<QueueHead> EnrollmentStore::next_timer(core::RowId campaign_id) {
 }
 
 std::vector<EnrollmentCounts> EnrollmentStore::counts(std::optional<core::RowId> campaign_id) {
+    // Who replied is who the reply report counts: enrollments with a reply credited to one of their actions, whether
+    // the reply ended the enrollment or came after it was over.
     SQLite::Statement query(
         m_database.sqlite(),
-        "SELECT c.name, s.name, count(*),"
-        " sum(e.state = 'active'), sum(e.state = 'active' AND e.waiting_since IS NOT NULL AND e.due_action IS NULL),"
-        " sum(e.state = 'done'), sum(e.state = 'replied'), sum(e.state = 'opted_out'), sum(e.state = 'failed'),"
-        " sum(e.state = 'stopped'), min(CASE WHEN e.state = 'active' THEN e.next_due_at END)"
-        " FROM enrollments e JOIN campaigns c ON c.id = e.campaign_id JOIN senders s ON s.id = e.sender_id"
-        " WHERE ?1 IS NULL OR e.campaign_id = ?1 GROUP BY c.name, s.name ORDER BY c.name, s.name");
+        std::string("WITH replied AS (SELECT DISTINCT a.enrollment_id FROM (SELECT ") + k_answered_action +
+            " AS action_id FROM events e WHERE e.type IN ('replied', 'opted_out')) r"
+            " JOIN actions a ON a.id = r.action_id WHERE a.state = 'sent')"
+            " SELECT c.name, s.name, count(*),"
+            " sum(e.state = 'active'),"
+            " sum(e.state = 'active' AND e.waiting_since IS NOT NULL AND e.due_action IS NULL),"
+            " sum(e.state IN ('done', 'replied')), sum(e.id IN (SELECT enrollment_id FROM replied)),"
+            " sum(e.state = 'replied'), sum(e.state = 'opted_out'), sum(e.state = 'failed'),"
+            " sum(e.state = 'stopped'), min(CASE WHEN e.state = 'active' THEN e.next_due_at END)"
+            " FROM enrollments e JOIN campaigns c ON c.id = e.campaign_id JOIN senders s ON s.id = e.sender_id"
+            " WHERE ?1 IS NULL OR e.campaign_id = ?1 GROUP BY c.name, s.name ORDER BY c.name, s.name");
     if (campaign_id) {
         query.bind(1, *campaign_id);
     }
@@ -235,12 +243,12 @@ std::vector<EnrollmentCounts> EnrollmentStore::counts(std::optional<core::RowId>
         EnrollmentCounts row;
         row.campaign = query.getColumn(0).getString();
         row.sender = query.getColumn(1).getString();
-        int* counts[] = {&row.enrolled, &row.active,    &row.waiting, &row.done,
-                         &row.replied,  &row.opted_out, &row.failed,  &row.stopped};
-        for (int i = 0; i < 8; ++i) {
+        int* counts[] = {&row.enrolled,       &row.active,    &row.waiting, &row.done,   &row.replied,
+                         &row.ended_on_reply, &row.opted_out, &row.failed,  &row.stopped};
+        for (int i = 0; i < 9; ++i) {
             *counts[i] = query.getColumn(2 + i).getInt();
         }
-        row.next_due_at = read_optional_time(query.getColumn(10));
+        row.next_due_at = read_optional_time(query.getColumn(11));
         result.push_back(row);
     }
     return result;

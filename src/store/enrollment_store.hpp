@@ -23,9 +23,10 @@ struct EnrollmentCounts {
     std::string sender;
     int enrolled = 0;
     int active = 0;
-    int waiting = 0; // active and waiting on an outcome
-    int done = 0;
-    int replied = 0;
+    int waiting = 0;        // active and waiting on an outcome
+    int done = 0;           // finished: the whole sequence, or ended by a reply
+    int replied = 0;        // replied to one of their actions, whatever their state: as the reply report counts
+    int ended_on_reply = 0; // of those done, ended by a reply
     int opted_out = 0;
     int failed = 0;
     int stopped = 0;

@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "store/answered_action.hpp"
 #include "store/row_reading.hpp"
 
 namespace campaign::store {
@@ -11,22 +12,6 @@ namespace {
 // Times are ISO text, so the period's open ends are the smallest and largest such text.
 constexpr const char* k_beginning = "0000-01-01T00:00:00Z";
 constexpr const char* k_end = "9999-12-31T23:59:59Z";
-
-// The action an event answers: the one it names, or the latest fitting action sent in the prospect's enrollment
-// (the one the event was applied to, or their latest enrollment with the sender before the event) before it.
-// An acceptance answers an invitation; a reply answers whatever carried text.
-constexpr const char* k_answered_action = R"sql(
-    COALESCE(e.action_id, (
-        SELECT f.id FROM actions f
-        WHERE f.enrollment_id = COALESCE(e.enrollment_id, (
-                  SELECT n.id FROM enrollments n
-                  WHERE n.prospect_id = e.prospect_id AND n.sender_id = e.sender_id
-                        AND n.enrolled_at <= e.occurred_at
-                  ORDER BY n.enrolled_at DESC, n.id DESC LIMIT 1))
-              AND f.state = 'sent' AND f.at_utc <= e.occurred_at
-              AND (f.type = 'connect' OR (e.type <> 'accepted' AND f.type IN ('message', 'inmail')))
-        ORDER BY f.at_utc DESC, f.id DESC LIMIT 1))
-)sql";
 
 // "AND ..." for the campaign and sender of the filter, on the table `alias`.
 std::string scope(const OutcomeFilter& filter, const std::string& alias) {

@@ -217,6 +217,23 @@ void Workspace::copy_from_source(const std::filesystem::path& relative) const {
                           std::filesystem::copy_options::recursive);
 }
 
+std::vector<std::string> commands_in_help(const std::string& help) {
+    std::vector<std::string> names;
+    std::istringstream lines(help);
+    std::string line;
+    bool listing = false;
+    while (std::getline(lines, line)) {
+        if (line == "Subcommands:") {
+            listing = true;
+        } else if (listing && line.rfind("  ", 0) == 0 && line.size() > 2 && line[2] != ' ') {
+            names.push_back(line.substr(2, line.find(' ', 2) - 2));
+        } else if (listing && line.empty()) {
+            listing = false;
+        }
+    }
+    return names;
+}
+
 std::string prospects_csv(const std::string& slug, const std::string& tag, int count) {
     std::string csv = "first_name,last_name,linkedin_url,company,tags\n";
     for (int i = 1; i <= count; ++i) {

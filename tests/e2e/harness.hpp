@@ -85,6 +85,9 @@ private:
     std::filesystem::path m_path;
 };
 
+// The commands a help lists under "Subcommands:", by name.
+std::vector<std::string> commands_in_help(const std::string& help);
+
 // A prospects CSV of `count` people with one tag, at https://www.linkedin.com/in/SLUG-pN.
 std::string prospects_csv(const std::string& slug, const std::string& tag, int count);
 

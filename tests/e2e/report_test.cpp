@@ -48,12 +48,12 @@ TEST_CASE("report replies prints the funnel, A/B tests, replies and days of the 
     REQUIRE(result.exit_code == 0);
     CHECK(result.out.rfind("Reply report: all campaigns, all senders (as of ", 0) == 0);
     CHECK(result.out.find("\nCampaigns\ncampaign  enrolled  invites  accepted  acceptance         messaged  replied  "
-                          "reply rate         positive  opt-outs  failed  accept wait  reply wait\n"
+                          "reply rate         positive  opt-outs  failed  accept wait (h)  reply wait (h)\n"
                           "alpha     10        9        4         44.4% [18.9–73.3]  4         3        "
-                          "75.0% [30.1–95.4]  2         1         1       5.0h / 8.8h  3.0h / 4.6h\n") !=
+                          "75.0% [30.1–95.4]  2         1         1       5.0 / 8.8        3.0 / 4.6\n") !=
           std::string::npos);
     CHECK(result.out.find("\n            variant a           5     5        3         60.0% [23.1–88.2]  0         0 "
-                          "       –                  0         0         0       4.0h / 5.6h    –\n") !=
+                          "       –                  0         0         0       4.0 / 5.6        –\n") !=
           std::string::npos);
     CHECK(has_line(result.out, "alpha / invite, b vs a: no detectable difference yet; about 27 more sends per "
                                "variant needed."));
@@ -254,4 +254,59 @@ TEST_CASE("after a run with failures and retries the tallies agree with the acti
           db.execAndGet("SELECT count(*) FROM actions WHERE type = 'message' AND state = 'sent'").getInt());
     CHECK(parsed["campaigns"][0]["failures"] ==
           db.execAndGet("SELECT count(*) FROM actions WHERE state = 'failed'").getInt());
+}
+
+TEST_CASE("the A/B control is the first variant of the campaign file, not the first by name", "[e2e][report]") {
+    Workspace workspace;
+    workspace.copy_from_source("campaigns");
+    workspace.copy_from_source("templates");
+    workspace.copy_from_source("examples");
+    REQUIRE(workspace.run({"prospects", "import", "examples/prospects.csv"}).exit_code == 0);
+    // The file lists 'short', then 'question'.
+    REQUIRE(workspace.run({"run", "campaigns/founders-intro.yaml", "--seed", "7", "--for", "30d"}).exit_code == 0);
+    auto json = workspace.run({"report", "replies", "--rehearsal", "--format", "json"});
+    REQUIRE(json.exit_code == 0);
+    auto parsed = nlohmann::json::parse(json.out);
+    REQUIRE(parsed["ab_tests"].size() == 1);
+    CHECK(parsed["ab_tests"][0]["control"] == "short");
+    CHECK(parsed["ab_tests"][0]["variant"] == "question");
+    CHECK(parsed["variants"][0]["variant"] == "short");
+    auto table = workspace.run({"report", "replies", "--rehearsal", "--section", "ab"});
+    CHECK(table.out.find("founders-intro / invite, question vs short: ") != std::string::npos);
+}
+
+TEST_CASE("status and report replies count the same people as having replied", "[e2e][report][status]") {
+    Workspace workspace;
+    workspace.write("templates/hello.mustache", "Hi {{first_name}}, a question about {{company}}.\n");
+    // One message and nothing after it: each enrollment is done once it is sent, so every reply comes after.
+    workspace.write("campaigns/one-note.yaml", R"(campaign: one-note
+senders:
+  - id: alice
+    timezone: Europe/Paris
+audience:
+  tags: [founders]
+steps:
+  - id: hello
+    type: message
+    template: hello.mustache
+mock:
+  reply: 0.5
+  reply_delay: 1d
+  opt_out: 0
+)");
+    workspace.write("people.csv", campaign::e2e::prospects_csv("late", "founders", 40));
+    REQUIRE(workspace.run({"prospects", "import", "people.csv"}).exit_code == 0);
+    REQUIRE(workspace.run({"run", "campaigns/one-note.yaml", "--seed", "3", "--for", "20d"}).exit_code == 0);
+
+    auto report = nlohmann::json::parse(workspace.run({"report", "replies", "--rehearsal", "--format", "json"}).out);
+    auto replied = report["campaigns"][0]["replied"].get<int>();
+    REQUIRE(replied > 5);
+    auto status = nlohmann::json::parse(workspace.run({"status", "--rehearsal", "--format", "json"}).out);
+    const auto& row = status["campaigns"][0];
+    CHECK(row["replied"] == replied); // it was 0: no reply ended an enrollment that was already done
+    CHECK(row["ended_on_reply"] == 0);
+    CHECK(row["done"] == 40);
+    auto table = workspace.run({"status", "--rehearsal"});
+    CHECK(table.out.find("one-note  alice   40        0       0        40    " + std::to_string(replied)) !=
+          std::string::npos);
 }

@@ -74,9 +74,11 @@ TEST_CASE("a sender's limits override the defaults of its account one by one", "
     CHECK(sender->limits.invitations_per_week == 90);
 }
 
-TEST_CASE("a sender's limits may be anything from zero to the ceiling LinkedIn tolerates", "[config]") {
+TEST_CASE("a sender's limits may be anything from zero to the ceiling, with a warning above the safe values",
+          "[config]") {
     Project project;
-    auto sender = load_sender(project, R"(  - id: alice
+    auto loaded = project.load(complete_campaign(R"(senders:
+  - id: alice
     timezone: Europe/Paris
     limits:
       per_day:
@@ -86,8 +88,20 @@ TEST_CASE("a sender's limits may be anything from zero to the ceiling LinkedIn t
         view_profile: 500
         follow: 0
       invitations_per_week: 200
-)");
-    REQUIRE(sender);
+)"));
+    CHECK(project.lines(loaded) ==
+          Lines{"campaigns/q4.yaml:6:18: warning: 'connect' is 100 a day, above the safe 25: LinkedIn restricts "
+                "accounts that send more than about 100 invitations a week (see docs/campaigns.md#limits)",
+                "campaigns/q4.yaml:7:18: warning: 'message' is 250 a day, above the safe 150: LinkedIn flags accounts "
+                "that send more than about 100-150 messages a day (see docs/campaigns.md#limits)",
+                "campaigns/q4.yaml:8:17: warning: 'inmail' is 50 a day, above the safe 20: no LinkedIn plan gives more "
+                "than 50 InMail credits a month (see docs/campaigns.md#limits)",
+                "campaigns/q4.yaml:9:23: warning: 'view_profile' is 500 a day, above the safe 250: LinkedIn flags "
+                "accounts that act much faster than a person would (see docs/campaigns.md#limits)",
+                "campaigns/q4.yaml:11:29: warning: 'invitations_per_week' is 200 a week, above the safe 100: LinkedIn "
+                "restricts accounts that send more than about 100 invitations a week (see docs/campaigns.md#limits)"});
+    REQUIRE(loaded.campaign);
+    auto sender = std::optional<Sender>(loaded.campaign->senders[0]);
     CHECK(sender->limits.per_day.at(ActionType::connect) == 100);
     CHECK(sender->limits.per_day.at(ActionType::message) == 250);
     CHECK(sender->limits.per_day.at(ActionType::inmail) == 50);
@@ -240,14 +254,17 @@ TEST_CASE("limits outside what LinkedIn tolerates are refused", "[config]") {
         endorse: lots
         like_post: 2.5
       invitations_per_week: 201
-)") == Lines{"campaigns/q4.yaml:6:18: error: 'connect' must be between 0 and 100, not 101",
+)") == Lines{"campaigns/q4.yaml:6:18: error: 'connect' must be between 0 and 100, not 101: LinkedIn "
+             "restricts accounts that send more than about 100 invitations a week",
              "campaigns/q4.yaml:7:18: error: 'message' must be between 0 and 250, not -1",
-             "campaigns/q4.yaml:8:17: error: 'inmail' must be between 0 and 50, not 51",
-             "campaigns/q4.yaml:9:23: error: 'view_profile' must be between 0 and 500, not 501",
+             "campaigns/q4.yaml:8:17: error: 'inmail' must be between 0 and 50, not 51: no LinkedIn plan gives more "
+             "than 50 InMail credits a month",
+             "campaigns/q4.yaml:9:23: error: 'view_profile' must be between 0 and 500, not 501: LinkedIn flags "
+             "accounts that act much faster than a person would",
              "campaigns/q4.yaml:10:18: error: 'endorse' must be a whole number, not 'lots'",
              "campaigns/q4.yaml:11:20: error: 'like_post' must be a whole number, not '2.5'",
-             "campaigns/q4.yaml:12:29: error: 'invitations_per_week' must be between 0 and 200, "
-             "not 201"});
+             "campaigns/q4.yaml:12:29: error: 'invitations_per_week' must be between 0 and 200, not 201: LinkedIn "
+             "restricts accounts that send more than about 100 invitations a week"});
     CHECK(project.errors(R"(senders:
   - id: alice
     timezone: Europe/Paris
@@ -293,4 +310,25 @@ TEST_CASE("pacing takes durations", "[config]") {
              "1w, not '3 min'",
              "campaigns/q4.yaml:6:7: error: unknown key 'jiter' in 'pacing' (did you mean "
              "'jitter'?)"});
+}
+
+TEST_CASE("limits at the safe values and the defaults of every account need no warning", "[config]") {
+    Project project;
+    CHECK(project.errors(R"(senders:
+  - id: alice
+    timezone: Europe/Paris
+    limits:
+      per_day:
+        connect: 25
+        message: 150
+        inmail: 20
+        view_profile: 250
+        follow: 80
+      invitations_per_week: 100
+)") == Lines{});
+    for (const char* account : {"free", "premium", "sales_navigator"}) {
+        INFO(account);
+        CHECK(project.errors(std::string("senders:\n  - id: alice\n    timezone: Europe/Paris\n    account: ") +
+                             account + "\n") == Lines{});
+    }
 }

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "report/cells.hpp"
 #include "report/reply_render.hpp"
 #include "report/reply_report.hpp"
 #include "store/rehearsal.hpp"
@@ -233,7 +234,8 @@ TEST_CASE("the renderings say the same numbers", "[report]") {
     // 4 of 9 accepted, 44.4% with the Wilson interval [18.9, 73.3]; 3 of 4 replied, [30.1, 95.4].
     CHECK(table.str().find("alpha     10        9        4         44.4% [18.9–73.3]  4         3        "
                            "75.0% [30.1–95.4]") != std::string::npos);
-    CHECK(table.str().find("5.0h / 8.8h") != std::string::npos);
+    CHECK(table.str().find("accept wait (h)  reply wait (h)\n") != std::string::npos);
+    CHECK(table.str().find("5.0 / 8.8") != std::string::npos);
     CHECK(table.str().find("4 replies: 2 positive, 0 neutral, 0 negative, 1 out of office, 1 opt-out.") !=
           std::string::npos);
     CHECK(table.str().find("alpha / invite, b vs a: no detectable difference yet") != std::string::npos);
@@ -311,4 +313,47 @@ TEST_CASE("the report of a rehearsal says so under its title, in every format", 
     std::ostringstream csv;
     report::write_csv(csv, report, report::Section::funnel);
     CHECK(csv.str().starts_with("level,campaign,"));
+}
+
+TEST_CASE("a wait column reads in one unit, the one its longest wait needs", "[report]") {
+    auto funnel_row = [](const std::string& sender, double median, double p90) {
+        report::FunnelRow row;
+        row.sender = sender;
+        row.funnel.accept_wait = {3, median, p90};
+        row.funnel.reply_wait = {1, 20 * 60.0, 40 * 60.0};
+        return row;
+    };
+    report::ReplyReport report;
+    // 9.4 and 30.7 hours beside 2.5 and 4 days: once, "9.4h / 30.7h" sat above "2.5d / 4.0d".
+    report.senders = {funnel_row("alice", 9.4 * k_hour, 30.7 * k_hour), funnel_row("bob", 60 * k_hour, 96 * k_hour)};
+    auto table = report::sender_table(report);
+    REQUIRE(table.rows.size() == 2);
+    auto accept = table.header.size() - 2;
+    CHECK(table.header[accept] == "accept wait (d)");
+    CHECK(table.rows[0][accept] == "0.4 / 1.3");
+    CHECK(table.rows[1][accept] == "2.5 / 4.0");
+    CHECK(table.header[accept + 1] == "reply wait (min)");
+    CHECK(table.rows[0][accept + 1] == "20 / 40");
+
+    report.senders.pop_back();
+    auto hours = report::sender_table(report);
+    CHECK(hours.header[accept] == "accept wait (h)");
+    CHECK(hours.rows[0][accept] == "9.4 / 30.7");
+}
+
+TEST_CASE("the A/B control is the step's first variant as the campaign file lists them", "[report]") {
+    Fixture fixture;
+    report::ReplyReportOptions options;
+    options.variant_order["alpha"]["invite"] = {"b", "a"};
+    auto report = fixture.build(options);
+    REQUIRE(report.ab_tests.size() == 1);
+    CHECK(report.ab_tests[0].control == "b");
+    CHECK(report.ab_tests[0].variant == "a");
+    REQUIRE(report.variants.size() == 2);
+    CHECK(report.variants[0].variant == "b");
+    // A variant the file no longer lists comes after those it does.
+    options.variant_order["alpha"]["invite"] = {"b"};
+    CHECK(fixture.build(options).ab_tests[0].control == "b");
+    options.variant_order["alpha"]["invite"] = {"c", "a"};
+    CHECK(fixture.build(options).ab_tests[0].control == "a");
 }
