@@ -7,10 +7,11 @@
 #include <fstream>
 
 #include "core/error.hpp"
+#include "core/profile_url.hpp"
 #include "core/text.hpp"
 #include "crm/columns.hpp"
 #include "crm/csv_reader.hpp"
-#include "crm/profile_url.hpp"
+#include "crm/suppression.hpp"
 #include "store/prospect_store.hpp"
 #include "store/suppression_store.hpp"
 
@@ -134,10 +135,10 @@ bool all_utf8(const CsvRecord& record) {
 }
 
 // The first of a row's URLs that is a profile; otherwise why the first one given is not.
-NormalizedUrl first_profile(const std::vector<std::string>& urls) {
+core::NormalizedUrl first_profile(const std::vector<std::string>& urls) {
     std::string problem = "has no LinkedIn profile URL";
     for (const auto& url : urls) {
-        auto identity = normalize_profile_url(url);
+        auto identity = core::normalize_profile_url(url);
         if (identity) {
             return identity;
         }
@@ -176,8 +177,7 @@ public:
             reject(summary, record.line, identity.problem);
             return;
         }
-        if (m_check_forgotten &&
-            m_suppressions.contains(core::SuppressionKind::forgotten, identity_hash(identity.url))) {
+        if (m_check_forgotten && is_forgotten(m_suppressions, identity.url)) {
             reject(summary, record.line, "is a person who asked to be forgotten; not imported");
             return;
         }
@@ -199,7 +199,10 @@ private:
             ++summary.inserted;
             return;
         }
-        if (!merge_prospect(*known, incoming)) {
+        // Found under the form an earlier version gave the URL (a member id lower-cased): it takes the file's.
+        bool renamed = known->profile_url != incoming.profile_url;
+        known->profile_url = incoming.profile_url;
+        if (!merge_prospect(*known, incoming) && !renamed) {
             ++summary.unchanged;
             return;
         }

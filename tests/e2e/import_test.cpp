@@ -137,3 +137,39 @@ TEST_CASE("an import killed halfway leaves the database as it was", "[e2e][impor
     CHECK(finished.exit_code == 0);
     CHECK(count(workspace, "SELECT count(*) FROM prospects") == 400002);
 }
+
+TEST_CASE("a CRM made before schema 8 opens with one prospect per person, and imports duplicate nobody",
+          "[e2e][import][invariant]") {
+    Workspace workspace;
+    workspace.write("first.csv", "url,first_name\nhttps://linkedin.com/in/ola,Ola\n");
+    REQUIRE(workspace.run({"prospects", "import", "first.csv"}).exit_code == 0);
+    {
+        // As schema 7 wrote it: a member id lower-cased, and José twice, under a composed and a decomposed é.
+        SQLite::Database db(workspace.database().string(), SQLite::OPEN_READWRITE);
+        db.exec("ALTER TABLE prospects DROP COLUMN merged_into; PRAGMA user_version = 7");
+        db.exec("INSERT INTO prospects (profile_url, first_name, company, created_at, updated_at, member_id) VALUES"
+                " ('https://linkedin.com/in/josé', 'José', '', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z', NULL),"
+                " ('https://linkedin.com/in/jose' || char(769), '', 'Acme', '2026-11-02T00:00:00Z',"
+                "  '2026-11-02T00:00:00Z', NULL),"
+                " ('https://linkedin.com/in/acoaaabcdef0123', 'Ida', '', '2026-11-01T00:00:00Z',"
+                "  '2026-11-01T00:00:00Z', NULL)");
+        db.exec("INSERT INTO prospect_tags VALUES (2, 'mac'), (3, 'pc')");
+    }
+    auto listed = workspace.run({"prospects", "list", "--format", "csv"});
+    CHECK(listed.exit_code == 0);
+    CHECK(listed.out == "id,profile_url,first_name,last_name,email,company,title,location,industry,tags,source\n"
+                        "1,https://linkedin.com/in/ola,Ola,,,,,,,,first.csv\n"
+                        "2,https://linkedin.com/in/josé,José,,,Acme,,,,mac;pc,\n"
+                        "4,https://linkedin.com/in/acoaaabcdef0123,Ida,,,,,,,,\n");
+    CHECK(count(workspace, "PRAGMA user_version") == 8);
+
+    workspace.write("again.csv", "url,title\n"
+                                 "https://www.linkedin.com/in/jose%CC%81,CTO\n"
+                                 "https://www.linkedin.com/in/ACoAAAbCdEf0123,CFO\n");
+    auto again = workspace.run({"prospects", "import", "again.csv"});
+    CHECK(again.out == "again.csv (csv): inserted 0, updated 2, unchanged 0, rejected 0\n");
+    CHECK(count(workspace, "SELECT count(*) FROM prospects") == 3);
+    // The member id takes its case from the file.
+    CHECK(count(workspace, "SELECT count(*) FROM prospects WHERE profile_url = "
+                           "'https://linkedin.com/in/ACoAAAbCdEf0123' AND title = 'CFO'") == 1);
+}
