@@ -138,6 +138,42 @@ TEST_CASE("an import killed halfway leaves the database as it was", "[e2e][impor
     CHECK(count(workspace, "SELECT count(*) FROM prospects") == 400002);
 }
 
+TEST_CASE("import reads a pipe, /dev/stdin and <(...) as it reads a file", "[e2e][import]") {
+    Workspace workspace;
+    workspace.write("people.csv", k_people);
+    const std::string counts = " (csv): inserted 2, updated 0, unchanged 0, rejected 2\n";
+
+    auto dash = workspace.run_shell("cat people.csv | campaign prospects import - --tag piped");
+    CHECK(dash.exit_code == 1);
+    CHECK(dash.out == "stdin" + counts);
+    CHECK(dash.err == "stdin:4: error: row has no LinkedIn profile URL\n"
+                      "stdin:5: error: row 'https://www.linkedin.com/company/acme' is not a LinkedIn profile URL: "
+                      "a company or school page, not a person's profile\n");
+    CHECK(count(workspace, "SELECT count(*) FROM prospects WHERE source = 'stdin'") == 2);
+    CHECK(count(workspace, "SELECT count(*) FROM prospect_tags WHERE tag = 'piped'") == 2);
+
+    // The header once claimed to have no profile URL column: the first line was read, then the pipe "rewound".
+    auto dev_stdin = workspace.run_shell("cat people.csv | campaign --db dev-stdin.db prospects import /dev/stdin");
+    CHECK(dev_stdin.exit_code == 1);
+    CHECK(dev_stdin.out == "/dev/stdin" + counts);
+    CHECK(dev_stdin.err.starts_with("/dev/stdin:4: error: row has no LinkedIn profile URL\n"));
+
+    auto redirected = workspace.run_shell("campaign --db redirected.db prospects import /dev/stdin < people.csv");
+    CHECK(redirected.out == "/dev/stdin" + counts);
+
+    auto substituted = workspace.run_shell("campaign --db fifo.db prospects import <(cat people.csv) --format json");
+    CHECK(substituted.exit_code == 1);
+    CHECK(substituted.out.find("\"file\": \"/dev/fd/") != std::string::npos);
+    CHECK(substituted.out.find("\"inserted\": 2") != std::string::npos);
+    SQLite::Database fifo((workspace.path() / "fifo.db").string(), SQLite::OPEN_READONLY);
+    CHECK(fifo.execAndGet("SELECT group_concat(DISTINCT source) FROM prospects").getString() == "pipe");
+
+    auto empty = workspace.run_shell("printf '' | campaign --db empty.db prospects import -");
+    CHECK(empty.exit_code == 1);
+    CHECK(empty.err == "stdin: error: no header row: the file is empty\n");
+    CHECK_FALSE(std::filesystem::exists(workspace.path() / "empty.db"));
+}
+
 TEST_CASE("a CRM made before schema 8 opens with one prospect per person, and imports duplicate nobody",
           "[e2e][import][invariant]") {
     Workspace workspace;

@@ -1,4 +1,8 @@
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -440,6 +444,32 @@ TEST_CASE("the import reports its progress every 10,000 rows", "[crm]") {
     CHECK(reports[1].total_bytes == file.size());
     CHECK(reports[0].bytes_read == offsets[9999]);
     CHECK(reports[1].bytes_read == offsets[19999]);
+}
+
+TEST_CASE("an input that can be read only once imports as a file does: standard input, a FIFO", "[crm]") {
+    Crm crm;
+    const std::string people = "URL,First Name\nlinkedin.com/in/jane-doe,Jane\n,Nobody\nlinkedin.com/in/ola,Ola\n";
+    crm::ImportSummary summary;
+    SECTION("a stream, read once") {
+        std::istringstream input(people);
+        crm::ImportFile file(input, "stdin");
+        CHECK(file.name() == "stdin");
+        summary = crm::import_prospects(crm.database, file, {}, crm.clock);
+        CHECK(crm.find("jane-doe").source == "stdin");
+    }
+    SECTION("a FIFO, as bash's <(...) gives") {
+        auto path = crm.folder / "people.fifo";
+        REQUIRE(mkfifo(path.c_str(), 0600) == 0);
+        std::thread writer([&path, &people] { std::ofstream(path) << people; });
+        crm::ImportFile file(path);
+        writer.join();
+        CHECK(file.name() == path.string());
+        summary = crm::import_prospects(crm.database, file, {}, crm.clock);
+        CHECK(crm.find("jane-doe").source == "people.fifo");
+    }
+    CHECK(counts_of(summary) == "2/0/0/1");
+    CHECK(rejections_of(summary) == Rejections{{3, "row has no LinkedIn profile URL"}});
+    CHECK(crm.find("ola").first_name == "Ola");
 }
 
 TEST_CASE("blank --tag options are ignored", "[crm]") {
