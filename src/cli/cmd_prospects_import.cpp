@@ -1,5 +1,7 @@
-// campaign prospects import FILE [--tag T]... [--source S] [--format table|json]
+// campaign prospects import FILE|- [--tag T]... [--source S] [--format table|json]
 #include <CLI/CLI.hpp>
+#include <iostream>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
@@ -14,7 +16,7 @@ namespace campaign::cli {
 namespace {
 
 struct ImportArguments {
-    std::filesystem::path file;
+    std::string file;
     crm::ImportOptions options;
     std::string format = "table";
 };
@@ -27,46 +29,57 @@ void show_progress(std::ostream& out, const crm::ImportProgress& progress) {
     out << std::flush;
 }
 
-void print_json(std::ostream& out, const std::filesystem::path& file, const crm::ImportSummary& summary) {
+void print_json(std::ostream& out, const std::string& file, const crm::ImportSummary& summary) {
     nlohmann::json rejections = nlohmann::json::array();
     for (const auto& row : summary.first_rejected) {
         rejections.push_back({{"line", row.line}, {"reason", row.reason}});
     }
-    nlohmann::json report{{"file", file.string()},          {"dialect", summary.dialect},
-                          {"inserted", summary.inserted},   {"updated", summary.updated},
-                          {"unchanged", summary.unchanged}, {"rejected", summary.rejected},
+    nlohmann::json report{{"file", file},
+                          {"dialect", summary.dialect},
+                          {"inserted", summary.inserted},
+                          {"updated", summary.updated},
+                          {"unchanged", summary.unchanged},
+                          {"rejected", summary.rejected},
                           {"first_rejected", rejections}};
     out << report.dump(2) << '\n';
 }
 
-void print_text(Context& context, const std::filesystem::path& file, const crm::ImportSummary& summary) {
+void print_text(Context& context, const std::string& file, const crm::ImportSummary& summary) {
     for (const auto& row : summary.first_rejected) {
-        context.err << file.string() << ':' << row.line << ": error: " << row.reason << '\n';
+        context.err << file << ':' << row.line << ": error: " << row.reason << '\n';
     }
     if (summary.rejected > summary.first_rejected.size()) {
         context.err << "... and " << summary.rejected - summary.first_rejected.size() << " more rejected rows\n";
     }
-    context.out << file.string() << " (" << summary.dialect << "): inserted " << summary.inserted << ", updated "
+    context.out << file << " (" << summary.dialect << "): inserted " << summary.inserted << ", updated "
                 << summary.updated << ", unchanged " << summary.unchanged << ", rejected " << summary.rejected << '\n';
+}
+
+// `-` is standard input; any other name a file, a FIFO or a device such as /dev/stdin.
+std::unique_ptr<crm::ImportFile> open_input(const std::string& file) {
+    if (file == "-") {
+        return std::make_unique<crm::ImportFile>(std::cin, "stdin");
+    }
+    return std::make_unique<crm::ImportFile>(file);
 }
 
 int import(Context& context, const ImportArguments& arguments) {
     // The file first: one that cannot be imported should not leave a new, empty database behind.
-    crm::ImportFile file(arguments.file);
+    auto file = open_input(arguments.file);
     store::Database database(context.database_path, store::OpenMode::create);
     bool show = arguments.format == "table" && stdout_is_terminal();
     crm::ProgressCallback progress;
     if (show) {
         progress = [&context](const crm::ImportProgress& status) { show_progress(context.out, status); };
     }
-    auto summary = crm::import_prospects(database, file, arguments.options, context.clock, progress);
+    auto summary = crm::import_prospects(database, *file, arguments.options, context.clock, progress);
     if (show) {
         context.out << "\r\033[K";
     }
     if (arguments.format == "json") {
-        print_json(context.out, arguments.file, summary);
+        print_json(context.out, file->name(), summary);
     } else {
-        print_text(context, arguments.file, summary);
+        print_text(context, file->name(), summary);
     }
     // The good rows are in; a non-zero exit still tells a script that some were not.
     return summary.rejected == 0 ? k_ok : k_user_error;
@@ -80,7 +93,9 @@ void add_import_command(CLI::App& prospects, Context& context) {
                             "campaign prospects import Connections.csv --tag network --source linkedin-export",
                             "campaign prospects import leads.csv --format json"});
     auto arguments = std::make_shared<ImportArguments>();
-    command->add_option("FILE", arguments->file, "CSV file with a header row, or LinkedIn's Connections.csv")
+    command
+        ->add_option("FILE", arguments->file,
+                     "CSV file with a header row, or LinkedIn's Connections.csv; '-' reads standard input")
         ->required();
     command->add_option("--tag", arguments->options.tags, "Tag every imported prospect (repeatable)");
     command->add_option("--source", arguments->options.source,

@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
-#include "crm/profile_url.hpp"
+#include "core/profile_url.hpp"
 
 namespace campaign::cli {
 
@@ -66,7 +66,7 @@ core::Prospect prospect_from_data(const std::string& text) {
     core::Prospect prospect;
     add_fields(prospect, data, "");
     // The spintax choices follow the profile URL, so --data picks the options --prospect would for the same person.
-    if (auto normalized = crm::normalize_profile_url(prospect.profile_url)) {
+    if (auto normalized = core::normalize_profile_url(prospect.profile_url)) {
         prospect.profile_url = normalized.url;
     }
     return prospect;

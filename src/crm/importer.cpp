@@ -1,16 +1,18 @@
 #include "crm/importer.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 
 #include "core/error.hpp"
+#include "core/files.hpp"
+#include "core/profile_url.hpp"
 #include "core/text.hpp"
 #include "crm/columns.hpp"
 #include "crm/csv_reader.hpp"
-#include "crm/profile_url.hpp"
+#include "crm/spooled_input.hpp"
+#include "crm/suppression.hpp"
 #include "store/prospect_store.hpp"
 #include "store/suppression_store.hpp"
 
@@ -20,8 +22,8 @@ namespace {
 
 constexpr std::size_t k_progress_every = 10000;
 
-core::UserError file_error(const std::filesystem::path& file, int line, const std::string& message) {
-    std::string where = file.string();
+core::UserError file_error(const std::string& name, int line, const std::string& message) {
+    std::string where = name;
     if (line > 0) {
         where += ':' + std::to_string(line);
     }
@@ -44,7 +46,7 @@ std::string first_line(std::istream& input) {
 }
 
 // The header row: the first record that is not blank, after LinkedIn's notes when there are any.
-CsvRecord read_header(CsvReader& reader, bool linkedin, const std::filesystem::path& file) {
+CsvRecord find_header(CsvReader& reader, bool linkedin, const std::string& name) {
     CsvRecord record;
     if (linkedin) {
         while (reader.next(record) && !record.is_blank()) {
@@ -55,7 +57,7 @@ CsvRecord read_header(CsvReader& reader, bool linkedin, const std::filesystem::p
             return record;
         }
     }
-    throw file_error(file, 0, "no header row: the file is empty");
+    throw file_error(name, 0, "no header row: the file is empty");
 }
 
 struct Row {
@@ -134,10 +136,10 @@ bool all_utf8(const CsvRecord& record) {
 }
 
 // The first of a row's URLs that is a profile; otherwise why the first one given is not.
-NormalizedUrl first_profile(const std::vector<std::string>& urls) {
+core::NormalizedUrl first_profile(const std::vector<std::string>& urls) {
     std::string problem = "has no LinkedIn profile URL";
     for (const auto& url : urls) {
-        auto identity = normalize_profile_url(url);
+        auto identity = core::normalize_profile_url(url);
         if (identity) {
             return identity;
         }
@@ -176,8 +178,7 @@ public:
             reject(summary, record.line, identity.problem);
             return;
         }
-        if (m_check_forgotten &&
-            m_suppressions.contains(core::SuppressionKind::forgotten, identity_hash(identity.url))) {
+        if (m_check_forgotten && is_forgotten(m_suppressions, identity.url)) {
             reject(summary, record.line, "is a person who asked to be forgotten; not imported");
             return;
         }
@@ -199,7 +200,10 @@ private:
             ++summary.inserted;
             return;
         }
-        if (!merge_prospect(*known, incoming)) {
+        // Found under the form an earlier version gave the URL (a member id lower-cased): it takes the file's.
+        bool renamed = known->profile_url != incoming.profile_url;
+        known->profile_url = incoming.profile_url;
+        if (!merge_prospect(*known, incoming) && !renamed) {
             ++summary.unchanged;
             return;
         }
@@ -221,6 +225,16 @@ private:
     const ImportOptions& m_options;
     core::Timestamp m_now;
 };
+
+// What a prospect's source says when neither --source nor a source column does: the file's name, or what the input
+// is when it has no name of its own (bash's <(...) is /dev/fd/63).
+std::string default_source(const std::filesystem::path& path) {
+    auto folder = path.parent_path();
+    if (folder == "/dev/fd" || folder == "/proc/self/fd") {
+        return path.filename() == "0" ? "stdin" : "pipe";
+    }
+    return path.filename().string();
+}
 
 } // namespace
 
@@ -254,63 +268,88 @@ bool merge_prospect(core::Prospect& known, const core::Prospect& incoming) {
 }
 
 struct ImportFile::State {
-    std::filesystem::path path;
+    std::string name;
+    std::string source;
     std::ifstream input;
     std::unique_ptr<CsvReader> reader; // reads `input`
     std::string dialect;
     std::vector<Column> columns;
     std::uint64_t total_bytes = 0;
+
+    void read_header();
 };
 
 ImportFile::ImportFile(const std::filesystem::path& path) : m_state(std::make_unique<State>()) {
     auto& state = *m_state;
-    state.path = path;
-    std::error_code error;
-    if (std::filesystem::is_directory(path, error)) {
-        throw file_error(path, 0, "cannot read the file: it is a folder");
+    state.name = path.string();
+    state.source = default_source(path);
+    auto kind = core::file_status(path).kind;
+    if (kind == core::FileKind::folder) {
+        throw file_error(state.name, 0, "cannot read the file: it is a folder");
     }
-    state.input.open(path, std::ios::binary);
-    if (!state.input) {
-        throw file_error(path, 0, "cannot read the file: " + std::string(std::strerror(errno)));
+    std::ifstream input(path, std::ios::binary);
+    if (!input) {
+        throw file_error(state.name, 0, "cannot read the file: " + std::string(std::strerror(errno)));
     }
-    auto size = std::filesystem::file_size(path, error);
-    state.total_bytes = error ? 0 : size; // a pipe has no size: progress then counts rows only
+    if (kind == core::FileKind::regular) {
+        state.input = std::move(input);
+        std::error_code error;
+        auto size = std::filesystem::file_size(path, error);
+        state.total_bytes = error ? 0 : size;
+    } else {
+        auto spooled = spool(input, state.name);
+        state.input = std::move(spooled.copy);
+        state.total_bytes = spooled.size;
+    }
+    state.read_header();
+}
 
-    auto line = first_line(state.input);
+ImportFile::ImportFile(std::istream& input, const std::string& name) : m_state(std::make_unique<State>()) {
+    auto& state = *m_state;
+    state.name = name;
+    state.source = name;
+    auto spooled = spool(input, name);
+    state.input = std::move(spooled.copy);
+    state.total_bytes = spooled.size;
+    state.read_header();
+}
+
+void ImportFile::State::read_header() {
+    auto line = first_line(input);
     if (line.starts_with("\xFF\xFE") || line.starts_with("\xFE\xFF")) {
-        throw file_error(path, 0, "the file is UTF-16 text; save it as CSV UTF-8 and import it again");
+        throw file_error(name, 0, "the file is UTF-16 text; save it as CSV UTF-8 and import it again");
     }
     bool linkedin = core::trim(line) == "Notes:";
     // Excel writes "sep=;" on a line of its own to say which delimiter the file uses.
     bool excel_separator = line.size() == 5 && line.starts_with("sep=");
     char delimiter = linkedin ? ',' : excel_separator ? line[4] : guess_delimiter(line);
-    state.dialect = linkedin ? "linkedin-connections" : "csv";
-    state.reader = std::make_unique<CsvReader>(state.input, delimiter);
+    dialect = linkedin ? "linkedin-connections" : "csv";
+    reader = std::make_unique<CsvReader>(input, delimiter);
     try {
         CsvRecord separator_line;
         if (excel_separator) {
-            state.reader->next(separator_line);
+            reader->next(separator_line);
         }
-        auto header = read_header(*state.reader, linkedin, path);
+        auto header = find_header(*reader, linkedin, name);
         if (!all_utf8(header)) {
-            throw file_error(path, header.line, "the header is not UTF-8 text; save the file as CSV UTF-8");
+            throw file_error(name, header.line, "the header is not UTF-8 text; save the file as CSV UTF-8");
         }
-        state.columns = map_columns(header.fields);
-        if (std::none_of(state.columns.begin(), state.columns.end(),
+        columns = map_columns(header.fields);
+        if (std::none_of(columns.begin(), columns.end(),
                          [](const Column& column) { return column.kind == ColumnKind::profile_url; })) {
-            throw file_error(path, header.line,
+            throw file_error(name, header.line,
                              "the header has no LinkedIn profile URL column (name one 'linkedin_url', "
                              "'profile_url' or 'URL')");
         }
     } catch (const CsvError& failure) {
-        throw file_error(path, failure.line(), failure.what());
+        throw file_error(name, failure.line(), failure.what());
     }
 }
 
 ImportFile::~ImportFile() = default;
 
-const std::filesystem::path& ImportFile::path() const {
-    return m_state->path;
+const std::string& ImportFile::name() const {
+    return m_state->name;
 }
 
 ImportSummary import_prospects(store::Database& database, const std::filesystem::path& file,
@@ -329,7 +368,7 @@ ImportSummary import_prospects(store::Database& database, ImportFile& file, cons
 
     ImportOptions effective = options;
     if (effective.source.empty()) {
-        effective.source = state.path.filename().string();
+        effective.source = state.source;
     }
     effective.tags.clear();
     for (const auto& tag : options.tags) {
@@ -354,7 +393,7 @@ ImportSummary import_prospects(store::Database& database, ImportFile& file, cons
         }
         transaction.commit();
     } catch (const CsvError& failure) {
-        throw file_error(state.path, failure.line(), failure.what());
+        throw file_error(state.name, failure.line(), failure.what());
     }
     return summary;
 }

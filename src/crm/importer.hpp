@@ -1,10 +1,12 @@
-// Prospect import from CSV: a generic file with a header row, or LinkedIn's own Connections.csv export. The import
-// streams the file in one transaction: it all lands, or (on a fatal error) nothing does.
+// Prospect import from CSV: a generic file with a header row, or LinkedIn's own Connections.csv export, from a file,
+// a pipe or standard input. The import streams the file in one transaction: it all lands, or (on a fatal error)
+// nothing does.
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <istream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -46,15 +48,19 @@ using ProgressCallback = std::function<void(const ImportProgress&)>;
 
 // A CSV file opened for import, its dialect, delimiter and header read and checked before any database is touched.
 // Throws core::UserError, with the file and line, for what makes the whole file unusable: not a readable file, UTF-16,
-// no header, a header that is not UTF-8, no profile URL column.
+// no header, a header that is not UTF-8, no profile URL column. A file that can be read only once (a pipe, a FIFO such
+// as bash's <(...), /dev/stdin) is read once, into a temporary copy.
 class ImportFile {
 public:
     explicit ImportFile(const std::filesystem::path& path);
+    // An input that is not a file, standard input for `-`: messages and the default source call it `name`.
+    ImportFile(std::istream& input, const std::string& name);
     ~ImportFile();
     ImportFile(const ImportFile&) = delete;
     ImportFile& operator=(const ImportFile&) = delete;
 
-    const std::filesystem::path& path() const;
+    // How messages name the input: the path as given, or the name of a stream.
+    const std::string& name() const;
 
 private:
     struct State;

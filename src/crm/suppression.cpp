@@ -1,11 +1,13 @@
 #include "crm/suppression.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
+#include <openssl/evp.h>
 
 #include "core/error.hpp"
+#include "core/profile_url.hpp"
 #include "core/text.hpp"
-#include "crm/profile_url.hpp"
 #include "store/prospect_store.hpp"
 #include "store/suppression_store.hpp"
 
@@ -26,11 +28,35 @@ std::string email_domain(std::string_view email) {
 
 } // namespace
 
+std::string identity_hash(std::string_view normalized_url) {
+    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+    unsigned int length = 0;
+    EVP_Digest(normalized_url.data(), normalized_url.size(), digest.data(), &length, EVP_sha256(), nullptr);
+    constexpr std::string_view k_digits = "0123456789abcdef";
+    std::string hex;
+    hex.reserve(std::size_t{length} * 2);
+    for (unsigned int i = 0; i < length; ++i) {
+        hex += k_digits[digest[i] >> 4];
+        hex += k_digits[digest[i] & 0xF];
+    }
+    return hex;
+}
+
+bool is_forgotten(store::SuppressionStore& suppressions, std::string_view normalized_url) {
+    if (suppressions.contains(core::SuppressionKind::forgotten, identity_hash(normalized_url))) {
+        return true;
+    }
+    auto earlier = core::earlier_profile_urls(normalized_url);
+    return std::any_of(earlier.begin(), earlier.end(), [&suppressions](const std::string& url) {
+        return suppressions.contains(core::SuppressionKind::forgotten, identity_hash(url));
+    });
+}
+
 core::Suppression parse_suppression_target(std::string_view text) {
     auto target = core::trim(text);
     core::Suppression entry;
     if (core::icontains_ascii(target, "linkedin.")) {
-        auto identity = normalize_profile_url(target);
+        auto identity = core::normalize_profile_url(target);
         if (!identity) {
             throw core::UserError("error: '" + std::string(target) +
                                   "' is not a LinkedIn profile URL: " + identity.problem);
@@ -95,7 +121,7 @@ core::Prospect resolve_prospect(store::Database& database, std::string_view id_o
         }
         throw core::UserError("error: no prospect with id " + std::string(text));
     }
-    auto identity = normalize_profile_url(text);
+    auto identity = core::normalize_profile_url(text);
     if (!identity) {
         throw core::UserError("error: '" + std::string(text) +
                               "' is neither a prospect id nor a LinkedIn profile URL: " + identity.problem);
@@ -133,7 +159,7 @@ std::optional<core::ProspectId> forget(store::Database& database, std::string_vi
         forget_prospect(database, prospect, clock);
         return prospect.id;
     }
-    auto identity = normalize_profile_url(text);
+    auto identity = core::normalize_profile_url(text);
     if (!identity) {
         throw core::UserError("error: '" + std::string(text) + "' is not a LinkedIn profile URL: " + identity.problem);
     }

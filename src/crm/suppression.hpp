@@ -11,8 +11,16 @@
 #include "core/prospect.hpp"
 #include "core/suppression.hpp"
 #include "store/database.hpp"
+#include "store/suppression_store.hpp"
 
 namespace campaign::crm {
+
+// Hex SHA-256 of a normalized URL: what the suppression list keeps of a prospect who was forgotten.
+std::string identity_hash(std::string_view normalized_url);
+
+// Whether the person at a normalized URL asked to be forgotten: the hash of the URL, or of what an earlier version
+// made of it, is on the list (a hash cannot be normalized again when the rules change).
+bool is_forgotten(store::SuppressionStore& suppressions, std::string_view normalized_url);
 
 // A profile URL or an email domain ("example.com" or "@example.com"), as the user typed it.
 // Throws core::UserError when it is neither.

@@ -1,6 +1,6 @@
 #include "engine/inbound.hpp"
 
-#include "crm/profile_url.hpp"
+#include "core/profile_url.hpp"
 
 namespace campaign::engine {
 
@@ -9,14 +9,14 @@ InboundRecorder::InboundRecorder(store::Database& database)
 
 bool InboundRecorder::record(core::Event event, core::Timestamp received_at) {
     // A gateway writes the URL its own way (with www, a locale, a trailing slash): the CRM knows it normalized.
-    if (auto normalized = crm::normalize_profile_url(event.profile_url)) {
+    if (auto normalized = core::normalize_profile_url(event.profile_url)) {
         event.profile_url = normalized.url;
     }
     auto prospect = m_prospects.find_by_url(event.profile_url);
     if (!prospect && !event.member_id.empty()) {
-        // Named by member id alone (Unipile's `attendee_provider_id`, a URL ".../in/ACoAA..."), whose case the
-        // normalized URL has lost: the id the gateway told when it looked the profile up. The event then carries the
-        // prospect's own URL, which an opt-out suppresses.
+        // Named by member id alone (Unipile's `attendee_provider_id`, a URL ".../in/ACoAA...") while the CRM knows
+        // the prospect by their public profile: the id the gateway told when it looked the profile up. The event then
+        // carries the prospect's own URL, which an opt-out suppresses.
         prospect = m_prospects.find_by_member_id(event.member_id);
         if (prospect) {
             event.profile_url = prospect->profile_url;

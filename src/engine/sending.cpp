@@ -153,8 +153,8 @@ void Engine::act(SenderRuntime& sender, core::Enrollment enrollment, core::Times
     auto prospect = m_prospects.find(enrollment.prospect_id);
     if (!prospect) {
         stop_enrollment(enrollment,
-                        "prospect " + std::to_string(enrollment.prospect_id) + " was erased: campaign '" + campaign.id +
-                            "' stopped for them",
+                        "prospect " + std::to_string(enrollment.prospect_id) +
+                            " was erased or merged into another: campaign '" + campaign.id + "' stopped for them",
                         now);
         return;
     }

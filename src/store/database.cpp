@@ -72,7 +72,11 @@ void migrate(SQLite::Database& db, const std::filesystem::path& path) {
         if (db.execAndGet("PRAGMA user_version").getInt() >= version) {
             continue;
         }
-        db.exec(std::string(steps[static_cast<std::size_t>(version - 1)]));
+        const auto& step = steps[static_cast<std::size_t>(version - 1)];
+        db.exec(std::string(step.sql));
+        if (step.then) {
+            step.then(db);
+        }
         db.exec("PRAGMA user_version = " + std::to_string(version));
         db.exec("PRAGMA application_id = " + std::to_string(k_application_id));
         transaction.commit();

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
+#include "core/profile_url.hpp"
 
 namespace campaign::store {
 
@@ -11,6 +12,9 @@ namespace {
 
 constexpr const char* k_columns = "id, profile_url, first_name, last_name, email, company, title, location, "
                                   "industry, source, fields, created_at, updated_at";
+// The prospects the CRM still knows: an erased row keeps only its history, and a row merged into another (the same
+// person under an earlier form of their URL) only the enrollments the other could not take.
+constexpr const char* k_live = "erased_at IS NULL AND merged_into IS NULL";
 
 std::string fields_to_json(const std::map<std::string, std::string>& fields) {
     return nlohmann::json(fields).dump();
@@ -66,19 +70,18 @@ int bind_details(SQLite::Statement& statement, const core::Prospect& prospect) {
 
 struct ProspectStore::Statements {
     explicit Statements(SQLite::Database& db)
-        : find_by_id(db, std::string("SELECT ") + k_columns + " FROM prospects WHERE id = ? AND erased_at IS NULL"),
-          find_by_url(db, std::string("SELECT ") + k_columns +
-                              " FROM prospects WHERE profile_url = ? AND erased_at IS NULL"),
-          find_by_member_id(db, std::string("SELECT ") + k_columns +
-                                    " FROM prospects WHERE member_id = ? AND erased_at IS NULL"),
+        : find_by_id(db, std::string("SELECT ") + k_columns + " FROM prospects WHERE id = ? AND " + k_live),
+          find_by_url(db, std::string("SELECT ") + k_columns + " FROM prospects WHERE profile_url = ? AND " + k_live),
+          find_by_member_id(db,
+                            std::string("SELECT ") + k_columns + " FROM prospects WHERE member_id = ? AND " + k_live),
           release_member_id(db, "UPDATE prospects SET member_id = NULL WHERE member_id = ? AND id <> ?"),
-          set_member_id(db, "UPDATE prospects SET member_id = ? WHERE id = ? AND erased_at IS NULL"),
+          set_member_id(db, std::string("UPDATE prospects SET member_id = ? WHERE id = ? AND ") + k_live),
           tags_of(db, "SELECT tag FROM prospect_tags WHERE prospect_id = ? ORDER BY tag"),
           insert(db, "INSERT INTO prospects (first_name, last_name, email, company, title, location, "
                      "industry, source, fields, updated_at, profile_url, created_at) "
                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
           update(db, "UPDATE prospects SET first_name = ?, last_name = ?, email = ?, company = ?, "
-                     "title = ?, location = ?, industry = ?, source = ?, fields = ?, updated_at = ? "
+                     "title = ?, location = ?, industry = ?, source = ?, fields = ?, updated_at = ?, profile_url = ? "
                      "WHERE id = ?"),
           add_tag(db, "INSERT INTO prospect_tags (prospect_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING") {}
 
@@ -139,7 +142,16 @@ std::optional<core::Prospect> ProspectStore::find(core::ProspectId id) {
 
 std::optional<core::Prospect> ProspectStore::find_by_url(std::string_view profile_url) {
     m_statements->find_by_url.bind(1, std::string(profile_url));
-    return find_one(m_statements->find_by_url, m_statements->tags_of);
+    if (auto found = find_one(m_statements->find_by_url, m_statements->tags_of)) {
+        return found;
+    }
+    for (const auto& earlier : core::earlier_profile_urls(profile_url)) {
+        m_statements->find_by_url.bind(1, earlier);
+        if (auto found = find_one(m_statements->find_by_url, m_statements->tags_of)) {
+            return found;
+        }
+    }
+    return std::nullopt;
 }
 
 std::optional<core::Prospect> ProspectStore::find_by_member_id(std::string_view member_id) {
@@ -172,6 +184,7 @@ void ProspectStore::update(const core::Prospect& prospect) {
     auto& update = m_statements->update;
     update.reset();
     int next = bind_details(update, prospect);
+    update.bind(next++, prospect.profile_url);
     update.bind(next, prospect.id);
     update.exec();
     add_tags(m_statements->add_tag, prospect.id, prospect.tags);
@@ -179,7 +192,7 @@ void ProspectStore::update(const core::Prospect& prospect) {
 
 void ProspectStore::for_each(const ProspectFilter& filter, const std::function<void(const core::Prospect&)>& visit) {
     std::set<std::string> tags(filter.tags.begin(), filter.tags.end()); // a tag named twice is still one tag
-    std::string sql = std::string("SELECT ") + k_columns + " FROM prospects WHERE erased_at IS NULL";
+    std::string sql = std::string("SELECT ") + k_columns + " FROM prospects WHERE " + k_live;
     if (!tags.empty()) {
         sql += " AND id IN (SELECT prospect_id FROM prospect_tags WHERE tag IN (?";
         for (std::size_t i = 1; i < tags.size(); ++i) {
@@ -216,9 +229,9 @@ void ProspectStore::for_each(const ProspectFilter& filter, const std::function<v
 }
 
 std::vector<std::string> ProspectStore::custom_field_names() {
-    SQLite::Statement query(m_database.sqlite(),
-                            "SELECT DISTINCT field.key FROM prospects, json_each(prospects.fields) AS field "
-                            "WHERE prospects.erased_at IS NULL ORDER BY field.key");
+    auto sql = std::string("SELECT DISTINCT field.key FROM prospects, json_each(prospects.fields) AS field WHERE ") +
+               k_live + " ORDER BY field.key";
+    SQLite::Statement query(m_database.sqlite(), sql);
     std::vector<std::string> names;
     while (query.executeStep()) {
         names.push_back(query.getColumn(0).getString());
@@ -228,24 +241,26 @@ std::vector<std::string> ProspectStore::custom_field_names() {
 
 std::size_t ProspectStore::count() {
     return static_cast<std::size_t>(
-        m_database.sqlite().execAndGet("SELECT count(*) FROM prospects WHERE erased_at IS NULL").getInt64());
+        m_database.sqlite().execAndGet(std::string("SELECT count(*) FROM prospects WHERE ") + k_live).getInt64());
 }
 
 void ProspectStore::erase(core::ProspectId id, core::Timestamp when) {
     auto& db = m_database.sqlite();
+    // The rows merged into this one (see schema 8) are the same person: they are erased with it.
     SQLite::Statement erase_row(
         db, "UPDATE prospects SET profile_url = 'erased:' || id, first_name = '', last_name = '', email = '', "
             "company = '', title = '', location = '', industry = '', source = '', fields = '{}', member_id = NULL, "
-            "updated_at = ?, erased_at = ? WHERE id = ?");
-    erase_row.bind(1, core::format_utc(when));
+            "updated_at = ?2, erased_at = ?2 WHERE id = ?1 OR merged_into = ?1");
+    erase_row.bind(1, id);
     erase_row.bind(2, core::format_utc(when));
-    erase_row.bind(3, id);
     erase_row.exec();
     // What was written to the person or by them is personal data too.
-    for (const char* sql : {"DELETE FROM prospect_tags WHERE prospect_id = ?",
+    for (const char* sql : {"DELETE FROM prospect_tags WHERE prospect_id IN "
+                            "(SELECT id FROM prospects WHERE id = ?1 OR merged_into = ?1)",
                             "UPDATE actions SET rendered_text = NULL, response = NULL, error = NULL "
-                            "WHERE prospect_id = ?",
-                            "UPDATE events SET text = NULL WHERE prospect_id = ?"}) {
+                            "WHERE prospect_id IN (SELECT id FROM prospects WHERE id = ?1 OR merged_into = ?1)",
+                            "UPDATE events SET text = NULL "
+                            "WHERE prospect_id IN (SELECT id FROM prospects WHERE id = ?1 OR merged_into = ?1)"}) {
         SQLite::Statement statement(db, sql);
         statement.bind(1, id);
         statement.exec();

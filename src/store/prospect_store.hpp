@@ -28,6 +28,8 @@ public:
 
     // Erased prospects are not found: their identity is gone.
     std::optional<core::Prospect> find(core::ProspectId id);
+    // By normalized profile URL; a row an earlier version wrote under another form of the same URL is found too
+    // (core::earlier_profile_urls), and keeps that form until update() writes the current one.
     std::optional<core::Prospect> find_by_url(std::string_view profile_url);
     // By LinkedIn's id of the member (ACoAA...), exactly as written.
     std::optional<core::Prospect> find_by_member_id(std::string_view member_id);
@@ -36,7 +38,8 @@ public:
     void set_member_id(core::ProspectId id, std::string_view member_id);
 
     core::ProspectId insert(const core::Prospect& prospect);
-    // Writes the columns and custom fields of an existing prospect, and adds the tags it does not have yet.
+    // Writes the profile URL, columns and custom fields of an existing prospect, and adds the tags it does not have
+    // yet.
     void update(const core::Prospect& prospect);
 
     void for_each(const ProspectFilter& filter, const std::function<void(const core::Prospect&)>& visit);

@@ -30,11 +30,13 @@ std::vector<FailedStep> failed_steps(Database& database, const RetryFilter& filt
                             " JOIN enrollments e ON e.id = a.enrollment_id AND e.state = 'failed'"
                             " JOIN campaigns c ON c.id = a.campaign_id JOIN senders s ON s.id = a.sender_id"
                             " JOIN prospects p ON p.id = a.prospect_id AND p.erased_at IS NULL"
+                            " AND p.merged_into IS NULL"
                             " WHERE a.state = 'failed' AND a.failure IS NOT NULL"
                             " AND (?1 IS NULL OR c.name = ?1) AND (?2 IS NULL OR a.step = ?2)"
                             " AND (?3 IS NULL OR s.name = ?3)"
-                            " AND NOT EXISTS (SELECT 1 FROM suppressions x"
-                            "                 WHERE x.kind = 'profile' AND x.value = p.profile_url)"
+                            // lower(): a member id URL suppressed before schema 8 was lower-cased.
+                            " AND NOT EXISTS (SELECT 1 FROM suppressions x WHERE x.kind = 'profile'"
+                            "                 AND x.value IN (p.profile_url, lower(p.profile_url)))"
                             " ORDER BY a.at_utc, a.id");
     bind_optional(query, 1, filter.campaign);
     bind_optional(query, 2, filter.step);

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "store/renormalize.hpp"
+
 namespace campaign::store {
 
 namespace {
@@ -334,12 +336,25 @@ UPDATE actions SET failure = CASE
     WHERE state = 'failed' AND enrollment_id IN (SELECT id FROM enrollments WHERE state = 'failed');
 )sql";
 
-constexpr std::array<std::string_view, 7> k_migrations{k_schema_1, k_schema_2, k_schema_3, k_schema_4,
-                                                       k_schema_5, k_schema_6, k_schema_7};
+// Profile URLs as this version normalizes them (member ids keep their case, names are NFC): the stored ones are
+// normalized again, and prospects that turn out to be one person are merged (store/renormalize.cpp). A row merged
+// into another stays only when both were enrolled in the same campaign, to own its enrollment and its history.
+constexpr std::string_view k_schema_8 = R"sql(
+ALTER TABLE prospects ADD COLUMN merged_into INTEGER REFERENCES prospects (id);
+)sql";
+
+constexpr std::array<Migration, 8> k_migrations{{{k_schema_1},
+                                                 {k_schema_2},
+                                                 {k_schema_3},
+                                                 {k_schema_4},
+                                                 {k_schema_5},
+                                                 {k_schema_6},
+                                                 {k_schema_7},
+                                                 {k_schema_8, renormalize_profile_urls}}};
 
 } // namespace
 
-std::span<const std::string_view> migrations() {
+std::span<const Migration> migrations() {
     return k_migrations;
 }
 

@@ -4,9 +4,19 @@
 #include <span>
 #include <string_view>
 
+namespace SQLite {
+class Database;
+}
+
 namespace campaign::store {
 
-std::span<const std::string_view> migrations();
+struct Migration {
+    std::string_view sql;
+    // What SQL alone cannot do, run after it in the same transaction.
+    void (*then)(SQLite::Database&) = nullptr;
+};
+
+std::span<const Migration> migrations();
 
 inline int latest_schema_version() {
     return static_cast<int>(migrations().size());

@@ -1,7 +1,10 @@
 #include "store/suppression_store.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <algorithm>
 #include <string>
+
+#include "core/profile_url.hpp"
 
 namespace campaign::store {
 
@@ -30,10 +33,20 @@ bool SuppressionStore::remove(core::SuppressionKind kind, std::string_view value
 }
 
 bool SuppressionStore::contains(core::SuppressionKind kind, std::string_view value) {
-    m_contains->reset();
-    m_contains->bind(1, std::string(core::to_string(kind)));
-    m_contains->bind(2, std::string(value));
-    return m_contains->executeStep();
+    auto listed = [this, kind](std::string_view form) {
+        m_contains->reset();
+        m_contains->bind(1, std::string(core::to_string(kind)));
+        m_contains->bind(2, std::string(form));
+        return m_contains->executeStep();
+    };
+    if (listed(value)) {
+        return true;
+    }
+    if (kind != core::SuppressionKind::profile) {
+        return false;
+    }
+    auto earlier = core::earlier_profile_urls(value);
+    return std::any_of(earlier.begin(), earlier.end(), listed);
 }
 
 bool SuppressionStore::any(core::SuppressionKind kind) {

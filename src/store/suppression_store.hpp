@@ -25,6 +25,8 @@ public:
     bool add(const core::Suppression& entry);
     // False when there was no such entry.
     bool remove(core::SuppressionKind kind, std::string_view value);
+    // A profile entry written by an earlier version under another form of the URL counts too
+    // (core::earlier_profile_urls).
     bool contains(core::SuppressionKind kind, std::string_view value);
     bool any(core::SuppressionKind kind);
     std::vector<core::Suppression> list();

@@ -109,10 +109,20 @@ Workspace::~Workspace() {
 }
 
 Result Workspace::run(const std::vector<std::string>& arguments) const {
-    std::string command = "cd " + quote(m_path.string()) + " && env -u CAMPAIGN_DB " + quote(CAMPAIGN_BINARY);
+    std::string command = "env -u CAMPAIGN_DB " + quote(CAMPAIGN_BINARY);
     for (const auto& argument : arguments) {
         command += " " + quote(argument);
     }
+    return run_command(command);
+}
+
+Result Workspace::run_shell(const std::string& command_line) const {
+    auto script = "campaign() { " + quote(CAMPAIGN_BINARY) + " \"$@\"; }; " + command_line;
+    return run_command("env -u CAMPAIGN_DB bash -c " + quote(script));
+}
+
+Result Workspace::run_command(const std::string& shell_command) const {
+    auto command = "cd " + quote(m_path.string()) + " && " + shell_command;
     auto out = m_path / ".stdout";
     auto err = m_path / ".stderr";
     command += " >" + quote(out.string()) + " 2>" + quote(err.string()) + " </dev/null";

@@ -63,6 +63,8 @@ public:
 
     // Runs `campaign ARGS...` with the workspace as the current folder.
     Result run(const std::vector<std::string>& arguments) const;
+    // Runs a bash command line in the workspace, in which `campaign` is the binary: for pipes, redirections and <(...).
+    Result run_shell(const std::string& command_line) const;
     // The same, killed with SIGKILL as soon as the file `watched` of the workspace has grown past `bytes`: a crash in
     // the middle of the work. The exit code is 137 when it was killed, its own when it finished first.
     Result run_killed_when_grown(const std::filesystem::path& watched, std::uintmax_t bytes,
@@ -78,6 +80,8 @@ public:
     void copy_from_source(const std::filesystem::path& relative) const;
 
 private:
+    // Runs a shell command in the workspace, with standard input from /dev/null.
+    Result run_command(const std::string& shell_command) const;
     pid_t spawn(const std::vector<std::string>& arguments, const std::string& output = ".stdout",
                 const std::string& errors = ".stderr", const Environment& environment = {}) const;
     Result collect(int status) const;

@@ -137,3 +137,75 @@ TEST_CASE("an import killed halfway leaves the database as it was", "[e2e][impor
     CHECK(finished.exit_code == 0);
     CHECK(count(workspace, "SELECT count(*) FROM prospects") == 400002);
 }
+
+TEST_CASE("import reads a pipe, /dev/stdin and <(...) as it reads a file", "[e2e][import]") {
+    Workspace workspace;
+    workspace.write("people.csv", k_people);
+    const std::string counts = " (csv): inserted 2, updated 0, unchanged 0, rejected 2\n";
+
+    auto dash = workspace.run_shell("cat people.csv | campaign prospects import - --tag piped");
+    CHECK(dash.exit_code == 1);
+    CHECK(dash.out == "stdin" + counts);
+    CHECK(dash.err == "stdin:4: error: row has no LinkedIn profile URL\n"
+                      "stdin:5: error: row 'https://www.linkedin.com/company/acme' is not a LinkedIn profile URL: "
+                      "a company or school page, not a person's profile\n");
+    CHECK(count(workspace, "SELECT count(*) FROM prospects WHERE source = 'stdin'") == 2);
+    CHECK(count(workspace, "SELECT count(*) FROM prospect_tags WHERE tag = 'piped'") == 2);
+
+    // The header once claimed to have no profile URL column: the first line was read, then the pipe "rewound".
+    auto dev_stdin = workspace.run_shell("cat people.csv | campaign --db dev-stdin.db prospects import /dev/stdin");
+    CHECK(dev_stdin.exit_code == 1);
+    CHECK(dev_stdin.out == "/dev/stdin" + counts);
+    CHECK(dev_stdin.err.starts_with("/dev/stdin:4: error: row has no LinkedIn profile URL\n"));
+
+    auto redirected = workspace.run_shell("campaign --db redirected.db prospects import /dev/stdin < people.csv");
+    CHECK(redirected.out == "/dev/stdin" + counts);
+
+    auto substituted = workspace.run_shell("campaign --db fifo.db prospects import <(cat people.csv) --format json");
+    CHECK(substituted.exit_code == 1);
+    CHECK(substituted.out.find("\"file\": \"/dev/fd/") != std::string::npos);
+    CHECK(substituted.out.find("\"inserted\": 2") != std::string::npos);
+    SQLite::Database fifo((workspace.path() / "fifo.db").string(), SQLite::OPEN_READONLY);
+    CHECK(fifo.execAndGet("SELECT group_concat(DISTINCT source) FROM prospects").getString() == "pipe");
+
+    auto empty = workspace.run_shell("printf '' | campaign --db empty.db prospects import -");
+    CHECK(empty.exit_code == 1);
+    CHECK(empty.err == "stdin: error: no header row: the file is empty\n");
+    CHECK_FALSE(std::filesystem::exists(workspace.path() / "empty.db"));
+}
+
+TEST_CASE("a CRM made before schema 8 opens with one prospect per person, and imports duplicate nobody",
+          "[e2e][import][invariant]") {
+    Workspace workspace;
+    workspace.write("first.csv", "url,first_name\nhttps://linkedin.com/in/ola,Ola\n");
+    REQUIRE(workspace.run({"prospects", "import", "first.csv"}).exit_code == 0);
+    {
+        // As schema 7 wrote it: a member id lower-cased, and José twice, under a composed and a decomposed é.
+        SQLite::Database db(workspace.database().string(), SQLite::OPEN_READWRITE);
+        db.exec("ALTER TABLE prospects DROP COLUMN merged_into; PRAGMA user_version = 7");
+        db.exec("INSERT INTO prospects (profile_url, first_name, company, created_at, updated_at, member_id) VALUES"
+                " ('https://linkedin.com/in/josé', 'José', '', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z', NULL),"
+                " ('https://linkedin.com/in/jose' || char(769), '', 'Acme', '2026-11-02T00:00:00Z',"
+                "  '2026-11-02T00:00:00Z', NULL),"
+                " ('https://linkedin.com/in/acoaaabcdef0123', 'Ida', '', '2026-11-01T00:00:00Z',"
+                "  '2026-11-01T00:00:00Z', NULL)");
+        db.exec("INSERT INTO prospect_tags VALUES (2, 'mac'), (3, 'pc')");
+    }
+    auto listed = workspace.run({"prospects", "list", "--format", "csv"});
+    CHECK(listed.exit_code == 0);
+    CHECK(listed.out == "id,profile_url,first_name,last_name,email,company,title,location,industry,tags,source\n"
+                        "1,https://linkedin.com/in/ola,Ola,,,,,,,,first.csv\n"
+                        "2,https://linkedin.com/in/josé,José,,,Acme,,,,mac;pc,\n"
+                        "4,https://linkedin.com/in/acoaaabcdef0123,Ida,,,,,,,,\n");
+    CHECK(count(workspace, "PRAGMA user_version") == 8);
+
+    workspace.write("again.csv", "url,title\n"
+                                 "https://www.linkedin.com/in/jose%CC%81,CTO\n"
+                                 "https://www.linkedin.com/in/ACoAAAbCdEf0123,CFO\n");
+    auto again = workspace.run({"prospects", "import", "again.csv"});
+    CHECK(again.out == "again.csv (csv): inserted 0, updated 2, unchanged 0, rejected 0\n");
+    CHECK(count(workspace, "SELECT count(*) FROM prospects") == 3);
+    // The member id takes its case from the file.
+    CHECK(count(workspace, "SELECT count(*) FROM prospects WHERE profile_url = "
+                           "'https://linkedin.com/in/ACoAAAbCdEf0123' AND title = 'CFO'") == 1);
+}

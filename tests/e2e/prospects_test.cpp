@@ -152,3 +152,22 @@ TEST_CASE("forget records an erasure request for someone not imported yet", "[e2
     CHECK(import.exit_code == 1);
     CHECK(import.out == "people.csv (csv): inserted 0, updated 0, unchanged 0, rejected 1\n");
 }
+
+TEST_CASE("a line break or a tab in a field shows escaped in a table, on the prospect's own row", "[e2e][prospects]") {
+    Workspace workspace;
+    workspace.write("people.csv", "url,first_name,last_name,title,company\n"
+                                  "https://linkedin.com/in/jane-doe,Jane,Doe,\"Head of Sales\nEMEA\",Acme\tLtd\n"
+                                  "https://linkedin.com/in/ola,Ola,Berg,CTO,Quillfern\n");
+    REQUIRE(workspace.run({"prospects", "import", "people.csv"}).exit_code == 0);
+    auto table = workspace.run({"prospects", "list"});
+    CHECK(table.exit_code == 0);
+    CHECK(table.out == "ID  NAME      COMPANY    TITLE                TAGS  PROFILE\n"
+                       "1   Jane Doe  Acme\\tLtd  Head of Sales\\nEMEA        https://linkedin.com/in/jane-doe\n"
+                       "2   Ola Berg  Quillfern  CTO                        https://linkedin.com/in/ola\n"
+                       "2 prospects\n");
+    auto show = workspace.run({"prospects", "show", "1"});
+    CHECK(show.out.find("title       Head of Sales\\nEMEA\n") != std::string::npos);
+    // CSV and JSON keep the value as it is.
+    auto csv = workspace.run({"prospects", "list", "--format", "csv"});
+    CHECK(csv.out.find(",\"Head of Sales\nEMEA\",") != std::string::npos);
+}

@@ -1,4 +1,8 @@
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -7,6 +11,7 @@
 #include "crm/importer.hpp"
 #include "crm/suppression.hpp"
 #include "store/prospect_store.hpp"
+#include "store/suppression_store.hpp"
 #include "unit/store/temp_folder.hpp"
 
 using namespace campaign;
@@ -269,6 +274,23 @@ TEST_CASE("one person under several spellings in one file is one prospect", "[cr
     CHECK(crm.find("jane-doe").title == "CEO");
 }
 
+TEST_CASE("a member id URL lower-cased by an earlier version is found, and takes its case back", "[crm]") {
+    Crm crm;
+    core::Prospect old;
+    old.profile_url = "https://linkedin.com/in/acoaaabcdef0123";
+    old.first_name = "Ida";
+    old.created_at = old.updated_at = crm.clock.now();
+    crm.prospects.insert(old);
+
+    auto summary = crm.import("ids.csv", "URL,Title\nhttps://www.linkedin.com/in/ACoAAAbCdEf0123,CFO\n");
+    CHECK(counts_of(summary) == "0/1/0/0");
+    CHECK(crm.prospects.count() == 1);
+    auto ida = crm.find("ACoAAAbCdEf0123");
+    CHECK(ida.first_name == "Ida");
+    CHECK(ida.title == "CFO");
+    CHECK(crm.import("again.csv", "URL,Title\nhttps://www.linkedin.com/in/ACoAAAbCdEf0123,CFO\n").unchanged == 1);
+}
+
 TEST_CASE("bad rows are rejected with their line and reason while the rest imports", "[crm]") {
     Crm crm;
     auto summary = crm.import("mixed.csv", "URL,First Name,Company\n"                           // 1
@@ -369,6 +391,20 @@ TEST_CASE("a fatal import error names the file and line and leaves the database 
     CHECK_FALSE(crm.has("new-one"));
 }
 
+TEST_CASE("a person forgotten under the form an earlier version gave their URL is not imported again", "[crm]") {
+    Crm crm;
+    store::SuppressionStore suppressions(crm.database);
+    // Before schema 8, the hash was of the lower-cased member id.
+    suppressions.add({0,
+                      core::SuppressionKind::forgotten,
+                      crm::identity_hash("https://linkedin.com/in/acoaaabcdef0123"),
+                      "erased on request",
+                      {}});
+    auto summary = crm.import("ids.csv", "URL\nhttps://www.linkedin.com/in/ACoAAAbCdEf0123\n");
+    CHECK(rejections_of(summary) == Rejections{{2, "row is a person who asked to be forgotten; not imported"}});
+    CHECK(crm.prospects.count() == 0);
+}
+
 TEST_CASE("a person who was forgotten is not imported again", "[crm]") {
     Crm crm;
     const std::string file = "URL,First Name\nlinkedin.com/in/jane-doe,Jane\nlinkedin.com/in/ola,Ola\n";
@@ -408,6 +444,32 @@ TEST_CASE("the import reports its progress every 10,000 rows", "[crm]") {
     CHECK(reports[1].total_bytes == file.size());
     CHECK(reports[0].bytes_read == offsets[9999]);
     CHECK(reports[1].bytes_read == offsets[19999]);
+}
+
+TEST_CASE("an input that can be read only once imports as a file does: standard input, a FIFO", "[crm]") {
+    Crm crm;
+    const std::string people = "URL,First Name\nlinkedin.com/in/jane-doe,Jane\n,Nobody\nlinkedin.com/in/ola,Ola\n";
+    crm::ImportSummary summary;
+    SECTION("a stream, read once") {
+        std::istringstream input(people);
+        crm::ImportFile file(input, "stdin");
+        CHECK(file.name() == "stdin");
+        summary = crm::import_prospects(crm.database, file, {}, crm.clock);
+        CHECK(crm.find("jane-doe").source == "stdin");
+    }
+    SECTION("a FIFO, as bash's <(...) gives") {
+        auto path = crm.folder / "people.fifo";
+        REQUIRE(mkfifo(path.c_str(), 0600) == 0);
+        std::thread writer([&path, &people] { std::ofstream(path) << people; });
+        crm::ImportFile file(path);
+        writer.join();
+        CHECK(file.name() == path.string());
+        summary = crm::import_prospects(crm.database, file, {}, crm.clock);
+        CHECK(crm.find("jane-doe").source == "people.fifo");
+    }
+    CHECK(counts_of(summary) == "2/0/0/1");
+    CHECK(rejections_of(summary) == Rejections{{3, "row has no LinkedIn profile URL"}});
+    CHECK(crm.find("ola").first_name == "Ola");
 }
 
 TEST_CASE("blank --tag options are ignored", "[crm]") {

@@ -2,7 +2,6 @@
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
-#include "crm/profile_url.hpp"
 #include "crm/suppression.hpp"
 #include "store/prospect_store.hpp"
 #include "store/suppression_store.hpp"
@@ -189,4 +188,40 @@ TEST_CASE("forgetting a prospect erases their personal data and keeps only a has
     // reused.
     CHECK(crm.add("next").id == ola.id + 1);
     CHECK(crm.prospects.find(ola.id)->email == "ola@acme.example");
+}
+
+TEST_CASE("the identity hash is the hex SHA-256 of the normalized URL", "[crm]") {
+    // printf %s 'https://linkedin.com/in/jane-doe' | sha256sum
+    CHECK(crm::identity_hash("https://linkedin.com/in/jane-doe") ==
+          "3fb82eadce117a1008bb75666e7cc398ebe26da46144583a4fa489277bdd929d");
+    // printf '' | sha256sum
+    CHECK(crm::identity_hash("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    CHECK(crm::identity_hash("https://linkedin.com/in/jane-do") !=
+          crm::identity_hash("https://linkedin.com/in/jane-doe"));
+}
+
+TEST_CASE("a person forgotten under an earlier form of their URL is still forgotten", "[crm]") {
+    Crm crm;
+    auto forgotten = [&crm](const std::string& url) { return crm::is_forgotten(crm.suppressions, url); };
+    crm.suppressions.add({0, SuppressionKind::forgotten, crm::identity_hash("https://linkedin.com/in/acoaaabcdef0123"),
+                          "erased on request", crm.clock.now()});
+    crm.suppressions.add({0, SuppressionKind::forgotten, crm::identity_hash("https://linkedin.com/in/jose\xCC\x81"),
+                          "erased on request", crm.clock.now()});
+    CHECK(forgotten("https://linkedin.com/in/ACoAAAbCdEf0123"));
+    CHECK(forgotten("https://linkedin.com/in/josé"));
+    CHECK_FALSE(forgotten("https://linkedin.com/in/ACoAAAbCdEf0124"));
+    CHECK_FALSE(forgotten("https://linkedin.com/in/jane-doe"));
+    crm::forget(crm.database, "linkedin.com/in/jane-doe", crm.clock);
+    CHECK(forgotten("https://linkedin.com/in/jane-doe"));
+}
+
+TEST_CASE("a profile suppressed under the form an earlier version gave its URL is still suppressed", "[crm]") {
+    Crm crm;
+    // Before schema 8, a member id was lower-cased.
+    crm.suppressions.add({0, SuppressionKind::profile, "https://linkedin.com/in/acoaaabcdef0123", "", crm.clock.now()});
+    auto ida = crm.add("ACoAAAbCdEf0123");
+    auto found = crm::find_suppression(crm.database, ida);
+    REQUIRE(found);
+    CHECK(found->kind == SuppressionKind::profile);
+    CHECK_FALSE(crm::find_suppression(crm.database, crm.add("ACoAAAbCdEf0124")));
 }

@@ -53,7 +53,7 @@ TEST_CASE("an event naming the prospect by member id alone is recorded as theirs
     engine::InboundRecorder recorder(database);
     auto now = *core::parse_utc("2026-12-02T17:00:00Z");
 
-    SECTION("by member id, in a URL whose case the normalized URL loses") {
+    SECTION("by member id, in a URL of the id rather than of the prospect's public profile") {
         REQUIRE(recorder.record(reply("m-1", "https://www.linkedin.com/in/ACoAAAcDMMQBODyLwZrRcgYhrkCafURGqva0U4E/",
                                       "ACoAAAcDMMQBODyLwZrRcgYhrkCafURGqva0U4E"),
                                 now));
@@ -68,7 +68,8 @@ TEST_CASE("an event naming the prospect by member id alone is recorded as theirs
     SECTION("by a member id of nobody's, or the id in another case") {
         REQUIRE(recorder.record(reply("m-3", "https://www.linkedin.com/in/ACoAAUnknown", "ACoAAUnknown"), now));
         CHECK_FALSE(recorded(database, "m-3").prospect_id);
-        CHECK(recorded(database, "m-3").profile_url == "https://linkedin.com/in/acoaaunknown");
+        // The id keeps its case: a gateway that is asked about it later knows it only so.
+        CHECK(recorded(database, "m-3").profile_url == "https://linkedin.com/in/ACoAAUnknown");
         REQUIRE(recorder.record(reply("m-4", "https://www.linkedin.com/in/acoaaacdmmqbodylwzrrcgyhrkcafurgqva0u4e",
                                       "acoaaacdmmqbodylwzrrcgyhrkcafurgqva0u4e"),
                                 now));

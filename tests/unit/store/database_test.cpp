@@ -185,7 +185,7 @@ TEST_CASE("a database of schema 1 is migrated to the latest, keeping its prospec
     {
         SQLite::Database sqlite(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         sqlite.exec("PRAGMA journal_mode = WAL");
-        sqlite.exec(std::string(store::migrations()[0]));
+        sqlite.exec(std::string(store::migrations()[0].sql));
         sqlite.exec("PRAGMA user_version = 1");
         sqlite.exec("PRAGMA application_id = " + std::to_string(k_application_id));
         sqlite.exec("INSERT INTO prospects (profile_url, created_at, updated_at)"

@@ -159,7 +159,8 @@ TEST_CASE("migration 7 tells failures apart by their error", "[store][rehearsal]
         store::Database database(path, store::OpenMode::create);
         auto& db = database.sqlite();
         db.exec(fixture::k_reply_fixture_sql);
-        db.exec("DROP TABLE rehearsal; ALTER TABLE actions DROP COLUMN failure; PRAGMA user_version = 6");
+        db.exec("ALTER TABLE prospects DROP COLUMN merged_into; DROP TABLE rehearsal;"
+                " ALTER TABLE actions DROP COLUMN failure; PRAGMA user_version = 6");
         db.exec("DROP TRIGGER actions_stay_sent");
         db.exec("UPDATE enrollments SET state = 'failed' WHERE id IN (7, 8, 9, 10)");
         db.exec("UPDATE actions SET state = 'failed', error = CASE id"

@@ -56,9 +56,10 @@ TEST_CASE("an upgrade tallies the actions already in the database", "[store]") {
         store::Database database(path, store::OpenMode::create);
         auto& db = database.sqlite();
         db.exec(fixture::k_reply_fixture_sql);
-        // Back to schema 2, as a database written before the tallies was: schemas 7, 6, 5 and 4 are undone first.
+        // Back to schema 2, as a database written before the tallies was: schemas 8, 7, 6, 5 and 4 are undone first.
         db.exec(
-            "DROP TABLE rehearsal; ALTER TABLE actions DROP COLUMN failure;"
+            "ALTER TABLE prospects DROP COLUMN merged_into;"
+            " DROP TABLE rehearsal; ALTER TABLE actions DROP COLUMN failure;"
             " DROP INDEX prospects_by_member_id; ALTER TABLE prospects DROP COLUMN member_id;"
             " DROP TABLE event_cursors; DROP INDEX events_pending_by_time; ALTER TABLE senders DROP COLUMN held_until;"
             " DROP INDEX events_by_sender_time;"
