@@ -2,6 +2,7 @@
 // that it cannot drift from them. Each script finds the command typed so far (skipping options and their values),
 // then offers its commands, its options and the global ones, the choices of an option, or file names.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <ostream>
 #include <set>
 
@@ -284,7 +285,11 @@ void write_fish(std::ostream& out, const std::vector<CommandShape>& shapes) {
     for (const auto& shape : shapes) {
         auto condition = "-n " + quoted("__campaign_at " + quoted(shape.path));
         for (const auto& command : shape.commands) {
-            out << "complete -c campaign -f " << condition << " -a " << quoted(command) << '\n';
+            auto below = std::find_if(shapes.begin(), shapes.end(), [&](const CommandShape& one) {
+                return one.path == (shape.path.empty() ? command : shape.path + " " + command);
+            });
+            out << "complete -c campaign -f " << condition << " -a " << quoted(command) << " -d "
+                << quoted(below == shapes.end() ? "" : below->description) << '\n';
         }
         for (const auto& option : shape.options) {
             out << "complete -c campaign";
