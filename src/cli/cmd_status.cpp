@@ -11,7 +11,7 @@
 #include "cli/help.hpp"
 #include "cli/output.hpp"
 #include "cli/rehearsal_place.hpp"
-#include "config/campaign_loader.hpp"
+#include "cli/stored_campaigns.hpp"
 #include "report/page.hpp"
 #include "schedule/calendar.hpp"
 #include "schedule/ledger.hpp"
@@ -39,18 +39,11 @@ struct SenderUse {
     int invitations_this_week = 0;
 };
 
-std::map<std::string, core::Sender> sender_definitions(store::CampaignStore& campaigns) {
+std::map<std::string, core::Sender> sender_definitions(store::Database& database) {
     std::map<std::string, core::Sender> senders;
-    for (const auto& [id, name] : campaigns.campaigns()) {
-        auto latest = campaigns.latest_version(id);
-        if (!latest) {
-            continue;
-        }
-        auto loaded = config::load_campaign_text(latest->definition, latest->source);
-        if (loaded.campaign) {
-            for (const auto& sender : loaded.campaign->senders) {
-                senders.emplace(sender.id, sender);
-            }
+    for (const auto& campaign : latest_campaigns(database)) {
+        for (const auto& sender : campaign.senders) {
+            senders.emplace(sender.id, sender);
         }
     }
     return senders;
@@ -59,7 +52,7 @@ std::map<std::string, core::Sender> sender_definitions(store::CampaignStore& cam
 std::vector<SenderUse> sender_use(store::Database& database, core::Timestamp now) {
     store::CampaignStore campaigns(database);
     store::ActionStore actions(database);
-    auto definitions = sender_definitions(campaigns);
+    auto definitions = sender_definitions(database);
     std::vector<SenderUse> result;
     for (const auto& row : campaigns.senders()) {
         SenderUse use{row, std::nullopt, "", {}, 0};
