@@ -34,25 +34,53 @@ void print_json(std::ostream& out, const std::string& file, const crm::ImportSum
     for (const auto& row : summary.first_rejected) {
         rejections.push_back({{"line", row.line}, {"reason", row.reason}});
     }
+    nlohmann::json duplicates = nlohmann::json::array();
+    for (const auto& row : summary.first_duplicates) {
+        duplicates.push_back({{"line", row.line}, {"same_as", row.same_as}});
+    }
     nlohmann::json report{{"file", file},
                           {"dialect", summary.dialect},
                           {"inserted", summary.inserted},
                           {"updated", summary.updated},
                           {"unchanged", summary.unchanged},
                           {"rejected", summary.rejected},
-                          {"first_rejected", rejections}};
+                          {"duplicates", summary.duplicates},
+                          {"first_rejected", rejections},
+                          {"first_duplicates", duplicates}};
     out << report.dump(2) << '\n';
 }
 
-void print_text(Context& context, const std::string& file, const crm::ImportSummary& summary) {
-    for (const auto& row : summary.first_rejected) {
-        context.err << file << ':' << row.line << ": error: " << row.reason << '\n';
+// The rejected rows and the duplicates, in the order of their lines.
+void print_problems(std::ostream& err, const std::string& file, const crm::ImportSummary& summary) {
+    auto rejected = summary.first_rejected.begin();
+    auto duplicate = summary.first_duplicates.begin();
+    while (rejected != summary.first_rejected.end() || duplicate != summary.first_duplicates.end()) {
+        bool error = duplicate == summary.first_duplicates.end() ||
+                     (rejected != summary.first_rejected.end() && rejected->line < duplicate->line);
+        if (error) {
+            err << file << ':' << rejected->line << ": error: " << rejected->reason << '\n';
+            ++rejected;
+        } else {
+            err << file << ':' << duplicate->line << ": warning: same person as line " << duplicate->same_as << '\n';
+            ++duplicate;
+        }
     }
     if (summary.rejected > summary.first_rejected.size()) {
-        context.err << "... and " << summary.rejected - summary.first_rejected.size() << " more rejected rows\n";
+        err << "... and " << summary.rejected - summary.first_rejected.size() << " more rejected rows\n";
     }
+    if (summary.duplicates > summary.first_duplicates.size()) {
+        err << "... and " << summary.duplicates - summary.first_duplicates.size() << " more duplicates\n";
+    }
+}
+
+void print_text(Context& context, const std::string& file, const crm::ImportSummary& summary) {
+    print_problems(context.err, file, summary);
     context.out << file << " (" << summary.dialect << "): inserted " << summary.inserted << ", updated "
-                << summary.updated << ", unchanged " << summary.unchanged << ", rejected " << summary.rejected << '\n';
+                << summary.updated << ", unchanged " << summary.unchanged << ", rejected " << summary.rejected;
+    if (summary.duplicates > 0) {
+        context.out << ", " << summary.duplicates << (summary.duplicates == 1 ? " duplicate" : " duplicates");
+    }
+    context.out << '\n';
 }
 
 // `-` is standard input; any other name a file, a FIFO or a device such as /dev/stdin.
@@ -81,7 +109,7 @@ int import(Context& context, const ImportArguments& arguments) {
     } else {
         print_text(context, file->name(), summary);
     }
-    // The good rows are in; a non-zero exit still tells a script that some were not.
+    // The good rows are in; a non-zero exit still tells a script that some were not. Duplicates are only a warning.
     return summary.rejected == 0 ? k_ok : k_user_error;
 }
 

@@ -15,6 +15,8 @@ struct Alias {
     ColumnKind kind;
 };
 
+// The names of docs/prospects.md's tables: the generic ones, and those of the exports of LinkedIn, PhantomBuster,
+// Waalaxy, lemlist, Dripify and Apollo.
 constexpr std::array k_aliases{
     Alias{"linkedinurl", ColumnKind::profile_url},
     Alias{"linkedinprofileurl", ColumnKind::profile_url},
@@ -22,10 +24,15 @@ constexpr std::array k_aliases{
     Alias{"linkedin", ColumnKind::profile_url},
     Alias{"profileurl", ColumnKind::profile_url},
     Alias{"publicprofileurl", ColumnKind::profile_url},
+    Alias{"defaultprofileurl", ColumnKind::profile_url},
+    Alias{"profilelink", ColumnKind::profile_url},
     Alias{"profile", ColumnKind::profile_url},
     Alias{"url", ColumnKind::profile_url},
     Alias{"personlinkedinurl", ColumnKind::profile_url},
     Alias{"contactlinkedinurl", ColumnKind::profile_url},
+    Alias{"vmid", ColumnKind::member_id},
+    Alias{"memberid", ColumnKind::member_id},
+    Alias{"linkedinmemberid", ColumnKind::member_id},
     Alias{"firstname", ColumnKind::first_name},
     Alias{"first", ColumnKind::first_name},
     Alias{"givenname", ColumnKind::first_name},
@@ -38,9 +45,12 @@ constexpr std::array k_aliases{
     Alias{"email", ColumnKind::email},
     Alias{"emailaddress", ColumnKind::email},
     Alias{"workemail", ColumnKind::email},
+    Alias{"professionalemail", ColumnKind::email},
+    Alias{"businessemail", ColumnKind::email},
     Alias{"mail", ColumnKind::email},
     Alias{"company", ColumnKind::company},
     Alias{"companyname", ColumnKind::company},
+    Alias{"currentcompany", ColumnKind::company},
     Alias{"organization", ColumnKind::company},
     Alias{"organisation", ColumnKind::company},
     Alias{"employer", ColumnKind::company},
@@ -49,6 +59,9 @@ constexpr std::array k_aliases{
     Alias{"jobtitle", ColumnKind::title},
     Alias{"position", ColumnKind::title},
     Alias{"headline", ColumnKind::title},
+    Alias{"occupation", ColumnKind::title},
+    Alias{"currentposition", ColumnKind::title},
+    Alias{"currenttitle", ColumnKind::title},
     Alias{"role", ColumnKind::title},
     Alias{"location", ColumnKind::location},
     Alias{"geography", ColumnKind::location},

@@ -10,6 +10,7 @@ namespace campaign::crm {
 
 enum class ColumnKind {
     profile_url,
+    member_id, // LinkedIn's id of the member (ACoAA..., ACwAA...): PhantomBuster's vmid
     first_name,
     last_name,
     full_name, // split into first and last name when those columns are absent

@@ -7,12 +7,13 @@
 
 #include "core/error.hpp"
 #include "core/files.hpp"
-#include "core/profile_url.hpp"
 #include "core/text.hpp"
 #include "crm/columns.hpp"
 #include "crm/csv_reader.hpp"
+#include "crm/import_row.hpp"
 #include "crm/spooled_input.hpp"
 #include "crm/suppression.hpp"
+#include "store/import_mentions.hpp"
 #include "store/prospect_store.hpp"
 #include "store/suppression_store.hpp"
 
@@ -60,100 +61,15 @@ CsvRecord find_header(CsvReader& reader, bool linkedin, const std::string& name)
     throw file_error(name, 0, "no header row: the file is empty");
 }
 
-struct Row {
-    core::Prospect prospect;
-    std::vector<std::string> urls; // of every profile URL column, in order
-};
-
-void assign_full_name(core::Prospect& prospect, std::string_view full_name) {
-    auto space = full_name.find(' ');
-    prospect.first_name = std::string(full_name.substr(0, space));
-    if (space != std::string_view::npos) {
-        prospect.last_name = std::string(core::trim(full_name.substr(space + 1)));
-    }
-}
-
-Row read_row(const std::vector<Column>& columns, const CsvRecord& record) {
-    Row row;
-    auto& prospect = row.prospect;
-    std::string full_name;
-    for (std::size_t i = 0; i < columns.size() && i < record.fields.size(); ++i) {
-        std::string value(core::trim(record.fields[i]));
-        switch (columns[i].kind) {
-        case ColumnKind::profile_url:
-            row.urls.push_back(std::move(value));
-            break;
-        case ColumnKind::first_name:
-            prospect.first_name = std::move(value);
-            break;
-        case ColumnKind::last_name:
-            prospect.last_name = std::move(value);
-            break;
-        case ColumnKind::full_name:
-            full_name = std::move(value);
-            break;
-        case ColumnKind::email:
-            prospect.email = std::move(value);
-            break;
-        case ColumnKind::company:
-            prospect.company = std::move(value);
-            break;
-        case ColumnKind::title:
-            prospect.title = std::move(value);
-            break;
-        case ColumnKind::location:
-            prospect.location = std::move(value);
-            break;
-        case ColumnKind::industry:
-            prospect.industry = std::move(value);
-            break;
-        case ColumnKind::tags:
-            for (auto& tag : core::split_list(value, ";,|")) {
-                prospect.tags.insert(core::to_lower_ascii(tag));
-            }
-            break;
-        case ColumnKind::custom:
-            if (!value.empty()) {
-                prospect.fields[columns[i].name] = std::move(value);
-            }
-            break;
-        case ColumnKind::source:
-            prospect.source = std::move(value);
-            break;
-        case ColumnKind::ignored:
-            break;
-        }
-    }
-    if (prospect.first_name.empty() && prospect.last_name.empty() && !full_name.empty()) {
-        assign_full_name(prospect, full_name);
-    }
-    return row;
-}
-
 bool all_utf8(const CsvRecord& record) {
     return std::all_of(record.fields.begin(), record.fields.end(),
                        [](const std::string& field) { return core::is_valid_utf8(field); });
 }
 
-// The first of a row's URLs that is a profile; otherwise why the first one given is not.
-core::NormalizedUrl first_profile(const std::vector<std::string>& urls) {
-    std::string problem = "has no LinkedIn profile URL";
-    for (const auto& url : urls) {
-        auto identity = core::normalize_profile_url(url);
-        if (identity) {
-            return identity;
-        }
-        if (!url.empty() && problem.starts_with("has no")) {
-            problem = "'" + url + "' is not a LinkedIn profile URL: " + identity.problem;
-        }
-    }
-    return {"", problem};
-}
-
 class ImportRun {
 public:
     ImportRun(store::Database& database, const ImportOptions& options, const core::Clock& clock)
-        : m_prospects(database), m_suppressions(database),
+        : m_prospects(database), m_suppressions(database), m_mentions(database),
           m_check_forgotten(m_suppressions.any(core::SuppressionKind::forgotten)), m_options(options),
           m_now(clock.now()) {}
 
@@ -173,7 +89,7 @@ public:
             return;
         }
         auto row = read_row(columns, record);
-        auto identity = first_profile(row.urls);
+        auto identity = identify(row);
         if (!identity) {
             reject(summary, record.line, identity.problem);
             return;
@@ -189,27 +105,58 @@ public:
         }
         prospect.tags.insert(m_options.tags.begin(), m_options.tags.end());
         prospect.created_at = prospect.updated_at = m_now;
-        store(prospect, summary);
+        store(prospect, identity.member_id, record.line, summary);
     }
 
 private:
-    void store(const core::Prospect& incoming, ImportSummary& summary) {
+    void store(const core::Prospect& incoming, const std::string& member_id, int line, ImportSummary& summary) {
         auto known = m_prospects.find_by_url(incoming.profile_url);
+        // Found under the form an earlier version gave the URL (a member id lower-cased): it takes the file's.
+        bool renamed = known && known->profile_url != incoming.profile_url;
+        if (renamed) {
+            known->profile_url = incoming.profile_url;
+        }
+        if (!known && !member_id.empty()) {
+            known = m_prospects.find_by_member_id(member_id); // keeps the URL it was first imported under
+        }
         if (!known) {
-            m_prospects.insert(incoming);
+            auto id = m_prospects.insert(incoming);
+            if (!member_id.empty()) {
+                m_prospects.adopt_member_id(id, member_id);
+            }
+            m_mentions.record(id, {line, true});
             ++summary.inserted;
             return;
         }
-        // Found under the form an earlier version gave the URL (a member id lower-cased): it takes the file's.
-        bool renamed = known->profile_url != incoming.profile_url;
-        known->profile_url = incoming.profile_url;
-        if (!merge_prospect(*known, incoming) && !renamed) {
-            ++summary.unchanged;
+        bool changed = merge_prospect(*known, incoming) || renamed;
+        if (changed) {
+            known->updated_at = m_now;
+            m_prospects.update(*known);
+        }
+        if (!member_id.empty()) {
+            m_prospects.adopt_member_id(known->id, member_id);
+        }
+        if (auto first = m_mentions.first(known->id)) {
+            count_duplicate(summary, line, *first, changed, known->id);
             return;
         }
-        known->updated_at = m_now;
-        m_prospects.update(*known);
-        ++summary.updated;
+        m_mentions.record(known->id, {line, changed});
+        ++(changed ? summary.updated : summary.unchanged);
+    }
+
+    // A later line about someone counts as a duplicate; if it changed a person its first line left as it was, that
+    // person now counts as updated.
+    void count_duplicate(ImportSummary& summary, int line, const store::Mention& first, bool changed,
+                         core::ProspectId id) {
+        ++summary.duplicates;
+        if (summary.first_duplicates.size() < ImportSummary::k_rejections_kept) {
+            summary.first_duplicates.push_back({line, first.line});
+        }
+        if (changed && !first.changed) {
+            --summary.unchanged;
+            ++summary.updated;
+            m_mentions.record(id, {first.line, true});
+        }
     }
 
     static void reject(ImportSummary& summary, int line, std::string reason) {
@@ -221,6 +168,7 @@ private:
 
     store::ProspectStore m_prospects;
     store::SuppressionStore m_suppressions;
+    store::ImportMentions m_mentions;
     bool m_check_forgotten; // hashing every row is wasted work while nobody has been forgotten
     const ImportOptions& m_options;
     core::Timestamp m_now;

@@ -27,13 +27,23 @@ struct RejectedRow {
     std::string reason;
 };
 
+// A line about a person an earlier line of the same file was about: the same profile or the same member id.
+struct DuplicateRow {
+    int line = 0;
+    int same_as = 0; // the first line about them
+};
+
+// Counts of people (inserted, updated, unchanged) and of lines (rejected, duplicates): every line with a value is one
+// of the five.
 struct ImportSummary {
     std::string dialect; // "csv" or "linkedin-connections"
     std::size_t inserted = 0;
     std::size_t updated = 0;
     std::size_t unchanged = 0;
     std::size_t rejected = 0;
-    std::vector<RejectedRow> first_rejected; // the first few, in file order
+    std::size_t duplicates = 0;
+    std::vector<RejectedRow> first_rejected;    // the first few, in file order
+    std::vector<DuplicateRow> first_duplicates; // the same
 
     static constexpr std::size_t k_rejections_kept = 20;
 };
@@ -71,7 +81,8 @@ private:
 };
 
 // Imports every row in one transaction. Rows that are merely bad are rejected and counted; a quoted field that never
-// ends throws core::UserError and nothing lands.
+// ends throws core::UserError and nothing lands. A line about a person an earlier line was about is a duplicate: it is
+// folded into the same prospect as a re-import would be (its non-empty values win, its tags are added).
 ImportSummary import_prospects(store::Database& database, ImportFile& file, const ImportOptions& options,
                                const core::Clock& clock, const ProgressCallback& progress = {});
 ImportSummary import_prospects(store::Database& database, const std::filesystem::path& file,

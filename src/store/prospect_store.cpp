@@ -76,6 +76,9 @@ struct ProspectStore::Statements {
                             std::string("SELECT ") + k_columns + " FROM prospects WHERE member_id = ? AND " + k_live),
           release_member_id(db, "UPDATE prospects SET member_id = NULL WHERE member_id = ? AND id <> ?"),
           set_member_id(db, std::string("UPDATE prospects SET member_id = ? WHERE id = ? AND ") + k_live),
+          adopt_member_id(db,
+                          std::string("UPDATE prospects SET member_id = ?1 WHERE id = ?2 AND member_id IS NULL AND ") +
+                              k_live + " AND NOT EXISTS (SELECT 1 FROM prospects WHERE member_id = ?1)"),
           tags_of(db, "SELECT tag FROM prospect_tags WHERE prospect_id = ? ORDER BY tag"),
           insert(db, "INSERT INTO prospects (first_name, last_name, email, company, title, location, "
                      "industry, source, fields, updated_at, profile_url, created_at) "
@@ -90,6 +93,7 @@ struct ProspectStore::Statements {
     SQLite::Statement find_by_member_id;
     SQLite::Statement release_member_id;
     SQLite::Statement set_member_id;
+    SQLite::Statement adopt_member_id;
     SQLite::Statement tags_of;
     SQLite::Statement insert;
     SQLite::Statement update;
@@ -166,6 +170,14 @@ void ProspectStore::set_member_id(core::ProspectId id, std::string_view member_i
         statement->bind(2, id);
         statement->exec();
     }
+}
+
+bool ProspectStore::adopt_member_id(core::ProspectId id, std::string_view member_id) {
+    auto& adopt = m_statements->adopt_member_id;
+    adopt.reset();
+    adopt.bind(1, std::string(member_id));
+    adopt.bind(2, id);
+    return adopt.exec() > 0;
 }
 
 core::ProspectId ProspectStore::insert(const core::Prospect& prospect) {

@@ -36,6 +36,9 @@ public:
     // Keeps the member id a gateway named the prospect by. One member is one prospect: a prospect that had the id
     // before (the same person under an older URL) gives it up.
     void set_member_id(core::ProspectId id, std::string_view member_id);
+    // Keeps a member id that an import names the prospect by, unless the prospect has one already (a gateway's is
+    // authoritative) or another prospect has it. Returns whether it was kept.
+    bool adopt_member_id(core::ProspectId id, std::string_view member_id);
 
     core::ProspectId insert(const core::Prospect& prospect);
     // Writes the profile URL, columns and custom fields of an existing prospect, and adds the tags it does not have

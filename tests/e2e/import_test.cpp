@@ -174,6 +174,86 @@ TEST_CASE("import reads a pipe, /dev/stdin and <(...) as it reads a file", "[e2e
     CHECK_FALSE(std::filesystem::exists(workspace.path() / "empty.db"));
 }
 
+TEST_CASE("the same person twice in one file is a warning, counted in the summary", "[e2e][import]") {
+    Workspace workspace;
+    workspace.write("dupes.csv", "URL,First Name,Title,tags\n"
+                                 "https://www.linkedin.com/in/jane-doe,Jane,Head of Sales,scrape-1\n"
+                                 "https://www.linkedin.com/in/ola,Ola,CTO,\n"
+                                 "http://uk.linkedin.com/in/JANE-DOE/?trk=abc,,VP Sales,scrape-2\n"
+                                 ",Nobody,,\n"
+                                 "linkedin.com/in/ola/,,,\n");
+    auto result = workspace.run({"prospects", "import", "dupes.csv"});
+    CHECK(result.exit_code == 1); // for the rejected row; duplicates alone are only a warning
+    CHECK(result.out == "dupes.csv (csv): inserted 2, updated 0, unchanged 0, rejected 1, 2 duplicates\n");
+    CHECK(result.err == "dupes.csv:4: warning: same person as line 2\n"
+                        "dupes.csv:5: error: row has no LinkedIn profile URL\n"
+                        "dupes.csv:6: warning: same person as line 3\n");
+    auto jane = workspace.run({"prospects", "show", "linkedin.com/in/jane-doe"});
+    CHECK(jane.out.find("title       VP Sales\n") != std::string::npos);
+    CHECK(jane.out.find("tags        scrape-1, scrape-2\n") != std::string::npos);
+
+    auto json = workspace.run({"--db", "json.db", "prospects", "import", "dupes.csv", "--format", "json"});
+    CHECK(json.out.find("\"duplicates\": 2") != std::string::npos);
+    CHECK(json.out.find("\"first_duplicates\": [\n    {\n      \"line\": 4,\n      \"same_as\": 2\n    },") !=
+          std::string::npos);
+
+    workspace.write("once.csv", "URL\nlinkedin.com/in/jane-doe\nlinkedin.com/in/jane-doe\n");
+    auto once = workspace.run({"prospects", "import", "once.csv"});
+    CHECK(once.exit_code == 0);
+    CHECK(once.out == "once.csv (csv): inserted 0, updated 0, unchanged 1, rejected 0, 1 duplicate\n");
+    CHECK(once.err == "once.csv:3: warning: same person as line 2\n");
+}
+
+TEST_CASE("PhantomBuster's Sales Navigator export imports as is", "[e2e][import]") {
+    Workspace workspace;
+    workspace.copy_from_source("tests/data/exports/phantombuster-sales-navigator.csv");
+    auto result = workspace.run({"prospects", "import", "tests/data/exports/phantombuster-sales-navigator.csv"});
+    CHECK(result.exit_code == 0);
+    CHECK(result.out ==
+          "tests/data/exports/phantombuster-sales-navigator.csv (csv): inserted 2, updated 0, unchanged 0, "
+          "rejected 0, 1 duplicate\n");
+    CHECK(result.err == "tests/data/exports/phantombuster-sales-navigator.csv:4: warning: same person as line 2\n");
+    SQLite::Database db(workspace.database().string(), SQLite::OPEN_READONLY);
+    // The public profile is the identity, the Sales Navigator id the member id; the later scrape's title wins.
+    SQLite::Statement hannah(db, "SELECT first_name, last_name, company, title, location, industry, member_id,"
+                                 " json_extract(fields, '$.query'), json_extract(fields, '$.timestamp')"
+                                 " FROM prospects WHERE profile_url ="
+                                 " 'https://linkedin.com/in/example-hannah-whitfield-3c9e1a'");
+    REQUIRE(hannah.executeStep());
+    CHECK(hannah.getColumn(0).getString() == "Hannah");
+    CHECK(hannah.getColumn(1).getString() == "Whitfield");
+    CHECK(hannah.getColumn(2).getString() == "Dunmere Software");
+    CHECK(hannah.getColumn(3).getString() == "VP Sales");
+    CHECK(hannah.getColumn(4).getString() == "Leeds, England, United Kingdom");
+    CHECK(hannah.getColumn(5).getString() == "Software Development");
+    CHECK(hannah.getColumn(6).getString() == "ACwAAAExAmP1eHannahWh1tf1eLd0");
+    CHECK(hannah.getColumn(7).getString() == "https://www.linkedin.com/sales/search/people?query=example-2");
+    CHECK(hannah.getColumn(8).getString() == "2026-11-27T08:01:10.007Z");
+    // No first and last name: the full name is split.
+    SQLite::Statement mateo(db, "SELECT first_name, last_name FROM prospects WHERE profile_url ="
+                                " 'https://linkedin.com/in/example-mateo-alvarez-ruiz-8f21b7'");
+    REQUIRE(mateo.executeStep());
+    CHECK(mateo.getColumn(0).getString() == "Mateo");
+    CHECK(mateo.getColumn(1).getString() == "Álvarez Ruiz");
+}
+
+TEST_CASE("Apollo's and lemlist's exports import as they are", "[e2e][import]") {
+    Workspace workspace;
+    workspace.copy_from_source("tests/data/exports");
+    CHECK(workspace.run({"prospects", "import", "tests/data/exports/apollo-people.csv"}).out ==
+          "tests/data/exports/apollo-people.csv (csv): inserted 2, updated 0, unchanged 0, rejected 0\n");
+    CHECK(workspace.run({"prospects", "import", "tests/data/exports/lemlist-leads.csv"}).out ==
+          "tests/data/exports/lemlist-leads.csv (csv): inserted 2, updated 0, unchanged 0, rejected 0\n");
+    auto csv = workspace.run({"prospects", "list", "--format", "csv"});
+    CHECK(csv.out.find("https://linkedin.com/in/example-ingridsolheim-5d0e42a7,Ingrid,Solheim,"
+                       "ingrid.solheim@example.com,Nordvik Ledger,VP Sales,,financial services,") != std::string::npos);
+    CHECK(csv.out.find("https://linkedin.com/in/example-chloé-fournier-91ab3f,Chloé,Fournier,"
+                       "chloe.fournier@example.com,Brisecourt Media,\"Director, Growth Marketing\",,,") !=
+          std::string::npos);
+    CHECK(count(workspace, "SELECT count(*) FROM prospects WHERE json_extract(fields, '$.city') = 'Oslo'") == 1);
+    CHECK(count(workspace, "SELECT count(*) FROM prospects WHERE json_extract(fields, '$.icebreaker') <> ''") == 1);
+}
+
 TEST_CASE("a CRM made before schema 8 opens with one prospect per person, and imports duplicate nobody",
           "[e2e][import][invariant]") {
     Workspace workspace;

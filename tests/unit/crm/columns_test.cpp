@@ -14,6 +14,8 @@ std::string describe(const Column& column) {
     switch (column.kind) {
     case ColumnKind::profile_url:
         return "profile_url";
+    case ColumnKind::member_id:
+        return "member_id";
     case ColumnKind::first_name:
         return "first_name";
     case ColumnKind::last_name:
@@ -89,6 +91,89 @@ TEST_CASE("standard columns are recognized under their common names", "[crm]") {
         REQUIRE(columns.size() == 1);
         CHECK(describe(columns[0]) == kind);
         CHECK(columns[0].name == "");
+    }
+}
+
+// The headers as the exports write them: PhantomBuster's from published result files of its Sales Navigator Search
+// Export, Apollo's from its people export, lemlist's from the lead fields its API documents.
+TEST_CASE("PhantomBuster's Sales Navigator export maps its columns to the prospect fields", "[crm]") {
+    CHECK(describe({"profileUrl",
+                    "fullName",
+                    "firstName",
+                    "lastName",
+                    "companyName",
+                    "title",
+                    "companyId",
+                    "companyUrl",
+                    "regularCompanyUrl",
+                    "summary",
+                    "titleDescription",
+                    "industry",
+                    "companyLocation",
+                    "location",
+                    "durationInRole",
+                    "durationInCompany",
+                    "connectionDegree",
+                    "profileImageUrl",
+                    "sharedConnectionsCount",
+                    "name",
+                    "vmid",
+                    "linkedInProfileUrl",
+                    "isPremium",
+                    "isOpenLink",
+                    "query",
+                    "timestamp",
+                    "defaultProfileUrl"}) == std::vector<std::string>{"profile_url",
+                                                                      "full_name",
+                                                                      "first_name",
+                                                                      "last_name",
+                                                                      "company",
+                                                                      "title",
+                                                                      "custom:companyid",
+                                                                      "custom:companyurl",
+                                                                      "custom:regularcompanyurl",
+                                                                      "custom:summary",
+                                                                      "custom:titledescription",
+                                                                      "industry",
+                                                                      "custom:companylocation",
+                                                                      "location",
+                                                                      "custom:durationinrole",
+                                                                      "custom:durationincompany",
+                                                                      "custom:connectiondegree",
+                                                                      "custom:profileimageurl",
+                                                                      "custom:sharedconnectionscount",
+                                                                      "custom:name",
+                                                                      "member_id",
+                                                                      "profile_url",
+                                                                      "custom:ispremium",
+                                                                      "custom:isopenlink",
+                                                                      "custom:query",
+                                                                      "custom:timestamp",
+                                                                      "profile_url"});
+}
+
+TEST_CASE("Apollo's and lemlist's exports map their columns to the prospect fields", "[crm]") {
+    CHECK(
+        describe({"First Name", "Last Name", "Title", "Company", "Company Name for Emails", "Email", "Email Status",
+                  "Industry", "Person Linkedin Url", "Website", "Company Linkedin Url", "City", "State", "Country"}) ==
+        std::vector<std::string>{"first_name", "last_name", "title", "company", "custom:company_name_for_emails",
+                                 "email", "custom:email_status", "industry", "profile_url", "custom:website",
+                                 "custom:company_linkedin_url", "custom:city", "custom:state", "custom:country"});
+    CHECK(describe({"email", "firstName", "lastName", "companyName", "jobTitle", "linkedinUrl", "phone",
+                    "icebreaker"}) == std::vector<std::string>{"email", "first_name", "last_name", "company", "title",
+                                                               "profile_url", "custom:phone", "custom:icebreaker"});
+}
+
+TEST_CASE("the names other exports give the fields are recognized too", "[crm]") {
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {"defaultProfileUrl", "profile_url"}, {"Profile link", "profile_url"}, {"vmid", "member_id"},
+        {"Member ID", "member_id"},           {"occupation", "title"},         {"Current position", "title"},
+        {"Current title", "title"},           {"Current company", "company"},  {"Professional email", "email"},
+        {"Business email", "email"},
+    };
+    for (const auto& [header, kind] : cases) {
+        CAPTURE(header);
+        CHECK(describe({header}) == std::vector<std::string>{kind});
     }
 }
 

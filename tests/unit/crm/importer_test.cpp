@@ -58,6 +58,17 @@ Rejections rejections_of(const crm::ImportSummary& summary) {
     return rejections;
 }
 
+using Duplicates = std::vector<std::pair<int, int>>;
+
+Duplicates duplicates_of(const crm::ImportSummary& summary) {
+    Duplicates duplicates;
+    for (const auto& row : summary.first_duplicates) {
+        duplicates.emplace_back(row.line, row.same_as);
+    }
+    CHECK(summary.duplicates >= duplicates.size());
+    return duplicates;
+}
+
 // inserted/updated/unchanged/rejected, to compare a summary's counts in one line.
 std::string counts_of(const crm::ImportSummary& summary) {
     return std::to_string(summary.inserted) + "/" + std::to_string(summary.updated) + "/" +
@@ -262,16 +273,79 @@ TEST_CASE("re-importing updates prospects and never duplicates them", "[crm]") {
     }
 }
 
-TEST_CASE("one person under several spellings in one file is one prospect", "[crm]") {
+TEST_CASE("one person under several spellings in one file is one prospect, and the later lines duplicates", "[crm]") {
     Crm crm;
     auto summary = crm.import("dupes.csv", "URL,First Name,Title\n"
                                            "https://www.linkedin.com/in/jane-doe,Jane,\n"
                                            "http://uk.linkedin.com/in/JANE-DOE/?trk=abc,,CEO\n"
                                            "linkedin.com/in/jane-doe#about,Jane,CEO\n");
-    CHECK(counts_of(summary) == "1/1/1/0");
+    CHECK(counts_of(summary) == "1/0/0/0");
+    CHECK(duplicates_of(summary) == Duplicates{{3, 2}, {4, 2}});
     CHECK(crm.prospects.count() == 1);
     CHECK(crm.find("jane-doe").first_name == "Jane");
     CHECK(crm.find("jane-doe").title == "CEO");
+}
+
+TEST_CASE("the later line of a duplicate gives its non-empty values, as a re-import would", "[crm]") {
+    Crm crm;
+    REQUIRE(counts_of(crm.import("first.csv", "URL,First Name,Title,Team Size\n"
+                                              "linkedin.com/in/ola,Ola,CTO,11-50\n")) == "1/0/0/0");
+    auto summary = crm.import("scrapes.csv", "URL,First Name,Title,Company,Team Size,tags\n"
+                                             "linkedin.com/in/ola,Ola,CTO,,,scrape-1\n"            // 2: unchanged
+                                             "linkedin.com/in/kim,Kim,CEO,Brightwater,,scrape-1\n" // 3: inserted
+                                             "linkedin.com/in/ola,,VP Engineering,Quillfern,,scrape-2\n"
+                                             "linkedin.com/in/kim,,,,2-10,\n");
+    // Ola's first line left her as she was; her second changed her, so she counts as updated.
+    CHECK(counts_of(summary) == "1/1/0/0");
+    CHECK(duplicates_of(summary) == Duplicates{{4, 2}, {5, 3}});
+    auto ola = crm.find("ola");
+    CHECK(ola.first_name == "Ola"); // an empty value erases nothing
+    CHECK(ola.title == "VP Engineering");
+    CHECK(ola.company == "Quillfern");
+    CHECK(ola.fields == std::map<std::string, std::string>{{"team_size", "11-50"}});
+    CHECK(ola.tags == std::set<std::string>{"scrape-1", "scrape-2"});
+    CHECK(crm.find("kim").fields == std::map<std::string, std::string>{{"team_size", "2-10"}});
+    CHECK(crm.prospects.count() == 2);
+}
+
+TEST_CASE("a duplicate that changes nothing leaves the counts of people alone", "[crm]") {
+    Crm crm;
+    crm.import("first.csv", "URL,First Name\nlinkedin.com/in/ola,Ola\n");
+    auto summary = crm.import("again.csv", "URL,First Name\nlinkedin.com/in/ola,Ola\nlinkedin.com/in/ola,\n");
+    CHECK(counts_of(summary) == "0/0/1/0");
+    CHECK(duplicates_of(summary) == Duplicates{{3, 2}});
+}
+
+TEST_CASE("the same member id on two lines is the same person", "[crm]") {
+    Crm crm;
+    auto summary = crm.import("phantom.csv", "linkedInProfileUrl,vmid,defaultProfileUrl,firstName,title\n"
+                                             "https://www.linkedin.com/in/ACwAAABGC0cB,ACwAAABGC0cB,"
+                                             "https://linkedin.com/in/zhenya,Zhenya,Partner\n"
+                                             "https://www.linkedin.com/in/ACwAAABGC0cB,,,,Managing Partner\n"
+                                             ",ACwAAABGC0cB,https://linkedin.com/in/zhenya-l,,\n");
+    CHECK(counts_of(summary) == "1/0/0/0");
+    CHECK(duplicates_of(summary) == Duplicates{{3, 2}, {4, 2}});
+    // The public profile URL is the identity, though the member id URL comes first; the first line's stays.
+    CHECK(crm.find("zhenya").title == "Managing Partner");
+    CHECK_FALSE(crm.has("zhenya-l"));
+    CHECK(crm.prospects.find_by_member_id("ACwAAABGC0cB")->profile_url == "https://linkedin.com/in/zhenya");
+
+    // A later file finds them by member id as well.
+    auto later = crm.import("later.csv", "linkedInProfileUrl,firstName\nlinkedin.com/in/ACwAAABGC0cB,Zhenya L.\n");
+    CHECK(counts_of(later) == "0/1/0/0");
+    CHECK(crm.find("zhenya").first_name == "Zhenya L.");
+    CHECK(crm.prospects.count() == 1);
+}
+
+TEST_CASE("a member id URL alone is a prospect, under the id's own case", "[crm]") {
+    Crm crm;
+    auto summary = crm.import("ids.csv", "linkedInProfileUrl,firstName\n"
+                                         "https://www.linkedin.com/in/ACoAAAbCdEf0123/,Ida\n"
+                                         "https://www.linkedin.com/in/ACoAAAbCdEf0124/,Ivo\n");
+    CHECK(counts_of(summary) == "2/0/0/0");
+    CHECK(crm.find("ACoAAAbCdEf0123").first_name == "Ida");
+    CHECK(crm.find("ACoAAAbCdEf0124").first_name == "Ivo");
+    CHECK(crm.prospects.find_by_member_id("ACoAAAbCdEf0123")->first_name == "Ida");
 }
 
 TEST_CASE("a member id URL lower-cased by an earlier version is found, and takes its case back", "[crm]") {
@@ -289,6 +363,16 @@ TEST_CASE("a member id URL lower-cased by an earlier version is found, and takes
     CHECK(ida.first_name == "Ida");
     CHECK(ida.title == "CFO");
     CHECK(crm.import("again.csv", "URL,Title\nhttps://www.linkedin.com/in/ACoAAAbCdEf0123,CFO\n").unchanged == 1);
+}
+
+TEST_CASE("a name written with a decomposed accent is the person with the composed one", "[crm]") {
+    Crm crm;
+    auto summary = crm.import("accents.csv", "URL,First Name\n"
+                                             "linkedin.com/in/jos%C3%A9-garcia,José\n"
+                                             "linkedin.com/in/jose\xCC\x81-garcia,\n");
+    CHECK(counts_of(summary) == "1/0/0/0");
+    CHECK(duplicates_of(summary) == Duplicates{{3, 2}});
+    CHECK(crm.find("josé-garcia").first_name == "José");
 }
 
 TEST_CASE("bad rows are rejected with their line and reason while the rest imports", "[crm]") {
