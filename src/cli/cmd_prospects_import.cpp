@@ -119,7 +119,7 @@ void add_import_command(CLI::App& prospects, Context& context) {
     auto* command = prospects.add_subcommand("import", "Import prospects from a CSV file or a LinkedIn export");
     set_examples(*command, {"campaign prospects import prospects.csv",
                             "campaign prospects import Connections.csv --tag network --source linkedin-export",
-                            "campaign prospects import leads.csv --format json"});
+                            "cat leads.csv | campaign prospects import - --tag q4"});
     auto arguments = std::make_shared<ImportArguments>();
     command
         ->add_option("FILE", arguments->file,
