@@ -24,7 +24,7 @@ std::filesystem::path temporary_file(const std::string& name) {
     if (error) {
         throw spool_error(name, "cannot copy the input to a temporary file: " + error.message());
     }
-    auto pattern = (folder / "campaign-import-XXXXXX").string();
+    auto pattern = (folder / "campaign-import-XXXXXX").string(); // mkstemp replaces the Xs with a unique name
     int descriptor = mkstemp(pattern.data());
     if (descriptor < 0) {
         throw spool_error(name, "cannot copy the input to a temporary file in " + folder.string() + ": " +
