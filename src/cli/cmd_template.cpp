@@ -27,7 +27,12 @@ struct RenderArguments {
 
 core::Prospect find_prospect(Context& context, const RenderArguments& arguments) {
     if (!arguments.data.empty()) {
-        return prospect_from_data(arguments.data);
+        auto fields = prospect_from_data(arguments.data);
+        for (const auto& key : fields.left_out) {
+            context.err << "note: --data: '" << key << "' is left out: in a template a dotted name is a path, so "
+                        << "write it as nested objects ({\"a\": {\"b\": ...}} for a.b)\n";
+        }
+        return std::move(fields.prospect);
     }
     store::Database database(context.database_path, store::OpenMode::must_exist);
     return crm::resolve_prospect(database, arguments.prospect);

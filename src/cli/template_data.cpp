@@ -19,11 +19,14 @@ void set_field(core::Prospect& prospect, const std::string& name, std::string va
     }
 }
 
-void add_fields(core::Prospect& prospect, const Json& object, const std::string& prefix) {
+void add_fields(DataFields& fields, const Json& object, const std::string& prefix) {
+    auto& prospect = fields.prospect;
     for (const auto& [key, value] : object.items()) {
         auto name = prefix + key;
-        if (value.is_object()) {
-            add_fields(prospect, value, name + ".");
+        if (key.find('.') != std::string::npos) {
+            fields.left_out.push_back(name);
+        } else if (value.is_object()) {
+            add_fields(fields, value, name + ".");
         } else if (value.is_array()) {
             throw core::UserError("error: --data: '" + name + "' is a list; a field holds text");
         } else if (!value.is_null()) {
@@ -58,18 +61,19 @@ Json parse(const std::string& text) {
 
 } // namespace
 
-core::Prospect prospect_from_data(const std::string& text) {
+DataFields prospect_from_data(const std::string& text) {
     auto data = parse(text);
     if (!data.is_object()) {
         throw core::UserError("error: --data must be a JSON object of fields, such as {\"first_name\": \"Zoë\"}");
     }
-    core::Prospect prospect;
-    add_fields(prospect, data, "");
+    DataFields fields;
+    add_fields(fields, data, "");
     // The spintax choices follow the profile URL, so --data picks the options --prospect would for the same person.
-    if (auto normalized = core::normalize_profile_url(prospect.profile_url)) {
-        prospect.profile_url = normalized.url;
+    auto& url = fields.prospect.profile_url;
+    if (auto normalized = core::normalize_profile_url(url)) {
+        url = normalized.url;
     }
-    return prospect;
+    return fields;
 }
 
 } // namespace campaign::cli

@@ -6,7 +6,6 @@
 
 #include "core/files.hpp"
 #include "core/text.hpp"
-#include "template/rewrite.hpp"
 
 namespace campaign::templating {
 

@@ -23,8 +23,6 @@ public:
     // The names of the partials `nodes` uses, directly or through other partials.
     std::set<std::string> used_by(const Nodes& nodes) const;
 
-    static constexpr std::size_t k_partial_depth = 16;
-
 private:
     void load(const Nodes& nodes, std::vector<std::string>& chain, core::Diagnostics& diagnostics);
 

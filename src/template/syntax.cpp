@@ -29,6 +29,8 @@ struct Tag {
     char sigil = 0; // 0 for a plain variable
     std::string content;
     std::string source;
+    std::size_t begin = 0; // offsets in the file
+    std::size_t end = 0;
     core::SourceLocation location;
 };
 
@@ -36,8 +38,17 @@ bool is_escapable(char c) {
     return c == '{' || c == '}' || c == '|';
 }
 
+bool is_blank(char c) {
+    return c == ' ' || c == '\t';
+}
+
 bool is_name(std::string_view name) {
     return !name.empty() && name.find_first_of(" \t\r\n{}|") == std::string_view::npos;
+}
+
+// The tags that may stand alone on a line, and then take the line with them: all but variables.
+bool may_stand_alone(char sigil) {
+    return sigil != 0 && sigil != '&' && sigil != '{';
 }
 
 class Parser {
@@ -55,24 +66,19 @@ private:
     Nodes sequence(const Scope& scope, Ending& ending);
     bool handle_tag(const Scope& scope, Nodes& nodes, Ending& ending);
     std::optional<Tag> read_tag();
+    std::optional<std::size_t> standalone_end(const Tag& tag) const;
     Node section(const Tag& tag, const Scope& outer);
-    Node group(const Scope& outer);
+    void group(const Scope& outer, Nodes& nodes);
     Node variable(const Tag& tag);
     void change_delimiters(const Tag& tag);
     bool ends_option(const Scope& scope, char c);
     bool too_deep(const core::SourceLocation& location, const std::string& what);
-    void add_text(Nodes& nodes, char c);
+    void add_text(Nodes& nodes, std::string_view text, std::size_t offset);
+    void add_text(Nodes& nodes, std::string_view text, const core::SourceLocation& location);
 
-    core::SourceLocation where(std::size_t offset) const;
+    core::SourceLocation where(std::size_t offset);
     void error(const core::SourceLocation& location, std::string message) {
         m_diagnostics.push_back({location, std::move(message)});
-    }
-    Node node(NodeKind kind, const core::SourceLocation& location) const {
-        Node result;
-        result.kind = kind;
-        result.delimiters = m_delimiters;
-        result.location = location;
-        return result;
     }
 
     const SourceText& m_source;
@@ -80,24 +86,33 @@ private:
     std::size_t m_pos;
     int& m_ordinal;
     core::Diagnostics& m_diagnostics;
-    Delimiters m_delimiters;
+    std::string m_open = "{{"; // the delimiters in force
+    std::string m_close = "}}";
     int m_depth = 0;        // of the sections and spintax groups open where the parser is
     bool m_gave_up = false; // nested too deep: the rest of the file is not read
+    // The line where() last found, so that finding the next place reads on from there.
+    std::size_t m_line_offset = 0;
+    int m_line = 1;
 };
 
-core::SourceLocation Parser::where(std::size_t offset) const {
-    auto before = m_text.substr(0, offset);
-    int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
-    auto line_start = before.rfind('\n');
-    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
-    auto column = core::utf8_length(before.substr(line_start)) + 1;
-    return {m_source.file, line, static_cast<int>(column)};
+core::SourceLocation Parser::where(std::size_t offset) {
+    if (offset < m_line_offset) {
+        m_line_offset = 0;
+        m_line = 1;
+    }
+    for (auto next = m_text.find('\n', m_line_offset); next != std::string_view::npos && next < offset;
+         next = m_text.find('\n', m_line_offset)) {
+        m_line_offset = next + 1;
+        ++m_line;
+    }
+    auto column = core::utf8_length(m_text.substr(m_line_offset, offset - m_line_offset)) + 1;
+    return {m_source.file, m_line, static_cast<int>(column)};
 }
 
 Nodes Parser::sequence(const Scope& scope, Ending& ending) {
     Nodes nodes;
     while (m_pos < m_source.end) {
-        if (m_text.substr(m_pos).starts_with(m_delimiters.open)) {
+        if (m_text.substr(m_pos, m_open.size()) == m_open) {
             if (handle_tag(scope, nodes, ending)) {
                 return nodes;
             }
@@ -105,19 +120,20 @@ Nodes Parser::sequence(const Scope& scope, Ending& ending) {
         }
         char c = m_text[m_pos];
         if (c == '\\' && m_pos + 1 < m_source.end && is_escapable(m_text[m_pos + 1])) {
-            auto literal = node(NodeKind::literal, where(m_pos));
-            literal.text = std::string(1, m_text[m_pos + 1]);
-            nodes.push_back(std::move(literal));
+            add_text(nodes, m_text.substr(m_pos + 1, 1), m_pos);
             m_pos += 2;
         } else if (c == '{') {
-            nodes.push_back(group(scope));
+            group(scope, nodes);
         } else if ((c == '|' || c == '}') && ends_option(scope, c)) {
             ending.how = c == '|' ? End::bar : End::brace;
             ++m_pos;
             return nodes;
         } else {
-            add_text(nodes, c);
-            ++m_pos;
+            // Up to the next character that may mean something.
+            auto next = m_text.find_first_of("\\{|}", m_pos + 1);
+            next = std::min({next, m_text.find(m_open.front(), m_pos + 1), m_source.end});
+            add_text(nodes, m_text.substr(m_pos, next - m_pos), m_pos);
+            m_pos = next;
         }
     }
     ending.how = End::input;
@@ -139,8 +155,8 @@ bool Parser::ends_option(const Scope& scope, char c) {
     return false;
 }
 
-// Each level of nesting is a level of recursion here, in the rewriting and in mstch: a limit keeps them all on the
-// stack. Past it the rest of the file is left unread, so that only the level too many is reported.
+// Each level of nesting is a level of recursion here and in the rendering: a limit keeps them on the stack. Past it
+// the rest of the file is left unread, so that only the level too many is reported.
 bool Parser::too_deep(const core::SourceLocation& location, const std::string& what) {
     if (m_depth < k_max_nesting) {
         return false;
@@ -152,11 +168,50 @@ bool Parser::too_deep(const core::SourceLocation& location, const std::string& w
     return true;
 }
 
-void Parser::add_text(Nodes& nodes, char c) {
+// The location is found only for a text node that starts here.
+void Parser::add_text(Nodes& nodes, std::string_view text, std::size_t offset) {
     if (nodes.empty() || nodes.back().kind != NodeKind::text) {
-        nodes.push_back(node(NodeKind::text, where(m_pos)));
+        add_text(nodes, text, where(offset));
+    } else {
+        nodes.back().text += text;
     }
-    nodes.back().text += c;
+}
+
+void Parser::add_text(Nodes& nodes, std::string_view text, const core::SourceLocation& location) {
+    if (nodes.empty() || nodes.back().kind != NodeKind::text) {
+        Node node;
+        node.location = location;
+        nodes.push_back(std::move(node));
+    }
+    nodes.back().text += text;
+}
+
+// Where the line of a tag alone on it ends (after its line break), when nothing but spaces and tabs is beside it.
+std::optional<std::size_t> Parser::standalone_end(const Tag& tag) const {
+    if (!may_stand_alone(tag.sigil)) {
+        return std::nullopt;
+    }
+    auto line_begin = tag.begin;
+    while (line_begin > m_source.begin && is_blank(m_text[line_begin - 1])) {
+        --line_begin;
+    }
+    if (line_begin > m_source.begin && m_text[line_begin - 1] != '\n') {
+        return std::nullopt;
+    }
+    auto after = tag.end;
+    while (after < m_source.end && is_blank(m_text[after])) {
+        ++after;
+    }
+    if (after == m_source.end) {
+        return after;
+    }
+    if (m_text[after] == '\n') {
+        return after + 1;
+    }
+    if (m_text.substr(after, 2) == "\r\n" && after + 2 <= m_source.end) {
+        return after + 2;
+    }
+    return std::nullopt;
 }
 
 // Returns true when the tag ends the sequence (a closing tag).
@@ -165,17 +220,29 @@ bool Parser::handle_tag(const Scope& scope, Nodes& nodes, Ending& ending) {
     if (!tag) {
         return false;
     }
+    // A tag alone on its line leaves no blank line behind: the spaces before it and the line break after it go.
+    std::string indentation;
+    if (auto line_end = standalone_end(*tag)) {
+        auto blanks = tag->begin;
+        while (blanks > m_source.begin && is_blank(m_text[blanks - 1])) {
+            --blanks;
+        }
+        indentation = m_text.substr(blanks, tag->begin - blanks);
+        if (!indentation.empty() && !nodes.empty() && nodes.back().kind == NodeKind::text &&
+            nodes.back().text.ends_with(indentation)) {
+            nodes.back().text.resize(nodes.back().text.size() - indentation.size());
+            if (nodes.back().text.empty()) {
+                nodes.pop_back();
+            }
+        }
+        m_pos = *line_end;
+    }
     switch (tag->sigil) {
     case '!':
-    case '=': {
-        auto kept = node(NodeKind::passthrough, tag->location);
-        kept.source = tag->source;
-        nodes.push_back(std::move(kept));
-        if (tag->sigil == '=') {
-            change_delimiters(*tag);
-        }
         return false;
-    }
+    case '=':
+        change_delimiters(*tag);
+        return false;
     case '/':
         if (scope.section) {
             ending = {End::closing_tag, tag->content, tag->source, tag->location};
@@ -190,12 +257,14 @@ bool Parser::handle_tag(const Scope& scope, Nodes& nodes, Ending& ending) {
         nodes.push_back(section(*tag, scope));
         return false;
     case '>': {
-        auto partial = node(NodeKind::partial, tag->location);
+        Node partial;
+        partial.kind = NodeKind::partial;
+        partial.location = tag->location;
         if (!is_name(tag->content)) {
             error(tag->location, "'" + tag->source + "' names no partial");
         }
         partial.text = tag->content;
-        partial.source = tag->source;
+        partial.indentation = std::move(indentation);
         nodes.push_back(std::move(partial));
         return false;
     }
@@ -207,23 +276,23 @@ bool Parser::handle_tag(const Scope& scope, Nodes& nodes, Ending& ending) {
 
 std::optional<Tag> Parser::read_tag() {
     Tag tag;
-    auto start = m_pos;
-    tag.location = where(start);
-    auto inner = start + m_delimiters.open.size();
+    tag.begin = m_pos;
+    tag.location = where(tag.begin);
+    auto inner = tag.begin + m_open.size();
     char sigil = inner < m_source.end ? m_text[inner] : '\0';
-    std::string closer = m_delimiters.close;
+    std::string closer = m_close;
     if (sigil == '{' || sigil == '=') {
         closer = (sigil == '{' ? "}" : "=") + closer;
     }
     auto search_from = inner + ((sigil == '{' || sigil == '=') ? 1 : 0);
     auto finish = m_text.find(closer, std::min(search_from, m_source.end));
     if (finish == std::string_view::npos || finish + closer.size() > m_source.end) {
-        error(tag.location, "tag '" + m_delimiters.open + "' is never closed: no '" + closer + "' after it");
+        error(tag.location, "tag '" + m_open + "' is never closed: no '" + closer + "' after it");
         m_pos = m_source.end;
         return std::nullopt;
     }
-    m_pos = finish + closer.size();
-    tag.source = std::string(m_text.substr(start, m_pos - start));
+    m_pos = tag.end = finish + closer.size();
+    tag.source = std::string(m_text.substr(tag.begin, tag.end - tag.begin));
     auto content = m_text.substr(inner, finish - inner);
     if (!content.empty() && std::string_view("#^/>!&{=").find(content.front()) != std::string_view::npos) {
         tag.sigil = content.front();
@@ -242,13 +311,15 @@ void Parser::change_delimiters(const Tag& tag) {
         error(tag.location, "'" + tag.source + "' must give two delimiters separated by a space, as in {{=<% %>=}}");
         return;
     }
-    m_delimiters = {parts[0], parts[1]};
+    m_open = parts[0];
+    m_close = parts[1];
 }
 
 Node Parser::section(const Tag& tag, const Scope& outer) {
-    auto result = node(tag.sigil == '#' ? NodeKind::section : NodeKind::inverted, tag.location);
+    Node result;
+    result.kind = tag.sigil == '#' ? NodeKind::section : NodeKind::inverted;
+    result.location = tag.location;
     result.text = tag.content;
-    result.source = tag.source;
     if (!is_name(tag.content)) {
         error(tag.location, tag.content.find('|') != std::string::npos
                                 ? "a fallback ('|') goes only on a variable, not on '" + tag.source + "'"
@@ -265,57 +336,69 @@ Node Parser::section(const Tag& tag, const Scope& outer) {
         if (!m_gave_up) {
             error(tag.location, "section '" + tag.content + "' is never closed");
         }
-        result.closing = m_delimiters.open + "/" + tag.content + m_delimiters.close;
         return result;
     }
     if (ending.name != tag.content) {
         error(ending.location, "closing tag '" + ending.source + "' does not match the open section '" + tag.content +
                                    "' (line " + std::to_string(tag.location.line) + ")");
     }
-    result.closing = ending.source;
     return result;
 }
 
-Node Parser::group(const Scope& outer) {
-    auto result = node(NodeKind::spintax, where(m_pos));
+// A spintax group, or braces around text without a '|', which are the text with its braces.
+void Parser::group(const Scope& outer, Nodes& nodes) {
+    auto begin = m_pos;
+    Node result;
+    result.kind = NodeKind::spintax;
+    result.location = where(begin);
     result.ordinal = m_ordinal++;
     if (too_deep(result.location, "a spintax group")) {
-        result.kind = NodeKind::braced; // a spintax node always has an option
-        return result;
+        return;
     }
     ++m_pos;
     Scope inner{nullptr, outer.section ? outer.section : outer.outer_section, true};
     ++m_depth;
+    bool closed = false;
     while (true) {
         Ending ending;
         result.options.push_back(sequence(inner, ending));
         if (ending.how == End::bar) {
             continue;
         }
-        if (ending.how == End::input && !m_gave_up) {
+        closed = ending.how == End::brace;
+        if (!closed && !m_gave_up) {
             error(result.location, "'{' opens a spintax group that is never closed (write \\{ for a literal '{')");
         }
         break;
     }
     --m_depth;
-    if (result.options.size() == 1) {
-        result.kind = NodeKind::braced;
-        result.children = std::move(result.options.front());
-        result.options.clear();
+    if (result.options.size() > 1) {
+        nodes.push_back(std::move(result));
+        return;
     }
-    return result;
+    add_text(nodes, "{", result.location);
+    for (auto& child : result.options.front()) {
+        if (child.kind == NodeKind::text && !nodes.empty() && nodes.back().kind == NodeKind::text) {
+            nodes.back().text += child.text;
+        } else {
+            nodes.push_back(std::move(child));
+        }
+    }
+    if (closed) {
+        add_text(nodes, "}", m_pos - 1);
+    }
 }
 
 Node Parser::variable(const Tag& tag) {
-    auto result = node(NodeKind::variable, tag.location);
-    result.source = tag.source;
+    Node result;
+    result.kind = NodeKind::variable;
+    result.location = tag.location;
     std::string_view content = tag.content;
     auto bar = content.find('|');
     if (bar != std::string_view::npos) {
         auto fallback = core::trim(content.substr(bar + 1));
-        if (fallback.find_first_of("{}") != std::string_view::npos ||
-            fallback.find(m_delimiters.open) != std::string_view::npos ||
-            fallback.find(m_delimiters.close) != std::string_view::npos) {
+        if (fallback.find_first_of("{}") != std::string_view::npos || fallback.find(m_open) != std::string_view::npos ||
+            fallback.find(m_close) != std::string_view::npos) {
             error(tag.location, "the fallback in '" + tag.source + "' must be plain text, without braces");
         }
         result.fallback = std::string(fallback);
@@ -332,6 +415,16 @@ Node Parser::variable(const Tag& tag) {
 
 Nodes parse_template(const SourceText& source, int& ordinal, core::Diagnostics& diagnostics) {
     return Parser(source, ordinal, diagnostics).parse();
+}
+
+void for_each_node(const Nodes& nodes, const std::function<void(const Node&)>& visit) {
+    for (const auto& node : nodes) {
+        visit(node);
+        for_each_node(node.children, visit);
+        for (const auto& option : node.options) {
+            for_each_node(option, visit);
+        }
+    }
 }
 
 } // namespace campaign::templating

@@ -3,7 +3,6 @@
 #include "core/stable_hash.hpp"
 #include "core/text.hpp"
 #include "template/header.hpp"
-#include "template/mustache.hpp"
 
 namespace campaign::templating {
 
@@ -40,23 +39,17 @@ RenderedText TemplateFile::render(const Values& values, const SpintaxSeed& seed)
     };
     PartialFinder find = [this](std::string_view name) { return m_partials->find(name); };
     RenderedText result;
-    for (const auto* part : {m_subject ? &*m_subject : nullptr, &m_body}) {
-        if (part && (result.missing = find_missing(*part, m_name, values, choose, find))) {
-            return result;
+    // A template file ends in a line break, and the message starts and ends with its first and last words.
+    for (auto [part, text] : {std::pair{m_subject ? &*m_subject : nullptr, &result.subject}, {&m_body, &result.body}}) {
+        if (!part) {
+            continue;
         }
+        auto evaluation = evaluate(*part, m_name, values, choose, find);
+        if (evaluation.missing) {
+            return {"", "", std::move(evaluation.missing)};
+        }
+        *text = core::trim(evaluation.text);
     }
-    std::map<std::string, std::string> partials;
-    for (const auto& name : m_used_partials) {
-        partials.emplace(name, to_mustache(*m_partials->find(name), partial_file(name), choose));
-    }
-    // A template file ends in a line break and a section may leave a blank line: neither belongs in the message.
-    auto render = [&](const Nodes& nodes) {
-        return std::string(core::trim(render_mustache(to_mustache(nodes, m_name, choose), values, partials)));
-    };
-    if (m_subject) {
-        result.subject = render(*m_subject);
-    }
-    result.body = render(m_body);
     return result;
 }
 

@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-#include "template/missing.hpp"
+#include "template/evaluate.hpp"
 #include "template/partials.hpp"
 #include "template/values.hpp"
 

@@ -21,7 +21,7 @@ CAMPAIGN_FUZZ_TARGET(template) {
     auto path = fuzz::scratch().write(files);
     core::Prospect prospect;
     try {
-        prospect = cli::prospect_from_data(data);
+        prospect = cli::prospect_from_data(data).prospect;
     } catch (const core::UserError&) {
         return fuzz::Verdict::rejected;
     }
