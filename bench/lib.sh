@@ -20,7 +20,7 @@ make_csv() {
 # prepare_bench TARGET...: the Debian packages the benchmarks need, and a Release build of TARGETs in build-bench/.
 prepare_bench() {
   source scripts/lib/setup.sh
-  install_missing_packages time sqlite3
+  install_missing_packages time sqlite3 libmstch-dev # mstch: the anchor of bench/render.sh
   cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null
   cmake --build build-bench -j2 --target "$@"
 }

@@ -4,7 +4,7 @@
 readonly packages=(
   g++ cmake ninja-build pkg-config clang-format
   libsqlite3-dev libsqlitecpp-dev libyaml-cpp-dev libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev
-  libhowardhinnant-date-dev tzdata libssl-dev libmstch-dev libboost-dev libeigen3-dev catch2
+  libhowardhinnant-date-dev tzdata libssl-dev libboost-dev libeigen3-dev catch2
   libcurl4-openssl-dev libcpp-httplib-dev libutf8proc-dev openssl
 )
 

@@ -179,3 +179,47 @@ TEST_CASE("partials include partials at most 16 levels", "[template]") {
           test::Lines{"templates/partials/p16.mustache:1:3: error: partial 'p17' is nested too deep: partials "
                       "include partials at most 16 levels"});
 }
+
+TEST_CASE("a section, comment or partial alone on its line leaves no blank line behind", "[template]") {
+    TemplateFolder folder;
+    folder.write("partials/signature.mustache", "Best,\n{{sender.first_name}}\n");
+    const std::string message = "Hi {{first_name}},\n"
+                                "{{! the paragraph only for those with a company }}\n"
+                                "{{#company}}\n"
+                                "I saw {{company}} is hiring.\n"
+                                "{{/company}}\n"
+                                "Open to a call?\n"
+                                "  {{> signature}}\n";
+    Values values{{"first_name", "Ann"}, {"sender.first_name", "Alice"}};
+    CHECK(body(folder, message, values) == "Hi Ann,\nOpen to a call?\n  Best,\n  Alice");
+    values.emplace("company", "Acme");
+    CHECK(body(folder, message, values) == "Hi Ann,\nI saw Acme is hiring.\nOpen to a call?\n  Best,\n  Alice");
+    CHECK(body(folder, "{Hi|Hi} {{first_name}},\n  {{#company}}\nAt {{company}}.\n  {{/company}}\nBye", values) ==
+          "Hi Ann,\nAt Acme.\nBye");
+}
+
+TEST_CASE("a section hides for a value of false, no or 0, and shows for any other", "[template]") {
+    TemplateFolder folder;
+    const std::string source = "{{#customer}}Thanks for being a customer.{{/customer}}{{^customer}}Hello.{{/customer}}";
+    for (std::string falsey : {"false", "FALSE", "No", "0", " no "}) {
+        CHECK(body(folder, source, {{"customer", falsey}}) == "Hello.");
+    }
+    for (std::string truthy : {"true", "yes", "1", "00", "none", "2024-01-01"}) {
+        CHECK(body(folder, source, {{"customer", truthy}}) == "Thanks for being a customer.");
+    }
+    CHECK(body(folder, source, {}) == "Hello.");
+    // A falsey word is still a value: it is inserted, and a fallback does not replace it.
+    CHECK(body(folder, "{{employees | some}} people", {{"employees", "0"}}) == "0 people");
+    CHECK(body(folder, "{{^a.b.c}}Not {{/a.b.c}}here", {{"a.b.c", "false"}}) == "Not here");
+}
+
+TEST_CASE("changed delimiters hold for sections, inverted sections and fallbacks", "[template]") {
+    TemplateFolder folder;
+    CHECK(body(folder, "{{=<% %>=}}\n<%^company%>\nHi <%first_name | there%>,\n<%/company%>\n{{not a tag}}",
+               {}) == "Hi there,\n{{not a tag}}");
+}
+
+TEST_CASE("{{.}} in a section on a value is that value", "[template]") {
+    TemplateFolder folder;
+    CHECK(body(folder, "{{#company}}at {{.}}{{/company}}", {{"company", "Acme"}}) == "at Acme");
+}
