@@ -215,8 +215,8 @@ TEST_CASE("a section hides for a value of false, no or 0, and shows for any othe
 
 TEST_CASE("changed delimiters hold for sections, inverted sections and fallbacks", "[template]") {
     TemplateFolder folder;
-    CHECK(body(folder, "{{=<% %>=}}\n<%^company%>\nHi <%first_name | there%>,\n<%/company%>\n{{not a tag}}",
-               {}) == "Hi there,\n{{not a tag}}");
+    CHECK(body(folder, "{{=<% %>=}}\n<%^company%>\nHi <%first_name | there%>,\n<%/company%>\n{{not a tag}}", {}) ==
+          "Hi there,\n{{not a tag}}");
 }
 
 TEST_CASE("{{.}} in a section on a value is that value", "[template]") {
