@@ -34,6 +34,12 @@ struct Tag {
     core::SourceLocation location;
 };
 
+// The part of a line around a tag: from after the line break before it to after the one that ends it.
+struct Line {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
 bool is_escapable(char c) {
     return c == '{' || c == '}' || c == '|';
 }
@@ -66,7 +72,7 @@ private:
     Nodes sequence(const Scope& scope, Ending& ending);
     bool handle_tag(const Scope& scope, Nodes& nodes, Ending& ending);
     std::optional<Tag> read_tag();
-    std::optional<std::size_t> standalone_end(const Tag& tag) const;
+    std::optional<Line> standalone_line(const Tag& tag) const;
     Node section(const Tag& tag, const Scope& outer);
     void group(const Scope& outer, Nodes& nodes);
     Node variable(const Tag& tag);
@@ -186,8 +192,8 @@ void Parser::add_text(Nodes& nodes, std::string_view text, const core::SourceLoc
     nodes.back().text += text;
 }
 
-// Where the line of a tag alone on it ends (after its line break), when nothing but spaces and tabs is beside it.
-std::optional<std::size_t> Parser::standalone_end(const Tag& tag) const {
+// The line of a tag alone on it, when nothing but spaces and tabs is beside it.
+std::optional<Line> Parser::standalone_line(const Tag& tag) const {
     if (!may_stand_alone(tag.sigil)) {
         return std::nullopt;
     }
@@ -203,13 +209,13 @@ std::optional<std::size_t> Parser::standalone_end(const Tag& tag) const {
         ++after;
     }
     if (after == m_source.end) {
-        return after;
+        return Line{line_begin, after};
     }
     if (m_text[after] == '\n') {
-        return after + 1;
+        return Line{line_begin, after + 1};
     }
     if (m_text.substr(after, 2) == "\r\n" && after + 2 <= m_source.end) {
-        return after + 2;
+        return Line{line_begin, after + 2};
     }
     return std::nullopt;
 }
@@ -222,12 +228,8 @@ bool Parser::handle_tag(const Scope& scope, Nodes& nodes, Ending& ending) {
     }
     // A tag alone on its line leaves no blank line behind: the spaces before it and the line break after it go.
     std::string indentation;
-    if (auto line_end = standalone_end(*tag)) {
-        auto blanks = tag->begin;
-        while (blanks > m_source.begin && is_blank(m_text[blanks - 1])) {
-            --blanks;
-        }
-        indentation = m_text.substr(blanks, tag->begin - blanks);
+    if (auto line = standalone_line(*tag)) {
+        indentation = m_text.substr(line->begin, tag->begin - line->begin);
         if (!indentation.empty() && !nodes.empty() && nodes.back().kind == NodeKind::text &&
             nodes.back().text.ends_with(indentation)) {
             nodes.back().text.resize(nodes.back().text.size() - indentation.size());
@@ -235,7 +237,7 @@ bool Parser::handle_tag(const Scope& scope, Nodes& nodes, Ending& ending) {
                 nodes.pop_back();
             }
         }
-        m_pos = *line_end;
+        m_pos = line->end;
     }
     switch (tag->sigil) {
     case '!':
