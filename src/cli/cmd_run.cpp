@@ -22,6 +22,7 @@
 #include "engine/ssi_simulation.hpp"
 #include "report/reply_render.hpp"
 #include "report/ssi_render.hpp"
+#include "store/action_store.hpp"
 #include "store/campaign_store.hpp"
 #include "store/runner_lock.hpp"
 #include "transport/gateway_transport.hpp"
@@ -52,6 +53,9 @@ struct RunArguments {
 constexpr core::Duration k_forecast = std::chrono::days{7};
 // A run waits this long for an import in another terminal to finish, rather than stopping.
 constexpr std::chrono::seconds k_patience_with_imports = std::chrono::minutes{10};
+// A simulated run on the mock transport commits this many intents at a time (Engine::share_commits): a commit per
+// action was most of a rehearsal's time.
+constexpr int k_intents_per_simulated_commit = 1000;
 
 std::string read_file(const std::filesystem::path& path) {
     std::ifstream input(path, std::ios::binary);
@@ -290,12 +294,15 @@ std::vector<SsiGroup> ssi_groups(const LoadedRun& loaded, const std::vector<engi
 }
 
 std::unique_ptr<transport::Transport> mock_transport(const LoadedRun& loaded, const RunArguments& arguments,
-                                                     const std::filesystem::path& database) {
+                                                     store::Database& database, const std::filesystem::path& path) {
     std::optional<std::filesystem::path> journal;
     if (!arguments.dry_run) {
-        journal = database.string() + ".mock-journal.jsonl";
+        journal = path.string() + ".mock-journal.jsonl";
     }
-    auto transport = std::make_unique<transport::MockTransport>(loaded.model, arguments.seed, journal);
+    store::ActionStore actions(database);
+    auto transport = std::make_unique<transport::MockTransport>(
+        loaded.model, arguments.seed, journal,
+        [&actions](const std::string& key) { return actions.find_by_key(key).has_value(); });
     for (const auto& [campaign, model] : loaded.campaign_models) {
         transport->use_for_campaign(campaign, model);
     }
@@ -430,7 +437,7 @@ int run_campaigns(Context& context, const RunArguments& arguments) {
         arguments.transport == "http"
             ? gateway_transport(loaded, {clock, jitter, sleeper,
                                          [&printer](const std::string& warning) { printer.on_warning(warning); }})
-            : mock_transport(loaded, arguments, database_path);
+            : mock_transport(loaded, arguments, database, database_path);
     auto senders = senders_of(loaded.campaigns);
     auto simulated_ssi = ssi_groups(loaded, loaded.campaigns);
     GatewaySsi ssi(database, *transport, senders, printer);
@@ -438,6 +445,9 @@ int run_campaigns(Context& context, const RunArguments& arguments) {
     bool fetches_ssi = arguments.transport == "http" && !simulated;
     engine::RunObserver& observer = fetches_ssi ? static_cast<engine::RunObserver&>(ssi) : printer;
     engine::Engine engine(database, *transport, messages, random, observer);
+    if (simulated && arguments.transport == "mock") {
+        engine.share_commits(k_intents_per_simulated_commit);
+    }
     auto now = clock.now();
     print_changes(context.out, engine.load(std::move(loaded.campaigns), parse_version, now));
     if (auto settled = engine.recover(now); settled > 0) {

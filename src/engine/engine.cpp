@@ -72,6 +72,14 @@ void Engine::commit() {
         m_transaction->commit();
         m_transaction.reset();
     }
+    m_uncommitted_intents = 0;
+}
+
+// Before the transport is called, the intent is on disk: at once, or with the next ones of a simulated run.
+void Engine::commit_intent() {
+    if (++m_uncommitted_intents >= m_commit_every) {
+        commit();
+    }
 }
 
 std::vector<VersionChange> Engine::load(std::vector<CampaignInput> campaigns, const DefinitionParser& parse,

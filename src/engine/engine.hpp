@@ -3,6 +3,7 @@
 // from schedule/; this module does the I/O around them.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <functional>
 #include <map>
@@ -108,6 +109,12 @@ public:
     RunSummary run(const core::Clock& clock, Waiter& waiter, const RunLimits& limits,
                    const std::atomic<bool>& stop_requested);
 
+    // A simulated run on the mock transport, whose sends nothing outside the machine sees, commits `intents` intents
+    // and what follows them at a time instead of one by one. A run killed in between loses the uncommitted ones as if
+    // they had never been taken, and the mock transport's journal forgets them when it is opened again
+    // (MockTransport's `recorded`); a run that reaches LinkedIn keeps the default, one.
+    void share_commits(int intents) { m_commit_every = std::max(intents, 1); }
+
 private:
     struct CampaignRuntime;
     struct SenderRuntime;
@@ -161,9 +168,10 @@ private:
     void settle_sent(core::Enrollment& enrollment, const core::Step& step, core::Timestamp sent_at);
 
     // Writes go into one open transaction, committed when the next intent is recorded (before the transport is
-    // called), when the run sleeps or stops: a commit per action instead of one per write.
+    // called), when the run sleeps or stops: a commit per action instead of one per write, or per `share_commits`.
     void writing();
     void commit();
+    void commit_intent();
 
     // Writes an enrollment and forgets the queue heads it leaves or joins.
     void save(core::Enrollment& enrollment, const core::Enrollment& before, core::Timestamp now);
@@ -190,7 +198,9 @@ private:
     std::map<core::RowId, const CampaignRuntime*> m_by_version;
     std::map<std::string, std::unique_ptr<SenderRuntime>> m_senders; // by sender id
     std::map<core::RowId, SenderRuntime*> m_senders_by_row;
-    std::unique_ptr<store::Transaction> m_transaction;           // open while writes wait for the next commit
+    std::unique_ptr<store::Transaction> m_transaction; // open while writes wait for the next commit
+    int m_commit_every = 1;                            // intents a commit covers
+    int m_uncommitted_intents = 0;
     std::map<QueueKey, std::optional<store::QueueHead>> m_heads; // cached; absent means not read yet
     bool m_events_pending = true;                                // events recorded and perhaps not applied yet
     std::optional<core::Timestamp> m_next_recorded_event;        // the first recorded for later than the clock

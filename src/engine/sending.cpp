@@ -189,7 +189,7 @@ void Engine::act(SenderRuntime& sender, core::Enrollment enrollment, core::Times
     // The intent, and everything written since the last send, reaches the database before the transport is called.
     writing();
     action.id = m_actions.begin(action);
-    commit();
+    commit_intent();
     auto result = m_transport.send(transport::Outbound{action.idempotency_key, campaign.id, step.type, sender.sender.id,
                                                        *prospect, action.subject, action.rendered_text, now,
                                                        sender.calendar.window_end(now)});

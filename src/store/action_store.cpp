@@ -54,12 +54,36 @@ struct ActionStore::Statements {
                      " at_local = excluded.at_local, response = NULL, error = NULL, failure = NULL,"
                      " attempts = attempts + 1 WHERE state = 'failed' RETURNING id, idempotency_key"),
           finish(db, "UPDATE actions SET state = ?, response = ?, error = ?, failure = ? WHERE id = ?"),
-          find(db, std::string("SELECT ") + k_columns + " FROM actions a WHERE enrollment_id = ? AND step = ?") {}
+          uncount_attempt(db, "UPDATE actions SET attempts = attempts - 1 WHERE id = ? AND attempts > 1"),
+          find(db, std::string("SELECT ") + k_columns + " FROM actions a WHERE enrollment_id = ? AND step = ?"),
+          find_by_key(db, std::string("SELECT ") + k_columns + " FROM actions a WHERE idempotency_key = ?"),
+          get(db, std::string("SELECT ") + k_columns + " FROM actions a WHERE id = ?"),
+          // Through the prospect's enrollments with the sender, then each one's actions: both by index. The rule is
+          // the one the reply report credits events by (store/outcome_store.cpp).
+          answered_by(db, std::string("SELECT ") + k_columns +
+                              " FROM actions a WHERE a.enrollment_id IN"
+                              " (SELECT id FROM enrollments WHERE prospect_id = ? AND sender_id = ?)"
+                              " AND a.state = 'sent' AND a.at_utc <= ?"
+                              " AND (a.type = 'connect' OR (? AND a.type IN ('message', 'inmail')))"
+                              " ORDER BY a.at_utc DESC, a.id DESC LIMIT 1") {}
 
     SQLite::Statement insert;
     SQLite::Statement finish;
+    SQLite::Statement uncount_attempt;
     SQLite::Statement find;
+    SQLite::Statement find_by_key;
+    SQLite::Statement get;
+    SQLite::Statement answered_by;
 };
+
+// The action the query finds, if any.
+std::optional<core::Action> find_action(SQLite::Statement& query) {
+    ResetOnExit reset(query);
+    if (!query.executeStep()) {
+        return std::nullopt;
+    }
+    return read_action(query);
+}
 
 ActionStore::ActionStore(Database& database)
     : m_database(database), m_statements(std::make_unique<Statements>(database.sqlite())) {}
@@ -82,11 +106,13 @@ core::ActionId ActionStore::begin(core::Action& action) {
     insert.bind(12, core::format_utc(action.at_utc));
     insert.bind(13, action.at_local);
     std::optional<core::ActionId> id;
-    if (insert.executeStep()) {
-        id = insert.getColumn(0).getInt64();
-        action.idempotency_key = insert.getColumn(1).getString();
+    {
+        ResetOnExit reset(insert);
+        if (insert.executeStep()) {
+            id = insert.getColumn(0).getInt64();
+            action.idempotency_key = insert.getColumn(1).getString();
+        }
     }
-    insert.reset();
     if (!id) {
         // Only a failed step may be tried again: anything else would be a second send.
         throw std::logic_error("step '" + action.step + "' of enrollment " + std::to_string(action.enrollment_id) +
@@ -98,6 +124,7 @@ core::ActionId ActionStore::begin(core::Action& action) {
 void ActionStore::finish(core::ActionId id, core::ActionState state, const std::string& response,
                          const std::string& error, std::optional<core::Failure> failure) {
     auto& update = m_statements->finish;
+    ResetOnExit reset(update);
     update.bind(1, std::string(core::to_string(state)));
     bind_optional_text(update, 2, response);
     bind_optional_text(update, 3, error);
@@ -108,12 +135,11 @@ void ActionStore::finish(core::ActionId id, core::ActionState state, const std::
     }
     update.bind(5, id);
     update.exec();
-    update.reset();
 }
 
 void ActionStore::uncount_attempt(core::ActionId id) {
-    SQLite::Statement update(m_database.sqlite(),
-                             "UPDATE actions SET attempts = attempts - 1 WHERE id = ? AND attempts > 1");
+    auto& update = m_statements->uncount_attempt;
+    ResetOnExit reset(update);
     update.bind(1, id);
     update.exec();
 }
@@ -122,52 +148,29 @@ std::optional<core::Action> ActionStore::find(core::EnrollmentId enrollment_id, 
     auto& query = m_statements->find;
     query.bind(1, enrollment_id);
     query.bind(2, step);
-    std::optional<core::Action> found;
-    if (query.executeStep()) {
-        found = read_action(query);
-    }
-    query.reset();
-    return found;
+    return find_action(query);
 }
 
 std::optional<core::Action> ActionStore::find_by_key(const std::string& idempotency_key) {
-    SQLite::Statement query(m_database.sqlite(),
-                            std::string("SELECT ") + k_columns + " FROM actions a WHERE idempotency_key = ?");
+    auto& query = m_statements->find_by_key;
     query.bind(1, idempotency_key);
-    if (!query.executeStep()) {
-        return std::nullopt;
-    }
-    return read_action(query);
+    return find_action(query);
 }
 
 std::optional<core::Action> ActionStore::get(core::ActionId id) {
-    SQLite::Statement query(m_database.sqlite(), std::string("SELECT ") + k_columns + " FROM actions a WHERE id = ?");
+    auto& query = m_statements->get;
     query.bind(1, id);
-    if (!query.executeStep()) {
-        return std::nullopt;
-    }
-    return read_action(query);
+    return find_action(query);
 }
 
 std::optional<core::Action> ActionStore::answered_by(core::ProspectId prospect_id, core::RowId sender_id,
                                                      core::EventType type, core::Timestamp at) {
-    // Through the prospect's enrollments with the sender, then each one's actions: both by index. The rule is the
-    // one the reply report credits events by (store/outcome_store.cpp).
-    SQLite::Statement query(m_database.sqlite(),
-                            std::string("SELECT ") + k_columns +
-                                " FROM actions a WHERE a.enrollment_id IN"
-                                " (SELECT id FROM enrollments WHERE prospect_id = ? AND sender_id = ?)"
-                                " AND a.state = 'sent' AND a.at_utc <= ?"
-                                " AND (a.type = 'connect' OR (? AND a.type IN ('message', 'inmail')))"
-                                " ORDER BY a.at_utc DESC, a.id DESC LIMIT 1");
+    auto& query = m_statements->answered_by;
     query.bind(1, prospect_id);
     query.bind(2, sender_id);
     query.bind(3, core::format_utc(at));
     query.bind(4, type == core::EventType::accepted ? 0 : 1);
-    if (!query.executeStep()) {
-        return std::nullopt;
-    }
-    return read_action(query);
+    return find_action(query);
 }
 
 std::vector<core::Action> ActionStore::in_flight() {

@@ -27,6 +27,18 @@ constexpr const char* k_sender_columns = "id, name, display_name, timezone, paus
 
 } // namespace
 
+// Statements the run uses for every event it takes in; the others are prepared when called, seldom.
+struct CampaignStore::Statements {
+    explicit Statements(SQLite::Database& db)
+        : find_sender(db, std::string("SELECT ") + k_sender_columns + " FROM senders WHERE name = ?") {}
+
+    SQLite::Statement find_sender;
+};
+
+CampaignStore::CampaignStore(Database& database) : m_database(database) {}
+
+CampaignStore::~CampaignStore() = default;
+
 RegisteredVersion CampaignStore::register_version(const std::string& name, const std::string& digest,
                                                   const std::string& definition, const std::string& source,
                                                   core::Timestamp now) {
@@ -143,8 +155,11 @@ std::vector<SenderRow> CampaignStore::senders() {
 }
 
 std::optional<SenderRow> CampaignStore::find_sender(const std::string& name) {
-    SQLite::Statement query(m_database.sqlite(),
-                            std::string("SELECT ") + k_sender_columns + " FROM senders WHERE name = ?");
+    if (!m_statements) {
+        m_statements = std::make_unique<Statements>(m_database.sqlite());
+    }
+    auto& query = m_statements->find_sender;
+    ResetOnExit reset(query);
     query.bind(1, name);
     if (!query.executeStep()) {
         return std::nullopt;

@@ -1,6 +1,7 @@
 // Campaigns and the versions of their definitions, the senders they act through, and the runs that played them.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,7 +48,10 @@ struct RunRow {
 
 class CampaignStore {
 public:
-    explicit CampaignStore(Database& database) : m_database(database) {}
+    explicit CampaignStore(Database& database);
+    ~CampaignStore();
+    CampaignStore(const CampaignStore&) = delete;
+    CampaignStore& operator=(const CampaignStore&) = delete;
 
     // The campaign's version with this digest, stored as the next version when it is new.
     RegisteredVersion register_version(const std::string& name, const std::string& digest,
@@ -79,7 +83,10 @@ public:
     void save_event_cursor(const std::string& source, const std::string& cursor, core::Timestamp at);
 
 private:
+    struct Statements;
+
     Database& m_database;
+    std::unique_ptr<Statements> m_statements; // prepared when first used
 };
 
 } // namespace campaign::store

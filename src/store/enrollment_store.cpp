@@ -47,6 +47,9 @@ struct EnrollmentStore::Statements {
                      " waiting_since = ?, finished_at = CASE WHEN ? = 'active' THEN NULL ELSE ? END WHERE id = ?"),
           queue_head(db, "SELECT id, next_due_at FROM enrollments WHERE campaign_id = ? AND sender_id = ?"
                          " AND due_action = ? AND next_due_at IS NOT NULL ORDER BY next_due_at, id LIMIT 1"),
+          // Through the queue index, and no further than the count that matters.
+          due_before(db, "SELECT count(*) FROM (SELECT 1 FROM enrollments WHERE campaign_id = ? AND sender_id = ?"
+                         " AND due_action = ? AND next_due_at IS NOT NULL AND next_due_at < ? LIMIT ?)"),
           next_timer(db, "SELECT id, next_due_at FROM enrollments WHERE campaign_id = ? AND due_action IS NULL"
                          " AND next_due_at IS NOT NULL ORDER BY next_due_at, id LIMIT 1"),
           find(db, std::string("SELECT ") + k_columns + " FROM enrollments WHERE campaign_id = ? AND prospect_id = ?"),
@@ -62,6 +65,7 @@ struct EnrollmentStore::Statements {
     SQLite::Statement get;
     SQLite::Statement update;
     SQLite::Statement queue_head;
+    SQLite::Statement due_before;
     SQLite::Statement next_timer;
     // Enrolling an audience asks these once per prospect.
     SQLite::Statement find;
@@ -200,10 +204,8 @@ std::optional<QueueHead> EnrollmentStore::queue_head(core::RowId campaign_id, co
 
 int EnrollmentStore::due_before(core::RowId campaign_id, core::RowId sender_id, core::ActionType type,
                                 core::Timestamp before, int at_most) {
-    // Through the queue index, and no further than the count that matters.
-    SQLite::Statement query(m_database.sqlite(),
-                            "SELECT count(*) FROM (SELECT 1 FROM enrollments WHERE campaign_id = ? AND sender_id = ?"
-                            " AND due_action = ? AND next_due_at IS NOT NULL AND next_due_at < ? LIMIT ?)");
+    auto& query = m_statements->due_before;
+    ResetOnExit reset(query);
     query.bind(1, campaign_id);
     query.bind(2, sender_id);
     query.bind(3, std::string(core::to_string(type)));

@@ -1,4 +1,5 @@
-// Reading the columns that several stores share the format of: times as ISO UTC text, nullable text.
+// Reading the columns that several stores share the format of: times as ISO UTC text, nullable text; and using a
+// prepared statement again.
 #pragma once
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -35,5 +36,18 @@ inline void bind_optional_text(SQLite::Statement& statement, int index, const st
         statement.bind(index, text);
     }
 }
+
+// A prepared statement kept for the next call is reset when the call leaves, whichever way: one left mid-step holds
+// its read open and cannot be run again.
+class ResetOnExit {
+public:
+    explicit ResetOnExit(SQLite::Statement& statement) : m_statement(statement) {}
+    ~ResetOnExit() { m_statement.tryReset(); }
+    ResetOnExit(const ResetOnExit&) = delete;
+    ResetOnExit& operator=(const ResetOnExit&) = delete;
+
+private:
+    SQLite::Statement& m_statement;
+};
 
 } // namespace campaign::store

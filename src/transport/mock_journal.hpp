@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -27,12 +28,18 @@ struct JournalEntry {
     std::vector<core::Event> events;
 };
 
-// A JSON Lines file, one entry a line, appended to and synced to disk before append() returns.
+// Whether the database beside the journal recorded the action of this idempotency key.
+using RecordedAction = std::function<bool(const std::string& idempotency_key)>;
+
+// A JSON Lines file, one entry a line, appended to and flushed to the system before append() returns.
 class MockJournal {
 public:
     // Reads the entries already there and opens the file to append. A last line cut short by a kill is dropped from
-    // the file; any other damage is a core::RuntimeFailure naming the path and line.
-    explicit MockJournal(std::filesystem::path path);
+    // the file; any other damage is a core::RuntimeFailure naming the path and line. With `recorded`, the last
+    // entries whose actions the database does not hold are dropped too: a simulated run commits its intents several
+    // at a time, and one killed before a commit leaves its last sends in the journal only, sends that the run now
+    // takes again as if they had never happened.
+    explicit MockJournal(std::filesystem::path path, const RecordedAction& recorded = {});
 
     // The entries the file held when it was opened, in the order they were written.
     std::vector<JournalEntry> take_recovered() { return std::move(m_recovered); }

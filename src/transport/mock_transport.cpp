@@ -66,12 +66,13 @@ core::Event event_of(const JournalEntry& entry, core::EventType type, core::Time
 
 } // namespace
 
-MockTransport::MockTransport(core::MockModel model, std::uint64_t seed, std::optional<std::filesystem::path> journal)
+MockTransport::MockTransport(core::MockModel model, std::uint64_t seed, std::optional<std::filesystem::path> journal,
+                             const std::function<bool(const std::string&)>& recorded)
     : m_model(std::move(model)), m_seed(seed) {
     // A model built in code may leave base rates unset; the loader fills them the same way.
     m_model.base = merged(m_model.base, core::default_outcome_rates());
     if (journal) {
-        m_journal = std::make_unique<MockJournal>(std::move(*journal));
+        m_journal = std::make_unique<MockJournal>(std::move(*journal), recorded);
         for (auto& entry : m_journal->take_recovered()) {
             apply(std::move(entry));
         }

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -25,9 +26,11 @@ struct JournalEntry;
 class MockTransport final : public Transport {
 public:
     // With a journal, every performed action is written to that file before send() returns and read back here, so
-    // that lookup() and poll() answer after a kill and a restart as they did before.
+    // that lookup() and poll() answer after a kill and a restart as they did before; `recorded` says which actions
+    // the database holds, so that the journal forgets the last ones a killed run never committed (MockJournal).
     MockTransport(core::MockModel model, std::uint64_t seed,
-                  std::optional<std::filesystem::path> journal = std::nullopt);
+                  std::optional<std::filesystem::path> journal = std::nullopt,
+                  const std::function<bool(const std::string&)>& recorded = {});
     ~MockTransport() override;
     MockTransport(const MockTransport&) = delete;
     MockTransport& operator=(const MockTransport&) = delete;

@@ -1,4 +1,5 @@
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
@@ -199,4 +200,55 @@ TEST_CASE("a database of schema 1 is migrated to the latest, keeping its prospec
               .execAndGet("SELECT count(*) FROM pragma_table_info('enrollments')"
                           " WHERE name IN ('due_action', 'waiting_since')")
               .getInt() == 2);
+}
+
+TEST_CASE("schema 9 writes the state checks as comparisons, and they still refuse an unknown state", "[store]") {
+    test::TempFolder folder;
+    auto path = folder / "campaign.db";
+    {
+        // Schema 8 as it was: the lists SQLite builds a temporary index of on every write.
+        SQLite::Database sqlite(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        sqlite.exec("PRAGMA journal_mode = WAL");
+        for (int version = 1; version <= 8; ++version) {
+            sqlite.exec(std::string(store::migrations()[static_cast<std::size_t>(version - 1)].sql));
+        }
+        sqlite.exec("PRAGMA user_version = 8");
+        sqlite.exec("PRAGMA application_id = " + std::to_string(k_application_id));
+        sqlite.exec("INSERT INTO senders (name) VALUES ('alice'); INSERT INTO campaigns (name, created_at)"
+                    " VALUES ('q4', '2026-11-01T00:00:00Z'); INSERT INTO campaign_versions (campaign_id, version,"
+                    " digest, definition, created_at) VALUES (1, 1, 'd', 'campaign: q4', '2026-11-01T00:00:00Z');"
+                    " INSERT INTO prospects (profile_url, created_at, updated_at)"
+                    " VALUES ('https://linkedin.com/in/ada', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z');"
+                    " INSERT INTO enrollments (campaign_id, campaign_version_id, prospect_id, sender_id, state,"
+                    " enrolled_at) VALUES (1, 1, 1, 1, 'active', '2026-11-01T00:00:00Z')");
+        REQUIRE(
+            sqlite.execAndGet("SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%state IN (''active''%'").getInt() ==
+            1);
+    }
+    store::Database database(path, store::OpenMode::must_exist);
+    auto& db = database.sqlite();
+    CHECK(database.schema_version() == store::latest_schema_version());
+    // No list of three or more words is left in a table written by a run, or in a trigger.
+    SQLite::Statement schema(db, "SELECT name, sql FROM sqlite_schema WHERE name IN ('enrollments', 'actions',"
+                                 " 'events') OR type = 'trigger'");
+    while (schema.executeStep()) {
+        auto sql = schema.getColumn(1).getString();
+        INFO(schema.getColumn(0).getString());
+        for (std::size_t at = sql.find(" IN ('"); at != std::string::npos; at = sql.find(" IN ('", at + 1)) {
+            auto list = sql.substr(at, sql.find(')', at) - at);
+            CHECK(std::count(list.begin(), list.end(), ',') < 2);
+        }
+    }
+    CHECK(db.execAndGet("SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%state = ''active'' OR state = ''done''%'")
+              .getInt() == 1);
+    db.exec("UPDATE enrollments SET state = 'done'");
+    CHECK_THROWS_WITH(db.exec("UPDATE enrollments SET state = 'paused'"), Catch::Contains("CHECK constraint failed"));
+    CHECK_THROWS_WITH(db.exec("INSERT INTO actions (enrollment_id, campaign_id, campaign_version_id, prospect_id,"
+                              " sender_id, step, type, idempotency_key, state, at_utc, at_local, failure) VALUES"
+                              " (1, 1, 1, 1, 1, 'look', 'view_profile', 'k', 'sent', 't', 't', 'because')"),
+                      Catch::Contains("CHECK constraint failed"));
+    CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+    // Opened again, as the next command would.
+    store::Database again(path, store::OpenMode::must_exist);
+    CHECK(again.sqlite().execAndGet("SELECT state FROM enrollments").getString() == "done");
 }

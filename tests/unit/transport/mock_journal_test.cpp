@@ -1,6 +1,9 @@
 // The mock transport's journal: what the simulated LinkedIn side received outlives the process, a line cut short by
 // a kill is dropped, and any other damage stops the run with the place to look at.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
 
 #include "core/error.hpp"
 #include "unit/store/temp_folder.hpp"
@@ -95,6 +98,58 @@ TEST_CASE("a last journal line cut short by a kill is dropped and the journal go
     CHECK(third.lookup("a").status == LookupStatus::performed);
     CHECK(third.lookup("c").status == LookupStatus::performed);
     CHECK(third.poll(k_far_future).size() == 2);
+}
+
+TEST_CASE("the last sends a simulated run never committed are forgotten, the earlier ones kept", "[transport]") {
+    TempFolder folder;
+    auto journal = folder / "mock.jsonl";
+    {
+        MockTransport first(model(1.0, 1.0), 5, journal);
+        for (const auto* key : {"a", "b", "c", "d"}) {
+            first.send(action(key, ActionType::connect, prospect(1)));
+        }
+    }
+    auto before = read(journal);
+    // The database holds a and c (b was erased with its prospect since), not d: only d goes.
+    std::set<std::string> recorded{"a", "c"};
+    auto in_database = [&recorded](const std::string& key) { return recorded.contains(key); };
+    {
+        MockTransport second(model(1.0, 1.0), 5, journal, in_database);
+        CHECK(second.lookup("a").status == LookupStatus::performed);
+        CHECK(second.lookup("b").status == LookupStatus::performed);
+        CHECK(second.lookup("c").status == LookupStatus::performed);
+        CHECK(second.lookup("d").status == LookupStatus::not_performed);
+        CHECK(second.poll(k_far_future).size() == 3);
+        CHECK(read(journal) == before.substr(0, before.find("{\"at\"", before.find("\"key\":\"c\""))));
+        // Sent again by the run that goes on: one line for it, as if the first had never been.
+        second.send(action("d", ActionType::connect, prospect(1)));
+    }
+    auto text = read(journal);
+    CHECK(std::count(text.begin(), text.end(), '\n') == 4);
+    recorded.insert("d");
+    MockTransport third(model(1.0, 1.0), 5, journal, in_database);
+    CHECK(third.lookup("d").status == LookupStatus::performed);
+    CHECK(read(journal) == text);
+}
+
+TEST_CASE("a journal line is JSON as nlohmann writes it, whatever the text holds", "[transport]") {
+    TempFolder folder;
+    auto journal = folder / "mock.jsonl";
+    MockTransport mock(model(1.0, 1.0), 2, journal);
+    auto someone = prospect(1);
+    someone.profile_url = "https://linkedin.com/in/zo\xc3\xab-\"quoted\"\\slash\ttab\x01\x7f";
+    mock.send(action("q4/1/\xe2\x82\xac", ActionType::connect, someone));
+    mock.send(action("q4/2/bad-\xff", ActionType::message, someone));
+    std::istringstream lines(read(journal));
+    int count = 0;
+    for (std::string line; std::getline(lines, line); ++count) {
+        CHECK(
+            nlohmann::json::parse(line, nullptr, true).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) ==
+            line);
+    }
+    CHECK(count == 2);
+    MockTransport again(model(0.0, 0.0), 2, journal);
+    CHECK(again.lookup("q4/1/\xe2\x82\xac").status == LookupStatus::performed);
 }
 
 TEST_CASE("damage before the last journal line is an error at its line", "[transport]") {
