@@ -53,9 +53,9 @@ struct RunArguments {
 constexpr core::Duration k_forecast = std::chrono::days{7};
 // A run waits this long for an import in another terminal to finish, rather than stopping.
 constexpr std::chrono::seconds k_patience_with_imports = std::chrono::minutes{10};
-// A simulated run on the mock transport commits this many intents at a time (Engine::share_commits): a commit per
+// A simulated run on the mock transport commits this many actions at a time (Engine::share_commits): a commit per
 // action was most of a rehearsal's time.
-constexpr int k_intents_per_simulated_commit = 1000;
+constexpr int k_actions_per_simulated_commit = 1000;
 
 std::string read_file(const std::filesystem::path& path) {
     std::ifstream input(path, std::ios::binary);
@@ -414,6 +414,7 @@ int run_campaigns(Context& context, const RunArguments& arguments) {
     auto database_path = copy ? copy->path() : rehearsal_held ? rehearsal_held->path() : context.database_path;
     store::Database database(database_path, store::OpenMode::must_exist);
     database.wait_for_writers(k_patience_with_imports);
+    database.keep_temporary_files_in_memory();
     // A run that reaches LinkedIn keeps each intent on disk before it is sent, whatever its clock.
     if (simulated && arguments.transport == "mock") {
         database.relax_durability();
@@ -446,7 +447,7 @@ int run_campaigns(Context& context, const RunArguments& arguments) {
     engine::RunObserver& observer = fetches_ssi ? static_cast<engine::RunObserver&>(ssi) : printer;
     engine::Engine engine(database, *transport, messages, random, observer);
     if (simulated && arguments.transport == "mock") {
-        engine.share_commits(k_intents_per_simulated_commit);
+        engine.share_commits(k_actions_per_simulated_commit);
     }
     auto now = clock.now();
     print_changes(context.out, engine.load(std::move(loaded.campaigns), parse_version, now));

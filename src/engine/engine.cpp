@@ -72,12 +72,11 @@ void Engine::commit() {
         m_transaction->commit();
         m_transaction.reset();
     }
-    m_uncommitted_intents = 0;
+    m_uncommitted_actions = 0;
 }
 
-// Before the transport is called, the intent is on disk: at once, or with the next ones of a simulated run.
-void Engine::commit_intent() {
-    if (++m_uncommitted_intents >= m_commit_every) {
+void Engine::count_shared_commit() {
+    if (++m_uncommitted_actions >= m_commit_every) {
         commit();
     }
 }

@@ -109,11 +109,13 @@ public:
     RunSummary run(const core::Clock& clock, Waiter& waiter, const RunLimits& limits,
                    const std::atomic<bool>& stop_requested);
 
-    // A simulated run on the mock transport, whose sends nothing outside the machine sees, commits `intents` intents
-    // and what follows them at a time instead of one by one. A run killed in between loses the uncommitted ones as if
-    // they had never been taken, and the mock transport's journal forgets them when it is opened again
-    // (MockTransport's `recorded`); a run that reaches LinkedIn keeps the default, one.
-    void share_commits(int intents) { m_commit_every = std::max(intents, 1); }
+    // A simulated run on the mock transport, whose sends nothing outside the machine sees, writes each action once
+    // the transport has answered (its intent and outcome in one write) and commits `actions` actions and what follows
+    // them at a time instead of one by one. A run killed in between loses the uncommitted ones as if they had never
+    // been taken, and the mock transport's journal forgets them when it is opened again (MockTransport's
+    // `recorded`). A run that reaches LinkedIn keeps the default, one: each intent is committed before the transport
+    // is called.
+    void share_commits(int actions) { m_commit_every = std::max(actions, 1); }
 
 private:
     struct CampaignRuntime;
@@ -171,7 +173,8 @@ private:
     // called), when the run sleeps or stops: a commit per action instead of one per write, or per `share_commits`.
     void writing();
     void commit();
-    void commit_intent();
+    // Counts an action of a run that shares its commits, and commits when the share is full.
+    void count_shared_commit();
 
     // Writes an enrollment and forgets the queue heads it leaves or joins.
     void save(core::Enrollment& enrollment, const core::Enrollment& before, core::Timestamp now);
@@ -200,7 +203,7 @@ private:
     std::map<core::RowId, SenderRuntime*> m_senders_by_row;
     std::unique_ptr<store::Transaction> m_transaction; // open while writes wait for the next commit
     int m_commit_every = 1;                            // intents a commit covers
-    int m_uncommitted_intents = 0;
+    int m_uncommitted_actions = 0;
     std::map<QueueKey, std::optional<store::QueueHead>> m_heads; // cached; absent means not read yet
     bool m_events_pending = true;                                // events recorded and perhaps not applied yet
     std::optional<core::Timestamp> m_next_recorded_event;        // the first recorded for later than the clock

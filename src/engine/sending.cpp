@@ -166,7 +166,8 @@ void Engine::act(SenderRuntime& sender, core::Enrollment enrollment, core::Times
         return;
     }
     // A step already sent (settled by hand after being in doubt) moves on without going out again.
-    if (auto done = m_actions.find(enrollment.id, step.id); done && done->state == core::ActionState::sent) {
+    auto done = m_actions.find(enrollment.id, step.id);
+    if (done && done->state == core::ActionState::sent) {
         writing();
         settle_sent(enrollment, step, done->at_utc);
         return;
@@ -187,14 +188,28 @@ void Engine::act(SenderRuntime& sender, core::Enrollment enrollment, core::Times
         action.rendered_text = rendered.text->body;
     }
     // The intent, and everything written since the last send, reaches the database before the transport is called.
+    // A simulated run, whose sends nothing outside the machine sees, writes the action once the transport has
+    // answered instead, and commits many at a time (share_commits).
+    bool written_after = m_commit_every > 1;
     writing();
-    action.id = m_actions.begin(action);
-    commit_intent();
+    if (!written_after) {
+        action.id = m_actions.begin(action);
+        commit();
+    } else if (done) {
+        action.idempotency_key = done->idempotency_key; // a failed step tried again keeps its key
+    }
     auto result = m_transport.send(transport::Outbound{action.idempotency_key, campaign.id, step.type, sender.sender.id,
                                                        *prospect, action.subject, action.rendered_text, now,
                                                        sender.calendar.window_end(now)});
     writing();
+    if (written_after) {
+        action.id = result.status == transport::SendStatus::sent ? m_actions.begin_sent(action, result.response)
+                                                                 : m_actions.begin(action);
+    }
     record_outcome(sender, enrollment, step, action, result, now);
+    if (written_after) {
+        count_shared_commit();
+    }
     m_observer.on_action(ActionReport{action, campaign.id, sender.sender.id, prospect->profile_url});
 }
 
@@ -204,8 +219,10 @@ void Engine::record_outcome(SenderRuntime& sender, core::Enrollment& enrollment,
     action.response = result.response;
     switch (result.status) {
     case transport::SendStatus::sent:
-        action.state = core::ActionState::sent;
-        m_actions.finish(action.id, action.state, result.response, "");
+        if (action.state != core::ActionState::sent) { // not written with its outcome already
+            action.state = core::ActionState::sent;
+            m_actions.finish(action.id, action.state, result.response, "");
+        }
         settle_sent(enrollment, step, now);
         sender.ledger.record(step.type, now);
         sender.ledger.pace(now, sender.sender.pacing, m_random);

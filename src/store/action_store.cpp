@@ -47,12 +47,12 @@ core::Action read_action(SQLite::Statement& row) {
 struct ActionStore::Statements {
     explicit Statements(SQLite::Database& db)
         : insert(db, "INSERT INTO actions (enrollment_id, campaign_id, campaign_version_id, prospect_id, sender_id,"
-                     " step, variant, type, idempotency_key, state, subject, rendered_text, at_utc, at_local)"
-                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'sending', ?, ?, ?, ?)"
-                     " ON CONFLICT (enrollment_id, step) DO UPDATE SET state = 'sending', variant = excluded.variant,"
-                     " subject = excluded.subject, rendered_text = excluded.rendered_text, at_utc = excluded.at_utc,"
-                     " at_local = excluded.at_local, response = NULL, error = NULL, failure = NULL,"
-                     " attempts = attempts + 1 WHERE state = 'failed' RETURNING id, idempotency_key"),
+                     " step, variant, type, idempotency_key, state, subject, rendered_text, at_utc, at_local, response)"
+                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+          retry(db, "UPDATE actions SET state = ?, variant = ?, subject = ?, rendered_text = ?, at_utc = ?,"
+                    " at_local = ?, response = ?, error = NULL, failure = NULL, attempts = attempts + 1"
+                    " WHERE id = ? AND state = 'failed'"),
+          step_state(db, "SELECT id, idempotency_key, state FROM actions WHERE enrollment_id = ? AND step = ?"),
           finish(db, "UPDATE actions SET state = ?, response = ?, error = ?, failure = ? WHERE id = ?"),
           uncount_attempt(db, "UPDATE actions SET attempts = attempts - 1 WHERE id = ? AND attempts > 1"),
           find(db, std::string("SELECT ") + k_columns + " FROM actions a WHERE enrollment_id = ? AND step = ?"),
@@ -68,6 +68,8 @@ struct ActionStore::Statements {
                               " ORDER BY a.at_utc DESC, a.id DESC LIMIT 1") {}
 
     SQLite::Statement insert;
+    SQLite::Statement retry;
+    SQLite::Statement step_state;
     SQLite::Statement finish;
     SQLite::Statement uncount_attempt;
     SQLite::Statement find;
@@ -90,8 +92,43 @@ ActionStore::ActionStore(Database& database)
 
 ActionStore::~ActionStore() = default;
 
-core::ActionId ActionStore::begin(core::Action& action) {
+// A lookup, then a plain insert or update: an upsert returning the row's id cost SQLite a temporary table and twice
+// the work on every intent.
+core::ActionId ActionStore::write_intent(core::Action& action, core::ActionState state, const std::string& response) {
+    auto& step_state = m_statements->step_state;
+    std::optional<core::ActionId> tried;
+    {
+        ResetOnExit reset(step_state);
+        step_state.bind(1, action.enrollment_id);
+        step_state.bind(2, action.step);
+        if (step_state.executeStep()) {
+            // Only a failed step may be tried again: anything else would be a second send.
+            if (step_state.getColumn(2).getString() != core::to_string(core::ActionState::failed)) {
+                throw std::logic_error("step '" + action.step + "' of enrollment " +
+                                       std::to_string(action.enrollment_id) + " was already sent");
+            }
+            tried = step_state.getColumn(0).getInt64();
+            action.idempotency_key = step_state.getColumn(1).getString();
+        }
+    }
+    action.state = state;
+    action.response = response;
+    if (tried) {
+        auto& retry = m_statements->retry;
+        ResetOnExit reset(retry);
+        retry.bind(1, std::string(core::to_string(state)));
+        bind_optional_text(retry, 2, action.variant);
+        bind_optional_text(retry, 3, action.subject);
+        bind_optional_text(retry, 4, action.rendered_text);
+        retry.bind(5, core::format_utc(action.at_utc));
+        retry.bind(6, action.at_local);
+        bind_optional_text(retry, 7, response);
+        retry.bind(8, *tried);
+        retry.exec();
+        return *tried;
+    }
     auto& insert = m_statements->insert;
+    ResetOnExit reset(insert);
     insert.bind(1, action.enrollment_id);
     insert.bind(2, action.campaign_id);
     insert.bind(3, action.version_id);
@@ -101,24 +138,22 @@ core::ActionId ActionStore::begin(core::Action& action) {
     bind_optional_text(insert, 7, action.variant);
     insert.bind(8, std::string(core::to_string(action.type)));
     insert.bind(9, action.idempotency_key);
-    bind_optional_text(insert, 10, action.subject);
-    bind_optional_text(insert, 11, action.rendered_text);
-    insert.bind(12, core::format_utc(action.at_utc));
-    insert.bind(13, action.at_local);
-    std::optional<core::ActionId> id;
-    {
-        ResetOnExit reset(insert);
-        if (insert.executeStep()) {
-            id = insert.getColumn(0).getInt64();
-            action.idempotency_key = insert.getColumn(1).getString();
-        }
-    }
-    if (!id) {
-        // Only a failed step may be tried again: anything else would be a second send.
-        throw std::logic_error("step '" + action.step + "' of enrollment " + std::to_string(action.enrollment_id) +
-                               " was already sent");
-    }
-    return *id;
+    insert.bind(10, std::string(core::to_string(state)));
+    bind_optional_text(insert, 11, action.subject);
+    bind_optional_text(insert, 12, action.rendered_text);
+    insert.bind(13, core::format_utc(action.at_utc));
+    insert.bind(14, action.at_local);
+    bind_optional_text(insert, 15, response);
+    insert.exec();
+    return m_database.sqlite().getLastInsertRowid();
+}
+
+core::ActionId ActionStore::begin(core::Action& action) {
+    return write_intent(action, core::ActionState::sending, "");
+}
+
+core::ActionId ActionStore::begin_sent(core::Action& action, const std::string& response) {
+    return write_intent(action, core::ActionState::sent, response);
 }
 
 void ActionStore::finish(core::ActionId id, core::ActionState state, const std::string& response,

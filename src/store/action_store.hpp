@@ -38,6 +38,9 @@ public:
     // Records the intent (state sending). A step tried before and failed is the same row, tried again, under the key
     // the row keeps (a retried rejection has a new one), which `action` is given.
     core::ActionId begin(core::Action& action);
+    // The same, for an action of a simulated run written once the transport has answered that it went out: its intent
+    // and its outcome in one write (Engine::share_commits).
+    core::ActionId begin_sent(core::Action& action, const std::string& response);
     // A step that failed for good says why in `failure`.
     void finish(core::ActionId id, core::ActionState state, const std::string& response, const std::string& error,
                 std::optional<core::Failure> failure = std::nullopt);
@@ -62,6 +65,8 @@ public:
 
 private:
     struct Statements;
+    core::ActionId write_intent(core::Action& action, core::ActionState state, const std::string& response);
+
     Database& m_database;
     std::unique_ptr<Statements> m_statements;
 };

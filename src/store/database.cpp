@@ -134,6 +134,10 @@ void Database::read_through_memory_map() {
     m_sqlite->exec("PRAGMA mmap_size = 1073741824");
 }
 
+void Database::keep_temporary_files_in_memory() {
+    m_sqlite->exec("PRAGMA temp_store = MEMORY");
+}
+
 void Database::wait_for_writers(std::chrono::seconds patience) {
     m_sqlite->setBusyTimeout(static_cast<int>(std::chrono::milliseconds(patience).count()));
 }

@@ -35,6 +35,11 @@ public:
     void relax_durability();
     // Reads pages through a memory map instead of a read call each: for reports, which look up many rows at random.
     void read_through_memory_map();
+    // Keeps SQLite's temporary files in memory: for runs, whose every write of an action fires the tally triggers and
+    // so keeps a statement journal (the pages it changes, to undo the statement alone if a constraint fails), which
+    // SQLite otherwise writes to a temporary file. Half the time of each write; the journal of one statement is a
+    // few pages.
+    void keep_temporary_files_in_memory();
     // How long a write waits for another program's write (an import) to finish before it fails.
     void wait_for_writers(std::chrono::seconds patience);
     // A consistent copy of the whole database in a new file, taken while others may be writing.
