@@ -46,19 +46,8 @@ db="$data/bench.db"
 small_db="$data/bench-small.db"
 sqlite_db="$data/sqlite-import.db"
 
-# (d) sqlite3's own CSV import of the same file into an equivalent table: the same columns as text and a unique index
-# on the profile URL made before the import, in WAL mode, in one transaction.
-cat >"$data/sqlite-import.sql" <<EOF
-PRAGMA journal_mode = WAL;
-CREATE TABLE prospects (
-    first_name TEXT, last_name TEXT, linkedin_url TEXT, email TEXT, company TEXT, title TEXT, location TEXT,
-    industry TEXT, tags TEXT, employees TEXT, city TEXT
-);
-CREATE UNIQUE INDEX prospects_by_url ON prospects (linkedin_url);
-BEGIN;
-.import --csv --skip 1 $big_csv prospects
-COMMIT;
-EOF
+# (d) sqlite3's own CSV import of the same file into an equivalent table.
+write_sqlite_import "$data/sqlite-import.sql" "$big_csv"
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 # The runs take turns, so that a slow spell of the machine does not fall on one measurement only.

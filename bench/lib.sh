@@ -91,3 +91,86 @@ describe_machine() {
     "$(awk '/MemTotal/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo) GiB RAM, Linux $(uname -r)," \
     "$("$compiler" --version | head -1)."
 }
+
+# write_bench_campaign FILE: the campaign of the run benchmarks. Twenty senders in five time zones, every prospect of
+# make-prospects.py in the audience (each has two of its tags), the example's sequence of steps.
+write_bench_campaign() {
+  {
+    echo "campaign: bench"
+    echo "senders:"
+    local zones=(Europe/Paris America/New_York Asia/Kolkata Europe/London America/Los_Angeles)
+    local i
+    for i in $(seq 1 20); do
+      echo "  - id: sender$i"
+      echo "    first_name: Sender"
+      echo "    timezone: ${zones[$((i % 5))]}"
+    done
+    cat <<'YAML'
+audience:
+  any_tags: [founders, saas, fintech, healthtech, vp-sales, marketing, europe, north-america, apac, customer,
+             webinar-2024, trade-show, inbound, partner, q3-list, enterprise]
+steps:
+  - id: look
+    type: view_profile
+  - id: invite
+    type: connect
+    after: 1d
+    note: connect-short.mustache
+    on:
+      accepted: thanks
+      not_accepted:
+        within: 21d
+        goto: withdraw
+  - id: thanks
+    type: message
+    after: 1d
+    template: thanks.mustache
+    on:
+      replied: end
+      no_reply:
+        within: 5d
+        goto: nudge
+  - id: nudge
+    type: message
+    template: nudge.mustache
+    on:
+      replied: end
+      no_reply:
+        within: 7d
+        goto: end
+  - id: withdraw
+    type: withdraw_invite
+YAML
+  } >"$1"
+}
+
+# make_ssi_db SENDERS DAYS: the path of a database of SENDERS senders' SSI history of DAYS days (make-ssi-db.sql),
+# made the first time.
+make_ssi_db() {
+  local db="$data/ssi-$1-$2.db"
+  if [ ! -s "$db" ] || [ bench/make-ssi-db.sql -nt "$db" ]; then
+    echo "Making $db" >&2
+    fresh_db "$db.tmp"
+    "$campaign" --db "$db.tmp" suppress add bench.example >/dev/null # the program's own schema
+    sed -e "s/:senders/$1/" -e "s/:days/$2/" bench/make-ssi-db.sql | sqlite3 "$db.tmp" >/dev/null
+    mv "$db.tmp" "$db"
+  fi
+  echo "$db"
+}
+
+# write_sqlite_import SQL CSV: the anchor of the prospect import, as a script for the sqlite3 shell: CSV's rows into an
+# equivalent table (the same columns as text, a unique index on the profile URL made before the import), in WAL mode,
+# in one transaction.
+write_sqlite_import() {
+  cat >"$1" <<EOF
+PRAGMA journal_mode = WAL;
+CREATE TABLE prospects (
+    first_name TEXT, last_name TEXT, linkedin_url TEXT, email TEXT, company TEXT, title TEXT, location TEXT,
+    industry TEXT, tags TEXT, employees TEXT, city TEXT
+);
+CREATE UNIQUE INDEX prospects_by_url ON prospects (linkedin_url);
+BEGIN;
+.import --csv --skip 1 $2 prospects
+COMMIT;
+EOF
+}

@@ -25,55 +25,8 @@ rm -f "$data"/run-*.time "$data"/run-*.out
 csv=$(make_csv "$prospects")
 cp -r templates "$data/run/"
 
-# Twenty senders in five time zones, every prospect in the audience (each has two of make-prospects.py's tags), the
-# example's sequence of steps.
 campaign_file="$data/run/campaigns/bench.yaml"
-{
-  echo "campaign: bench"
-  echo "senders:"
-  zones=(Europe/Paris America/New_York Asia/Kolkata Europe/London America/Los_Angeles)
-  for i in $(seq 1 20); do
-    echo "  - id: sender$i"
-    echo "    first_name: Sender"
-    echo "    timezone: ${zones[$((i % 5))]}"
-  done
-  cat <<'YAML'
-audience:
-  any_tags: [founders, saas, fintech, healthtech, vp-sales, marketing, europe, north-america, apac, customer,
-             webinar-2024, trade-show, inbound, partner, q3-list, enterprise]
-steps:
-  - id: look
-    type: view_profile
-  - id: invite
-    type: connect
-    after: 1d
-    note: connect-short.mustache
-    on:
-      accepted: thanks
-      not_accepted:
-        within: 21d
-        goto: withdraw
-  - id: thanks
-    type: message
-    after: 1d
-    template: thanks.mustache
-    on:
-      replied: end
-      no_reply:
-        within: 5d
-        goto: nudge
-  - id: nudge
-    type: message
-    template: nudge.mustache
-    on:
-      replied: end
-      no_reply:
-        within: 7d
-        goto: end
-  - id: withdraw
-    type: withdraw_invite
-YAML
-} >"$campaign_file"
+write_bench_campaign "$campaign_file"
 
 db="$data/run/bench.db"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)

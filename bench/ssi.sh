@@ -23,14 +23,7 @@ source_state=$(describe_sources)
 prepare_bench campaign
 
 mkdir -p "$data"
-db="$data/ssi-$senders-$days.db"
-if [ ! -s "$db" ] || [ bench/make-ssi-db.sql -nt "$db" ]; then
-  echo "Making $db" >&2
-  fresh_db "$db.tmp"
-  "$campaign" --db "$db.tmp" suppress add bench.example >/dev/null # the program's own schema
-  sed -e "s/:senders/$senders/" -e "s/:days/$days/" bench/make-ssi-db.sql | sqlite3 "$db.tmp" >/dev/null
-  mv "$db.tmp" "$db"
-fi
+db=$(make_ssi_db "$senders" "$days")
 snapshots=$(sqlite3 "$db" "SELECT count(*) FROM ssi_snapshots")
 activities=$(sqlite3 "$db" "SELECT count(*) FROM activities")
 rm -f "$data"/ssi-run-*.time "$data"/ssi-run-*.out

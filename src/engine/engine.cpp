@@ -301,7 +301,7 @@ int Engine::enroll(core::Timestamp now, std::optional<core::Timestamp> updated_s
 }
 
 void Engine::save(core::Enrollment& enrollment, const core::Enrollment& before, core::Timestamp now) {
-    m_enrollments.update(enrollment, now);
+    m_enrollments.update(enrollment, before.state, now);
     for (const auto* state : {&before, static_cast<const core::Enrollment*>(&enrollment)}) {
         if (state->due_action) {
             m_heads.erase(QueueKey{state->campaign_id, state->sender_id, *state->due_action});

@@ -45,6 +45,8 @@ struct EnrollmentStore::Statements {
         : get(db, std::string("SELECT ") + k_columns + " FROM enrollments WHERE id = ?"),
           update(db, "UPDATE enrollments SET state = ?, current_step = ?, due_action = ?, next_due_at = ?,"
                      " waiting_since = ?, finished_at = CASE WHEN ? = 'active' THEN NULL ELSE ? END WHERE id = ?"),
+          move(db, "UPDATE enrollments SET current_step = ?, due_action = ?, next_due_at = ?, waiting_since = ?"
+                   " WHERE id = ?"),
           queue_head(db, "SELECT id, next_due_at FROM enrollments WHERE campaign_id = ? AND sender_id = ?"
                          " AND due_action = ? AND next_due_at IS NOT NULL ORDER BY next_due_at, id LIMIT 1"),
           // Through the queue index, and no further than the count that matters.
@@ -64,6 +66,7 @@ struct EnrollmentStore::Statements {
 
     SQLite::Statement get;
     SQLite::Statement update;
+    SQLite::Statement move;
     SQLite::Statement queue_head;
     SQLite::Statement due_before;
     SQLite::Statement next_timer;
@@ -108,8 +111,24 @@ core::Enrollment EnrollmentStore::get(core::EnrollmentId id) {
     return enrollment;
 }
 
+void EnrollmentStore::update(const core::Enrollment& enrollment, core::EnrollmentState before, core::Timestamp now) {
+    if (enrollment.state != before) {
+        update(enrollment, now);
+        return;
+    }
+    auto& move = m_statements->move;
+    ResetOnExit reset(move);
+    bind_optional_text(move, 1, enrollment.current_step);
+    bind_optional_text(move, 2, enrollment.due_action ? std::string(core::to_string(*enrollment.due_action)) : "");
+    bind_optional_time(move, 3, enrollment.next_due_at);
+    bind_optional_time(move, 4, enrollment.waiting_since);
+    move.bind(5, enrollment.id);
+    move.exec();
+}
+
 void EnrollmentStore::update(const core::Enrollment& enrollment, core::Timestamp now) {
     auto& update = m_statements->update;
+    ResetOnExit reset(update);
     auto state = std::string(core::to_string(enrollment.state));
     update.bind(1, state);
     bind_optional_text(update, 2, enrollment.current_step);
@@ -120,7 +139,6 @@ void EnrollmentStore::update(const core::Enrollment& enrollment, core::Timestamp
     update.bind(7, core::format_utc(now));
     update.bind(8, enrollment.id);
     update.exec();
-    update.reset();
 }
 
 bool EnrollmentStore::is_enrolled(core::RowId campaign_id, core::ProspectId prospect_id) {

@@ -44,6 +44,9 @@ public:
     core::Enrollment get(core::EnrollmentId id);
     // Writes the position and state of an enrollment; one that is no longer active is stamped finished at `now`.
     void update(const core::Enrollment& enrollment, core::Timestamp now);
+    // The same for an enrollment whose state was `before`: when it is unchanged, only its position is written, which
+    // leaves the indexes by state (and the time it finished) alone: most moves of a run are of this kind.
+    void update(const core::Enrollment& enrollment, core::EnrollmentState before, core::Timestamp now);
 
     bool is_enrolled(core::RowId campaign_id, core::ProspectId prospect_id);
     // Enrolled and active in a campaign other than `campaign_id`.
