@@ -32,6 +32,17 @@ TEST_CASE("instants are ISO 8601 UTC to the second", "[core]") {
     REQUIRE(when);
     CHECK(format_utc(*when) == "2026-03-29T01:30:05Z");
     CHECK(format_utc(Timestamp{}) == "1970-01-01T00:00:00Z");
+    CHECK(format_utc(*parse_utc("0999-12-31T23:59:59Z")) == "0999-12-31T23:59:59Z");
+    CHECK(format_utc(*parse_utc("9999-01-02T03:04:05Z") + std::chrono::days{400}) == "10000-02-06T03:04:05Z");
+    // Every second of a day and the days of four years come back as they were written.
+    for (auto at = *parse_utc("2027-12-31T00:00:00Z"); at < *parse_utc("2028-01-01T00:00:00Z");
+         at += std::chrono::seconds{1}) {
+        REQUIRE(parse_utc(format_utc(at)) == at);
+    }
+    for (auto at = *parse_utc("2026-01-01T12:00:00Z"); at < *parse_utc("2030-01-01T00:00:00Z");
+         at += std::chrono::days{1}) {
+        REQUIRE(parse_utc(format_utc(at)) == at);
+    }
     for (auto text : {"2026-02-30T00:00:00Z", "2026-03-29 01:30:05Z", "2026-03-29T24:00:00Z", "2026-03-29T01:30:05",
                       "2026-3-29T01:30:05Z"}) {
         INFO(text);
