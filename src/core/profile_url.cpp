@@ -196,6 +196,9 @@ NormalizedUrl normalize_profile_url(std::string_view text) {
     if (is_member_id(name)) {
         return {std::string(k_prefix) + name, ""};
     }
+    if (is_ascii(name)) {
+        return {std::string(k_prefix) + to_lower_ascii(name), ""}; // composed already; lower case is ASCII's
+    }
     return {std::string(k_prefix) + unicode_map(name, UTF8PROC_COMPOSE, true), ""};
 }
 

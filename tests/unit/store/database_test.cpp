@@ -202,7 +202,7 @@ TEST_CASE("a database of schema 1 is migrated to the latest, keeping its prospec
               .getInt() == 2);
 }
 
-TEST_CASE("schema 9 writes the state checks as comparisons, and they still refuse an unknown state", "[store]") {
+TEST_CASE("schema 9 writes the state checks as comparisons, and keeps tags by prospect", "[store]") {
     test::TempFolder folder;
     auto path = folder / "campaign.db";
     {
@@ -220,7 +220,8 @@ TEST_CASE("schema 9 writes the state checks as comparisons, and they still refus
                     " INSERT INTO prospects (profile_url, created_at, updated_at)"
                     " VALUES ('https://linkedin.com/in/ada', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z');"
                     " INSERT INTO enrollments (campaign_id, campaign_version_id, prospect_id, sender_id, state,"
-                    " enrolled_at) VALUES (1, 1, 1, 1, 'active', '2026-11-01T00:00:00Z')");
+                    " enrolled_at) VALUES (1, 1, 1, 1, 'active', '2026-11-01T00:00:00Z');"
+                    " INSERT INTO prospect_tags VALUES (1, 'founders'), (1, 'europe')");
         REQUIRE(
             sqlite.execAndGet("SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%state IN (''active''%'").getInt() ==
             1);
@@ -247,7 +248,20 @@ TEST_CASE("schema 9 writes the state checks as comparisons, and they still refus
                               " sender_id, step, type, idempotency_key, state, at_utc, at_local, failure) VALUES"
                               " (1, 1, 1, 1, 1, 'look', 'view_profile', 'k', 'sent', 't', 't', 'because')"),
                       Catch::Contains("CHECK constraint failed"));
+    // The tags, kept by prospect without a row id, still go with their prospect.
+    CHECK(
+        db.execAndGet("SELECT group_concat(tag, ',') FROM (SELECT tag FROM prospect_tags ORDER BY tag)").getString() ==
+        "europe,founders");
+    CHECK(db.execAndGet("SELECT sql LIKE '%WITHOUT ROWID' FROM sqlite_schema WHERE name = 'prospect_tags'").getInt() ==
+          1);
+    CHECK(db.execAndGet("SELECT count(*) FROM sqlite_schema WHERE name = 'prospect_tags_by_tag'").getInt() == 1);
+    db.exec("INSERT INTO prospects (profile_url, created_at, updated_at)"
+            " VALUES ('https://linkedin.com/in/bo', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z');"
+            " INSERT INTO prospect_tags VALUES (2, 'saas'); DELETE FROM prospects WHERE id = 2");
+    CHECK(db.execAndGet("SELECT count(*) FROM prospect_tags WHERE prospect_id = 2").getInt() == 0);
     CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+    SQLite::Statement dangling(db, "PRAGMA foreign_key_check");
+    CHECK_FALSE(dangling.executeStep());
     // Opened again, as the next command would.
     store::Database again(path, store::OpenMode::must_exist);
     CHECK(again.sqlite().execAndGet("SELECT state FROM enrollments").getString() == "done");
