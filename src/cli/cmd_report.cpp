@@ -1,5 +1,5 @@
 // campaign report replies [--campaign C] [--sender S] [--since DAY] [--until DAY] [--format table|json|csv|md|html]
-//                         [--out FILE] [--section all|funnel|ab|replies|daily] [--rules FILE] [--latest N]
+//                         [--out FILE] [--section all|funnel|ab|replies|daily] [--rules DIR] [--latest N]
 // campaign report ssi [--sender S] [--since DAY] [--until DAY] [--max-lag N] [--adjust weekday|none]
 //                     [--format table|json|csv|md|html] [--out FILE] [--section all|trend|correlations|...]
 #include <CLI/CLI.hpp>
@@ -11,7 +11,7 @@
 #include "cli/output.hpp"
 #include "cli/rehearsal_place.hpp"
 #include "cli/stored_campaigns.hpp"
-#include "config/reply_rules_loader.hpp"
+#include "cli/triage_rules.hpp"
 #include "report/page.hpp"
 #include "report/reply_render.hpp"
 #include "report/ssi_render.hpp"
@@ -66,11 +66,7 @@ report::ReplyReportOptions options_of(const RepliesArguments& arguments) {
         throw core::UserError("error: --until (" + arguments.until + ") is not after --since (" + arguments.since +
                               ")");
     }
-    if (!arguments.rules.empty()) {
-        auto loaded = config::load_reply_rules(arguments.rules);
-        fail_on(loaded.diagnostics);
-        options.rules = *loaded.rules;
-    }
+    options.triage = load_triage(arguments.rules);
     options.latest = arguments.latest;
     return options;
 }
@@ -222,7 +218,7 @@ void add_ssi_report_command(CLI::App& report, Context& context) {
     on_run(*command, context, [&context, arguments] { return report_ssi(context, *arguments); });
 }
 
-void add_replies_command(CLI::App& report, Context& context) {
+void add_report_replies_command(CLI::App& report, Context& context) {
     auto* command = report.add_subcommand(
         "replies", "Who replied, and which campaigns, steps, variants and senders work: funnels, A/B tests, replies");
     set_examples(*command, {"campaign report replies",
@@ -240,7 +236,9 @@ void add_replies_command(CLI::App& report, Context& context) {
         ->add_option("--section", arguments->section,
                      "Only one part: funnel, ab, replies or daily (CSV prints the funnel unless told)")
         ->check(CLI::IsMember({"all", "funnel", "ab", "replies", "daily"}));
-    command->add_option("--rules", arguments->rules, "Reply classification rules (YAML; see docs/reports.md)");
+    command->add_option(
+        "--rules", arguments->rules,
+        "A directory of <code>.yaml reply triage rules on top of the built-in ones (data/triage/README.md)");
     command->add_option("--latest", arguments->latest, "How many of the latest replies to list (default: 20)")
         ->check(CLI::Range(0, 100000));
     on_run(*command, context, [&context, arguments] { return report_replies(context, *arguments); });
@@ -253,7 +251,7 @@ void add_report_command(CLI::App& app, Context& context) {
     set_examples(*command, {"campaign report replies", "campaign report ssi --sender alice",
                             "campaign report replies --rehearsal --format html --out replies.html"});
     command->require_subcommand(1);
-    add_replies_command(*command, context);
+    add_report_replies_command(*command, context);
     add_ssi_report_command(*command, context);
 }
 

@@ -15,6 +15,7 @@
 #include "cli/rehearsal_place.hpp"
 #include "cli/run_support.hpp"
 #include "cli/stored_campaigns.hpp"
+#include "cli/triage_rules.hpp"
 #include "cli/validation.hpp"
 #include "config/campaign_loader.hpp"
 #include "config/gateway_loader.hpp"
@@ -47,6 +48,7 @@ struct RunArguments {
     std::uint64_t seed = 1;
     std::filesystem::path model;
     std::filesystem::path gateway;
+    std::string rules; // reply triage rules on top of the built-in ones
 };
 
 // A dry run without a period forecasts this far.
@@ -356,9 +358,11 @@ std::string database_option(const Context& context, const std::filesystem::path&
 }
 
 // The reports a user reads after a rehearsal, as `report replies` and `report ssi` print them.
-void print_reports(std::ostream& out, store::Database& database, core::Timestamp reached) {
+void print_reports(std::ostream& out, store::Database& database, core::Timestamp reached,
+                   std::shared_ptr<const triage::Triage> triage) {
     report::ReplyReportOptions replies;
     replies.now = reached;
+    replies.triage = std::move(triage);
     replies.variant_order = variant_order(database);
     out << '\n';
     report::write_table(out, report::build_reply_report(database, replies), report::Section::all);
@@ -370,6 +374,7 @@ void print_reports(std::ostream& out, store::Database& database, core::Timestamp
 int run_campaigns(Context& context, const RunArguments& arguments) {
     bool simulated = arguments.clock.empty() ? arguments.transport == "mock" : arguments.clock == "simulated";
     check_arguments(context, arguments, simulated);
+    auto triage = load_triage(arguments.rules); // before anything is written: a broken rules file stops nothing midway
     bool rehearsal = arguments.transport == "mock" || simulated;
     if (!std::filesystem::exists(context.database_path)) {
         // The files' own errors first, then what to do about the missing CRM.
@@ -446,6 +451,7 @@ int run_campaigns(Context& context, const RunArguments& arguments) {
     bool fetches_ssi = arguments.transport == "http" && !simulated;
     engine::RunObserver& observer = fetches_ssi ? static_cast<engine::RunObserver&>(ssi) : printer;
     engine::Engine engine(database, *transport, messages, random, observer);
+    engine.read_replies_with(triage);
     if (simulated && arguments.transport == "mock") {
         engine.share_commits(k_actions_per_simulated_commit);
     }
@@ -487,7 +493,7 @@ int run_campaigns(Context& context, const RunArguments& arguments) {
         }
     }
     if (arguments.report) {
-        print_reports(context.out, database, summary.reached);
+        print_reports(context.out, database, summary.reached, triage);
     } else if (rehearsal_held) {
         auto reader = "campaign " + database_option(context, rehearsal_held->path());
         context.out << "the rehearsal's reports: " << reader << "report replies, " << reader << "report ssi\n";
@@ -521,6 +527,9 @@ void add_run_command(CLI::App& app, Context& context) {
                       "Start the rehearsal again from the live CRM as it is now (default: go on where it stopped)");
     command->add_flag("--strict", arguments->strict, "Refuse to run when validate finds warnings too");
     command->add_flag("--report", arguments->report, "End with the reply and SSI reports of what the run worked on");
+    command->add_option(
+        "--rules", arguments->rules,
+        "A directory of <code>.yaml reply triage rules on top of the built-in ones (data/triage/README.md)");
     command->add_option("--model", arguments->model, "Mock model file (default: the campaign's mock section)")
         ->check(CLI::ExistingFile);
     command->add_option("--start", arguments->start, "Where a simulated clock starts (default: where it stopped)");

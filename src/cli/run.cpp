@@ -132,6 +132,7 @@ int run(int argc, char** argv) {
     add_ssi_command(app, context);
     add_activity_command(app, context);
     add_report_command(app, context);
+    add_replies_command(app, context);
     add_serve_command(app, context);
     add_events_command(app, context);
     add_completion_command(app, context);

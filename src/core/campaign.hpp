@@ -92,7 +92,9 @@ struct Audience {
 
 struct StopRules {
     bool on_reply = true;
-    std::vector<std::string> opt_out_keywords{"stop", "unsubscribe", "not interested", "remove me"};
+    // Phrases that make a reply an opt-out beside the requests the triage rules read (data/triage); none by default,
+    // since a lone "stop" or "not interested" is not a request never to be contacted.
+    std::vector<std::string> opt_out_keywords;
 };
 
 inline constexpr std::string_view k_end_step = "end";

@@ -28,6 +28,7 @@
 #include "store/prospect_store.hpp"
 #include "store/suppression_store.hpp"
 #include "transport/transport.hpp"
+#include "triage/triage.hpp"
 
 namespace campaign::engine {
 
@@ -116,6 +117,9 @@ public:
     // `recorded`). A run that reaches LinkedIn keeps the default, one: each intent is committed before the transport
     // is called.
     void share_commits(int actions) { m_commit_every = std::max(actions, 1); }
+    // How replies are read: one the triage rules read as an opt-out request suppresses the prospect everywhere.
+    // Without them, only a campaign's own `opt_out_keywords` do.
+    void read_replies_with(std::shared_ptr<const triage::Triage> triage) { m_triage = std::move(triage); }
 
 private:
     struct CampaignRuntime;
@@ -203,6 +207,7 @@ private:
     std::map<core::RowId, SenderRuntime*> m_senders_by_row;
     std::unique_ptr<store::Transaction> m_transaction; // open while writes wait for the next commit
     int m_commit_every = 1;                            // intents a commit covers
+    std::shared_ptr<const triage::Triage> m_triage;
     int m_uncommitted_actions = 0;
     std::map<QueueKey, std::optional<store::QueueHead>> m_heads; // cached; absent means not read yet
     bool m_events_pending = true;                                // events recorded and perhaps not applied yet

@@ -12,6 +12,7 @@ namespace {
 
 constexpr std::size_t k_event_batch = 500;
 
+// A campaign's own opt-out phrases, beside the triage rules' requests (docs/campaigns.md).
 bool mentions(const core::Event& event, const core::StopRules& rules) {
     return std::any_of(rules.opt_out_keywords.begin(), rules.opt_out_keywords.end(),
                        [&event](const std::string& keyword) { return core::contains_phrase(event.text, keyword); });
@@ -120,9 +121,10 @@ bool Engine::apply_event(const store::StoredEvent& stored, core::Timestamp now) 
             opt_out = opt_out || (event.type == core::EventType::replied && mentions(event, version->campaign.stop));
         }
     }
-    // Nothing of ours to judge it by: the default keywords, which every campaign starts from.
-    if (!answered && targets.empty() && event.type == core::EventType::replied) {
-        opt_out = mentions(event, core::StopRules{});
+    // An explicit request never to be contacted, in any language the rules read ("I can't stop laughing" is none).
+    if (event.type == core::EventType::replied && m_triage) {
+        auto received = std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(event.at)};
+        opt_out = opt_out || m_triage->read(event.text, received).reply_class == core::ReplyClass::opt_out;
     }
     for (auto& enrollment : targets) {
         switch (event.type) {

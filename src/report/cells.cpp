@@ -21,8 +21,8 @@ std::string lift_text(double lift) {
 }
 
 // The columns every funnel table shares, after the ones that say what the row is; the waits' headers name their unit.
-const core::Row k_funnel_columns{"invites",    "accepted", "acceptance", "messaged", "replied",
-                                 "reply rate", "positive", "opt-outs",   "failed"};
+const core::Row k_funnel_columns{"invites",    "accepted",   "acceptance", "messaged", "replied",
+                                 "reply rate", "interested", "opt-outs",   "failed"};
 
 // A wait column reads down in one unit, the one that suits its longest wait: all in hours or all in days, never
 // "9.4h / 30.7h" above "1.2d / 3.0d".
@@ -54,7 +54,7 @@ std::string wait_in(const Wait& wait, WaitUnit unit) {
 core::Row funnel_cells(const Funnel& funnel) {
     return {count_text(funnel.invitations), count_text(funnel.accepted), rate_text(funnel.acceptance()),
             count_text(funnel.reached),     count_text(funnel.replied),  rate_text(funnel.reply_rate()),
-            count_text(funnel.positive),    count_text(funnel.opt_outs), count_text(funnel.failures)};
+            count_text(funnel.interested),  count_text(funnel.opt_outs), count_text(funnel.failures)};
 }
 
 core::Row joined(core::Row head, const core::Row& tail) {
@@ -128,6 +128,8 @@ std::string reply_class_text(core::ReplyClass reply_class) {
         return "opt-out";
     case core::ReplyClass::out_of_office:
         return "out of office";
+    case core::ReplyClass::not_interested:
+        return "not interested";
     default:
         return std::string(core::to_string(reply_class));
     }
@@ -169,8 +171,7 @@ std::string reply_class_summary(const ReplyReport& report) {
         return text;
     }
     const char* separator = ": ";
-    for (auto reply_class : {core::ReplyClass::positive, core::ReplyClass::neutral, core::ReplyClass::negative,
-                             core::ReplyClass::out_of_office, core::ReplyClass::opt_out}) {
+    for (auto reply_class : core::k_reply_classes) {
         auto count = report.reply_classes.at(static_cast<std::size_t>(reply_class));
         auto name = reply_class == core::ReplyClass::opt_out ? std::string(count == 1 ? "opt-out" : "opt-outs")
                                                              : reply_class_text(reply_class);

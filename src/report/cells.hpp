@@ -20,7 +20,7 @@ std::string scope_text(const ReplyReportOptions& options);
 // What a report that holds no sends says first: that nothing was sent yet, or in the period asked for and on which
 // days the sends of its campaign and sender are. None when something was sent in the period.
 std::optional<std::string> nothing_sent_text(const ReplyReport& report);
-// "38 replies: 20 positive, 8 neutral, 5 negative, 3 out of office, 2 opt-outs"
+// "38 replies: 20 interested, 5 not interested, 2 later, 1 referral, 3 out of office, 2 opt-outs, 5 neutral"
 std::string reply_class_summary(const ReplyReport& report);
 std::string method_text(const AbTest& test); // "Fisher's exact test", "two-proportion z-test"
 

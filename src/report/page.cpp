@@ -27,7 +27,7 @@ td.variant { color: #445; background: #fafbfc; }
 .chart text { font-size: 12px; fill: #333; }
 .verdict { margin: 0.3em 0; }
 .verdict.win { font-weight: 600; }
-.class-positive { color: #1d7a3a; } .class-negative { color: #a33; } .class-opt_out { color: #a33; font-weight: 600; }
+.class-interested { color: #1d7a3a; } .class-not_interested { color: #a33; } .class-opt_out { color: #a33; font-weight: 600; }
 .class-out_of_office, .class-neutral { color: #667; }
 footer { color: #778; margin-top: 3em; font-size: 0.9em; }
 )css";

@@ -55,7 +55,7 @@ nlohmann::json funnel_json(const FunnelRow& row) {
     json["reached"] = funnel.reached;
     json["replied"] = funnel.replied;
     json["reply_rate"] = rate_json(funnel.reply_rate());
-    json["positive"] = funnel.positive;
+    json["interested"] = funnel.interested;
     json["opt_outs"] = funnel.opt_outs;
     json["failures"] = funnel.failures;
     json["accept_wait"] = wait_json(funnel.accept_wait);
@@ -172,7 +172,7 @@ void write_funnel_csv(std::ostream& out, const std::string& level, const std::ve
             cells.push_back(std::to_string(count));
         }
         rate_cells(cells, funnel.reply_rate());
-        for (auto count : {funnel.positive, funnel.opt_outs, funnel.failures}) {
+        for (auto count : {funnel.interested, funnel.opt_outs, funnel.failures}) {
             cells.push_back(std::to_string(count));
         }
         for (const auto* wait : {&funnel.accept_wait, &funnel.reply_wait}) {
@@ -243,7 +243,7 @@ void write_csv(std::ostream& out, const ReplyReport& report, Section section) {
                                   "reply_rate",
                                   "reply_rate_low",
                                   "reply_rate_high",
-                                  "positive",
+                                  "interested",
                                   "opt_outs",
                                   "failures",
                                   "accept_wait_median_seconds",

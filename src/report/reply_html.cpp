@@ -17,7 +17,7 @@ void campaign_funnels(std::ostream& out, const ReplyReport& report) {
                            {"accepted", funnel.accepted},
                            {"messaged", funnel.reached},
                            {"replied", funnel.replied},
-                           {"positive", funnel.positive}})
+                           {"interested", funnel.interested}})
             << '\n';
     }
 }

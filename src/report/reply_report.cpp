@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <stdexcept>
 #include <tuple>
 #include <unordered_map>
 
@@ -42,7 +43,7 @@ struct Answer {
 
 // A prospect's replies in one campaign, for the campaign and sender funnels.
 struct ProspectAnswer {
-    bool positive = false;
+    bool interested = false;
     bool opted_out = false;
     bool to_text_only_in_notes = true; // answered nothing but an invitation's note: they were never messaged
     std::vector<double> waits;
@@ -60,10 +61,17 @@ Wait summarize(std::vector<double>& waits) {
     return Wait{static_cast<std::int64_t>(waits.size()), stats::quantile(waits, 0.5), stats::quantile(waits, 0.9)};
 }
 
+const triage::Triage& triage_of(const ReplyReportOptions& options) {
+    if (!options.triage) {
+        throw std::invalid_argument("the reply report needs the triage rules to read replies with");
+    }
+    return *options.triage;
+}
+
 class Builder {
 public:
     Builder(store::Database& database, const ReplyReportOptions& options)
-        : m_options(options), m_classifier(options.rules) {
+        : m_options(options), m_triage(triage_of(options)) {
         store::CampaignStore names(database);
         for (const auto& [id, name] : names.campaigns()) {
             m_campaign_names[id] = name;
@@ -108,7 +116,9 @@ public:
     }
 
     void add(const store::Reply& reply) {
-        auto reply_class = reply.opted_out ? core::ReplyClass::opt_out : m_classifier.classify(reply.text);
+        auto received = std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(reply.at)};
+        auto reply_class =
+            reply.opted_out ? core::ReplyClass::opt_out : m_triage.read(reply.text, received).reply_class;
         if (in_period(reply.at)) {
             ++day(reply.at).replies;
             ++m_reply_classes.at(static_cast<std::size_t>(reply_class));
@@ -245,7 +255,7 @@ private:
                 count_reply(*tally, reply_class, wait);
             }
             auto& prospect = prospects[{answer.group.campaign_id, answer.group.sender_id, answer.enrollment_id}];
-            prospect.positive = prospect.positive || reply_class == core::ReplyClass::positive;
+            prospect.interested = prospect.interested || reply_class == core::ReplyClass::interested;
             prospect.opted_out = prospect.opted_out || reply_class == core::ReplyClass::opt_out;
             prospect.to_text_only_in_notes =
                 prospect.to_text_only_in_notes && answer.group.type == core::ActionType::connect;
@@ -254,7 +264,7 @@ private:
         for (const auto& [key, prospect] : prospects) {
             for (auto* tally : {&m_campaigns[std::get<0>(key)], &m_senders[std::get<1>(key)]}) {
                 ++tally->funnel.replied;
-                tally->funnel.positive += prospect.positive ? 1 : 0;
+                tally->funnel.interested += prospect.interested ? 1 : 0;
                 tally->funnel.opt_outs += prospect.opted_out ? 1 : 0;
                 tally->funnel.reached += prospect.to_text_only_in_notes ? 1 : 0;
                 tally->reply_waits.insert(tally->reply_waits.end(), prospect.waits.begin(), prospect.waits.end());
@@ -264,7 +274,7 @@ private:
 
     static void count_reply(Tally& tally, core::ReplyClass reply_class, double wait) {
         ++tally.funnel.replied;
-        tally.funnel.positive += reply_class == core::ReplyClass::positive ? 1 : 0;
+        tally.funnel.interested += reply_class == core::ReplyClass::interested ? 1 : 0;
         tally.funnel.opt_outs += reply_class == core::ReplyClass::opt_out ? 1 : 0;
         tally.reply_waits.push_back(wait);
     }
@@ -398,7 +408,7 @@ private:
     }
 
     const ReplyReportOptions& m_options;
-    core::ReplyClassifier m_classifier;
+    const triage::Triage& m_triage;
     store::OutcomeFilter m_filter;
     std::map<core::RowId, std::string> m_campaign_names;
     std::map<core::RowId, std::string> m_sender_names;

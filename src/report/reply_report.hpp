@@ -7,6 +7,7 @@
 
 #include <array>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,7 @@
 #include "stats/proportion.hpp"
 #include "store/database.hpp"
 #include "store/outcome_store.hpp"
+#include "triage/triage.hpp"
 
 namespace campaign::report {
 
@@ -36,7 +38,7 @@ struct Funnel {
     // messaged (campaigns and senders); messages sent (steps and variants).
     std::int64_t reached = 0;
     std::int64_t replied = 0; // prospects who replied, or sends that were answered
-    std::int64_t positive = 0;
+    std::int64_t interested = 0;
     std::int64_t opt_outs = 0;
     std::int64_t failures = 0; // actions whose last try failed, for good or until it is tried again
     Wait accept_wait;          // from invitation to acceptance
@@ -98,9 +100,9 @@ struct ReplyReportOptions {
     std::optional<std::string> campaign;
     std::optional<std::string> sender;
     std::optional<core::Timestamp> since;
-    std::optional<core::Timestamp> until; // exclusive
-    core::ReplyRules rules = core::default_reply_rules();
-    std::size_t latest = 20; // replies listed
+    std::optional<core::Timestamp> until;         // exclusive
+    std::shared_ptr<const triage::Triage> triage; // how replies are read; required
+    std::size_t latest = 20;                      // replies listed
     core::Timestamp now{};
     // By campaign and step, the variants in the order the campaign file lists them: the first is the control of the
     // step's A/B tests. Variants it does not list (a version since changed) come after, by name.

@@ -48,16 +48,18 @@ TEST_CASE("report replies prints the funnel, A/B tests, replies and days of the 
     REQUIRE(result.exit_code == 0);
     CHECK(result.out.rfind("Reply report: all campaigns, all senders (as of ", 0) == 0);
     CHECK(result.out.find("\nCampaigns\ncampaign  enrolled  invites  accepted  acceptance         messaged  replied  "
-                          "reply rate         positive  opt-outs  failed  accept wait (h)  reply wait (h)\n"
+                          "reply rate         interested  opt-outs  failed  accept wait (h)  reply wait (h)\n"
                           "alpha     10        9        4         44.4% [18.9–73.3]  4         3        "
-                          "75.0% [30.1–95.4]  2         1         1       5.0 / 8.8        3.0 / 4.6\n") !=
+                          "75.0% [30.1–95.4]  2           1         1       5.0 / 8.8        3.0 / 4.6\n") !=
           std::string::npos);
     CHECK(result.out.find("\n            variant a           5     5        3         60.0% [23.1–88.2]  0         0 "
-                          "       –                  0         0         0       4.0 / 5.6        –\n") !=
+                          "       –                  0           0         0       4.0 / 5.6        –\n") !=
           std::string::npos);
     CHECK(has_line(result.out, "alpha / invite, b vs a: no detectable difference yet; about 27 more sends per "
                                "variant needed."));
-    CHECK(has_line(result.out, "4 replies: 2 positive, 0 neutral, 0 negative, 1 out of office, 1 opt-out."));
+    CHECK(has_line(
+        result.out,
+        "4 replies: 2 interested, 0 not interested, 0 later, 0 referral, 1 out of office, 1 opt-out, 0 neutral."));
     CHECK(result.out.find("(erased)") != std::string::npos);
     CHECK(has_line(result.out, "2026-11-02  9        0         0      4         0"));
     // A report only reads.
@@ -78,7 +80,7 @@ TEST_CASE("report replies as JSON, CSV and Markdown", "[e2e][report]") {
     CHECK(parsed["variants"].size() == 2);
     CHECK(parsed["senders"][1]["sender"] == "bob");
     CHECK(parsed["ab_tests"][0]["p_value"].get<double>() == Approx(0.523809523809524));
-    CHECK(parsed["replies"]["latest"][0]["class"] == "positive");
+    CHECK(parsed["replies"]["latest"][0]["class"] == "interested");
 
     auto daily = workspace.run({"report", "replies", "--format", "csv", "--section", "daily"});
     REQUIRE(daily.exit_code == 0);
@@ -91,7 +93,7 @@ TEST_CASE("report replies as JSON, CSV and Markdown", "[e2e][report]") {
     REQUIRE(replies.exit_code == 0);
     CHECK(replies.out == "at,prospect,profile_url,company,campaign,step,variant,sender,class,text\n"
                          "2026-11-04T15:00:00Z,First2 Last2,https://www.linkedin.com/in/p2,Company 2,alpha,hello,,"
-                         "alice,positive,\"Sounds good, let's talk on Tuesday.\"\n"
+                         "alice,interested,\"Sounds good, let's talk on Tuesday.\"\n"
                          "2026-11-03T14:00:00Z,,,,alpha,hello,,alice,opt_out,Please remove me from your list\n");
 
     auto markdown = workspace.run({"report", "replies", "--format", "md", "--section", "funnel"});
@@ -146,21 +148,26 @@ TEST_CASE("report replies refuses bad input with a message that says what", "[e2
     expect({"report", "replies", "--format", "html"}, 1,
            "error: --format html needs --out FILE: the page is meant for a browser\n");
     expect({"report", "replies", "--format", "xml"}, 2, "--format: xml not in {table,json,csv,md,html}");
-    workspace.write("rules.yaml", "positive: [yes]\nnegativ: [no]\n");
-    expect({"report", "replies", "--rules", "rules.yaml"}, 1,
-           "rules.yaml:2:1: error: unknown key 'negativ' in the reply rules file (did you mean 'negative'?)\n");
+    workspace.write("rules/en.yaml", "language: en\nclasses:\n  interested: {strng: [yes]}\n");
+    expect({"report", "replies", "--rules", "rules"}, 1,
+           "rules/en.yaml:3:16: error: unknown key 'strng' in 'interested' (did you mean 'strong'?)\n");
+    expect({"report", "replies", "--rules", "missing"}, 1,
+           "missing: error: not a directory of triage rules (<code>.yaml files)\n");
 }
 
-TEST_CASE("a rules file changes how replies are classified", "[e2e][report]") {
+TEST_CASE("a rules directory changes how replies are classified", "[e2e][report]") {
     Workspace workspace;
     prepare_fixture(workspace);
-    workspace.write("rules.yaml", "positive: [tuesday]\nout_of_office: [vacation]\n");
-    auto result = workspace.run({"report", "replies", "--rules", "rules.yaml", "--format", "json"});
+    workspace.write("rules/en.yaml", "language: en\nreplace: true\nclasses:\n  interested: {strong: [tuesday]}\n"
+                                     "  out_of_office: {strong: [vacation]}\n  opt_out: {strong: [remove me]}\n");
+    auto result = workspace.run({"report", "replies", "--rules", "rules", "--format", "json"});
     REQUIRE(result.exit_code == 0);
     auto by_class = nlohmann::json::parse(result.out)["replies"]["by_class"];
-    // "happy to chat" is no longer a yes, and "out of office" no longer an absence; the opt-out stays.
-    CHECK(by_class["positive"] == 1);
-    CHECK(by_class["neutral"] == 2);
+    // "happy to chat" is no longer a yes; "out of office" is still an absence, as the German rules read it (Germans
+    // write it in English too); the opt-out stays.
+    CHECK(by_class["interested"] == 1);
+    CHECK(by_class["neutral"] == 1);
+    CHECK(by_class["out_of_office"] == 1);
     CHECK(by_class["opt_out"] == 1);
 }
 

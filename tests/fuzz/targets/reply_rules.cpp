@@ -1,18 +1,21 @@
-// A reply rules file, as `campaign report replies --rules FILE` loads it, then used on a few replies.
-#include "config/reply_rules_loader.hpp"
+// A user's triage rules file, as `campaign replies classify --rules DIR` loads it, then used on a few replies.
+#include "config/triage_rules_loader.hpp"
 #include "fuzz/support.hpp"
 #include "fuzz/target.hpp"
+#include "triage/triage.hpp"
 
 CAMPAIGN_FUZZ_TARGET(reply_rules) {
     using namespace campaign;
-    auto loaded = config::load_reply_rules(fuzz::scratch().write("rules.yaml", input));
-    if (!loaded.rules) {
+    auto file = fuzz::scratch().write("rules/xx.yaml", input);
+    auto loaded = config::load_triage_rules(file.parent_path());
+    if (!loaded.ok()) {
         return fuzz::Verdict::rejected;
     }
-    core::ReplyClassifier classifier(*loaded.rules);
+    triage::Triage triage(std::move(loaded.languages));
+    std::chrono::year_month_day received{std::chrono::year{2026}, std::chrono::December, std::chrono::day{4}};
     for (auto reply : {"Please stop messaging me.", "I'm out of the office until Monday", "Sounds great, let's talk!",
-                       "Nein danke", ""}) {
-        classifier.classify(reply);
+                       "Nein danke, erst ab dem 01.04.", ""}) {
+        triage.read(reply, received);
     }
     return fuzz::Verdict::accepted;
 }

@@ -354,13 +354,12 @@ TEST_CASE("a filter names a field as it is stored, and 'in' lists at least one v
              "campaigns/q4.yaml:6:11: error: 'in' needs at least one value"});
 }
 
-TEST_CASE("stop rules default to stopping on a reply with the usual opt-out keywords", "[config]") {
+TEST_CASE("stop rules default to stopping on a reply, with no opt-out keywords beside the triage rules", "[config]") {
     Project project;
     auto loaded = project.load(campaign::test::complete_campaign(""));
     REQUIRE(project.lines(loaded) == Lines{});
     CHECK(loaded.campaign->stop.on_reply);
-    CHECK(loaded.campaign->stop.opt_out_keywords ==
-          std::vector<std::string>{"stop", "unsubscribe", "not interested", "remove me"});
+    CHECK(loaded.campaign->stop.opt_out_keywords.empty());
 
     loaded = project.load(campaign::test::complete_campaign(R"(stop:
   on_reply: false

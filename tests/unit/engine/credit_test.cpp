@@ -59,6 +59,7 @@ TEST_CASE("a reply that came in by the time a follow-up is due stops it, however
     PollingGateway gateway;
     auto campaign = hello_then_followup();
     engine::Engine engine(fixture.database, gateway, fixture.messages, fixture.random, fixture.observer);
+    engine.read_replies_with(campaign::test::built_in_triage());
     engine.load(
         {{campaign, "definition", "followup.yaml"}},
         [&campaign](const std::string&, const std::string&) { return campaign; }, fixture.clock.now());
@@ -107,6 +108,7 @@ TEST_CASE("the gap after a sender's last action holds in the next run, whatever 
     }
     auto play = [&fixture](const core::Campaign& campaign, std::optional<core::Timestamp> until) {
         engine::Engine engine(fixture.database, fixture.transport, fixture.messages, fixture.random, fixture.observer);
+        engine.read_replies_with(campaign::test::built_in_triage());
         engine.load(
             {{campaign, "definition of " + campaign.id, campaign.id + ".yaml"}},
             [&campaign](const std::string&, const std::string&) { return campaign; }, fixture.clock.now());

@@ -168,6 +168,7 @@ TEST_CASE("a wall-clock run enrolls prospects imported while it runs", "[engine]
     fixture.add_prospects(2, "founders");
     auto campaign = founders();
     engine::Engine engine(fixture.database, fixture.transport, fixture.messages, fixture.random, fixture.observer);
+    engine.read_replies_with(campaign::test::built_in_triage());
     engine.load(
         {{campaign, "definition", "founders.yaml"}}, [](const std::string&, const std::string&) { return founders(); },
         fixture.clock.now());
@@ -197,6 +198,7 @@ TEST_CASE("a run started after hours sends nothing that is overdue until the sen
     auto run_once_at = [&](const char* when) {
         fixture.clock.set(utc(when));
         engine::Engine engine(fixture.database, fixture.transport, fixture.messages, fixture.random, fixture.observer);
+        engine.read_replies_with(campaign::test::built_in_triage());
         engine.load(
             {{founders(), "definition of founders", "founders.yaml"}},
             [](const std::string&, const std::string&) { return founders(); }, fixture.clock.now());
@@ -330,6 +332,7 @@ TEST_CASE("a sender resumed while a wall-clock run goes on sends again without a
     };
     auto campaign = founders();
     engine::Engine engine(fixture.database, fixture.transport, fixture.messages, fixture.random, fixture.observer);
+    engine.read_replies_with(campaign::test::built_in_triage());
     engine.load(
         {{campaign, "definition", "founders.yaml"}}, [](const std::string&, const std::string&) { return founders(); },
         fixture.clock.now());

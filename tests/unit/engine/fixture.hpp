@@ -4,6 +4,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "config/triage_rules_loader.hpp"
 #include "engine/engine.hpp"
 #include "fakes.hpp"
 #include "store/campaign_store.hpp"
@@ -15,6 +16,12 @@
 namespace campaign::test {
 
 using namespace std::chrono_literals;
+
+// The built-in reply triage rules, which a run reads replies with.
+inline std::shared_ptr<const triage::Triage> built_in_triage() {
+    static const auto triage = std::make_shared<const triage::Triage>(config::load_triage_rules().languages);
+    return triage;
+}
 
 inline core::Timestamp utc(const char* text) {
     return *core::parse_utc(text);
@@ -93,6 +100,7 @@ struct Fixture {
 
     engine::RunSummary run(const core::Campaign& campaign, core::Duration period) {
         engine::Engine engine(database, transport, messages, random, observer);
+        engine.read_replies_with(campaign::test::built_in_triage());
         engine.load(
             {{campaign, "definition of " + campaign.id, "founders.yaml"}},
             [](const std::string&, const std::string&) { return founders(); }, clock.now());

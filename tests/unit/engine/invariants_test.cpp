@@ -5,6 +5,7 @@
 
 #include "engine/engine.hpp"
 #include "fakes.hpp"
+#include "fixture.hpp"
 #include "store/prospect_store.hpp"
 #include "transport/mock_transport.hpp"
 #include "unit/store/temp_folder.hpp"
@@ -133,6 +134,7 @@ TEST_CASE("randomized: limits, hours, replies and suppression hold over seeds an
             core::SeededRandom random(seed);
             engine::RunObserver observer;
             engine::Engine engine(database, transport, messages, random, observer);
+            engine.read_replies_with(campaign::test::built_in_triage());
             auto alpha = campaign_for("alpha");
             auto beta = campaign_for("beta");
             engine.load(

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "config/triage_rules_loader.hpp"
 #include "report/cells.hpp"
 #include "report/reply_render.hpp"
 #include "report/reply_report.hpp"
@@ -14,6 +15,14 @@ using namespace campaign;
 
 namespace {
 
+report::ReplyReportOptions with_triage(report::ReplyReportOptions options) {
+    static const auto triage = std::make_shared<const triage::Triage>(config::load_triage_rules().languages);
+    if (!options.triage) {
+        options.triage = triage;
+    }
+    return options;
+}
+
 struct Fixture {
     test::TempFolder folder;
     store::Database database{folder / "campaign.db", store::OpenMode::create};
@@ -22,7 +31,7 @@ struct Fixture {
 
     report::ReplyReport build(report::ReplyReportOptions options = {}) {
         options.now = *core::parse_utc("2026-11-10T00:00:00Z");
-        return report::build_reply_report(database, options);
+        return report::build_reply_report(database, with_triage(options));
     }
 };
 
@@ -54,7 +63,7 @@ TEST_CASE("the campaign funnel of the hand-worked fixture", "[report]") {
     CHECK(funnel.messages == 4);
     CHECK(funnel.reached == 4);
     CHECK(funnel.replied == 3);
-    CHECK(funnel.positive == 2); // prospect 2's out-of-office notice, then a yes
+    CHECK(funnel.interested == 2); // prospect 2's out-of-office notice, then a yes
     CHECK(funnel.opt_outs == 1);
     CHECK(funnel.failures == 1);
     // Acceptance after 2, 4, 6 and 10 hours: the median halfway between 4 and 6, the 90th percentile at 2.7 of
@@ -92,7 +101,7 @@ TEST_CASE("steps and variants count their own sends and what each drew", "[repor
     const auto& hello = find(report.steps, "hello");
     CHECK(hello.sent == 4);
     CHECK(hello.funnel.replied == 3);
-    CHECK(hello.funnel.positive == 2);
+    CHECK(hello.funnel.interested == 2);
     CHECK(hello.funnel.opt_outs == 1);
     CHECK(hello.funnel.reply_rate().rate() == Approx(0.75));
 }
@@ -142,7 +151,7 @@ TEST_CASE("replies are classified and listed newest first", "[report]") {
     auto count = [&report](core::ReplyClass reply_class) {
         return report.reply_classes.at(static_cast<std::size_t>(reply_class));
     };
-    CHECK(count(core::ReplyClass::positive) == 2);
+    CHECK(count(core::ReplyClass::interested) == 2);
     CHECK(count(core::ReplyClass::out_of_office) == 1);
     CHECK(count(core::ReplyClass::opt_out) == 1);
     CHECK(count(core::ReplyClass::neutral) == 0);
@@ -152,7 +161,7 @@ TEST_CASE("replies are classified and listed newest first", "[report]") {
     CHECK(report.latest_replies[1].prospect.empty()); // erased
     CHECK(report.latest_replies[1].reply_class == core::ReplyClass::opt_out);
     CHECK(report.latest_replies[1].step == "hello");
-    CHECK(report.latest_replies[3].reply_class == core::ReplyClass::positive);
+    CHECK(report.latest_replies[3].reply_class == core::ReplyClass::interested);
 
     report::ReplyReportOptions options;
     options.latest = 1;
@@ -213,7 +222,7 @@ TEST_CASE("a sender filter keeps that sender's actions", "[report]") {
 TEST_CASE("an empty database gives an empty report in every format", "[report]") {
     test::TempFolder folder;
     store::Database database(folder / "campaign.db", store::OpenMode::create);
-    auto report = report::build_reply_report(database, {});
+    auto report = report::build_reply_report(database, with_triage({}));
     CHECK(report.campaigns.empty());
     CHECK(report.days.empty());
     std::ostringstream table;
@@ -236,8 +245,10 @@ TEST_CASE("the renderings say the same numbers", "[report]") {
                            "75.0% [30.1–95.4]") != std::string::npos);
     CHECK(table.str().find("accept wait (h)  reply wait (h)\n") != std::string::npos);
     CHECK(table.str().find("5.0 / 8.8") != std::string::npos);
-    CHECK(table.str().find("4 replies: 2 positive, 0 neutral, 0 negative, 1 out of office, 1 opt-out.") !=
-          std::string::npos);
+    CHECK(
+        table.str().find(
+            "4 replies: 2 interested, 0 not interested, 0 later, 0 referral, 1 out of office, 1 opt-out, 0 neutral.") !=
+        std::string::npos);
     CHECK(table.str().find("alpha / invite, b vs a: no detectable difference yet") != std::string::npos);
 
     std::ostringstream json;
@@ -292,7 +303,7 @@ TEST_CASE("the report of a rehearsal says so under its title, in every format", 
     auto copy = fixture.folder / "campaign.rehearsal.db";
     store::copy_for_rehearsal(fixture.database, copy, *core::parse_utc("2026-11-10T00:00:00Z"));
     store::Database rehearsal(copy, store::OpenMode::must_exist);
-    auto report = report::build_reply_report(rehearsal, {});
+    auto report = report::build_reply_report(rehearsal, with_triage({}));
     REQUIRE(report.rehearsal_of == "campaign.db");
     CHECK_FALSE(fixture.build().rehearsal_of);
     const std::string note =

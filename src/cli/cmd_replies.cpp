@@ -1,0 +1,175 @@
+// campaign replies classify [TEXT...] [--file FILE.jsonl|-] [--rules DIR] [--received TIME] [--language CODE]
+//                           [--format table|json]
+// Reads replies without a database, as the runs and the reports read them: for checking the rules on a team's own
+// replies before a run relies on them.
+#include <CLI/CLI.hpp>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cli/context.hpp"
+#include "cli/help.hpp"
+#include "cli/output.hpp"
+#include "cli/triage_rules.hpp"
+#include "core/text.hpp"
+#include "core/time.hpp"
+
+namespace campaign::cli {
+
+namespace {
+
+struct ClassifyArguments {
+    std::vector<std::string> texts;
+    std::string file;
+    std::string rules;
+    std::string received;
+    std::string format = "table";
+};
+
+struct Reply {
+    std::string id;
+    std::string text;
+    std::chrono::year_month_day received;
+};
+
+std::optional<std::chrono::year_month_day> day_of(std::string_view text) {
+    if (auto time = core::parse_utc(text)) {
+        return std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(*time)};
+    }
+    if (auto day = core::parse_day(text)) {
+        return std::chrono::year_month_day{*day};
+    }
+    return std::nullopt;
+}
+
+std::string format_until(const std::optional<std::chrono::year_month_day>& until) {
+    return until ? core::format_day(std::chrono::sys_days{*until}) : std::string();
+}
+
+// One {"id", "text", "received"} object a line; every bad line is reported, and none is classified then.
+std::vector<Reply> read_replies(std::istream& input, const std::string& name, std::chrono::year_month_day today) {
+    std::vector<Reply> replies;
+    std::string errors;
+    std::string line;
+    for (int number = 1; std::getline(input, line); ++number) {
+        if (core::trim(line).empty()) {
+            continue;
+        }
+        auto where = name + ":" + std::to_string(number) + ": error: ";
+        auto object = nlohmann::json::parse(line, nullptr, false);
+        if (object.is_discarded() || !object.is_object()) {
+            errors += where + "not a JSON object\n";
+            continue;
+        }
+        if (!object.contains("text") || !object["text"].is_string()) {
+            errors += where + "'text' must be a string\n";
+            continue;
+        }
+        Reply reply{std::to_string(number), object["text"].get<std::string>(), today};
+        if (object.contains("id") && object["id"].is_string()) {
+            reply.id = object["id"].get<std::string>();
+        } else if (object.contains("id") && object["id"].is_number_integer()) {
+            reply.id = std::to_string(object["id"].get<long long>());
+        }
+        if (object.contains("received") && !object["received"].is_null()) {
+            auto day = object["received"].is_string() ? day_of(object["received"].get<std::string>()) : std::nullopt;
+            if (!day) {
+                errors += where + "'received' must be an ISO-8601 UTC time such as 2026-12-04T09:30:00Z\n";
+                continue;
+            }
+            reply.received = *day;
+        }
+        replies.push_back(std::move(reply));
+    }
+    if (!errors.empty()) {
+        errors.pop_back();
+        throw core::UserError(errors);
+    }
+    return replies;
+}
+
+int classify(Context& context, const ClassifyArguments& arguments) {
+    if (arguments.format != "table" && arguments.format != "json") {
+        throw core::UserError("error: --format must be table or json, not '" + arguments.format + "'");
+    }
+    auto today = std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(context.clock.now())};
+    if (!arguments.received.empty()) {
+        auto day = day_of(arguments.received);
+        if (!day) {
+            throw core::UserError("error: --received must be an ISO-8601 UTC time or a day, not '" +
+                                  arguments.received + "'");
+        }
+        today = *day;
+    }
+    std::vector<Reply> replies;
+    for (std::size_t i = 0; i < arguments.texts.size(); ++i) {
+        replies.push_back({std::to_string(i + 1), arguments.texts[i], today});
+    }
+    if (arguments.file == "-") {
+        auto more = read_replies(std::cin, "<stdin>", today);
+        std::move(more.begin(), more.end(), std::back_inserter(replies));
+    } else if (!arguments.file.empty()) {
+        std::ifstream input(arguments.file, std::ios::binary);
+        if (!input) {
+            throw core::UserError(arguments.file + ": error: cannot read the file");
+        }
+        auto more = read_replies(input, arguments.file, today);
+        std::move(more.begin(), more.end(), std::back_inserter(replies));
+    }
+    if (replies.empty()) {
+        throw core::UserError("error: no reply to classify: give texts, or --file FILE.jsonl (or - for stdin)");
+    }
+    auto triage = load_triage(arguments.rules);
+    std::vector<Row> rows;
+    for (const auto& reply : replies) {
+        auto reading = triage->read(reply.text, reply.received);
+        if (arguments.format == "json") {
+            nlohmann::json object{{"id", reply.id},
+                                  {"class", core::to_string(reading.reply_class)},
+                                  {"language", reading.language},
+                                  {"confidence", std::round(reading.confidence * 100) / 100},
+                                  {"until", reading.until ? nlohmann::json(format_until(reading.until)) : nullptr},
+                                  {"reason", reading.reason}};
+            if (reading.referral) {
+                object["referral"] = *reading.referral;
+            }
+            context.out << object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+        } else {
+            char confidence[8];
+            std::snprintf(confidence, sizeof confidence, "%.2f", reading.confidence);
+            rows.push_back({reply.id, std::string(core::to_string(reading.reply_class)), reading.language, confidence,
+                            format_until(reading.until), reading.reason});
+        }
+    }
+    if (arguments.format == "table") {
+        print_table(context.out, {"id", "class", "language", "confidence", "until", "reason"}, rows);
+    }
+    return k_ok;
+}
+
+} // namespace
+
+void add_replies_command(CLI::App& app, Context& context) {
+    auto* replies = app.add_subcommand("replies", "Read replies as runs and reports read them");
+    replies->require_subcommand(1);
+    set_examples(*replies, {"campaign replies classify \"Sounds good, let's talk next week\"",
+                            "campaign replies classify --file replies.jsonl --format json"});
+    auto arguments = std::make_shared<ClassifyArguments>();
+    auto* command = replies->add_subcommand("classify", "Classify reply texts without a database");
+    command->add_option("text", arguments->texts, "Reply texts to classify");
+    command->add_option("--file", arguments->file,
+                        "Replies, one {\"id\", \"text\", \"received\"} JSON object a line (- for stdin)");
+    command->add_option("--rules", arguments->rules,
+                        "A directory of <code>.yaml triage rules on top of the built-in ones");
+    command->add_option("--received", arguments->received, "When the texts given as arguments arrived (default: now)");
+    command->add_option("--format", arguments->format, "table or json (one object a line)");
+    set_examples(*command,
+                 {"campaign replies classify \"Not right now, try me in Q3\"",
+                  "campaign replies classify --file replies.jsonl --format json",
+                  "campaign replies classify --rules rules/ --received 2026-12-04 \"Bin ab dem 07.01. zurück\""});
+    on_run(*command, context, [&context, arguments] { return classify(context, *arguments); });
+}
+
+} // namespace campaign::cli
