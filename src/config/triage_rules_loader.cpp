@@ -42,8 +42,8 @@ public:
         if (auto classes = root["classes"]; classes && m_reader.check_map(classes, "'classes'", class_names())) {
             read_classes(classes);
         }
-        std::vector<std::string_view> date_keys{"months", "weekdays",        "numbers", "ordinals",
-                                                "units",  "quarter_letters", "relative"};
+        std::vector<std::string_view> date_keys{"months", "weekdays",        "numbers",          "ordinals",
+                                                "units",  "quarter_letters", "lowercase_months", "relative"};
         date_keys.insert(date_keys.end(), k_date_lists.begin(), k_date_lists.end());
         if (auto dates = root["dates"]; dates && m_reader.check_map(dates, "'dates'", date_keys)) {
             read_dates(dates);
@@ -170,6 +170,7 @@ private:
                     static_cast<triage::DateUnit>(found - k_unit_names.begin());
             }
         }
+        words.lowercase_months = m_reader.boolean(dates, "lowercase_months").value_or(words.lowercase_months);
         if (auto letters = m_reader.strings(dates, "quarter_letters")) {
             for (const auto& letter : *letters) {
                 words.quarter_letters.push_back(triage::fold(core::trim(letter)));
@@ -216,6 +217,7 @@ void merge(LanguageRules& into, LanguageRules& more) {
     d.ordinals.merge(m.ordinals);
     d.units.merge(m.units);
     append(d.quarter_letters, m.quarter_letters);
+    d.lowercase_months = d.lowercase_months || m.lowercase_months;
     for (auto list :
          {&triage::DateWords::until, &triage::DateWords::inclusive, &triage::DateWords::through,
           &triage::DateWords::back, &triage::DateWords::from, &triage::DateWords::in, &triage::DateWords::early,

@@ -118,8 +118,9 @@ public:
 
     std::optional<Read> read_at(std::size_t at) const {
         for (auto reader : {&SentenceDates::read_weekday, &SentenceDates::read_numeric, &SentenceDates::read_day_month,
-                            &SentenceDates::read_month, &SentenceDates::read_quarter, &SentenceDates::read_week_number,
-                            &SentenceDates::read_in, &SentenceDates::read_next, &SentenceDates::read_year}) {
+                            &SentenceDates::read_month, &SentenceDates::read_bare_day, &SentenceDates::read_end_of_unit,
+                            &SentenceDates::read_quarter, &SentenceDates::read_week_number, &SentenceDates::read_in,
+                            &SentenceDates::read_next, &SentenceDates::read_year}) {
             if (auto read = (this->*reader)(at)) {
                 return read;
             }
@@ -166,6 +167,15 @@ private:
             }
         }
         return false;
+    }
+
+    // A month's name, unless the language writes months in lower case and this one is a name mid-sentence ("Obrigado
+    // Marco").
+    std::optional<std::pair<int, std::size_t>> month_at(std::size_t at) const {
+        if (m_rules.lowercase_months && at > 0 && at < m_words.size() && m_words[at].capital) {
+            return std::nullopt;
+        }
+        return name_at(m_words, at, m_rules.months);
     }
 
     // A day of the month: "12", "12.", "12th", "1er", "1.º", "3°".
@@ -233,12 +243,8 @@ private:
         }
         // "rientro lunedì 23": the next 23rd.
         if (auto day = day_number(next); day && m_words[next].kind == Word::Kind::number) {
-            for (int ahead = 0; ahead <= 2; ++ahead) {
-                auto month = plus_months(year_month_day{m_received.year(), m_received.month(), chrono::day{1}}, ahead);
-                year_month_day date{month.year(), month.month(), chrono::day(static_cast<unsigned>(*day))};
-                if (date.ok() && date >= m_received) {
-                    return Read{date, next + 1};
-                }
+            if (auto read = next_day_of_month(*day, next + 1)) {
+                return read;
             }
         }
         // "segunda-feira (14/09)" ends a clause before the date.
@@ -295,7 +301,7 @@ private:
         if (next < m_words.size() && is_connector(m_words[next].folded)) {
             ++next;
         }
-        auto month = name_at(m_words, next, m_rules.months);
+        auto month = month_at(next);
         if (!month) {
             return std::nullopt;
         }
@@ -304,9 +310,59 @@ private:
         return date ? std::optional(Read{*date, end}) : std::nullopt;
     }
 
+    // "hasta el 17", "regresso dia 24", "retour le 12": a day alone, after a marker, is the next such day.
+    std::optional<Read> read_bare_day(std::size_t at) const {
+        auto day = day_number(at);
+        if (!day || m_words[at].kind != Word::Kind::number ||
+            !(any_ends_at(m_rules.until, at, 2) || any_ends_at(m_rules.back, at, 2) ||
+              any_ends_at(m_rules.through, at, 2))) {
+            return std::nullopt;
+        }
+        // "bis 14 Uhr" is a time, "au 01 40 00 00 00" a telephone number.
+        if (at + 1 < m_words.size() && m_words[at + 1].kind == Word::Kind::number) {
+            return std::nullopt;
+        }
+        static const std::vector<std::string_view> k_hours{"uhr", "h",   "hr",  "hrs", "hours", "heures", "horas",
+                                                           "hs",  "ore", "uur", "am",  "pm",    "o'clock"};
+        if (at + 1 < m_words.size() &&
+            std::find(k_hours.begin(), k_hours.end(), m_words[at + 1].folded) != k_hours.end()) {
+            return std::nullopt;
+        }
+        return next_day_of_month(*day, at + 1);
+    }
+
+    std::optional<Read> next_day_of_month(int day, std::size_t end) const {
+        for (int ahead = 0; ahead <= 2; ++ahead) {
+            auto month = plus_months(year_month_day{m_received.year(), m_received.month(), chrono::day{1}}, ahead);
+            year_month_day date{month.year(), month.month(), chrono::day(static_cast<unsigned>(day))};
+            if (date.ok() && date >= m_received) {
+                return Read{date, end};
+            }
+        }
+        return std::nullopt;
+    }
+
+    // "a finales de mes", "fin d'année", "end of the year": the last day of this month or year.
+    std::optional<Read> read_end_of_unit(std::size_t at) const {
+        if (at >= m_words.size() || !any_ends_at(m_rules.end, at, 1)) {
+            return std::nullopt;
+        }
+        auto unit = m_rules.units.find(m_words[at].folded);
+        if (unit == m_rules.units.end()) {
+            return std::nullopt;
+        }
+        if (unit->second == DateUnit::month) {
+            return Read{last_day(m_received.year(), m_received.month()), at + 1};
+        }
+        if (unit->second == DateUnit::year) {
+            return Read{year_month_day{m_received.year(), chrono::December, chrono::day{31}}, at + 1};
+        }
+        return std::nullopt;
+    }
+
     // "January 12th", "January 12, 2027", "mid-January", "end of March", "in May", "a finales de enero".
     std::optional<Read> read_month(std::size_t at) const {
-        auto month = name_at(m_words, at, m_rules.months);
+        auto month = month_at(at);
         if (!month) {
             return std::nullopt;
         }
@@ -571,6 +627,7 @@ std::vector<DateMention> find_dates(const std::vector<Sentence>& sentences,
         bool next_year = std::any_of(relative.begin(), relative.end(),
                                      [](const auto& r) { return r.second.first == RelativeDate::next_year; });
         std::vector<bool> taken(sentence.words.size() + 1, false);
+        auto first_of_sentence = mentions.size();
         auto add = [&](year_month_day day, WordSpan span, const DateWords& words) {
             for (auto i = span.begin; i < span.end; ++i) {
                 taken[i] = true;
@@ -592,6 +649,16 @@ std::vector<DateMention> find_dates(const std::vector<Sentence>& sentences,
                 at = read->end;
             } else {
                 ++at;
+            }
+        }
+        // "del 27 de julio al 14 de agosto": the first date of a range is where it starts, not a return.
+        for (auto i = first_of_sentence; i + 1 < mentions.size(); ++i) {
+            auto& start = mentions[i];
+            const auto& end = mentions[i + 1];
+            bool closes = end.role == DateMention::Role::until || end.role == DateMention::Role::through;
+            if (start.role == DateMention::Role::plain && closes && end.span.begin >= start.span.end &&
+                end.span.begin <= start.span.end + 2) {
+                start.role = DateMention::Role::from;
             }
         }
         for (const auto& [span, which] : relative) {

@@ -41,6 +41,7 @@ struct DateWords {
     std::map<std::string, int> ordinals; // "zweiten" to 2
     std::map<std::string, DateUnit> units;
     std::vector<std::string> quarter_letters{"q"}; // "Q2"; French adds "t" for "T3"
+    bool lowercase_months = false; // months are written in lower case: "Marco" mid-sentence is a name, not March
     std::vector<Pattern> until, inclusive, through, back, from, in, early, mid, end, next;
     std::array<std::vector<Pattern>, k_relative_dates.size()> relative;
 };

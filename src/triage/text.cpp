@@ -273,6 +273,10 @@ std::string fold(std::string_view text) {
         auto c = code_point_at(text, at);
         if (c.value >= 0 && is_apostrophe(c.value)) {
             apostrophes += '\'';
+        } else if (c.value == 0x0153 || c.value == 0x0152) { // œ, which Unicode does not decompose: "coeur"
+            apostrophes += "oe";
+        } else if (c.value == 0x00E6 || c.value == 0x00C6) { // æ
+            apostrophes += "ae";
         } else {
             apostrophes.append(text.substr(at, c.size));
         }

@@ -1,6 +1,7 @@
 #include "triage/triage.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include "triage/body.hpp"
 #include "triage/dates.hpp"
@@ -25,6 +26,11 @@ struct Match {
     bool before(const Match& other) const {
         return sentence != other.sentence ? sentence < other.sentence : span.begin < other.span.begin;
     }
+    // Whether it ends before `other` ends: of a yes and a no, the one that ends last was written last ("ça
+    // m'intéresse pas" ends with its no).
+    bool ends_before(const Match& other) const {
+        return sentence != other.sentence ? sentence < other.sentence : span.end < other.span.end;
+    }
 };
 
 bool negated(const Sentence& sentence, WordSpan span, const Pattern& pattern,
@@ -47,7 +53,9 @@ bool negated(const Sentence& sentence, WordSpan span, const Pattern& pattern,
         }
         for (const auto* language : languages) {
             for (const auto& negation : language->negations) {
-                if (auto end = negation.match_at(sentence, at); end && *end <= span.begin) {
+                // Before the match, a negation that ends there; inside one of its gaps, one that ends inside it.
+                if (auto end = negation.match_at(sentence, at);
+                    end && *end <= (at < span.begin ? span.begin : span.end)) {
                     return true;
                 }
             }
@@ -83,9 +91,9 @@ std::vector<Match> find_matches(const std::vector<Sentence>& sentences, const st
 
 class Decision {
 public:
-    Decision(const std::vector<Match>& matches, std::optional<chrono::year_month_day> date,
-             chrono::year_month_day received)
-        : m_matches(matches), m_date(date), m_received(received) {}
+    Decision(const std::vector<Match>& matches, const std::vector<DateMention>& mentions,
+             std::optional<chrono::year_month_day> date, chrono::year_month_day received)
+        : m_matches(matches), m_mentions(mentions), m_date(date), m_received(received) {}
 
     // The class and the match that decided it, with its confidence; no match for a plain neutral.
     std::tuple<ReplyClass, const Match*, double> decide() const {
@@ -138,6 +146,16 @@ private:
         return nullptr;
     }
 
+    // Whether the sentence of a yes puts the talk out: "Sounds great, let's talk in March", not "we hire 15 people
+    // by the end of the year. Can you send me cases?".
+    bool ahead_in(std::size_t sentence, int days) const {
+        std::vector<DateMention> there;
+        std::copy_if(m_mentions.begin(), m_mentions.end(), std::back_inserter(there),
+                     [sentence](const DateMention& mention) { return mention.sentence == sentence; });
+        auto date = implied_date(there, m_received);
+        return date && chrono::sys_days{*date} > chrono::sys_days{m_received} + chrono::days{days};
+    }
+
     bool ahead(int days) const {
         return m_date && chrono::sys_days{*m_date} > chrono::sys_days{m_received} + chrono::days{days};
     }
@@ -151,14 +169,18 @@ private:
                 continue;
             }
             // A negated strong yes is a no ("not interested in a demo"); a negated weak one says too little.
+            const Match** side = nullptr;
             if (match.reply_class == ReplyClass::interested && (strong || !match.negated)) {
-                (match.negated ? no : yes) = &match;
+                side = match.negated ? &no : &yes;
             } else if (match.reply_class == ReplyClass::not_interested && !match.negated) {
-                no = &match;
+                side = &no;
+            }
+            if (side && (*side == nullptr || !match.ends_before(**side))) {
+                *side = &match;
             }
         }
         double sure = strong ? 0.85 : 0.6;
-        if (no && (!yes || !no->before(*yes))) { // at the same word, the no: "spreekt me niet aan"
+        if (no && (!yes || !no->ends_before(*yes))) { // ending at the same word, the no: "spreekt me niet aan"
             if (ahead(0)) {
                 return {{ReplyClass::later, no, sure - 0.1}};
             }
@@ -166,7 +188,7 @@ private:
         }
         if (yes) {
             // "Sounds great, let's talk in March": a yes, but not for now.
-            if (ahead(14)) {
+            if (ahead_in(yes->sentence, 14)) {
                 return {{ReplyClass::later, yes, sure - 0.15}};
             }
             return {{ReplyClass::interested, yes, no ? sure - 0.15 : sure}};
@@ -175,6 +197,7 @@ private:
     }
 
     const std::vector<Match>& m_matches;
+    const std::vector<DateMention>& m_mentions;
     std::optional<chrono::year_month_day> m_date;
     chrono::year_month_day m_received;
 };
@@ -210,6 +233,18 @@ std::optional<std::string> referred(std::string_view body, const std::vector<Sen
         return words_of(body, sentences[match.sentence], {at, end});
     }
     return std::nullopt;
+}
+
+constexpr int k_english_words_for_dates = 3;
+
+int english_words(const std::vector<Sentence>& sentences, const LanguageRules& english) {
+    int count = 0;
+    for (const auto& sentence : sentences) {
+        for (const auto& word : sentence.words) {
+            count += std::binary_search(english.words.begin(), english.words.end(), word.folded) ? 1 : 0;
+        }
+    }
+    return count;
 }
 
 } // namespace
@@ -266,14 +301,20 @@ Reading Triage::read(std::string_view text, chrono::year_month_day received) con
     if (&language != &m_languages.front()) {
         active.push_back(&m_languages.front());
     }
-    auto mentions = find_dates(sentences, active, received);
+    // English date words count in another language's reply only where English is written in it: "depois do Black
+    // Friday" names no Friday.
+    auto date_languages = active;
+    if (date_languages.size() > 1 && english_words(sentences, m_languages.front()) < k_english_words_for_dates) {
+        date_languages.pop_back();
+    }
+    auto mentions = find_dates(sentences, date_languages, received);
     std::vector<std::vector<WordSpan>> dates(sentences.size());
     for (const auto& mention : mentions) {
         dates[mention.sentence].push_back(mention.span);
     }
     auto matches = find_matches(sentences, dates, active);
     auto date = implied_date(mentions, received);
-    auto [reply_class, match, confidence] = Decision(matches, date, received).decide();
+    auto [reply_class, match, confidence] = Decision(matches, mentions, date, received).decide();
     reading.reply_class = reply_class;
     reading.confidence = confidence;
     if (match) {

@@ -81,7 +81,7 @@ std::vector<Command> tour() {
 
 std::vector<Command> marked_examples() {
     std::vector<Command> commands;
-    for (const char* page : {"prospects.md", "templates.md", "running.md", "reports.md"}) {
+    for (const char* page : {"prospects.md", "templates.md", "running.md", "reports.md", "replies.md"}) {
         auto found = commands_in(k_source / "docs" / page, 0, std::string::npos,
                                  [](const std::string& before) { return before == k_runs; });
         commands.insert(commands.end(), found.begin(), found.end());

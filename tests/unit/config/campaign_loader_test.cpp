@@ -80,8 +80,7 @@ TEST_CASE("the example of the documentation loads with every field right", "[con
     CHECK_FALSE(audience.allow_other_campaigns);
 
     CHECK(campaign.stop.on_reply);
-    CHECK(campaign.stop.opt_out_keywords ==
-          std::vector<std::string>{"stop", "unsubscribe", "not interested", "remove me"});
+    CHECK(campaign.stop.opt_out_keywords == std::vector<std::string>{"take me off"});
 
     REQUIRE(campaign.steps.size() == 5);
     const auto& look = campaign.steps[0];
