@@ -123,7 +123,24 @@ std::optional<Pattern> Pattern::compile(std::string_view text, std::string& erro
         }
         pattern.m_sequences.push_back(std::move(sequence));
     }
+    pattern.m_filters = true;
+    for (const auto& sequence : pattern.m_sequences) {
+        const auto& first =
+            sequence.front().kind == Element::Kind::start && sequence.size() > 1 ? sequence[1] : sequence.front();
+        for (const auto& alternative : first.alternatives) {
+            pattern.m_filters = pattern.m_filters && first.kind == Element::Kind::words &&
+                                alternative.kind == Alternative::Kind::word && !alternative.prefix &&
+                                !alternative.suffix;
+            pattern.m_first_words.push_back(alternative.text);
+        }
+        pattern.m_filters = pattern.m_filters && first.kind == Element::Kind::words;
+    }
     return pattern;
+}
+
+bool Pattern::may_match(const std::unordered_set<std::string>& words) const {
+    return !m_filters || std::any_of(m_first_words.begin(), m_first_words.end(),
+                                     [&words](const std::string& word) { return words.count(word) > 0; });
 }
 
 std::optional<Pattern::Element> Pattern::compile_piece(const std::string& piece, bool first, bool last,

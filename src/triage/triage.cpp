@@ -66,7 +66,8 @@ bool negated(const Sentence& sentence, WordSpan span, const Pattern& pattern,
 
 // The matches of every class's patterns, one per pattern and sentence.
 std::vector<Match> find_matches(const std::vector<Sentence>& sentences, const std::vector<std::vector<WordSpan>>& dates,
-                                const std::vector<const LanguageRules*>& languages) {
+                                const std::vector<const LanguageRules*>& languages,
+                                const std::unordered_set<std::string>& words) {
     std::vector<Match> matches;
     for (std::size_t s = 0; s < sentences.size(); ++s) {
         for (const auto* language : languages) {
@@ -74,6 +75,9 @@ std::vector<Match> find_matches(const std::vector<Sentence>& sentences, const st
                 const auto& patterns = language->of(reply_class);
                 for (bool strong : {true, false}) {
                     for (const auto& pattern : strong ? patterns.strong : patterns.weak) {
+                        if (!pattern.may_match(words)) {
+                            continue;
+                        }
                         // Every match, so that the last of a yes and a no is the one written last.
                         for (auto span = pattern.find(sentences[s], dates[s]); span;
                              span = pattern.find(sentences[s], dates[s], std::max(span->end, span->begin + 1))) {
@@ -235,6 +239,20 @@ std::optional<std::string> referred(std::string_view body, const std::vector<Sen
     return std::nullopt;
 }
 
+// The words of the text, and each also without an elided article ("m'envoyer": "envoyer"), for Pattern::may_match.
+std::unordered_set<std::string> words_in(const std::vector<Sentence>& sentences) {
+    std::unordered_set<std::string> words;
+    for (const auto& sentence : sentences) {
+        for (const auto& word : sentence.words) {
+            words.insert(word.folded);
+            if (auto apostrophe = word.folded.find('\''); apostrophe != std::string::npos && apostrophe <= 4) {
+                words.insert(word.folded.substr(apostrophe + 1));
+            }
+        }
+    }
+    return words;
+}
+
 constexpr int k_english_words_for_dates = 3;
 
 int english_words(const std::vector<Sentence>& sentences, const LanguageRules& english) {
@@ -255,7 +273,8 @@ Triage::Triage(std::vector<LanguageRules> languages) : m_languages(std::move(lan
     }
 }
 
-const LanguageRules& Triage::detect(const std::vector<Sentence>& sentences, std::string_view text) const {
+const LanguageRules& Triage::detect(const std::vector<Sentence>& sentences, std::string_view text,
+                                    const std::unordered_set<std::string>& words) const {
     const LanguageRules* best = &m_languages.front();
     double best_score = 0;
     for (const auto& language : m_languages) {
@@ -267,7 +286,7 @@ const LanguageRules& Triage::detect(const std::vector<Sentence>& sentences, std:
             for (const auto& patterns : language.classes) {
                 for (const auto* list : {&patterns.strong, &patterns.weak}) {
                     for (const auto& pattern : *list) {
-                        score += pattern.find(sentence) ? 2 : 0;
+                        score += pattern.may_match(words) && pattern.find(sentence) ? 2 : 0;
                     }
                 }
             }
@@ -295,7 +314,8 @@ Reading Triage::read(std::string_view text, chrono::year_month_day received) con
     }
     auto body = written_part(text, m_body);
     auto sentences = read_sentences(body);
-    const auto& language = detect(sentences, body);
+    auto words = words_in(sentences);
+    const auto& language = detect(sentences, body, words);
     reading.language = language.code;
     std::vector<const LanguageRules*> active{&language};
     if (&language != &m_languages.front()) {
@@ -312,7 +332,7 @@ Reading Triage::read(std::string_view text, chrono::year_month_day received) con
     for (const auto& mention : mentions) {
         dates[mention.sentence].push_back(mention.span);
     }
-    auto matches = find_matches(sentences, dates, active);
+    auto matches = find_matches(sentences, dates, active, words);
     auto date = implied_date(mentions, received);
     auto [reply_class, match, confidence] = Decision(matches, mentions, date, received).decide();
     reading.reply_class = reply_class;

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "core/reply_class.hpp"
@@ -33,7 +34,8 @@ public:
     const std::vector<LanguageRules>& languages() const { return m_languages; }
 
 private:
-    const LanguageRules& detect(const std::vector<Sentence>& sentences, std::string_view text) const;
+    const LanguageRules& detect(const std::vector<Sentence>& sentences, std::string_view text,
+                                const std::unordered_set<std::string>& words) const;
 
     std::vector<LanguageRules> m_languages;
     std::vector<const BodyWords*> m_body;
