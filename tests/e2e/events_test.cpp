@@ -78,3 +78,32 @@ TEST_CASE("a file with a bad line records nothing, and says which lines", "[e2e]
     CHECK(count(workspace, "SELECT count(*) FROM events") == 0);
     CHECK(workspace.run({"events", "ingest", "missing.jsonl"}).err == "missing.jsonl: error: cannot read the file\n");
 }
+
+// Issue 15's defect: a reply holding "stop" suppressed a hot lead for good. Only an explicit request, in any
+// language, suppresses; a decline does not.
+TEST_CASE("a run suppresses only the replies that ask never to be contacted", "[e2e][events][replies]") {
+    Workspace workspace;
+    prepare(workspace);
+    workspace.write(
+        "events.jsonl",
+        R"({"id": "r-1", "type": "replied", "sender": "alice", "at": "2026-11-20T10:00:00Z",)"
+        R"( "profile_url": "https://www.linkedin.com/in/example-ahmed-hassan-0fc6a1c/",)"
+        R"( "text": "Ha, I can't stop laughing at the video - yes, let's talk next week!"})"
+        "\n"
+        R"({"id": "r-2", "type": "replied", "sender": "alice", "at": "2026-11-20T11:00:00Z",)"
+        R"( "profile_url": "https://www.linkedin.com/in/example-wout-claes-6d6dfaa/",)"
+        R"( "text": "Bitte entfernen Sie mich aus Ihrem Verteiler."})"
+        "\n"
+        R"({"id": "r-3", "type": "replied", "sender": "alice", "at": "2026-11-20T12:00:00Z",)"
+        R"( "profile_url": "https://www.linkedin.com/in/example-ayu-halim-25e01af", "text": "Not interested."})"
+        "\n");
+    REQUIRE(workspace.run({"events", "ingest", "events.jsonl"}).exit_code == 0);
+    auto run =
+        workspace.run({"run", "campaigns/founders-intro.yaml", "--start", "2026-11-23T06:00:00Z", "--for", "1d"});
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    auto rehearsal = workspace.rehearsal();
+    CHECK(count(rehearsal, "SELECT count(*) FROM events WHERE applied_at IS NULL") == 0);
+    CHECK(count(rehearsal, "SELECT count(*) FROM suppressions") == 1);
+    CHECK(count(rehearsal, "SELECT count(*) FROM suppressions WHERE reason LIKE '%Verteiler%'") == 1);
+}
