@@ -141,7 +141,10 @@ private:
         }
         // "lundi 24 août", "Thursday, January 8th": the date says more than the weekday.
         auto next = weekday->second;
-        if (next < m_words.size() && m_words[next].folded == "the") {
+        // "Thursday the 8th", "segunda-feira, dia 6 de abril", "lundi le 24".
+        static const std::vector<std::string_view> k_articles{"the", "dia", "le", "den", "der", "il", "el"};
+        if (next < m_words.size() &&
+            std::find(k_articles.begin(), k_articles.end(), m_words[next].folded) != k_articles.end()) {
             ++next;
         }
         for (auto reader : {&SentenceDates::read_numeric, &SentenceDates::read_day_month, &SentenceDates::read_month}) {
@@ -352,6 +355,10 @@ private:
         } else if (first <= m_received) {
             first = year_month_day{m_received.year() + chrono::years{1}, chrono::month(month), chrono::day{1}};
         }
+        // "Ende Q1", "a fine trimestre": the quarter's last day.
+        if (any_ends_at(m_rules.end, at, 1)) {
+            first = plus_days(plus_months(first, which->second == DateUnit::quarter ? 3 : 6), -1);
+        }
         return DateRead{first, after};
     }
 
@@ -453,9 +460,16 @@ private:
     }
 
     // "in 2027".
+    // "in 2027"; "Ende 2027", "a fine 2027": its last day.
     std::optional<DateRead> read_year(std::size_t at) const {
         auto year = year_at(at);
-        if (!year || !any_ends_at(m_rules.in, at, 0) || *year <= static_cast<int>(m_received.year())) {
+        if (!year || *year < static_cast<int>(m_received.year())) {
+            return std::nullopt;
+        }
+        if (any_ends_at(m_rules.end, at, 1)) {
+            return DateRead{year_month_day{chrono::year{*year}, chrono::December, chrono::day{31}}, at + 1};
+        }
+        if (!any_ends_at(m_rules.in, at, 0) || *year == static_cast<int>(m_received.year())) {
             return std::nullopt;
         }
         return DateRead{year_month_day{chrono::year{*year}, chrono::January, chrono::day{1}}, at + 1};

@@ -61,6 +61,10 @@ TEST_CASE("weekdays, relative dates, months, quarters and holidays", "[triage]")
     CHECK(implied("try me in Q2", "2026-05-01") == "2027-04-01"); // Q2 has begun
     CHECK(implied("the second quarter of next year", "2026-05-01") == "2027-04-01");
     CHECK(implied("H2", "2026-03-01") == "2026-07-01");
+    CHECK(implied("at the end of Q1", "2026-12-04") == "2027-03-31");
+    CHECK(implied("by the end of 2027", "2026-12-04") == "2027-12-31");
+    CHECK(implied("in 2028", "2026-12-04") == "2028-01-01");
+    CHECK(implied("back Thursday the 10th", "2026-12-04") == "2026-12-10");
     CHECK(implied("in March", "2026-12-04") == "2027-03-01");
     CHECK(implied("mid-January", "2026-12-04") == "2027-01-15");
     CHECK(implied("end of February", "2026-12-04") == "2027-02-28");
