@@ -2,6 +2,8 @@
 // next run; a file with a bad line records nothing and says where.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <iterator>
 
 #include "e2e/harness.hpp"
 
@@ -96,7 +98,18 @@ TEST_CASE("a run suppresses only the replies that ask never to be contacted", "[
         "\n"
         R"({"id": "r-3", "type": "replied", "sender": "alice", "at": "2026-11-20T12:00:00Z",)"
         R"( "profile_url": "https://www.linkedin.com/in/example-ayu-halim-25e01af", "text": "Not interested."})"
+        "\n"
+        R"({"id": "r-4", "type": "replied", "sender": "alice", "at": "2026-11-20T13:00:00Z",)"
+        R"( "profile_url": "https://www.linkedin.com/in/example-ting-chen-a158bd8e/",)"
+        R"( "text": "Thanks, will read it.\n\n> Reply STOP to unsubscribe"})"
         "\n");
+    // The campaign's own keyword counts in what the prospect wrote, not in the quote below it.
+    std::ifstream original(workspace.path() / "campaigns/founders-intro.yaml");
+    std::string campaign((std::istreambuf_iterator<char>(original)), std::istreambuf_iterator<char>());
+    auto stop = campaign.find("stop:\n  on_reply: true\n");
+    REQUIRE(stop != std::string::npos);
+    campaign.insert(stop + std::string("stop:\n  on_reply: true\n").size(), "  opt_out_keywords: [unsubscribe]\n");
+    workspace.write("campaigns/founders-intro.yaml", campaign);
     REQUIRE(workspace.run({"events", "ingest", "events.jsonl"}).exit_code == 0);
     auto run =
         workspace.run({"run", "campaigns/founders-intro.yaml", "--start", "2026-11-23T06:00:00Z", "--for", "1d"});
