@@ -12,6 +12,7 @@
 #include <set>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "core/clock.hpp"
@@ -208,6 +209,9 @@ private:
     std::unique_ptr<store::Transaction> m_transaction; // open while writes wait for the next commit
     int m_commit_every = 1;                            // intents a commit covers
     std::shared_ptr<const triage::Triage> m_triage;
+    // Whether a reply's text is an opt-out request, by text: a rehearsal's simulated prospects write the same few
+    // texts thousands of times. An opt-out does not depend on the day it came.
+    std::unordered_map<std::string, bool> m_opt_out_texts;
     int m_uncommitted_actions = 0;
     std::map<QueueKey, std::optional<store::QueueHead>> m_heads; // cached; absent means not read yet
     bool m_events_pending = true;                                // events recorded and perhaps not applied yet

@@ -12,6 +12,7 @@ namespace campaign::engine {
 namespace {
 
 constexpr std::size_t k_event_batch = 500;
+constexpr std::size_t k_remembered_texts = 10000; // reply texts whose reading is kept
 
 // A campaign's own opt-out phrases, beside the triage rules' requests (docs/campaigns.md), in what the prospect
 // wrote: "> Reply STOP to unsubscribe" in the quoted history is none of theirs.
@@ -136,9 +137,17 @@ bool Engine::apply_event(const store::StoredEvent& stored, core::Timestamp now) 
         }
     }
     // An explicit request never to be contacted, in any language the rules read ("I can't stop laughing" is none).
-    if (event.type == core::EventType::replied && m_triage) {
-        auto received = std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(event.at)};
-        opt_out = opt_out || m_triage->read(event.text, received).reply_class == core::ReplyClass::opt_out;
+    if (event.type == core::EventType::replied && m_triage && !opt_out) {
+        auto known = m_opt_out_texts.find(event.text);
+        if (known == m_opt_out_texts.end()) {
+            if (m_opt_out_texts.size() >= k_remembered_texts) {
+                m_opt_out_texts.clear();
+            }
+            auto received = std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(event.at)};
+            bool asks = m_triage->read(event.text, received).reply_class == core::ReplyClass::opt_out;
+            known = m_opt_out_texts.emplace(event.text, asks).first;
+        }
+        opt_out = known->second;
     }
     for (auto& enrollment : targets) {
         switch (event.type) {
