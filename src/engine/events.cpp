@@ -5,7 +5,6 @@
 #include "core/text.hpp"
 #include "engine/runtime.hpp"
 #include "schedule/sequence.hpp"
-#include "triage/body.hpp"
 
 namespace campaign::engine {
 
@@ -15,21 +14,18 @@ constexpr std::size_t k_event_batch = 500;
 constexpr std::size_t k_remembered_texts = 10000; // reply texts whose reading is kept
 
 // A campaign's own opt-out phrases, beside the triage rules' requests (docs/campaigns.md), in what the prospect
-// wrote: "> Reply STOP to unsubscribe" in the quoted history is none of theirs.
-bool mentions(std::string_view written, const core::StopRules& rules) {
+// wrote: "> Reply STOP to unsubscribe" in the quoted history is none of theirs. The written part is cut once, and
+// only when a campaign has phrases of its own.
+bool mentions(const core::Event& event, const core::StopRules& rules, const triage::Triage* triage,
+              std::optional<std::string>& written) {
+    if (event.type != core::EventType::replied || rules.opt_out_keywords.empty()) {
+        return false;
+    }
+    if (!written) {
+        written = triage ? triage->written_part(event.text) : event.text;
+    }
     return std::any_of(rules.opt_out_keywords.begin(), rules.opt_out_keywords.end(),
-                       [written](const std::string& keyword) { return core::contains_phrase(written, keyword); });
-}
-
-std::string written_part(const core::Event& event, const triage::Triage* triage) {
-    if (triage == nullptr) {
-        return event.text;
-    }
-    std::vector<const triage::BodyWords*> body;
-    for (const auto& language : triage->languages()) {
-        body.push_back(&language.body);
-    }
-    return triage::written_part(event.text, body);
+                       [&written](const std::string& keyword) { return core::contains_phrase(*written, keyword); });
 }
 
 bool is_answer(core::EventType type) {
@@ -112,7 +108,7 @@ bool Engine::apply_event(const store::StoredEvent& stored, core::Timestamp now) 
     // nothing of ours (the prospect wrote first, a bounce) lands on their enrollments with the sender.
     std::vector<core::Enrollment> targets;
     std::string answered_step;
-    auto written = event.type == core::EventType::replied ? written_part(event, m_triage.get()) : std::string();
+    std::optional<std::string> written;
     bool opt_out = event.type == core::EventType::opted_out;
     auto answered = answered_action(stored);
     if (answered) {
@@ -122,7 +118,7 @@ bool Engine::apply_event(const store::StoredEvent& stored, core::Timestamp now) 
             return false;
         }
         answered_step = answered->step;
-        opt_out = opt_out || (event.type == core::EventType::replied && mentions(written, version->campaign.stop));
+        opt_out = opt_out || mentions(event, version->campaign.stop, m_triage.get(), written);
         if (enrollment.state == core::EnrollmentState::active) {
             targets.push_back(std::move(enrollment));
         }
@@ -133,7 +129,7 @@ bool Engine::apply_event(const store::StoredEvent& stored, core::Timestamp now) 
             if (version == nullptr) {
                 return false;
             }
-            opt_out = opt_out || (event.type == core::EventType::replied && mentions(written, version->campaign.stop));
+            opt_out = opt_out || mentions(event, version->campaign.stop, m_triage.get(), written);
         }
     }
     // An explicit request never to be contacted, in any language the rules read ("I can't stop laughing" is none).

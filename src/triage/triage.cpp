@@ -307,12 +307,16 @@ const LanguageRules& Triage::detect(const std::vector<Sentence>& sentences, std:
     return *best;
 }
 
+std::string Triage::written_part(std::string_view text) const {
+    return triage::written_part(text, m_body);
+}
+
 Reading Triage::read(std::string_view text, chrono::year_month_day received) const {
     Reading reading;
     if (m_languages.empty()) {
         return reading;
     }
-    auto body = written_part(text, m_body);
+    auto body = written_part(text);
     auto sentences = read_sentences(body);
     auto words = words_in(sentences);
     const auto& language = detect(sentences, body, words);

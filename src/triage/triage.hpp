@@ -31,6 +31,9 @@ public:
     // `received`: the day the reply arrived, which relative dates ("next week") count from.
     Reading read(std::string_view text, std::chrono::year_month_day received) const;
 
+    // What the prospect wrote: the text without its quoted history, signature and footer.
+    std::string written_part(std::string_view text) const;
+
     const std::vector<LanguageRules>& languages() const { return m_languages; }
 
 private:
