@@ -247,7 +247,9 @@ void print_summary(std::ostream& out, const RunArguments& arguments, bool simula
     out << (arguments.dry_run ? "forecast " : "ran ") << core::format_utc(start) << " to "
         << core::format_utc(summary.reached) << " (" << (simulated ? "simulated" : "wall") << " clock, seed "
         << arguments.seed << "): " << totals.sent << " actions sent, " << totals.accepted << " accepted, "
-        << totals.replied << " replied, " << totals.failed << " failed; " << summary.stop_reason << '\n';
+        << totals.replied << " replied, "
+        << (totals.away > 0 ? std::to_string(totals.away) + " out of office, " : std::string()) << totals.failed
+        << " failed; " << summary.stop_reason << '\n';
     if (arguments.dry_run) {
         out << "dry run: nothing was recorded\n";
     }

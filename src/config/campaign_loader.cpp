@@ -36,7 +36,8 @@ core::Audience read_audience(YamlReader& reader, const YAML::Node& node) {
 
 core::StopRules read_stop(YamlReader& reader, const YAML::Node& node) {
     core::StopRules stop;
-    if (!reader.check_map(node, "'stop'", {"on_reply", "opt_out_keywords"})) {
+    if (!reader.check_map(node, "'stop'",
+                          {"on_reply", "opt_out_keywords", "not_interested", "out_of_office", "later"})) {
         return stop;
     }
     stop.on_reply = reader.boolean(node, "on_reply").value_or(true);
@@ -47,47 +48,130 @@ core::StopRules read_stop(YamlReader& reader, const YAML::Node& node) {
             stop.opt_out_keywords = *keywords;
         }
     }
+    if (auto rule = reader.string(node, "not_interested")) {
+        if (*rule == "suppress") {
+            stop.not_interested = core::DeclineRule::suppress;
+        } else if (*rule != "lost") {
+            reader.error(node["not_interested"], "'not_interested' must be 'lost' (the campaign ends for them) or "
+                                                 "'suppress' (no campaign reaches them again), not '" +
+                                                     *rule + "'");
+        }
+    }
+    // A pause of no time would resume at once: a typo, most likely.
+    for (auto [key, pause] : {std::pair{"out_of_office", &stop.out_of_office}, std::pair{"later", &stop.later}}) {
+        if (auto duration = reader.duration(node, key)) {
+            if (duration->count() <= 0) {
+                reader.error(node[key], "'" + std::string(key) + "' must be longer than 0s");
+            } else {
+                *pause = *duration;
+            }
+        }
+    }
     return stop;
 }
 
-std::optional<core::Branch> read_branch(YamlReader& reader, const YAML::Node& key, const YAML::Node& value) {
+// A branch's target: a step id or 'end'.
+std::optional<std::string> read_target(YamlReader& reader, const YAML::Node& value, const std::string& name) {
+    auto target = reader.scalar(value, "'" + name + "'");
+    if (!target) {
+        return std::nullopt;
+    }
+    if (core::trim(*target).empty()) {
+        reader.error(value, "'" + name + "' must not be empty");
+        return std::nullopt;
+    }
+    return target;
+}
+
+// The classes a "replied" branch can name: an away notice is no reply (it pauses the sequence) and an opt-out always
+// ends it and suppresses the prospect.
+constexpr std::array k_branch_classes{core::ReplyClass::interested, core::ReplyClass::not_interested,
+                                      core::ReplyClass::later, core::ReplyClass::referral, core::ReplyClass::neutral};
+
+// `replied: { interested: book-call, later: nurture, default: end }`: a branch per class of reply, and `default`
+// for the others.
+std::vector<core::Branch> read_reply_branches(YamlReader& reader, const YAML::Node& key, const YAML::Node& value) {
+    std::vector<core::Branch> branches;
+    std::vector<std::string_view> keys;
+    for (auto reply_class : k_branch_classes) {
+        keys.push_back(core::to_string(reply_class));
+    }
+    keys.emplace_back("default");
+    for (const auto& entry : value) {
+        auto name = entry.first.Scalar();
+        if (name == "out_of_office") {
+            reader.error(entry.first, "'out_of_office' is not a reply: an away notice pauses the sequence until the "
+                                      "prospect is back ('stop: out_of_office' sets how long when it gives no date)");
+        } else if (name == "opt_out") {
+            reader.error(entry.first, "'opt_out' cannot branch: an opt-out always ends the campaign and suppresses "
+                                      "the prospect everywhere");
+        }
+    }
+    if (!reader.check_map(value, "'replied'", keys)) {
+        return branches;
+    }
+    for (const auto& entry : value) {
+        auto name = entry.first.Scalar();
+        auto target = read_target(reader, entry.second, name);
+        if (!target) {
+            continue;
+        }
+        core::Branch branch;
+        branch.on = core::Outcome::replied;
+        branch.reply_class = core::parse_reply_class(name);
+        branch.target = *target;
+        branch.location = reader.where(key);
+        branch.target_location = reader.where(entry.second);
+        if (std::none_of(branches.begin(), branches.end(),
+                         [&branch](const core::Branch& other) { return other.reply_class == branch.reply_class; })) {
+            branches.push_back(std::move(branch));
+        }
+    }
+    if (value.size() == 0) {
+        reader.error(value, "'replied' names no class: e.g. { interested: book-call, default: end }");
+    }
+    return branches;
+}
+
+std::vector<core::Branch> read_branch(YamlReader& reader, const YAML::Node& key, const YAML::Node& value) {
     auto name = key.as<std::string>();
     auto outcome = std::find_if(k_outcomes.begin(), k_outcomes.end(),
                                 [&name](core::Outcome candidate) { return core::to_string(candidate) == name; });
     if (outcome == k_outcomes.end()) {
-        return std::nullopt; // an unknown key, reported with the keys of 'on'
+        return {}; // an unknown key, reported with the keys of 'on'
+    }
+    if (*outcome == core::Outcome::replied && value.IsMap()) {
+        return read_reply_branches(reader, key, value);
     }
     core::Branch branch;
     branch.location = reader.where(key);
     branch.on = *outcome;
     bool timed = branch.on == core::Outcome::not_accepted || branch.on == core::Outcome::no_reply;
     if (!timed) {
-        auto target = reader.scalar(value, "'" + name + "'");
+        auto target = read_target(reader, value, name);
         if (!target) {
-            return std::nullopt;
-        }
-        if (core::trim(*target).empty()) {
-            reader.error(value, "'" + name + "' must not be empty");
-            return std::nullopt;
+            return {};
         }
         branch.target = *target;
-        return branch;
+        branch.target_location = reader.where(value);
+        return {branch};
     }
     if (!value.IsMap()) {
         reader.error(value, "'" + name + "' needs 'within' and 'goto', e.g. { within: 7d, goto: follow_up }");
-        return std::nullopt;
+        return {};
     }
     if (!reader.check_map(value, "'" + name + "'", {"within", "goto"})) {
-        return std::nullopt;
+        return {};
     }
     // A bad 'within' is reported on its own; the target is still checked, and the step it names still reached.
     branch.within = reader.duration(value, "within", true);
     auto target = reader.string(value, "goto", true);
     if (!target) {
-        return std::nullopt;
+        return {};
     }
     branch.target = *target;
-    return branch;
+    branch.target_location = reader.where(value["goto"]);
+    return {branch};
 }
 
 std::vector<core::Variant> read_variants(YamlReader& reader, const YAML::Node& node, std::string_view text_key) {
@@ -174,11 +258,12 @@ core::Step read_step(YamlReader& reader, const YAML::Node& node) {
     step.next = reader.string(node, "next");
     if (auto on = node["on"]; on && reader.check_map(on, "'on'", {"accepted", "not_accepted", "replied", "no_reply"})) {
         for (const auto& entry : on) {
-            auto branch = read_branch(reader, entry.first, entry.second);
+            auto branches = read_branch(reader, entry.first, entry.second);
             // A key given twice is reported by check_map; the first one holds, as for every other key.
-            if (branch && std::none_of(step.branches.begin(), step.branches.end(),
-                                       [&branch](const core::Branch& other) { return other.on == branch->on; })) {
-                step.branches.push_back(std::move(*branch));
+            if (!branches.empty() &&
+                std::none_of(step.branches.begin(), step.branches.end(),
+                             [&branches](const core::Branch& other) { return other.on == branches.front().on; })) {
+                step.branches.insert(step.branches.end(), branches.begin(), branches.end());
             }
         }
     }

@@ -50,21 +50,16 @@ bool has_known_type(const YAML::Node& step_node) {
     return type && type.IsScalar() && core::parse_action_type(type.Scalar());
 }
 
-// The step a branch goes to: its value, or the 'goto' of a branch that waits.
-YAML::Node target_node(const YAML::Node& step_node, const core::Branch& branch) {
-    auto value = step_node["on"][std::string(core::to_string(branch.on))];
-    return value.IsMap() ? value["goto"] : value;
-}
-
 void check_branches(YamlReader& reader, const core::Campaign& campaign, const core::Step& step,
                     const YAML::Node& step_node) {
+    std::set<core::Outcome> misfits; // a 'replied' map's branches are one key: said once
     for (const auto& branch : step.branches) {
-        if (has_known_type(step_node) && !branch_fits(branch.on, step)) {
+        if (has_known_type(step_node) && !branch_fits(branch.on, step) && misfits.insert(branch.on).second) {
             bool silent_connect = branch.on == core::Outcome::replied && step.type == core::ActionType::connect;
             reader.error(branch.location, "'" + std::string(core::to_string(branch.on)) + "' cannot follow " +
                                               a_step(step.type) + (silent_connect ? " without a note" : ""));
         }
-        check_target(reader, campaign, step, branch.target, reader.where(target_node(step_node, branch)));
+        check_target(reader, campaign, step, branch.target, branch.target_location);
     }
     if (step.next) {
         check_target(reader, campaign, step, *step.next, reader.where(step_node["next"]));

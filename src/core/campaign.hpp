@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/reply_class.hpp"
 #include "core/time.hpp"
 
 namespace campaign::core {
@@ -90,11 +91,19 @@ struct Audience {
     bool allow_other_campaigns = false;
 };
 
+// What a decline does beyond ending the campaign for the prospect: nothing more (they may be reached by another
+// campaign), or suppressing them everywhere as an opt-out does.
+enum class DeclineRule { lost, suppress };
+
 struct StopRules {
     bool on_reply = true;
     // Phrases that make a reply an opt-out beside the requests the triage rules read (data/triage); none by default,
     // since a lone "stop" or "not interested" is not a request never to be contacted.
     std::vector<std::string> opt_out_keywords;
+    DeclineRule not_interested = DeclineRule::lost;
+    // How long an away notice that gives no return date pauses the sequence, and a "later" without a date snoozes.
+    Duration out_of_office = std::chrono::days{7};
+    Duration later = std::chrono::days{30};
 };
 
 inline constexpr std::string_view k_end_step = "end";
@@ -106,8 +115,11 @@ std::string_view to_string(Outcome outcome);
 struct Branch {
     Outcome on = Outcome::accepted;
     std::optional<Duration> within; // for not_accepted and no_reply
-    std::string target;             // a step id or k_end_step
+    // For replied: the class of reply it is for; none for every reply (`replied: X`, or `default:` in a map).
+    std::optional<ReplyClass> reply_class;
+    std::string target; // a step id or k_end_step
     SourceLocation location;
+    SourceLocation target_location;
 };
 
 struct Variant {

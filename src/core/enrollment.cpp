@@ -8,8 +8,8 @@ namespace campaign::core {
 
 namespace {
 
-constexpr std::array<std::string_view, 6> k_enrollment_states{"active",    "done",   "replied",
-                                                              "opted_out", "failed", "stopped"};
+constexpr std::array<std::string_view, 7> k_enrollment_states{"active", "done",    "replied", "opted_out",
+                                                              "failed", "stopped", "lost"};
 constexpr std::array<std::string_view, 4> k_action_states{"sending", "sent", "failed", "in_doubt"};
 
 } // namespace

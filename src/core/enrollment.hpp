@@ -18,7 +18,8 @@ using EnrollmentId = std::int64_t;
 using ActionId = std::int64_t;
 using RowId = std::int64_t; // campaigns, campaign versions and senders
 
-enum class EnrollmentState { active, done, replied, opted_out, failed, stopped };
+// `lost`: the prospect declined ("not interested"); unlike an opt-out, another campaign may still reach them.
+enum class EnrollmentState { active, done, replied, opted_out, failed, stopped, lost };
 
 std::string_view to_string(EnrollmentState state);
 std::optional<EnrollmentState> parse_enrollment_state(std::string_view text);
@@ -34,6 +35,8 @@ struct Enrollment {
     std::optional<ActionType> due_action;   // the current step's action, while it has not gone out
     std::optional<Timestamp> next_due_at;   // when that action is due, or when the waiting step's timer runs out
     std::optional<Timestamp> waiting_since; // when the current step's action went out
+    // Nothing is due before this: the prospect is away (an out-of-office notice) or asked to be contacted later.
+    std::optional<Timestamp> paused_until;
     Timestamp enrolled_at{};
 };
 

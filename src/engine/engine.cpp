@@ -43,6 +43,10 @@ void place(core::Enrollment& enrollment, const schedule::Position& position, con
     }
     enrollment.current_step = position.step;
     enrollment.next_due_at = position.due;
+    // A pause holds whatever comes due during it: an acceptance while they are away moves on when they are back.
+    if (enrollment.paused_until && enrollment.next_due_at && *enrollment.next_due_at < *enrollment.paused_until) {
+        enrollment.next_due_at = enrollment.paused_until;
+    }
     if (position.waiting) {
         enrollment.due_action.reset();
         enrollment.waiting_since = now;
@@ -55,7 +59,7 @@ Engine::Engine(store::Database& database, transport::Transport& transport, Messa
                RunObserver& observer)
     : m_database(database), m_transport(transport), m_messages(messages), m_random(random), m_observer(observer),
       m_campaigns(database), m_enrollments(database), m_actions(database), m_events(database), m_prospects(database),
-      m_suppressions(database), m_inbound(database) {}
+      m_suppressions(database), m_replies(database), m_inbound(database) {}
 
 // Writes not committed when the engine goes (an exception on the way) are rolled back: the database keeps what was
 // committed with the last intent, and the next run reconciles from there.
@@ -90,6 +94,7 @@ std::vector<VersionChange> Engine::load(std::vector<CampaignInput> campaigns, co
         changes.push_back(load_current(std::move(input), parse, now));
     }
     load_versions_in_use(parse);
+    read_unread_replies(now);
     if (auto cursor = m_campaigns.event_cursor(m_transport.cursor_name())) {
         m_transport.resume(*cursor);
         m_saved_cursor = *cursor;

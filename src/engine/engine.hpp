@@ -27,6 +27,7 @@
 #include "store/enrollment_store.hpp"
 #include "store/event_store.hpp"
 #include "store/prospect_store.hpp"
+#include "store/reply_store.hpp"
 #include "store/suppression_store.hpp"
 #include "transport/transport.hpp"
 #include "triage/triage.hpp"
@@ -118,14 +119,19 @@ public:
     // `recorded`). A run that reaches LinkedIn keeps the default, one: each intent is committed before the transport
     // is called.
     void share_commits(int actions) { m_commit_every = std::max(actions, 1); }
-    // How replies are read: one the triage rules read as an opt-out request suppresses the prospect everywhere.
-    // Without them, only a campaign's own `opt_out_keywords` do.
+    // How replies are read, and so what each does (docs/replies.md); each reading is kept with its reply. Without
+    // them, every reply is one that says nothing more, and only a campaign's own `opt_out_keywords` opt out.
     void read_replies_with(std::shared_ptr<const triage::Triage> triage) { m_triage = std::move(triage); }
 
 private:
     struct CampaignRuntime;
     struct SenderRuntime;
     using QueueKey = std::tuple<core::RowId, core::RowId, core::ActionType>; // campaign, sender, action type
+    // What a reply said, as a run acts on it.
+    struct Said {
+        core::ReplyClass reply_class = core::ReplyClass::neutral;
+        std::optional<core::Day> until; // the day it names to come back on
+    };
 
     VersionChange load_current(CampaignInput input, const DefinitionParser& parse, core::Timestamp now);
     void load_versions_in_use(const DefinitionParser& parse);
@@ -148,7 +154,14 @@ private:
     void apply_accept(const store::StoredEvent& stored, core::Enrollment enrollment, const std::string& answered_step,
                       core::Timestamp now);
     void apply_reply(const store::StoredEvent& stored, core::Enrollment enrollment, const std::string& answered_step,
-                     core::Timestamp now);
+                     const Said& said, core::Timestamp now);
+    void pause(core::Enrollment enrollment, core::Timestamp resume, const schedule::SenderCalendar& calendar,
+               core::Timestamp at, core::Timestamp now);
+    const schedule::SenderCalendar& calendar_of(const core::Enrollment& enrollment, const core::Campaign& campaign);
+    // The reading kept with a reply, or the rules' reading of it, kept; nothing for other events or without rules.
+    std::optional<triage::Reading> read_reply(const store::StoredEvent& stored, core::Timestamp now);
+    // Reads the replies recorded before replies were kept read.
+    void read_unread_replies(core::Timestamp now);
     void suppress_everywhere(std::optional<core::ProspectId> prospect_id, const std::string& profile_url,
                              const std::string& reason, core::Timestamp now);
     // Ends the campaign for the prospect in `state`.
@@ -197,6 +210,7 @@ private:
     store::EventStore m_events;
     store::ProspectStore m_prospects;
     store::SuppressionStore m_suppressions;
+    store::ReplyStore m_replies;
     InboundRecorder m_inbound;
 
     DefinitionParser m_parse;                                 // for versions loaded when an event needs them
@@ -209,9 +223,9 @@ private:
     std::unique_ptr<store::Transaction> m_transaction; // open while writes wait for the next commit
     int m_commit_every = 1;                            // intents a commit covers
     std::shared_ptr<const triage::Triage> m_triage;
-    // Whether a reply's text is an opt-out request, by text: a rehearsal's simulated prospects write the same few
-    // texts thousands of times. An opt-out does not depend on the day it came.
-    std::unordered_map<std::string, bool> m_opt_out_texts;
+    std::map<std::pair<std::string, core::Day>, triage::Reading> m_readings; // by text and day received
+    std::map<core::RowId, std::unique_ptr<schedule::SenderCalendar>>
+        m_other_calendars; // senders this run does not play
     int m_uncommitted_actions = 0;
     std::map<QueueKey, std::optional<store::QueueHead>> m_heads; // cached; absent means not read yet
     bool m_events_pending = true;                                // events recorded and perhaps not applied yet

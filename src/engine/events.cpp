@@ -1,9 +1,12 @@
-// Applying what comes back from the other side: acceptances move an enrollment along its "accepted" branch, replies
-// stop it (or take its "replied" branch), opt-outs suppress the prospect everywhere. Each event id is applied once,
-// to the action it answers: the one the event names, or else the latest that went out to the prospect from that
-// sender by then (store::ActionStore::answered_by), judged by that action's campaign and step.
+// Applying what comes back from the other side: acceptances move an enrollment along its "accepted" branch; replies
+// are read (triage) and act by what they say: an opt-out suppresses the prospect everywhere, an away notice pauses
+// the sequence until they are back, a decline ends it as lost, a "later" snoozes it, and the others stop it or take
+// the step's "replied" branch for their class (docs/replies.md). Each event id is applied once, to the action it
+// answers: the one the event names, or else the latest that went out to the prospect from that sender by then
+// (store::ActionStore::answered_by), judged by that action's campaign and step.
 #include "core/text.hpp"
 #include "engine/runtime.hpp"
+#include "schedule/pause.hpp"
 #include "schedule/sequence.hpp"
 
 namespace campaign::engine {
@@ -11,7 +14,7 @@ namespace campaign::engine {
 namespace {
 
 constexpr std::size_t k_event_batch = 500;
-constexpr std::size_t k_remembered_texts = 10000; // reply texts whose reading is kept
+constexpr std::size_t k_remembered_texts = 10000; // readings of reply texts kept, by text and day
 
 // A campaign's own opt-out phrases, beside the triage rules' requests (docs/campaigns.md), in what the prospect
 // wrote: "> Reply STOP to unsubscribe" in the quoted history is none of theirs. The written part is cut once, and
@@ -91,6 +94,52 @@ std::optional<core::Action> Engine::answered_action(const store::StoredEvent& st
     return m_actions.answered_by(*stored.prospect_id, *stored.sender_id, stored.event.type, stored.event.at);
 }
 
+// A reply as the rules read it on the day it came, kept with the event; read once per text and day, since a
+// rehearsal's simulated prospects write the same few texts thousands of times.
+std::optional<triage::Reading> Engine::read_reply(const store::StoredEvent& stored, core::Timestamp now) {
+    const auto& event = stored.event;
+    if (event.type != core::EventType::replied || !m_triage) {
+        return std::nullopt;
+    }
+    if (auto kept = m_replies.find(stored.id)) {
+        return triage::Reading{
+            kept->reply_class, kept->language,
+            kept->confidence,  kept->until ? std::optional(std::chrono::year_month_day{*kept->until}) : std::nullopt,
+            kept->reason,      kept->referral};
+    }
+    auto received = std::chrono::floor<std::chrono::days>(event.at);
+    auto key = std::pair{event.text, received};
+    auto known = m_readings.find(key);
+    if (known == m_readings.end()) {
+        if (m_readings.size() >= k_remembered_texts) {
+            m_readings.clear();
+        }
+        known = m_readings.emplace(key, m_triage->read(event.text, std::chrono::year_month_day{received})).first;
+    }
+    const auto& reading = known->second;
+    m_replies.record(store::ReplyReading{stored.id, reading.reply_class, reading.language, reading.confidence,
+                                         reading.until ? std::optional(core::Day{std::chrono::sys_days{*reading.until}})
+                                                       : std::nullopt,
+                                         reading.reason, reading.referral, now});
+    return reading;
+}
+
+void Engine::read_unread_replies(core::Timestamp now) {
+    if (!m_triage) {
+        return;
+    }
+    std::vector<store::UnreadReply> unread;
+    m_replies.for_each_unread([&unread](const store::UnreadReply& reply) { unread.push_back(reply); });
+    for (const auto& reply : unread) {
+        store::StoredEvent stored;
+        stored.id = reply.event_id;
+        stored.event.type = core::EventType::replied;
+        stored.event.text = reply.text;
+        stored.event.at = reply.at;
+        read_reply(stored, now);
+    }
+}
+
 // False when the event must wait: it concerns a campaign version this engine cannot load.
 bool Engine::apply_event(const store::StoredEvent& stored, core::Timestamp now) {
     const auto& event = stored.event;
@@ -110,6 +159,11 @@ bool Engine::apply_event(const store::StoredEvent& stored, core::Timestamp now) 
     std::string answered_step;
     std::optional<std::string> written;
     bool opt_out = event.type == core::EventType::opted_out;
+    bool decline_suppresses = false;
+    auto judge_by = [&](const core::Campaign& campaign) {
+        opt_out = opt_out || mentions(event, campaign.stop, m_triage.get(), written);
+        decline_suppresses = decline_suppresses || campaign.stop.not_interested == core::DeclineRule::suppress;
+    };
     auto answered = answered_action(stored);
     if (answered) {
         auto enrollment = m_enrollments.get(answered->enrollment_id);
@@ -118,7 +172,7 @@ bool Engine::apply_event(const store::StoredEvent& stored, core::Timestamp now) 
             return false;
         }
         answered_step = answered->step;
-        opt_out = opt_out || mentions(event, version->campaign.stop, m_triage.get(), written);
+        judge_by(version->campaign);
         if (enrollment.state == core::EnrollmentState::active) {
             targets.push_back(std::move(enrollment));
         }
@@ -129,21 +183,17 @@ bool Engine::apply_event(const store::StoredEvent& stored, core::Timestamp now) 
             if (version == nullptr) {
                 return false;
             }
-            opt_out = opt_out || mentions(event, version->campaign.stop, m_triage.get(), written);
+            judge_by(version->campaign);
         }
     }
     // An explicit request never to be contacted, in any language the rules read ("I can't stop laughing" is none).
-    if (event.type == core::EventType::replied && m_triage && !opt_out) {
-        auto known = m_opt_out_texts.find(event.text);
-        if (known == m_opt_out_texts.end()) {
-            if (m_opt_out_texts.size() >= k_remembered_texts) {
-                m_opt_out_texts.clear();
-            }
-            auto received = std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(event.at)};
-            bool asks = m_triage->read(event.text, received).reply_class == core::ReplyClass::opt_out;
-            known = m_opt_out_texts.emplace(event.text, asks).first;
-        }
-        opt_out = known->second;
+    auto reading = read_reply(stored, now);
+    auto reply_class =
+        opt_out ? core::ReplyClass::opt_out : (reading ? reading->reply_class : core::ReplyClass::neutral);
+    opt_out = reply_class == core::ReplyClass::opt_out;
+    std::optional<core::Day> until;
+    if (reading && reading->until) {
+        until = std::chrono::sys_days{*reading->until};
     }
     for (auto& enrollment : targets) {
         switch (event.type) {
@@ -155,7 +205,7 @@ bool Engine::apply_event(const store::StoredEvent& stored, core::Timestamp now) 
             if (opt_out) {
                 finish(enrollment, core::EnrollmentState::opted_out, now);
             } else {
-                apply_reply(stored, enrollment, answered_step, now);
+                apply_reply(stored, enrollment, answered_step, Said{reply_class, until}, now);
             }
             break;
         case core::EventType::bounced:
@@ -168,9 +218,13 @@ bool Engine::apply_event(const store::StoredEvent& stored, core::Timestamp now) 
     }
     if (opt_out) {
         suppress_everywhere(stored.prospect_id, event.profile_url, "opted out: \"" + event.text + "\"", now);
+    } else if (reply_class == core::ReplyClass::not_interested && decline_suppresses) {
+        suppress_everywhere(stored.prospect_id, event.profile_url, "not interested: \"" + event.text + "\"", now);
     }
     if (event.type == core::EventType::accepted) {
         ++m_progress.accepted;
+    } else if (reply_class == core::ReplyClass::out_of_office) {
+        ++m_progress.away;
     } else if (event.type == core::EventType::replied || event.type == core::EventType::opted_out) {
         ++m_progress.replied;
     }
@@ -212,27 +266,50 @@ void Engine::apply_accept(const store::StoredEvent& stored, core::Enrollment enr
     save(enrollment, before, now);
 }
 
-// A reply is applied at the step it answers: that step's "replied" branch, even when the enrollment has moved on
-// since (the reply came in after the next step went out); without one, the campaign ends if it stops on replies.
+// A reply is applied at the step it answers: that step's "replied" branch for what it said, even when the
+// enrollment has moved on since (the reply came in after the next step went out). Without one, a decline ends the
+// campaign as lost, and any other reply ends it if the campaign stops on replies. An away notice is no reply: the
+// sequence waits until the prospect is back and goes on where it stood. A "later" waits until the time it names,
+// then takes its branch, or ends.
 void Engine::apply_reply(const store::StoredEvent& stored, core::Enrollment enrollment,
-                         const std::string& answered_step, core::Timestamp now) {
+                         const std::string& answered_step, const Said& said, core::Timestamp now) {
     const auto& campaign = version_of(enrollment)->campaign;
+    const auto& calendar = calendar_of(enrollment, campaign);
+    auto resume_after = [&](core::Duration fallback) {
+        return schedule::resume_moment(calendar, said.until, fallback, stored.event.at);
+    };
+    if (said.reply_class == core::ReplyClass::out_of_office) {
+        pause(enrollment, resume_after(campaign.stop.out_of_office), calendar, stored.event.at, now);
+        return;
+    }
     const auto& step_id = answered_step.empty() ? enrollment.current_step : answered_step;
     const auto* step = campaign.find_step(step_id);
     auto at = std::max(stored.event.at, enrollment.waiting_since.value_or(stored.event.at));
     bool waiting_on_it = enrollment.current_step == step_id && !enrollment.due_action;
-    std::optional<schedule::Position> next;
+    const core::Branch* branch = nullptr;
     if (step != nullptr && (waiting_on_it || !answered_step.empty())) {
-        next = schedule::on_outcome(campaign, *step, core::Outcome::replied, at);
+        branch = schedule::reply_branch(*step, said.reply_class);
     }
+    bool later = said.reply_class == core::ReplyClass::later;
+    bool declined = said.reply_class == core::ReplyClass::not_interested;
+    auto ended = declined ? core::EnrollmentState::lost : core::EnrollmentState::replied;
     auto before = enrollment;
-    if (next) {
-        place(enrollment, *next, campaign, now);
-        if (next->finished()) {
-            enrollment.state = core::EnrollmentState::replied;
+    if (branch) {
+        // A "later" goes to its branch when the time comes: nothing is due before.
+        auto from = later ? std::max(resume_after(campaign.stop.later), at) : at;
+        if (later) {
+            enrollment.paused_until = from;
         }
-    } else if (campaign.stop.on_reply) {
-        finish(enrollment, core::EnrollmentState::replied, now);
+        place(enrollment, schedule::enter(campaign, branch->target, from), campaign, now);
+        if (enrollment.state == core::EnrollmentState::done) {
+            enrollment.state = ended;
+        }
+    } else if (declined || campaign.stop.on_reply) {
+        finish(enrollment, ended, now);
+        return;
+    } else if (later) {
+        // The campaign goes on after replies: after the time they asked for.
+        pause(enrollment, resume_after(campaign.stop.later), calendar, stored.event.at, now);
         return;
     } else if (step != nullptr && waiting_on_it) {
         // The campaign goes on after replies, but a "no reply" timer cannot fire for someone who replied.
@@ -241,6 +318,49 @@ void Engine::apply_reply(const store::StoredEvent& stored, core::Enrollment enro
         return;
     }
     save(enrollment, before, now);
+}
+
+// Nothing is due before `resume`; what was due is shifted by the pause's length in the sender's days. A second
+// notice during a pause lengthens it from where it ended.
+void Engine::pause(core::Enrollment enrollment, core::Timestamp resume, const schedule::SenderCalendar& calendar,
+                   core::Timestamp at, core::Timestamp now) {
+    auto from = std::max(at, enrollment.paused_until.value_or(at));
+    if (resume <= from) {
+        return; // back already
+    }
+    auto before = enrollment;
+    if (enrollment.next_due_at) {
+        enrollment.next_due_at = schedule::after_pause(calendar, *enrollment.next_due_at, from, resume);
+    }
+    enrollment.paused_until = resume;
+    save(enrollment, before, now);
+}
+
+// The sender's calendar, which pauses count in: the run's own for the senders it plays, else one made from the
+// sender's definition in the enrollment's campaign.
+const schedule::SenderCalendar& Engine::calendar_of(const core::Enrollment& enrollment,
+                                                    const core::Campaign& campaign) {
+    if (auto played = m_senders_by_row.find(enrollment.sender_id); played != m_senders_by_row.end()) {
+        return played->second->calendar;
+    }
+    auto found = m_other_calendars.find(enrollment.sender_id);
+    if (found == m_other_calendars.end()) {
+        std::string name;
+        for (const auto& row : m_campaigns.senders()) {
+            if (row.id == enrollment.sender_id) {
+                name = row.name;
+            }
+        }
+        const auto* definition = &campaign.senders.front();
+        for (const auto& sender : campaign.senders) {
+            if (sender.id == name) {
+                definition = &sender;
+            }
+        }
+        found = m_other_calendars.emplace(enrollment.sender_id, std::make_unique<schedule::SenderCalendar>(*definition))
+                    .first;
+    }
+    return *found->second;
 }
 
 void Engine::finish(core::Enrollment enrollment, core::EnrollmentState state, core::Timestamp now) {

@@ -20,6 +20,7 @@ struct Progress {
     long sent = 0;
     long accepted = 0;
     long replied = 0;
+    long away = 0; // out-of-office notices, which are no replies
     long failed = 0;
     long unreachable = 0; // tries that met a gateway out of reach
 };

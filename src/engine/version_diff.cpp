@@ -14,7 +14,8 @@ std::string describe_branches(const core::Step& step) {
     std::string text;
     for (const auto& branch : step.branches) {
         text += std::string(core::to_string(branch.on)) + (branch.within ? core::format_duration(*branch.within) : "") +
-                "->" + branch.target + ";";
+                (branch.reply_class ? "." + std::string(core::to_string(*branch.reply_class)) : "") + "->" +
+                branch.target + ";";
     }
     return text;
 }

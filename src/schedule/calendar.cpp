@@ -59,6 +59,15 @@ LocalDay SenderCalendar::local_day(core::Timestamp when) const {
     return static_cast<LocalDay>(date::floor<date::days>(local).time_since_epoch().count());
 }
 
+core::Timestamp SenderCalendar::day_start(LocalDay day) const {
+    return date::floor<seconds>(m_zone->to_sys(date::local_seconds{date::days{day}}, date::choose::earliest));
+}
+
+core::Timestamp SenderCalendar::days_later(core::Timestamp when, int days) const {
+    auto local = m_zone->to_local(when) + date::days{days};
+    return date::floor<seconds>(m_zone->to_sys(local, date::choose::earliest));
+}
+
 // The moments whose wall-clock reading lies in the day's hours: within each stretch of one UTC offset, that is the
 // hours shifted by the offset.
 WorkingDay SenderCalendar::compute_day(LocalDay day) const {

@@ -62,6 +62,11 @@ public:
     core::Duration working_left(core::Timestamp from) const;
 
     LocalDay local_day(core::Timestamp when) const;
+    // The first moment of a local day: its midnight, or the end of a gap the clocks skip through it.
+    core::Timestamp day_start(LocalDay day) const;
+    // The moment the wall clock shows the same time as at `when`, `days` local days later (after a gap the clocks
+    // skip, when that time is in it; the first of two, when they go back through it).
+    core::Timestamp days_later(core::Timestamp when, int days) const;
     // "2026-03-29T09:00:00+02:00": the sender's wall clock, with its offset from UTC on that day.
     std::string format_local(core::Timestamp when) const;
 

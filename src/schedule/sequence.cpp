@@ -54,11 +54,27 @@ Position after_action(const core::Campaign& campaign, const core::Step& step, co
 std::optional<Position> on_outcome(const core::Campaign& campaign, const core::Step& step, core::Outcome outcome,
                                    core::Timestamp at) {
     for (const auto& branch : step.branches) {
-        if (branch.on == outcome && !is_timer(branch)) {
+        if (branch.on == outcome && !is_timer(branch) && !branch.reply_class) {
             return enter(campaign, branch.target, at);
         }
     }
     return std::nullopt;
+}
+
+const core::Branch* reply_branch(const core::Step& step, core::ReplyClass reply_class) {
+    const core::Branch* every_reply = nullptr;
+    for (const auto& branch : step.branches) {
+        if (branch.on != core::Outcome::replied) {
+            continue;
+        }
+        if (branch.reply_class == reply_class) {
+            return &branch;
+        }
+        if (!branch.reply_class) {
+            every_reply = &branch;
+        }
+    }
+    return reply_class == core::ReplyClass::not_interested ? nullptr : every_reply;
 }
 
 Position past_branches(const core::Campaign& campaign, const core::Step& step, core::Timestamp at) {

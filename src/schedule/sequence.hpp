@@ -31,6 +31,11 @@ Position after_action(const core::Campaign& campaign, const core::Step& step, co
 std::optional<Position> on_outcome(const core::Campaign& campaign, const core::Step& step, core::Outcome outcome,
                                    core::Timestamp at);
 
+// The "replied" branch a reply of `reply_class` takes at `step`: the one for its class, or else the one for every
+// reply, except that a decline takes only a branch of its own (a campaign that thanks every reply does not write
+// again to someone who said no); nothing when there is none.
+const core::Branch* reply_branch(const core::Step& step, core::ReplyClass reply_class);
+
 // Where an enrollment goes when the prospect did what a waiting step has no branch for (accepted an invitation whose
 // step only has a "not accepted" timer): the timer no longer applies, so on to the step's `next`, or the end.
 Position past_branches(const core::Campaign& campaign, const core::Step& step, core::Timestamp at);

@@ -8,7 +8,7 @@ namespace campaign::store {
 namespace {
 
 constexpr const char* k_columns = "id, campaign_id, campaign_version_id, prospect_id, sender_id, state, current_step, "
-                                  "due_action, next_due_at, waiting_since, enrolled_at";
+                                  "due_action, next_due_at, waiting_since, enrolled_at, paused_until";
 
 core::Enrollment read_enrollment(SQLite::Statement& row) {
     core::Enrollment enrollment;
@@ -26,6 +26,7 @@ core::Enrollment read_enrollment(SQLite::Statement& row) {
     enrollment.next_due_at = read_optional_time(row.getColumn(8));
     enrollment.waiting_since = read_optional_time(row.getColumn(9));
     enrollment.enrolled_at = read_time(row.getColumn(10));
+    enrollment.paused_until = read_optional_time(row.getColumn(11));
     return enrollment;
 }
 
@@ -44,9 +45,10 @@ struct EnrollmentStore::Statements {
     explicit Statements(SQLite::Database& db)
         : get(db, std::string("SELECT ") + k_columns + " FROM enrollments WHERE id = ?"),
           update(db, "UPDATE enrollments SET state = ?, current_step = ?, due_action = ?, next_due_at = ?,"
-                     " waiting_since = ?, finished_at = CASE WHEN ? = 'active' THEN NULL ELSE ? END WHERE id = ?"),
-          move(db, "UPDATE enrollments SET current_step = ?, due_action = ?, next_due_at = ?, waiting_since = ?"
-                   " WHERE id = ?"),
+                     " waiting_since = ?, finished_at = CASE WHEN ? = 'active' THEN NULL ELSE ? END, paused_until = ?"
+                     " WHERE id = ?"),
+          move(db, "UPDATE enrollments SET current_step = ?, due_action = ?, next_due_at = ?, waiting_since = ?,"
+                   " paused_until = ? WHERE id = ?"),
           queue_head(db, "SELECT id, next_due_at FROM enrollments WHERE campaign_id = ? AND sender_id = ?"
                          " AND due_action = ? AND next_due_at IS NOT NULL ORDER BY next_due_at, id LIMIT 1"),
           // Through the queue index, and no further than the count that matters.
@@ -61,8 +63,8 @@ struct EnrollmentStore::Statements {
                               " FROM enrollments WHERE prospect_id = ? AND state = 'active' AND sender_id = ?"
                               " ORDER BY id"),
           insert(db, "INSERT INTO enrollments (campaign_id, campaign_version_id, prospect_id, sender_id, state,"
-                     " current_step, due_action, next_due_at, waiting_since, enrolled_at)"
-                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") {}
+                     " current_step, due_action, next_due_at, waiting_since, enrolled_at, paused_until)"
+                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") {}
 
     SQLite::Statement get;
     SQLite::Statement update;
@@ -94,6 +96,7 @@ core::EnrollmentId EnrollmentStore::insert(const core::Enrollment& enrollment) {
     bind_optional_time(insert, 8, enrollment.next_due_at);
     bind_optional_time(insert, 9, enrollment.waiting_since);
     insert.bind(10, core::format_utc(enrollment.enrolled_at));
+    bind_optional_time(insert, 11, enrollment.paused_until);
     insert.exec();
     insert.reset();
     return m_database.sqlite().getLastInsertRowid();
@@ -122,7 +125,8 @@ void EnrollmentStore::update(const core::Enrollment& enrollment, core::Enrollmen
     bind_optional_text(move, 2, enrollment.due_action ? std::string(core::to_string(*enrollment.due_action)) : "");
     bind_optional_time(move, 3, enrollment.next_due_at);
     bind_optional_time(move, 4, enrollment.waiting_since);
-    move.bind(5, enrollment.id);
+    bind_optional_time(move, 5, enrollment.paused_until);
+    move.bind(6, enrollment.id);
     move.exec();
 }
 
@@ -137,7 +141,8 @@ void EnrollmentStore::update(const core::Enrollment& enrollment, core::Timestamp
     bind_optional_time(update, 5, enrollment.waiting_since);
     update.bind(6, state);
     update.bind(7, core::format_utc(now));
-    update.bind(8, enrollment.id);
+    bind_optional_time(update, 8, enrollment.paused_until);
+    update.bind(9, enrollment.id);
     update.exec();
 }
 

@@ -272,7 +272,10 @@ void ProspectStore::erase(core::ProspectId id, core::Timestamp when) {
                             "UPDATE actions SET rendered_text = NULL, response = NULL, error = NULL "
                             "WHERE prospect_id IN (SELECT id FROM prospects WHERE id = ?1 OR merged_into = ?1)",
                             "UPDATE events SET text = NULL "
-                            "WHERE prospect_id IN (SELECT id FROM prospects WHERE id = ?1 OR merged_into = ?1)"}) {
+                            "WHERE prospect_id IN (SELECT id FROM prospects WHERE id = ?1 OR merged_into = ?1)",
+                            // The words that decided a reading, and whom a referral named.
+                            "UPDATE replies SET reason = '', referral = NULL WHERE event_id IN (SELECT id FROM events "
+                            "WHERE prospect_id IN (SELECT id FROM prospects WHERE id = ?1 OR merged_into = ?1))"}) {
         SQLite::Statement statement(db, sql);
         statement.bind(1, id);
         statement.exec();

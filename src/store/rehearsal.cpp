@@ -128,7 +128,7 @@ void remove_simulated_work(Database& database) {
     Transaction transaction(database);
     // The opt-outs that simulated replies made; one that a gateway reported, even during a rehearsal, stays.
     database.sqlite().exec(R"sql(
-DELETE FROM suppressions WHERE kind = 'profile' AND reason LIKE 'opted out: %'
+DELETE FROM suppressions WHERE kind = 'profile' AND (reason LIKE 'opted out: %' OR reason LIKE 'not interested: %')
     AND value IN (SELECT e.profile_url FROM events e WHERE e.external_id LIKE 'mock:%' AND e.profile_url IS NOT NULL
                   UNION SELECT p.profile_url FROM events e JOIN prospects p ON p.id = e.prospect_id
                         WHERE e.external_id LIKE 'mock:%')
@@ -136,6 +136,7 @@ DELETE FROM suppressions WHERE kind = 'profile' AND reason LIKE 'opted out: %'
                       WHERE e.external_id NOT LIKE 'mock:%' AND e.profile_url IS NOT NULL
                       UNION SELECT p.profile_url FROM events e JOIN prospects p ON p.id = e.prospect_id
                             WHERE e.external_id NOT LIKE 'mock:%');
+DELETE FROM replies;
 DELETE FROM events;
 DELETE FROM actions;
 DELETE FROM enrollments;

@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <array>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -400,12 +401,37 @@ BEGIN
 END;
 )sql";
 
+// Replies as the triage rules read them when they were applied (data/triage/README.md), kept so that a report, the
+// inbox and the run agree on what each said, and a change of the rules reclassifies nothing until asked. A prospect
+// who declines ends as `lost` (the constraint below); one who is away or asked to be contacted later has their
+// sequence paused until a moment, with what was due shifted past it.
+constexpr std::string_view k_schema_10 = R"sql(
+CREATE TABLE IF NOT EXISTS replies (
+    event_id   INTEGER PRIMARY KEY REFERENCES events (id),
+    class      TEXT NOT NULL
+               CHECK (class = 'interested' OR class = 'not_interested' OR class = 'later' OR class = 'referral'
+                      OR class = 'out_of_office' OR class = 'opt_out' OR class = 'neutral'),
+    language   TEXT NOT NULL DEFAULT '',
+    confidence REAL NOT NULL,
+    until      TEXT, -- YYYY-MM-DD: the day a later or an away notice points to
+    reason     TEXT NOT NULL DEFAULT '',
+    referral   TEXT, -- who a referral points to: an address, a profile or a name
+    read_at    TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS replies_by_class ON replies (class);
+)sql";
+
 // A column's CHECK constraint, as a list the way the tables were made and as comparisons.
 struct ListedCheck {
     std::string_view table;
     std::string_view column;
     std::vector<std::string_view> values;
 
+    ListedCheck with(std::string_view value) const {
+        auto more = *this;
+        more.values.push_back(value);
+        return more;
+    }
     std::string listed() const {
         std::string text = "CHECK (" + std::string(column) + " IN (";
         for (std::size_t i = 0; i < values.size(); ++i) {
@@ -423,49 +449,73 @@ struct ListedCheck {
 };
 
 // SQLite's procedure for changing a CHECK constraint that every row already meets: the table's CREATE statement is
-// edited in the schema table and the schema's version raised, in the migration's transaction. The constraints mean
-// the same (a NULL passes both forms), so no row needs checking. A constraint already written as comparisons stays.
-void compare_instead_of_listing(SQLite::Database& db) {
-    const std::vector<ListedCheck> checks{
-        {"enrollments", "state", {"active", "done", "replied", "opted_out", "failed", "stopped"}},
-        {"actions", "state", {"sending", "sent", "failed", "in_doubt"}},
-        {"actions", "failure", {"template", "limit", "rejected", "gave_up"}},
-        {"events", "type", {"accepted", "replied", "opted_out", "bounced", "withdrawn", "restricted"}},
-    };
+// edited in the schema table and the schema's version raised, in the migration's transaction. `edit` gives each
+// check's text before and after; a table that already has the text after, or a list of values that begins with it
+// (a later version allows more), stays as it is.
+void edit_checks(SQLite::Database& db, const std::vector<ListedCheck>& checks,
+                 const std::function<std::pair<std::string, std::string>(const ListedCheck&)>& edit) {
     auto schema_version = db.execAndGet("PRAGMA schema_version").getInt();
     db.exec("PRAGMA writable_schema = ON");
     for (const auto& check : checks) {
+        auto [before, after] = edit(check);
         SQLite::Statement update(db, "UPDATE sqlite_schema SET sql = replace(sql, ?1, ?2)"
                                      " WHERE type = 'table' AND name = ?3 AND instr(sql, ?1) > 0");
-        update.bind(1, check.listed());
-        update.bind(2, check.compared());
+        update.bind(1, before);
+        update.bind(2, after);
         update.bind(3, std::string(check.table));
         if (update.exec() == 1) {
             continue;
         }
-        SQLite::Statement compared(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ? AND"
-                                       " instr(sql, ?) > 0");
-        compared.bind(1, std::string(check.table));
-        compared.bind(2, check.compared());
-        if (!compared.executeStep()) {
+        SQLite::Statement edited(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ? AND"
+                                     " instr(sql, ?) > 0");
+        edited.bind(1, std::string(check.table));
+        edited.bind(2, after.substr(0, after.size() - 1)); // without its closing parenthesis
+        if (!edited.executeStep()) {
             db.exec("PRAGMA writable_schema = OFF");
             throw core::RuntimeFailure("error: cannot upgrade the database: table '" + std::string(check.table) +
-                                       "' does not have the constraint " + check.listed());
+                                       "' does not have the constraint " + before);
         }
     }
     db.exec("PRAGMA schema_version = " + std::to_string(schema_version + 1));
     db.exec("PRAGMA writable_schema = OFF");
 }
 
-constexpr std::array<Migration, 9> k_migrations{{{k_schema_1},
-                                                 {k_schema_2},
-                                                 {k_schema_3},
-                                                 {k_schema_4},
-                                                 {k_schema_5},
-                                                 {k_schema_6},
-                                                 {k_schema_7},
-                                                 {k_schema_8, renormalize_profile_urls},
-                                                 {k_schema_9, compare_instead_of_listing}}};
+const ListedCheck k_enrollment_states{
+    "enrollments", "state", {"active", "done", "replied", "opted_out", "failed", "stopped"}};
+
+// The constraints mean the same either way (a NULL passes both forms), so no row needs checking.
+void compare_instead_of_listing(SQLite::Database& db) {
+    const std::vector<ListedCheck> checks{
+        k_enrollment_states,
+        {"actions", "state", {"sending", "sent", "failed", "in_doubt"}},
+        {"actions", "failure", {"template", "limit", "rejected", "gave_up"}},
+        {"events", "type", {"accepted", "replied", "opted_out", "bounced", "withdrawn", "restricted"}},
+    };
+    edit_checks(db, checks, [](const ListedCheck& check) { return std::pair{check.listed(), check.compared()}; });
+}
+
+// A state more, which no row has yet, and a column; both may be there already in a database whose version number was
+// set back by hand.
+void allow_lost_enrollments(SQLite::Database& db) {
+    SQLite::Statement column(db, "SELECT 1 FROM pragma_table_info('enrollments') WHERE name = 'paused_until'");
+    if (!column.executeStep()) {
+        db.exec("ALTER TABLE enrollments ADD COLUMN paused_until TEXT");
+    }
+    edit_checks(db, {k_enrollment_states}, [](const ListedCheck& check) {
+        return std::pair{check.compared(), check.with("lost").compared()};
+    });
+}
+
+constexpr std::array<Migration, 10> k_migrations{{{k_schema_1},
+                                                  {k_schema_2},
+                                                  {k_schema_3},
+                                                  {k_schema_4},
+                                                  {k_schema_5},
+                                                  {k_schema_6},
+                                                  {k_schema_7},
+                                                  {k_schema_8, renormalize_profile_urls},
+                                                  {k_schema_9, compare_instead_of_listing},
+                                                  {k_schema_10, allow_lost_enrollments}}};
 
 } // namespace
 

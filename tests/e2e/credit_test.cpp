@@ -32,10 +32,11 @@ void prepare(const Workspace& workspace, int prospects) {
     REQUIRE(workspace.run({"prospects", "import", "prospects.csv"}).exit_code == 0);
 }
 
-// The first reply of each enrollment, with the step of the action it was credited to.
+// The first reply of each enrollment, with the step of the action it was credited to; an away notice is none.
 constexpr const char* k_first_replies = R"sql(
     SELECT a.enrollment_id, a.step, min(e.occurred_at) AS at FROM events e JOIN actions a ON a.id = e.action_id
-    WHERE e.type = 'replied' GROUP BY a.enrollment_id)sql";
+    JOIN replies c ON c.event_id = e.id WHERE e.type = 'replied' AND c.class <> 'out_of_office'
+    GROUP BY a.enrollment_id)sql";
 
 } // namespace
 
@@ -83,8 +84,9 @@ mock:
                 std::string("SELECT count(*) FROM actions t JOIN (") + k_first_replies +
                     ") r ON r.enrollment_id = t.enrollment_id WHERE t.step = 'thanks' AND r.step = 'followup'") ==
           count(workspace, "SELECT count(*) FROM actions WHERE step = 'thanks'"));
-    CHECK(count(workspace, std::string("SELECT count(*) FROM enrollments n JOIN (") + k_first_replies +
-                               ") r ON r.enrollment_id = n.id WHERE r.step = 'hello' AND n.state = 'replied'") ==
+    CHECK(count(workspace,
+                std::string("SELECT count(*) FROM enrollments n JOIN (") + k_first_replies +
+                    ") r ON r.enrollment_id = n.id WHERE r.step = 'hello' AND n.state IN ('replied', 'lost')") ==
           count(workspace, answered_hello));
 }
 

@@ -76,8 +76,7 @@ TEST_CASE("an unknown key too far from any is reported with the keys expected", 
   on_reply: true
   keywords: [stop]
 )") == Lines{"campaigns/q4.yaml:3:3: error: unknown key 'keywords' in 'stop' (expected one of "
-             "'on_reply', "
-             "'opt_out_keywords')"});
+             "'on_reply', 'opt_out_keywords', 'not_interested', 'out_of_office', 'later')"});
 }
 
 TEST_CASE("a key given twice is reported where it is repeated", "[config]") {

@@ -28,8 +28,9 @@ TEST_CASE("a step's successors are its branches, else next, else the following s
     Campaign campaign;
     campaign.steps.resize(4);
     campaign.steps[0].id = "invite";
-    campaign.steps[0].branches = {{Outcome::accepted, std::nullopt, "thanks", {}},
-                                  {Outcome::not_accepted, Duration{std::chrono::days{14}}, "end", {}}};
+    campaign.steps[0].branches = {
+        {Outcome::accepted, std::nullopt, std::nullopt, "thanks", {}, {}},
+        {Outcome::not_accepted, Duration{std::chrono::days{14}}, std::nullopt, "end", {}, {}}};
     campaign.steps[1].id = "thanks";
     campaign.steps[2].id = "nudge";
     campaign.steps[2].next = "end";

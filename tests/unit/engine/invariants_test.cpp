@@ -87,9 +87,16 @@ void check_invariants(const std::filesystem::path& path) {
                 " ELSE '10:00' END OR"
                 " substr(a.at_local, 12, 5) >= CASE s.name WHEN 'paris' THEN '17:30' WHEN 'new-york' THEN '17:00'"
                 " ELSE '18:00' END)") == 0);
-    // 3. Nothing after a reply in the campaign, nothing to a suppressed prospect after it was suppressed.
+    // 3. Nothing after a reply in the campaign (an away notice is none), nothing while the prospect said they were
+    // away (a day's margin for the sender's zone), nothing to a suppressed prospect after it was suppressed.
     CHECK(query(db, "SELECT count(*) FROM actions a JOIN events e ON e.enrollment_id = a.enrollment_id"
-                    " WHERE e.type = 'replied' AND a.at_utc > e.occurred_at") == 0);
+                    " JOIN replies r ON r.event_id = e.id"
+                    " WHERE e.type = 'replied' AND r.class <> 'out_of_office' AND a.at_utc > e.occurred_at") == 0);
+    CHECK(query(db, "SELECT count(*) FROM actions a JOIN events e ON e.enrollment_id = a.enrollment_id"
+                    " JOIN replies r ON r.event_id = e.id WHERE r.class = 'out_of_office' AND r.until IS NOT NULL"
+                    " AND a.at_utc > e.occurred_at AND substr(a.at_utc, 1, 10) < date(r.until, '-1 day')") == 0);
+    CHECK(query(db, "SELECT count(*) FROM events e LEFT JOIN replies r ON r.event_id = e.id"
+                    " WHERE e.type = 'replied' AND r.event_id IS NULL") == 0);
     CHECK(query(db, "SELECT count(*) FROM actions a JOIN prospects p ON p.id = a.prospect_id"
                     " JOIN suppressions s ON s.kind = 'profile' AND s.value = p.profile_url"
                     " WHERE a.at_utc > s.created_at") == 0);
