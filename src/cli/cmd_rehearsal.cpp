@@ -35,7 +35,7 @@ int show(Context& context) {
     }
     int enrolled = 0;
     int active = 0;
-    for (const auto& counts : store::EnrollmentStore(database).counts(std::nullopt)) {
+    for (const auto& counts : store::EnrollmentStore(database).counts(std::nullopt, context.clock.now())) {
         enrolled += counts.enrolled;
         active += counts.active;
     }

@@ -1,7 +1,10 @@
-// campaign replies classify [TEXT...] [--file FILE.jsonl|-] [--rules DIR] [--received TIME] [--language CODE]
-//                           [--format table|json]
+// campaign replies classify [TEXT...] [--file FILE.jsonl|-] [--rules DIR] [--received TIME] [--format table|json]
 // Reads replies without a database, as the runs and the reports read them: for checking the rules on a team's own
 // replies before a run relies on them.
+//
+// campaign replies referrals [--since DAY] [--until DAY] [--format table|csv|json]
+// The people replies pointed to ("talk to my colleague jane.doe@example.com"), as the runs read them: in CSV, a file
+// `prospects import` takes once each row has its profile URL.
 #include <CLI/CLI.hpp>
 #include <cmath>
 #include <cstdio>
@@ -13,8 +16,11 @@
 #include "cli/help.hpp"
 #include "cli/output.hpp"
 #include "cli/triage_rules.hpp"
+#include "core/table.hpp"
 #include "core/text.hpp"
 #include "core/time.hpp"
+#include "store/database.hpp"
+#include "store/reply_store.hpp"
 
 namespace campaign::cli {
 
@@ -149,6 +155,106 @@ int classify(Context& context, const ClassifyArguments& arguments) {
     return k_ok;
 }
 
+struct ReferralArguments {
+    std::string since;
+    std::string until;
+    std::string format = "table";
+};
+
+// The columns `prospects import` reads, from what the reply gave: an address, a profile URL or a name. A name is
+// split at its last space; an address like jane.doe@ gives one too.
+struct Referred {
+    std::string first_name;
+    std::string last_name;
+    std::string email;
+    std::string profile_url;
+};
+
+std::string capitalized(std::string word) {
+    if (!word.empty() && word[0] >= 'a' && word[0] <= 'z') {
+        word[0] = static_cast<char>(word[0] - 'a' + 'A');
+    }
+    return word;
+}
+
+Referred referred(const std::string& who) {
+    Referred result;
+    auto name_of = [&result](const std::string& name, char separator) {
+        auto split = name.rfind(separator);
+        if (split != std::string::npos && split > 0 && split + 1 < name.size()) {
+            result.first_name = capitalized(name.substr(0, split));
+            result.last_name = capitalized(name.substr(split + 1));
+        }
+    };
+    if (auto at = who.find('@'); at != std::string::npos) {
+        result.email = who;
+        auto local = who.substr(0, at);
+        if (std::count(local.begin(), local.end(), '.') == 1 &&
+            std::all_of(local.begin(), local.end(), [](char c) { return c == '.' || (c >= 'a' && c <= 'z'); })) {
+            name_of(local, '.');
+        }
+    } else if (who.find("linkedin.com/") != std::string::npos) {
+        result.profile_url = who;
+    } else {
+        name_of(who, ' ');
+        if (result.first_name.empty()) {
+            result.first_name = who;
+        }
+    }
+    return result;
+}
+
+int referrals(Context& context, const ReferralArguments& arguments) {
+    auto format = parse_format(arguments.format);
+    std::optional<core::Timestamp> since;
+    std::optional<core::Timestamp> until;
+    if (!arguments.since.empty()) {
+        since = core::Timestamp{day_option("--since", arguments.since)};
+    }
+    if (!arguments.until.empty()) {
+        until = core::Timestamp{day_option("--until", arguments.until) + std::chrono::days{1}};
+    }
+    store::Database database(context.database_path, store::OpenMode::must_exist);
+    auto found = store::ReplyStore(database).referrals(since, until);
+    if (format == Format::csv) {
+        core::print_csv_row(context.out,
+                            {"first_name", "last_name", "email", "linkedin_url", "company", "tags", "referred_by",
+                             "referred_by_profile", "campaign", "sender", "referred_at", "reply"});
+        for (const auto& referral : found) {
+            auto who = referred(referral.referred);
+            core::print_csv_row(context.out,
+                                {who.first_name, who.last_name, who.email, who.profile_url, referral.company,
+                                 "referral", referral.by_name, referral.by_profile_url, referral.campaign,
+                                 referral.sender, core::format_utc(referral.at), referral.text});
+        }
+        return k_ok;
+    }
+    if (format == Format::json) {
+        for (const auto& referral : found) {
+            nlohmann::json object{
+                {"referred", referral.referred},       {"company", referral.company},
+                {"referred_by", referral.by_name},     {"referred_by_profile", referral.by_profile_url},
+                {"campaign", referral.campaign},       {"sender", referral.sender},
+                {"at", core::format_utc(referral.at)}, {"text", referral.text}};
+            context.out << object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+        }
+        return k_ok;
+    }
+    if (found.empty()) {
+        context.out << "no reply has pointed to someone else yet\n";
+        return k_ok;
+    }
+    std::vector<Row> rows;
+    for (const auto& referral : found) {
+        rows.push_back({core::format_utc(referral.at), referral.referred, referral.by_name, referral.company,
+                        referral.campaign, referral.sender});
+    }
+    print_table(context.out, {"at", "referred", "by", "company", "campaign", "sender"}, rows);
+    context.out << "\n'campaign replies referrals --format csv > referrals.csv' writes them for 'campaign prospects "
+                   "import' (add each one's profile URL first)\n";
+    return k_ok;
+}
+
 } // namespace
 
 void add_replies_command(CLI::App& app, Context& context) {
@@ -170,6 +276,17 @@ void add_replies_command(CLI::App& app, Context& context) {
                   "campaign replies classify --file replies.jsonl --format json",
                   "campaign replies classify --rules rules/ --received 2026-12-04 \"Bin ab dem 07.01. zurück\""});
     on_run(*command, context, [&context, arguments] { return classify(context, *arguments); });
+
+    auto referral_arguments = std::make_shared<ReferralArguments>();
+    auto* referral_command =
+        replies->add_subcommand("referrals", "The people replies pointed to, for importing as prospects");
+    referral_command->add_option("--since", referral_arguments->since, "Replies from this day on (YYYY-MM-DD, UTC)");
+    referral_command->add_option("--until", referral_arguments->until, "Replies up to this day, inclusive");
+    referral_command->add_option("--format", referral_arguments->format, "table, csv (for prospects import) or json");
+    set_examples(*referral_command,
+                 {"campaign replies referrals", "campaign replies referrals --format csv > referrals.csv"});
+    on_run(*referral_command, context,
+           [&context, referral_arguments] { return referrals(context, *referral_arguments); });
 }
 
 } // namespace campaign::cli

@@ -113,9 +113,11 @@ nlohmann::json to_json(const std::vector<store::EnrollmentCounts>& counts, const
                              {"enrolled", row.enrolled},
                              {"active", row.active},
                              {"waiting", row.waiting},
+                             {"paused", row.paused},
                              {"done", row.done},
                              {"replied", row.replied},
                              {"ended_on_reply", row.ended_on_reply},
+                             {"lost", row.lost},
                              {"opted_out", row.opted_out},
                              {"failed", row.failed},
                              {"stopped", row.stopped},
@@ -239,7 +241,6 @@ int status(Context& context, const StatusArguments& arguments) {
                                   context.database_path.string() + " (it has not been run yet)");
         }
     }
-    auto counts = store::EnrollmentStore(database).counts(campaign_id);
     // A database played on the simulated clock is looked at on that clock: "today" is the day its last run reached.
     auto now = context.clock.now();
     std::string clock = "wall";
@@ -247,6 +248,7 @@ int status(Context& context, const StatusArguments& arguments) {
         now = campaigns.last_simulated_time().value_or(run->reached_at);
         clock = "simulated";
     }
+    auto counts = store::EnrollmentStore(database).counts(campaign_id, now);
     auto senders = sender_use(database, now);
     auto failures = failure_groups(database, arguments.campaign);
     auto origin = store::rehearsal_origin(database);
@@ -277,12 +279,13 @@ int status(Context& context, const StatusArguments& arguments) {
         std::vector<Row> rows;
         for (const auto& row : counts) {
             rows.push_back({row.campaign, row.sender, std::to_string(row.enrolled), std::to_string(row.active),
-                            std::to_string(row.waiting), std::to_string(row.done), std::to_string(row.replied),
-                            std::to_string(row.opted_out), std::to_string(row.failed), optional_time(row.next_due_at)});
+                            std::to_string(row.waiting), std::to_string(row.paused), std::to_string(row.done),
+                            std::to_string(row.replied), std::to_string(row.lost), std::to_string(row.opted_out),
+                            std::to_string(row.failed), optional_time(row.next_due_at)});
         }
         print_table(context.out,
-                    {"campaign", "sender", "enrolled", "active", "waiting", "done", "replied", "opted_out", "failed",
-                     "next_due"},
+                    {"campaign", "sender", "enrolled", "active", "waiting", "paused", "done", "replied", "lost",
+                     "opted_out", "failed", "next_due"},
                     rows);
     }
     if (senders.empty()) {

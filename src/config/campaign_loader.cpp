@@ -97,6 +97,8 @@ std::vector<core::Branch> read_reply_branches(YamlReader& reader, const YAML::No
         keys.push_back(core::to_string(reply_class));
     }
     keys.emplace_back("default");
+    keys.emplace_back("out_of_office"); // known, to be refused with the reason below
+    keys.emplace_back("opt_out");
     for (const auto& entry : value) {
         auto name = entry.first.Scalar();
         if (name == "out_of_office") {
@@ -112,6 +114,9 @@ std::vector<core::Branch> read_reply_branches(YamlReader& reader, const YAML::No
     }
     for (const auto& entry : value) {
         auto name = entry.first.Scalar();
+        if (name == "out_of_office" || name == "opt_out") {
+            continue;
+        }
         auto target = read_target(reader, entry.second, name);
         if (!target) {
             continue;

@@ -21,8 +21,8 @@ std::string lift_text(double lift) {
 }
 
 // The columns every funnel table shares, after the ones that say what the row is; the waits' headers name their unit.
-const core::Row k_funnel_columns{"invites",    "accepted",   "acceptance", "messaged", "replied",
-                                 "reply rate", "interested", "opt-outs",   "failed"};
+const core::Row k_funnel_columns{"invites",    "accepted",   "acceptance",      "messaged", "replied",
+                                 "reply rate", "interested", "interested rate", "opt-outs", "failed"};
 
 // A wait column reads down in one unit, the one that suits its longest wait: all in hours or all in days, never
 // "9.4h / 30.7h" above "1.2d / 3.0d".
@@ -52,9 +52,10 @@ std::string wait_in(const Wait& wait, WaitUnit unit) {
 }
 
 core::Row funnel_cells(const Funnel& funnel) {
-    return {count_text(funnel.invitations), count_text(funnel.accepted), rate_text(funnel.acceptance()),
-            count_text(funnel.reached),     count_text(funnel.replied),  rate_text(funnel.reply_rate()),
-            count_text(funnel.interested),  count_text(funnel.opt_outs), count_text(funnel.failures)};
+    return {count_text(funnel.invitations), count_text(funnel.accepted),         rate_text(funnel.acceptance()),
+            count_text(funnel.reached),     count_text(funnel.replied),          rate_text(funnel.reply_rate()),
+            count_text(funnel.interested),  rate_text(funnel.interested_rate()), count_text(funnel.opt_outs),
+            count_text(funnel.failures)};
 }
 
 core::Row joined(core::Row head, const core::Row& tail) {

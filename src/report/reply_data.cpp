@@ -56,6 +56,7 @@ nlohmann::json funnel_json(const FunnelRow& row) {
     json["replied"] = funnel.replied;
     json["reply_rate"] = rate_json(funnel.reply_rate());
     json["interested"] = funnel.interested;
+    json["interested_rate"] = rate_json(funnel.interested_rate());
     json["opt_outs"] = funnel.opt_outs;
     json["failures"] = funnel.failures;
     json["accept_wait"] = wait_json(funnel.accept_wait);
@@ -172,7 +173,9 @@ void write_funnel_csv(std::ostream& out, const std::string& level, const std::ve
             cells.push_back(std::to_string(count));
         }
         rate_cells(cells, funnel.reply_rate());
-        for (auto count : {funnel.interested, funnel.opt_outs, funnel.failures}) {
+        cells.push_back(std::to_string(funnel.interested));
+        rate_cells(cells, funnel.interested_rate());
+        for (auto count : {funnel.opt_outs, funnel.failures}) {
             cells.push_back(std::to_string(count));
         }
         for (const auto* wait : {&funnel.accept_wait, &funnel.reply_wait}) {
@@ -244,6 +247,9 @@ void write_csv(std::ostream& out, const ReplyReport& report, Section section) {
                                   "reply_rate_low",
                                   "reply_rate_high",
                                   "interested",
+                                  "interested_rate",
+                                  "interested_rate_low",
+                                  "interested_rate_high",
                                   "opt_outs",
                                   "failures",
                                   "accept_wait_median_seconds",

@@ -116,9 +116,7 @@ public:
     }
 
     void add(const store::Reply& reply) {
-        auto received = std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(reply.at)};
-        auto reply_class =
-            reply.opted_out ? core::ReplyClass::opt_out : m_triage.read(reply.text, received).reply_class;
+        auto reply_class = reply.opted_out ? core::ReplyClass::opt_out : reply.reply_class.value_or(read(reply));
         if (in_period(reply.at)) {
             ++day(reply.at).replies;
             ++m_reply_classes.at(static_cast<std::size_t>(reply_class));
@@ -163,6 +161,15 @@ public:
     }
 
 private:
+    // A reply no run has applied yet, read as the run will read it.
+    core::ReplyClass read(const store::Reply& reply) const {
+        if (reply.reply_class) {
+            return *reply.reply_class;
+        }
+        auto received = std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(reply.at)};
+        return m_triage.read(reply.text, received).reply_class;
+    }
+
     store::OutcomeFilter filter_of(store::CampaignStore& names) const {
         store::OutcomeFilter filter{std::nullopt, std::nullopt, m_options.since, m_options.until};
         if (m_options.campaign) {
@@ -250,6 +257,9 @@ private:
         std::map<ProspectKey, ProspectAnswer> prospects;
         for (auto& [id, answer] : m_answers) {
             auto reply_class = answer.reply_class();
+            if (reply_class == core::ReplyClass::out_of_office) {
+                continue; // nothing but away notices: no reply
+            }
             auto wait = seconds_between(answer.sent_at, answer.first_at);
             for (auto* tally : group_tallies(answer.group)) {
                 count_reply(*tally, reply_class, wait);
@@ -372,10 +382,10 @@ private:
             });
             bool invitation = first->type == core::ActionType::connect;
             auto rate = [invitation](const FunnelRow& row) {
-                return invitation ? row.funnel.acceptance() : row.funnel.reply_rate();
+                return invitation ? row.funnel.acceptance() : row.funnel.interested_rate();
             };
             for (auto other = std::next(first); other != last; ++other) {
-                tests.push_back(ab_test(first->campaign, first->step, invitation ? "acceptance" : "reply",
+                tests.push_back(ab_test(first->campaign, first->step, invitation ? "acceptance" : "interested",
                                         first->variant, rate(*first), other->variant, rate(*other)));
             }
             first = last;

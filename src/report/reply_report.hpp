@@ -46,6 +46,8 @@ struct Funnel {
 
     stats::Proportion acceptance() const { return {accepted, invitations}; }
     stats::Proportion reply_rate() const { return {replied, reached}; }
+    // What an A/B test of a message compares: replies that want to talk, not every answer.
+    stats::Proportion interested_rate() const { return {interested, reached}; }
 };
 
 struct FunnelRow {
@@ -59,11 +61,11 @@ struct FunnelRow {
 };
 
 // One variant of a step against the step's first variant in the campaign file (its control), on the rate the step is
-// for: acceptance for an invitation, replies for a message.
+// for: acceptance for an invitation, interested replies for a message.
 struct AbTest {
     std::string campaign;
     std::string step;
-    std::string metric; // "acceptance" or "reply"
+    std::string metric; // "acceptance" or "interested"
     std::string control;
     std::string variant;
     stats::Proportion control_rate;

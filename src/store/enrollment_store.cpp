@@ -244,36 +244,40 @@ std::optional<QueueHead> EnrollmentStore::next_timer(core::RowId campaign_id) {
     return read_head(query);
 }
 
-std::vector<EnrollmentCounts> EnrollmentStore::counts(std::optional<core::RowId> campaign_id) {
+std::vector<EnrollmentCounts> EnrollmentStore::counts(std::optional<core::RowId> campaign_id, core::Timestamp now) {
     // Who replied is who the reply report counts: enrollments with a reply credited to one of their actions, whether
-    // the reply ended the enrollment or came after it was over.
+    // the reply ended the enrollment or came after it was over. An away notice is no reply.
     SQLite::Statement query(
         m_database.sqlite(),
         std::string("WITH replied AS (SELECT DISTINCT a.enrollment_id FROM (SELECT ") + k_answered_action +
-            " AS action_id FROM events e WHERE e.type IN ('replied', 'opted_out')) r"
+            " AS action_id FROM events e WHERE e.type IN ('replied', 'opted_out') AND NOT EXISTS (SELECT 1 FROM"
+            " replies c WHERE c.event_id = e.id AND c.class = 'out_of_office')) r"
             " JOIN actions a ON a.id = r.action_id WHERE a.state = 'sent')"
             " SELECT c.name, s.name, count(*),"
             " sum(e.state = 'active'),"
             " sum(e.state = 'active' AND e.waiting_since IS NOT NULL AND e.due_action IS NULL),"
-            " sum(e.state IN ('done', 'replied')), sum(e.id IN (SELECT enrollment_id FROM replied)),"
-            " sum(e.state = 'replied'), sum(e.state = 'opted_out'), sum(e.state = 'failed'),"
-            " sum(e.state = 'stopped'), min(CASE WHEN e.state = 'active' THEN e.next_due_at END)"
+            " sum(e.state = 'active' AND e.paused_until > ?2),"
+            " sum(e.state IN ('done', 'replied', 'lost')), sum(e.id IN (SELECT enrollment_id FROM replied)),"
+            " sum(e.state IN ('replied', 'lost')), sum(e.state = 'lost'), sum(e.state = 'opted_out'),"
+            " sum(e.state = 'failed'), sum(e.state = 'stopped'),"
+            " min(CASE WHEN e.state = 'active' THEN e.next_due_at END)"
             " FROM enrollments e JOIN campaigns c ON c.id = e.campaign_id JOIN senders s ON s.id = e.sender_id"
             " WHERE ?1 IS NULL OR e.campaign_id = ?1 GROUP BY c.name, s.name ORDER BY c.name, s.name");
     if (campaign_id) {
         query.bind(1, *campaign_id);
     }
+    query.bind(2, core::format_utc(now));
     std::vector<EnrollmentCounts> result;
     while (query.executeStep()) {
         EnrollmentCounts row;
         row.campaign = query.getColumn(0).getString();
         row.sender = query.getColumn(1).getString();
-        int* counts[] = {&row.enrolled,       &row.active,    &row.waiting, &row.done,   &row.replied,
-                         &row.ended_on_reply, &row.opted_out, &row.failed,  &row.stopped};
-        for (int i = 0; i < 9; ++i) {
+        int* counts[] = {&row.enrolled,       &row.active, &row.waiting,   &row.paused, &row.done,   &row.replied,
+                         &row.ended_on_reply, &row.lost,   &row.opted_out, &row.failed, &row.stopped};
+        for (int i = 0; i < 11; ++i) {
             *counts[i] = query.getColumn(2 + i).getInt();
         }
-        row.next_due_at = read_optional_time(query.getColumn(11));
+        row.next_due_at = read_optional_time(query.getColumn(13));
         result.push_back(row);
     }
     return result;

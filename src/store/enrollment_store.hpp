@@ -24,9 +24,11 @@ struct EnrollmentCounts {
     int enrolled = 0;
     int active = 0;
     int waiting = 0;        // active and waiting on an outcome
+    int paused = 0;         // active, and away or asked to be contacted later: nothing due before a moment to come
     int done = 0;           // finished: the whole sequence, or ended by a reply
     int replied = 0;        // replied to one of their actions, whatever their state: as the reply report counts
     int ended_on_reply = 0; // of those done, ended by a reply
+    int lost = 0;           // of those, ended by a decline
     int opted_out = 0;
     int failed = 0;
     int stopped = 0;
@@ -67,7 +69,8 @@ public:
     // The earliest timer of a campaign's waiting enrollments.
     std::optional<QueueHead> next_timer(core::RowId campaign_id);
 
-    std::vector<EnrollmentCounts> counts(std::optional<core::RowId> campaign_id);
+    // As of `now`, which tells who is paused.
+    std::vector<EnrollmentCounts> counts(std::optional<core::RowId> campaign_id, core::Timestamp now);
 
 private:
     struct Statements;

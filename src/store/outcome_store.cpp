@@ -132,8 +132,9 @@ void OutcomeStore::for_each_reply(const OutcomeFilter& filter, const std::functi
             " AS action_id FROM events e WHERE e.type IN ('replied', 'opted_out'))"
             " SELECT reply.id, reply.type, reply.occurred_at, reply.text, a.id,"
             " a.campaign_id, a.sender_id, a.step, a.variant, a.type, a.enrollment_id, a.at_utc,"
-            " p.erased_at IS NULL, trim(p.first_name || ' ' || p.last_name), p.profile_url, p.company"
+            " p.erased_at IS NULL, trim(p.first_name || ' ' || p.last_name), p.profile_url, p.company, r.class"
             " FROM reply JOIN actions a ON a.id = reply.action_id JOIN prospects p ON p.id = a.prospect_id"
+            " LEFT JOIN replies r ON r.event_id = reply.id"
             " WHERE a.state = 'sent'" +
             scope(filter, "a") +
             " AND ((a.at_utc >= :since AND a.at_utc < :until)"
@@ -154,6 +155,9 @@ void OutcomeStore::for_each_reply(const OutcomeFilter& filter, const std::functi
             reply.prospect_name = query.getColumn(13).getString();
             reply.profile_url = query.getColumn(14).getString();
             reply.company = query.getColumn(15).getString();
+        }
+        if (!query.getColumn(16).isNull()) {
+            reply.reply_class = core::parse_reply_class(query.getColumn(16).getString());
         }
         visit(reply);
     }

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/enrollment.hpp"
+#include "core/reply_class.hpp"
 #include "store/database.hpp"
 
 namespace campaign::store {
@@ -59,7 +60,8 @@ struct Acceptance {
 // A reply (or an opt-out) and the action it answers; the action or the reply in the period.
 struct Reply {
     core::RowId event_id = 0;
-    bool opted_out = false; // reported as an opt-out, whatever its words
+    bool opted_out = false;                      // reported as an opt-out, whatever its words
+    std::optional<core::ReplyClass> reply_class; // as it was read when the run applied it; none before then
     core::Timestamp at{};
     std::string text;
     core::ActionId action_id = 0;

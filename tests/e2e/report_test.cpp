@@ -48,13 +48,14 @@ TEST_CASE("report replies prints the funnel, A/B tests, replies and days of the 
     REQUIRE(result.exit_code == 0);
     CHECK(result.out.rfind("Reply report: all campaigns, all senders (as of ", 0) == 0);
     CHECK(result.out.find("\nCampaigns\ncampaign  enrolled  invites  accepted  acceptance         messaged  replied  "
-                          "reply rate         interested  opt-outs  failed  accept wait (h)  reply wait (h)\n"
+                          "reply rate         interested  interested rate    opt-outs  failed  accept wait (h)  "
+                          "reply wait (h)\n"
                           "alpha     10        9        4         44.4% [18.9–73.3]  4         3        "
-                          "75.0% [30.1–95.4]  2           1         1       5.0 / 8.8        3.0 / 4.6\n") !=
-          std::string::npos);
+                          "75.0% [30.1–95.4]  2           50.0% [15.0–85.0]  1         1       5.0 / 8.8        "
+                          "3.0 / 4.6\n") != std::string::npos);
     CHECK(result.out.find("\n            variant a           5     5        3         60.0% [23.1–88.2]  0         0 "
-                          "       –                  0           0         0       4.0 / 5.6        –\n") !=
-          std::string::npos);
+                          "       –                  0           –                  0         0       4.0 / 5.6"
+                          "        –\n") != std::string::npos);
     CHECK(has_line(result.out, "alpha / invite, b vs a: no detectable difference yet; about 27 more sends per "
                                "variant needed."));
     CHECK(has_line(
@@ -314,6 +315,6 @@ mock:
     CHECK(row["ended_on_reply"] == 0);
     CHECK(row["done"] == 40);
     auto table = workspace.run({"status", "--rehearsal"});
-    CHECK(table.out.find("one-note  alice   40        0       0        40    " + std::to_string(replied)) !=
+    CHECK(table.out.find("one-note  alice   40        0       0        0       40    " + std::to_string(replied)) !=
           std::string::npos);
 }

@@ -423,3 +423,27 @@ TEST_CASE("a stored version loads from its text as from its file", "[config]") {
     CHECK(broken.diagnostics[0].location.file == file.string());
     CHECK(broken.diagnostics[0].location.line == 3);
 }
+
+TEST_CASE("stop rules say what a decline does and how long a pause lasts without a date", "[config]") {
+    Project project;
+    auto loaded = project.load(campaign::test::complete_campaign(""));
+    REQUIRE(project.lines(loaded) == Lines{});
+    CHECK(loaded.campaign->stop.not_interested == campaign::core::DeclineRule::lost);
+    CHECK(loaded.campaign->stop.out_of_office == std::chrono::days{7});
+    CHECK(loaded.campaign->stop.later == std::chrono::days{30});
+
+    loaded = project.load(campaign::test::complete_campaign(R"(stop:
+  not_interested: suppress
+  out_of_office: 10d
+  later: 8w
+)"));
+    REQUIRE(project.lines(loaded) == Lines{});
+    CHECK(loaded.campaign->stop.not_interested == campaign::core::DeclineRule::suppress);
+    CHECK(loaded.campaign->stop.out_of_office == std::chrono::days{10});
+    CHECK(loaded.campaign->stop.later == std::chrono::weeks{8});
+
+    CHECK(project.errors("stop:\n  not_interested: forget\n  out_of_office: 0d\n") ==
+          Lines{"campaigns/q4.yaml:2:19: error: 'not_interested' must be 'lost' (the campaign ends for them) or "
+                "'suppress' (no campaign reaches them again), not 'forget'",
+                "campaigns/q4.yaml:3:18: error: 'out_of_office' must be longer than 0s"});
+}

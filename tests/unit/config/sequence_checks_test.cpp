@@ -306,3 +306,63 @@ TEST_CASE("a missing templates folder is reported once, where it is named", "[co
     CHECK(project.errors("templates: ../mustache\n") ==
           Lines{"campaigns/q4.yaml:1:12: error: templates folder mustache does not exist"});
 }
+
+TEST_CASE("a 'replied' branch can name a step per class of reply, and 'default' for the others", "[config]") {
+    Project project;
+    auto loaded = project.load(campaign::test::complete_campaign(R"(steps:
+  - id: hello
+    type: message
+    template: thanks.mustache
+    on:
+      replied: {interested: book, later: nurture, not_interested: end, default: end}
+  - id: book
+    type: message
+    template: thanks.mustache
+    next: end
+  - id: nurture
+    type: message
+    template: thanks.mustache
+)"));
+    REQUIRE(project.lines(loaded) == Lines{});
+    const auto& branches = loaded.campaign->steps[0].branches;
+    REQUIRE(branches.size() == 4);
+    CHECK(branches[0].reply_class == campaign::core::ReplyClass::interested);
+    CHECK(branches[0].target == "book");
+    CHECK(branches[1].reply_class == campaign::core::ReplyClass::later);
+    CHECK(branches[2].reply_class == campaign::core::ReplyClass::not_interested);
+    CHECK_FALSE(branches[3].reply_class);
+    CHECK(loaded.campaign->successors(loaded.campaign->steps[0]) ==
+          std::vector<std::string>{"book", "nurture", "end", "end"});
+}
+
+TEST_CASE("a class branch leads to a step that exists, and names a class a reply can branch on", "[config]") {
+    Project project;
+    CHECK(project.errors(R"(steps:
+  - id: hello
+    type: message
+    template: thanks.mustache
+    on:
+      replied: {interested: bok, default: end}
+  - id: book
+    type: message
+    template: thanks.mustache
+)") == Lines{"campaigns/q4.yaml:6:29: error: no step 'bok' to go to (did you mean 'book'?)",
+             "campaigns/q4.yaml:7:5: error: step 'book' is unreachable: no step leads to it"});
+    CHECK(project.errors(R"(steps:
+  - id: hello
+    type: message
+    template: thanks.mustache
+    on:
+      replied: {out_of_office: end, opt_out: end, intrested: end}
+)") == Lines{"campaigns/q4.yaml:6:17: error: 'out_of_office' is not a reply: an away notice pauses the sequence "
+             "until the prospect is back ('stop: out_of_office' sets how long when it gives no date)",
+             "campaigns/q4.yaml:6:37: error: 'opt_out' cannot branch: an opt-out always ends the campaign and "
+             "suppresses the prospect everywhere",
+             "campaigns/q4.yaml:6:51: error: unknown key 'intrested' in 'replied' (did you mean 'interested'?)"});
+    CHECK(project.errors(R"(steps:
+  - id: invite
+    type: connect
+    on:
+      replied: {interested: end, default: end}
+)") == Lines{"campaigns/q4.yaml:5:7: error: 'replied' cannot follow a connect step without a note"});
+}

@@ -266,3 +266,47 @@ TEST_CASE("schema 9 writes the state checks as comparisons, and keeps tags by pr
     store::Database again(path, store::OpenMode::must_exist);
     CHECK(again.sqlite().execAndGet("SELECT state FROM enrollments").getString() == "done");
 }
+
+TEST_CASE("schema 10 keeps replies read and lets an enrollment end as lost or wait out a pause", "[store]") {
+    test::TempFolder folder;
+    auto path = folder / "campaign.db";
+    {
+        SQLite::Database sqlite(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        sqlite.exec("PRAGMA journal_mode = WAL");
+        for (int version = 1; version <= 9; ++version) {
+            const auto& migration = store::migrations()[static_cast<std::size_t>(version - 1)];
+            sqlite.exec(std::string(migration.sql));
+            if (migration.then) {
+                migration.then(sqlite);
+            }
+        }
+        sqlite.exec("PRAGMA user_version = 9");
+        sqlite.exec("PRAGMA application_id = " + std::to_string(k_application_id));
+        sqlite.exec("INSERT INTO senders (name) VALUES ('alice'); INSERT INTO campaigns (name, created_at)"
+                    " VALUES ('q4', '2026-11-01T00:00:00Z'); INSERT INTO campaign_versions (campaign_id, version,"
+                    " digest, definition, created_at) VALUES (1, 1, 'd', 'campaign: q4', '2026-11-01T00:00:00Z');"
+                    " INSERT INTO prospects (profile_url, created_at, updated_at)"
+                    " VALUES ('https://linkedin.com/in/ada', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z');"
+                    " INSERT INTO enrollments (campaign_id, campaign_version_id, prospect_id, sender_id, state,"
+                    " enrolled_at) VALUES (1, 1, 1, 1, 'active', '2026-11-01T00:00:00Z');"
+                    " INSERT INTO events (external_id, type, prospect_id, occurred_at, received_at, text)"
+                    " VALUES ('r-1', 'replied', 1, '2026-11-02T00:00:00Z', '2026-11-02T00:00:00Z', 'No thanks')");
+        REQUIRE_THROWS(sqlite.exec("UPDATE enrollments SET state = 'lost'"));
+    }
+    store::Database database(path, store::OpenMode::must_exist);
+    auto& db = database.sqlite();
+    CHECK(database.schema_version() == store::latest_schema_version());
+    db.exec("UPDATE enrollments SET state = 'lost', paused_until = '2026-11-09T00:00:00Z'");
+    CHECK_THROWS_WITH(db.exec("UPDATE enrollments SET state = 'paused'"), Catch::Contains("CHECK constraint failed"));
+    db.exec("INSERT INTO replies (event_id, class, confidence, read_at) VALUES (1, 'not_interested', 0.85,"
+            " '2026-11-02T00:00:00Z')");
+    CHECK_THROWS_WITH(db.exec("INSERT INTO replies (event_id, class, confidence, read_at) VALUES (1, 'maybe', 0.5,"
+                              " '2026-11-02T00:00:00Z')"),
+                      Catch::Contains("constraint failed"));
+    CHECK_THROWS_WITH(db.exec("INSERT INTO replies (event_id, class, confidence, read_at) VALUES (2, 'neutral', 0.5,"
+                              " '2026-11-02T00:00:00Z')"),
+                      Catch::Contains("FOREIGN KEY"));
+    CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+    store::Database again(path, store::OpenMode::must_exist);
+    CHECK(again.sqlite().execAndGet("SELECT state FROM enrollments").getString() == "lost");
+}
