@@ -2,6 +2,10 @@
 // Reads replies without a database, as the runs and the reports read them: for checking the rules on a team's own
 // replies before a run relies on them.
 //
+// campaign replies reclassify [--rules DIR] [--dry-run] [--format table|json]
+// Reads the kept replies again with the rules as they are now (a person's correction stays) and says what changed;
+// the next run applies each changed class, undoing what the old one did.
+//
 // campaign replies referrals [--since DAY] [--until DAY] [--format table|csv|json]
 // The people replies pointed to ("talk to my colleague jane.doe@example.com"), as the runs read them: in CSV, a file
 // `prospects import` takes once each row has its profile URL.
@@ -155,6 +159,89 @@ int classify(Context& context, const ClassifyArguments& arguments) {
     return k_ok;
 }
 
+struct ReclassifyArguments {
+    std::string rules;
+    bool dry_run = false;
+    std::string format = "table";
+};
+
+int reclassify(Context& context, const ReclassifyArguments& arguments) {
+    auto format = parse_format(arguments.format);
+    if (format == Format::csv) {
+        throw core::UserError("error: --format must be table or json, not 'csv'");
+    }
+    auto triage = load_triage(arguments.rules);
+    store::Database database(context.database_path, store::OpenMode::must_exist);
+    store::Transaction transaction(database);
+    store::ReplyStore replies(database);
+    struct Change {
+        store::ReplyReading before;
+        store::ReplyReading after;
+        std::string text;
+        core::Timestamp at;
+    };
+    std::vector<Change> changes;
+    int read = 0;
+    replies.for_each_read([&](const store::ReplyReading& kept, const store::UnreadReply& reply) {
+        ++read;
+        auto day = std::chrono::floor<std::chrono::days>(reply.at);
+        auto fresh = triage->read(reply.text, std::chrono::year_month_day{day});
+        auto after = kept;
+        after.reply_class = fresh.reply_class;
+        after.language = fresh.language;
+        after.confidence = fresh.confidence;
+        after.until = fresh.until ? std::optional(core::Day{std::chrono::sys_days{*fresh.until}}) : std::nullopt;
+        after.reason = fresh.reason;
+        after.referral = fresh.referral;
+        after.read_at = context.clock.now();
+        if (after.reply_class != kept.reply_class || after.until != kept.until) {
+            changes.push_back({kept, after, reply.text, reply.at});
+        }
+    });
+    if (!arguments.dry_run) {
+        for (const auto& change : changes) {
+            replies.reread(change.after);
+        }
+        transaction.commit();
+    }
+    auto until_text = [](const store::ReplyReading& reading) {
+        return reading.until ? " " + core::format_day(*reading.until) : std::string();
+    };
+    if (format == Format::json) {
+        auto json = nlohmann::json::array();
+        for (const auto& change : changes) {
+            json.push_back({{"id", change.before.event_id},
+                            {"at", core::format_utc(change.at)},
+                            {"from", core::to_string(change.before.reply_class)},
+                            {"to", core::to_string(change.after.reply_class)},
+                            {"until", change.after.until ? nlohmann::json(core::format_day(*change.after.until))
+                                                         : nlohmann::json(nullptr)},
+                            {"reason", change.after.reason},
+                            {"text", change.text}});
+        }
+        context.out << json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+        return k_ok;
+    }
+    if (!changes.empty()) {
+        std::vector<Row> rows;
+        for (const auto& change : changes) {
+            rows.push_back({std::to_string(change.before.event_id), core::format_utc(change.at).substr(0, 16),
+                            std::string(core::to_string(change.before.reply_class)) + until_text(change.before),
+                            std::string(core::to_string(change.after.reply_class)) + until_text(change.after),
+                            change.after.reason});
+        }
+        print_table(context.out, {"id", "received", "was", "now", "because"}, rows);
+        context.out << '\n';
+    }
+    context.out << read << (read == 1 ? " reply" : " replies") << " read again, " << changes.size()
+                << (changes.size() == 1 ? " reads" : " read") << " differently"
+                << (changes.empty()     ? ""
+                    : arguments.dry_run ? " (a dry run: nothing was changed)"
+                                        : "; the next run applies the new classes")
+                << '\n';
+    return k_ok;
+}
+
 struct ReferralArguments {
     std::string since;
     std::string until;
@@ -276,6 +363,18 @@ void add_replies_command(CLI::App& app, Context& context) {
                   "campaign replies classify --file replies.jsonl --format json",
                   "campaign replies classify --rules rules/ --received 2026-12-04 \"Bin ab dem 07.01. zurück\""});
     on_run(*command, context, [&context, arguments] { return classify(context, *arguments); });
+
+    auto reclassify_arguments = std::make_shared<ReclassifyArguments>();
+    auto* reclassify_command = replies->add_subcommand(
+        "reclassify", "Read the kept replies again with the rules as they are now, and say what changed");
+    reclassify_command->add_option("--rules", reclassify_arguments->rules,
+                                   "A directory of <code>.yaml triage rules on top of the built-in ones");
+    reclassify_command->add_flag("--dry-run", reclassify_arguments->dry_run, "Say what would change, change nothing");
+    reclassify_command->add_option("--format", reclassify_arguments->format, "table or json");
+    set_examples(*reclassify_command,
+                 {"campaign replies reclassify --dry-run", "campaign replies reclassify --rules rules/"});
+    on_run(*reclassify_command, context,
+           [&context, reclassify_arguments] { return reclassify(context, *reclassify_arguments); });
 
     auto referral_arguments = std::make_shared<ReferralArguments>();
     auto* referral_command =

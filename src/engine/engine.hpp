@@ -159,7 +159,9 @@ private:
                core::Timestamp at, core::Timestamp now);
     const schedule::SenderCalendar& calendar_of(const core::Enrollment& enrollment, const core::Campaign& campaign);
     // The reading kept with a reply, or the rules' reading of it, kept; nothing for other events or without rules.
-    std::optional<triage::Reading> read_reply(const store::StoredEvent& stored, core::Timestamp now);
+    std::optional<store::ReplyReading> read_reply(const store::StoredEvent& stored, core::Timestamp now);
+    void undo(const store::StoredEvent& stored, const store::ReplyReading& reading, const core::Action& answered,
+              core::Enrollment& enrollment, const core::Campaign& campaign, core::Timestamp now);
     // Reads the replies recorded before replies were kept read.
     void read_unread_replies(core::Timestamp now);
     void suppress_everywhere(std::optional<core::ProspectId> prospect_id, const std::string& profile_url,

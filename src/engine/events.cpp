@@ -94,18 +94,15 @@ std::optional<core::Action> Engine::answered_action(const store::StoredEvent& st
     return m_actions.answered_by(*stored.prospect_id, *stored.sender_id, stored.event.type, stored.event.at);
 }
 
-// A reply as the rules read it on the day it came, kept with the event; read once per text and day, since a
+// A reply's kept reading, or the rules' reading of it on the day it came, kept; read once per text and day, since a
 // rehearsal's simulated prospects write the same few texts thousands of times.
-std::optional<triage::Reading> Engine::read_reply(const store::StoredEvent& stored, core::Timestamp now) {
+std::optional<store::ReplyReading> Engine::read_reply(const store::StoredEvent& stored, core::Timestamp now) {
     const auto& event = stored.event;
     if (event.type != core::EventType::replied || !m_triage) {
         return std::nullopt;
     }
     if (auto kept = m_replies.find(stored.id)) {
-        return triage::Reading{
-            kept->reply_class, kept->language,
-            kept->confidence,  kept->until ? std::optional(std::chrono::year_month_day{*kept->until}) : std::nullopt,
-            kept->reason,      kept->referral};
+        return kept;
     }
     auto received = std::chrono::floor<std::chrono::days>(event.at);
     auto key = std::pair{event.text, received};
@@ -116,11 +113,19 @@ std::optional<triage::Reading> Engine::read_reply(const store::StoredEvent& stor
         }
         known = m_readings.emplace(key, m_triage->read(event.text, std::chrono::year_month_day{received})).first;
     }
-    const auto& reading = known->second;
-    m_replies.record(store::ReplyReading{stored.id, reading.reply_class, reading.language, reading.confidence,
-                                         reading.until ? std::optional(core::Day{std::chrono::sys_days{*reading.until}})
-                                                       : std::nullopt,
-                                         reading.reason, reading.referral, now});
+    const auto& read = known->second;
+    store::ReplyReading reading;
+    reading.event_id = stored.id;
+    reading.reply_class = read.reply_class;
+    reading.language = read.language;
+    reading.confidence = read.confidence;
+    if (read.until) {
+        reading.until = std::chrono::sys_days{*read.until};
+    }
+    reading.reason = read.reason;
+    reading.referral = read.referral;
+    reading.read_at = now;
+    m_replies.record(reading);
     return reading;
 }
 
@@ -164,6 +169,9 @@ bool Engine::apply_event(const store::StoredEvent& stored, core::Timestamp now) 
         opt_out = opt_out || mentions(event, campaign.stop, m_triage.get(), written);
         decline_suppresses = decline_suppresses || campaign.stop.not_interested == core::DeclineRule::suppress;
     };
+    auto reading = read_reply(stored, now);
+    // Read again since a run acted on it: a person's correction (inbox mark) or the rules' new reading.
+    bool corrected = reading && reading->applied_class && reading->applied_class != reading->reply_class;
     auto answered = answered_action(stored);
     if (answered) {
         auto enrollment = m_enrollments.get(answered->enrollment_id);
@@ -173,6 +181,9 @@ bool Engine::apply_event(const store::StoredEvent& stored, core::Timestamp now) 
         }
         answered_step = answered->step;
         judge_by(version->campaign);
+        if (corrected) {
+            undo(stored, *reading, *answered, enrollment, version->campaign, now);
+        }
         if (enrollment.state == core::EnrollmentState::active) {
             targets.push_back(std::move(enrollment));
         }
@@ -187,14 +198,10 @@ bool Engine::apply_event(const store::StoredEvent& stored, core::Timestamp now) 
         }
     }
     // An explicit request never to be contacted, in any language the rules read ("I can't stop laughing" is none).
-    auto reading = read_reply(stored, now);
     auto reply_class =
         opt_out ? core::ReplyClass::opt_out : (reading ? reading->reply_class : core::ReplyClass::neutral);
     opt_out = reply_class == core::ReplyClass::opt_out;
-    std::optional<core::Day> until;
-    if (reading && reading->until) {
-        until = std::chrono::sys_days{*reading->until};
-    }
+    auto until = reading ? reading->until : std::nullopt;
     for (auto& enrollment : targets) {
         switch (event.type) {
         case core::EventType::accepted:
@@ -235,7 +242,51 @@ bool Engine::apply_event(const store::StoredEvent& stored, core::Timestamp now) 
         applied_to = targets.front().id;
     }
     m_events.mark_applied(stored.id, applied_to, answered ? std::optional(answered->id) : std::nullopt, now);
+    if (reading) {
+        m_replies.mark_applied(stored.id, reply_class, now);
+    }
     return true;
+}
+
+// What a run did with a reply's first reading, undone as far as it can be before its new class is applied: an
+// enrollment the reply ended, paused or sent on to a "later" branch is back at the step that was answered, waiting
+// as it was, and a suppression the reply made is lifted. The prospect's enrollments in other campaigns that an opt-out
+// stopped stay stopped.
+void Engine::undo(const store::StoredEvent& stored, const store::ReplyReading& reading, const core::Action& answered,
+                  core::Enrollment& enrollment, const core::Campaign& campaign, core::Timestamp now) {
+    auto was = *reading.applied_class;
+    if ((was == core::ReplyClass::opt_out || was == core::ReplyClass::not_interested) &&
+        !stored.event.profile_url.empty()) {
+        for (const auto& entry : m_suppressions.list()) {
+            bool made_by_it = entry.kind == core::SuppressionKind::profile && entry.value == stored.event.profile_url &&
+                              entry.created_at == reading.applied_at &&
+                              (entry.reason.starts_with("opted out: ") || entry.reason.starts_with("not interested: "));
+            if (made_by_it) {
+                m_suppressions.remove(entry.kind, entry.value);
+            }
+        }
+    }
+    const auto* step = campaign.find_step(answered.step);
+    if (step == nullptr) {
+        return;
+    }
+    bool ended_by_it = enrollment.state != core::EnrollmentState::active &&
+                       m_enrollments.finished_at(enrollment.id) == reading.applied_at;
+    bool held_by_it = enrollment.state == core::EnrollmentState::active && enrollment.paused_until &&
+                      (was == core::ReplyClass::out_of_office || was == core::ReplyClass::later);
+    if (!ended_by_it && !held_by_it) {
+        return;
+    }
+    auto before = enrollment;
+    auto back = schedule::after_action(campaign, *step, answered.at_utc);
+    if (back.finished()) {
+        return; // the answered step was the last: nothing to go back to
+    }
+    enrollment.state = core::EnrollmentState::active;
+    enrollment.paused_until.reset();
+    place(enrollment, back, campaign, now);
+    enrollment.waiting_since = answered.at_utc;
+    save(enrollment, before, now);
 }
 
 // The rule for late acceptances: an enrollment that already left its invitation step stays on the branch it took,

@@ -146,6 +146,12 @@ void EnrollmentStore::update(const core::Enrollment& enrollment, core::Timestamp
     update.exec();
 }
 
+std::optional<core::Timestamp> EnrollmentStore::finished_at(core::EnrollmentId id) {
+    SQLite::Statement query(m_database.sqlite(), "SELECT finished_at FROM enrollments WHERE id = ?");
+    query.bind(1, id);
+    return query.executeStep() ? read_optional_time(query.getColumn(0)) : std::nullopt;
+}
+
 bool EnrollmentStore::is_enrolled(core::RowId campaign_id, core::ProspectId prospect_id) {
     return find(campaign_id, prospect_id).has_value();
 }

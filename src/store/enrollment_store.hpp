@@ -50,6 +50,9 @@ public:
     // leaves the indexes by state (and the time it finished) alone: most moves of a run are of this kind.
     void update(const core::Enrollment& enrollment, core::EnrollmentState before, core::Timestamp now);
 
+    // When it ended; nothing while it is active.
+    std::optional<core::Timestamp> finished_at(core::EnrollmentId id);
+
     bool is_enrolled(core::RowId campaign_id, core::ProspectId prospect_id);
     // Enrolled and active in a campaign other than `campaign_id`.
     bool active_elsewhere(core::ProspectId prospect_id, core::RowId campaign_id);

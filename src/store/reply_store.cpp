@@ -7,21 +7,89 @@ namespace campaign::store {
 
 namespace {
 
+constexpr const char* k_reading_columns =
+    "r.event_id, r.class, r.language, r.confidence, r.until, r.reason, r.referral, r.read_at, r.corrected_at,"
+    " r.applied_class, r.applied_at, r.done_at, r.snoozed_until";
+constexpr int k_reading_count = 13;
+
+std::optional<std::string> optional_text(const SQLite::Column& column) {
+    return column.isNull() ? std::nullopt : std::optional(column.getString());
+}
+
 ReplyReading read_reading(SQLite::Statement& row) {
     ReplyReading reading;
     reading.event_id = row.getColumn(0).getInt64();
     reading.reply_class = core::parse_reply_class(row.getColumn(1).getString()).value_or(core::ReplyClass::neutral);
     reading.language = row.getColumn(2).getString();
     reading.confidence = row.getColumn(3).getDouble();
-    if (!row.getColumn(4).isNull()) {
-        reading.until = core::parse_day(row.getColumn(4).getString());
+    if (auto until = optional_text(row.getColumn(4))) {
+        reading.until = core::parse_day(*until);
     }
     reading.reason = row.getColumn(5).getString();
-    if (!row.getColumn(6).isNull()) {
-        reading.referral = row.getColumn(6).getString();
-    }
+    reading.referral = optional_text(row.getColumn(6));
     reading.read_at = read_time(row.getColumn(7));
+    reading.corrected_at = read_optional_time(row.getColumn(8));
+    if (auto applied = optional_text(row.getColumn(9))) {
+        reading.applied_class = core::parse_reply_class(*applied);
+    }
+    reading.applied_at = read_optional_time(row.getColumn(10));
+    reading.done_at = read_optional_time(row.getColumn(11));
+    reading.snoozed_until = read_optional_time(row.getColumn(12));
     return reading;
+}
+
+void bind_optional(SQLite::Statement& statement, const char* name, const std::optional<std::string>& value) {
+    if (value) {
+        statement.bind(name, *value);
+    } else {
+        statement.bind(name);
+    }
+}
+
+// The inbox's rows: each reply with whom it is from, what it answers, and the answer the inbox wrote.
+std::string inbox_query(const std::string& where) {
+    return std::string("SELECT ") + k_reading_columns +
+           ", e.occurred_at, COALESCE(e.text, ''),"
+           " CASE WHEN p.erased_at IS NULL THEN trim(p.first_name || ' ' || p.last_name) ELSE '' END,"
+           " CASE WHEN p.erased_at IS NULL THEN p.profile_url ELSE '' END,"
+           " CASE WHEN p.erased_at IS NULL THEN p.company ELSE '' END,"
+           " COALESCE(c.name, ''), COALESCE(a.step, ''), COALESCE(s.name, e.sender, ''),"
+           " e.prospect_id, e.sender_id, a.enrollment_id, x.text,"
+           " CASE WHEN x.id IS NULL THEN NULL WHEN x.action_id IS NULL THEN 'queued' ELSE xa.state END"
+           " FROM replies r JOIN (SELECT e.*, " +
+           k_answered_action +
+           " AS answered FROM events e) e ON e.id = r.event_id"
+           " LEFT JOIN prospects p ON p.id = e.prospect_id LEFT JOIN senders s ON s.id = e.sender_id"
+           " LEFT JOIN actions a ON a.id = e.answered LEFT JOIN campaigns c ON c.id = a.campaign_id"
+           " LEFT JOIN inbox_answers x ON x.event_id = r.event_id LEFT JOIN actions xa ON xa.id = x.action_id"
+           " WHERE " +
+           where + " ORDER BY e.occurred_at DESC, e.id DESC";
+}
+
+InboxItem read_item(SQLite::Statement& row) {
+    InboxItem item;
+    item.reading = read_reading(row);
+    int at = k_reading_count;
+    item.at = read_time(row.getColumn(at));
+    item.text = row.getColumn(at + 1).getString();
+    item.prospect = row.getColumn(at + 2).isNull() ? "" : row.getColumn(at + 2).getString();
+    item.profile_url = row.getColumn(at + 3).isNull() ? "" : row.getColumn(at + 3).getString();
+    item.company = row.getColumn(at + 4).isNull() ? "" : row.getColumn(at + 4).getString();
+    item.campaign = row.getColumn(at + 5).getString();
+    item.step = row.getColumn(at + 6).getString();
+    item.sender = row.getColumn(at + 7).getString();
+    if (!row.getColumn(at + 8).isNull()) {
+        item.prospect_id = row.getColumn(at + 8).getInt64();
+    }
+    if (!row.getColumn(at + 9).isNull()) {
+        item.sender_id = row.getColumn(at + 9).getInt64();
+    }
+    if (!row.getColumn(at + 10).isNull()) {
+        item.enrollment_id = row.getColumn(at + 10).getInt64();
+    }
+    item.answer = optional_text(row.getColumn(at + 11));
+    item.answer_state = optional_text(row.getColumn(at + 12));
+    return item;
 }
 
 } // namespace
@@ -30,11 +98,12 @@ struct ReplyStore::Statements {
     explicit Statements(SQLite::Database& db)
         : record(db, "INSERT INTO replies (event_id, class, language, confidence, until, reason, referral, read_at)"
                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING"),
-          find(db, "SELECT event_id, class, language, confidence, until, reason, referral, read_at FROM replies"
-                   " WHERE event_id = ?") {}
+          find(db, std::string("SELECT ") + k_reading_columns + " FROM replies r WHERE r.event_id = ?"),
+          mark_applied(db, "UPDATE replies SET applied_class = ?, applied_at = ? WHERE event_id = ?") {}
 
     SQLite::Statement record;
     SQLite::Statement find;
+    SQLite::Statement mark_applied;
 };
 
 ReplyStore::ReplyStore(Database& database)
@@ -85,6 +154,18 @@ void ReplyStore::for_each_unread(const std::function<void(const UnreadReply&)>& 
     }
 }
 
+void ReplyStore::for_each_read(const std::function<void(const ReplyReading&, const UnreadReply&)>& visit) {
+    SQLite::Statement query(m_database.sqlite(), std::string("SELECT ") + k_reading_columns +
+                                                     ", COALESCE(e.text, ''), e.occurred_at FROM replies r JOIN events"
+                                                     " e ON e.id = r.event_id WHERE r.corrected_at IS NULL"
+                                                     " ORDER BY e.occurred_at, e.id");
+    while (query.executeStep()) {
+        auto reading = read_reading(query);
+        visit(reading, UnreadReply{reading.event_id, query.getColumn(k_reading_count).getString(),
+                                   read_time(query.getColumn(k_reading_count + 1))});
+    }
+}
+
 std::vector<Referral> ReplyStore::referrals(std::optional<core::Timestamp> since,
                                             std::optional<core::Timestamp> until) {
     SQLite::Statement query(
@@ -119,6 +200,138 @@ std::vector<Referral> ReplyStore::referrals(std::optional<core::Timestamp> since
         result.push_back(std::move(referral));
     }
     return result;
+}
+
+void ReplyStore::mark_applied(core::RowId event_id, core::ReplyClass reply_class, core::Timestamp at) {
+    auto& update = m_statements->mark_applied;
+    ResetOnExit reset(update);
+    update.bind(1, std::string(core::to_string(reply_class)));
+    update.bind(2, core::format_utc(at));
+    update.bind(3, event_id);
+    update.exec();
+}
+
+std::vector<InboxItem> ReplyStore::inbox(const InboxFilter& filter) {
+    std::string where =
+        "(:everything OR (r.done_at IS NULL AND (r.snoozed_until IS NULL OR r.snoozed_until <= :now)))"
+        " AND (:since IS NULL OR e.occurred_at >= :since) AND (:until IS NULL OR e.occurred_at < :until)"
+        " AND (:sender IS NULL OR s.name = :sender) AND (:campaign IS NULL OR c.name = :campaign)";
+    if (!filter.classes.empty()) {
+        where += " AND (";
+        for (std::size_t i = 0; i < filter.classes.size(); ++i) {
+            where +=
+                (i > 0 ? " OR r.class = '" : "r.class = '") + std::string(core::to_string(filter.classes[i])) + "'";
+        }
+        where += ")";
+    }
+    SQLite::Statement query(m_database.sqlite(), inbox_query(where));
+    query.bind(":everything", filter.everything ? 1 : 0);
+    query.bind(":now", core::format_utc(filter.now));
+    bind_optional(query, ":since", filter.since ? std::optional(core::format_utc(*filter.since)) : std::nullopt);
+    bind_optional(query, ":until", filter.until ? std::optional(core::format_utc(*filter.until)) : std::nullopt);
+    bind_optional(query, ":sender", filter.sender);
+    bind_optional(query, ":campaign", filter.campaign);
+    std::vector<InboxItem> items;
+    while (query.executeStep()) {
+        items.push_back(read_item(query));
+    }
+    return items;
+}
+
+std::optional<InboxItem> ReplyStore::item(core::RowId event_id) {
+    SQLite::Statement query(m_database.sqlite(), inbox_query("r.event_id = :id"));
+    query.bind(":id", event_id);
+    if (!query.executeStep()) {
+        return std::nullopt;
+    }
+    return read_item(query);
+}
+
+std::vector<ConversationLine> ReplyStore::conversation(core::RowId event_id) {
+    SQLite::Statement query(
+        m_database.sqlite(),
+        "WITH reply AS (SELECT prospect_id, sender_id FROM events WHERE id = ?1)"
+        " SELECT a.at_utc, 0, a.step, COALESCE(a.rendered_text, ''), a.state, a.id FROM actions a, reply"
+        "  WHERE a.prospect_id = reply.prospect_id AND a.sender_id = reply.sender_id"
+        "  AND (a.type = 'connect' OR a.type = 'message' OR a.type = 'inmail')"
+        " UNION ALL SELECT e.occurred_at, 1, COALESCE(r.class, e.type), COALESCE(e.text, ''), '', e.id"
+        "  FROM events e LEFT JOIN replies r ON r.event_id = e.id, reply"
+        "  WHERE e.prospect_id = reply.prospect_id AND e.sender_id = reply.sender_id"
+        "  AND (e.type = 'replied' OR e.type = 'opted_out' OR e.type = 'accepted')"
+        " ORDER BY 1, 2, 6");
+    query.bind(1, event_id);
+    std::vector<ConversationLine> lines;
+    while (query.executeStep()) {
+        lines.push_back(ConversationLine{read_time(query.getColumn(0)), query.getColumn(1).getInt() != 0,
+                                         query.getColumn(2).getString(), query.getColumn(3).getString(),
+                                         query.getColumn(4).getString()});
+    }
+    return lines;
+}
+
+void ReplyStore::correct(core::RowId event_id, core::ReplyClass reply_class, std::optional<core::Day> until,
+                         core::Timestamp now) {
+    SQLite::Statement update(m_database.sqlite(),
+                             "UPDATE replies SET class = ?, until = ?, corrected_at = ?, confidence = 1.0"
+                             " WHERE event_id = ?");
+    update.bind(1, std::string(core::to_string(reply_class)));
+    if (until) {
+        update.bind(2, core::format_day(*until));
+    } else {
+        update.bind(2);
+    }
+    update.bind(3, core::format_utc(now));
+    update.bind(4, event_id);
+    update.exec();
+    SQLite::Statement again(m_database.sqlite(), "UPDATE events SET applied_at = NULL WHERE id = ?");
+    again.bind(1, event_id);
+    again.exec();
+}
+
+void ReplyStore::reread(const ReplyReading& reading) {
+    SQLite::Statement update(m_database.sqlite(),
+                             "UPDATE replies SET class = ?, language = ?, confidence = ?, until = ?, reason = ?,"
+                             " referral = ?, read_at = ? WHERE event_id = ? AND corrected_at IS NULL");
+    update.bind(1, std::string(core::to_string(reading.reply_class)));
+    update.bind(2, reading.language);
+    update.bind(3, reading.confidence);
+    if (reading.until) {
+        update.bind(4, core::format_day(*reading.until));
+    } else {
+        update.bind(4);
+    }
+    update.bind(5, reading.reason);
+    if (reading.referral) {
+        update.bind(6, *reading.referral);
+    } else {
+        update.bind(6);
+    }
+    update.bind(7, core::format_utc(reading.read_at));
+    update.bind(8, reading.event_id);
+    update.exec();
+    // Applied again by the next run when what it says changed.
+    SQLite::Statement again(
+        m_database.sqlite(),
+        "UPDATE events SET applied_at = NULL WHERE id = ? AND applied_at IS NOT NULL AND"
+        " EXISTS (SELECT 1 FROM replies r WHERE r.event_id = events.id AND r.applied_class IS NOT NULL"
+        " AND r.applied_class <> r.class)");
+    again.bind(1, reading.event_id);
+    again.exec();
+}
+
+void ReplyStore::set_done(core::RowId event_id, std::optional<core::Timestamp> at) {
+    SQLite::Statement update(m_database.sqlite(), "UPDATE replies SET done_at = ?, snoozed_until = NULL"
+                                                  " WHERE event_id = ?");
+    bind_optional_time(update, 1, at);
+    update.bind(2, event_id);
+    update.exec();
+}
+
+void ReplyStore::snooze(core::RowId event_id, core::Timestamp until) {
+    SQLite::Statement update(m_database.sqlite(), "UPDATE replies SET snoozed_until = ? WHERE event_id = ?");
+    update.bind(1, core::format_utc(until));
+    update.bind(2, event_id);
+    update.exec();
 }
 
 } // namespace campaign::store

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/enrollment.hpp"
 #include "core/reply_class.hpp"
@@ -24,6 +25,49 @@ struct ReplyReading {
     std::string reason;
     std::optional<std::string> referral;
     core::Timestamp read_at{};
+    std::optional<core::Timestamp> corrected_at;
+    // What a run last did with it: the class it acted on, and when.
+    std::optional<core::ReplyClass> applied_class;
+    std::optional<core::Timestamp> applied_at;
+    std::optional<core::Timestamp> done_at;
+    std::optional<core::Timestamp> snoozed_until;
+};
+
+struct InboxFilter {
+    std::vector<core::ReplyClass> classes; // any when empty
+    std::optional<std::string> sender;
+    std::optional<std::string> campaign;
+    std::optional<core::Timestamp> since;
+    std::optional<core::Timestamp> until; // exclusive
+    bool everything = false;              // the replies dealt with and snoozed too
+    core::Timestamp now{};                // a snooze ends then
+};
+
+// A reply as the inbox lists it.
+struct InboxItem {
+    ReplyReading reading;
+    core::Timestamp at{};
+    std::string text;
+    std::string prospect; // the name; empty when erased
+    std::string profile_url;
+    std::string company;
+    std::string campaign; // of the action it answers; empty when it answers none
+    std::string step;
+    std::string sender;
+    std::optional<core::ProspectId> prospect_id;
+    std::optional<core::RowId> sender_id;
+    std::optional<core::EnrollmentId> enrollment_id; // of the action it answers
+    std::optional<std::string> answer;               // the inbox's answer, when one was written
+    std::optional<std::string> answer_state;         // "queued", or its action's state
+};
+
+// One line of a conversation: something sent to the prospect, or something they wrote.
+struct ConversationLine {
+    core::Timestamp at{};
+    bool from_prospect = false;
+    std::string what; // the step, or the class of a reply
+    std::string text;
+    std::string state; // an action's
 };
 
 // A reply that has no reading yet: one recorded before replies were kept read.
@@ -58,8 +102,25 @@ public:
     std::optional<ReplyReading> find(core::RowId event_id);
     // The replies recorded without a reading, oldest first.
     void for_each_unread(const std::function<void(const UnreadReply&)>& visit);
+    // The readings of the rules that no person corrected, with their reply, oldest first.
+    void for_each_read(const std::function<void(const ReplyReading&, const UnreadReply&)>& visit);
     // The replies read as referrals that name someone, newest first, of the period [since, until).
     std::vector<Referral> referrals(std::optional<core::Timestamp> since, std::optional<core::Timestamp> until);
+    // What a run acted on.
+    void mark_applied(core::RowId event_id, core::ReplyClass reply_class, core::Timestamp at);
+
+    // The inbox: replies nobody has dealt with yet (or all of them), newest first.
+    std::vector<InboxItem> inbox(const InboxFilter& filter);
+    std::optional<InboxItem> item(core::RowId event_id);
+    // What was sent to the prospect by the reply's sender, and what came back, oldest first.
+    std::vector<ConversationLine> conversation(core::RowId event_id);
+    // A person's class for a reply: it wins over the rules from now on, and the next run applies what it implies.
+    void correct(core::RowId event_id, core::ReplyClass reply_class, std::optional<core::Day> until,
+                 core::Timestamp now);
+    // The rules' new reading of a reply no person corrected; a changed class is applied again by the next run.
+    void reread(const ReplyReading& reading);
+    void set_done(core::RowId event_id, std::optional<core::Timestamp> at);
+    void snooze(core::RowId event_id, core::Timestamp until);
 
 private:
     struct Statements;

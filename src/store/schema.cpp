@@ -402,23 +402,42 @@ END;
 )sql";
 
 // Replies as the triage rules read them when they were applied (data/triage/README.md), kept so that a report, the
-// inbox and the run agree on what each said, and a change of the rules reclassifies nothing until asked. A prospect
-// who declines ends as `lost` (the constraint below); one who is away or asked to be contacted later has their
-// sequence paused until a moment, with what was due shifted past it.
+// inbox and the run agree on what each said, and a change of the rules reclassifies nothing until asked; a person's
+// correction wins over the rules and stays. The inbox marks what the team has dealt with, and keeps the answers it
+// writes until a run sends them, each once. A prospect who declines ends as `lost` (the constraint below); one who is
+// away or asked to be contacted later has their sequence paused until a moment, with what was due shifted past it.
 constexpr std::string_view k_schema_10 = R"sql(
 CREATE TABLE IF NOT EXISTS replies (
-    event_id   INTEGER PRIMARY KEY REFERENCES events (id),
-    class      TEXT NOT NULL
-               CHECK (class = 'interested' OR class = 'not_interested' OR class = 'later' OR class = 'referral'
-                      OR class = 'out_of_office' OR class = 'opt_out' OR class = 'neutral'),
-    language   TEXT NOT NULL DEFAULT '',
-    confidence REAL NOT NULL,
-    until      TEXT, -- YYYY-MM-DD: the day a later or an away notice points to
-    reason     TEXT NOT NULL DEFAULT '',
-    referral   TEXT, -- who a referral points to: an address, a profile or a name
-    read_at    TEXT NOT NULL
+    event_id      INTEGER PRIMARY KEY REFERENCES events (id),
+    class         TEXT NOT NULL
+                  CHECK (class = 'interested' OR class = 'not_interested' OR class = 'later' OR class = 'referral'
+                         OR class = 'out_of_office' OR class = 'opt_out' OR class = 'neutral'),
+    language      TEXT NOT NULL DEFAULT '',
+    confidence    REAL NOT NULL,
+    until         TEXT, -- YYYY-MM-DD: the day a later or an away notice points to
+    reason        TEXT NOT NULL DEFAULT '',
+    referral      TEXT, -- who a referral points to: an address, a profile or a name
+    read_at       TEXT NOT NULL,
+    corrected_at  TEXT, -- a person set the class: the rules never change it again
+    applied_class TEXT, -- the class a run last acted on, and when: a correction undoes what that did
+    applied_at    TEXT,
+    done_at       TEXT, -- dealt with: out of the inbox
+    snoozed_until TEXT  -- out of the inbox until then
 ) STRICT;
 CREATE INDEX IF NOT EXISTS replies_by_class ON replies (class);
+CREATE INDEX IF NOT EXISTS replies_open ON replies (event_id) WHERE done_at IS NULL;
+
+CREATE TABLE IF NOT EXISTS inbox_answers (
+    id         INTEGER PRIMARY KEY,
+    event_id   INTEGER NOT NULL REFERENCES events (id),
+    enrollment_id INTEGER NOT NULL REFERENCES enrollments (id),
+    sender_id  INTEGER NOT NULL REFERENCES senders (id),
+    text       TEXT NOT NULL,
+    written_at TEXT NOT NULL,
+    action_id  INTEGER REFERENCES actions (id), -- once a run has recorded its intent to send it
+    UNIQUE (event_id)
+) STRICT;
+CREATE INDEX IF NOT EXISTS inbox_answers_waiting ON inbox_answers (sender_id) WHERE action_id IS NULL;
 )sql";
 
 // A column's CHECK constraint, as a list the way the tables were made and as comparisons.

@@ -4,6 +4,7 @@
 // take the branch a campaign names for them.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "e2e/harness.hpp"
 
@@ -195,4 +196,78 @@ TEST_CASE("a campaign can suppress those who decline, as it does those who opt o
     CHECK(text(workspace, of(4, "state")) == "lost");
     CHECK(text(workspace, "SELECT reason FROM suppressions WHERE value = '" + profile(4) + "'") ==
           "not interested: \"No thanks, not interested.\"");
+}
+
+TEST_CASE("the inbox lists the replies to deal with, and a correction is applied by the next run",
+          "[e2e][run][replies][inbox]") {
+    Workspace workspace;
+    prepare(workspace);
+    ingest(workspace, reply("r-1", 1, "2027-03-22T14:00:00Z", "Sounds great, can you send a few times next week?") +
+                          reply("r-2", 2, "2027-03-22T15:00:00Z", "I'm out of the office until 29 March.") +
+                          reply("r-3", 3, "2027-03-22T16:00:00Z", "Thanks for connecting!"));
+    run_for(workspace, "1d");
+    auto listed = workspace.run({"--rehearsal", "inbox", "--format", "json"});
+    INFO(listed.err);
+    REQUIRE(listed.exit_code == 0);
+    auto inbox = nlohmann::json::parse(listed.out);
+    REQUIRE(inbox.size() == 3);
+    CHECK(inbox[0]["class"] == "neutral"); // newest first
+    CHECK(inbox[1]["class"] == "out_of_office");
+    CHECK(inbox[1]["until"] == "2027-03-29");
+    CHECK(inbox[2]["class"] == "interested");
+    CHECK(inbox[2]["campaign"] == "talk");
+    CHECK(inbox[2]["step"] == "hello");
+    CHECK(inbox[2]["prospect"] == "P1 Tester");
+    auto away = std::to_string(inbox[1]["id"].get<int>());
+    auto thanks = std::to_string(inbox[0]["id"].get<int>());
+    auto interested = std::to_string(inbox[2]["id"].get<int>());
+
+    auto only = workspace.run({"--rehearsal", "inbox", "--class", "interested,later"});
+    CHECK(only.out.find("P1 Tester") != std::string::npos);
+    CHECK(only.out.find("P2 Tester") == std::string::npos);
+    auto shown = workspace.run({"--rehearsal", "inbox", "show", interested});
+    CHECK(shown.out.find("class: interested") != std::string::npos);
+    CHECK(shown.out.find("alice (hello, sent):\n  hello, P1\n") != std::string::npos);
+    CHECK(shown.out.find("prospect (interested):\n  Sounds great") != std::string::npos);
+
+    // The away notice was a prospect's own answer: marked interested, the next run takes the 'book' branch.
+    REQUIRE(workspace.run({"--rehearsal", "inbox", "mark", away, "interested"}).exit_code == 0);
+    CHECK(workspace.run({"--rehearsal", "inbox", "mark", away, "intrested"}).err.find("did you mean 'interested'") !=
+          std::string::npos);
+    CHECK(workspace.run({"--rehearsal", "inbox", "done", interested}).exit_code == 0);
+    CHECK(workspace.run({"--rehearsal", "inbox", "snooze", thanks, "2027-04-01"}).exit_code == 0);
+    auto left = nlohmann::json::parse(workspace.run({"--rehearsal", "inbox", "--format", "json"}).out);
+    REQUIRE(left.size() == 1);
+    CHECK(left[0]["class"] == "interested");
+    CHECK(left[0]["corrected"] == true);
+    CHECK(nlohmann::json::parse(workspace.run({"--rehearsal", "inbox", "--all", "--format", "json"}).out).size() == 3);
+    run_for(workspace, "1d");
+    CHECK(text(workspace, of(2, "paused_until")).empty());
+    CHECK_FALSE(sent_local(workspace, 2, "book").empty());
+    CHECK(workspace.run({"--rehearsal", "inbox", "show", "99"}).exit_code == 1);
+}
+
+TEST_CASE("reclassify reads kept replies again with new rules, says what changed, and the run applies it",
+          "[e2e][run][replies][inbox]") {
+    Workspace workspace;
+    prepare(workspace);
+    ingest(workspace, reply("r-1", 1, "2027-03-22T14:00:00Z", "Thanks, this is not for us right now."));
+    run_for(workspace, "1d");
+    REQUIRE(text(workspace, of(1, "state")) == "lost");
+    workspace.write("rules/en.yaml",
+                    "language: en\nclasses:\n  later:\n    strong:\n      - \"not for us right now\"\n");
+    auto dry = workspace.run({"--rehearsal", "replies", "reclassify", "--rules", "rules", "--dry-run"});
+    INFO(dry.err);
+    REQUIRE(dry.exit_code == 0);
+    CHECK(dry.out.find("not_interested  later") != std::string::npos);
+    CHECK(dry.out.find("1 reads differently (a dry run: nothing was changed)") != std::string::npos);
+    CHECK(text(workspace, "SELECT class FROM replies") == "not_interested");
+    auto changed = workspace.run({"--rehearsal", "replies", "reclassify", "--rules", "rules", "--format", "json"});
+    REQUIRE(changed.exit_code == 0);
+    CHECK(nlohmann::json::parse(changed.out)[0]["to"] == "later");
+    // The decline ended the campaign as lost; read as a later, it waits for its branch instead.
+    run_for(workspace, "1d");
+    CHECK(text(workspace, of(1, "state")) == "active");
+    CHECK(text(workspace, of(1, "current_step")) == "nurture");
+    CHECK_FALSE(text(workspace, of(1, "paused_until")).empty());
 }
