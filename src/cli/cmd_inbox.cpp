@@ -3,8 +3,10 @@
 // campaign inbox mark ID CLASS
 // campaign inbox snooze ID DAY|DURATION
 // campaign inbox done ID... [--undo]
+// campaign inbox reply ID (--text TEXT | --template FILE)
 // The replies a team has to deal with, across every sender and campaign, newest first, as the runs read them; each
-// is dealt with here: its class corrected (the next run applies what the new class implies), put off, or done.
+// is dealt with here: answered (once; a run sends it within the sender's hours and limits), its class corrected (the
+// next run applies what the new class implies), put off, or done.
 #include <CLI/CLI.hpp>
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -13,9 +15,14 @@
 #include "cli/context.hpp"
 #include "cli/help.hpp"
 #include "cli/output.hpp"
+#include "cli/stored_campaigns.hpp"
+#include "core/files.hpp"
 #include "core/text.hpp"
 #include "store/campaign_store.hpp"
+#include "store/prospect_store.hpp"
 #include "store/reply_store.hpp"
+#include "store/suppression_store.hpp"
+#include "template/template_set.hpp"
 
 namespace campaign::cli {
 
@@ -348,6 +355,77 @@ int done(Context& context, const std::vector<core::RowId>& ids, bool undo) {
     return k_ok;
 }
 
+// An answer written from a template beside the campaign's: the prospect's fields, and the sender's as the campaign
+// that was answered defines them.
+std::string render_answer(store::Database& database, const store::InboxItem& item, const core::Prospect& prospect,
+                          const std::filesystem::path& file) {
+    auto campaigns = latest_campaigns(database);
+    auto found = std::find_if(campaigns.begin(), campaigns.end(),
+                              [&item](const core::Campaign& campaign) { return campaign.id == item.campaign; });
+    if (found == campaigns.end()) {
+        throw core::UserError("error: campaign '" + item.campaign +
+                              "' does not load from the database: write the "
+                              "answer with --text");
+    }
+    auto sender = std::find_if(found->senders.begin(), found->senders.end(),
+                               [&item](const core::Sender& candidate) { return candidate.id == item.sender; });
+    if (sender == found->senders.end()) {
+        throw core::UserError("error: campaign '" + item.campaign + "' no longer has sender '" + item.sender +
+                              "': write the answer with --text");
+    }
+    core::Campaign campaign = *found;
+    campaign.templates_dir = file.parent_path().empty() ? "." : file.parent_path().string();
+    core::Step step;
+    step.id = "inbox";
+    step.type = core::ActionType::message;
+    step.template_name = file.filename().string();
+    campaign.steps = {step};
+    templating::TemplateSet templates(campaign);
+    auto rendered = templates.render(step.template_name, core::ActionType::message,
+                                     templating::RenderContext{prospect, *sender, campaign, step.id});
+    if (!rendered.message) {
+        throw core::UserError(file.string() + ": error: " + rendered.failure);
+    }
+    return rendered.message->body;
+}
+
+int answer(Context& context, core::RowId id, const std::string& text, const std::string& template_file) {
+    if (text.empty() == template_file.empty()) {
+        throw core::UserError("error: give the answer with --text TEXT or --template FILE (one of them)");
+    }
+    store::Database database(context.database_path, store::OpenMode::must_exist);
+    store::Transaction transaction(database);
+    store::ReplyStore replies(database);
+    auto item = find_item(replies, id);
+    if (item.answer) {
+        throw core::UserError("error: reply " + std::to_string(id) + " is answered already (" + *item.answer_state +
+                              "): 'campaign inbox show " + std::to_string(id) + "'");
+    }
+    if (!item.enrollment_id || !item.sender_id || !item.prospect_id) {
+        throw core::UserError("error: reply " + std::to_string(id) +
+                              " answers nothing a campaign sent: answer it on LinkedIn");
+    }
+    auto prospect = store::ProspectStore(database).find(*item.prospect_id);
+    if (!prospect) {
+        throw core::UserError("error: the prospect of reply " + std::to_string(id) + " was erased");
+    }
+    if (store::SuppressionStore(database).contains(core::SuppressionKind::profile, prospect->profile_url)) {
+        throw core::UserError("error: " + prospect->profile_url +
+                              " is on the suppression list: no answer goes to them");
+    }
+    auto body = text.empty() ? render_answer(database, item, *prospect, template_file) : text;
+    if (core::trim(body).empty()) {
+        throw core::UserError("error: the answer is empty");
+    }
+    auto now = inbox_now(database, context.clock);
+    replies.queue_answer(id, *item.enrollment_id, *item.sender_id, body, now);
+    replies.set_done(id, now);
+    transaction.commit();
+    context.out << "answer to reply " << id << " queued: the next run of a campaign of " << item.sender
+                << "'s sends it once, within " << item.sender << "'s working hours and limits\n";
+    return k_ok;
+}
+
 } // namespace
 
 void add_inbox_command(CLI::App& app, Context& context) {
@@ -404,6 +482,21 @@ void add_inbox_command(CLI::App& app, Context& context) {
     set_examples(*snooze_command, {"campaign inbox snooze 42 2027-01-11", "campaign inbox snooze 42 3d"});
     on_run(*snooze_command, context,
            [&context, snooze_id, snooze_until] { return snooze(context, *snooze_id, *snooze_until); });
+
+    auto reply_id = std::make_shared<core::RowId>(0);
+    auto reply_text = std::make_shared<std::string>();
+    auto reply_template = std::make_shared<std::string>();
+    auto* reply_command =
+        inbox->add_subcommand("reply", "Answer a reply: the next run sends it once, within the sender's hours");
+    reply_command->add_option("id", *reply_id, "The reply's id")->required();
+    reply_command->add_option("--text", *reply_text, "The answer");
+    reply_command->add_option("--template", *reply_template,
+                              "A Mustache template of the answer, filled with the prospect's and sender's fields");
+    set_examples(*reply_command, {"campaign inbox reply 42 --text \"Great, does Tuesday at 10 work?\"",
+                                  "campaign inbox reply 42 --template templates/book-call.mustache"});
+    on_run(*reply_command, context, [&context, reply_id, reply_text, reply_template] {
+        return answer(context, *reply_id, *reply_text, *reply_template);
+    });
 
     auto done_ids = std::make_shared<std::vector<core::RowId>>();
     auto done_undo = std::make_shared<bool>(false);

@@ -400,6 +400,12 @@ RunSummary Engine::run(const core::Clock& clock, Waiter& waiter, const RunLimits
             // sender resumed with `campaign sender resume` sends again.
             m_events_pending = true;
             notice_resumed_senders();
+            // And an answer written in the inbox meanwhile goes out at its sender's next moment.
+            if (m_replies.any_answer_waiting()) {
+                for (auto& [id, sender] : m_senders) {
+                    sender->dirty = true;
+                }
+            }
             last_look = now;
         }
         if (stop_requested) {

@@ -175,6 +175,9 @@ private:
     // Sends what the sender may send now; returns when its next action can go, if it has one waiting.
     std::optional<core::Timestamp> serve_sender(SenderRuntime& sender, core::Timestamp now);
     void act(SenderRuntime& sender, core::Enrollment enrollment, core::Timestamp now);
+    void send_answer(SenderRuntime& sender, const store::InboxAnswer& answer, core::Timestamp now);
+    void give_up_answer(const store::InboxAnswer& answer, const std::string& why);
+    void settle_answer(core::Action& action, const transport::Lookup& lookup);
     core::Action intent(const core::Enrollment& enrollment, const core::Step& step, const SenderRuntime& sender,
                         core::Timestamp now);
     void record_outcome(SenderRuntime& sender, core::Enrollment& enrollment, const core::Step& step,

@@ -22,9 +22,17 @@ struct Candidate {
     core::Timestamp slot;
     int precedence = 0;
     store::QueueHead head;
+    std::optional<store::InboxAnswer> answer; // an answer written in the inbox, instead of a campaign's step
 
     auto order() const { return std::tie(slot, precedence, head.due, head.id); }
 };
+
+// An answer a person wrote goes before the campaigns' work due at the same moment.
+constexpr int k_answer_precedence = -1;
+
+std::string answer_step(core::RowId event_id) {
+    return "inbox:" + std::to_string(event_id);
+}
 
 } // namespace
 
@@ -77,7 +85,7 @@ std::optional<core::Timestamp> Engine::serve_sender(SenderRuntime& sender, core:
                 impossible = queued;
                 break;
             }
-            Candidate candidate{*slot, schedule::precedence(std::get<2>(key)), *queued};
+            Candidate candidate{*slot, schedule::precedence(std::get<2>(key)), *queued, std::nullopt};
             if (!best || candidate.order() < best->order()) {
                 best = candidate;
             }
@@ -85,6 +93,20 @@ std::optional<core::Timestamp> Engine::serve_sender(SenderRuntime& sender, core:
         if (impossible) {
             refuse(m_enrollments.get(impossible->id), now);
             continue;
+        }
+        if (auto answer = m_replies.next_answer(sender.id)) {
+            auto slot = schedule::earliest_slot(sender.sender, sender.calendar, sender.ledger,
+                                                core::ActionType::message, std::max(answer->due_at, now));
+            Candidate candidate{slot.value_or(now), k_answer_precedence, store::QueueHead{0, answer->due_at}, answer};
+            if (!slot) {
+                writing();
+                give_up_answer(*answer,
+                               "sender '" + sender.sender.id + "' may not send messages: its daily limit is 0");
+                continue;
+            }
+            if (!best || candidate.order() < best->order()) {
+                best = candidate;
+            }
         }
         for (const auto& hold : {sender.held_until, m_transport_held_until}) {
             if (best && hold && best->slot < *hold) {
@@ -98,11 +120,128 @@ std::optional<core::Timestamp> Engine::serve_sender(SenderRuntime& sender, core:
         if (ingest_events(now, true)) {
             continue;
         }
-        act(sender, m_enrollments.get(best->head.id), now);
+        if (best->answer) {
+            send_answer(sender, *best->answer, now);
+        } else {
+            act(sender, m_enrollments.get(best->head.id), now);
+        }
         if (sender.paused) {
             return std::nullopt;
         }
     }
+}
+
+// An answer written in the inbox (campaign inbox reply), sent once through the sender's transport as a message of its
+// own: its intent is always committed before the transport is called, and its outcome leaves the enrollment where it
+// stands.
+void Engine::send_answer(SenderRuntime& sender, const store::InboxAnswer& answer, core::Timestamp now) {
+    writing();
+    auto enrollment = m_enrollments.get(answer.enrollment_id);
+    auto prospect = m_prospects.find(enrollment.prospect_id);
+    const auto* version = load_version(enrollment);
+    if (!prospect || is_suppressed(*prospect) || version == nullptr) {
+        give_up_answer(answer, !prospect            ? "the prospect was erased"
+                               : version == nullptr ? "its campaign's version does not load"
+                                                    : prospect->profile_url + " is on the suppression list");
+        return;
+    }
+    core::Action action;
+    action.enrollment_id = enrollment.id;
+    action.campaign_id = enrollment.campaign_id;
+    action.version_id = enrollment.version_id;
+    action.prospect_id = enrollment.prospect_id;
+    action.sender_id = enrollment.sender_id;
+    action.step = answer_step(answer.event_id);
+    action.type = core::ActionType::message;
+    action.idempotency_key = "inbox/" + std::to_string(answer.event_id);
+    action.rendered_text = answer.text;
+    action.at_utc = now;
+    action.at_local = sender.calendar.format_local(now);
+    if (auto earlier = m_actions.find(enrollment.id, action.step);
+        earlier && earlier->state != core::ActionState::failed) {
+        m_replies.answer_tried(answer.id, earlier->id, std::nullopt); // it went out, or waits for a person
+        return;
+    }
+    action.id = m_actions.begin(action);
+    m_replies.answer_tried(answer.id, action.id, answer.due_at);
+    commit();
+    auto result = m_transport.send(transport::Outbound{action.idempotency_key, version->campaign.id,
+                                                       core::ActionType::message, sender.sender.id, *prospect, "",
+                                                       action.rendered_text, now, sender.calendar.window_end(now)});
+    writing();
+    learn_member_id(action.prospect_id, result);
+    action.response = result.response;
+    std::optional<core::Timestamp> again;
+    switch (result.status) {
+    case transport::SendStatus::sent:
+        action.state = core::ActionState::sent;
+        m_actions.finish(action.id, action.state, result.response, "");
+        sender.ledger.record(core::ActionType::message, now);
+        sender.ledger.pace(now, sender.sender.pacing, m_random);
+        ++m_progress.sent;
+        break;
+    case transport::SendStatus::rejected:
+        action.state = core::ActionState::failed;
+        action.error = result.error;
+        m_actions.finish(action.id, action.state, result.response, result.error, core::Failure::rejected);
+        m_observer.on_warning("the answer to reply " + std::to_string(answer.event_id) +
+                              " was refused: " + result.error);
+        break;
+    case transport::SendStatus::retry_later:
+    case transport::SendStatus::rate_limited:
+    case transport::SendStatus::unreachable: {
+        bool counts = result.status == transport::SendStatus::retry_later;
+        auto attempts = m_actions.get(action.id)->attempts;
+        action.state = core::ActionState::failed;
+        if (counts && attempts >= k_max_attempts) {
+            action.error = result.error + "; gave up after " + std::to_string(attempts) + " attempts";
+            m_actions.finish(action.id, action.state, result.response, action.error, core::Failure::gave_up);
+            m_observer.on_warning("the answer to reply " + std::to_string(answer.event_id) +
+                                  " was not sent: " + action.error);
+            break;
+        }
+        again = std::max(result.retry_at.value_or(now + k_default_retry), now + std::chrono::seconds{1});
+        sender.ledger.pace(now, sender.sender.pacing, m_random);
+        action.error = result.error + "; retrying at " + core::format_utc(*again);
+        m_actions.finish(action.id, action.state, result.response, action.error);
+        if (!counts) {
+            m_actions.uncount_attempt(action.id);
+        }
+        hold(sender, result, *again);
+        break;
+    }
+    case transport::SendStatus::refused:
+        m_actions.finish(action.id, core::ActionState::failed, result.response,
+                         result.error + "; not sent, the answer stays due");
+        m_actions.uncount_attempt(action.id);
+        commit();
+        throw core::RuntimeFailure("error: " + result.error +
+                                   ": the run stopped, nothing more was sent; check the gateway's url and key");
+    case transport::SendStatus::in_doubt:
+        action.state = core::ActionState::in_doubt;
+        action.error = result.error;
+        m_actions.finish(action.id, action.state, result.response, result.error);
+        m_observer.on_warning("the answer to reply " + std::to_string(answer.event_id) + " (" + action.idempotency_key +
+                              ") is in doubt (" + result.error + "): check it on LinkedIn");
+        break;
+    case transport::SendStatus::sender_blocked:
+        action.state = core::ActionState::failed;
+        action.error = result.error + "; sender '" + sender.sender.id + "' paused until it is resumed";
+        m_actions.finish(action.id, action.state, result.response, action.error);
+        again = now;
+        m_campaigns.pause_sender(sender.id, now, result.error);
+        sender.paused = true;
+        m_observer.on_warning("sender '" + sender.sender.id + "' paused: " + result.error +
+                              " (resume with: campaign sender resume " + sender.sender.id + ")");
+        break;
+    }
+    m_replies.answer_tried(answer.id, action.id, again);
+    m_observer.on_action(ActionReport{action, version->campaign.id, sender.sender.id, prospect->profile_url});
+}
+
+void Engine::give_up_answer(const store::InboxAnswer& answer, const std::string& why) {
+    m_replies.answer_dropped(answer.id);
+    m_observer.on_warning("the answer to reply " + std::to_string(answer.event_id) + " was not sent: " + why);
 }
 
 // A step the sender may never take (its limit for the type is 0, as InMail for a free account).
@@ -362,12 +501,43 @@ transport::Outbound Engine::outbound_of(const core::Action& action) {
     return outbound;
 }
 
+// An answer from the inbox a crash left in flight: settled by what the transport says, without moving its enrollment.
+void Engine::settle_answer(core::Action& action, const transport::Lookup& lookup) {
+    switch (lookup.status) {
+    case transport::LookupStatus::performed:
+        if (lookup.result.status == transport::SendStatus::sent) {
+            m_actions.finish(action.id, core::ActionState::sent, lookup.result.response, "");
+        } else {
+            m_actions.finish(action.id, core::ActionState::failed, lookup.result.response, lookup.result.error,
+                             core::Failure::rejected);
+        }
+        m_replies.answer_settled(action.id);
+        break;
+    case transport::LookupStatus::not_performed:
+        // Still due: the next send goes under the same key.
+        m_actions.finish(action.id, core::ActionState::failed, "",
+                         "interrupted before the transport received it; it will be sent again");
+        break;
+    case transport::LookupStatus::unknown:
+        m_actions.finish(action.id, core::ActionState::in_doubt, "",
+                         "interrupted, and the transport cannot say whether it went out");
+        m_replies.answer_settled(action.id);
+        m_observer.on_warning("action " + action.idempotency_key +
+                              " is in doubt (interrupted, and the transport cannot say whether it went out): check it "
+                              "on LinkedIn");
+        break;
+    case transport::LookupStatus::unreachable:
+        break;
+    }
+}
+
 int Engine::recover(core::Timestamp now) {
     int settled = 0;
     for (auto& action : m_actions.in_flight()) {
         auto enrollment = m_enrollments.get(action.enrollment_id);
         const auto* version = version_of(enrollment);
-        if (version == nullptr || !version->played) {
+        bool answer = action.step.starts_with("inbox:");
+        if (!answer && (version == nullptr || !version->played)) {
             continue; // a campaign this run does not play: its own run settles it
         }
         auto lookup = m_transport.lookup(outbound_of(action));
@@ -379,6 +549,11 @@ int Engine::recover(core::Timestamp now) {
         }
         writing();
         learn_member_id(action.prospect_id, lookup.result);
+        if (answer) {
+            settle_answer(action, lookup);
+            ++settled;
+            continue;
+        }
         switch (lookup.status) {
         case transport::LookupStatus::performed:
             // What the transport answered then: usually sent, perhaps rejected. The ledgers counted the action when

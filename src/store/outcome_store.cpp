@@ -52,6 +52,10 @@ ActionGroup read_group(SQLite::Statement& row, int first) {
     group.campaign_id = row.getColumn(first).getInt64();
     group.sender_id = row.getColumn(first + 1).getInt64();
     group.step = row.getColumn(first + 2).getString();
+    // The inbox's answers are each a step of their own ("inbox:42"), and one row of the report.
+    if (group.step.starts_with("inbox:")) {
+        group.step = k_inbox_answers;
+    }
     group.variant = row.getColumn(first + 3).isNull() ? "" : row.getColumn(first + 3).getString();
     group.type = core::parse_action_type(row.getColumn(first + 4).getString()).value_or(core::ActionType::view_profile);
     return group;

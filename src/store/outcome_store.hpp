@@ -58,6 +58,9 @@ struct Acceptance {
 };
 
 // A reply (or an opt-out) and the action it answers; the action or the reply in the period.
+// The step the reports count the answers written in the inbox under: no step id has a space.
+inline constexpr const char* k_inbox_answers = "inbox answers";
+
 struct Reply {
     core::RowId event_id = 0;
     bool opted_out = false;                      // reported as an opt-out, whatever its words

@@ -99,11 +99,14 @@ struct ReplyStore::Statements {
         : record(db, "INSERT INTO replies (event_id, class, language, confidence, until, reason, referral, read_at)"
                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING"),
           find(db, std::string("SELECT ") + k_reading_columns + " FROM replies r WHERE r.event_id = ?"),
-          mark_applied(db, "UPDATE replies SET applied_class = ?, applied_at = ? WHERE event_id = ?") {}
+          mark_applied(db, "UPDATE replies SET applied_class = ?, applied_at = ? WHERE event_id = ?"),
+          next_answer(db, "SELECT id, event_id, enrollment_id, sender_id, text, due_at FROM inbox_answers"
+                          " WHERE sender_id = ? AND due_at IS NOT NULL ORDER BY due_at, id LIMIT 1") {}
 
     SQLite::Statement record;
     SQLite::Statement find;
     SQLite::Statement mark_applied;
+    SQLite::Statement next_answer; // once per send of a sender
 };
 
 ReplyStore::ReplyStore(Database& database)
@@ -331,6 +334,57 @@ void ReplyStore::snooze(core::RowId event_id, core::Timestamp until) {
     SQLite::Statement update(m_database.sqlite(), "UPDATE replies SET snoozed_until = ? WHERE event_id = ?");
     update.bind(1, core::format_utc(until));
     update.bind(2, event_id);
+    update.exec();
+}
+
+bool ReplyStore::queue_answer(core::RowId event_id, core::EnrollmentId enrollment_id, core::RowId sender_id,
+                              const std::string& text, core::Timestamp now) {
+    SQLite::Statement insert(m_database.sqlite(),
+                             "INSERT INTO inbox_answers (event_id, enrollment_id, sender_id, text, written_at, due_at)"
+                             " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING");
+    insert.bind(1, event_id);
+    insert.bind(2, enrollment_id);
+    insert.bind(3, sender_id);
+    insert.bind(4, text);
+    insert.bind(5, core::format_utc(now));
+    insert.bind(6, core::format_utc(now));
+    return insert.exec() > 0;
+}
+
+std::optional<InboxAnswer> ReplyStore::next_answer(core::RowId sender_id) {
+    auto& query = m_statements->next_answer;
+    ResetOnExit reset(query);
+    query.bind(1, sender_id);
+    if (!query.executeStep()) {
+        return std::nullopt;
+    }
+    return InboxAnswer{query.getColumn(0).getInt64(), query.getColumn(1).getInt64(),  query.getColumn(2).getInt64(),
+                       query.getColumn(3).getInt64(), query.getColumn(4).getString(), read_time(query.getColumn(5))};
+}
+
+bool ReplyStore::any_answer_waiting() {
+    return m_database.sqlite()
+               .execAndGet("SELECT EXISTS (SELECT 1 FROM inbox_answers WHERE due_at IS NOT NULL)")
+               .getInt() != 0;
+}
+
+void ReplyStore::answer_tried(core::RowId id, core::ActionId action_id, std::optional<core::Timestamp> due_again) {
+    SQLite::Statement update(m_database.sqlite(), "UPDATE inbox_answers SET action_id = ?, due_at = ? WHERE id = ?");
+    update.bind(1, action_id);
+    bind_optional_time(update, 2, due_again);
+    update.bind(3, id);
+    update.exec();
+}
+
+void ReplyStore::answer_dropped(core::RowId id) {
+    SQLite::Statement update(m_database.sqlite(), "UPDATE inbox_answers SET due_at = NULL WHERE id = ?");
+    update.bind(1, id);
+    update.exec();
+}
+
+void ReplyStore::answer_settled(core::ActionId action_id) {
+    SQLite::Statement update(m_database.sqlite(), "UPDATE inbox_answers SET due_at = NULL WHERE action_id = ?");
+    update.bind(1, action_id);
     update.exec();
 }
 

@@ -61,6 +61,16 @@ struct InboxItem {
     std::optional<std::string> answer_state;         // "queued", or its action's state
 };
 
+// An answer written in the inbox, waiting for a run to send it through the sender's transport.
+struct InboxAnswer {
+    core::RowId id = 0;
+    core::RowId event_id = 0;
+    core::EnrollmentId enrollment_id = 0;
+    core::RowId sender_id = 0;
+    std::string text;
+    core::Timestamp due_at{};
+};
+
 // One line of a conversation: something sent to the prospect, or something they wrote.
 struct ConversationLine {
     core::Timestamp at{};
@@ -120,6 +130,20 @@ public:
     // The rules' new reading of a reply no person corrected; a changed class is applied again by the next run.
     void reread(const ReplyReading& reading);
     void set_done(core::RowId event_id, std::optional<core::Timestamp> at);
+
+    // Keeps an answer to a reply for the next run to send; false when the reply has one already.
+    bool queue_answer(core::RowId event_id, core::EnrollmentId enrollment_id, core::RowId sender_id,
+                      const std::string& text, core::Timestamp now);
+    // The sender's answer due first.
+    std::optional<InboxAnswer> next_answer(core::RowId sender_id);
+    // Whether any sender has an answer waiting.
+    bool any_answer_waiting();
+    // A run tried it: the action that carries it, and when it may go again (none: it went out, or waits for a person).
+    void answer_tried(core::RowId id, core::ActionId action_id, std::optional<core::Timestamp> due_again);
+    // Not to be sent: its prospect cannot be reached any more.
+    void answer_dropped(core::RowId id);
+    // The answer an action carries is no longer due: a crash's action settled.
+    void answer_settled(core::ActionId action_id);
     void snooze(core::RowId event_id, core::Timestamp until);
 
 private:

@@ -428,16 +428,16 @@ CREATE INDEX IF NOT EXISTS replies_by_class ON replies (class);
 CREATE INDEX IF NOT EXISTS replies_open ON replies (event_id) WHERE done_at IS NULL;
 
 CREATE TABLE IF NOT EXISTS inbox_answers (
-    id         INTEGER PRIMARY KEY,
-    event_id   INTEGER NOT NULL REFERENCES events (id),
+    id            INTEGER PRIMARY KEY,
+    event_id      INTEGER NOT NULL UNIQUE REFERENCES events (id), -- a reply is answered once
     enrollment_id INTEGER NOT NULL REFERENCES enrollments (id),
-    sender_id  INTEGER NOT NULL REFERENCES senders (id),
-    text       TEXT NOT NULL,
-    written_at TEXT NOT NULL,
-    action_id  INTEGER REFERENCES actions (id), -- once a run has recorded its intent to send it
-    UNIQUE (event_id)
+    sender_id     INTEGER NOT NULL REFERENCES senders (id),
+    text          TEXT NOT NULL,
+    written_at    TEXT NOT NULL,
+    due_at        TEXT, -- when a run may send it (again); none once it went out, failed for good or is in doubt
+    action_id     INTEGER REFERENCES actions (id) -- once a run has recorded its intent to send it
 ) STRICT;
-CREATE INDEX IF NOT EXISTS inbox_answers_waiting ON inbox_answers (sender_id) WHERE action_id IS NULL;
+CREATE INDEX IF NOT EXISTS inbox_answers_due ON inbox_answers (sender_id, due_at) WHERE due_at IS NOT NULL;
 )sql";
 
 // A column's CHECK constraint, as a list the way the tables were made and as comparisons.

@@ -7,6 +7,7 @@
 #include <csignal>
 #include <cstdlib>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "e2e/harness.hpp"
@@ -568,4 +569,68 @@ TEST_CASE("a gateway that forgot the saved cursor gives its events again, and no
     CHECK(count(workspace, "SELECT count(*) FROM enrollments WHERE state = 'replied'") == 2);
     CHECK(count(workspace, "SELECT count(*) FROM actions WHERE step = 'reminder'") == 6);
     CHECK(count(workspace, "SELECT count(*) FROM event_cursors WHERE cursor = '1.2'") == 1);
+}
+
+TEST_CASE("an answer from the inbox goes out once through a failing gateway, within the sender's hours",
+          "[e2e][http][inbox]") {
+    FakeGateway gateway(k_key);
+    Workspace workspace;
+    prepare(workspace, gateway);
+    gateway.accept_invitations_after(std::chrono::hours{5});
+    gateway.reply_to_messages_after(std::chrono::hours{3}, "Sounds good, can you send a few times for a call?");
+    auto first = workspace.run(k_ten_days);
+    INFO(first.out << first.err);
+    REQUIRE(first.exit_code == 0);
+    auto listed = workspace.run({"--rehearsal", "inbox", "--class", "interested", "--format", "json"});
+    REQUIRE(listed.exit_code == 0);
+    auto inbox = nlohmann::json::parse(listed.out);
+    REQUIRE_FALSE(inbox.empty());
+    auto id = std::to_string(inbox[0]["id"].get<int>());
+    auto key = "inbox/" + id;
+
+    auto answered = workspace.run({"--rehearsal", "inbox", "reply", id, "--text", "Great - does Tuesday at 10 work?"});
+    INFO(answered.err);
+    REQUIRE(answered.exit_code == 0);
+    CHECK(answered.out.find("queued") != std::string::npos);
+    auto twice = workspace.run({"--rehearsal", "inbox", "reply", id, "--text", "Again"});
+    CHECK(twice.exit_code == 1);
+    CHECK(twice.err.find("answered already (queued)") != std::string::npos);
+    CHECK(workspace.run({"--rehearsal", "inbox", "reply", id}).err.find("--text TEXT or --template FILE") !=
+          std::string::npos);
+
+    // The gateway performs it and answers 500, then times out after performing it: retried under its key, it is
+    // performed once.
+    gateway.fail_next(FaultKind::status_500_after_performing, 1);
+    gateway.fail_next(FaultKind::timeout_after_performing, 1);
+    gateway.fail_next(FaultKind::status_500, 1);
+    auto more = workspace.run({"run", "campaigns/founders-intro.yaml", "--transport", "http", "--clock", "simulated",
+                               "--for", "2d", "--seed", "7"});
+    INFO(more.out << more.err);
+    REQUIRE(more.exit_code == 0);
+    check_exactly_once(workspace, gateway);
+    check_hours_and_limits(sent_actions(workspace));
+    CHECK(gateway.performed_count(key) == 1);
+    auto requests = gateway.requests();
+    auto tries = std::count_if(requests.begin(), requests.end(), [&key](const auto& request) {
+        auto header = request.headers.find("Idempotency-Key");
+        return request.method == "POST" && header != request.headers.end() && header->second == key;
+    });
+    CHECK(tries >= 3); // the faults met it
+    CHECK(count(workspace, "SELECT count(*) FROM actions WHERE idempotency_key = '" + key +
+                               "' AND state = 'sent' AND type = 'message'"
+                               " AND rendered_text = 'Great - does Tuesday at 10 work?'") == 1);
+    CHECK(count(workspace, "SELECT count(*) FROM inbox_answers WHERE due_at IS NOT NULL") == 0);
+    auto shown = workspace.run({"--rehearsal", "inbox", "show", id});
+    CHECK(shown.out.find("answered: sent") != std::string::npos);
+    CHECK(shown.out.find("(inbox:" + id + ", sent):\n  Great - does Tuesday at 10 work?") != std::string::npos);
+    // A third run sends nothing more for it.
+    REQUIRE(workspace
+                .run({"run", "campaigns/founders-intro.yaml", "--transport", "http", "--clock", "simulated", "--for",
+                      "1d", "--seed", "7"})
+                .exit_code == 0);
+    CHECK(gateway.performed_count(key) == 1);
+    // The report counts the inbox's answers as one row, not a step each.
+    auto report = workspace.run({"--rehearsal", "report", "replies"});
+    CHECK(report.out.find("inbox answers") != std::string::npos);
+    CHECK(report.out.find("inbox:") == std::string::npos);
 }
