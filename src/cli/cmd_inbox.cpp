@@ -18,8 +18,10 @@
 #include "cli/stored_campaigns.hpp"
 #include "core/files.hpp"
 #include "core/text.hpp"
+#include "engine/hooks.hpp"
 #include "store/campaign_store.hpp"
 #include "store/prospect_store.hpp"
+#include "store/rehearsal.hpp"
 #include "store/reply_store.hpp"
 #include "store/suppression_store.hpp"
 #include "template/template_set.hpp"
@@ -70,6 +72,33 @@ store::InboxItem find_item(store::ReplyStore& replies, core::RowId id) {
                               "every one)");
     }
     return *item;
+}
+
+// The hooks of the campaign a reply answers hear of what the inbox did with it, in the transaction that did it.
+void tell_hooks(store::Database& database, const store::InboxItem& item, const std::string& type, nlohmann::json data,
+                core::Timestamp now) {
+    if (item.campaign.empty()) {
+        return;
+    }
+    auto campaigns = latest_campaigns(database);
+    auto found = std::find_if(campaigns.begin(), campaigns.end(),
+                              [&item](const core::Campaign& campaign) { return campaign.id == item.campaign; });
+    if (found == campaigns.end() || found->hooks.empty()) {
+        return;
+    }
+    data["reply"] = item.reading.event_id;
+    data["campaign"] = item.campaign;
+    data["step"] = item.step;
+    data["sender"] = item.sender;
+    data["prospect"] = {{"profile_url", item.profile_url}, {"name", item.prospect}, {"company", item.company}};
+    engine::tell_hooks(database, found->hooks, store::rehearsal_origin(database).has_value(), core::HookTopic::inbox,
+                       type, std::to_string(item.reading.event_id) + "/" + type + "/" + core::format_utc(now), data,
+                       now);
+}
+
+// And are posted to at once, once what they hear of is committed; what fails is tried again by the next run.
+void post_hooks(store::Database& database, core::Timestamp now) {
+    engine::deliver_hooks(database, now, engine::http_hook_post(), engine::process_environment());
 }
 
 std::string one_line(const std::string& text) {
@@ -303,8 +332,15 @@ int mark(Context& context, core::RowId id, const std::string& class_name, const 
     } else if (dated) {
         until = item.reading.until;
     }
-    replies.correct(id, reply_class, until, inbox_now(database, context.clock));
+    auto now = inbox_now(database, context.clock);
+    replies.correct(id, reply_class, until, now);
+    tell_hooks(database, item, "inbox.marked",
+               {{"class", core::to_string(reply_class)},
+                {"was", core::to_string(was)},
+                {"until", until ? nlohmann::json(core::format_day(*until)) : nlohmann::json(nullptr)}},
+               now);
     transaction.commit();
+    post_hooks(database, now);
     context.out << "reply " << id << ": " << core::to_string(was) << " -> " << core::to_string(reply_class)
                 << "; the next run applies it";
     if (item.reading.applied_class) {
@@ -332,9 +368,11 @@ int snooze(Context& context, core::RowId id, const std::string& until_text) {
     }
     store::Transaction transaction(database);
     store::ReplyStore replies(database);
-    find_item(replies, id);
+    auto item = find_item(replies, id);
     replies.snooze(id, until);
+    tell_hooks(database, item, "inbox.snoozed", {{"until", core::format_utc(until)}}, now);
     transaction.commit();
+    post_hooks(database, now);
     context.out << "reply " << id << ": out of the inbox until " << core::format_utc(until) << '\n';
     return k_ok;
 }
@@ -344,14 +382,18 @@ int done(Context& context, const std::vector<core::RowId>& ids, bool undo) {
     auto now = inbox_now(database, context.clock);
     store::Transaction transaction(database);
     store::ReplyStore replies(database);
+    std::vector<store::InboxItem> items;
     for (auto id : ids) {
-        find_item(replies, id); // every id is checked before any is written
+        items.push_back(find_item(replies, id)); // every id is checked before any is written
     }
-    for (auto id : ids) {
+    for (const auto& item : items) {
+        auto id = item.reading.event_id;
         replies.set_done(id, undo ? std::nullopt : std::optional(now));
+        tell_hooks(database, item, undo ? "inbox.reopened" : "inbox.done", nlohmann::json::object(), now);
         context.out << "reply " << id << (undo ? ": back in the inbox\n" : ": done\n");
     }
     transaction.commit();
+    post_hooks(database, now);
     return k_ok;
 }
 
@@ -420,7 +462,9 @@ int answer(Context& context, core::RowId id, const std::string& text, const std:
     auto now = inbox_now(database, context.clock);
     replies.queue_answer(id, *item.enrollment_id, *item.sender_id, body, now);
     replies.set_done(id, now);
+    tell_hooks(database, item, "inbox.answered", {{"text", body}}, now);
     transaction.commit();
+    post_hooks(database, now);
     context.out << "answer to reply " << id << " queued: the next run of a campaign of " << item.sender
                 << "'s sends it once, within " << item.sender << "'s working hours and limits\n";
     return k_ok;

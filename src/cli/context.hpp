@@ -40,6 +40,7 @@ void add_import_command(CLI::App& prospects, Context& context);
 void add_suppress_command(CLI::App& app, Context& context);
 void add_replies_command(CLI::App& app, Context& context);
 void add_inbox_command(CLI::App& app, Context& context);
+void add_hooks_command(CLI::App& app, Context& context);
 void add_template_command(CLI::App& app, Context& context);
 void add_run_command(CLI::App& app, Context& context);
 void add_rehearsal_command(CLI::App& app, Context& context);

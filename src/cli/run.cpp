@@ -45,9 +45,9 @@ std::string chosen_command(const CLI::App& app) {
 // The commands that only read the database.
 bool only_reads(const std::string& command) {
     static const std::set<std::string, std::less<>> k_readers{
-        "status",         "report replies", "report ssi",        "actions",         "prospects list",
-        "prospects show", "suppress list",  "ssi list",          "validate",        "template render",
-        "inbox",          "inbox show",     "replies referrals", "replies classify"};
+        "status",         "report replies", "report ssi",        "actions",          "prospects list",
+        "prospects show", "suppress list",  "ssi list",          "validate",         "template render",
+        "inbox",          "inbox show",     "replies referrals", "replies classify", "hooks log"};
     return k_readers.contains(command);
 }
 
@@ -135,6 +135,7 @@ int run(int argc, char** argv) {
     add_report_command(app, context);
     add_replies_command(app, context);
     add_inbox_command(app, context);
+    add_hooks_command(app, context);
     add_serve_command(app, context);
     add_events_command(app, context);
     add_completion_command(app, context);

@@ -300,9 +300,9 @@ std::vector<core::Step> read_steps(YamlReader& reader, const YAML::Node& node) {
 void read_campaign(YamlReader& reader, const YAML::Node& root, const std::filesystem::path& file,
                    core::Campaign& campaign) {
     campaign.location = reader.where(root);
-    if (!reader.check_map(
-            root, "the campaign file",
-            {"campaign", "description", "templates", "senders", "audience", "stop", "steps", "mock", "gateway"})) {
+    if (!reader.check_map(root, "the campaign file",
+                          {"campaign", "description", "templates", "senders", "audience", "stop", "steps", "mock",
+                           "gateway", "hooks"})) {
         return;
     }
     if (auto id = reader.string(root, "campaign", true)) {
@@ -376,6 +376,9 @@ LoadedCampaign load_document(YamlReader& reader, const std::optional<YAML::Node>
     std::optional<core::GatewaySettings> gateway;
     if (root->IsMap() && (*root)["gateway"]) {
         gateway = read_gateway(reader, (*root)["gateway"], file);
+    }
+    if (root->IsMap() && (*root)["hooks"]) {
+        campaign.hooks = read_hooks(reader, (*root)["hooks"], file);
     }
     result.diagnostics = reader.take_diagnostics();
     sort_by_place(result.diagnostics);

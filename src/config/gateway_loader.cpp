@@ -20,45 +20,6 @@ bool is_variable_name(const std::string& name) {
     });
 }
 
-// "250ms" or a duration of campaign files ("30s", "1m"), longer than 0.
-std::optional<std::chrono::milliseconds> milliseconds(YamlReader& reader, const YAML::Node& map, std::string_view key) {
-    auto node = map[std::string(key)];
-    if (!node) {
-        return std::nullopt;
-    }
-    auto text = reader.scalar(node, "'" + std::string(key) + "'");
-    if (!text) {
-        return std::nullopt;
-    }
-    std::optional<std::chrono::milliseconds> value;
-    if (text->size() > 2 && text->ends_with("ms") &&
-        std::all_of(text->begin(), text->end() - 2, [](char c) { return c >= '0' && c <= '9'; }) &&
-        text->size() <= 11) {
-        value = std::chrono::milliseconds{std::stoll(text->substr(0, text->size() - 2))};
-    } else if (auto duration = core::parse_duration(*text)) {
-        value = *duration;
-    }
-    if (!value || value->count() <= 0) {
-        reader.error(node, "'" + std::string(key) + "' must be a duration longer than 0 such as 500ms, 30s or 1m, " +
-                               "not '" + *text + "'");
-        return std::nullopt;
-    }
-    return value;
-}
-
-std::optional<std::string> variable_name(YamlReader& reader, const YAML::Node& map, std::string_view key,
-                                         bool required) {
-    auto name = reader.string(map, key, required);
-    if (name && !is_variable_name(*name)) {
-        reader.error(map[std::string(key)], "'" + std::string(key) +
-                                                "' names an environment variable (like CAMPAIGN_GATEWAY_KEY), "
-                                                "not a secret itself: '" +
-                                                std::string(key) + "' must be upper-case letters, digits and '_'");
-        return std::nullopt;
-    }
-    return name;
-}
-
 void read_url(YamlReader& reader, const YAML::Node& map, core::GatewaySettings& settings) {
     auto url = reader.string(map, "url", true);
     if (!url) {
@@ -127,8 +88,8 @@ void read_settings(YamlReader& reader, const YAML::Node& map, const std::filesys
         }
     }
     read_url(reader, map, settings);
-    settings.api_key_env = variable_name(reader, map, "api_key_env", true).value_or("");
-    settings.webhook_secret_env = variable_name(reader, map, "webhook_secret_env", false).value_or("");
+    settings.api_key_env = read_variable_name(reader, map, "api_key_env", true).value_or("");
+    settings.webhook_secret_env = read_variable_name(reader, map, "webhook_secret_env", false).value_or("");
     if (auto ca_file = reader.string(map, "ca_file")) {
         auto path = (file.parent_path() / *ca_file).lexically_normal();
         auto status = core::file_status(path);
@@ -145,11 +106,11 @@ void read_settings(YamlReader& reader, const YAML::Node& map, const std::filesys
             field = *value;
         }
     };
-    set(settings.connect_timeout, milliseconds(reader, map, "connect_timeout"));
-    set(settings.timeout, milliseconds(reader, map, "timeout"));
-    set(settings.backoff, milliseconds(reader, map, "backoff"));
-    set(settings.max_backoff, milliseconds(reader, map, "max_backoff"));
-    set(settings.poll_interval, milliseconds(reader, map, "poll_interval"));
+    set(settings.connect_timeout, read_milliseconds(reader, map, "connect_timeout"));
+    set(settings.timeout, read_milliseconds(reader, map, "timeout"));
+    set(settings.backoff, read_milliseconds(reader, map, "backoff"));
+    set(settings.max_backoff, read_milliseconds(reader, map, "max_backoff"));
+    set(settings.poll_interval, read_milliseconds(reader, map, "poll_interval"));
     set(settings.attempts, reader.integer(map, "attempts", 1, 10));
     if (settings.max_backoff < settings.backoff) {
         reader.error(map["max_backoff"] ? map["max_backoff"] : map["backoff"],
@@ -164,6 +125,46 @@ void read_settings(YamlReader& reader, const YAML::Node& map, const std::filesys
 }
 
 } // namespace
+
+// "250ms" or a duration of campaign files ("30s", "1m"), longer than 0.
+std::optional<std::chrono::milliseconds> read_milliseconds(YamlReader& reader, const YAML::Node& map,
+                                                           std::string_view key) {
+    auto node = map[std::string(key)];
+    if (!node) {
+        return std::nullopt;
+    }
+    auto text = reader.scalar(node, "'" + std::string(key) + "'");
+    if (!text) {
+        return std::nullopt;
+    }
+    std::optional<std::chrono::milliseconds> value;
+    if (text->size() > 2 && text->ends_with("ms") &&
+        std::all_of(text->begin(), text->end() - 2, [](char c) { return c >= '0' && c <= '9'; }) &&
+        text->size() <= 11) {
+        value = std::chrono::milliseconds{std::stoll(text->substr(0, text->size() - 2))};
+    } else if (auto duration = core::parse_duration(*text)) {
+        value = *duration;
+    }
+    if (!value || value->count() <= 0) {
+        reader.error(node, "'" + std::string(key) + "' must be a duration longer than 0 such as 500ms, 30s or 1m, " +
+                               "not '" + *text + "'");
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<std::string> read_variable_name(YamlReader& reader, const YAML::Node& map, std::string_view key,
+                                              bool required) {
+    auto name = reader.string(map, key, required);
+    if (name && !is_variable_name(*name)) {
+        reader.error(map[std::string(key)], "'" + std::string(key) +
+                                                "' names an environment variable (like CAMPAIGN_GATEWAY_KEY), "
+                                                "not a secret itself: '" +
+                                                std::string(key) + "' must be upper-case letters, digits and '_'");
+        return std::nullopt;
+    }
+    return name;
+}
 
 std::optional<core::GatewaySettings> read_gateway(YamlReader& reader, const YAML::Node& node,
                                                   const std::filesystem::path& file) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/hook.hpp"
 #include "core/reply_class.hpp"
 #include "core/time.hpp"
 
@@ -149,6 +150,7 @@ struct Campaign {
     Audience audience;
     StopRules stop;
     std::vector<Step> steps;
+    std::vector<Hook> hooks; // who hears of its replies, acceptances, opt-outs and inbox actions
     SourceLocation location;
 
     const Step* find_step(std::string_view id) const;

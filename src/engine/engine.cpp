@@ -11,6 +11,7 @@
 #include "schedule/assignment.hpp"
 #include "schedule/planner.hpp"
 #include "schedule/sequence.hpp"
+#include "store/rehearsal.hpp"
 
 namespace campaign::engine {
 
@@ -95,6 +96,7 @@ std::vector<VersionChange> Engine::load(std::vector<CampaignInput> campaigns, co
     }
     load_versions_in_use(parse);
     read_unread_replies(now);
+    m_rehearsal = store::rehearsal_origin(m_database).has_value();
     if (auto cursor = m_campaigns.event_cursor(m_transport.cursor_name())) {
         m_transport.resume(*cursor);
         m_saved_cursor = *cursor;
@@ -193,6 +195,22 @@ Engine::SenderRuntime& Engine::sender_runtime(const core::Sender& sender, core::
     m_senders_by_row[runtime->id] = runtime.get();
     m_senders.emplace(sender.id, std::move(runtime));
     return result;
+}
+
+void Engine::deliver_due_hooks(core::Timestamp now) {
+    if (!m_post) {
+        return;
+    }
+    auto next = store::HookStore(m_database).next_due();
+    if (!next || *next > now) {
+        return;
+    }
+    commit(); // what the hooks are told is on disk before it is posted, and no transaction waits on a receiver
+    auto round = deliver_hooks(m_database, now, m_post, m_environment);
+    if (round.given_up > 0) {
+        m_observer.on_warning(std::to_string(round.given_up) +
+                              " webhook deliveries were given up: 'campaign hooks log --failed' says why");
+    }
 }
 
 void Engine::notice_resumed_senders() {
@@ -373,6 +391,9 @@ std::optional<core::Timestamp> Engine::next_wake(core::Timestamp now, const RunL
     }
     consider(m_transport.next_event_at());
     consider(m_next_recorded_event);
+    if (m_post) {
+        consider(store::HookStore(m_database).next_due());
+    }
     // A gateway does not say when its next event comes: on the wall clock, ask again now and then while anyone is
     // still in a campaign.
     if (!simulated && m_enrollments.any_active(current_campaign_ids())) {
@@ -425,6 +446,7 @@ RunSummary Engine::run(const core::Clock& clock, Waiter& waiter, const RunLimits
                 sender->next_slot = serve_sender(*sender, clock.now()); // a real send takes time: ask again
             }
         }
+        deliver_due_hooks(now);
         m_progress.now = now;
         m_observer.on_progress(m_progress);
         if (limits.once) {

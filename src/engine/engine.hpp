@@ -17,6 +17,7 @@
 
 #include "core/clock.hpp"
 #include "core/random.hpp"
+#include "engine/hooks.hpp"
 #include "engine/inbound.hpp"
 #include "engine/messages.hpp"
 #include "engine/observer.hpp"
@@ -122,6 +123,12 @@ public:
     // How replies are read, and so what each does (docs/replies.md); each reading is kept with its reply. Without
     // them, every reply is one that says nothing more, and only a campaign's own `opt_out_keywords` opt out.
     void read_replies_with(std::shared_ptr<const triage::Triage> triage) { m_triage = std::move(triage); }
+    // How the campaigns' hooks are posted while the run goes on (docs/hooks.md); without, what they are told waits
+    // for `campaign hooks deliver`.
+    void post_hooks_with(HookPost post, Environment environment) {
+        m_post = std::move(post);
+        m_environment = std::move(environment);
+    }
 
 private:
     struct CampaignRuntime;
@@ -162,6 +169,11 @@ private:
     std::optional<store::ReplyReading> read_reply(const store::StoredEvent& stored, core::Timestamp now);
     void undo(const store::StoredEvent& stored, const store::ReplyReading& reading, const core::Action& answered,
               core::Enrollment& enrollment, const core::Campaign& campaign, core::Timestamp now);
+    void tell(const core::Campaign& campaign, const store::StoredEvent& stored,
+              const std::optional<core::Action>& answered, const std::optional<store::ReplyReading>& reading,
+              core::ReplyClass reply_class, bool opt_out, core::Timestamp now);
+    // Posts the hooks due, outside the write transaction.
+    void deliver_due_hooks(core::Timestamp now);
     // Reads the replies recorded before replies were kept read.
     void read_unread_replies(core::Timestamp now);
     void suppress_everywhere(std::optional<core::ProspectId> prospect_id, const std::string& profile_url,
@@ -228,6 +240,9 @@ private:
     std::unique_ptr<store::Transaction> m_transaction; // open while writes wait for the next commit
     int m_commit_every = 1;                            // intents a commit covers
     std::shared_ptr<const triage::Triage> m_triage;
+    HookPost m_post;
+    Environment m_environment;
+    bool m_rehearsal = false; // the database is a rehearsal: only the hooks that hear of rehearsals are told
     std::map<std::pair<std::string, core::Day>, triage::Reading> m_readings; // by text and day received
     std::map<core::RowId, std::unique_ptr<schedule::SenderCalendar>>
         m_other_calendars; // senders this run does not play

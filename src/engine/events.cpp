@@ -4,7 +4,10 @@
 // the step's "replied" branch for their class (docs/replies.md). Each event id is applied once, to the action it
 // answers: the one the event names, or else the latest that went out to the prospect from that sender by then
 // (store::ActionStore::answered_by), judged by that action's campaign and step.
+#include <nlohmann/json.hpp>
+
 #include "core/text.hpp"
+#include "engine/hooks.hpp"
 #include "engine/runtime.hpp"
 #include "schedule/pause.hpp"
 #include "schedule/sequence.hpp"
@@ -165,9 +168,11 @@ bool Engine::apply_event(const store::StoredEvent& stored, core::Timestamp now) 
     std::optional<std::string> written;
     bool opt_out = event.type == core::EventType::opted_out;
     bool decline_suppresses = false;
+    const core::Campaign* concerned = nullptr; // whose hooks hear of it
     auto judge_by = [&](const core::Campaign& campaign) {
         opt_out = opt_out || mentions(event, campaign.stop, m_triage.get(), written);
         decline_suppresses = decline_suppresses || campaign.stop.not_interested == core::DeclineRule::suppress;
+        concerned = concerned ? concerned : &campaign;
     };
     auto reading = read_reply(stored, now);
     // Read again since a run acted on it: a person's correction (inbox mark) or the rules' new reading.
@@ -245,7 +250,55 @@ bool Engine::apply_event(const store::StoredEvent& stored, core::Timestamp now) 
     if (reading) {
         m_replies.mark_applied(stored.id, reply_class, now);
     }
+    if (concerned && !concerned->hooks.empty()) {
+        tell(*concerned, stored, answered, reading, reply_class, opt_out, now);
+    }
     return true;
+}
+
+// The hooks of the campaign an event concerns hear of it, in the transaction that applied it (docs/hooks.md).
+void Engine::tell(const core::Campaign& campaign, const store::StoredEvent& stored,
+                  const std::optional<core::Action>& answered, const std::optional<store::ReplyReading>& reading,
+                  core::ReplyClass reply_class, bool opt_out, core::Timestamp now) {
+    const auto& event = stored.event;
+    nlohmann::json prospect{{"profile_url", event.profile_url}};
+    if (stored.prospect_id) {
+        if (auto known = m_prospects.find(*stored.prospect_id)) {
+            prospect = {{"profile_url", known->profile_url},
+                        {"first_name", known->first_name},
+                        {"last_name", known->last_name},
+                        {"company", known->company}};
+        }
+    }
+    nlohmann::json data{
+        {"event", event.id},       {"at", core::format_utc(event.at)},
+        {"campaign", campaign.id}, {"step", answered ? nlohmann::json(answered->step) : nlohmann::json(nullptr)},
+        {"sender", event.sender},  {"prospect", prospect}};
+    auto source = std::to_string(stored.id);
+    if (event.type == core::EventType::accepted) {
+        tell_hooks(m_database, campaign.hooks, m_rehearsal, core::HookTopic::accepted, "invitation.accepted", source,
+                   data, now);
+        return;
+    }
+    if (event.type == core::EventType::replied && reading) {
+        auto reply = data;
+        reply["reply"] = {{"id", stored.id},
+                          {"class", core::to_string(reply_class)},
+                          {"language", reading->language},
+                          {"confidence", reading->confidence},
+                          {"until", reading->until ? nlohmann::json(core::format_day(*reading->until)) : nullptr},
+                          {"reason", reading->reason},
+                          {"referral", reading->referral ? nlohmann::json(*reading->referral) : nullptr},
+                          {"corrected", reading->corrected_at.has_value()},
+                          {"text", event.text}};
+        // Read again, it is told again: the class is part of what makes the event one.
+        tell_hooks(m_database, campaign.hooks, m_rehearsal, core::HookTopic::reply, "reply.classified",
+                   source + "/" + std::string(core::to_string(reply_class)), reply, now);
+    }
+    if (opt_out) {
+        tell_hooks(m_database, campaign.hooks, m_rehearsal, core::HookTopic::opted_out, "prospect.opted_out", source,
+                   data, now);
+    }
 }
 
 // What a run did with a reply's first reading, undone as far as it can be before its new class is applied: an

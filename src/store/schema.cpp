@@ -438,6 +438,26 @@ CREATE TABLE IF NOT EXISTS inbox_answers (
     action_id     INTEGER REFERENCES actions (id) -- once a run has recorded its intent to send it
 ) STRICT;
 CREATE INDEX IF NOT EXISTS inbox_answers_due ON inbox_answers (sender_id, due_at) WHERE due_at IS NOT NULL;
+
+-- Each outbound webhook to post, written in the transaction of what it tells: none is lost, and the receiver
+-- de-duplicates by event_key the ones that arrive twice.
+CREATE TABLE IF NOT EXISTS hook_deliveries (
+    id           INTEGER PRIMARY KEY,
+    event_key    TEXT NOT NULL,
+    type         TEXT NOT NULL, -- reply.classified, invitation.accepted, prospect.opted_out, inbox.*
+    url          TEXT NOT NULL,
+    secret_env   TEXT NOT NULL,
+    timeout_ms   INTEGER NOT NULL,
+    payload      TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    attempts     INTEGER NOT NULL DEFAULT 0,
+    next_at      TEXT, -- when to post it (again); none once delivered or given up
+    delivered_at TEXT,
+    last_status  INTEGER,
+    last_error   TEXT,
+    UNIQUE (event_key, url)
+) STRICT;
+CREATE INDEX IF NOT EXISTS hook_deliveries_due ON hook_deliveries (next_at) WHERE next_at IS NOT NULL;
 )sql";
 
 // A column's CHECK constraint, as a list the way the tables were made and as comparisons.

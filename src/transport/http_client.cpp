@@ -88,7 +88,7 @@ CurlClient::CurlClient(const core::GatewaySettings& settings, std::string key_he
         m_base.pop_back();
     }
     if (!m_base.starts_with("https://") && !core::is_loopback_url(m_base)) {
-        throw core::UserError("error: the gateway's url must start with https:// (" + m_base + ")");
+        throw core::UserError("error: the url must start with https:// (" + m_base + ")");
     }
     initialize_curl();
     m_handle->curl = curl_easy_init();
@@ -130,7 +130,9 @@ HttpResponse CurlClient::perform(const HttpRequest& request) {
 
     curl_slist* headers = nullptr;
     auto add_header = [&headers](const std::string& line) { headers = curl_slist_append(headers, line.c_str()); };
-    add_header(m_key_header + ": " + m_key_value);
+    if (!m_key_header.empty()) {
+        add_header(m_key_header + ": " + m_key_value);
+    }
     add_header("Accept: application/json");
     add_header("Expect:"); // no 100-continue round trip before a body
     for (const auto& [name, value] : request.headers) {

@@ -54,7 +54,8 @@ public:
 
 class CurlClient final : public HttpClient {
 public:
-    // The key goes into `key_header` (e.g. "Authorization" with "Bearer KEY", or "X-API-KEY") of every request.
+    // The key goes into `key_header` (e.g. "Authorization" with "Bearer KEY", or "X-API-KEY") of every request; no
+    // header when it is empty (a webhook's receiver, which a signature convinces instead).
     CurlClient(const core::GatewaySettings& settings, std::string key_header, std::string key_value);
     ~CurlClient() override;
     CurlClient(const CurlClient&) = delete;

@@ -2,6 +2,7 @@
 // every field right; the top level, the audience and the stop rules report what is wrong with them,
 // all of it at once.
 #include <catch2/catch.hpp>
+#include <set>
 
 #include "core/campaign.hpp"
 #include "unit/config/project.hpp"
@@ -446,4 +447,42 @@ TEST_CASE("stop rules say what a decline does and how long a pause lasts without
           Lines{"campaigns/q4.yaml:2:19: error: 'not_interested' must be 'lost' (the campaign ends for them) or "
                 "'suppress' (no campaign reaches them again), not 'forget'",
                 "campaigns/q4.yaml:3:18: error: 'out_of_office' must be longer than 0s"});
+}
+
+TEST_CASE("a campaign's hooks name a URL, the variable of their secret and what they hear of", "[config]") {
+    Project project;
+    auto loaded = project.load(campaign::test::complete_campaign(R"(hooks:
+  - url: https://crm.example.com/hooks
+    secret_env: CRM_HOOK_SECRET
+    events: [reply, inbox]
+    timeout: 5s
+  - url: http://127.0.0.1:8080/hooks
+    secret_env: LOCAL_SECRET
+    rehearsals: true
+)"));
+    REQUIRE(project.lines(loaded) == Lines{});
+    const auto& hooks = loaded.campaign->hooks;
+    REQUIRE(hooks.size() == 2);
+    CHECK(hooks[0].url == "https://crm.example.com/hooks");
+    CHECK(hooks[0].topics ==
+          std::set<campaign::core::HookTopic>{campaign::core::HookTopic::reply, campaign::core::HookTopic::inbox});
+    CHECK(hooks[0].timeout == std::chrono::seconds{5});
+    CHECK_FALSE(hooks[0].rehearsals);
+    CHECK(hooks[1].topics.size() == 4);
+    CHECK(hooks[1].rehearsals);
+
+    CHECK(project.errors(R"(hooks:
+  - url: http://crm.example.com/hooks
+    secret_env: whsec_123
+    events: [replies]
+    secret: abc
+)") == Lines{"campaigns/q4.yaml:2:10: error: 'url' must start with https:// ('http://crm.example.com/hooks'): what a "
+             "hook carries about prospects travels without TLS only to this machine (127.0.0.1, localhost, [::1])",
+             "campaigns/q4.yaml:3:17: error: 'secret_env' names an environment variable (like CAMPAIGN_GATEWAY_KEY), "
+             "not a secret itself: 'secret_env' must be upper-case letters, digits and '_'",
+             "campaigns/q4.yaml:4:13: error: unknown event 'replies' (expected reply, accepted, opted_out or inbox)",
+             "campaigns/q4.yaml:5:5: error: unknown key 'secret' in a hook (expected one of 'url', 'secret_env', "
+             "'events', 'rehearsals', 'timeout')"});
+    CHECK(project.errors("hooks: missing.yaml\n") ==
+          Lines{"campaigns/q4.yaml:1:8: error: 'hooks': no such file: campaigns/missing.yaml"});
 }

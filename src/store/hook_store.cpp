@@ -1,0 +1,115 @@
+#include "store/hook_store.hpp"
+
+#include "store/row_reading.hpp"
+
+namespace campaign::store {
+
+namespace {
+
+constexpr const char* k_columns = "id, event_key, type, url, secret_env, timeout_ms, payload, created_at, attempts,"
+                                  " next_at, delivered_at, last_status, COALESCE(last_error, '')";
+
+HookDelivery read_delivery(SQLite::Statement& row) {
+    HookDelivery delivery;
+    delivery.id = row.getColumn(0).getInt64();
+    delivery.event_key = row.getColumn(1).getString();
+    delivery.type = row.getColumn(2).getString();
+    delivery.url = row.getColumn(3).getString();
+    delivery.secret_env = row.getColumn(4).getString();
+    delivery.timeout = std::chrono::milliseconds{row.getColumn(5).getInt64()};
+    delivery.payload = row.getColumn(6).getString();
+    delivery.created_at = read_time(row.getColumn(7));
+    delivery.attempts = row.getColumn(8).getInt();
+    delivery.next_at = read_optional_time(row.getColumn(9));
+    delivery.delivered_at = read_optional_time(row.getColumn(10));
+    if (!row.getColumn(11).isNull()) {
+        delivery.last_status = row.getColumn(11).getInt();
+    }
+    delivery.last_error = row.getColumn(12).getString();
+    return delivery;
+}
+
+} // namespace
+
+void HookStore::enqueue(const std::vector<core::Hook>& hooks, core::HookTopic topic, bool rehearsal,
+                        const std::string& type, const std::string& event_key, const std::string& payload,
+                        core::Timestamp now) {
+    for (const auto& hook : hooks) {
+        if (!hook.topics.contains(topic) || (rehearsal && !hook.rehearsals)) {
+            continue;
+        }
+        SQLite::Statement insert(m_database.sqlite(),
+                                 "INSERT INTO hook_deliveries (event_key, type, url, secret_env, timeout_ms, payload,"
+                                 " created_at, next_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                                 " ON CONFLICT (event_key, url) DO NOTHING");
+        insert.bind(1, event_key);
+        insert.bind(2, type);
+        insert.bind(3, hook.url);
+        insert.bind(4, hook.secret_env);
+        insert.bind(5, static_cast<std::int64_t>(hook.timeout.count()));
+        insert.bind(6, payload);
+        insert.bind(7, core::format_utc(now));
+        insert.bind(8, core::format_utc(now));
+        insert.exec();
+    }
+}
+
+std::vector<HookDelivery> HookStore::due(core::Timestamp now, std::size_t limit) {
+    SQLite::Statement query(m_database.sqlite(), std::string("SELECT ") + k_columns +
+                                                     " FROM hook_deliveries WHERE next_at IS NOT NULL AND next_at <= ?"
+                                                     " ORDER BY next_at, id LIMIT ?");
+    query.bind(1, core::format_utc(now));
+    query.bind(2, static_cast<std::int64_t>(limit));
+    std::vector<HookDelivery> result;
+    while (query.executeStep()) {
+        result.push_back(read_delivery(query));
+    }
+    return result;
+}
+
+std::optional<core::Timestamp> HookStore::next_due() {
+    SQLite::Statement query(m_database.sqlite(), "SELECT min(next_at) FROM hook_deliveries WHERE next_at IS NOT NULL");
+    query.executeStep();
+    return read_optional_time(query.getColumn(0));
+}
+
+void HookStore::delivered(core::RowId id, int status, core::Timestamp at) {
+    SQLite::Statement update(m_database.sqlite(),
+                             "UPDATE hook_deliveries SET attempts = attempts + 1, next_at = NULL, delivered_at = ?,"
+                             " last_status = ?, last_error = NULL WHERE id = ?");
+    update.bind(1, core::format_utc(at));
+    update.bind(2, status);
+    update.bind(3, id);
+    update.exec();
+}
+
+void HookStore::failed(core::RowId id, std::optional<int> status, const std::string& error,
+                       std::optional<core::Timestamp> again) {
+    SQLite::Statement update(m_database.sqlite(),
+                             "UPDATE hook_deliveries SET attempts = attempts + 1, next_at = ?, last_status = ?,"
+                             " last_error = ? WHERE id = ?");
+    bind_optional_time(update, 1, again);
+    if (status) {
+        update.bind(2, *status);
+    } else {
+        update.bind(2);
+    }
+    update.bind(3, error);
+    update.bind(4, id);
+    update.exec();
+}
+
+std::vector<HookDelivery> HookStore::log(bool failed_only, std::size_t limit) {
+    SQLite::Statement query(m_database.sqlite(),
+                            std::string("SELECT ") + k_columns + " FROM hook_deliveries" +
+                                (failed_only ? " WHERE delivered_at IS NULL AND attempts > 0" : "") +
+                                " ORDER BY created_at DESC, id DESC LIMIT ?");
+    query.bind(1, static_cast<std::int64_t>(limit));
+    std::vector<HookDelivery> result;
+    while (query.executeStep()) {
+        result.push_back(read_delivery(query));
+    }
+    return result;
+}
+
+} // namespace campaign::store
