@@ -425,6 +425,7 @@ RunSummary Engine::run(const core::Clock& clock, Waiter& waiter, const RunLimits
             if (m_replies.any_answer_waiting()) {
                 for (auto& [id, sender] : m_senders) {
                     sender->dirty = true;
+                    sender->answers = true;
                 }
             }
             last_look = now;

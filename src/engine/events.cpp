@@ -203,6 +203,10 @@ bool Engine::apply_event(const store::StoredEvent& stored, core::Timestamp now) 
         }
     }
     // An explicit request never to be contacted, in any language the rules read ("I can't stop laughing" is none).
+    // A person's correction wins over a campaign's phrases too.
+    if (reading && reading->corrected_at) {
+        opt_out = event.type == core::EventType::opted_out;
+    }
     auto reply_class =
         opt_out ? core::ReplyClass::opt_out : (reading ? reading->reply_class : core::ReplyClass::neutral);
     opt_out = reply_class == core::ReplyClass::opt_out;

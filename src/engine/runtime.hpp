@@ -29,6 +29,7 @@ struct Engine::SenderRuntime {
     std::optional<core::Timestamp> next_slot;      // when its next action can go, as last computed
     std::optional<schedule::LocalDay> planned_day; // the last day whose work was planned
     bool dirty = true;                             // a queue of its changed since: next_slot must be computed again
+    bool answers = true; // it may have answers from the inbox waiting: looked for until none is
 };
 
 // Fields of an enrollment that place it at a position of its campaign's graph.

@@ -94,7 +94,9 @@ std::optional<core::Timestamp> Engine::serve_sender(SenderRuntime& sender, core:
             refuse(m_enrollments.get(impossible->id), now);
             continue;
         }
-        if (auto answer = m_replies.next_answer(sender.id)) {
+        auto answer = sender.answers ? m_replies.next_answer(sender.id) : std::nullopt;
+        sender.answers = answer.has_value();
+        if (answer) {
             auto slot = schedule::earliest_slot(sender.sender, sender.calendar, sender.ledger,
                                                 core::ActionType::message, std::max(answer->due_at, now));
             Candidate candidate{slot.value_or(now), k_answer_precedence, store::QueueHead{0, answer->due_at}, answer};

@@ -271,3 +271,23 @@ TEST_CASE("reclassify reads kept replies again with new rules, says what changed
     CHECK(text(workspace, of(1, "current_step")) == "nurture");
     CHECK_FALSE(text(workspace, of(1, "paused_until")).empty());
 }
+
+TEST_CASE("an opt-out corrected in the inbox is lifted, and the person's class wins over the campaign's phrases",
+          "[e2e][run][replies][inbox]") {
+    Workspace workspace;
+    prepare(workspace, "stop:\n  opt_out_keywords: [unsubscribe]\n");
+    ingest(workspace, reply("r-1", 1, "2027-03-23T10:00:00Z",
+                            "Sure, let's talk! (I clicked unsubscribe on your newsletter by mistake.)"));
+    run_for(workspace, "1d");
+    REQUIRE(text(workspace, of(1, "state")) == "opted_out");
+    REQUIRE(count(workspace, "SELECT count(*) FROM suppressions") == 1);
+    auto id = text(workspace, "SELECT event_id FROM replies");
+    auto marked = workspace.run({"--rehearsal", "inbox", "mark", id, "interested"});
+    INFO(marked.err);
+    REQUIRE(marked.exit_code == 0);
+    CHECK(marked.out.find("(and undoes what opt_out did)") != std::string::npos);
+    run_for(workspace, "1d");
+    CHECK(count(workspace, "SELECT count(*) FROM suppressions") == 0);
+    CHECK_FALSE(sent_local(workspace, 1, "book").empty());
+    CHECK(text(workspace, "SELECT applied_class FROM replies") == "interested");
+}
