@@ -29,16 +29,18 @@ campaign_file="$data/run/campaigns/bench.yaml"
 write_bench_campaign "$campaign_file"
 
 db="$data/run/bench.db"
+rehearsal="$data/run/bench.rehearsal.db" # where a run on the mock transport works
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for run in $(seq 1 "$runs"); do
   fresh_db "$db"
-  rm -f "$db.mock-journal.jsonl" "$db.run-lock"
+  fresh_db "$rehearsal"
+  rm -f "$db.mock-journal.jsonl" "$db.run-lock" "$rehearsal.mock-journal.jsonl" "$rehearsal.run-lock"
   "$campaign" --db "$db" prospects import "$csv" >/dev/null
   measure run-90d "$run" "$campaign" --db "$db" run "$campaign_file" --seed 1 --start 2026-11-23T00:00:00Z --for 90d
 done
-actions=$(sqlite3 "$db" "SELECT count(*) FROM actions")
-sent=$(sqlite3 "$db" "SELECT count(*) FROM actions WHERE state = 'sent'")
-enrolled=$(sqlite3 "$db" "SELECT count(*) FROM enrollments")
+actions=$(sqlite3 "$rehearsal" "SELECT count(*) FROM actions")
+sent=$(sqlite3 "$rehearsal" "SELECT count(*) FROM actions WHERE state = 'sent'")
+enrolled=$(sqlite3 "$rehearsal" "SELECT count(*) FROM enrollments")
 wall=$(wall_seconds run-90d | median)
 
 for enrollments in 10000 1000000; do

@@ -14,6 +14,10 @@ namespace {
 constexpr int k_max_attempts = 5;
 constexpr core::Duration k_default_retry = std::chrono::minutes{15};
 
+// What a crash left in flight became, by what the transport says of it.
+constexpr const char* k_interrupted_unsent = "interrupted before the transport received it; it will be sent again";
+constexpr const char* k_interrupted_unknown = "interrupted, and the transport cannot say whether it went out";
+
 std::string idempotency_key(const std::string& campaign, core::EnrollmentId enrollment, const std::string& step) {
     return campaign + "/" + std::to_string(enrollment) + "/" + step;
 }
@@ -517,16 +521,13 @@ void Engine::settle_answer(core::Action& action, const transport::Lookup& lookup
         break;
     case transport::LookupStatus::not_performed:
         // Still due: the next send goes under the same key.
-        m_actions.finish(action.id, core::ActionState::failed, "",
-                         "interrupted before the transport received it; it will be sent again");
+        m_actions.finish(action.id, core::ActionState::failed, "", k_interrupted_unsent);
         break;
     case transport::LookupStatus::unknown:
-        m_actions.finish(action.id, core::ActionState::in_doubt, "",
-                         "interrupted, and the transport cannot say whether it went out");
+        m_actions.finish(action.id, core::ActionState::in_doubt, "", k_interrupted_unknown);
         m_replies.answer_settled(action.id);
-        m_observer.on_warning("action " + action.idempotency_key +
-                              " is in doubt (interrupted, and the transport cannot say whether it went out): check it "
-                              "on LinkedIn");
+        m_observer.on_warning("action " + action.idempotency_key + " is in doubt (" + k_interrupted_unknown +
+                              "): check it on LinkedIn");
         break;
     case transport::LookupStatus::unreachable:
         break;
@@ -572,11 +573,10 @@ int Engine::recover(core::Timestamp now) {
             break;
         case transport::LookupStatus::not_performed:
             // The transport never had it: the step is still due and goes out again under the same key.
-            m_actions.finish(action.id, core::ActionState::failed, "",
-                             "interrupted before the transport received it; it will be sent again");
+            m_actions.finish(action.id, core::ActionState::failed, "", k_interrupted_unsent);
             break;
         case transport::LookupStatus::unknown:
-            hold_in_doubt(enrollment, action, "interrupted, and the transport cannot say whether it went out", now);
+            hold_in_doubt(enrollment, action, k_interrupted_unknown, now);
             break;
         case transport::LookupStatus::unreachable:
             break; // stopped the run above
