@@ -634,3 +634,46 @@ TEST_CASE("an answer from the inbox goes out once through a failing gateway, wit
     CHECK(report.out.find("inbox answers") != std::string::npos);
     CHECK(report.out.find("inbox:") == std::string::npos);
 }
+
+TEST_CASE("an answer from the inbox caught in flight by a kill is settled by asking the gateway, never sent twice",
+          "[e2e][http][inbox]") {
+    for (auto fault : {FaultKind::timeout_after_performing, FaultKind::timeout_before_performing}) {
+        FakeGateway gateway(k_key);
+        Workspace workspace;
+        prepare(workspace, gateway);
+        gateway.accept_invitations_after(std::chrono::hours{5});
+        gateway.reply_to_messages_after(std::chrono::hours{3}, "Sounds good, can you send a few times for a call?");
+        REQUIRE(workspace.run(k_ten_days).exit_code == 0);
+        auto inbox = nlohmann::json::parse(
+            workspace.run({"--rehearsal", "inbox", "--class", "interested", "--sender", "alice", "--format", "json"})
+                .out);
+        REQUIRE_FALSE(inbox.empty());
+        auto id = std::to_string(inbox[0]["id"].get<int>());
+        auto key = "inbox/" + id;
+        REQUIRE(workspace.run({"--rehearsal", "inbox", "reply", id, "--text", "Tuesday at 10?"}).exit_code == 0);
+        // The answer goes first; the gateway holds it for longer than the run lives, and the client waits for it.
+        workspace.write("campaigns/gateway.yaml", "profile: engine\nurl: " + gateway.url() +
+                                                      "\napi_key_env: " + k_key_variable +
+                                                      "\ntimeout: 30s\nconnect_timeout: 400ms\nattempts: 3\n"
+                                                      "backoff: 10ms\nmax_backoff: 50ms\npoll_interval: 1m\n");
+        gateway.set_stall(std::chrono::seconds{20});
+        gateway.fail_next_for_sender("alice", fault);
+        auto killed = workspace.run_signalled_after(SIGKILL, std::chrono::milliseconds{2500},
+                                                    {"run", "campaigns/founders-intro.yaml", "--transport", "http",
+                                                     "--clock", "simulated", "--for", "1d", "--seed", "7"});
+        INFO(killed.out << killed.err);
+        REQUIRE(killed.exit_code == 137);
+        REQUIRE(count(workspace,
+                      "SELECT count(*) FROM actions WHERE idempotency_key = '" + key + "' AND state = 'sending'") == 1);
+        gateway.set_stall(std::chrono::milliseconds{10});
+        auto rerun = workspace.run({"run", "campaigns/founders-intro.yaml", "--transport", "http", "--clock",
+                                    "simulated", "--for", "1d", "--seed", "7"});
+        INFO(rerun.out << rerun.err);
+        REQUIRE(rerun.exit_code == 0);
+        CHECK(gateway.performed_count(key) == 1);
+        CHECK(count(workspace,
+                    "SELECT count(*) FROM actions WHERE idempotency_key = '" + key + "' AND state = 'sent'") == 1);
+        CHECK(count(workspace, "SELECT count(*) FROM inbox_answers WHERE due_at IS NOT NULL") == 0);
+        check_exactly_once(workspace, gateway);
+    }
+}
