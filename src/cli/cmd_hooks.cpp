@@ -73,12 +73,18 @@ int log(Context& context, bool failed_only, std::size_t limit, const std::string
 }
 
 // A database played on the simulated clock delivers on that clock, as its runs do.
-int deliver(Context& context) {
+int deliver(Context& context, bool given_up) {
     store::Database database(context.database_path, store::OpenMode::must_exist);
     auto now = context.clock.now();
     store::CampaignStore campaigns(database);
     if (auto run = campaigns.latest_run(); run && run->clock == "simulated") {
         now = std::max(now, campaigns.last_simulated_time().value_or(run->reached_at));
+    }
+    if (given_up) {
+        store::Transaction transaction(database);
+        auto revived = store::HookStore(database).revive(now);
+        transaction.commit();
+        context.out << revived << (revived == 1 ? " delivery" : " deliveries") << " given up posted again\n";
     }
     engine::HookRound total;
     for (;;) {
@@ -86,13 +92,18 @@ int deliver(Context& context) {
         total.delivered += round.delivered;
         total.failed += round.failed;
         total.given_up += round.given_up;
+        total.unsigned_ += round.unsigned_;
         if (round.delivered + round.failed + round.given_up == 0) {
-            break;
+            break; // what waits for its secret waits its backoff
         }
     }
     context.out << total.delivered << " delivered, " << total.failed << " to be tried again, " << total.given_up
-                << " given up\n";
-    return total.failed + total.given_up > 0 ? k_runtime_failure : k_ok;
+                << " given up";
+    if (total.unsigned_ > 0) {
+        context.out << ", " << total.unsigned_ << " waiting for their secret's environment variable";
+    }
+    context.out << '\n';
+    return total.failed + total.given_up + total.unsigned_ > 0 ? k_runtime_failure : k_ok;
 }
 
 } // namespace
@@ -113,9 +124,11 @@ void add_hooks_command(CLI::App& app, Context& context) {
     on_run(*log_command, context,
            [&context, failed_only, limit, format] { return log(context, *failed_only, *limit, *format); });
 
+    auto given_up = std::make_shared<bool>(false);
     auto* deliver_command = hooks->add_subcommand("deliver", "Post now what is due, and say how it went");
-    set_examples(*deliver_command, {"campaign hooks deliver", "campaign hooks deliver --rehearsal"});
-    on_run(*deliver_command, context, [&context] { return deliver(context); });
+    deliver_command->add_flag("--given-up", *given_up, "Post again the deliveries given up, with fresh tries");
+    set_examples(*deliver_command, {"campaign hooks deliver", "campaign hooks deliver --given-up"});
+    on_run(*deliver_command, context, [&context, given_up] { return deliver(context, *given_up); });
 }
 
 } // namespace campaign::cli

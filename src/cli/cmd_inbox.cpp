@@ -15,6 +15,7 @@
 #include "cli/context.hpp"
 #include "cli/help.hpp"
 #include "cli/output.hpp"
+#include "cli/rehearsal_place.hpp"
 #include "cli/stored_campaigns.hpp"
 #include "core/files.hpp"
 #include "core/text.hpp"
@@ -86,13 +87,22 @@ void tell_hooks(store::Database& database, const store::InboxItem& item, const s
     if (found == campaigns.end() || found->hooks.empty()) {
         return;
     }
-    data["reply"] = item.reading.event_id;
+    data["reply"] = {{"id", item.reading.event_id}, {"class", core::to_string(item.reading.reply_class)}};
+    data["at"] = core::format_utc(item.at);
     data["campaign"] = item.campaign;
     data["step"] = item.step;
     data["sender"] = item.sender;
-    data["prospect"] = {{"profile_url", item.profile_url}, {"name", item.prospect}, {"company", item.company}};
-    engine::tell_hooks(database, found->hooks, store::rehearsal_origin(database).has_value(), core::HookTopic::inbox,
-                       type, std::to_string(item.reading.event_id) + "/" + type + "/" + core::format_utc(now), data,
+    data["prospect"] = {{"profile_url", item.profile_url}};
+    if (item.prospect_id) {
+        if (auto known = store::ProspectStore(database).find(*item.prospect_id)) {
+            data["prospect"] = {{"profile_url", known->profile_url},
+                                {"first_name", known->first_name},
+                                {"last_name", known->last_name},
+                                {"company", known->company}};
+        }
+    }
+    engine::tell_hooks(database, found->hooks, engine::hook_scope(database), core::HookTopic::inbox, type,
+                       std::to_string(item.reading.event_id) + "/" + core::format_utc(now), data, item.prospect_id,
                        now);
 }
 
@@ -200,7 +210,18 @@ int list(Context& context, const ListArguments& arguments) {
         filter.until = core::Timestamp{day_option("--until", arguments.until) + std::chrono::days{1}};
     }
     filter.everything = arguments.everything;
+    if (filter.since && filter.until && *filter.until <= *filter.since) {
+        throw core::UserError("error: --until (" + arguments.until + ") is before --since (" + arguments.since + ")");
+    }
     store::Database database(context.database_path, store::OpenMode::must_exist);
+    store::CampaignStore names(database);
+    if (filter.sender && !names.find_sender(*filter.sender)) {
+        throw core::UserError("error: no sender '" + *filter.sender + "' in " + shown(context.database_path));
+    }
+    if (filter.campaign && !names.find_campaign(*filter.campaign)) {
+        throw core::UserError("error: no campaign '" + *filter.campaign + "' in " + shown(context.database_path) +
+                              " (it has not been run yet)");
+    }
     filter.now = inbox_now(database, context.clock);
     auto items = store::ReplyStore(database).inbox(filter);
     if (format == Format::json) {
@@ -212,7 +233,15 @@ int list(Context& context, const ListArguments& arguments) {
         return k_ok;
     }
     if (items.empty()) {
-        context.out << (arguments.everything ? "no reply yet\n" : "nothing to deal with: every reply is done\n");
+        bool filtered = !filter.classes.empty() || filter.sender || filter.campaign || filter.since || filter.until;
+        context.out << (arguments.everything ? "no reply yet"
+                        : filtered           ? "no reply to deal with among those asked for"
+                                             : "nothing to deal with: every reply is done");
+        auto rehearsal = store::rehearsal_path(context.database_path);
+        if (!store::rehearsal_origin(database) && std::filesystem::exists(rehearsal)) {
+            context.out << "; the rehearsal's replies are in " << shown(rehearsal) << " ('campaign --rehearsal inbox')";
+        }
+        context.out << '\n';
         return k_ok;
     }
     std::vector<Row> rows;
@@ -228,7 +257,7 @@ int list(Context& context, const ListArguments& arguments) {
             state = "snoozed";
         }
         any_state = any_state || !state.empty();
-        rows.push_back({std::to_string(item.reading.event_id), core::format_utc(item.at).substr(0, 16),
+        rows.push_back({std::to_string(item.reading.event_id), core::format_utc(item.at).substr(0, 16) + "Z",
                         class_cell(item.reading), item.prospect.empty() ? "(erased)" : item.prospect, item.company,
                         where, item.sender, one_line(item.text), state});
     }
@@ -334,6 +363,10 @@ int mark(Context& context, core::RowId id, const std::string& class_name, const 
     }
     auto now = inbox_now(database, context.clock);
     replies.correct(id, reply_class, until, now);
+    if (reply_class == core::ReplyClass::opt_out && item.answer_state == std::optional<std::string>("queued")) {
+        replies.drop_answer(id);
+        context.out << "reply " << id << ": its queued answer will not be sent\n";
+    }
     tell_hooks(database, item, "inbox.marked",
                {{"class", core::to_string(reply_class)},
                 {"was", core::to_string(was)},
@@ -343,8 +376,8 @@ int mark(Context& context, core::RowId id, const std::string& class_name, const 
     post_hooks(database, now);
     context.out << "reply " << id << ": " << core::to_string(was) << " -> " << core::to_string(reply_class)
                 << "; the next run applies it";
-    if (item.reading.applied_class) {
-        context.out << " (and undoes what " << core::to_string(*item.reading.applied_class) << " did)";
+    if (item.reading.applied_class && *item.reading.applied_class != reply_class) {
+        context.out << ", undoing what the last run did with it as " << core::to_string(*item.reading.applied_class);
     }
     context.out << '\n';
     return k_ok;
@@ -363,8 +396,9 @@ int snooze(Context& context, core::RowId id, const std::string& until_text) {
                               "'");
     }
     if (until <= now) {
+        bool simulated = now != context.clock.now();
         throw core::UserError("error: " + core::format_utc(until) + " is not after now (" + core::format_utc(now) +
-                              ")");
+                              (simulated ? ", where the simulated clock of the last run stands" : "") + ")");
     }
     store::Transaction transaction(database);
     store::ReplyStore replies(database);
@@ -388,6 +422,10 @@ int done(Context& context, const std::vector<core::RowId>& ids, bool undo) {
     }
     for (const auto& item : items) {
         auto id = item.reading.event_id;
+        if (item.reading.done_at.has_value() != undo) {
+            context.out << "reply " << id << (undo ? ": in the inbox already\n" : ": done already\n");
+            continue;
+        }
         replies.set_done(id, undo ? std::nullopt : std::optional(now));
         tell_hooks(database, item, undo ? "inbox.reopened" : "inbox.done", nlohmann::json::object(), now);
         context.out << "reply " << id << (undo ? ": back in the inbox\n" : ": done\n");
@@ -426,14 +464,17 @@ std::string render_answer(store::Database& database, const store::InboxItem& ite
     auto rendered = templates.render(step.template_name, core::ActionType::message,
                                      templating::RenderContext{prospect, *sender, campaign, step.id});
     if (!rendered.message) {
-        throw core::UserError(file.string() + ": error: " + rendered.failure);
+        throw core::UserError("error: " + rendered.failure);
     }
     return rendered.message->body;
 }
 
 int answer(Context& context, core::RowId id, const std::string& text, const std::string& template_file) {
-    if (text.empty() == template_file.empty()) {
-        throw core::UserError("error: give the answer with --text TEXT or --template FILE (one of them)");
+    if (!text.empty() && !template_file.empty()) {
+        throw core::UserError("error: give the answer with --text or with --template, not both");
+    }
+    if (text.empty() && template_file.empty()) {
+        throw core::UserError("error: give the answer with --text TEXT or --template FILE");
     }
     store::Database database(context.database_path, store::OpenMode::must_exist);
     store::Transaction transaction(database);
@@ -460,7 +501,10 @@ int answer(Context& context, core::RowId id, const std::string& text, const std:
         throw core::UserError("error: the answer is empty");
     }
     auto now = inbox_now(database, context.clock);
-    replies.queue_answer(id, *item.enrollment_id, *item.sender_id, body, now);
+    if (!replies.queue_answer(id, *item.enrollment_id, *item.sender_id, body, now)) {
+        throw core::UserError("error: reply " + std::to_string(id) + " was answered meanwhile: 'campaign inbox show " +
+                              std::to_string(id) + "'");
+    }
     replies.set_done(id, now);
     tell_hooks(database, item, "inbox.answered", {{"text", body}}, now);
     transaction.commit();

@@ -23,6 +23,7 @@
 #include "core/table.hpp"
 #include "core/text.hpp"
 #include "core/time.hpp"
+#include "store/campaign_store.hpp"
 #include "store/database.hpp"
 #include "store/reply_store.hpp"
 
@@ -172,6 +173,12 @@ int reclassify(Context& context, const ReclassifyArguments& arguments) {
     }
     auto triage = load_triage(arguments.rules);
     store::Database database(context.database_path, store::OpenMode::must_exist);
+    // A rehearsal is read again at the time its simulated clock reached, after what its runs applied.
+    auto now = context.clock.now();
+    store::CampaignStore campaigns(database);
+    if (auto run = campaigns.latest_run(); run && run->clock == "simulated") {
+        now = std::max(now, campaigns.last_simulated_time().value_or(run->reached_at) + std::chrono::seconds{1});
+    }
     store::Transaction transaction(database);
     store::ReplyStore replies(database);
     struct Change {
@@ -193,7 +200,7 @@ int reclassify(Context& context, const ReclassifyArguments& arguments) {
         after.until = fresh.until ? std::optional(core::Day{std::chrono::sys_days{*fresh.until}}) : std::nullopt;
         after.reason = fresh.reason;
         after.referral = fresh.referral;
-        after.read_at = context.clock.now();
+        after.read_at = now;
         if (after.reply_class != kept.reply_class || after.until != kept.until) {
             changes.push_back({kept, after, reply.text, reply.at});
         }

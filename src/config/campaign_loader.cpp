@@ -109,13 +109,15 @@ std::vector<core::Branch> read_reply_branches(YamlReader& reader, const YAML::No
                                       "the prospect everywhere");
         }
     }
-    if (!reader.check_map(value, "'replied'", keys)) {
+    // Unknown keys are reported; the known ones are read all the same, so that every problem shows at once.
+    if (!reader.check_map(value, "'replied'", keys) && !value.IsMap()) {
         return branches;
     }
     for (const auto& entry : value) {
         auto name = entry.first.Scalar();
-        if (name == "out_of_office" || name == "opt_out") {
-            continue;
+        bool known = std::find(keys.begin(), keys.end(), name) != keys.end();
+        if (!known || name == "out_of_office" || name == "opt_out") {
+            continue; // reported above; the other targets are still checked
         }
         auto target = read_target(reader, entry.second, name);
         if (!target) {

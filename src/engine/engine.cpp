@@ -21,6 +21,10 @@ namespace {
 // until the end (100 MiB for 100,000 prospects), and a run killed halfway simply enrolls the rest next time.
 constexpr int k_enrollment_batch = 5000;
 
+// Deliveries posted between two looks at what is due: a receiver that hangs holds the run back at most this many
+// timeouts.
+constexpr std::size_t k_hooks_per_round = 10;
+
 // Actions older than this cannot count against a day's or a week's limit any more.
 constexpr core::Duration k_ledger_history = std::chrono::days{9};
 
@@ -96,7 +100,7 @@ std::vector<VersionChange> Engine::load(std::vector<CampaignInput> campaigns, co
     }
     load_versions_in_use(parse);
     read_unread_replies(now);
-    m_rehearsal = store::rehearsal_origin(m_database).has_value();
+    m_hook_scope = hook_scope(m_database);
     if (auto cursor = m_campaigns.event_cursor(m_transport.cursor_name())) {
         m_transport.resume(*cursor);
         m_saved_cursor = *cursor;
@@ -206,10 +210,12 @@ void Engine::deliver_due_hooks(core::Timestamp now) {
         return;
     }
     commit(); // what the hooks are told is on disk before it is posted, and no transaction waits on a receiver
-    auto round = deliver_hooks(m_database, now, m_post, m_environment);
+    auto round = deliver_hooks(m_database, now, m_post, m_environment, k_hooks_per_round);
     if (round.given_up > 0) {
         m_observer.on_warning(std::to_string(round.given_up) +
-                              " webhook deliveries were given up: 'campaign hooks log --failed' says why");
+                              (round.given_up == 1 ? " webhook delivery was" : " webhook deliveries were") +
+                              " given up: 'campaign hooks log --failed' says why, 'campaign hooks deliver "
+                              "--given-up' posts them again");
     }
 }
 

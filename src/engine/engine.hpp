@@ -242,7 +242,7 @@ private:
     std::shared_ptr<const triage::Triage> m_triage;
     HookPost m_post;
     Environment m_environment;
-    bool m_rehearsal = false; // the database is a rehearsal: only the hooks that hear of rehearsals are told
+    std::string m_hook_scope; // hook_scope(): the live CRM or a rehearsal
     std::map<std::pair<std::string, core::Day>, triage::Reading> m_readings; // by text and day received
     std::map<core::RowId, std::unique_ptr<schedule::SenderCalendar>>
         m_other_calendars; // senders this run does not play

@@ -175,8 +175,12 @@ bool Engine::apply_event(const store::StoredEvent& stored, core::Timestamp now) 
         concerned = concerned ? concerned : &campaign;
     };
     auto reading = read_reply(stored, now);
-    // Read again since a run acted on it: a person's correction (inbox mark) or the rules' new reading.
-    bool corrected = reading && reading->applied_class && reading->applied_class != reading->reply_class;
+    // Read again since a run acted on it: a person's correction (inbox mark) or the rules' new reading, of its class
+    // or of its date.
+    bool corrected = reading && reading->applied_class && reading->applied_at &&
+                     (reading->applied_class != reading->reply_class ||
+                      (reading->corrected_at && *reading->corrected_at >= *reading->applied_at) ||
+                      reading->read_at > *reading->applied_at);
     auto answered = answered_action(stored);
     if (answered) {
         auto enrollment = m_enrollments.get(answered->enrollment_id);
@@ -241,8 +245,9 @@ bool Engine::apply_event(const store::StoredEvent& stored, core::Timestamp now) 
         ++m_progress.accepted;
     } else if (reply_class == core::ReplyClass::out_of_office) {
         ++m_progress.away;
-    } else if (event.type == core::EventType::replied || event.type == core::EventType::opted_out) {
-        ++m_progress.replied;
+    } else if ((event.type == core::EventType::replied || event.type == core::EventType::opted_out) &&
+               !(reading && reading->applied_at)) {
+        ++m_progress.replied; // a correction applied again is no new reply
     }
     std::optional<core::EnrollmentId> applied_to;
     if (answered) {
@@ -278,10 +283,10 @@ void Engine::tell(const core::Campaign& campaign, const store::StoredEvent& stor
         {"event", event.id},       {"at", core::format_utc(event.at)},
         {"campaign", campaign.id}, {"step", answered ? nlohmann::json(answered->step) : nlohmann::json(nullptr)},
         {"sender", event.sender},  {"prospect", prospect}};
-    auto source = std::to_string(stored.id);
+    auto source = std::to_string(stored.id) + "/" + core::format_utc(now);
     if (event.type == core::EventType::accepted) {
-        tell_hooks(m_database, campaign.hooks, m_rehearsal, core::HookTopic::accepted, "invitation.accepted", source,
-                   data, now);
+        tell_hooks(m_database, campaign.hooks, m_hook_scope, core::HookTopic::accepted, "invitation.accepted", source,
+                   data, stored.prospect_id, now);
         return;
     }
     if (event.type == core::EventType::replied && reading) {
@@ -295,13 +300,13 @@ void Engine::tell(const core::Campaign& campaign, const store::StoredEvent& stor
                           {"referral", reading->referral ? nlohmann::json(*reading->referral) : nullptr},
                           {"corrected", reading->corrected_at.has_value()},
                           {"text", event.text}};
-        // Read again, it is told again: the class is part of what makes the event one.
-        tell_hooks(m_database, campaign.hooks, m_rehearsal, core::HookTopic::reply, "reply.classified",
-                   source + "/" + std::string(core::to_string(reply_class)), reply, now);
+        // Applied again after a correction, it is told again: when it was applied is part of what makes it one event.
+        tell_hooks(m_database, campaign.hooks, m_hook_scope, core::HookTopic::reply, "reply.classified",
+                   source + "/" + std::string(core::to_string(reply_class)), reply, stored.prospect_id, now);
     }
     if (opt_out) {
-        tell_hooks(m_database, campaign.hooks, m_rehearsal, core::HookTopic::opted_out, "prospect.opted_out", source,
-                   data, now);
+        tell_hooks(m_database, campaign.hooks, m_hook_scope, core::HookTopic::opted_out, "prospect.opted_out", source,
+                   data, stored.prospect_id, now);
     }
 }
 
@@ -318,7 +323,7 @@ void Engine::undo(const store::StoredEvent& stored, const store::ReplyReading& r
             bool made_by_it = entry.kind == core::SuppressionKind::profile && entry.value == stored.event.profile_url &&
                               entry.created_at == reading.applied_at &&
                               (entry.reason.starts_with("opted out: ") || entry.reason.starts_with("not interested: "));
-            if (made_by_it) {
+            if (made_by_it && !m_replies.other_opt_out(stored.id, stored.prospect_id, entry.value)) {
                 m_suppressions.remove(entry.kind, entry.value);
             }
         }

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/stable_hash.hpp"
+#include "store/rehearsal.hpp"
 #include "transport/http_client.hpp"
 #include "transport/webhook.hpp"
 
@@ -81,14 +82,22 @@ HookRound deliver_hooks(store::Database& database, core::Timestamp now, const Ho
     store::HookStore hooks(database);
     HookRound round;
     for (const auto& delivery : hooks.due(now, limit)) {
-        HookAnswer answer;
         auto secret = environment(delivery.secret_env);
         if (!secret) {
-            answer.error =
-                "the environment variable " + delivery.secret_env + " that holds the hook's secret is not set";
-        } else {
-            answer = post(delivery, hook_headers(delivery, *secret, now));
+            // Never posted unsigned, and no try used up: it waits until the variable is set.
+            store::Transaction transaction(database);
+            hooks.waiting(delivery.id,
+                          "the environment variable " + delivery.secret_env +
+                              " that holds the hook's secret is not set",
+                          now + hook_backoff(1));
+            transaction.commit();
+            ++round.unsigned_;
+            continue;
         }
+        // Signed with the time of the post on the wall clock, which a receiver compares with its own, whatever clock
+        // the run plays on.
+        auto posted_at = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+        auto answer = post(delivery, hook_headers(delivery, *secret, posted_at));
         store::Transaction transaction(database);
         if (answer.status && *answer.status >= 200 && *answer.status < 300) {
             hooks.delivered(delivery.id, *answer.status, now);
@@ -106,17 +115,26 @@ HookRound deliver_hooks(store::Database& database, core::Timestamp now, const Ho
     return round;
 }
 
-void tell_hooks(store::Database& database, const std::vector<core::Hook>& hooks, bool rehearsal, core::HookTopic topic,
-                const std::string& type, const std::string& source, const nlohmann::json& data, core::Timestamp now) {
+std::string hook_scope(store::Database& database) {
+    auto origin = store::rehearsal_origin(database);
+    return origin ? "rehearsal " + core::format_utc(origin->copied_at) : "live";
+}
+
+void tell_hooks(store::Database& database, const std::vector<core::Hook>& hooks, const std::string& scope,
+                core::HookTopic topic, const std::string& type, const std::string& source, const nlohmann::json& data,
+                std::optional<core::RowId> prospect_id, core::Timestamp now) {
     if (hooks.empty()) {
         return;
     }
     char key[24];
-    std::snprintf(key, sizeof key, "evt_%016llx", static_cast<unsigned long long>(core::stable_hash({type, source})));
+    std::snprintf(key, sizeof key, "evt_%016llx",
+                  static_cast<unsigned long long>(core::stable_hash({scope, type, source})));
+    bool rehearsal = scope != "live";
     nlohmann::json payload{
         {"id", key}, {"type", type}, {"occurred_at", core::format_utc(now)}, {"rehearsal", rehearsal}, {"data", data}};
     store::HookStore(database).enqueue(hooks, topic, rehearsal, type, key,
-                                       payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), now);
+                                       payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                                       prospect_id, now);
 }
 
 } // namespace campaign::engine

@@ -39,8 +39,8 @@ inline constexpr int k_hook_attempts = 10; // then given up: about 8 hours of tr
 // When a failed delivery is tried again: 30 s after the first failure, doubling, at most 2 hours apart.
 core::Duration hook_backoff(int failures);
 
-// The headers of a delivery: its event, id, time and signature, "sha256=" and the lower-case hex HMAC-SHA256 of
-// "<timestamp>.<body>" under the secret.
+// The headers of a delivery posted at `now` (the wall clock): its event, id, time and signature, "sha256=" and the
+// lower-case hex HMAC-SHA256 of "<timestamp>.<body>" under the secret.
 std::vector<std::pair<std::string, std::string>> hook_headers(const store::HookDelivery& delivery,
                                                               const std::string& secret, core::Timestamp now);
 
@@ -48,16 +48,22 @@ struct HookRound {
     int delivered = 0;
     int failed = 0;
     int given_up = 0;
+    int unsigned_ = 0; // waiting for their secret's variable
 };
 
 // Posts the deliveries due by `now`, up to `limit`, each outside any transaction, and writes each outcome.
 HookRound deliver_hooks(store::Database& database, core::Timestamp now, const HookPost& post,
                         const Environment& environment, std::size_t limit = 100);
 
-// What to tell: an event for the campaign's hooks that hear of `topic`. `event_key` is what makes one event one: the
-// same key and URL is delivered once, however often it is written.
-// A rehearsal's tells go only to the hooks that hear of rehearsals, marked as such.
-void tell_hooks(store::Database& database, const std::vector<core::Hook>& hooks, bool rehearsal, core::HookTopic topic,
-                const std::string& type, const std::string& source, const nlohmann::json& data, core::Timestamp now);
+// Where the events told come from: the live CRM, or one rehearsal of it ("rehearsal <when it was copied>"), so that
+// the same row of two databases is never one event to a receiver.
+std::string hook_scope(store::Database& database);
+
+// What to tell: an event for the campaign's hooks that hear of `topic`. `source` says what the event is within
+// `scope` (its row, class and time): one source is one event id, delivered once to each URL however often it is
+// written. A rehearsal's tells go only to the hooks that hear of rehearsals, marked as such.
+void tell_hooks(store::Database& database, const std::vector<core::Hook>& hooks, const std::string& scope,
+                core::HookTopic topic, const std::string& type, const std::string& source, const nlohmann::json& data,
+                std::optional<core::RowId> prospect_id, core::Timestamp now);
 
 } // namespace campaign::engine

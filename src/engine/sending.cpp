@@ -540,8 +540,8 @@ int Engine::recover(core::Timestamp now) {
         auto enrollment = m_enrollments.get(action.enrollment_id);
         const auto* version = version_of(enrollment);
         bool answer = action.step.starts_with("inbox:");
-        if (!answer && (version == nullptr || !version->played)) {
-            continue; // a campaign this run does not play: its own run settles it
+        if (answer ? !m_senders_by_row.contains(action.sender_id) : (version == nullptr || !version->played)) {
+            continue; // a campaign or sender this run does not play: its own run settles it
         }
         auto lookup = m_transport.lookup(outbound_of(action));
         if (lookup.status == transport::LookupStatus::unreachable) {

@@ -65,6 +65,7 @@ struct ActionStore::Statements {
                               " (SELECT id FROM enrollments WHERE prospect_id = ? AND sender_id = ?)"
                               " AND a.state = 'sent' AND a.at_utc <= ?"
                               " AND (a.type = 'connect' OR (? AND a.type IN ('message', 'inmail')))"
+                              " AND a.step NOT LIKE 'inbox:%'" // an answer from the inbox is no step to branch at
                               " ORDER BY a.at_utc DESC, a.id DESC LIMIT 1") {}
 
     SQLite::Statement insert;

@@ -6,7 +6,8 @@ namespace campaign::store {
 
 // The action an event answers: the one it names, or the latest fitting action sent in the prospect's enrollment
 // (the one the event was applied to, or their latest enrollment with the sender before the event) before it.
-// An acceptance answers an invitation; a reply answers whatever carried text.
+// An acceptance answers an invitation; a reply answers whatever carried text, but an answer written in the inbox,
+// which is no step of the campaign's.
 inline constexpr const char* k_answered_action = R"sql(
     COALESCE(e.action_id, (
         SELECT f.id FROM actions f
@@ -17,6 +18,7 @@ inline constexpr const char* k_answered_action = R"sql(
                   ORDER BY n.enrolled_at DESC, n.id DESC LIMIT 1))
               AND f.state = 'sent' AND f.at_utc <= e.occurred_at
               AND (f.type = 'connect' OR (e.type <> 'accepted' AND f.type IN ('message', 'inmail')))
+              AND f.step NOT LIKE 'inbox:%' 
         ORDER BY f.at_utc DESC, f.id DESC LIMIT 1))
 )sql";
 

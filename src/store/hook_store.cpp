@@ -33,14 +33,14 @@ HookDelivery read_delivery(SQLite::Statement& row) {
 
 void HookStore::enqueue(const std::vector<core::Hook>& hooks, core::HookTopic topic, bool rehearsal,
                         const std::string& type, const std::string& event_key, const std::string& payload,
-                        core::Timestamp now) {
+                        std::optional<core::RowId> prospect_id, core::Timestamp now) {
     for (const auto& hook : hooks) {
         if (!hook.topics.contains(topic) || (rehearsal && !hook.rehearsals)) {
             continue;
         }
         SQLite::Statement insert(m_database.sqlite(),
                                  "INSERT INTO hook_deliveries (event_key, type, url, secret_env, timeout_ms, payload,"
-                                 " created_at, next_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                                 " created_at, next_at, prospect_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                                  " ON CONFLICT (event_key, url) DO NOTHING");
         insert.bind(1, event_key);
         insert.bind(2, type);
@@ -50,6 +50,11 @@ void HookStore::enqueue(const std::vector<core::Hook>& hooks, core::HookTopic to
         insert.bind(6, payload);
         insert.bind(7, core::format_utc(now));
         insert.bind(8, core::format_utc(now));
+        if (prospect_id) {
+            insert.bind(9, *prospect_id);
+        } else {
+            insert.bind(9);
+        }
         insert.exec();
     }
 }
@@ -99,11 +104,28 @@ void HookStore::failed(core::RowId id, std::optional<int> status, const std::str
     update.exec();
 }
 
+void HookStore::waiting(core::RowId id, const std::string& why, core::Timestamp again) {
+    SQLite::Statement update(m_database.sqlite(),
+                             "UPDATE hook_deliveries SET next_at = ?, last_error = ? WHERE id = ?");
+    update.bind(1, core::format_utc(again));
+    update.bind(2, why);
+    update.bind(3, id);
+    update.exec();
+}
+
+int HookStore::revive(core::Timestamp now) {
+    SQLite::Statement update(m_database.sqlite(), "UPDATE hook_deliveries SET next_at = ?, attempts = 0"
+                                                  " WHERE next_at IS NULL AND delivered_at IS NULL");
+    update.bind(1, core::format_utc(now));
+    return update.exec();
+}
+
 std::vector<HookDelivery> HookStore::log(bool failed_only, std::size_t limit) {
-    SQLite::Statement query(m_database.sqlite(),
-                            std::string("SELECT ") + k_columns + " FROM hook_deliveries" +
-                                (failed_only ? " WHERE delivered_at IS NULL AND attempts > 0" : "") +
-                                " ORDER BY created_at DESC, id DESC LIMIT ?");
+    SQLite::Statement query(
+        m_database.sqlite(),
+        std::string("SELECT ") + k_columns + " FROM hook_deliveries" +
+            (failed_only ? " WHERE delivered_at IS NULL AND (attempts > 0 OR last_error IS NOT NULL)" : "") +
+            " ORDER BY created_at DESC, id DESC LIMIT ?");
     query.bind(1, static_cast<std::int64_t>(limit));
     std::vector<HookDelivery> result;
     while (query.executeStep()) {

@@ -275,7 +275,15 @@ void ProspectStore::erase(core::ProspectId id, core::Timestamp when) {
                             "WHERE prospect_id IN (SELECT id FROM prospects WHERE id = ?1 OR merged_into = ?1)",
                             // The words that decided a reading, and whom a referral named.
                             "UPDATE replies SET reason = '', referral = NULL WHERE event_id IN (SELECT id FROM events "
-                            "WHERE prospect_id IN (SELECT id FROM prospects WHERE id = ?1 OR merged_into = ?1))"}) {
+                            "WHERE prospect_id IN (SELECT id FROM prospects WHERE id = ?1 OR merged_into = ?1))",
+                            // What the inbox answered them, and what webhooks were to be told of them.
+                            "UPDATE inbox_answers SET text = '', due_at = NULL WHERE enrollment_id IN (SELECT id FROM "
+                            "enrollments WHERE prospect_id IN (SELECT id FROM prospects WHERE id = ?1 OR "
+                            "merged_into = ?1))",
+                            "DELETE FROM hook_deliveries WHERE delivered_at IS NULL AND prospect_id IN (SELECT id FROM "
+                            "prospects WHERE id = ?1 OR merged_into = ?1)",
+                            "UPDATE hook_deliveries SET payload = '{}' WHERE prospect_id IN (SELECT id FROM prospects "
+                            "WHERE id = ?1 OR merged_into = ?1)"}) {
         SQLite::Statement statement(db, sql);
         statement.bind(1, id);
         statement.exec();

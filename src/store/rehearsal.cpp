@@ -136,6 +136,8 @@ DELETE FROM suppressions WHERE kind = 'profile' AND (reason LIKE 'opted out: %' 
                       WHERE e.external_id NOT LIKE 'mock:%' AND e.profile_url IS NOT NULL
                       UNION SELECT p.profile_url FROM events e JOIN prospects p ON p.id = e.prospect_id
                             WHERE e.external_id NOT LIKE 'mock:%');
+DELETE FROM hook_deliveries;
+DELETE FROM inbox_answers;
 DELETE FROM replies;
 DELETE FROM events;
 DELETE FROM actions;

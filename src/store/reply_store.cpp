@@ -55,7 +55,8 @@ std::string inbox_query(const std::string& where) {
            " CASE WHEN p.erased_at IS NULL THEN p.company ELSE '' END,"
            " COALESCE(c.name, ''), COALESCE(a.step, ''), COALESCE(s.name, e.sender, ''),"
            " e.prospect_id, e.sender_id, a.enrollment_id, x.text,"
-           " CASE WHEN x.id IS NULL THEN NULL WHEN x.action_id IS NULL THEN 'queued' ELSE xa.state END"
+           " CASE WHEN x.id IS NULL THEN NULL WHEN x.action_id IS NULL AND x.due_at IS NULL THEN 'not sent'"
+           " WHEN x.action_id IS NULL THEN 'queued' ELSE xa.state END"
            " FROM replies r JOIN (SELECT e.*, " +
            k_answered_action +
            " AS answered FROM events e) e ON e.id = r.event_id"
@@ -205,6 +206,22 @@ std::vector<Referral> ReplyStore::referrals(std::optional<core::Timestamp> since
     return result;
 }
 
+bool ReplyStore::other_opt_out(core::RowId event_id, std::optional<core::ProspectId> prospect_id,
+                               const std::string& profile_url) {
+    SQLite::Statement query(m_database.sqlite(),
+                            "SELECT 1 FROM events e LEFT JOIN replies r ON r.event_id = e.id WHERE e.id <> ?1"
+                            " AND (e.prospect_id = ?2 OR e.profile_url = ?3) AND e.applied_at IS NOT NULL"
+                            " AND (e.type = 'opted_out' OR r.applied_class = 'opt_out') LIMIT 1");
+    query.bind(1, event_id);
+    if (prospect_id) {
+        query.bind(2, *prospect_id);
+    } else {
+        query.bind(2);
+    }
+    query.bind(3, profile_url);
+    return query.executeStep();
+}
+
 void ReplyStore::mark_applied(core::RowId event_id, core::ReplyClass reply_class, core::Timestamp at) {
     auto& update = m_statements->mark_applied;
     ResetOnExit reset(update);
@@ -312,12 +329,11 @@ void ReplyStore::reread(const ReplyReading& reading) {
     update.bind(7, core::format_utc(reading.read_at));
     update.bind(8, reading.event_id);
     update.exec();
-    // Applied again by the next run when what it says changed.
+    // Applied again by the next run: the caller re-reads only what reads differently (its class or its date).
     SQLite::Statement again(
         m_database.sqlite(),
         "UPDATE events SET applied_at = NULL WHERE id = ? AND applied_at IS NOT NULL AND"
-        " EXISTS (SELECT 1 FROM replies r WHERE r.event_id = events.id AND r.applied_class IS NOT NULL"
-        " AND r.applied_class <> r.class)");
+        " EXISTS (SELECT 1 FROM replies r WHERE r.event_id = events.id AND r.corrected_at IS NULL)");
     again.bind(1, reading.event_id);
     again.exec();
 }
@@ -379,6 +395,13 @@ void ReplyStore::answer_tried(core::RowId id, core::ActionId action_id, std::opt
 void ReplyStore::answer_dropped(core::RowId id) {
     SQLite::Statement update(m_database.sqlite(), "UPDATE inbox_answers SET due_at = NULL WHERE id = ?");
     update.bind(1, id);
+    update.exec();
+}
+
+void ReplyStore::drop_answer(core::RowId event_id) {
+    SQLite::Statement update(m_database.sqlite(),
+                             "UPDATE inbox_answers SET due_at = NULL WHERE event_id = ? AND action_id IS NULL");
+    update.bind(1, event_id);
     update.exec();
 }
 

@@ -116,6 +116,10 @@ public:
     void for_each_read(const std::function<void(const ReplyReading&, const UnreadReply&)>& visit);
     // The replies read as referrals that name someone, newest first, of the period [since, until).
     std::vector<Referral> referrals(std::optional<core::Timestamp> since, std::optional<core::Timestamp> until);
+    // Whether the prospect (or the profile) asked never to be contacted by another event than `event_id`: one the
+    // gateway reported as an opt-out, or a reply read as one.
+    bool other_opt_out(core::RowId event_id, std::optional<core::ProspectId> prospect_id,
+                       const std::string& profile_url);
     // What a run acted on.
     void mark_applied(core::RowId event_id, core::ReplyClass reply_class, core::Timestamp at);
 
@@ -142,6 +146,8 @@ public:
     void answer_tried(core::RowId id, core::ActionId action_id, std::optional<core::Timestamp> due_again);
     // Not to be sent: its prospect cannot be reached any more.
     void answer_dropped(core::RowId id);
+    // The same, for the answer to a reply that has not gone out yet.
+    void drop_answer(core::RowId event_id);
     // The answer an action carries is no longer due: a crash's action settled.
     void answer_settled(core::ActionId action_id);
     void snooze(core::RowId event_id, core::Timestamp until);

@@ -445,6 +445,7 @@ CREATE TABLE IF NOT EXISTS hook_deliveries (
     id           INTEGER PRIMARY KEY,
     event_key    TEXT NOT NULL,
     type         TEXT NOT NULL, -- reply.classified, invitation.accepted, prospect.opted_out, inbox.*
+    prospect_id  INTEGER REFERENCES prospects (id), -- whom it is about: an erasure takes what it says
     url          TEXT NOT NULL,
     secret_env   TEXT NOT NULL,
     timeout_ms   INTEGER NOT NULL,

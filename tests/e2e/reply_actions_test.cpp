@@ -285,7 +285,7 @@ TEST_CASE("an opt-out corrected in the inbox is lifted, and the person's class w
     auto marked = workspace.run({"--rehearsal", "inbox", "mark", id, "interested"});
     INFO(marked.err);
     REQUIRE(marked.exit_code == 0);
-    CHECK(marked.out.find("(and undoes what opt_out did)") != std::string::npos);
+    CHECK(marked.out.find(", undoing what the last run did with it as opt_out") != std::string::npos);
     run_for(workspace, "1d");
     CHECK(count(workspace, "SELECT count(*) FROM suppressions") == 0);
     CHECK_FALSE(sent_local(workspace, 1, "book").empty());
