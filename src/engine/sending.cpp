@@ -38,6 +38,23 @@ std::string answer_step(core::RowId event_id) {
     return "inbox:" + std::to_string(event_id);
 }
 
+// An action of the enrollment's, about to be recorded as an intent at `now`, on the sender's wall clock too.
+core::Action new_action(const core::Enrollment& enrollment, std::string step, core::ActionType type, std::string key,
+                        const schedule::SenderCalendar& calendar, core::Timestamp now) {
+    core::Action action;
+    action.enrollment_id = enrollment.id;
+    action.campaign_id = enrollment.campaign_id;
+    action.version_id = enrollment.version_id;
+    action.prospect_id = enrollment.prospect_id;
+    action.sender_id = enrollment.sender_id;
+    action.step = std::move(step);
+    action.type = type;
+    action.idempotency_key = std::move(key);
+    action.at_utc = now;
+    action.at_local = calendar.format_local(now);
+    return action;
+}
+
 } // namespace
 
 // What was sent today and what is due before the day's hours end, up to the limit: the work the day is shared out
@@ -151,18 +168,9 @@ void Engine::send_answer(SenderRuntime& sender, const store::InboxAnswer& answer
                                                     : prospect->profile_url + " is on the suppression list");
         return;
     }
-    core::Action action;
-    action.enrollment_id = enrollment.id;
-    action.campaign_id = enrollment.campaign_id;
-    action.version_id = enrollment.version_id;
-    action.prospect_id = enrollment.prospect_id;
-    action.sender_id = enrollment.sender_id;
-    action.step = answer_step(answer.event_id);
-    action.type = core::ActionType::message;
-    action.idempotency_key = "inbox/" + std::to_string(answer.event_id);
+    auto action = new_action(enrollment, answer_step(answer.event_id), core::ActionType::message,
+                             "inbox/" + std::to_string(answer.event_id), sender.calendar, now);
     action.rendered_text = answer.text;
-    action.at_utc = now;
-    action.at_local = sender.calendar.format_local(now);
     if (auto earlier = m_actions.find(enrollment.id, action.step);
         earlier && earlier->state != core::ActionState::failed) {
         m_replies.answer_tried(answer.id, earlier->id, std::nullopt); // it went out, or waits for a person
@@ -271,19 +279,9 @@ void Engine::refuse(core::Enrollment enrollment, core::Timestamp now) {
 
 core::Action Engine::intent(const core::Enrollment& enrollment, const core::Step& step, const SenderRuntime& sender,
                             core::Timestamp now) {
-    const auto& version = *version_of(enrollment);
-    core::Action action;
-    action.enrollment_id = enrollment.id;
-    action.campaign_id = enrollment.campaign_id;
-    action.version_id = enrollment.version_id;
-    action.prospect_id = enrollment.prospect_id;
-    action.sender_id = enrollment.sender_id;
-    action.step = step.id;
-    action.type = step.type;
-    action.idempotency_key = idempotency_key(version.campaign.id, enrollment.id, step.id);
-    action.at_utc = now;
-    action.at_local = sender.calendar.format_local(now);
-    return action;
+    return new_action(enrollment, step.id, step.type,
+                      idempotency_key(version_of(enrollment)->campaign.id, enrollment.id, step.id), sender.calendar,
+                      now);
 }
 
 void Engine::stop_enrollment(const core::Enrollment& enrollment, const std::string& why, core::Timestamp now) {
