@@ -88,7 +88,8 @@ int deliver(Context& context, bool given_up) {
     }
     engine::HookRound total;
     for (;;) {
-        auto round = engine::deliver_hooks(database, now, engine::http_hook_post(), engine::process_environment());
+        auto round = engine::deliver_hooks(database, now, context.clock, engine::http_hook_post(),
+                                           engine::process_environment());
         total.delivered += round.delivered;
         total.failed += round.failed;
         total.given_up += round.given_up;

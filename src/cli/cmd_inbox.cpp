@@ -107,8 +107,8 @@ void tell_hooks(store::Database& database, const store::InboxItem& item, const s
 }
 
 // And are posted to at once, once what they hear of is committed; what fails is tried again by the next run.
-void post_hooks(store::Database& database, core::Timestamp now) {
-    engine::deliver_hooks(database, now, engine::http_hook_post(), engine::process_environment());
+void post_hooks(store::Database& database, core::Timestamp now, const core::Clock& wall) {
+    engine::deliver_hooks(database, now, wall, engine::http_hook_post(), engine::process_environment());
 }
 
 std::string one_line(const std::string& text) {
@@ -373,7 +373,7 @@ int mark(Context& context, core::RowId id, const std::string& class_name, const 
                 {"until", until ? nlohmann::json(core::format_day(*until)) : nlohmann::json(nullptr)}},
                now);
     transaction.commit();
-    post_hooks(database, now);
+    post_hooks(database, now, context.clock);
     context.out << "reply " << id << ": " << core::to_string(was) << " -> " << core::to_string(reply_class)
                 << "; the next run applies it";
     if (item.reading.applied_class && *item.reading.applied_class != reply_class) {
@@ -406,7 +406,7 @@ int snooze(Context& context, core::RowId id, const std::string& until_text) {
     replies.snooze(id, until);
     tell_hooks(database, item, "inbox.snoozed", {{"until", core::format_utc(until)}}, now);
     transaction.commit();
-    post_hooks(database, now);
+    post_hooks(database, now, context.clock);
     context.out << "reply " << id << ": out of the inbox until " << core::format_utc(until) << '\n';
     return k_ok;
 }
@@ -431,7 +431,7 @@ int done(Context& context, const std::vector<core::RowId>& ids, bool undo) {
         context.out << "reply " << id << (undo ? ": back in the inbox\n" : ": done\n");
     }
     transaction.commit();
-    post_hooks(database, now);
+    post_hooks(database, now, context.clock);
     return k_ok;
 }
 
@@ -508,7 +508,7 @@ int answer(Context& context, core::RowId id, const std::string& text, const std:
     replies.set_done(id, now);
     tell_hooks(database, item, "inbox.answered", {{"text", body}}, now);
     transaction.commit();
-    post_hooks(database, now);
+    post_hooks(database, now, context.clock);
     context.out << "answer to reply " << id << " queued: the next run of a campaign of " << item.sender
                 << "'s sends it once, within " << item.sender << "'s working hours and limits\n";
     return k_ok;

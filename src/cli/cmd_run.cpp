@@ -455,7 +455,7 @@ int run_campaigns(Context& context, const RunArguments& arguments) {
     engine::Engine engine(database, *transport, messages, random, observer);
     engine.read_replies_with(triage);
     if (!arguments.dry_run) { // a forecast tells nobody anything
-        engine.post_hooks_with(engine::http_hook_post(), engine::process_environment());
+        engine.post_hooks_with(engine::http_hook_post(), engine::process_environment(), context.clock);
     }
     if (simulated && arguments.transport == "mock") {
         engine.share_commits(k_actions_per_simulated_commit);

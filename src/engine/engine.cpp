@@ -210,7 +210,7 @@ void Engine::deliver_due_hooks(core::Timestamp now) {
         return;
     }
     commit(); // what the hooks are told is on disk before it is posted, and no transaction waits on a receiver
-    auto round = deliver_hooks(m_database, now, m_post, m_environment, k_hooks_per_round);
+    auto round = deliver_hooks(m_database, now, *m_wall, m_post, m_environment, k_hooks_per_round);
     if (round.given_up > 0) {
         m_observer.on_warning(std::to_string(round.given_up) +
                               (round.given_up == 1 ? " webhook delivery was" : " webhook deliveries were") +

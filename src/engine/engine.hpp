@@ -125,9 +125,10 @@ public:
     void read_replies_with(std::shared_ptr<const triage::Triage> triage) { m_triage = std::move(triage); }
     // How the campaigns' hooks are posted while the run goes on (docs/hooks.md); without, what they are told waits
     // for `campaign hooks deliver`.
-    void post_hooks_with(HookPost post, Environment environment) {
+    void post_hooks_with(HookPost post, Environment environment, const core::Clock& wall) {
         m_post = std::move(post);
         m_environment = std::move(environment);
+        m_wall = &wall;
     }
 
 private:
@@ -242,7 +243,8 @@ private:
     std::shared_ptr<const triage::Triage> m_triage;
     HookPost m_post;
     Environment m_environment;
-    std::string m_hook_scope; // hook_scope(): the live CRM or a rehearsal
+    const core::Clock* m_wall = nullptr; // what the hooks' posts are signed with the time of
+    std::string m_hook_scope;            // hook_scope(): the live CRM or a rehearsal
     std::map<std::pair<std::string, core::Day>, triage::Reading> m_readings; // by text and day received
     std::map<core::RowId, std::unique_ptr<schedule::SenderCalendar>>
         m_other_calendars; // senders this run does not play

@@ -319,13 +319,11 @@ void Engine::undo(const store::StoredEvent& stored, const store::ReplyReading& r
     auto was = *reading.applied_class;
     if ((was == core::ReplyClass::opt_out || was == core::ReplyClass::not_interested) &&
         !stored.event.profile_url.empty()) {
-        for (const auto& entry : m_suppressions.list()) {
-            bool made_by_it = entry.kind == core::SuppressionKind::profile && entry.value == stored.event.profile_url &&
-                              entry.created_at == reading.applied_at &&
-                              (entry.reason.starts_with("opted out: ") || entry.reason.starts_with("not interested: "));
-            if (made_by_it && !m_replies.other_opt_out(stored.id, stored.prospect_id, entry.value)) {
-                m_suppressions.remove(entry.kind, entry.value);
-            }
+        auto entry = m_suppressions.find(core::SuppressionKind::profile, stored.event.profile_url);
+        bool made_by_it = entry && entry->created_at == reading.applied_at &&
+                          (entry->reason.starts_with("opted out: ") || entry->reason.starts_with("not interested: "));
+        if (made_by_it && !m_replies.other_opt_out(stored.id, stored.prospect_id, entry->value)) {
+            m_suppressions.remove(entry->kind, entry->value);
         }
     }
     const auto* step = campaign.find_step(answered.step);

@@ -77,7 +77,7 @@ std::vector<std::pair<std::string, std::string>> hook_headers(const store::HookD
             {"X-Campaign-Signature", transport::signature_of(timestamp + "." + delivery.payload, secret)}};
 }
 
-HookRound deliver_hooks(store::Database& database, core::Timestamp now, const HookPost& post,
+HookRound deliver_hooks(store::Database& database, core::Timestamp now, const core::Clock& wall, const HookPost& post,
                         const Environment& environment, std::size_t limit) {
     store::HookStore hooks(database);
     HookRound round;
@@ -94,10 +94,8 @@ HookRound deliver_hooks(store::Database& database, core::Timestamp now, const Ho
             ++round.unsigned_;
             continue;
         }
-        // Signed with the time of the post on the wall clock, which a receiver compares with its own, whatever clock
-        // the run plays on.
-        auto posted_at = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-        auto answer = post(delivery, hook_headers(delivery, *secret, posted_at));
+        // Signed with the time of the post on the wall clock, whatever clock the run plays on.
+        auto answer = post(delivery, hook_headers(delivery, *secret, wall.now()));
         store::Transaction transaction(database);
         if (answer.status && *answer.status >= 200 && *answer.status < 300) {
             hooks.delivered(delivery.id, *answer.status, now);

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "core/hook.hpp"
 #include "core/time.hpp"
 #include "store/database.hpp"
@@ -51,8 +52,9 @@ struct HookRound {
     int unsigned_ = 0; // waiting for their secret's variable
 };
 
-// Posts the deliveries due by `now`, up to `limit`, each outside any transaction, and writes each outcome.
-HookRound deliver_hooks(store::Database& database, core::Timestamp now, const HookPost& post,
+// Posts the deliveries due by `now` (the run's clock, which their retries wait on), up to `limit`, each outside any
+// transaction, signed with the time of `wall`, which a receiver compares with its own; and writes each outcome.
+HookRound deliver_hooks(store::Database& database, core::Timestamp now, const core::Clock& wall, const HookPost& post,
                         const Environment& environment, std::size_t limit = 100);
 
 // Where the events told come from: the live CRM, or one rehearsal of it ("rehearsal <when it was copied>"), so that

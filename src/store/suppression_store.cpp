@@ -55,19 +55,34 @@ bool SuppressionStore::any(core::SuppressionKind kind) {
     return query.executeStep();
 }
 
+namespace {
+
+core::Suppression read_entry(SQLite::Statement& row) {
+    core::Suppression entry;
+    entry.id = row.getColumn(0).getInt64();
+    entry.kind = core::parse_suppression_kind(row.getColumn(1).getString()).value_or(core::SuppressionKind::profile);
+    entry.value = row.getColumn(2).getString();
+    entry.reason = row.getColumn(3).getString();
+    entry.created_at = core::parse_utc(row.getColumn(4).getString()).value_or(core::Timestamp{});
+    return entry;
+}
+
+} // namespace
+
+std::optional<core::Suppression> SuppressionStore::find(core::SuppressionKind kind, std::string_view value) {
+    SQLite::Statement query(m_database.sqlite(), "SELECT id, kind, value, reason, created_at FROM suppressions"
+                                                 " WHERE kind = ? AND value = ?");
+    query.bind(1, std::string(core::to_string(kind)));
+    query.bind(2, std::string(value));
+    return query.executeStep() ? std::optional(read_entry(query)) : std::nullopt;
+}
+
 std::vector<core::Suppression> SuppressionStore::list() {
     SQLite::Statement query(m_database.sqlite(),
                             "SELECT id, kind, value, reason, created_at FROM suppressions ORDER BY id");
     std::vector<core::Suppression> entries;
     while (query.executeStep()) {
-        core::Suppression entry;
-        entry.id = query.getColumn(0).getInt64();
-        entry.kind =
-            core::parse_suppression_kind(query.getColumn(1).getString()).value_or(core::SuppressionKind::profile);
-        entry.value = query.getColumn(2).getString();
-        entry.reason = query.getColumn(3).getString();
-        entry.created_at = core::parse_utc(query.getColumn(4).getString()).value_or(core::Timestamp{});
-        entries.push_back(std::move(entry));
+        entries.push_back(read_entry(query));
     }
     return entries;
 }

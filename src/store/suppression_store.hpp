@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -29,6 +30,8 @@ public:
     // (core::earlier_profile_urls).
     bool contains(core::SuppressionKind kind, std::string_view value);
     bool any(core::SuppressionKind kind);
+    // The entry of exactly this value, with its reason and when it was made.
+    std::optional<core::Suppression> find(core::SuppressionKind kind, std::string_view value);
     std::vector<core::Suppression> list();
 
 private:
