@@ -21,6 +21,11 @@ tests/unit/stats/fixtures/
                     use_t=True, and the cumulative effect through t_test; one series with missing days.
   granger.json      grangercausalitytests' ssr F-test at several lags; one series with missing days, computed with
                     two explicit OLS fits on the rows that remain.
+  timeseries.json   AutoReg fits and ar_select_order (AIC and BIC) on bursty counts, an AR(2), white noise and
+                    weekday-adjusted counts; acf(adjusted=True); Pyper and Peterman's effective number of pairs from
+                    that acf; VAR(...).select_order's lag order for Granger tests (the least criterion from order 1).
+The distributed-lag cases take Andrews' (1991) bandwidth, computed here from the paper's formulas, and Newey and
+West's rule of thumb; statsmodels then gives the covariance at that truncation lag.
 """
 
 import json
@@ -35,7 +40,9 @@ import scipy.stats
 import statsmodels
 import statsmodels.api as sm
 from statsmodels.stats.multitest import multipletests
-from statsmodels.tsa.stattools import grangercausalitytests
+from statsmodels.tsa.ar_model import AutoReg, ar_select_order
+from statsmodels.tsa.api import VAR
+from statsmodels.tsa.stattools import acf, grangercausalitytests
 
 FIXTURES = pathlib.Path(__file__).resolve().parent.parent / "tests" / "unit" / "stats" / "fixtures"
 LENGTHS = (4, 30, 90, 365)
@@ -232,10 +239,35 @@ def coefficient(estimate, se, t, p, low, high):
             "interval": [scalar(low), scalar(high)]}
 
 
-def regression_case(name, y, x, lags):
+def andrews_lags(design, residuals):
+    """Andrews' (1991) AR(1) plug-in bandwidth for the Bartlett kernel, over the score series of every column but the
+    constant, with equal weights: S = 1.1447 (alpha n)^(1/3), and the truncation lag L = ceil(S) - 1 that
+    statsmodels' weights 1 - j/(L+1) take (rho held within +-0.97, L under n/2). Written from the paper's formulas,
+    apart from the C++ code."""
+    scores = design[:, 1:] * residuals[:, None]
+    n = scores.shape[0]
+    numerator = denominator = 0.0
+    for v in scores.T:
+        now, before = v[1:], v[:-1]
+        if not before.any():
+            continue
+        rho = float(np.clip(now @ before / (before @ before), -0.97, 0.97))
+        s2 = float(np.mean((now - rho * before) ** 2))
+        numerator += 4 * rho ** 2 * s2 ** 2 / ((1 - rho) ** 6 * (1 + rho) ** 2)
+        denominator += s2 ** 2 / (1 - rho) ** 4
+    if denominator == 0:
+        return 0
+    bandwidth = 1.1447 * (numerator / denominator * n) ** (1 / 3)
+    return min(max(int(math.ceil(bandwidth)) - 1, 0), n // 2)
+
+
+def regression_case(name, y, x, lags, bandwidth="andrews"):
     target, design = lag_design(y, x, lags)
     n, k = design.shape
-    hac_lags = int(np.floor(4 * (n / 100.0) ** (2.0 / 9.0)))
+    if bandwidth == "andrews":
+        hac_lags = andrews_lags(design, sm.OLS(target, design).fit().resid)
+    else:
+        hac_lags = int(np.floor(4 * (n / 100.0) ** (2.0 / 9.0)))
     fit = sm.OLS(target, design).fit(cov_type="HAC", cov_kwds={"maxlags": hac_lags, "use_correction": True},
                                      use_t=True)
     assert fit.df_resid == n - k
@@ -245,7 +277,8 @@ def regression_case(name, y, x, lags):
     R = np.r_[0.0, np.ones(k - 1)][None, :]
     total = fit.t_test(R)
     total_interval = total.conf_int(0.05)[0]
-    return {"name": name, "lags": lags, "x": floats(x), "y": floats(y), "n": n, "hac_lags": hac_lags,
+    return {"name": name, "lags": lags, "bandwidth": bandwidth, "x": floats(x), "y": floats(y), "n": n,
+            "hac_lags": hac_lags,
             "residual_df": int(fit.df_resid), "t_quantile": t_quantiles(fit.df_resid),
             "constant": coefficients[0], "lag_effects": coefficients[1:],
             "cumulative": coefficient(total.effect, total.sd, total.tvalue, total.pvalue,
@@ -268,6 +301,12 @@ def regression_cases():
     for n in (90, 365):
         x, y = lag_series(np.random.default_rng(2000 + n), n)
         cases.append(regression_case(f"lags 7 n={n}", y, x, 7))
+        cases.append(regression_case(f"lags 7 n={n}, rule of thumb", y, x, 7, "rule_of_thumb"))
+    for phi in (0.5, 0.85, 0.95):
+        x = bursty_counts(np.random.default_rng(int(2500 + 100 * phi)), 150, phi, 0.3)
+        y = np.round(ar1(np.random.default_rng(int(2600 + 100 * phi)), 150, 0.6, 0.05) + 0.25 * np.r_[0, 0, x[:-2]],
+                     2)
+        cases.append(regression_case(f"bursty activity AR {phi} n=150", y, x, 7))
     x, y = lag_series(np.random.default_rng(2090), 90)
     cases.append(regression_case("lags 3 n=90", y, x, 3))
     rng = np.random.default_rng(2365)
@@ -327,6 +366,111 @@ def granger_cases():
     return cases
 
 
+# Time series.
+
+
+def bursty_counts(rng, n, phi, mean):
+    """Poisson counts whose log-rate follows a stationary AR(1) of sd 1: bursts of activity, then quiet days."""
+    eta = np.zeros(n)
+    eta[0] = rng.normal()
+    for t in range(1, n):
+        eta[t] = phi * eta[t - 1] + math.sqrt(1 - phi * phi) * rng.normal()
+    return rng.poisson(mean * np.exp(eta - 0.5)).astype(float)
+
+
+def ar1(rng, n, phi, sd):
+    """A stationary AR(1) of standard deviation sd: a pillar's smooth daily changes."""
+    u = np.zeros(n)
+    u[0] = sd * rng.normal()
+    for t in range(1, n):
+        u[t] = phi * u[t - 1] + math.sqrt(1 - phi * phi) * sd * rng.normal()
+    return u
+
+
+def ar2(rng, n):
+    u = np.zeros(n)
+    for t in range(2, n):
+        u[t] = 0.5 * u[t - 1] - 0.3 * u[t - 2] + rng.normal()
+    return np.round(u, 2) + 0.0
+
+
+def time_series():
+    """The series the time-series fixtures are computed on: bursty counts at several autocorrelations, an AR(2),
+    white noise, and counts with their weekday means taken out."""
+    series = []
+    for n in (30, 150, 365):
+        for phi in (0.0, 0.5, 0.85, 0.95):
+            series.append((f"bursty counts AR {phi} n={n}", bursty_counts(np.random.default_rng(int(4000 + n + 10 * phi)),
+                                                                          n, phi, 2.0)))
+        series.append((f"AR(2) n={n}", ar2(np.random.default_rng(4500 + n), n)))
+    series.append(("white noise n=150", np.round(np.random.default_rng(4600).normal(size=150), 2)))
+    x, _ = weekday_pattern(np.random.default_rng(4700), 150)
+    groups = (np.arange(150) + 3) % 7
+    adjusted = x.copy()
+    for g in range(7):
+        adjusted[groups == g] -= x[groups == g].mean()
+    series.append(("weekday means out n=150", adjusted))
+    return series
+
+
+def autoregression_fit(x, order, residuals=True):
+    fit = AutoReg(x, lags=order, trend="c", old_names=False).fit()
+    result = {"order": order, "n": int(fit.nobs), "constant": float(fit.params[0]),
+              "coefficients": [float(c) for c in fit.params[1:]], "variance": float(np.mean(fit.resid ** 2))}
+    if residuals:
+        result["residuals"] = [float(r) for r in fit.resid]
+    return result
+
+
+def timeseries_cases():
+    autoregressions, selections, correlograms, effective, var_orders = [], [], [], [], []
+    series = time_series()
+    for name, x in series:
+        n = len(x)
+        for order in (1, 2, 7):
+            if n > 3 * order:
+                autoregressions.append({"name": f"{name}, order {order}", "x": floats(x),
+                                        **autoregression_fit(x, order)})
+        max_order = min(14, n // 10)
+        for ic in ("aic", "bic"):
+            selected = ar_select_order(x, max_order, ic=ic, trend="c", old_names=False)
+            order = 0 if selected.ar_lags is None else int(max(selected.ar_lags))
+            assert selected.ar_lags is None or list(selected.ar_lags) == list(range(1, order + 1))
+            selections.append({"name": f"{name}, {ic}", "x": floats(x), "max_order": max_order, "criterion": ic,
+                               **autoregression_fit(x, order, residuals=False)})
+        lags = n // 5
+        correlograms.append({"name": name, "x": floats(x), "max_lag": lags,
+                             "expected": floats(acf(x, nlags=lags, adjusted=True, fft=False))})
+    # Effective pairs (Pyper and Peterman 1998, equation 1) of pairs of the series above, from statsmodels' acf.
+    by_length = {}
+    for name, x in series:
+        by_length.setdefault(len(x), []).append((name, x))
+    for n, group in sorted(by_length.items()):
+        for (name_x, x), (name_y, y) in zip(group, group[1:]):
+            lags = n // 5
+            rho_x = acf(x, nlags=lags, adjusted=True, fft=False)
+            rho_y = acf(y, nlags=lags, adjusted=True, fft=False)
+            total = float(np.sum(rho_x[1:] * rho_y[1:]))
+            pairs = n if total <= 0 else min(max(1 / (1 / n + 2 / n * total), 3.0), float(n))
+            effective.append({"name": f"{name_x} against {name_y}", "x": floats(x), "y": floats(y),
+                              "expected": pairs})
+    # VAR lag orders for Granger tests: a pillar that follows bursty activity two days later.
+    for n in (100, 150, 365):
+        for phi in (0.0, 0.85):
+            rng = np.random.default_rng(int(4800 + n + 10 * phi))
+            x = bursty_counts(rng, n, phi, 1.0)
+            y = np.round(ar1(rng, n, 0.6, 0.05) + 0.05 * np.r_[0, 0, x[:-2]], 2) + 0.0
+            max_lags = min(14, n // 10)
+            selected = VAR(np.column_stack([y, x])).select_order(max_lags)
+            for ic in ("aic", "bic"):
+                values = selected.ics[ic]
+                order = 1 + int(np.argmin(values[1:]))
+                var_orders.append({"name": f"pillar after activity AR {phi} n={n}, {ic}", "y": floats(y),
+                                   "x": floats(x), "max_lags": max_lags, "criterion": ic, "order": order})
+    return {"autoregressions": autoregressions, "order_selections": selections,
+            "autocorrelations": correlograms, "effective_pairs": effective, "var_orders": var_orders}
+
+
 # Output: one key a line, short lists on one line, so that a change reads well in a diff.
 
 
@@ -356,6 +500,7 @@ def main():
                                "group_means": group_mean_cases()})
     write("regression.json", {"distributed_lags": regression_cases()})
     write("granger.json", {"granger_tests": granger_cases()})
+    write("timeseries.json", timeseries_cases())
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 // campaign report replies [--campaign C] [--sender S] [--since DAY] [--until DAY] [--format table|json|csv|md|html]
 //                         [--out FILE] [--section all|funnel|ab|replies|daily] [--rules DIR] [--latest N]
 // campaign report ssi [--sender S] [--since DAY] [--until DAY] [--max-lag N] [--adjust weekday|none]
-//                     [--format table|json|csv|md|html] [--out FILE] [--section all|trend|correlations|...]
+//                     [--inference prewhitened|plain] [--format table|json|csv|md|html] [--out FILE]
+//                     [--section all|trend|correlations|...]
 #include <CLI/CLI.hpp>
 #include <fstream>
 #include <functional>
@@ -151,6 +152,7 @@ struct SsiArguments {
     std::string until;
     int max_lag = 14;
     std::string adjust = "weekday";
+    std::string inference = "prewhitened";
     std::string format = "table";
     std::string out;
     std::string section = "all";
@@ -173,6 +175,7 @@ int report_ssi(Context& context, const SsiArguments& arguments) {
     }
     options.max_lag = arguments.max_lag;
     options.weekday_adjust = arguments.adjust == "weekday";
+    options.inference = report::parse_inference(arguments.inference).value_or(report::SsiInference::prewhitened);
     auto section = report::parse_ssi_section(arguments.section).value_or(report::SsiSection::all);
     store::Database database(context.database_path, store::OpenMode::must_exist);
     auto built = report::build_ssi_report(database, options);
@@ -207,6 +210,11 @@ void add_ssi_report_command(CLI::App& report, Context& context) {
         ->check(CLI::Range(0, 60));
     command->add_option("--adjust", arguments->adjust, "weekday (default): remove day-of-week means first; or none")
         ->check(CLI::IsMember({"weekday", "none"}));
+    command
+        ->add_option("--inference", arguments->inference,
+                     "prewhitened (default): tests that hold for autocorrelated days; or plain, the tests that take "
+                     "days as independent, for comparison")
+        ->check(CLI::IsMember({"prewhitened", "plain"}));
     command->add_option("--format", arguments->format, "table (default), json, csv, md or html")
         ->check(CLI::IsMember({"table", "json", "csv", "md", "html"}));
     command->add_option("--out", arguments->out, "Write the report to this file instead of printing it");

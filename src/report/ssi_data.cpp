@@ -35,7 +35,8 @@ Json correlation_json(const stats::Correlation& correlation, double q) {
     return {{"r", number(correlation.r)},
             {"p", number(correlation.p_value)},
             {"q", number(q)},
-            {"ci", interval_json(correlation.interval)}};
+            {"ci", interval_json(correlation.interval)},
+            {"effective_n", number(correlation.tested_n)}};
 }
 
 Json coefficient_json(const stats::Coefficient& coefficient) {
@@ -97,6 +98,7 @@ Json correlation_row(const LaggedCorrelation& row) {
             {"activity", core::to_string(row.activity)},
             {"lag", row.lag},
             {"n", row.spearman.n},
+            {"whitening_order", row.whitening_order},
             {"spearman", correlation_json(row.spearman, row.spearman_q)},
             {"pearson", correlation_json(row.pearson, row.pearson_q)}};
 }
@@ -211,21 +213,23 @@ void write_ssi_json(std::ostream& out, const SsiReport& report, SsiSection secti
     json.member("recorded_days", report.recorded_days ? Json{{"first", core::format_day(report.recorded_days->first)},
                                                              {"last", core::format_day(report.recorded_days->second)}}
                                                       : Json(nullptr));
-    json.member("scope", {{"sender", options.sender ? Json(*options.sender) : Json(nullptr)},
-                          {"since", options.since ? Json(core::format_day(*options.since)) : Json(nullptr)},
-                          {"until", options.until ? Json(core::format_day(*options.until)) : Json(nullptr)},
-                          {"max_lag", options.max_lag},
-                          {"adjust", options.weekday_adjust ? "weekday" : "none"},
-                          {"q_threshold", options.q_threshold},
-                          {"regression_lags", k_regression_lags},
-                          {"granger_lags", k_granger_lags}});
+    json.member("scope",
+                {{"sender", options.sender ? Json(*options.sender) : Json(nullptr)},
+                 {"since", options.since ? Json(core::format_day(*options.since)) : Json(nullptr)},
+                 {"until", options.until ? Json(core::format_day(*options.until)) : Json(nullptr)},
+                 {"max_lag", options.max_lag},
+                 {"adjust", options.weekday_adjust ? "weekday" : "none"},
+                 {"inference", inference_name(options.inference)},
+                 {"q_threshold", options.q_threshold},
+                 {"regression_lags", k_regression_lags},
+                 {"granger_lags", options.inference == SsiInference::plain ? Json(k_granger_lags) : Json("aic")}});
     if (shows(section, SsiSection::trend)) {
         json.array("senders", report.senders, sender_json);
     }
     if (shows(section, SsiSection::correlations)) {
         json.array("significant", report.significant, [&report](std::size_t index) {
             auto row = correlation_row(report.correlations[index]);
-            row["sentence"] = describe(report.correlations[index], report.senders.size() > 1);
+            row["sentence"] = describe(report.correlations[index], report.senders.size() > 1, report.options.inference);
             return row;
         });
         json.array("correlations", report.correlations, correlation_row);
@@ -287,14 +291,16 @@ void write_ssi_csv(std::ostream& out, const SsiReport& report, SsiSection sectio
     case SsiSection::correlations:
         core::print_csv_row(out, {"sender", "pillar", "activity", "lag", "n", "spearman_r", "spearman_ci_low",
                                   "spearman_ci_high", "spearman_p", "spearman_q", "pearson_r", "pearson_ci_low",
-                                  "pearson_ci_high", "pearson_p", "pearson_q"});
+                                  "pearson_ci_high", "pearson_p", "pearson_q", "spearman_effective_n",
+                                  "pearson_effective_n", "whitening_order"});
         for (const auto& row : report.correlations) {
             core::print_csv_row(out, {row.sender, std::string(core::to_string(row.measure)),
                                       std::string(core::to_string(row.activity)), std::to_string(row.lag),
                                       std::to_string(row.spearman.n), cell(row.spearman.r), low(row.spearman.interval),
                                       high(row.spearman.interval), cell(row.spearman.p_value), cell(row.spearman_q),
                                       cell(row.pearson.r), low(row.pearson.interval), high(row.pearson.interval),
-                                      cell(row.pearson.p_value), cell(row.pearson_q)});
+                                      cell(row.pearson.p_value), cell(row.pearson_q), cell(row.spearman.tested_n),
+                                      cell(row.pearson.tested_n), std::to_string(row.whitening_order)});
         }
         return;
     }

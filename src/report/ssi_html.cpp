@@ -99,7 +99,8 @@ void write_ssi_html(std::ostream& out, const SsiReport& report) {
     }
     for (auto index : report.significant) {
         out << "<p class=\"verdict win\">"
-            << escape_html(describe(report.correlations[index], report.senders.size() > 1)) << ".</p>\n";
+            << escape_html(describe(report.correlations[index], report.senders.size() > 1, report.options.inference))
+            << ".</p>\n";
     }
     for (const auto& sender : report.senders) {
         out << "<h2>" << escape_html(sender_heading(sender)) << "</h2>\n";

@@ -4,11 +4,13 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <iterator>
 #include <limits>
 #include <tuple>
 
 #include "core/error.hpp"
 #include "report/cells.hpp"
+#include "stats/timeseries.hpp"
 #include "store/rehearsal.hpp"
 #include "store/ssi_store.hpp"
 
@@ -169,13 +171,13 @@ std::optional<ReadSender> read_sender(store::SsiStore& ssi, const std::string& n
     return ReadSender{std::move(sender), std::move(series)};
 }
 
-// The days t of lag k's pairs: the activity on day t against the change from day t+k-1 to day t+k, where that
-// change was measured. A snapshot holds every measure, so the days are the same for all of them.
-std::vector<std::size_t> pair_days(const std::vector<double>& changes, int lag) {
+// The days t of lag k's pairs: the activity on day t against the change from day t+k-1 to day t+k, where both are
+// known. A snapshot holds every measure, so the days are the same for all of them.
+std::vector<std::size_t> pair_days(const std::vector<double>& activity, const std::vector<double>& changes, int lag) {
     std::vector<std::size_t> days;
     auto k = static_cast<std::size_t>(lag);
     for (std::size_t t = 0; t + k < changes.size(); ++t) {
-        if (std::isfinite(changes[t + k])) {
+        if (std::isfinite(activity[t]) && std::isfinite(changes[t + k])) {
             days.push_back(t);
         }
     }
@@ -196,6 +198,12 @@ bool varies(const std::vector<double>& values) {
     return std::adjacent_find(values.begin(), values.end(), std::not_equal_to<>()) != values.end();
 }
 
+std::vector<double> known_values(const std::vector<double>& series) {
+    std::vector<double> values;
+    std::copy_if(series.begin(), series.end(), std::back_inserter(values), [](double v) { return std::isfinite(v); });
+    return values;
+}
+
 // The series of a sender: as recorded, and as analysed (weekday means out, or the same).
 struct AnalysedSeries {
     std::vector<std::vector<double>> activities; // by the sender's activities
@@ -204,58 +212,95 @@ struct AnalysedSeries {
     std::vector<std::vector<double>> raw_changes;
 };
 
-// A lag's paired values, raw and ranked: each activity's and each measure's series is ranked once for the lag, not
-// once for every pair it is in. Spearman's rho is Pearson's r of the ranks. A series that does not vary over the
-// paired days as recorded (an activity done on none of them) has no correlation, even when taking out its weekday
-// means leaves a pattern.
-struct LagPairs {
-    std::vector<std::vector<double>> activities;
-    std::vector<std::vector<double>> activity_ranks;
-    std::vector<bool> activity_varies;
-    std::vector<std::vector<double>> changes; // by measure
-    std::vector<std::vector<double>> change_ranks;
-    std::vector<bool> change_varies;
+// A series as it is correlated, with the autocorrelations of its values and of their ranks over its known days (the
+// days of a lag's pairs differ from them by a few at the ends), for the pairs' effective number.
+struct TestedSeries {
+    std::vector<double> values;
+    std::vector<double> value_autocorrelations;
+    std::vector<double> rank_autocorrelations;
 };
 
-LagPairs lag_pairs(const AnalysedSeries& series, int lag) {
-    LagPairs pairs;
-    auto days = pair_days(series.changes.front(), lag);
-    auto shift = static_cast<std::size_t>(lag);
-    for (std::size_t a = 0; a < series.activities.size(); ++a) {
-        pairs.activities.push_back(values_on(series.activities[a], days, 0));
-        pairs.activity_ranks.push_back(stats::average_ranks(pairs.activities.back()));
-        pairs.activity_varies.push_back(varies(values_on(series.raw_activities[a], days, 0)));
+TestedSeries tested_series(std::vector<double> values, bool autocorrelated) {
+    TestedSeries series{std::move(values), {}, {}};
+    if (autocorrelated) {
+        auto known = known_values(series.values);
+        series.value_autocorrelations = stats::autocorrelations(known, known.size() / 5);
+        series.rank_autocorrelations = stats::autocorrelations(stats::average_ranks(known), known.size() / 5);
     }
-    for (std::size_t m = 0; m < series.changes.size(); ++m) {
-        pairs.changes.push_back(values_on(series.changes[m], days, shift));
-        pairs.change_ranks.push_back(stats::average_ranks(pairs.changes.back()));
-        pairs.change_varies.push_back(varies(values_on(series.raw_changes[m], days, shift)));
-    }
-    return pairs;
+    return series;
 }
 
-void correlate(const SenderSsi& sender, const AnalysedSeries& series, int max_lag, SsiReport& report) {
+// One activity and every measure's changes as they are correlated: prewhitened by the activity's autoregression, or
+// as analysed.
+struct ActivityTests {
+    std::size_t order = 0;
+    TestedSeries activity;
+    std::vector<TestedSeries> changes; // by measure
+};
+
+ActivityTests activity_tests(const AnalysedSeries& series, std::size_t a, SsiInference inference) {
+    ActivityTests tests;
+    bool prewhiten = inference == SsiInference::prewhitened;
+    std::optional<stats::Autoregression> model;
+    if (prewhiten) {
+        const auto& activity = series.activities[a];
+        model = stats::select_autoregression(activity, std::min(k_longest_order, activity.size() / 10));
+    }
+    auto filtered = [&](const std::vector<double>& values) {
+        return model ? stats::ar_filter(values, *model) : values;
+    };
+    tests.order = model ? model->order : 0;
+    tests.activity = tested_series(filtered(series.activities[a]), prewhiten);
+    for (const auto& changes : series.changes) {
+        tests.changes.push_back(tested_series(filtered(changes), prewhiten));
+    }
+    return tests;
+}
+
+void correlate(const SenderSsi& sender, const AnalysedSeries& series, const SsiReportOptions& options,
+               SsiReport& report) {
     std::vector<LaggedCorrelation> found;
-    for (int lag = 0; lag <= max_lag; ++lag) {
-        auto pairs = lag_pairs(series, lag);
-        for (auto measure : core::k_measures) {
-            auto m = static_cast<std::size_t>(measure);
-            for (std::size_t a = 0; a < series.activities.size(); ++a) {
-                if (!pairs.activity_varies[a] || !pairs.change_varies[m]) {
+    bool effective = options.inference == SsiInference::prewhitened;
+    for (std::size_t a = 0; a < series.activities.size(); ++a) {
+        auto tests = activity_tests(series, a, options.inference);
+        const auto& activity = tests.activity;
+        for (int lag = 0; lag <= options.max_lag; ++lag) {
+            auto days = pair_days(activity.values, tests.changes.front().values, lag);
+            auto shift = static_cast<std::size_t>(lag);
+            auto x = values_on(activity.values, days, 0);
+            auto x_ranks = stats::average_ranks(x);
+            // A series that does not vary over the paired days as recorded (an activity done on none of them) has no
+            // correlation, even when taking out its weekday means or filtering it leaves a pattern.
+            bool activity_varies = varies(values_on(series.raw_activities[a], days, 0));
+            for (auto measure : core::k_measures) {
+                auto m = static_cast<std::size_t>(measure);
+                const auto& change = tests.changes[m];
+                if (!activity_varies || !varies(values_on(series.raw_changes[m], days, shift))) {
                     ++report.undefined_correlations;
                     continue;
                 }
+                auto y = values_on(change.values, days, shift);
                 LaggedCorrelation correlation{sender.sender,
                                               measure,
                                               sender.activities[a].activity,
                                               lag,
-                                              stats::pearson(pairs.activities[a], pairs.changes[m]),
-                                              stats::pearson(pairs.activity_ranks[a], pairs.change_ranks[m]),
+                                              tests.order,
+                                              stats::pearson(x, y),
+                                              stats::pearson(x_ranks, stats::average_ranks(y)),
                                               0,
                                               0};
                 if (std::isnan(correlation.pearson.r) || std::isnan(correlation.spearman.r)) {
                     ++report.undefined_correlations;
                     continue;
+                }
+                if (effective) {
+                    auto n = days.size();
+                    correlation.pearson =
+                        stats::tested_as(correlation.pearson, stats::effective_pairs(activity.value_autocorrelations,
+                                                                                     change.value_autocorrelations, n));
+                    correlation.spearman =
+                        stats::tested_as(correlation.spearman, stats::effective_pairs(activity.rank_autocorrelations,
+                                                                                      change.rank_autocorrelations, n));
                 }
                 found.push_back(std::move(correlation));
             }
@@ -267,6 +312,15 @@ void correlate(const SenderSsi& sender, const AnalysedSeries& series, int max_la
     });
     report.correlations.insert(report.correlations.end(), std::make_move_iterator(found.begin()),
                                std::make_move_iterator(found.end()));
+}
+
+std::optional<stats::GrangerTest> granger(const std::vector<double>& change, const std::vector<double>& activity,
+                                          SsiInference inference) {
+    if (inference == SsiInference::plain) {
+        return stats::granger_test(change, activity, k_granger_lags);
+    }
+    auto order = stats::select_var_order(change, activity, std::min(k_longest_order, change.size() / 10));
+    return order ? stats::granger_test(change, activity, *order) : std::nullopt;
 }
 
 void analyse(const SenderSsi& sender, const DailySeries& daily, const SsiReportOptions& options, SsiReport& report) {
@@ -282,20 +336,22 @@ void analyse(const SenderSsi& sender, const DailySeries& daily, const SsiReportO
     }
     const auto& activities = series.activities;
     if (sender.correlated && !activities.empty()) {
-        correlate(sender, series, options.max_lag, report);
+        correlate(sender, series, options, report);
     }
+    auto bandwidth =
+        options.inference == SsiInference::plain ? stats::HacBandwidth::rule_of_thumb : stats::HacBandwidth::andrews;
     for (auto measure : core::k_measures) {
         const auto& change = series.changes[static_cast<std::size_t>(measure)];
         for (std::size_t a = 0; a < activities.size(); ++a) {
             auto activity = sender.activities[a].activity;
             bool regular = sender.activities[a].active_days >= k_active_days_for_regression;
             if (sender.regressed && regular) {
-                if (auto model = stats::distributed_lag(change, activities[a], k_regression_lags)) {
+                if (auto model = stats::distributed_lag(change, activities[a], k_regression_lags, 0.95, bandwidth)) {
                     report.regressions.push_back({sender.sender, measure, activity, std::move(*model)});
                 }
             }
             if (sender.granger && regular) {
-                if (auto test = stats::granger_test(change, activities[a], k_granger_lags)) {
+                if (auto test = granger(change, activities[a], options.inference)) {
                     report.granger.push_back({sender.sender, measure, activity, *test, 0});
                 }
             }
@@ -324,18 +380,39 @@ std::string lag_phrase(int lag) {
 
 } // namespace
 
-std::string describe(const LaggedCorrelation& correlation, bool name_sender) {
+std::string_view inference_name(SsiInference inference) {
+    return inference == SsiInference::plain ? "plain" : "prewhitened";
+}
+
+std::optional<SsiInference> parse_inference(std::string_view name) {
+    if (name == "prewhitened") {
+        return SsiInference::prewhitened;
+    }
+    if (name == "plain") {
+        return SsiInference::plain;
+    }
+    return std::nullopt;
+}
+
+std::string describe(const LaggedCorrelation& correlation, bool name_sender, SsiInference inference) {
     const auto& rho = correlation.spearman;
     std::string text = name_sender ? correlation.sender + ": " : "";
     text += std::string(core::plural_noun(correlation.activity)) + " are followed by " +
             (rho.r > 0 ? "gains" : "drops") + " in " + std::string(core::display_name(correlation.measure)) + " " +
-            lag_phrase(correlation.lag) + ": Spearman " + fixed(rho.r, 2);
+            lag_phrase(correlation.lag) +
+            (inference == SsiInference::prewhitened ? " (after prewhitening)" : " (plain test)") + ": Spearman " +
+            fixed(rho.r, 2);
     if (rho.interval) {
         text += " [" + fixed(rho.interval->low, 2) + ", " + fixed(rho.interval->high, 2) + "]";
     }
     double q = correlation.spearman_q;
     text += ", q " + (q < 0.001 ? std::string("< 0.001") : "= " + fixed(q, q < 0.01 ? 3 : 2)) +
             ", n = " + std::to_string(rho.n) + " days";
+    // Autocorrelation left after the filter makes the days worth fewer independent pairs.
+    auto worth = static_cast<std::size_t>(std::floor(rho.tested_n));
+    if (rho.tested_n > 0 && worth < rho.n) {
+        text += ", worth " + std::to_string(worth) + " independent ones";
+    }
     return text;
 }
 

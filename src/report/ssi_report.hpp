@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/ssi.hpp"
@@ -16,6 +17,25 @@
 
 namespace campaign::report {
 
+// How the correlations are tested. Days are not independent: activity comes in bursts and pillars move smoothly, and
+// a plain test of two autocorrelated series finds associations that are not there (docs/reports.md measures how
+// often).
+enum class SsiInference {
+    // Each activity's series is fitted an autoregression, its order chosen by AIC, whose filter whitens it; the same
+    // filter is applied to each pillar's changes, and the filtered series are correlated (Box and Jenkins'
+    // prewhitening), with the test's n taken down to the pairs' effective number (Pyper and Peterman) for what
+    // autocorrelation the filter leaves. Regressions take Andrews' bandwidth for their Newey-West errors, and Granger
+    // tests an order chosen by AIC.
+    prewhitened,
+    // The report as it was before, for comparison: the series as they are, a t-test with n - 2 degrees of freedom,
+    // Newey-West's rule-of-thumb bandwidth and Granger tests of 7 days.
+    plain,
+};
+
+// "prewhitened" or "plain", as --inference takes them.
+std::string_view inference_name(SsiInference inference);
+std::optional<SsiInference> parse_inference(std::string_view name);
+
 struct SsiReportOptions {
     std::optional<std::string> sender;
     std::optional<core::Day> since; // inclusive
@@ -23,6 +43,7 @@ struct SsiReportOptions {
     int max_lag = 14;
     bool weekday_adjust = true; // take day-of-week means out of both series before anything else
     double q_threshold = 0.1;   // what counts as an association worth a sentence
+    SsiInference inference = SsiInference::prewhitened;
 };
 
 // What the report needs before it tries each analysis: days with a snapshot.
@@ -30,7 +51,10 @@ constexpr std::size_t k_days_for_correlations = 30;
 constexpr std::size_t k_days_for_regression = 90;
 constexpr std::size_t k_days_for_granger = 100;
 constexpr std::size_t k_regression_lags = 7;
-constexpr std::size_t k_granger_lags = 7;
+constexpr std::size_t k_granger_lags = 7; // the plain report's fixed order
+// The longest autoregression fitted to whiten an activity, and the longest past a Granger test chooses from: two
+// weeks, and no more than a tenth of the days.
+constexpr std::size_t k_longest_order = 14;
 // A regression on an activity done on a handful of days rests on those days alone, and its errors with them.
 constexpr std::size_t k_active_days_for_regression = 10;
 
@@ -73,6 +97,7 @@ struct LaggedCorrelation {
     core::Measure measure = core::Measure::total;
     core::Activity activity = core::Activity::posts;
     int lag = 0;
+    std::size_t whitening_order = 0; // the order of the autoregression that whitened the series; 0 in a plain report
     stats::Correlation pearson;
     stats::Correlation spearman;
     double pearson_q = 0;
@@ -109,8 +134,8 @@ struct SsiReport {
 
 SsiReport build_ssi_report(store::Database& database, const SsiReportOptions& options);
 
-// "accepted connections are followed by gains in Build relationships one day later: Spearman 0.41 [0.22, 0.57],
-// q = 0.004, n = 88 days"
-std::string describe(const LaggedCorrelation& correlation, bool name_sender);
+// "accepted connections are followed by gains in Build relationships one day later (after prewhitening): Spearman
+// 0.41 [0.22, 0.57], q = 0.004, n = 88 days, worth 71 independent ones"
+std::string describe(const LaggedCorrelation& correlation, bool name_sender, SsiInference inference);
 
 } // namespace campaign::report

@@ -74,7 +74,7 @@ void write_parts(const SsiReport& report, SsiSection section, const Writer& writ
                                       "change in a pillar that chance would not explain.");
         }
         for (auto index : report.significant) {
-            writer.sentence(describe(report.correlations[index], several) + ".");
+            writer.sentence(describe(report.correlations[index], several, report.options.inference) + ".");
         }
         if (!report.correlations.empty() && section == SsiSection::all) {
             writer.heading("The strongest lag of each activity and pillar");
@@ -92,7 +92,9 @@ void write_parts(const SsiReport& report, SsiSection section, const Writer& writ
     }
     if (shows(section, SsiSection::regressions) && !report.regressions.empty()) {
         writer.heading("Distributed-lag regressions (lags 0 to " + std::to_string(k_regression_lags) +
-                       " days, Newey-West errors)");
+                       (report.options.inference == SsiInference::plain
+                            ? " days, Newey-West errors)"
+                            : " days, Newey-West errors with Andrews' bandwidth)"));
         writer.table(regression_table(report));
     }
     if (section == SsiSection::granger && report.granger.empty()) {
@@ -101,7 +103,9 @@ void write_parts(const SsiReport& report, SsiSection section, const Writer& writ
                         std::to_string(k_active_days_for_regression) + " of them.");
     }
     if (shows(section, SsiSection::granger) && !report.granger.empty()) {
-        writer.heading("Granger tests (" + std::to_string(k_granger_lags) + " days of past)");
+        writer.heading(report.options.inference == SsiInference::plain
+                           ? "Granger tests (" + std::to_string(k_granger_lags) + " days of past)"
+                           : "Granger tests (days of past chosen by AIC)");
         writer.sentence("A small q means the activity's past helps predict the pillar's change beyond the pillar's "
                         "own past: predictive precedence, not proof that the activity causes it.");
         writer.table(granger_table(report));
@@ -135,6 +139,7 @@ std::string ssi_scope_text(const SsiReport& report) {
     }
     text += ", lags 0 to " + std::to_string(options.max_lag) + " days, ";
     text += options.weekday_adjust ? "weekday means removed" : "no weekday adjustment";
+    text += options.inference == SsiInference::plain ? ", plain tests" : ", prewhitened";
     return text;
 }
 

@@ -56,15 +56,15 @@ std::vector<double> unit_deviations(const std::vector<double>& values) {
 
 // The two-sided t-test of r with n-2 degrees of freedom: P(|T| > |t|) = I_{1-r^2}((n-2)/2, 1/2), which is also
 // scipy's 2 P(B > |r|) for B ~ Beta(n/2-1, n/2-1) on [-1, 1]. It needs no division by 1 - r^2.
-double correlation_p_value(double r, std::size_t n) {
+double correlation_p_value(double r, double n) {
     double one_minus_r2 = (1 - r) * (1 + r);
     if (one_minus_r2 <= 0) {
         return 0;
     }
-    return boost::math::ibeta(static_cast<double>(n - 2) / 2, 0.5, one_minus_r2);
+    return boost::math::ibeta((n - 2) / 2, 0.5, one_minus_r2);
 }
 
-std::optional<Interval> fisher_interval(double r, std::size_t n, double confidence) {
+std::optional<Interval> fisher_interval(double r, double n, double confidence) {
     if (n < 4) {
         return std::nullopt;
     }
@@ -72,7 +72,7 @@ std::optional<Interval> fisher_interval(double r, std::size_t n, double confiden
         return Interval{r, r}; // atanh(r) is infinite, and so is either end before tanh
     }
     double z = boost::math::quantile(boost::math::normal_distribution<double>(), 0.5 + confidence / 2);
-    double half = z * std::sqrt(1 / static_cast<double>(n - 3));
+    double half = z * std::sqrt(1 / (n - 3));
     double centre = std::atanh(r);
     return Interval{std::tanh(centre - half), std::tanh(centre + half)};
 }
@@ -80,14 +80,15 @@ std::optional<Interval> fisher_interval(double r, std::size_t n, double confiden
 Correlation correlate(const Pairs& pairs, double confidence) {
     Correlation result;
     result.n = pairs.x.size();
+    result.tested_n = static_cast<double>(result.n);
     if (result.n < 3 || is_constant(pairs.x) || is_constant(pairs.y)) {
         return result;
     }
     auto x = unit_deviations(pairs.x);
     auto y = unit_deviations(pairs.y);
     result.r = std::clamp(std::inner_product(x.begin(), x.end(), y.begin(), 0.0), -1.0, 1.0);
-    result.p_value = correlation_p_value(result.r, result.n);
-    result.interval = fisher_interval(result.r, result.n, confidence);
+    result.p_value = correlation_p_value(result.r, result.tested_n);
+    result.interval = fisher_interval(result.r, result.tested_n, confidence);
     return result;
 }
 
@@ -128,6 +129,19 @@ Correlation spearman(std::span<const double> x, std::span<const double> y, doubl
     pairs.x = average_ranks(pairs.x);
     pairs.y = average_ranks(pairs.y);
     return correlate(pairs, confidence);
+}
+
+Correlation tested_as(const Correlation& correlation, double pairs, double confidence) {
+    Correlation result = correlation;
+    result.tested_n = std::min(pairs, static_cast<double>(correlation.n));
+    if (std::isnan(result.r) || result.tested_n < 3) {
+        result.p_value = k_nan;
+        result.interval.reset();
+        return result;
+    }
+    result.p_value = correlation_p_value(result.r, result.tested_n);
+    result.interval = fisher_interval(result.r, result.tested_n, confidence);
+    return result;
 }
 
 std::vector<double> benjamini_hochberg(std::span<const double> p_values) {

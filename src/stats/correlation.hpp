@@ -15,6 +15,9 @@ namespace campaign::stats {
 
 struct Correlation {
     std::size_t n = 0; // the pairs used: those where neither value is NaN
+    // The independent pairs the test and the interval take them to be worth: n, or fewer for autocorrelated series
+    // (see tested_as).
+    double tested_n = 0;
     // NaN when undefined: n < 3, or either series constant.
     double r = std::numeric_limits<double>::quiet_NaN();
     // Two-sided, from t = r sqrt((n-2)/(1-r^2)) with n-2 degrees of freedom; 0 when |r| == 1.
@@ -38,6 +41,10 @@ Correlation pearson(std::span<const double> x, std::span<const double> y, double
 // Fisher-z interval above applied to rho, without Bonett and Wright's variance correction (1 + rho^2/2)/(n-3), so it
 // is somewhat too narrow when rho is large. Throws std::invalid_argument when x and y differ in length.
 Correlation spearman(std::span<const double> x, std::span<const double> y, double confidence = 0.95);
+
+// The same r tested as if it rested on `pairs` independent pairs (an effective sample size, at most n): p from t with
+// pairs - 2 degrees of freedom and the Fisher-z interval with pairs - 3, which need not be whole numbers.
+Correlation tested_as(const Correlation& correlation, double pairs, double confidence = 0.95);
 
 // Benjamini-Hochberg adjusted p-values (q-values) in the input order, as statsmodels'
 // multipletests(method='fdr_bh'); NaN inputs stay NaN and do not count toward the number of tests.

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "stats/least_squares.hpp"
+
 namespace campaign::stats {
 
 namespace {
@@ -16,35 +18,8 @@ namespace {
 using Matrix = Eigen::MatrixXd;
 using Vector = Eigen::VectorXd;
 
-// A column whose pivot falls below this fraction of the largest is taken as a combination of the others. Eigen's
-// default (a few machine epsilons) misses an exactly collinear column that rounding has left a little off.
-constexpr double k_rank_threshold = 1e-10;
-
-struct Fit {
-    Vector coefficients;
-    Vector residuals;
-    Matrix inverse_gram; // (X'X)^-1, the bread of the sandwich
-};
-
-// Least squares by column-pivoting QR; none when the design is rank deficient.
-std::optional<Fit> least_squares(const Matrix& design, const Vector& target) {
-    Eigen::ColPivHouseholderQR<Matrix> qr(design);
-    qr.setThreshold(k_rank_threshold);
-    auto k = design.cols();
-    if (qr.rank() < k) {
-        return std::nullopt;
-    }
-    Fit fit;
-    fit.coefficients = qr.solve(target);
-    fit.residuals = target - design * fit.coefficients;
-    // X P = Q R, so (X'X)^-1 = P R^-1 R^-T P'.
-    Matrix r_inverse = qr.matrixR().topLeftCorner(k, k).triangularView<Eigen::Upper>().solve(Matrix::Identity(k, k));
-    fit.inverse_gram = qr.colsPermutation() * (r_inverse * r_inverse.transpose()) * qr.colsPermutation().transpose();
-    return fit;
-}
-
 // Newey-West's covariance with Bartlett weights over `hac_lags`, scaled by n/(n-k) as statsmodels' use_correction.
-Matrix newey_west(const Matrix& design, const Fit& fit, std::size_t hac_lags) {
+Matrix newey_west(const Matrix& design, const LeastSquares& fit, std::size_t hac_lags) {
     Eigen::Index n = design.rows();
     Eigen::Index k = design.cols();
     Matrix scores = design.array().colwise() * fit.residuals.array();
@@ -56,6 +31,34 @@ Matrix newey_west(const Matrix& design, const Fit& fit, std::size_t hac_lags) {
     }
     Matrix covariance = fit.inverse_gram * meat * fit.inverse_gram;
     return covariance * (static_cast<double>(n) / static_cast<double>(n - k));
+}
+
+// Andrews' plug-in truncation lag for the Bartlett kernel from the score series (the constant's column left out).
+std::size_t andrews_lags(const Matrix& design, const LeastSquares& fit) {
+    constexpr double k_largest_rho = 0.97;
+    Eigen::Index n = design.rows();
+    Matrix scores = design.rightCols(design.cols() - 1).array().colwise() * fit.residuals.array();
+    double numerator = 0;
+    double denominator = 0;
+    for (Eigen::Index j = 0; j < scores.cols(); ++j) {
+        Vector now = scores.col(j).tail(n - 1);
+        Vector before = scores.col(j).head(n - 1);
+        double lagged = before.squaredNorm();
+        if (lagged == 0) {
+            continue;
+        }
+        double rho = std::clamp(now.dot(before) / lagged, -k_largest_rho, k_largest_rho);
+        double s2 = (now - rho * before).squaredNorm() / static_cast<double>(n - 1);
+        double s4 = s2 * s2;
+        numerator += 4 * rho * rho * s4 / (std::pow(1 - rho, 6) * std::pow(1 + rho, 2));
+        denominator += s4 / std::pow(1 - rho, 4);
+    }
+    if (denominator == 0) {
+        return 0;
+    }
+    double bandwidth = 1.1447 * std::cbrt(numerator / denominator * static_cast<double>(n));
+    auto lags = static_cast<std::size_t>(std::max(0.0, std::ceil(bandwidth) - 1));
+    return std::min(lags, static_cast<std::size_t>(n / 2));
 }
 
 double two_sided_t_p(double t, std::size_t df) {
@@ -122,7 +125,7 @@ Rows lag_design(std::span<const double> y, std::span<const double> x, std::size_
 } // namespace
 
 std::optional<DistributedLag> distributed_lag(std::span<const double> y, std::span<const double> x, std::size_t lags,
-                                              double confidence) {
+                                              double confidence, HacBandwidth bandwidth) {
     check_lengths(y, x, "distributed_lag");
     auto [design, target] = lag_design(y, x, lags);
     auto n = static_cast<std::size_t>(design.rows());
@@ -136,7 +139,9 @@ std::optional<DistributedLag> distributed_lag(std::span<const double> y, std::sp
     }
     DistributedLag result;
     result.n = n;
-    result.hac_lags = static_cast<std::size_t>(std::floor(4 * std::pow(static_cast<double>(n) / 100, 2.0 / 9.0)));
+    result.hac_lags = bandwidth == HacBandwidth::andrews
+                          ? andrews_lags(design, *fit)
+                          : static_cast<std::size_t>(std::floor(4 * std::pow(static_cast<double>(n) / 100, 2.0 / 9.0)));
     result.residual_df = n - k;
     Matrix covariance = newey_west(design, *fit, result.hac_lags);
     auto at = [](std::size_t i) { return static_cast<Eigen::Index>(i); };

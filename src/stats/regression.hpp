@@ -22,9 +22,21 @@ struct Coefficient {
     Interval interval;
 };
 
+// How many lags of the scores the Newey-West covariance takes in (its truncation lag L, weights 1 - j/(L+1)).
+enum class HacBandwidth {
+    // L = floor(4 (n/100)^(2/9)), Newey and West's rule of thumb, whatever the data: 4 at 100 days. It is too short
+    // for bursty activity against a smooth pillar, and the intervals it gives are too narrow.
+    rule_of_thumb,
+    // Andrews' (1991) plug-in for the Bartlett kernel: each score series x_j e (the constant's left out) is fitted an
+    // AR(1) without a constant, rho_j and s_j^2 by least squares, alpha = sum 4 rho^2 s^4 / ((1-rho)^6 (1+rho)^2) /
+    // sum s^4 / (1-rho)^4, bandwidth S = 1.1447 (alpha n)^(1/3), and L = ceil(S) - 1 so that L + 1 >= S; rho is held
+    // within +-0.97 and L under n/2.
+    andrews,
+};
+
 struct DistributedLag {
     std::size_t n = 0;           // rows used
-    std::size_t hac_lags = 0;    // the Newey-West truncation lag L = floor(4 (n/100)^(2/9))
+    std::size_t hac_lags = 0;    // the Newey-West truncation lag L, by the bandwidth rule asked for
     std::size_t residual_df = 0; // n - (lags + 2)
     Coefficient constant;
     std::vector<Coefficient> lags; // lags[k] is the effect of x[t-k] on y[t]
@@ -32,14 +44,15 @@ struct DistributedLag {
 };
 
 // Least squares of y[t] on a constant and x[t], x[t-1], ..., x[t-lags], over every t >= lags where y[t] and all those
-// x are finite. The covariance is Newey-West's (Bartlett kernel, weights 1 - j/(L+1)) scaled by n/(n-k) for the
-// k = lags + 2 coefficients, and p-values and intervals at `confidence` come from the t distribution with n-k degrees
-// of freedom: statsmodels' OLS(y, X).fit(cov_type='HAC', cov_kwds={'maxlags': L, 'use_correction': True},
-// use_t=True). As there, the kernel takes the rows used as consecutive, across a dropped day too. None when there
-// are too few rows (n <= lags + 2) or the design is singular (x constant, say). Throws std::invalid_argument when y
-// and x differ in length.
+// x are finite. The covariance is Newey-West's (Bartlett kernel, weights 1 - j/(L+1), L by `bandwidth`) scaled by
+// n/(n-k) for the k = lags + 2 coefficients, and p-values and intervals at `confidence` come from the t distribution
+// with n-k degrees of freedom: statsmodels' OLS(y, X).fit(cov_type='HAC', cov_kwds={'maxlags': L, 'use_correction':
+// True}, use_t=True). As there, the kernel takes the rows used as consecutive, across a dropped day too. None when
+// there are too few rows (n <= lags + 2) or the design is singular (x constant, say). Throws std::invalid_argument when
+// y and x differ in length.
 std::optional<DistributedLag> distributed_lag(std::span<const double> y, std::span<const double> x,
-                                              std::size_t lags = 7, double confidence = 0.95);
+                                              std::size_t lags = 7, double confidence = 0.95,
+                                              HacBandwidth bandwidth = HacBandwidth::andrews);
 
 struct GrangerTest {
     std::size_t n = 0; // rows used

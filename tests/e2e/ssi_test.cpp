@@ -663,7 +663,7 @@ TEST_CASE("report ssi as a table and as Markdown", "[e2e][ssi][report]") {
     Workspace workspace;
     prepare_history(workspace);
     auto table = run_ok(workspace, {"report", "ssi"}).out;
-    CHECK(table.rfind("SSI report: all senders, lags 0 to 14 days, weekday means removed\n", 0) == 0);
+    CHECK(table.rfind("SSI report: all senders, lags 0 to 14 days, weekday means removed, prewhitened\n", 0) == 0);
     CHECK(contains(table, "\nSSI of alice, 2026-03-02 to 2026-04-15 (42 days recorded)\n"));
     CHECK(contains(table, "\nEstablish your professional brand  10.00    "));
     CHECK(contains(table, "\nindustry rank                      top 40%  top 26%"));
@@ -673,7 +673,7 @@ TEST_CASE("report ssi as a table and as Markdown", "[e2e][ssi][report]") {
     CHECK(contains(table, "\nNote: the distributed-lag regression needs 90 days of snapshots, and Granger tests 100; "
                           "42 days so far.\n"));
     CHECK(contains(table, "\nAssociations (Spearman q < 0.10)\nposts are followed by gains in Establish your "
-                          "professional brand one day later: Spearman "));
+                          "professional brand one day later (after prewhitening): Spearman "));
     CHECK(contains(table, "\nThe strongest lag of each activity and pillar\n"));
     // The pillars that never move have no defined correlation, so the measure column is as wide as "insights".
     CHECK(contains(table, "\nalice   brand     posts     1d   " + std::to_string(changes_at(1)) + "  +0.9"));
@@ -686,7 +686,7 @@ TEST_CASE("report ssi as a table and as Markdown", "[e2e][ssi][report]") {
     CHECK_FALSE(contains(every, "SSI of alice"));
 
     auto markdown = run_ok(workspace, {"report", "ssi", "--format", "md"}).out;
-    CHECK(markdown.rfind("# SSI report: all senders, lags 0 to 14 days, weekday means removed\n", 0) == 0);
+    CHECK(markdown.rfind("# SSI report: all senders, lags 0 to 14 days, weekday means removed, prewhitened\n", 0) == 0);
     CHECK(contains(markdown, "\n## SSI of alice, 2026-03-02 to 2026-04-15 (42 days recorded)\n"));
     CHECK(contains(markdown, "\n| pillar | first | last | change | low | high | unchanged days | days at 25 |\n"
                              "| --- | --- | --- | --- | --- | --- | --- | --- |\n"
@@ -703,7 +703,7 @@ TEST_CASE("report ssi as a table and as Markdown", "[e2e][ssi][report]") {
     CHECK(contains(both, "\nalice: posts are followed by gains in Establish your professional brand one day later"));
     CHECK(contains(both, "\nSSI of bob, 2026-03-10 to 2026-03-10 ("));
     auto alice = run_ok(workspace, {"report", "ssi", "--sender", "alice", "--adjust", "none"}).out;
-    CHECK(alice.rfind("SSI report: sender alice, lags 0 to 14 days, no weekday adjustment\n", 0) == 0);
+    CHECK(alice.rfind("SSI report: sender alice, lags 0 to 14 days, no weekday adjustment, prewhitened\n", 0) == 0);
     CHECK(contains(alice, "\nposts are followed by gains in Establish your professional brand one day later"));
     CHECK_FALSE(contains(alice, "bob"));
 }
@@ -714,7 +714,8 @@ TEST_CASE("report ssi as JSON and as CSV, a section at a time", "[e2e][ssi][repo
     auto report = report_json(workspace);
     CHECK(report["report"] == "ssi");
     CHECK(report["scope"] == Json::parse(R"({"sender": null, "since": null, "until": null, "max_lag": 14,
-        "adjust": "weekday", "q_threshold": 0.1, "regression_lags": 7, "granger_lags": 7})"));
+        "adjust": "weekday", "inference": "prewhitened", "q_threshold": 0.1, "regression_lags": 7,
+        "granger_lags": "aic"})"));
     REQUIRE(report["senders"].size() == 1);
     const auto& alice = report["senders"][0];
     CHECK(alice["first_day"] == "2026-03-02");
@@ -739,7 +740,9 @@ TEST_CASE("report ssi as JSON and as CSV, a section at a time", "[e2e][ssi][repo
     CHECK(first_association(report, "brand") == "posts/1");
     CHECK(report["significant"][0]["spearman"]["q"].get<double>() < 0.001);
     CHECK(report["significant"][0]["sentence"].get<std::string>().rfind(
-              "posts are followed by gains in Establish your professional brand one day later: Spearman 0.", 0) == 0);
+              "posts are followed by gains in Establish your professional brand one day later (after prewhitening): "
+              "Spearman 0.",
+              0) == 0);
     CHECK(report["regressions"].empty());
     CHECK(report["granger"].empty());
 
@@ -754,11 +757,13 @@ TEST_CASE("report ssi as JSON and as CSV, a section at a time", "[e2e][ssi][repo
                       0) == 0);
     CHECK(occurrences(trend, "\n") == 43);
     auto correlations = section({"--section", "correlations"});
-    CHECK(correlations.rfind("sender,pillar,activity,lag,n,spearman_r,spearman_ci_low,spearman_ci_high,spearman_p,"
-                             "spearman_q,pearson_r,pearson_ci_low,pearson_ci_high,pearson_p,pearson_q\n"
-                             "alice,brand,posts,0," +
-                                 std::to_string(changes_at(0)) + ",",
-                             0) == 0);
+    CHECK(correlations.rfind(
+              "sender,pillar,activity,lag,n,spearman_r,spearman_ci_low,spearman_ci_high,spearman_p,"
+              "spearman_q,pearson_r,pearson_ci_low,pearson_ci_high,pearson_p,pearson_q,spearman_effective_n,"
+              "pearson_effective_n,whitening_order\n"
+              "alice,brand,posts,0," +
+                  std::to_string(changes_at(0)) + ",",
+              0) == 0);
     CHECK(occurrences(correlations, "\n") == 1 + report["correlations"].size());
     CHECK(section({}) == correlations); // one table: the correlations unless told
     CHECK(section({"--section", "regressions"}) ==
@@ -781,7 +786,8 @@ TEST_CASE("report ssi over fewer than 30 days shows the trend only, and says why
     Workspace workspace;
     prepare_history(workspace);
     auto table = run_ok(workspace, {"report", "ssi", "--since", "2026-03-02", "--until", "2026-03-21"}).out;
-    CHECK(table.rfind("SSI report: all senders, 2026-03-02 to 2026-03-21, lags 0 to 14 days, weekday means removed\n",
+    CHECK(table.rfind("SSI report: all senders, 2026-03-02 to 2026-03-21, lags 0 to 14 days, weekday means removed, "
+                      "prewhitened\n",
                       0) == 0);
     CHECK(contains(table, "\nSSI of alice, 2026-03-02 to 2026-03-19 (18 days recorded)\n"));
     CHECK(contains(table, "\nNote: 18 days of SSI: correlations need at least 30 days of snapshots to say anything, so "

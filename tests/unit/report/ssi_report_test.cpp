@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
@@ -14,12 +15,14 @@
 #include "report/ssi_report.hpp"
 #include "stats/correlation.hpp"
 #include "stats/regression.hpp"
+#include "stats/timeseries.hpp"
 #include "unit/report/ssi_fixture.hpp"
 
 using namespace campaign;
 using core::Activity;
 using core::Measure;
 using report::LaggedCorrelation;
+using report::SsiInference;
 using report::SsiReport;
 using report::SsiReportOptions;
 using std::chrono::days;
@@ -32,9 +35,17 @@ namespace {
 constexpr double k_nan = std::numeric_limits<double>::quiet_NaN();
 constexpr std::array<Activity, 3> k_planted{Activity::connections_accepted, Activity::posts, Activity::comments};
 
+// The series as recorded and the plain tests: what the tests below compute by hand from the days.
 SsiReportOptions unadjusted() {
     SsiReportOptions options;
     options.weekday_adjust = false;
+    options.inference = SsiInference::plain;
+    return options;
+}
+
+SsiReportOptions plain_tests() {
+    SsiReportOptions options;
+    options.inference = SsiInference::plain;
     return options;
 }
 
@@ -260,7 +271,7 @@ TEST_CASE("at lag k the report pairs the activity on day t with the change from 
 
 TEST_CASE("the weekday adjustment takes each series' weekday means out before pairing; none leaves them", "[report]") {
     TwoSenders fixture;
-    auto adjusted = fixture.database.build();
+    auto adjusted = fixture.database.build(plain_tests());
     auto plain = fixture.database.build(unadjusted());
     CHECK(adjusted.options.weekday_adjust);
     std::size_t differ = 0;
@@ -401,7 +412,7 @@ TEST_CASE("the analyses start at 30, 90 and 100 days of snapshots, and say why t
 
 TEST_CASE("the regressions and Granger tests are the statistics' own on the report's series", "[report]") {
     TwoSenders fixture;
-    auto report = fixture.database.build();
+    auto report = fixture.database.build(plain_tests());
     bool regressed = false;
     for (const auto& row : report.regressions) {
         if (row.sender != "bob" || row.measure != Measure::relationships ||
@@ -410,7 +421,8 @@ TEST_CASE("the regressions and Granger tests are the statistics' own on the repo
         }
         regressed = true;
         auto series = weekday_adjusted(daily_series(fixture.bob, Measure::relationships, row.activity));
-        auto expected = stats::distributed_lag(series.changes, series.activity, report::k_regression_lags);
+        auto expected = stats::distributed_lag(series.changes, series.activity, report::k_regression_lags, 0.95,
+                                               stats::HacBandwidth::rule_of_thumb);
         REQUIRE(expected);
         CHECK(row.model.n == expected->n);
         CHECK(row.model.lags.size() == 8);
@@ -434,6 +446,94 @@ TEST_CASE("the regressions and Granger tests are the statistics' own on the repo
         }
     }
     CHECK(tested);
+
+    SECTION("prewhitened: Andrews' bandwidth, and the Granger order chosen by AIC") {
+        auto whitened = fixture.database.build();
+        std::size_t checked = 0;
+        for (const auto& row : whitened.regressions) {
+            const auto& history = row.sender == "alice" ? fixture.alice : fixture.bob;
+            auto series = weekday_adjusted(daily_series(history, row.measure, row.activity));
+            auto expected = stats::distributed_lag(series.changes, series.activity, report::k_regression_lags, 0.95,
+                                                   stats::HacBandwidth::andrews);
+            REQUIRE(expected);
+            INFO(row.sender << " " << core::to_string(row.measure) << " " << core::to_string(row.activity));
+            CHECK(row.model.hac_lags == expected->hac_lags);
+            CHECK(row.model.cumulative.standard_error == expected->cumulative.standard_error);
+            ++checked;
+        }
+        for (const auto& row : whitened.granger) {
+            const auto& history = row.sender == "alice" ? fixture.alice : fixture.bob;
+            auto series = weekday_adjusted(daily_series(history, row.measure, row.activity));
+            auto order = stats::select_var_order(series.changes, series.activity, 12);
+            REQUIRE(order);
+            CHECK(row.test.lags == *order);
+            CHECK(row.test.f == stats::granger_test(series.changes, series.activity, *order)->f);
+            ++checked;
+        }
+        CHECK(checked > 20);
+    }
+}
+
+TEST_CASE("prewhitened correlations: both series through the activity's AIC autoregression, tested on the effective "
+          "pairs",
+          "[report]") {
+    TwoSenders fixture;
+    auto report = fixture.database.build();
+    CHECK(report.options.inference == SsiInference::prewhitened);
+    std::size_t whitened = 0;
+    for (const auto* history : {&fixture.alice, &fixture.bob}) {
+        for (auto measure : {Measure::brand, Measure::relationships, Measure::total}) {
+            for (auto activity : k_planted) {
+                auto series = weekday_adjusted(daily_series(*history, measure, activity));
+                // 120 days: orders up to 12, a tenth of them.
+                auto model = stats::select_autoregression(series.activity, 12);
+                REQUIRE(model);
+                auto x = stats::ar_filter(series.activity, *model);
+                auto y = stats::ar_filter(series.changes, *model);
+                whitened += model->order > 0 ? 1 : 0;
+                auto known = [](const std::vector<double>& values) {
+                    std::vector<double> kept;
+                    std::copy_if(values.begin(), values.end(), std::back_inserter(kept),
+                                 [](double v) { return !std::isnan(v); });
+                    return kept;
+                };
+                auto rho = [](const std::vector<double>& values) {
+                    return stats::autocorrelations(values, values.size() / 5);
+                };
+                auto x_known = known(x);
+                auto y_known = known(y);
+                for (int lag : {0, 1, 2, 5, 14}) {
+                    INFO(history->sender << " " << core::to_string(measure) << " " << core::to_string(activity)
+                                         << " lag " << lag);
+                    const auto* row = find(report, history->sender, measure, activity, lag);
+                    REQUIRE(row);
+                    CHECK(row->whitening_order == model->order);
+                    Pairs pairs;
+                    auto k = static_cast<std::size_t>(lag);
+                    for (std::size_t t = 0; t + k < y.size(); ++t) {
+                        if (!std::isnan(x[t]) && !std::isnan(y[t + k])) {
+                            pairs.x.push_back(x[t]);
+                            pairs.y.push_back(y[t + k]);
+                        }
+                    }
+                    auto n = pairs.x.size();
+                    auto pearson = stats::tested_as(stats::pearson(pairs.x, pairs.y),
+                                                    stats::effective_pairs(rho(x_known), rho(y_known), n));
+                    auto spearman = stats::tested_as(stats::spearman(pairs.x, pairs.y),
+                                                     stats::effective_pairs(rho(stats::average_ranks(x_known)),
+                                                                            rho(stats::average_ranks(y_known)), n));
+                    check_same(row->pearson, pearson);
+                    check_same(row->spearman, spearman);
+                    CHECK(row->spearman.tested_n == spearman.tested_n);
+                }
+            }
+        }
+    }
+    CHECK(whitened > 0); // the planted activity is not white noise everywhere: the filter does something
+    // The planted effects survive the filter.
+    const auto* accepted = find(report, "alice", Measure::relationships, Activity::connections_accepted, 1);
+    REQUIRE(accepted);
+    CHECK(accepted->spearman_q < 0.01);
 }
 
 TEST_CASE("a pillar at 25 is flagged, and its days at the cap counted", "[report]") {
@@ -559,22 +659,31 @@ TEST_CASE("a significant association reads as a sentence", "[report]") {
                           static_cast<std::size_t>(row - report.correlations.data())) != report.significant.end());
         const auto& rho = row->spearman;
         REQUIRE(rho.interval);
-        return std::pair{row, "Spearman " + two_decimals(rho.r) + " [" + two_decimals(rho.interval->low) + ", " +
-                                  two_decimals(rho.interval->high) + "], " + q_text(row->spearman_q) +
-                                  ", n = " + std::to_string(rho.n) + " days"};
+        return std::pair{row,
+                         "Spearman " + two_decimals(rho.r) + " [" + two_decimals(rho.interval->low) + ", " +
+                             two_decimals(rho.interval->high) + "], " + q_text(row->spearman_q) +
+                             ", n = " + std::to_string(rho.n) + " days" +
+                             (std::floor(rho.tested_n) < static_cast<double>(rho.n)
+                                  ? ", worth " + std::to_string(static_cast<int>(rho.tested_n)) + " independent ones"
+                                  : "")};
     };
     auto [accepted, accepted_numbers] = sentence_of("alice", Measure::relationships, Activity::connections_accepted, 1);
-    CHECK(report::describe(*accepted, false) ==
-          "accepted connections are followed by gains in Build relationships one day later: " + accepted_numbers);
-    CHECK(report::describe(*accepted, true) ==
-          "alice: accepted connections are followed by gains in Build relationships one day later: " +
+    CHECK(report::describe(*accepted, false, report.options.inference) ==
+          "accepted connections are followed by gains in Build relationships one day later (after prewhitening): " +
+              accepted_numbers);
+    CHECK(report::describe(*accepted, true, report.options.inference) ==
+          "alice: accepted connections are followed by gains in Build relationships one day later (after "
+          "prewhitening): " +
               accepted_numbers);
     auto [posts, posts_numbers] = sentence_of("bob", Measure::brand, Activity::posts, 0);
-    CHECK(report::describe(*posts, true) ==
-          "bob: posts are followed by drops in Establish your professional brand on the same day: " + posts_numbers);
+    CHECK(
+        report::describe(*posts, true, report.options.inference) ==
+        "bob: posts are followed by drops in Establish your professional brand on the same day (after prewhitening): " +
+            posts_numbers);
     auto [comments, comments_numbers] = sentence_of("alice", Measure::insights, Activity::comments, 2);
-    CHECK(report::describe(*comments, false) ==
-          "comments are followed by gains in Engage with insights 2 days later: " + comments_numbers);
+    CHECK(report::describe(*comments, false, report.options.inference) ==
+          "comments are followed by gains in Engage with insights 2 days later (after prewhitening): " +
+              comments_numbers);
 
     SECTION("q and the interval as they are written") {
         LaggedCorrelation row;
@@ -587,20 +696,23 @@ TEST_CASE("a significant association reads as a sentence", "[report]") {
         row.spearman.p_value = 0.0001;
         row.spearman.interval = stats::Interval{0.22, 0.57};
         row.spearman_q = 0.004;
-        CHECK(report::describe(row, false) == "accepted connections are followed by gains in Build relationships "
-                                              "one day later: Spearman 0.41 [0.22, 0.57], q = 0.004, n = 88 days");
+        CHECK(report::describe(row, false, SsiInference::plain) ==
+              "accepted connections are followed by gains in Build relationships "
+              "one day later (plain test): Spearman 0.41 [0.22, 0.57], q = 0.004, n = 88 days");
         row.spearman_q = 0.0004;
-        CHECK(report::describe(row, false).ends_with("0.57], q < 0.001, n = 88 days"));
+        CHECK(report::describe(row, false, SsiInference::plain).ends_with("0.57], q < 0.001, n = 88 days"));
         row.spearman_q = 0.0456;
-        CHECK(report::describe(row, false).ends_with("0.57], q = 0.05, n = 88 days"));
+        CHECK(report::describe(row, false, SsiInference::plain).ends_with("0.57], q = 0.05, n = 88 days"));
         row.lag = 3;
         row.activity = Activity::replies_received;
         row.measure = Measure::total;
         row.spearman.r = -0.304;
         row.spearman.interval.reset();
-        CHECK(report::describe(row, true) ==
-              "alice: replies received are followed by drops in SSI 3 days later: Spearman -0.30, q = 0.05, n = 88 "
-              "days");
+        CHECK(
+            report::describe(row, true, SsiInference::plain) ==
+            "alice: replies received are followed by drops in SSI 3 days later (plain test): Spearman -0.30, q = 0.05, "
+            "n = 88 "
+            "days");
     }
 }
 
@@ -678,6 +790,7 @@ TEST_CASE("the report in every format, with every number named in JSON and none 
                                               {"until", nullptr},
                                               {"max_lag", 28},
                                               {"adjust", "none"},
+                                              {"inference", "plain"},
                                               {"q_threshold", 0.1},
                                               {"regression_lags", 7},
                                               {"granger_lags", 7}});
@@ -721,13 +834,14 @@ TEST_CASE("the report in every format, with every number named in JSON and none 
         for (std::size_t i = 0; i < report.correlations.size(); ++i) {
             const auto& row = report.correlations[i];
             const auto& item = json["correlations"][i];
-            REQUIRE(keys_of(item) == Keys{"activity", "lag", "n", "pearson", "pillar", "sender", "spearman"});
+            REQUIRE(keys_of(item) ==
+                    Keys{"activity", "lag", "n", "pearson", "pillar", "sender", "spearman", "whitening_order"});
             CHECK(item["sender"] == row.sender);
             CHECK(item["pillar"] == std::string(core::to_string(row.measure)));
             CHECK(item["activity"] == std::string(core::to_string(row.activity)));
             CHECK(item["lag"] == row.lag);
             CHECK(item["n"] == row.spearman.n);
-            CHECK(keys_of(item["spearman"]) == Keys{"ci", "p", "q", "r"});
+            CHECK(keys_of(item["spearman"]) == Keys{"ci", "effective_n", "p", "q", "r"});
             CHECK(item["spearman"]["r"].get<double>() == row.spearman.r);
             CHECK(item["spearman"]["p"].get<double>() == row.spearman.p_value);
             CHECK(item["spearman"]["q"].get<double>() == row.spearman_q);
@@ -746,8 +860,10 @@ TEST_CASE("the report in every format, with every number named in JSON and none 
         for (std::size_t i = 0; i < report.significant.size(); ++i) {
             const auto& row = report.correlations[report.significant[i]];
             const auto& item = json["significant"][i];
-            CHECK(keys_of(item) == Keys{"activity", "lag", "n", "pearson", "pillar", "sender", "sentence", "spearman"});
-            CHECK(item["sentence"] == report::describe(row, true)); // several senders: each sentence names its own
+            CHECK(keys_of(item) == Keys{"activity", "lag", "n", "pearson", "pillar", "sender", "sentence", "spearman",
+                                        "whitening_order"});
+            CHECK(item["sentence"] ==
+                  report::describe(row, true, SsiInference::plain)); // several senders: each sentence names its own
             CHECK(item["spearman"]["q"].get<double>() == row.spearman_q);
         }
 
@@ -793,7 +909,7 @@ TEST_CASE("the report in every format, with every number named in JSON and none 
         CHECK(has_no_undefined_number(correlations));
         CHECK(correlations.starts_with("sender,pillar,activity,lag,n,spearman_r,spearman_ci_low,spearman_ci_high,"
                                        "spearman_p,spearman_q,pearson_r,pearson_ci_low,pearson_ci_high,pearson_p,"
-                                       "pearson_q\n"));
+                                       "pearson_q,spearman_effective_n,pearson_effective_n,whitening_order\n"));
         CHECK(line_count(correlations) == report.correlations.size() + 1);
         // n = 3: the intervals' cells are empty.
         std::regex sparse_row(R"(\nsparse,\w+,\w+,28,3,[-0-9.e]+,,,)");
@@ -816,7 +932,8 @@ TEST_CASE("the report in every format, with every number named in JSON and none 
             CHECK(text.find("SSI report: all senders, lags 0 to 28 days, no weekday adjustment") != std::string::npos);
             CHECK(text.find("Associations (Spearman q < 0.10)") != std::string::npos);
             for (auto index : report.significant) {
-                CHECK(text.find(report::describe(report.correlations[index], true) + ".") != std::string::npos);
+                CHECK(text.find(report::describe(report.correlations[index], true, report.options.inference) + ".") !=
+                      std::string::npos);
             }
             CHECK(text.find("Note: the distributed-lag regression needs 90 days of snapshots") != std::string::npos);
             CHECK(text.find("predictive precedence") != std::string::npos);
@@ -837,7 +954,7 @@ TEST_CASE("the report in every format, with every number named in JSON and none 
         CHECK(page.find("href=\"http") == std::string::npos);
         CHECK(page.find("Granger tests: predictive precedence") != std::string::npos);
         for (auto index : report.significant) {
-            auto sentence = report::describe(report.correlations[index], true);
+            auto sentence = report::describe(report.correlations[index], true, report.options.inference);
             CHECK(page.find(sentence.substr(0, sentence.find(": Spearman"))) != std::string::npos);
         }
         CHECK(page.find("class=\"rehearsal\"") == std::string::npos);

@@ -64,7 +64,8 @@ TEST_CASE("the distributed-lag regression matches statsmodels' OLS with Newey-We
     for (const auto& c : fixture.at("distributed_lags")) {
         INFO(c.at("name").get<std::string>());
         auto lags = c.at("lags").get<std::size_t>();
-        auto result = distributed_lag(numbers(c.at("y")), numbers(c.at("x")), lags);
+        auto bandwidth = c.at("bandwidth") == "andrews" ? HacBandwidth::andrews : HacBandwidth::rule_of_thumb;
+        auto result = distributed_lag(numbers(c.at("y")), numbers(c.at("x")), lags, 0.95, bandwidth);
         REQUIRE(result);
         CHECK(result->n == c.at("n").get<std::size_t>());
         CHECK(result->hac_lags == c.at("hac_lags").get<std::size_t>());
