@@ -1,7 +1,10 @@
 #include "store/ssi_store.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <date/tz.h>
 #include <map>
+
+#include "core/error.hpp"
 
 namespace campaign::store {
 
@@ -197,49 +200,77 @@ void SsiStore::add_activity(const std::string& sender, const DailyActivity& acti
 
 std::vector<DailyActivity> SsiStore::daily_activity(const std::string& sender, core::Day since, core::Day until) {
     std::map<std::pair<core::Day, core::Activity>, std::int64_t> counts;
-    auto first = core::format_day(since);
-    auto last = core::format_day(until);
-    auto add = [&](const std::string& day, std::optional<core::Activity> activity, std::int64_t count) {
-        if (auto parsed = core::parse_day(day); parsed && activity) {
-            counts[{*parsed, *activity}] += count;
+    auto add = [&](std::optional<core::Day> day, std::optional<core::Activity> activity, std::int64_t count) {
+        if (day && activity && since <= *day && *day <= until) {
+            counts[{*day, *activity}] += count;
         }
     };
-    // Each query gives the sender's day, a kind and its count, for the days from `first` to `last`.
-    auto add_rows = [&](const char* sql, auto activity_of) {
-        SQLite::Statement query(m_database.sqlite(), sql);
+    // Moments are stored in UTC and a sender's day is at most 14 hours off it: a day more on either side holds
+    // every moment of the sender's days from `since` to `until`.
+    auto after = core::format_day(since - std::chrono::days{1});
+    auto before = core::format_day(until + std::chrono::days{2});
+    {
+        SQLite::Statement query(m_database.sqlite(),
+                                "SELECT a.day, a.activity, SUM(a.count) FROM activities a JOIN senders s ON "
+                                "s.id = a.sender_id WHERE s.name = ? AND a.day >= ? AND a.day <= ? GROUP BY 1, 2");
         query.bind(1, sender);
-        query.bind(2, first);
-        query.bind(3, last);
+        query.bind(2, core::format_day(since));
+        query.bind(3, core::format_day(until));
         while (query.executeStep()) {
-            add(query.getColumn(0).getString(), activity_of(query.getColumn(1).getString()),
+            add(core::parse_day(query.getColumn(0).getString()), core::parse_activity(query.getColumn(1).getString()),
                 query.getColumn(2).getInt64());
         }
-    };
-    add_rows("SELECT a.day, a.activity, SUM(a.count) FROM activities a JOIN senders s ON s.id = a.sender_id "
-             "WHERE s.name = ? AND a.day >= ? AND a.day <= ? GROUP BY 1, 2",
-             [](const std::string& name) { return core::parse_activity(name); });
-    add_rows("SELECT t.day, t.type, SUM(t.actions) FROM action_tallies t JOIN senders s ON s.id = t.sender_id "
-             "WHERE s.name = ? AND t.state = 'sent' AND t.day >= ? AND t.day <= ? GROUP BY 1, 2",
-             activity_of_action);
+    }
+    {
+        // An action's local time is the sender's wall clock when it went out: its first ten characters are the
+        // sender's day.
+        SQLite::Statement query(m_database.sqlite(),
+                                "SELECT substr(a.at_local, 1, 10), a.type, COUNT(*) FROM actions a JOIN senders s ON "
+                                "s.id = a.sender_id WHERE s.name = ? AND a.state = 'sent' AND a.at_utc >= ? AND "
+                                "a.at_utc < ? GROUP BY 1, 2");
+        query.bind(1, sender);
+        query.bind(2, after);
+        query.bind(3, before);
+        while (query.executeStep()) {
+            add(core::parse_day(query.getColumn(0).getString()), activity_of_action(query.getColumn(1).getString()),
+                query.getColumn(2).getInt64());
+        }
+    }
     {
         // An acceptance is a prospect's first with the sender: the same one reported again (under another event
-        // id) connects no one more. Every reply counts; a reply delivered twice has one event id.
+        // id) connects no one more. Every reply counts; a reply delivered twice has one event id. Each is put on
+        // the sender's day in the sender's time zone.
+        SQLite::Statement zone_query(m_database.sqlite(), "SELECT timezone FROM senders WHERE name = ?");
+        zone_query.bind(1, sender);
+        std::string zone_name = zone_query.executeStep() ? zone_query.getColumn(0).getString() : "UTC";
+        const date::time_zone* zone = nullptr;
+        try {
+            zone = date::locate_zone(zone_name);
+        } catch (const std::exception&) {
+            throw core::UserError("error: sender '" + sender + "' has the time zone '" + zone_name +
+                                  "', which the time zone database does not know");
+        }
         SQLite::Statement query(
             m_database.sqlite(),
-            "SELECT substr(at, 1, 10), type, COUNT(*) FROM ("
+            "SELECT at, type FROM ("
             "  SELECT e.type, CASE e.type WHEN 'accepted' THEN MIN(e.occurred_at) ELSE e.occurred_at END AS at"
             "  FROM events e JOIN senders s ON s.id = e.sender_id"
             "  WHERE s.name = ? AND e.type IN ('accepted', 'replied') AND e.occurred_at < ?"
             "  GROUP BY e.type, CASE e.type WHEN 'accepted' THEN COALESCE(e.prospect_id, -e.id) ELSE e.id END)"
-            " WHERE at >= ? GROUP BY 1, 2");
+            " WHERE at >= ?");
         query.bind(1, sender);
-        query.bind(2, core::format_day(until + std::chrono::days{1}));
-        query.bind(3, first);
+        query.bind(2, before);
+        query.bind(3, after);
         while (query.executeStep()) {
-            add(query.getColumn(0).getString(),
+            auto at = core::parse_utc(query.getColumn(0).getString());
+            if (!at) {
+                continue;
+            }
+            auto local = date::floor<date::days>(zone->to_local(*at));
+            add(core::Day{local.time_since_epoch()},
                 query.getColumn(1).getString() == "accepted" ? core::Activity::connections_accepted
                                                              : core::Activity::replies_received,
-                query.getColumn(2).getInt64());
+                1);
         }
     }
     std::vector<DailyActivity> result;

@@ -58,7 +58,9 @@ public:
     // Adds an imported count to the series `source`: rows of the same day and activity add up.
     void add_activity(const std::string& sender, const DailyActivity& activity, const std::string& source);
     // The sender's activity per day and kind from `since` to `until` (inclusive): imported counts plus the campaign
-    // actions that went out and the acceptances and replies received, by UTC day. Days without activity are absent.
+    // actions that went out and the acceptances and replies received, each on the sender's own calendar day (an
+    // action at 23:30 in New York belongs to that day, not to the next in UTC). Days without activity are absent.
+    // Throws core::UserError when the sender's time zone is unknown.
     std::vector<DailyActivity> daily_activity(const std::string& sender, core::Day since, core::Day until);
 
 private:

@@ -40,14 +40,26 @@ struct Crm {
     store::Database database{folder / "campaign.db", store::OpenMode::create};
     store::SsiStore ssi{database};
 
-    // A row of the action tallies, as the triggers keep them.
-    void tally(core::RowId sender, const std::string& type, const std::string& state, const std::string& on,
-               int actions) {
+    // `count` actions of a sender that went out (or not: `state`) at `at_utc`, when the sender's wall clock read
+    // `at_local`. The rows they belong to (enrollments, campaigns) do not matter here.
+    void actions(core::RowId sender, const std::string& type, const std::string& state, const std::string& at_utc,
+                 const std::string& at_local, int count) {
         static int row = 0;
-        ++row;
-        database.sqlite().exec("INSERT INTO action_tallies VALUES (1, " + std::to_string(sender) + ", 'step" +
-                               std::to_string(row) + "', '', '" + type + "', '" + state + "', '" + on + "', " +
-                               std::to_string(actions) + ", 0, " + std::to_string(row) + ")");
+        database.sqlite().exec("PRAGMA foreign_keys = OFF");
+        for (int i = 0; i < count; ++i) {
+            ++row;
+            database.sqlite().exec(
+                "INSERT INTO actions (enrollment_id, campaign_id, campaign_version_id, prospect_id, sender_id, step, "
+                "type, idempotency_key, state, at_utc, at_local) VALUES (" +
+                std::to_string(row) + ", 1, 1, " + std::to_string(row) + ", " + std::to_string(sender) + ", 'step', '" +
+                type + "', 'key-" + std::to_string(row) + "', '" + state + "', '" + at_utc + "', '" + at_local + "')");
+        }
+    }
+
+    // `count` actions at noon UTC of the day `on`, for a sender in UTC.
+    void tally(core::RowId sender, const std::string& type, const std::string& state, const std::string& on,
+               int count) {
+        actions(sender, type, state, on + "T12:00:00Z", on + "T12:00:00+00:00", count);
     }
 
     void event(core::RowId sender, const std::string& type, const std::string& occurred_at) {
@@ -277,7 +289,41 @@ TEST_CASE("campaign actions that went out count as the activity they are", "[sto
     CHECK(crm.ssi.daily_activity("alice", day("2026-11-02"), day("2026-11-02")).empty());
 }
 
-TEST_CASE("acceptances and replies count by the UTC day they happened on, other events not at all", "[store]") {
+TEST_CASE("actions, acceptances and replies count on the sender's own calendar day", "[store]") {
+    Crm crm;
+    auto alice = crm.ssi.sender_id("alice");
+    crm.database.sqlite().exec("UPDATE senders SET timezone = 'America/New_York' WHERE name = 'alice'");
+    // 23:30 in New York on 9 March is 03:30 UTC on the 10th; 00:30 on the 10th is 05:30 UTC then.
+    crm.actions(alice, "connect", "sent", "2026-03-10T03:30:00Z", "2026-03-09T23:30:00-04:00", 2);
+    crm.actions(alice, "connect", "sent", "2026-03-10T05:30:00Z", "2026-03-10T00:30:00-04:00", 1);
+    crm.event(alice, "accepted", "2026-03-10T03:59:00Z"); // 23:59 on the 9th in New York
+    crm.event(alice, "replied", "2026-03-10T04:00:00Z");  // midnight: the 10th
+    CHECK(counts_of(crm.ssi.daily_activity("alice", day("2026-03-09"), day("2026-03-10"))) ==
+          Counts{{{"2026-03-09", Activity::connection_requests}, 2},
+                 {{"2026-03-09", Activity::connections_accepted}, 1},
+                 {{"2026-03-10", Activity::connection_requests}, 1},
+                 {{"2026-03-10", Activity::replies_received}, 1}});
+    // The period is the sender's days: the 9th alone holds what happened on it in New York, UTC's 10th or not.
+    CHECK(counts_of(crm.ssi.daily_activity("alice", day("2026-03-09"), day("2026-03-09"))) ==
+          Counts{{{"2026-03-09", Activity::connection_requests}, 2},
+                 {{"2026-03-09", Activity::connections_accepted}, 1}});
+
+    SECTION("east of UTC, a morning is the day before in UTC") {
+        auto kenji = crm.ssi.sender_id("kenji");
+        crm.database.sqlite().exec("UPDATE senders SET timezone = 'Asia/Tokyo' WHERE name = 'kenji'");
+        crm.event(kenji, "replied", "2026-03-09T16:30:00Z"); // 01:30 on the 10th in Tokyo
+        CHECK(counts_of(crm.ssi.daily_activity("kenji", day("2026-03-10"), day("2026-03-10"))) ==
+              Counts{{{"2026-03-10", Activity::replies_received}, 1}});
+        CHECK(crm.ssi.daily_activity("kenji", day("2026-03-09"), day("2026-03-09")).empty());
+    }
+    SECTION("a time zone the database does not know is an error that names it") {
+        crm.database.sqlite().exec("UPDATE senders SET timezone = 'Mars/Olympus' WHERE name = 'alice'");
+        CHECK_THROWS_WITH(crm.ssi.daily_activity("alice", day("2026-03-09"), day("2026-03-10")),
+                          Catch::Contains("Mars/Olympus"));
+    }
+}
+
+TEST_CASE("acceptances and replies count by the day they happened on, other events not at all", "[store]") {
     Crm crm;
     auto alice = crm.ssi.sender_id("alice");
     auto bob = crm.ssi.sender_id("bob");
