@@ -24,6 +24,8 @@ tests/unit/stats/fixtures/
   timeseries.json   AutoReg fits and ar_select_order (AIC and BIC) on bursty counts, an AR(2), white noise and
                     weekday-adjusted counts; acf(adjusted=True); Pyper and Peterman's effective number of pairs from
                     that acf; VAR(...).select_order's lag order for Granger tests (the least criterion from order 1).
+  experiment.json   the paired on/off outcomes of randomized experiments: permutation_test's exact sign-flip p,
+                    ttest_1samp's interval of the mean difference; TTestPower's power of the paired t-test.
 The distributed-lag cases take Andrews' (1991) bandwidth, computed here from the paper's formulas, and Newey and
 West's rule of thumb; statsmodels then gives the covariance at that truncation lag.
 """
@@ -40,6 +42,7 @@ import scipy.stats
 import statsmodels
 import statsmodels.api as sm
 from statsmodels.stats.multitest import multipletests
+from statsmodels.stats.power import TTestPower
 from statsmodels.tsa.ar_model import AutoReg, ar_select_order
 from statsmodels.tsa.api import VAR
 from statsmodels.tsa.stattools import acf, grangercausalitytests
@@ -471,6 +474,37 @@ def timeseries_cases():
             "autocorrelations": correlograms, "effective_pairs": effective, "var_orders": var_orders}
 
 
+# Experiments.
+
+
+def experiment_cases():
+    """Paired on/off outcomes of randomized experiments: the sign-flip randomization test (exact), the t interval of
+    the mean difference, and the paired t-test's power."""
+    paired = []
+    for n, shift in ((2, 0.02), (4, 0.0), (6, 0.03), (12, 0.01), (20, 0.02), (30, 0.01)):
+        rng = np.random.default_rng(5000 + n)
+        off = np.round(rng.normal(0.01, 0.03, size=n), 4)
+        on = np.round(off + shift + rng.normal(0, 0.02, size=n), 4)
+        d = on - off
+        case = {"name": f"{n} pairs", "on": floats(on), "off": floats(off), "difference": float(d.mean())}
+        ci = scipy.stats.ttest_1samp(d, 0).confidence_interval(0.95)
+        case["interval"] = [float(ci.low), float(ci.high)]
+        case["standard_error"] = float(scipy.stats.sem(d))
+        if n <= 20:
+            result = scipy.stats.permutation_test((d,), np.mean, permutation_type="samples", vectorized=True,
+                                                  n_resamples=np.inf, alternative="two-sided")
+            case["p"] = float(result.pvalue)
+        paired.append(case)
+    power = []
+    analysis = TTestPower()
+    for effect, sd, n, alpha in ((0.02, 0.03, 6, 0.05), (0.02, 0.03, 12, 0.05), (0.01, 0.05, 40, 0.05),
+                                 (0.05, 0.02, 3, 0.1), (0.0, 0.03, 10, 0.05)):
+        power.append({"effect": effect, "sd": sd, "pairs": n, "alpha": alpha,
+                      "power": float(analysis.power(effect_size=effect / sd, nobs=n, alpha=alpha,
+                                                    alternative="two-sided"))})
+    return {"paired": paired, "power": power}
+
+
 # Output: one key a line, short lists on one line, so that a change reads well in a diff.
 
 
@@ -501,6 +535,7 @@ def main():
     write("regression.json", {"distributed_lags": regression_cases()})
     write("granger.json", {"granger_tests": granger_cases()})
     write("timeseries.json", timeseries_cases())
+    write("experiment.json", experiment_cases())
 
 
 if __name__ == "__main__":

@@ -461,6 +461,31 @@ CREATE TABLE IF NOT EXISTS hook_deliveries (
 CREATE INDEX IF NOT EXISTS hook_deliveries_due ON hook_deliveries (next_at) WHERE next_at IS NOT NULL;
 )sql";
 
+// Randomized activity experiments (docs/reports.md): the plan as it was drawn and shown, period by period, so that
+// what a campaign follows and what the report analyses is that plan, whatever a later version would draw.
+constexpr std::string_view k_schema_11 = R"sql(
+CREATE TABLE IF NOT EXISTS ssi_experiments (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL UNIQUE,
+    sender_id  INTEGER NOT NULL REFERENCES senders (id),
+    activity   TEXT NOT NULL,
+    unit       TEXT NOT NULL CHECK (unit = 'week' OR unit = 'day'),
+    start_day  TEXT NOT NULL, -- YYYY-MM-DD, the sender's day
+    weeks      INTEGER NOT NULL CHECK (weeks > 0 AND weeks % 2 = 0),
+    seed       INTEGER NOT NULL,
+    lag_days   INTEGER NOT NULL CHECK (lag_days >= 0),
+    created_at TEXT NOT NULL
+) STRICT;
+CREATE TABLE IF NOT EXISTS ssi_experiment_periods (
+    experiment_id INTEGER NOT NULL REFERENCES ssi_experiments (id) ON DELETE CASCADE,
+    first_day     TEXT NOT NULL,
+    days          INTEGER NOT NULL CHECK (days > 0),
+    pair          INTEGER NOT NULL,
+    arm           TEXT NOT NULL CHECK (arm = 'on' OR arm = 'off'),
+    PRIMARY KEY (experiment_id, first_day)
+) STRICT;
+)sql";
+
 // A column's CHECK constraint, as a list the way the tables were made and as comparisons.
 struct ListedCheck {
     std::string_view table;
@@ -546,7 +571,7 @@ void allow_lost_enrollments(SQLite::Database& db) {
     });
 }
 
-constexpr std::array<Migration, 10> k_migrations{{{k_schema_1},
+constexpr std::array<Migration, 11> k_migrations{{{k_schema_1},
                                                   {k_schema_2},
                                                   {k_schema_3},
                                                   {k_schema_4},
@@ -555,7 +580,8 @@ constexpr std::array<Migration, 10> k_migrations{{{k_schema_1},
                                                   {k_schema_7},
                                                   {k_schema_8, renormalize_profile_urls},
                                                   {k_schema_9, compare_instead_of_listing},
-                                                  {k_schema_10, allow_lost_enrollments}}};
+                                                  {k_schema_10, allow_lost_enrollments},
+                                                  {k_schema_11}}};
 
 } // namespace
 
