@@ -2,7 +2,7 @@
 //                         [--out FILE] [--section all|funnel|ab|replies|daily] [--rules DIR] [--latest N]
 // campaign report ssi [--sender S] [--since DAY] [--until DAY] [--max-lag N] [--adjust weekday|none]
 //                     [--inference prewhitened|plain] [--format table|json|csv|md|html] [--out FILE]
-//                     [--section all|trend|correlations|...]
+//                     [--section all|trend|correlations|regressions|granger|experiments]
 #include <CLI/CLI.hpp>
 #include <fstream>
 #include <functional>
@@ -220,9 +220,9 @@ void add_ssi_report_command(CLI::App& report, Context& context) {
     command->add_option("--out", arguments->out, "Write the report to this file instead of printing it");
     command
         ->add_option("--section", arguments->section,
-                     "Only one part: trend, correlations, regressions or granger (CSV prints the correlations unless "
-                     "told)")
-        ->check(CLI::IsMember({"all", "trend", "correlations", "regressions", "granger"}));
+                     "Only one part: trend, correlations, regressions, granger or experiments (CSV prints the "
+                     "correlations unless told)")
+        ->check(CLI::IsMember({"all", "trend", "correlations", "regressions", "granger", "experiments"}));
     on_run(*command, context, [&context, arguments] { return report_ssi(context, *arguments); });
 }
 

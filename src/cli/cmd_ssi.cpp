@@ -329,6 +329,8 @@ void add_ssi_command(CLI::App& app, Context& context) {
     list->add_option("--format", listed->format, "table (default), json or csv")
         ->check(CLI::IsMember({"table", "json", "csv"}));
     on_run(*list, context, [&context, listed] { return list_snapshots(context, *listed); });
+
+    add_ssi_plan_command(*command, context);
 }
 
 void add_activity_command(CLI::App& app, Context& context) {

@@ -50,6 +50,7 @@ void add_actions_command(CLI::App& app, Context& context);
 void add_sender_command(CLI::App& app, Context& context);
 void add_report_command(CLI::App& app, Context& context);
 void add_ssi_command(CLI::App& app, Context& context);
+void add_ssi_plan_command(CLI::App& ssi, Context& context);
 void add_activity_command(CLI::App& app, Context& context);
 void add_serve_command(CLI::App& app, Context& context);
 void add_events_command(CLI::App& app, Context& context);

@@ -5,6 +5,7 @@
 #include <array>
 #include <map>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -72,6 +73,9 @@ struct Sender {
     SenderLimits limits;
     Pacing pacing;
     SourceLocation location;
+    // The days (since 1970-01-01 on the sender's calendar) on which a randomized experiment of the sender's holds an
+    // action type back: its off days. Filled from the CRM by a run, not from the campaign file.
+    std::map<ActionType, std::set<int>> experiment_off_days;
 };
 
 enum class FieldTest { equals, in, contains, exists };

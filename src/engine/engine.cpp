@@ -11,6 +11,7 @@
 #include "schedule/assignment.hpp"
 #include "schedule/planner.hpp"
 #include "schedule/sequence.hpp"
+#include "store/experiment_store.hpp"
 #include "store/rehearsal.hpp"
 
 namespace campaign::engine {
@@ -181,6 +182,17 @@ Engine::SenderRuntime& Engine::sender_runtime(const core::Sender& sender, core::
     }
     auto runtime = std::make_unique<SenderRuntime>(sender);
     runtime->id = m_campaigns.register_sender(sender);
+    // Every campaign of the sender follows the sender's experiments: one that did not would spoil them.
+    for (const auto& experiment : store::ExperimentStore(m_database).list(sender.id)) {
+        for (auto type : core::action_types_of(experiment.activity)) {
+            auto& off = runtime->sender.experiment_off_days[type];
+            for (const auto& period : experiment.periods) {
+                for (int i = 0; !period.on && i < period.days; ++i) {
+                    off.insert(static_cast<int>((period.first + std::chrono::days{i}).time_since_epoch().count()));
+                }
+            }
+        }
+    }
     auto row = m_campaigns.find_sender(sender.id);
     runtime->paused = row && row->paused_at.has_value();
     if (row && row->held_until && *row->held_until > now) {

@@ -119,7 +119,7 @@ std::optional<core::Timestamp> Engine::serve_sender(SenderRuntime& sender, core:
         sender.answers = answer.has_value();
         if (answer) {
             auto slot = schedule::earliest_slot(sender.sender, sender.calendar, sender.ledger,
-                                                core::ActionType::message, std::max(answer->due_at, now));
+                                                core::ActionType::message, std::max(answer->due_at, now), false);
             Candidate candidate{slot.value_or(now), k_answer_precedence, store::QueueHead{0, answer->due_at}, answer};
             if (!slot) {
                 writing();

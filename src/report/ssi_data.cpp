@@ -121,6 +121,51 @@ Json regression_row(const LagRegression& row) {
             {"cumulative", coefficient_json(row.model.cumulative)}};
 }
 
+Json experiment_json(const core::Experiment& experiment) {
+    Json periods = Json::array();
+    for (const auto& period : experiment.periods) {
+        periods.push_back({{"first_day", core::format_day(period.first)},
+                           {"days", period.days},
+                           {"pair", period.pair},
+                           {"arm", period.on ? "on" : "off"}});
+    }
+    return {{"name", experiment.name},
+            {"sender", experiment.sender},
+            {"activity", core::to_string(experiment.activity)},
+            {"unit", core::to_string(experiment.unit)},
+            {"start", core::format_day(experiment.start)},
+            {"end", core::format_day(experiment.end())},
+            {"weeks", experiment.weeks},
+            {"seed", experiment.seed},
+            {"lag_days", experiment.lag_days},
+            {"periods", std::move(periods)}};
+}
+
+Json experiment_result_json(const SsiReport& report, const ExperimentResult& row) {
+    const auto& experiment = report.experiments[row.experiment];
+    Json result = {{"experiment", experiment.name},
+                   {"sender", experiment.sender},
+                   {"pillar", core::to_string(row.measure)},
+                   {"pairs_planned", row.pairs_planned},
+                   {"sentence", describe(row, experiment)}};
+    if (!row.effect) {
+        result["pairs"] = 0;
+        result["effect"] = nullptr;
+        return result;
+    }
+    const auto& effect = *row.effect;
+    result["pairs"] = effect.pairs;
+    result["effect"] = {{"on", number(effect.mean_on)},
+                        {"off", number(effect.mean_off)},
+                        {"difference", number(effect.difference)},
+                        {"standard_error", number(effect.standard_error)},
+                        {"ci", interval_json(effect.interval)},
+                        {"p", number(effect.p_value)},
+                        {"exact", effect.exact},
+                        {"assignments", effect.assignments}};
+    return result;
+}
+
 Json granger_row(const GrangerResult& row) {
     return {{"sender", row.sender},
             {"pillar", core::to_string(row.measure)},
@@ -241,6 +286,11 @@ void write_ssi_json(std::ostream& out, const SsiReport& report, SsiSection secti
     if (shows(section, SsiSection::granger)) {
         json.array("granger", report.granger, granger_row);
     }
+    if (shows(section, SsiSection::experiments)) {
+        json.array("experiments", report.experiments, experiment_json);
+        json.array("experiment_results", report.experiment_results,
+                   [&report](const ExperimentResult& row) { return experiment_result_json(report, row); });
+    }
 }
 
 void write_ssi_csv(std::ostream& out, const SsiReport& report, SsiSection section) {
@@ -285,6 +335,30 @@ void write_ssi_csv(std::ostream& out, const SsiReport& report, SsiSection sectio
                                       std::string(core::to_string(row.activity)), std::to_string(row.test.n),
                                       std::to_string(row.test.lags), cell(row.test.f), std::to_string(row.test.df_num),
                                       std::to_string(row.test.df_den), cell(row.test.p_value), cell(row.q)});
+        }
+        return;
+    case SsiSection::experiments:
+        core::print_csv_row(out, {"sender", "experiment", "pillar", "activity", "unit", "pairs", "pairs_planned", "on",
+                                  "off", "difference", "ci_low", "ci_high", "p", "exact"});
+        for (const auto& row : report.experiment_results) {
+            const auto& experiment = report.experiments[row.experiment];
+            std::vector<std::string> cells{experiment.sender,
+                                           experiment.name,
+                                           std::string(core::to_string(row.measure)),
+                                           std::string(core::to_string(experiment.activity)),
+                                           std::string(core::to_string(experiment.unit)),
+                                           std::to_string(row.effect ? row.effect->pairs : 0),
+                                           std::to_string(row.pairs_planned)};
+            if (row.effect) {
+                const auto& e = *row.effect;
+                for (auto value : {e.mean_on, e.mean_off, e.difference, e.interval.low, e.interval.high, e.p_value}) {
+                    cells.push_back(cell(value));
+                }
+                cells.push_back(e.exact ? "true" : "false");
+            } else {
+                cells.insert(cells.end(), 7, "");
+            }
+            core::print_csv_row(out, cells);
         }
         return;
     case SsiSection::all:

@@ -124,6 +124,17 @@ void write_ssi_html(std::ostream& out, const SsiReport& report) {
         out << "<h2>Distributed-lag regressions</h2>\n";
         html_table(out, regression_table(report), {3, static_cast<std::size_t>(-1), {}});
     }
+    if (!report.experiments.empty()) {
+        out << "<h2>Randomized experiments</h2>\n";
+        for (const auto& result : report.experiment_results) {
+            if (result.measure != core::Measure::total) {
+                bool found = result.effect && result.effect->p_value < 0.05;
+                out << "<p class=\"verdict" << (found ? " win" : "") << "\">"
+                    << escape_html(describe(result, report.experiments[result.experiment])) << ".</p>\n";
+            }
+        }
+        html_table(out, experiment_table(report), {4, static_cast<std::size_t>(-1), {}});
+    }
     if (!report.granger.empty()) {
         out << "<h2>Granger tests: predictive precedence</h2>\n";
         html_table(out, granger_table(report), {3, static_cast<std::size_t>(-1), {}});
@@ -134,7 +145,9 @@ void write_ssi_html(std::ostream& out, const SsiReport& report) {
         "on day t, change from day t+k-1 to t+k; a change only between consecutive recorded days). "
         "Intervals are 95% Fisher-z; q-values are Benjamini-Hochberg over the report's Spearman tests, its Pearson "
         "tests and its Granger tests, each family on its own. "
-        "Activity days are UTC days. Associations are not causes.");
+        "Correlations are of prewhitened series unless the report says plain tests, and a test's n is the pairs' "
+        "effective number. Activity counts on the sender's own calendar day. Associations are not causes; only a "
+        "randomized experiment shows what an activity does.");
 }
 
 } // namespace campaign::report

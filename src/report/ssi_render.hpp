@@ -12,7 +12,7 @@
 namespace campaign::report {
 
 // What to print: the whole report or one part. CSV holds one table, so it prints the correlations unless told.
-enum class SsiSection { all, trend, correlations, regressions, granger };
+enum class SsiSection { all, trend, correlations, regressions, granger, experiments };
 
 std::optional<SsiSection> parse_ssi_section(std::string_view name);
 
@@ -31,6 +31,7 @@ TextTable activity_table(const SenderSsi& sender);
 TextTable correlation_table(const SsiReport& report, bool strongest_only);
 TextTable regression_table(const SsiReport& report);
 TextTable granger_table(const SsiReport& report);
+TextTable experiment_table(const SsiReport& report);
 
 void write_ssi_table(std::ostream& out, const SsiReport& report, SsiSection section);
 void write_ssi_markdown(std::ostream& out, const SsiReport& report, SsiSection section);

@@ -11,6 +11,7 @@
 #include "core/error.hpp"
 #include "report/cells.hpp"
 #include "stats/timeseries.hpp"
+#include "store/experiment_store.hpp"
 #include "store/rehearsal.hpp"
 #include "store/ssi_store.hpp"
 
@@ -359,6 +360,60 @@ void analyse(const SenderSsi& sender, const DailySeries& daily, const SsiReportO
     }
 }
 
+// The mean of a measure's daily changes over a period's days moved by the lag; none with too few measured.
+std::optional<double> period_outcome(const SenderSsi& sender, const std::vector<double>& changes,
+                                     const core::ExperimentPeriod& period, int lag_days) {
+    double sum = 0;
+    int measured = 0;
+    for (int i = 0; i < period.days; ++i) {
+        auto day = period.first + std::chrono::days{i + lag_days};
+        if (day < sender.first || day > sender.last) {
+            continue;
+        }
+        double change = changes[index_of(sender.first, day)];
+        if (std::isfinite(change)) {
+            sum += change;
+            ++measured;
+        }
+    }
+    int needed = period.days == 1 ? 1 : k_changes_for_a_week;
+    if (measured < needed) {
+        return std::nullopt;
+    }
+    return sum / measured;
+}
+
+void analyse_experiments(const SenderSsi& sender, const DailySeries& daily, std::size_t first, std::size_t last,
+                         SsiReport& report) {
+    for (std::size_t e = first; e < last; ++e) {
+        const auto& experiment = report.experiments[e];
+        std::size_t pairs = 0;
+        for (const auto& period : experiment.periods) {
+            pairs = std::max(pairs, static_cast<std::size_t>(period.pair) + 1);
+        }
+        for (auto measure : core::k_measures) {
+            const auto& changes = daily.changes[static_cast<std::size_t>(measure)];
+            std::vector<std::optional<double>> on(pairs);
+            std::vector<std::optional<double>> off(pairs);
+            for (const auto& period : experiment.periods) {
+                auto& slot = period.on ? on : off;
+                slot[static_cast<std::size_t>(period.pair)] =
+                    period_outcome(sender, changes, period, experiment.lag_days);
+            }
+            std::vector<double> on_measured;
+            std::vector<double> off_measured;
+            for (std::size_t pair = 0; pair < pairs; ++pair) {
+                if (on[pair] && off[pair]) {
+                    on_measured.push_back(*on[pair]);
+                    off_measured.push_back(*off[pair]);
+                }
+            }
+            report.experiment_results.push_back(
+                {e, measure, pairs, stats::paired_randomization(on_measured, off_measured, 0.95, experiment.seed)});
+        }
+    }
+}
+
 template <typename Row, typename Get, typename Set>
 void adjust_p_values(std::vector<Row>& rows, Get get, Set set) {
     std::vector<double> p_values;
@@ -416,6 +471,38 @@ std::string describe(const LaggedCorrelation& correlation, bool name_sender, Ssi
     return text;
 }
 
+std::string describe(const ExperimentResult& result, const core::Experiment& experiment) {
+    bool weeks = experiment.unit == core::ExperimentUnit::week;
+    std::string periods = weeks ? "weeks" : "days";
+    std::string text = experiment.sender + "'s experiment '" + experiment.name + "' (randomized over " +
+                       std::to_string(experiment.weeks) + " weeks, ";
+    if (!result.effect) {
+        return text + "fewer than 2 of its " + std::to_string(result.pairs_planned) + " pairs of " + periods +
+               " measured): nothing to say of " + std::string(core::display_name(result.measure)) + " yet";
+    }
+    const auto& effect = *result.effect;
+    text += std::to_string(effect.pairs) + " of " + std::to_string(result.pairs_planned) + " pairs of " + periods +
+            " measured, " + std::string(core::plural_noun(experiment.activity)) + " on or off, outcomes " +
+            (experiment.lag_days == 0
+                 ? "the same day"
+                 : std::to_string(experiment.lag_days) + (experiment.lag_days == 1 ? " day later" : " days later")) +
+            "): ";
+    auto amount = [](double value) { return (value > 0 ? "+" : "") + fixed(value, 3); };
+    std::string numbers = amount(effect.difference) + " a day [" + amount(effect.interval.low) + ", " +
+                          amount(effect.interval.high) + "]";
+    std::string test = (effect.p_value < 0.001 ? std::string("p < 0.001") : "p = " + fixed(effect.p_value, 3)) +
+                       " by the randomization test " +
+                       (effect.exact ? "over all " + std::to_string(effect.assignments) + " assignments"
+                                     : "over " + std::to_string(effect.assignments) + " drawn assignments");
+    auto pillar = std::string(core::display_name(result.measure));
+    if (effect.p_value < 0.05) {
+        return text + "on " + periods + " " + (effect.difference > 0 ? "raised " : "lowered ") + pillar + " by " +
+               numbers + " against off " + periods + ", " + test;
+    }
+    return text + "on and off " + periods + " differ in " + pillar + " by " + numbers +
+           ", which chance explains: " + test;
+}
+
 SsiReport build_ssi_report(store::Database& database, const SsiReportOptions& options) {
     SsiReport report;
     report.options = options;
@@ -442,11 +529,28 @@ SsiReport build_ssi_report(store::Database& database, const SsiReportOptions& op
         days = days ? std::pair{std::min(days->first, sender.first), std::max(days->second, sender.last)}
                     : std::pair{sender.first, sender.last};
     }
+    store::ExperimentStore experiments(database);
+    // Each sender's experiments follow each other in report.experiments, in the order of the senders.
+    std::vector<ReadSender> read;
     for (const auto& name : names) {
-        if (auto read = read_sender(ssi, name, options)) {
-            analyse(read->sender, read->series, options, report);
-            report.senders.push_back(std::move(read->sender));
+        if (auto sender = read_sender(ssi, name, options)) {
+            for (auto& experiment : experiments.list(name)) {
+                report.experiments.push_back(std::move(experiment));
+            }
+            read.push_back(std::move(*sender));
         }
+    }
+    std::size_t first_experiment = 0;
+    for (auto& sender : read) {
+        analyse(sender.sender, sender.series, options, report);
+        auto last_experiment = first_experiment;
+        while (last_experiment < report.experiments.size() &&
+               report.experiments[last_experiment].sender == sender.sender.sender) {
+            ++last_experiment;
+        }
+        analyse_experiments(sender.sender, sender.series, first_experiment, last_experiment, report);
+        first_experiment = last_experiment;
+        report.senders.push_back(std::move(sender.sender));
     }
     adjust_p_values(
         report.correlations, [](const LaggedCorrelation& row) { return row.spearman.p_value; },

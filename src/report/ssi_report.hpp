@@ -10,8 +10,10 @@
 #include <string_view>
 #include <vector>
 
+#include "core/experiment.hpp"
 #include "core/ssi.hpp"
 #include "stats/correlation.hpp"
+#include "stats/experiment.hpp"
 #include "stats/regression.hpp"
 #include "store/database.hpp"
 
@@ -119,6 +121,18 @@ struct GrangerResult {
     double q = 0; // over the report's Granger tests
 };
 
+// A randomized experiment's result on one measure: each pair's on and off outcomes (the measure's mean daily change
+// over the period's days, moved by the plan's lag), and the paired analysis of those measured so far.
+struct ExperimentResult {
+    std::size_t experiment = 0; // its index in SsiReport::experiments
+    core::Measure measure = core::Measure::total;
+    std::size_t pairs_planned = 0;
+    std::optional<stats::PairedEffect> effect; // none until two pairs are measured
+};
+
+// A week's outcome needs this many of its seven daily changes measured; a day's, its one.
+constexpr int k_changes_for_a_week = 4;
+
 struct SsiReport {
     SsiReportOptions options;
     std::optional<std::string> rehearsal_of; // the live CRM's file name, when the database is its rehearsal
@@ -130,6 +144,8 @@ struct SsiReport {
     std::size_t undefined_correlations = 0;      // left out: a constant series at that lag
     std::vector<LagRegression> regressions;
     std::vector<GrangerResult> granger;
+    std::vector<core::Experiment> experiments;        // the plans of the senders in the report, by sender and start
+    std::vector<ExperimentResult> experiment_results; // by experiment, then measure
 };
 
 SsiReport build_ssi_report(store::Database& database, const SsiReportOptions& options);
@@ -137,5 +153,10 @@ SsiReport build_ssi_report(store::Database& database, const SsiReportOptions& op
 // "accepted connections are followed by gains in Build relationships one day later (after prewhitening): Spearman
 // 0.41 [0.22, 0.57], q = 0.004, n = 88 days, worth 71 independent ones"
 std::string describe(const LaggedCorrelation& correlation, bool name_sender, SsiInference inference);
+
+// "alice's experiment 'invites' (randomized, 6 of 6 pairs of weeks measured, connection requests on or off,
+// outcomes 1 day later): on weeks raised Build relationships by +0.031 a day [+0.012, +0.050] against off weeks,
+// p = 0.031 by the randomization test over all 64 assignments"
+std::string describe(const ExperimentResult& result, const core::Experiment& experiment);
 
 } // namespace campaign::report

@@ -102,6 +102,19 @@ void write_parts(const SsiReport& report, SsiSection section, const Writer& writ
                         " days of snapshots and an activity done on at least " +
                         std::to_string(k_active_days_for_regression) + " of them.");
     }
+    if (shows(section, SsiSection::experiments) && !report.experiments.empty()) {
+        writer.heading("Randomized experiments");
+        writer.sentence("Each pair of periods had one on and one off by the plan's coin, so a difference between them "
+                        "is the activity's doing or chance, and the randomization test says how likely chance is.");
+        for (const auto& result : report.experiment_results) {
+            if (result.measure != core::Measure::total) {
+                writer.sentence(describe(result, report.experiments[result.experiment]) + ".");
+            }
+        }
+        writer.table(experiment_table(report));
+    } else if (section == SsiSection::experiments) {
+        writer.sentence("No experiment: 'campaign ssi plan' makes one.");
+    }
     if (shows(section, SsiSection::granger) && !report.granger.empty()) {
         writer.heading(report.options.inference == SsiInference::plain
                            ? "Granger tests (" + std::to_string(k_granger_lags) + " days of past)"
@@ -235,6 +248,31 @@ TextTable granger_table(const SsiReport& report) {
     return table;
 }
 
+TextTable experiment_table(const SsiReport& report) {
+    TextTable table{
+        {"sender", "experiment", "pillar", "activity", "pairs", "on", "off", "difference", "95% interval", "p", "test"},
+        {}};
+    for (const auto& row : report.experiment_results) {
+        const auto& experiment = report.experiments[row.experiment];
+        std::string pairs = (row.effect ? std::to_string(row.effect->pairs) : std::string("0")) + " of " +
+                            std::to_string(row.pairs_planned) + " " + std::string(core::to_string(experiment.unit)) +
+                            "s";
+        if (!row.effect) {
+            table.rows.push_back({experiment.sender, experiment.name, std::string(core::to_string(row.measure)),
+                                  std::string(core::to_string(experiment.activity)), pairs, k_none, k_none, k_none,
+                                  k_none, k_none, k_none});
+            continue;
+        }
+        const auto& effect = *row.effect;
+        table.rows.push_back({experiment.sender, experiment.name, std::string(core::to_string(row.measure)),
+                              std::string(core::to_string(experiment.activity)), pairs, signed_fixed(effect.mean_on, 4),
+                              signed_fixed(effect.mean_off, 4), signed_fixed(effect.difference, 4),
+                              interval_text(effect.interval, 4), p_text(effect.p_value),
+                              effect.exact ? "exact" : std::to_string(effect.assignments) + " draws"});
+    }
+    return table;
+}
+
 void write_ssi_table(std::ostream& out, const SsiReport& report, SsiSection section) {
     write_parts(report, section, terminal_writer(out, title(report), report.rehearsal_of));
 }
@@ -244,12 +282,13 @@ void write_ssi_markdown(std::ostream& out, const SsiReport& report, SsiSection s
 }
 
 std::optional<SsiSection> parse_ssi_section(std::string_view name) {
-    constexpr std::array<std::pair<std::string_view, SsiSection>, 5> k_sections{
+    constexpr std::array<std::pair<std::string_view, SsiSection>, 6> k_sections{
         {{"all", SsiSection::all},
          {"trend", SsiSection::trend},
          {"correlations", SsiSection::correlations},
          {"regressions", SsiSection::regressions},
-         {"granger", SsiSection::granger}}};
+         {"granger", SsiSection::granger},
+         {"experiments", SsiSection::experiments}}};
     for (auto [text, section] : k_sections) {
         if (text == name) {
             return section;

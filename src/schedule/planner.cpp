@@ -49,7 +49,13 @@ std::optional<core::Timestamp> release_time(const core::Sender& sender, const Se
 }
 
 std::optional<core::Timestamp> earliest_slot(const core::Sender& sender, const SenderCalendar& calendar,
-                                             const SenderLedger& ledger, core::ActionType type, core::Timestamp due) {
+                                             const SenderLedger& ledger, core::ActionType type, core::Timestamp due,
+                                             bool follow_experiments) {
+    const std::set<int>* off_days = nullptr;
+    if (auto found = sender.experiment_off_days.find(type);
+        follow_experiments && found != sender.experiment_off_days.end()) {
+        off_days = &found->second;
+    }
     auto per_day = day_limit(sender, type);
     auto per_week = type == core::ActionType::connect ? sender.limits.invitations_per_week : 0;
     if ((per_day && *per_day <= 0) || (type == core::ActionType::connect && per_week <= 0)) {
@@ -58,6 +64,10 @@ std::optional<core::Timestamp> earliest_slot(const core::Sender& sender, const S
     auto slot = std::max(due, ledger.next_free_at());
     for (int pass = 0; pass < k_max_passes; ++pass) {
         slot = calendar.next_working(slot);
+        if (off_days && off_days->contains(calendar.local_day(slot))) {
+            slot = calendar.next_working_day(slot);
+            continue;
+        }
         if (per_day && ledger.used_on_day(type, slot) >= *per_day) {
             slot = calendar.next_working_day(slot);
             continue;

@@ -827,7 +827,8 @@ TEST_CASE("report ssi refuses bad input with a message that says what", "[e2e][s
            "error: --until (2026-03-01) is before --since (2026-03-10)\n");
     expect({"--format", "html"}, 1, "error: --format html needs --out FILE: the page is meant for a browser\n");
     expect({"--format", "xml"}, 2, "--format: xml not in {table,json,csv,md,html}");
-    expect({"--section", "funnel"}, 2, "--section: funnel not in {all,trend,correlations,regressions,granger}");
+    expect({"--section", "funnel"}, 2,
+           "--section: funnel not in {all,trend,correlations,regressions,granger,experiments}");
     expect({"--max-lag", "61"}, 2, "--max-lag: Value 61 not in range 0 to 60");
     expect({"--adjust", "month"}, 2, "--adjust: month not in {weekday,none}");
     CHECK_FALSE(std::filesystem::exists(workspace.path() / "report.html"));

@@ -781,8 +781,9 @@ TEST_CASE("the report in every format, with every number named in JSON and none 
         auto text = render(report, "json");
         CHECK(has_no_undefined_number(text));
         auto json = nlohmann::json::parse(text);
-        CHECK(keys_of(json) == Keys{"correlations", "granger", "recorded_days", "regressions", "rehearsal", "report",
-                                    "scope", "senders", "significant", "undefined_correlations"});
+        CHECK(keys_of(json) == Keys{"correlations", "experiment_results", "experiments", "granger", "recorded_days",
+                                    "regressions", "rehearsal", "report", "scope", "senders", "significant",
+                                    "undefined_correlations"});
         CHECK(json["report"] == "ssi");
         CHECK(json["rehearsal"].is_null());
         CHECK(json["scope"] == nlohmann::json{{"sender", nullptr},
