@@ -41,6 +41,7 @@ import scipy.special
 import scipy.stats
 import statsmodels
 import statsmodels.api as sm
+from statsmodels.regression.linear_model import GLSAR, yule_walker
 from statsmodels.stats.multitest import multipletests
 from statsmodels.stats.power import TTestPower
 from statsmodels.tsa.ar_model import AutoReg, ar_select_order
@@ -299,6 +300,31 @@ def t_quantiles(df):
     return {"statsmodels": float(given), "refined": float(refined)}
 
 
+def gls_case(name, y, x, lags):
+    """Feasible GLS of the distributed-lag model: the order of an AR of the OLS residuals by ar_select_order (AIC, up
+    to 7 and a tenth of the rows), Yule-Walker rho, two rounds of Cochrane-Orcutt, and GLSAR's fit at the last rho."""
+    target, design = lag_design(y, x, lags)
+    n, k = design.shape
+    ols = sm.OLS(target, design).fit()
+    selected = ar_select_order(ols.resid, min(7, n // 10), ic="aic", trend="c", old_names=False)
+    order = 0 if selected.ar_lags is None else int(max(selected.ar_lags))
+    assert order > 0, name
+    resid = ols.resid
+    for _ in range(2):
+        rho, _ = yule_walker(resid, order=order)
+        fit = GLSAR(target, design, rho=rho).fit()
+        resid = target - design @ fit.params
+    interval = fit.conf_int(0.05)
+    coefficients = [coefficient(fit.params[i], fit.bse[i], fit.tvalues[i], fit.pvalues[i], *interval[i])
+                    for i in range(k)]
+    R = np.r_[0.0, np.ones(k - 1)][None, :]
+    total = fit.t_test(R)
+    return {"name": name, "lags": lags, "errors": "autoregressive", "x": floats(x), "y": floats(y),
+            "n": int(fit.nobs), "rho": [float(r) for r in rho], "residual_df": int(fit.df_resid),
+            "t_quantile": t_quantiles(fit.df_resid), "constant": coefficients[0], "lag_effects": coefficients[1:],
+            "cumulative": coefficient(total.effect, total.sd, total.tvalue, total.pvalue, *total.conf_int(0.05)[0])}
+
+
 def regression_cases():
     cases = []
     for n in (90, 365):
@@ -310,6 +336,7 @@ def regression_cases():
         y = np.round(ar1(np.random.default_rng(int(2600 + 100 * phi)), 150, 0.6, 0.05) + 0.25 * np.r_[0, 0, x[:-2]],
                      2)
         cases.append(regression_case(f"bursty activity AR {phi} n=150", y, x, 7))
+        cases.append(gls_case(f"bursty activity AR {phi} n=150, AR errors", y, x, 7))
     x, y = lag_series(np.random.default_rng(2090), 90)
     cases.append(regression_case("lags 3 n=90", y, x, 3))
     rng = np.random.default_rng(2365)

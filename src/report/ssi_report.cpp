@@ -341,13 +341,16 @@ void analyse(const SenderSsi& sender, const DailySeries& daily, const SsiReportO
     }
     auto bandwidth =
         options.inference == SsiInference::plain ? stats::HacBandwidth::rule_of_thumb : stats::HacBandwidth::andrews;
+    auto errors =
+        options.inference == SsiInference::plain ? stats::LagErrors::independent : stats::LagErrors::autoregressive;
     for (auto measure : core::k_measures) {
         const auto& change = series.changes[static_cast<std::size_t>(measure)];
         for (std::size_t a = 0; a < activities.size(); ++a) {
             auto activity = sender.activities[a].activity;
             bool regular = sender.activities[a].active_days >= k_active_days_for_regression;
             if (sender.regressed && regular) {
-                if (auto model = stats::distributed_lag(change, activities[a], k_regression_lags, 0.95, bandwidth)) {
+                if (auto model =
+                        stats::distributed_lag(change, activities[a], k_regression_lags, 0.95, bandwidth, errors)) {
                     report.regressions.push_back({sender.sender, measure, activity, std::move(*model)});
                 }
             }

@@ -26,8 +26,8 @@ enum class SsiInference {
     // Each activity's series is fitted an autoregression, its order chosen by AIC, whose filter whitens it; the same
     // filter is applied to each pillar's changes, and the filtered series are correlated (Box and Jenkins'
     // prewhitening), with the test's n taken down to the pairs' effective number (Pyper and Peterman) for what
-    // autocorrelation the filter leaves. Regressions take Andrews' bandwidth for their Newey-West errors, and Granger
-    // tests an order chosen by AIC.
+    // autocorrelation the filter leaves. Regressions take their errors as an autoregression (feasible GLS), and
+    // Granger tests an order chosen by AIC.
     prewhitened,
     // The report as it was before, for comparison: the series as they are, a t-test with n - 2 degrees of freedom,
     // Newey-West's rule-of-thumb bandwidth and Granger tests of 7 days.

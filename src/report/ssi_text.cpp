@@ -94,7 +94,7 @@ void write_parts(const SsiReport& report, SsiSection section, const Writer& writ
         writer.heading("Distributed-lag regressions (lags 0 to " + std::to_string(k_regression_lags) +
                        (report.options.inference == SsiInference::plain
                             ? " days, Newey-West errors)"
-                            : " days, Newey-West errors with Andrews' bandwidth)"));
+                            : " days, errors taken as an autoregression: feasible GLS)"));
         writer.table(regression_table(report));
     }
     if (section == SsiSection::granger && report.granger.empty()) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "stats/least_squares.hpp"
+#include "stats/timeseries.hpp"
 
 namespace campaign::stats {
 
@@ -124,8 +125,53 @@ Rows lag_design(std::span<const double> y, std::span<const double> x, std::size_
 
 } // namespace
 
+std::vector<double> yule_walker(std::span<const double> x, std::size_t order) {
+    std::size_t n = x.size();
+    if (n < order + 1) {
+        throw std::invalid_argument("yule_walker: the series is shorter than the order");
+    }
+    double mean = 0;
+    for (double v : x) {
+        mean += v;
+    }
+    mean /= static_cast<double>(n);
+    std::vector<double> r(order + 1, 0.0);
+    for (std::size_t k = 0; k <= order; ++k) {
+        double sum = 0;
+        for (std::size_t t = k; t < n; ++t) {
+            sum += (x[t] - mean) * (x[t - k] - mean);
+        }
+        r[k] = sum / static_cast<double>(n - k);
+    }
+    auto p = static_cast<Eigen::Index>(order);
+    Matrix toeplitz(p, p);
+    Vector right(p);
+    for (Eigen::Index i = 0; i < p; ++i) {
+        right(i) = r[static_cast<std::size_t>(i) + 1];
+        for (Eigen::Index j = 0; j < p; ++j) {
+            toeplitz(i, j) = r[static_cast<std::size_t>(std::abs(i - j))];
+        }
+    }
+    Vector rho = toeplitz.partialPivLu().solve(right);
+    return {rho.data(), rho.data() + rho.size()};
+}
+
+namespace {
+
+// The rows after the first `order`, each minus rho_j times the row j before it.
+Matrix whitened(const Matrix& rows, const std::vector<double>& rho) {
+    auto p = static_cast<Eigen::Index>(rho.size());
+    Matrix result = rows.bottomRows(rows.rows() - p);
+    for (Eigen::Index j = 1; j <= p; ++j) {
+        result -= rho[static_cast<std::size_t>(j - 1)] * rows.middleRows(p - j, rows.rows() - p);
+    }
+    return result;
+}
+
+} // namespace
+
 std::optional<DistributedLag> distributed_lag(std::span<const double> y, std::span<const double> x, std::size_t lags,
-                                              double confidence, HacBandwidth bandwidth) {
+                                              double confidence, HacBandwidth bandwidth, LagErrors errors) {
     check_lengths(y, x, "distributed_lag");
     auto [design, target] = lag_design(y, x, lags);
     auto n = static_cast<std::size_t>(design.rows());
@@ -137,13 +183,47 @@ std::optional<DistributedLag> distributed_lag(std::span<const double> y, std::sp
     if (!fit) {
         return std::nullopt;
     }
+    std::vector<double> rho;
+    if (errors == LagErrors::autoregressive) {
+        constexpr std::size_t k_longest_error_order = 7;
+        std::vector<double> residuals(fit->residuals.data(), fit->residuals.data() + fit->residuals.size());
+        auto order = select_autoregression(residuals, std::min(k_longest_error_order, n / 10));
+        if (order && order->order > 0 && n > order->order + k) {
+            for (int round = 0; round < 2 && fit; ++round) {
+                std::vector<double> resid(fit->residuals.data(), fit->residuals.data() + fit->residuals.size());
+                rho = yule_walker(resid, order->order);
+                auto filtered = least_squares(whitened(design, rho), whitened(target, rho));
+                if (!filtered) {
+                    return std::nullopt;
+                }
+                fit = filtered;
+                // The next round's residuals are those of the original rows.
+                if (round == 0) {
+                    fit->residuals = target - design * fit->coefficients;
+                }
+            }
+            design = whitened(design, rho);
+            target = whitened(target, rho);
+            n = static_cast<std::size_t>(design.rows());
+        }
+    }
     DistributedLag result;
     result.n = n;
-    result.hac_lags = bandwidth == HacBandwidth::andrews
-                          ? andrews_lags(design, *fit)
-                          : static_cast<std::size_t>(std::floor(4 * std::pow(static_cast<double>(n) / 100, 2.0 / 9.0)));
+    result.error_coefficients = rho;
     result.residual_df = n - k;
-    Matrix covariance = newey_west(design, *fit, result.hac_lags);
+    Matrix covariance;
+    if (!rho.empty()) {
+        // The filtered errors are white: the classic covariance, as GLSAR gives it. A sandwich on them would only
+        // add the downward bias it has where a few bursts of activity carry much of the design.
+        result.hac_lags = 0;
+        covariance = fit->inverse_gram * (fit->residuals.squaredNorm() / static_cast<double>(n - k));
+    } else {
+        result.hac_lags =
+            bandwidth == HacBandwidth::andrews
+                ? andrews_lags(design, *fit)
+                : static_cast<std::size_t>(std::floor(4 * std::pow(static_cast<double>(n) / 100, 2.0 / 9.0)));
+        covariance = newey_west(design, *fit, result.hac_lags);
+    }
     auto at = [](std::size_t i) { return static_cast<Eigen::Index>(i); };
     result.constant = coefficient(fit->coefficients(0), covariance(0, 0), result.residual_df, confidence);
     for (std::size_t lag = 0; lag <= lags; ++lag) {

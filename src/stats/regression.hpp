@@ -34,13 +34,26 @@ enum class HacBandwidth {
     andrews,
 };
 
+// What the regression takes its errors to be. A pillar's daily changes are autocorrelated, and a covariance
+// estimated from autocorrelated residuals runs small in samples of a few months whatever its bandwidth.
+enum class LagErrors {
+    independent, // least squares as it is, with Newey-West errors
+    // Feasible GLS (Cochrane-Orcutt): an AR(p) of the least-squares residuals, p chosen by AIC up to 7 (and a tenth
+    // of the rows), its coefficients by Yule-Walker; the design and the target filtered with it and fitted again, the
+    // residuals of that fit filtered afresh, and the design fitted once more: statsmodels' GLSAR(y, X, rho).fit() at
+    // that rho, with its classic covariance of white errors (hac_lags 0). With an order of 0 it is least squares with
+    // Newey-West errors. The rows are taken as consecutive, across a dropped day too.
+    autoregressive,
+};
+
 struct DistributedLag {
     std::size_t n = 0;           // rows used
-    std::size_t hac_lags = 0;    // the Newey-West truncation lag L, by the bandwidth rule asked for
+    std::size_t hac_lags = 0;    // the Newey-West truncation lag L, by the bandwidth rule asked for; 0 after GLS
     std::size_t residual_df = 0; // n - (lags + 2)
     Coefficient constant;
     std::vector<Coefficient> lags; // lags[k] is the effect of x[t-k] on y[t]
     Coefficient cumulative;        // the sum of lags[0..], with standard error sqrt(1' V 1) from the HAC covariance V
+    std::vector<double> error_coefficients; // the AR filter the errors were whitened with; empty for least squares
 };
 
 // Least squares of y[t] on a constant and x[t], x[t-1], ..., x[t-lags], over every t >= lags where y[t] and all those
@@ -52,7 +65,13 @@ struct DistributedLag {
 // y and x differ in length.
 std::optional<DistributedLag> distributed_lag(std::span<const double> y, std::span<const double> x,
                                               std::size_t lags = 7, double confidence = 0.95,
-                                              HacBandwidth bandwidth = HacBandwidth::andrews);
+                                              HacBandwidth bandwidth = HacBandwidth::andrews,
+                                              LagErrors errors = LagErrors::independent);
+
+// Yule-Walker estimates of an AR(order) of a complete series, its mean taken out, the autocovariance at lag k summed
+// over the n - k pairs and divided by n - k: statsmodels' yule_walker(x, order, method='adjusted'). Throws
+// std::invalid_argument when the series is shorter than order + 1.
+std::vector<double> yule_walker(std::span<const double> x, std::size_t order);
 
 struct GrangerTest {
     std::size_t n = 0; // rows used

@@ -64,11 +64,24 @@ TEST_CASE("the distributed-lag regression matches statsmodels' OLS with Newey-We
     for (const auto& c : fixture.at("distributed_lags")) {
         INFO(c.at("name").get<std::string>());
         auto lags = c.at("lags").get<std::size_t>();
-        auto bandwidth = c.at("bandwidth") == "andrews" ? HacBandwidth::andrews : HacBandwidth::rule_of_thumb;
-        auto result = distributed_lag(numbers(c.at("y")), numbers(c.at("x")), lags, 0.95, bandwidth);
+        bool gls = c.contains("errors");
+        auto bandwidth = !gls && c.at("bandwidth") == "andrews" ? HacBandwidth::andrews : HacBandwidth::rule_of_thumb;
+        auto result = distributed_lag(numbers(c.at("y")), numbers(c.at("x")), lags, 0.95, bandwidth,
+                                      gls ? LagErrors::autoregressive : LagErrors::independent);
         REQUIRE(result);
         CHECK(result->n == c.at("n").get<std::size_t>());
-        CHECK(result->hac_lags == c.at("hac_lags").get<std::size_t>());
+        if (gls) {
+            // GLSAR at the rho of two Cochrane-Orcutt rounds, with its classic covariance.
+            auto rho = numbers(c.at("rho"));
+            REQUIRE(result->error_coefficients.size() == rho.size());
+            for (std::size_t j = 0; j < rho.size(); ++j) {
+                CHECK(result->error_coefficients[j] == Approx(rho[j]).epsilon(1e-9));
+            }
+            CHECK(result->hac_lags == 0);
+        } else {
+            CHECK(result->hac_lags == c.at("hac_lags").get<std::size_t>());
+            CHECK(result->error_coefficients.empty());
+        }
         CHECK(result->residual_df == c.at("residual_df").get<std::size_t>());
         check_coefficient(result->constant, c.at("constant"), c.at("t_quantile"));
         REQUIRE(result->lags.size() == lags + 1);
