@@ -14,6 +14,7 @@
 #include "cli/output.hpp"
 #include "core/experiment.hpp"
 #include "report/cells.hpp"
+#include "report/ssi_render.hpp"
 #include "report/ssi_report.hpp"
 #include "stats/experiment.hpp"
 #include "store/experiment_store.hpp"
@@ -155,26 +156,6 @@ std::vector<Row> period_rows(const core::Experiment& experiment) {
     return rows;
 }
 
-Json experiment_json(const core::Experiment& experiment) {
-    Json periods = Json::array();
-    for (const auto& period : experiment.periods) {
-        periods.push_back({{"pair", period.pair},
-                           {"first_day", core::format_day(period.first)},
-                           {"last_day", core::format_day(period.last())},
-                           {"arm", period.on ? "on" : "off"}});
-    }
-    return {{"name", experiment.name},
-            {"sender", experiment.sender},
-            {"activity", core::to_string(experiment.activity)},
-            {"unit", core::to_string(experiment.unit)},
-            {"start", core::format_day(experiment.start)},
-            {"end", core::format_day(experiment.end())},
-            {"weeks", experiment.weeks},
-            {"seed", experiment.seed},
-            {"lag_days", experiment.lag_days},
-            {"periods", std::move(periods)}};
-}
-
 void print_periods_csv(std::ostream& out, const core::Experiment& experiment) {
     print_csv_row(out, {"experiment", "sender", "activity", "pair", "first_day", "last_day", "arm"});
     for (const auto& period : experiment.periods) {
@@ -254,7 +235,7 @@ int create_plan(Context& context, const CreateArguments& arguments) {
                          {"pairs_for_80_percent", needed ? Json(*needed) : Json(nullptr)}});
     }
     if (arguments.format == "json") {
-        auto json = experiment_json(experiment);
+        auto json = report::experiment_json(experiment);
         json["effect"] = arguments.effect;
         json["pairs"] = pairs;
         json["power"] = std::move(power);
@@ -281,7 +262,7 @@ int list_plans(Context& context, const ListArguments& arguments) {
     if (arguments.format == "json") {
         Json json = Json::array();
         for (const auto& experiment : experiments) {
-            json.push_back(experiment_json(experiment));
+            json.push_back(report::experiment_json(experiment));
         }
         context.out << json.dump(2) << '\n';
         return k_ok;
@@ -312,7 +293,7 @@ int show_plan(Context& context, const ShowArguments& arguments) {
     store::Database database(context.database_path, store::OpenMode::must_exist);
     auto experiment = need_plan(database, arguments.name);
     if (arguments.format == "json") {
-        context.out << experiment_json(experiment).dump(2) << '\n';
+        context.out << report::experiment_json(experiment).dump(2) << '\n';
     } else if (arguments.format == "csv") {
         print_periods_csv(context.out, experiment);
     } else {

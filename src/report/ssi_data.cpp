@@ -121,26 +121,6 @@ Json regression_row(const LagRegression& row) {
             {"cumulative", coefficient_json(row.model.cumulative)}};
 }
 
-Json experiment_json(const core::Experiment& experiment) {
-    Json periods = Json::array();
-    for (const auto& period : experiment.periods) {
-        periods.push_back({{"first_day", core::format_day(period.first)},
-                           {"days", period.days},
-                           {"pair", period.pair},
-                           {"arm", period.on ? "on" : "off"}});
-    }
-    return {{"name", experiment.name},
-            {"sender", experiment.sender},
-            {"activity", core::to_string(experiment.activity)},
-            {"unit", core::to_string(experiment.unit)},
-            {"start", core::format_day(experiment.start)},
-            {"end", core::format_day(experiment.end())},
-            {"weeks", experiment.weeks},
-            {"seed", experiment.seed},
-            {"lag_days", experiment.lag_days},
-            {"periods", std::move(periods)}};
-}
-
 Json experiment_result_json(const SsiReport& report, const ExperimentResult& row) {
     const auto& experiment = report.experiments[row.experiment];
     Json result = {{"experiment", experiment.name},
@@ -249,6 +229,27 @@ std::string high(const std::optional<stats::Interval>& interval) {
 }
 
 } // namespace
+
+nlohmann::ordered_json experiment_json(const core::Experiment& experiment) {
+    Json periods = Json::array();
+    for (const auto& period : experiment.periods) {
+        periods.push_back({{"pair", period.pair},
+                           {"first_day", core::format_day(period.first)},
+                           {"last_day", core::format_day(period.last())},
+                           {"days", period.days},
+                           {"arm", period.on ? "on" : "off"}});
+    }
+    return {{"name", experiment.name},
+            {"sender", experiment.sender},
+            {"activity", core::to_string(experiment.activity)},
+            {"unit", core::to_string(experiment.unit)},
+            {"start", core::format_day(experiment.start)},
+            {"end", core::format_day(experiment.end())},
+            {"weeks", experiment.weeks},
+            {"seed", experiment.seed},
+            {"lag_days", experiment.lag_days},
+            {"periods", std::move(periods)}};
+}
 
 void write_ssi_json(std::ostream& out, const SsiReport& report, SsiSection section) {
     const auto& options = report.options;

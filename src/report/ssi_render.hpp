@@ -2,6 +2,7 @@
 // and its tables as rows of cells, shared by the terminal, Markdown and HTML renderings.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <ostream>
 #include <string_view>
@@ -38,6 +39,8 @@ void write_ssi_markdown(std::ostream& out, const SsiReport& report, SsiSection s
 // Field names are documented in docs/reports.md and kept stable.
 void write_ssi_json(std::ostream& out, const SsiReport& report, SsiSection section);
 void write_ssi_csv(std::ostream& out, const SsiReport& report, SsiSection section);
+// A plan as JSON, its periods with it: in the report and from `campaign ssi plan`.
+nlohmann::ordered_json experiment_json(const core::Experiment& experiment);
 // One self-contained page: styles and charts inline, nothing fetched.
 void write_ssi_html(std::ostream& out, const SsiReport& report);
 
