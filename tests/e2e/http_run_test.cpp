@@ -307,8 +307,16 @@ TEST_CASE("a wall-clock minute through the gateway, stopped with SIGTERM", "[e2e
     FakeGateway gateway(k_key);
     Workspace workspace;
     prepare(workspace, gateway);
-    // A sender who works every hour of every day, every few seconds, so that a minute of the wall clock sends.
-    workspace.write("campaigns/always.yaml", R"(campaign: always
+    // A sender who works every day, every few seconds, so that a minute of the wall clock sends. The day's work is
+    // spread over its working hours, so those end a few minutes from now: all but the last minutes of the spread
+    // lie behind, whatever the hour the test runs at (hours to 24:00 would hold most of the day's work back until
+    // late in the day when it runs just after midnight).
+    auto now = std::chrono::floor<std::chrono::minutes>(std::chrono::system_clock::now());
+    auto minute_of_day = (now - std::chrono::floor<std::chrono::days>(now)).count() + 4;
+    char until[16];
+    std::snprintf(until, sizeof until, "%02d:%02d", static_cast<int>(std::min<long>(minute_of_day, 1440) / 60),
+                  static_cast<int>(std::min<long>(minute_of_day, 1440) % 60));
+    workspace.write("campaigns/always.yaml", std::string(R"(campaign: always
 templates: ../templates
 senders:
   - id: nora
@@ -317,7 +325,7 @@ senders:
     working_hours:
       days: [mon, tue, wed, thu, fri, sat, sun]
       from: "00:00"
-      to: "24:00"
+      to: ")") + until + R"("
     pacing:
       min_gap: 2s
       jitter: 2s
