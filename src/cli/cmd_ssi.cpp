@@ -15,6 +15,7 @@
 #include "cli/output.hpp"
 #include "crm/ssi_files.hpp"
 #include "report/cells.hpp"
+#include "schedule/calendar.hpp"
 #include "store/campaign_store.hpp"
 #include "store/ssi_store.hpp"
 
@@ -68,10 +69,17 @@ std::string need_sender(store::Database& database, const std::string& named) {
     return *sender;
 }
 
-// Today as a UTC day, the calendar that campaign activity is counted on, so that the SSI and the activity of a day
-// are the same day's.
-core::Day today(const core::Clock& clock) {
-    return std::chrono::floor<std::chrono::days>(clock.now());
+// Today on the sender's own calendar, the one campaign activity is counted on, so that the SSI and the activity of a
+// day are the same day's: in the time zone the CRM knows for the sender, else UTC's.
+core::Day today(store::Database& database, const std::string& sender, const core::Clock& clock) {
+    core::Sender zoned;
+    zoned.id = sender;
+    zoned.timezone = "UTC";
+    zoned.working_hours.days.fill(true); // a calendar needs some; only its days are asked for
+    if (auto row = store::CampaignStore(database).find_sender(sender); row && !row->timezone.empty()) {
+        zoned.timezone = row->timezone;
+    }
+    return core::Day{std::chrono::days{schedule::SenderCalendar(zoned).local_day(clock.now())}};
 }
 
 std::string describe(const core::SsiSnapshot& snapshot) {
@@ -111,7 +119,8 @@ int record_snapshot(Context& context, const RecordArguments& arguments) {
     store::Database database(context.database_path, store::OpenMode::create);
     core::SsiSnapshot snapshot;
     snapshot.sender = need_sender(database, arguments.sender);
-    snapshot.day = arguments.date.empty() ? today(context.clock) : day_option("--date", arguments.date);
+    snapshot.day =
+        arguments.date.empty() ? today(database, snapshot.sender, context.clock) : day_option("--date", arguments.date);
     snapshot.pillars = arguments.pillars;
     snapshot.total = core::pillar_sum(snapshot);
     snapshot.industry_rank = arguments.industry_rank;
@@ -302,8 +311,9 @@ void add_ssi_command(CLI::App& app, Context& context) {
                            "9.6 --relationships 13.1 --industry-rank 4"});
     auto recorded = std::make_shared<RecordArguments>();
     record->add_option("--sender", recorded->sender, "Whose SSI (default: the only sender)");
-    record->add_option("--date", recorded->date,
-                       "The day, YYYY-MM-DD (default: today in UTC, the day campaign activity counts on)");
+    record->add_option(
+        "--date", recorded->date,
+        "The day, YYYY-MM-DD (default: today on the sender's calendar, the day campaign activity counts on)");
     add_pillar_options(*record, *recorded);
     record->add_option("--industry-rank", recorded->industry_rank, "Top N% of the industry, 1 to 100");
     record->add_option("--network-rank", recorded->network_rank, "Top N% of the network, 1 to 100");

@@ -334,19 +334,22 @@ TEST_CASE("ssi list prints the snapshots as a table, JSON and CSV", "[e2e][ssi]"
     CHECK(workspace.run({"ssi", "list", "--format", "xml"}).exit_code == 2);
 }
 
-TEST_CASE("ssi record without --date records today's UTC day, the day activity counts on", "[e2e][ssi]") {
+TEST_CASE("ssi record without --date records today on the sender's calendar, the day activity counts on",
+          "[e2e][ssi]") {
     Workspace workspace;
     prepare(workspace);
-    // Tabu works in Kiritimati, fourteen hours ahead of UTC all year: her SSI is still filed under UTC's day, as her
-    // campaign's actions are.
-    workspace.write("templates/.keep", "");
-    workspace.write("kiritimati.yaml", "campaign: kiritimati\ntemplates: templates\nsenders:\n  - id: tabu\n"
-                                       "    timezone: Pacific/Kiritimati\n"
-                                       "    working_hours: {days: [mon, tue], from: \"09:00\", to: \"17:00\"}\n"
-                                       "audience:\n  tags: [founders]\nsteps:\n  - id: look\n    type: view_profile\n");
-    run_ok(workspace, {"run", "kiritimati.yaml", "--start", "2026-01-05T06:00:00Z", "--for", "1h"});
-    for (auto sender : {"alice", "tabu"}) {
-        auto today = [] { return format_day(std::chrono::floor<days>(std::chrono::system_clock::now())); };
+    // Tabu works in Kiritimati, fourteen hours ahead of UTC all year: her day is UTC's plus 14 hours, as her
+    // campaign's actions count. Alice's zone is not known: UTC's day.
+    run_ok(workspace, {"ssi", "record", "--sender", "tabu", "--date", "2026-01-05", "--brand", "1", "--people", "1",
+                       "--insights", "1", "--relationships", "1"});
+    {
+        SQLite::Database db(workspace.database().string(), SQLite::OPEN_READWRITE);
+        db.exec("UPDATE senders SET timezone = 'Pacific/Kiritimati' WHERE name = 'tabu'");
+    }
+    for (auto [sender, offset] : {std::pair{"alice", 0}, std::pair{"tabu", 14}}) {
+        auto today = [offset = offset] {
+            return format_day(std::chrono::floor<days>(std::chrono::system_clock::now() + std::chrono::hours{offset}));
+        };
         auto before = today();
         auto result = workspace.run({"ssi", "record", "--sender", sender, "--brand", "14.2", "--people", "11.8",
                                      "--insights", "9.6", "--relationships", "13.1"});
