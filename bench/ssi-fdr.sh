@@ -7,7 +7,8 @@
 #
 #   - null histories, where activity and SSI are independent: any association at q < 0.1 is a false finding;
 #   - planted histories, where each post lifts the brand by 0.25 two days later (the demo's effect): is posts at lag
-#     2 the brand's first association, and does the regression's 95% interval of the cumulative effect cover 0.25?
+#     2 the brand's first association, and does the regression's 95% interval of the cumulative effect cover 0.25
+#     (over all of them, and over those whose brand stayed under the cap of 25, where the effect is 0.25 throughout)?
 #
 #   bench/ssi-fdr.sh [HISTORIES]      (default 200 a cell)
 #
@@ -42,6 +43,8 @@ simulate() {
     -f bench/ssi-history.awk
   "$campaign" --db "$dir/campaign.db" ssi import "$dir/ssi.csv" >/dev/null
   "$campaign" --db "$dir/campaign.db" activity import "$dir/activity.csv" >/dev/null
+  # The senders whose brand reached the cap of 25, where a post can no longer lift it by the planted 0.25.
+  awk -F, 'NR > 1 && $3 >= 25 { print $2 }' "$dir/ssi.csv" | sort -u >"$dir/capped"
 }
 
 # findings DB METHOD SENDER: "SENDER all other first covers": all is the associations at q < 0.1, other those but
@@ -86,6 +89,12 @@ done
 share() {
   awk "$2 { k++ } END { p = k / NR; printf \"%.1f%% ± %.1f\", 100 * p, 100 * sqrt(p * (1 - p) / NR) }" "$1"
 }
+# share_under_cap CELL FILE CONDITION: share, over the senders of CELL whose brand stayed under the cap.
+share_under_cap() {
+  awk -v capped="$work/$1/capped" "BEGIN { while ((getline s < capped) > 0) cap[s] = 1 }
+    !(\$1 in cap) { n++; if ($3) k++ }
+    END { p = k / n; printf \"%.1f%% ± %.1f (%d)\", 100 * p, 100 * sqrt(p * (1 - p) / n), n }" "$2"
+}
 mean_of() {
   awk "{ s += \$$2 } END { printf \"%.2f\", s / NR }" "$1"
 }
@@ -101,15 +110,16 @@ mean_of() {
   echo
   echo "| activity AR(1) | SSI-change AR(1) | method | null: senders with a finding | null: findings per sender |" \
     "planted: brand's first association is posts at lag 2 | planted: other findings per sender |" \
-    "planted: regression's 95% interval covers 0.25 |"
-  echo "|---:|---:|---|---:|---:|---:|---:|---:|"
+    "planted: regression's 95% interval covers 0.25 | planted, brand under the cap: interval covers 0.25 (senders) |"
+  echo "|---:|---:|---|---:|---:|---:|---:|---:|---:|"
   for phi_x in "${activity_ar[@]}"; do
     for phi_y in "${change_ar[@]}"; do
       for method in "${methods[@]}"; do
         null="$work/null-$phi_x-$phi_y/$method.txt"
         planted="$work/planted-$phi_x-$phi_y/$method.txt"
         echo "| $phi_x | $phi_y | $method | $(share "$null" '$2 > 0') | $(mean_of "$null" 2) |" \
-          "$(share "$planted" '$4 == "posts/2"') | $(mean_of "$planted" 3) | $(share "$planted" '$5 == 1') |"
+          "$(share "$planted" '$4 == "posts/2"') | $(mean_of "$planted" 3) | $(share "$planted" '$5 == 1') |" \
+          "$(share_under_cap "planted-$phi_x-$phi_y" "$planted" '$5 == 1') |"
       done
     done
   done

@@ -18,7 +18,9 @@ tests/unit/stats/fixtures/
   correlation.json  pearsonr (with confidence_interval(0.95)), spearmanr and rankdata on pairs of daily series of
                     4, 30, 90 and 365 days; multipletests(method='fdr_bh') over lists of p-values; weekday de-meaning.
   regression.json   OLS of y[t] on 1, x[t], ..., x[t-lags] with Newey-West (HAC) errors, use_correction=True and
-                    use_t=True, and the cumulative effect through t_test; one series with missing days.
+                    use_t=True, and the cumulative effect through t_test; one series with missing days; feasible
+                    GLS (GLSAR at the Yule-Walker rho of two Cochrane-Orcutt rounds), and least squares with its
+                    classic covariance where AIC finds the residuals white.
   granger.json      grangercausalitytests' ssr F-test at several lags; one series with missing days, computed with
                     two explicit OLS fits on the rows that remain.
   timeseries.json   AutoReg fits and ar_select_order (AIC and BIC) on bursty counts, an AR(2), white noise and
@@ -300,17 +302,18 @@ def t_quantiles(df):
     return {"statsmodels": float(given), "refined": float(refined)}
 
 
-def gls_case(name, y, x, lags):
+def gls_case(name, y, x, lags, expected_order):
     """Feasible GLS of the distributed-lag model: the order of an AR of the OLS residuals by ar_select_order (AIC, up
-    to 7 and a tenth of the rows), Yule-Walker rho, two rounds of Cochrane-Orcutt, and GLSAR's fit at the last rho."""
+    to 7 and a tenth of the rows), Yule-Walker rho, two rounds of Cochrane-Orcutt, and GLSAR's fit at the last rho;
+    at an order of 0, least squares with its classic covariance (GLSAR at order 0)."""
     target, design = lag_design(y, x, lags)
     n, k = design.shape
     ols = sm.OLS(target, design).fit()
     selected = ar_select_order(ols.resid, min(7, n // 10), ic="aic", trend="c", old_names=False)
     order = 0 if selected.ar_lags is None else int(max(selected.ar_lags))
-    assert order > 0, name
-    resid = ols.resid
-    for _ in range(2):
+    assert (order > 0) == (expected_order > 0), name
+    fit, rho, resid = ols, [], ols.resid
+    for _ in range(2 if order > 0 else 0):
         rho, _ = yule_walker(resid, order=order)
         fit = GLSAR(target, design, rho=rho).fit()
         resid = target - design @ fit.params
@@ -336,7 +339,10 @@ def regression_cases():
         y = np.round(ar1(np.random.default_rng(int(2600 + 100 * phi)), 150, 0.6, 0.05) + 0.25 * np.r_[0, 0, x[:-2]],
                      2)
         cases.append(regression_case(f"bursty activity AR {phi} n=150", y, x, 7))
-        cases.append(gls_case(f"bursty activity AR {phi} n=150, AR errors", y, x, 7))
+        cases.append(gls_case(f"bursty activity AR {phi} n=150, AR errors", y, x, 7, 1))
+    x = bursty_counts(np.random.default_rng(2700), 150, 0.85, 0.3)
+    y = np.round(ar1(np.random.default_rng(2701), 150, 0.0, 0.05) + 0.25 * np.r_[0, 0, x[:-2]], 2)
+    cases.append(gls_case("bursty activity AR 0.85 n=150, white errors", y, x, 7, 0))
     x, y = lag_series(np.random.default_rng(2090), 90)
     cases.append(regression_case("lags 3 n=90", y, x, 3))
     rng = np.random.default_rng(2365)

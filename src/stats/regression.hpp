@@ -42,13 +42,13 @@ enum class LagErrors {
     // of the rows), its coefficients by Yule-Walker; the design and the target filtered with it and fitted again, the
     // residuals of that fit filtered afresh, and the design fitted once more: statsmodels' GLSAR(y, X, rho).fit() at
     // that rho, with its classic covariance of white errors (hac_lags 0). With an order of 0 it is least squares with
-    // Newey-West errors. The rows are taken as consecutive, across a dropped day too.
+    // that classic covariance (GLSAR at order 0). The rows are taken as consecutive, across a dropped day too.
     autoregressive,
 };
 
 struct DistributedLag {
     std::size_t n = 0;           // rows used
-    std::size_t hac_lags = 0;    // the Newey-West truncation lag L, by the bandwidth rule asked for; 0 after GLS
+    std::size_t hac_lags = 0;    // the Newey-West truncation lag L, by the bandwidth rule asked for; 0 under GLS
     std::size_t residual_df = 0; // n - (lags + 2)
     Coefficient constant;
     std::vector<Coefficient> lags; // lags[k] is the effect of x[t-k] on y[t]
