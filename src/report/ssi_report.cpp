@@ -1,11 +1,15 @@
 #include "report/ssi_report.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
+#include <exception>
 #include <functional>
 #include <iterator>
 #include <limits>
+#include <mutex>
+#include <thread>
 #include <tuple>
 
 #include "core/error.hpp"
@@ -214,15 +218,18 @@ struct AnalysedSeries {
 };
 
 // A series as it is correlated, with the autocorrelations of its values and of their ranks over its known days (the
-// days of a lag's pairs differ from them by a few at the ends), for the pairs' effective number.
+// days of a lag's pairs differ from them by a few at the ends), for the pairs' effective number, and its values in
+// rank order for each lag's Spearman.
 struct TestedSeries {
     std::vector<double> values;
     std::vector<double> value_autocorrelations;
     std::vector<double> rank_autocorrelations;
+    stats::RankOrder order;
 };
 
 TestedSeries tested_series(std::vector<double> values, bool autocorrelated) {
-    TestedSeries series{std::move(values), {}, {}};
+    stats::RankOrder order(values);
+    TestedSeries series{std::move(values), {}, {}, std::move(order)};
     if (autocorrelated) {
         auto known = known_values(series.values);
         series.value_autocorrelations = stats::autocorrelations(known, known.size() / 5);
@@ -268,8 +275,10 @@ void correlate(const SenderSsi& sender, const AnalysedSeries& series, const SsiR
         for (int lag = 0; lag <= options.max_lag; ++lag) {
             auto days = pair_days(activity.values, tests.changes.front().values, lag);
             auto shift = static_cast<std::size_t>(lag);
+            std::vector<std::size_t> shifted(days.size());
+            std::transform(days.begin(), days.end(), shifted.begin(), [shift](std::size_t t) { return t + shift; });
             auto x = values_on(activity.values, days, 0);
-            auto x_ranks = stats::average_ranks(x);
+            auto x_ranks = activity.order.ranks(days);
             // A series that does not vary over the paired days as recorded (an activity done on none of them) has no
             // correlation, even when taking out its weekday means or filtering it leaves a pattern.
             bool activity_varies = varies(values_on(series.raw_activities[a], days, 0));
@@ -287,7 +296,7 @@ void correlate(const SenderSsi& sender, const AnalysedSeries& series, const SsiR
                                               lag,
                                               tests.order,
                                               stats::pearson(x, y),
-                                              stats::pearson(x_ranks, stats::average_ranks(y)),
+                                              stats::pearson(x_ranks, change.order.ranks(shifted)),
                                               0,
                                               0};
                 if (std::isnan(correlation.pearson.r) || std::isnan(correlation.spearman.r)) {
@@ -417,6 +426,74 @@ void analyse_experiments(const SenderSsi& sender, const DailySeries& daily, std:
     }
 }
 
+// One sender's part of the report: what it shows of them, and the rows of their analyses and experiments (the results
+// numbering the sender's own experiments from 0). No sender when they have no snapshot in the period.
+struct SenderPart {
+    std::optional<SenderSsi> sender;
+    SsiReport rows;
+};
+
+SenderPart report_sender(store::Database& database, std::mutex& turn, const std::string& name,
+                         const SsiReportOptions& options) {
+    SenderPart part;
+    part.rows.options = options;
+    std::optional<ReadSender> read;
+    {
+        // The connection serves one thread at a time: its statements are made, run and finalized in this turn.
+        std::lock_guard lock(turn);
+        store::SsiStore ssi(database);
+        read = read_sender(ssi, name, options);
+        if (read) {
+            part.rows.experiments = store::ExperimentStore(database).list(name);
+        }
+    }
+    if (!read) {
+        return part;
+    }
+    analyse(read->sender, read->series, options, part.rows);
+    analyse_experiments(read->sender, read->series, 0, part.rows.experiments.size(), part.rows);
+    part.sender = std::move(read->sender);
+    return part;
+}
+
+// Senders are independent: each core reads and analyses the next sender no other has taken, reading in turns on the
+// one connection (inside the caller's snapshot), and only the sender's rows are kept once it is analysed, not its
+// daily series. The parts come back in the order of the names, so the report is the same on any number of cores.
+std::vector<SenderPart> report_senders(store::Database& database, const std::vector<std::string>& names,
+                                       const SsiReportOptions& options) {
+    std::vector<SenderPart> parts(names.size());
+    std::atomic<std::size_t> next{0};
+    std::mutex turn;
+    std::mutex failure_mutex;
+    std::exception_ptr failure;
+    auto work = [&] {
+        for (std::size_t i = next++; i < names.size(); i = next++) {
+            try {
+                parts[i] = report_sender(database, turn, names[i], options);
+            } catch (...) {
+                std::lock_guard lock(failure_mutex);
+                if (!failure) {
+                    failure = std::current_exception();
+                }
+                next = names.size();
+            }
+        }
+    };
+    auto cores =
+        std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, std::max<std::size_t>(names.size(), 1));
+    {
+        std::vector<std::jthread> helpers;
+        for (std::size_t c = 1; c < cores; ++c) {
+            helpers.emplace_back(work);
+        }
+        work();
+    } // the helpers are joined here
+    if (failure) {
+        std::rethrow_exception(failure);
+    }
+    return parts;
+}
+
 template <typename Row, typename Get, typename Set>
 void adjust_p_values(std::vector<Row>& rows, Get get, Set set) {
     std::vector<double> p_values;
@@ -512,6 +589,7 @@ SsiReport build_ssi_report(store::Database& database, const SsiReportOptions& op
     if (auto origin = store::rehearsal_origin(database)) {
         report.rehearsal_of = origin->copied_from.filename().string();
     }
+    store::ReadSnapshot snapshot(database);
     store::SsiStore ssi(database);
     std::vector<std::string> names;
     if (options.sender) {
@@ -532,28 +610,25 @@ SsiReport build_ssi_report(store::Database& database, const SsiReportOptions& op
         days = days ? std::pair{std::min(days->first, sender.first), std::max(days->second, sender.last)}
                     : std::pair{sender.first, sender.last};
     }
-    store::ExperimentStore experiments(database);
-    // Each sender's experiments follow each other in report.experiments, in the order of the senders.
-    std::vector<ReadSender> read;
-    for (const auto& name : names) {
-        if (auto sender = read_sender(ssi, name, options)) {
-            for (auto& experiment : experiments.list(name)) {
-                report.experiments.push_back(std::move(experiment));
-            }
-            read.push_back(std::move(*sender));
+    for (auto& part : report_senders(database, names, options)) {
+        if (!part.sender) {
+            continue;
         }
-    }
-    std::size_t first_experiment = 0;
-    for (auto& sender : read) {
-        analyse(sender.sender, sender.series, options, report);
-        auto last_experiment = first_experiment;
-        while (last_experiment < report.experiments.size() &&
-               report.experiments[last_experiment].sender == sender.sender.sender) {
-            ++last_experiment;
+        // Each sender's experiments follow each other in report.experiments, in the order of the senders.
+        auto first_experiment = report.experiments.size();
+        for (auto& result : part.rows.experiment_results) {
+            result.experiment += first_experiment;
+            report.experiment_results.push_back(std::move(result));
         }
-        analyse_experiments(sender.sender, sender.series, first_experiment, last_experiment, report);
-        first_experiment = last_experiment;
-        report.senders.push_back(std::move(sender.sender));
+        auto move_all = [](auto& from, auto& to) {
+            to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+        };
+        move_all(part.rows.experiments, report.experiments);
+        move_all(part.rows.correlations, report.correlations);
+        move_all(part.rows.regressions, report.regressions);
+        move_all(part.rows.granger, report.granger);
+        report.undefined_correlations += part.rows.undefined_correlations;
+        report.senders.push_back(std::move(*part.sender));
     }
     adjust_p_values(
         report.correlations, [](const LaggedCorrelation& row) { return row.spearman.p_value; },

@@ -7,6 +7,7 @@
 #include <limits>
 #include <optional>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "stats/interval.hpp"
@@ -30,6 +31,21 @@ struct Correlation {
 // 1-based ranks, ties sharing their average rank, as scipy.stats.rankdata(method='average'). A NaN gets a NaN rank
 // and the other values are ranked among themselves (rankdata's nan_policy='omit').
 std::vector<double> average_ranks(std::span<const double> values);
+
+// A series' known values sorted once, for the average ranks of many subsets of its days (the pairs of each lag of a
+// cross-correlation): each subset is ranked in one pass over the order instead of a sort of its own.
+class RankOrder {
+public:
+    RankOrder() = default; // of an empty series
+    explicit RankOrder(std::span<const double> values);
+    // average_ranks of values[days[0]], values[days[1]], ...: the same ranks to the last bit. The days are distinct
+    // and within the series.
+    std::vector<double> ranks(std::span<const std::size_t> days) const;
+
+private:
+    std::vector<std::pair<double, std::size_t>> m_sorted; // the known values with their days, by value
+    std::size_t m_size = 0;
+};
 
 // Pearson's r over the pairs where neither value is NaN (a missing day). r, p and the interval match
 // scipy.stats.pearsonr and its confidence_interval(): scipy's p from a beta distribution equals the t-test's.

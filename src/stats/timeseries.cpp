@@ -8,6 +8,7 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "stats/dot.hpp"
 #include "stats/least_squares.hpp"
 
 namespace campaign::stats {
@@ -29,23 +30,33 @@ void require_complete(std::span<const double> x, const char* who) {
     }
 }
 
+// The rows x[t] ~ [1, x[t-1], ..., x[t-order]] for t from `first` on.
+struct LagRows {
+    Matrix design;
+    Vector target;
+};
+
+LagRows lag_rows(std::span<const double> x, std::size_t order, std::size_t first) {
+    std::size_t n = x.size() - first;
+    LagRows rows{Matrix(at(n), at(order + 1)), Vector(at(n))};
+    for (std::size_t i = 0; i < n; ++i) {
+        std::size_t t = first + i;
+        rows.target(at(i)) = x[t];
+        rows.design(at(i), 0) = 1;
+        for (std::size_t lag = 1; lag <= order; ++lag) {
+            rows.design(at(i), at(lag)) = x[t - lag];
+        }
+    }
+    return rows;
+}
+
 // x[t] on [1, x[t-1], ..., x[t-order]] for t from `first` on.
 std::optional<LeastSquares> autoregression_fit(std::span<const double> x, std::size_t order, std::size_t first) {
     if (x.size() <= first || x.size() - first <= order + 1) {
         return std::nullopt;
     }
-    std::size_t n = x.size() - first;
-    Matrix design(at(n), at(order + 1));
-    Vector target(at(n));
-    for (std::size_t i = 0; i < n; ++i) {
-        std::size_t t = first + i;
-        target(at(i)) = x[t];
-        design(at(i), 0) = 1;
-        for (std::size_t lag = 1; lag <= order; ++lag) {
-            design(at(i), at(lag)) = x[t - lag];
-        }
-    }
-    return least_squares(design, target);
+    auto rows = lag_rows(x, order, first);
+    return least_squares(rows.design, rows.target);
 }
 
 double criterion_value(InformationCriterion criterion, double log_likelihood, double n, double parameters) {
@@ -81,17 +92,23 @@ std::optional<Autoregression> select_autoregression(std::span<const double> x, s
     require_complete(x, "select_autoregression");
     std::optional<std::size_t> best;
     double best_value = std::numeric_limits<double>::infinity();
-    for (std::size_t order = 0; order <= max_order; ++order) {
-        auto fit = autoregression_fit(x, order, max_order);
-        if (!fit) {
-            continue;
-        }
-        auto n = static_cast<double>(fit->residuals.size());
-        double value = criterion_value(criterion, gaussian_log_likelihood(fit->residuals.squaredNorm(), n), n,
-                                       static_cast<double>(order + 1));
-        if (value < best_value) {
-            best_value = value;
-            best = order;
+    // Every order over the same rows, t >= max_order, each with more rows than coefficients (n > order + 1).
+    if (x.size() > max_order + 1) {
+        std::size_t n = x.size() - max_order;
+        auto rows = lag_rows(x, std::min(max_order, n - 2), max_order);
+        auto products = nested_residual_products(rows.design, rows.target);
+        for (std::size_t order = 0; order < products.size(); ++order) {
+            if (!products[order]) {
+                break;
+            }
+            double ssr = (*products[order])(0, 0);
+            auto size = static_cast<double>(n);
+            double value =
+                criterion_value(criterion, gaussian_log_likelihood(ssr, size), size, static_cast<double>(order + 1));
+            if (value < best_value) {
+                best_value = value;
+                best = order;
+            }
         }
     }
     if (!best) {
@@ -121,16 +138,15 @@ std::vector<double> autocorrelations(std::span<const double> x, std::size_t max_
     double mean = std::accumulate(x.begin(), x.end(), 0.0) / static_cast<double>(n);
     std::vector<double> deviations(n);
     std::transform(x.begin(), x.end(), deviations.begin(), [&](double v) { return v - mean; });
-    double variance =
-        std::inner_product(deviations.begin(), deviations.end(), deviations.begin(), 0.0) / static_cast<double>(n);
+    std::span<const double> all(deviations);
+    double variance = dot(all, all) / static_cast<double>(n);
     std::vector<double> result;
     for (std::size_t lag = 0; lag <= max_lag && lag < n; ++lag) {
         if (variance == 0) {
             result.push_back(k_nan);
             continue;
         }
-        double sum = std::inner_product(deviations.begin() + static_cast<std::ptrdiff_t>(lag), deviations.end(),
-                                        deviations.begin(), 0.0);
+        double sum = dot(all.subspan(lag), all.first(n - lag));
         result.push_back(sum / static_cast<double>(n - lag) / variance);
     }
     return result;
@@ -176,32 +192,34 @@ std::optional<std::size_t> select_var_order(std::span<const double> y, std::span
     std::optional<std::size_t> best;
     double best_value = std::numeric_limits<double>::infinity();
     auto n = static_cast<double>(rows.size());
-    for (std::size_t order = 1; order <= max_lags; ++order) {
-        std::size_t columns = 2 * order + 1;
-        if (rows.size() <= columns) {
+    // The orders with more rows than coefficients a series, all over the same rows: order p's design is the first
+    // 2p + 1 columns of [1, y[t-1], x[t-1], ..., y[t-max], x[t-max]].
+    std::size_t orders = 0;
+    while (orders < max_lags && rows.size() > 2 * (orders + 1) + 1) {
+        ++orders;
+    }
+    if (orders == 0) {
+        return std::nullopt;
+    }
+    Matrix design(at(rows.size()), at(2 * orders + 1));
+    Matrix targets(at(rows.size()), 2);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        std::size_t t = rows[i];
+        targets(at(i), 0) = y[t];
+        targets(at(i), 1) = x[t];
+        design(at(i), 0) = 1;
+        for (std::size_t lag = 1; lag <= orders; ++lag) {
+            design(at(i), at(2 * lag - 1)) = y[t - lag];
+            design(at(i), at(2 * lag)) = x[t - lag];
+        }
+    }
+    auto products = nested_residual_products(design, targets);
+    for (std::size_t order = 1; order <= orders; ++order) {
+        const auto& product = products[2 * order];
+        if (!product) {
             break;
         }
-        Matrix design(at(rows.size()), at(columns));
-        Matrix targets(at(rows.size()), 2);
-        for (std::size_t i = 0; i < rows.size(); ++i) {
-            std::size_t t = rows[i];
-            targets(at(i), 0) = y[t];
-            targets(at(i), 1) = x[t];
-            design(at(i), 0) = 1;
-            for (std::size_t lag = 1; lag <= order; ++lag) {
-                design(at(i), at(2 * lag - 1)) = y[t - lag];
-                design(at(i), at(2 * lag)) = x[t - lag];
-            }
-        }
-        auto for_y = least_squares(design, targets.col(0));
-        auto for_x = least_squares(design, targets.col(1));
-        if (!for_y || !for_x) {
-            continue;
-        }
-        Matrix residuals(at(rows.size()), 2);
-        residuals.col(0) = for_y->residuals;
-        residuals.col(1) = for_x->residuals;
-        Matrix covariance = residuals.transpose() * residuals / n;
+        Matrix covariance = *product / n;
         double determinant = covariance.determinant();
         if (!(determinant > 0)) {
             continue; // a perfect fit

@@ -101,7 +101,8 @@ Database::Database(const std::filesystem::path& path, OpenMode mode) : m_path(pa
         throw core::UserError(path.string() + ": error: not a database (is --db pointing at the right file?)");
     }
     try {
-        // A connection is never shared between threads, so it needs no lock of its own (OPEN_NOMUTEX).
+        // A connection is never used by two threads at once (the SSI report's take turns), so it needs no lock of
+        // its own (OPEN_NOMUTEX).
         m_sqlite = std::make_unique<SQLite::Database>(
             path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX, k_busy_timeout_ms);
         // First: WAL mode is written into the file, and another program's database must be left as it was.
@@ -164,6 +165,16 @@ Transaction::Transaction(Database& database) {
 }
 
 Transaction::~Transaction() = default;
+
+ReadSnapshot::ReadSnapshot(Database& database) {
+    try {
+        m_transaction = std::make_unique<SQLite::Transaction>(database.sqlite(), SQLite::TransactionBehavior::DEFERRED);
+    } catch (const SQLite::Exception& failure) {
+        throw core::RuntimeFailure(database.path().string() + ": error: cannot start reading: " + failure.what());
+    }
+}
+
+ReadSnapshot::~ReadSnapshot() = default;
 
 void Transaction::commit() {
     m_transaction->commit();

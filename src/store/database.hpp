@@ -67,4 +67,18 @@ private:
     std::unique_ptr<SQLite::Transaction> m_transaction;
 };
 
+// The database as one moment of it, for a report's reads: a deferred transaction, whose first read takes the snapshot
+// that every later one on the connection sees, and which never takes the write lock, so a run goes on sending while a
+// report reads. Ended, with nothing to undo, when it goes out of scope.
+class ReadSnapshot {
+public:
+    explicit ReadSnapshot(Database& database);
+    ~ReadSnapshot();
+    ReadSnapshot(const ReadSnapshot&) = delete;
+    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+private:
+    std::unique_ptr<SQLite::Transaction> m_transaction;
+};
+
 } // namespace campaign::store

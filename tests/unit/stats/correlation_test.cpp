@@ -163,6 +163,35 @@ TEST_CASE("ties share their average rank", "[stats]") {
     CHECK(average_ranks(std::vector<double>{}).empty());
 }
 
+TEST_CASE("a rank order ranks any subset of the days as average_ranks ranks its values", "[stats]") {
+    // Values with many ties and a few missing, ranked over every lag's days as the SSI report pairs them.
+    std::vector<double> values;
+    for (int i = 0; i < 200; ++i) {
+        values.push_back(i % 17 == 5 ? k_nan : static_cast<double>((i * 37) % 11) * 0.5);
+    }
+    RankOrder order(values);
+    for (std::size_t shift = 0; shift <= 14; ++shift) {
+        std::vector<std::size_t> days;
+        std::vector<double> chosen;
+        for (std::size_t t = shift; t < values.size(); t += (shift % 3) + 1) {
+            days.push_back(t);
+            chosen.push_back(values[t]);
+        }
+        INFO("shift " << shift);
+        auto expected = average_ranks(chosen);
+        auto ranks = order.ranks(days);
+        REQUIRE(ranks.size() == expected.size());
+        for (std::size_t i = 0; i < ranks.size(); ++i) {
+            if (std::isnan(expected[i])) {
+                CHECK(std::isnan(ranks[i]));
+            } else {
+                CHECK(ranks[i] == expected[i]);
+            }
+        }
+    }
+    CHECK(order.ranks(std::vector<std::size_t>{}).empty());
+}
+
 TEST_CASE("Benjamini-Hochberg leaves a missing p-value out of the count of tests", "[stats]") {
     std::vector<double> p{0.02, k_nan, 0.01, k_nan};
     auto q = benjamini_hochberg(p);

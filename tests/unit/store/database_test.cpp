@@ -310,3 +310,62 @@ TEST_CASE("schema 10 keeps replies read and lets an enrollment end as lost or wa
     store::Database again(path, store::OpenMode::must_exist);
     CHECK(again.sqlite().execAndGet("SELECT state FROM enrollments").getString() == "lost");
 }
+
+TEST_CASE("schema 12 keeps the SSI history and the imported activity, clustered by their keys", "[store]") {
+    test::TempFolder folder;
+    auto path = folder / "campaign.db";
+    {
+        SQLite::Database sqlite(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        sqlite.exec("PRAGMA journal_mode = WAL");
+        for (int version = 1; version <= 11; ++version) {
+            const auto& migration = store::migrations()[static_cast<std::size_t>(version - 1)];
+            sqlite.exec(std::string(migration.sql));
+            if (migration.then) {
+                migration.then(sqlite);
+            }
+        }
+        sqlite.exec("PRAGMA user_version = 11");
+        sqlite.exec("PRAGMA application_id = " + std::to_string(k_application_id));
+        sqlite.exec("INSERT INTO senders (name) VALUES ('alice'), ('bo');"
+                    " INSERT INTO ssi_snapshots (sender_id, day, brand, people, insights, relationships, total,"
+                    " industry_rank, network_rank, source, recorded_at, industry_average, network_average) VALUES"
+                    " (1, '2026-11-02', 10.5, 11, 9.25, 12, 42.75, 3, NULL, 'import', '2026-11-02T08:00:00Z', 31.5,"
+                    " NULL), (2, '2026-11-01', 1, 2, 3, 4, 10, NULL, 7, 'record', '2026-11-01T08:00:00Z', NULL, 12.5),"
+                    " (1, '2026-11-01', 10, 11, 9, 12, 42, NULL, NULL, 'import', '2026-11-01T08:00:00Z', NULL, NULL);"
+                    " INSERT INTO activities VALUES (1, '2026-11-01', 'posts', 2, 'a.csv'),"
+                    " (1, '2026-11-01', 'posts', 1, 'b.csv'), (2, '2026-11-03', 'likes', 9, 'a.csv')");
+    }
+    store::Database database(path, store::OpenMode::must_exist);
+    auto& db = database.sqlite();
+    CHECK(database.schema_version() == store::latest_schema_version());
+    for (const char* table : {"ssi_snapshots", "activities"}) {
+        INFO(table);
+        CHECK(db.execAndGet(std::string("SELECT sql LIKE '%WITHOUT ROWID' FROM sqlite_schema WHERE name = '") + table +
+                            "'")
+                  .getInt() == 1);
+    }
+    CHECK(db.execAndGet("SELECT group_concat(row, ';') FROM (SELECT sender_id || ',' || day || ',' || brand || ',' ||"
+                        " total || ',' || coalesce(industry_rank, '-') || ',' || coalesce(network_rank, '-') || ',' ||"
+                        " coalesce(industry_average, '-') || ',' || coalesce(network_average, '-') || ',' || source"
+                        " AS row FROM ssi_snapshots ORDER BY sender_id, day)")
+              .getString() == "1,2026-11-01,10.0,42.0,-,-,-,-,import;1,2026-11-02,10.5,42.75,3,-,31.5,-,import;"
+                              "2,2026-11-01,1.0,10.0,-,7,-,12.5,record");
+    CHECK(db.execAndGet("SELECT group_concat(row, ';') FROM (SELECT sender_id || ',' || activity || ',' || count ||"
+                        " ',' || source AS row FROM activities ORDER BY sender_id, day, source)")
+              .getString() == "1,posts,2,a.csv;1,posts,1,b.csv;2,likes,9,a.csv");
+    // The keys and checks hold as before.
+    CHECK_THROWS_WITH(db.exec("INSERT INTO activities (sender_id, day, activity, count, source) VALUES (1, "
+                              "'2026-11-01', 'posts', 5, 'a.csv')"),
+                      Catch::Contains("UNIQUE constraint failed"));
+    CHECK_THROWS_WITH(db.exec("INSERT INTO activities (sender_id, day, activity, count, source) VALUES (1, "
+                              "'2026-11-04', 'dances', 1, 'a.csv')"),
+                      Catch::Contains("CHECK constraint failed"));
+    CHECK_THROWS_WITH(db.exec("INSERT INTO activities (sender_id, day, activity, count, source) VALUES (3, "
+                              "'2026-11-04', 'posts', 1, 'a.csv')"),
+                      Catch::Contains("FOREIGN KEY"));
+    CHECK_THROWS_WITH(db.exec("UPDATE ssi_snapshots SET brand = 26 WHERE sender_id = 2"),
+                      Catch::Contains("CHECK constraint failed"));
+    CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+    SQLite::Statement dangling(db, "PRAGMA foreign_key_check");
+    CHECK_FALSE(dangling.executeStep());
+}
