@@ -177,8 +177,10 @@ int report_ssi(Context& context, const SsiArguments& arguments) {
     options.weekday_adjust = arguments.adjust == "weekday";
     options.inference = report::parse_inference(arguments.inference).value_or(report::SsiInference::prewhitened);
     auto section = report::parse_ssi_section(arguments.section).value_or(report::SsiSection::all);
+    bool with_trend = section == report::SsiSection::all || section == report::SsiSection::trend;
+    options.daily_series = arguments.format == "html" || (arguments.format == "json" && with_trend) ||
+                           (arguments.format == "csv" && section == report::SsiSection::trend);
     store::Database database(context.database_path, store::OpenMode::must_exist);
-    database.read_through_memory_map();
     auto built = report::build_ssi_report(database, options);
     note_csv_of_rehearsal(context, arguments.format, built.rehearsal_of);
     note_rehearsal_beside(context, built.senders.empty() && !options.sender && !options.since && !options.until,

@@ -83,7 +83,7 @@ Json sender_json(const SenderSsi& sender) {
             {"first_day", core::format_day(sender.first)},
             {"last_day", core::format_day(sender.last)},
             {"days", sender.days()},
-            {"snapshots", sender.snapshots.size()},
+            {"snapshots", sender.snapshot_count},
             {"analyses",
              {{"correlations", sender.correlated}, {"regressions", sender.regressed}, {"granger", sender.granger}}},
             {"notes", sender.notes},

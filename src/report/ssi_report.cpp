@@ -105,6 +105,7 @@ std::optional<ReadSender> read_sender(store::SsiStore& ssi, const std::string& n
     }
     sender.first = sender.snapshots.front().day;
     sender.last = sender.snapshots.back().day;
+    sender.snapshot_count = sender.snapshots.size();
     auto days = sender.days();
     std::vector<std::vector<double>> counts(core::k_activity_count, std::vector<double>(days, 0.0));
     for (const auto& day : ssi.daily_activity(name, sender.first, sender.last)) {
@@ -452,6 +453,13 @@ SenderPart report_sender(store::Database& database, std::mutex& turn, const std:
     }
     analyse(read->sender, read->series, options, part.rows);
     analyse_experiments(read->sender, read->series, 0, part.rows.experiments.size(), part.rows);
+    if (!options.daily_series) {
+        auto& snapshots = read->sender.snapshots;
+        if (snapshots.size() > 2) {
+            snapshots = std::vector<core::SsiSnapshot>{snapshots.front(), snapshots.back()}; // and the memory
+        }
+        read->sender.activity_days = {};
+    }
     part.sender = std::move(read->sender);
     return part;
 }

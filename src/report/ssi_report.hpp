@@ -46,6 +46,10 @@ struct SsiReportOptions {
     bool weekday_adjust = true; // take day-of-week means out of both series before anything else
     double q_threshold = 0.1;   // what counts as an association worth a sentence
     SsiInference inference = SsiInference::prewhitened;
+    // Keep each sender's snapshots and daily activity for what shows them day by day (the HTML page's charts, the
+    // trend of JSON and CSV). Without, a sender keeps only their first and last snapshot once analysed, and the
+    // report's memory is its rows'.
+    bool daily_series = true;
 };
 
 // What the report needs before it tries each analysis: days with a snapshot.
@@ -81,10 +85,12 @@ struct SenderSsi {
     std::string sender;
     core::Day first{}; // the first and last day with a snapshot in the period
     core::Day last{};
+    std::size_t snapshot_count = 0;
+    // The period's snapshots by day; only the first and the last without SsiReportOptions::daily_series.
     std::vector<core::SsiSnapshot> snapshots;
     std::vector<MeasureTrend> trends;      // in the order of core::k_measures
     std::vector<ActivityTotal> activities; // those with any count in the period
-    // activity_days[a][i]: the count of activities[a] on day first + i
+    // activity_days[a][i]: the count of activities[a] on day first + i; empty without daily_series
     std::vector<std::vector<double>> activity_days;
     bool correlated = false; // enough days for each analysis
     bool regressed = false;

@@ -128,7 +128,7 @@ void write_parts(const SsiReport& report, SsiSection section, const Writer& writ
 } // namespace
 
 std::string sender_heading(const SenderSsi& sender) {
-    auto days = sender.snapshots.size();
+    auto days = sender.snapshot_count;
     return sender.sender + ", " + core::format_day(sender.first) + " to " + core::format_day(sender.last) + " (" +
            std::to_string(days) + (days == 1 ? " day" : " days") + " recorded)";
 }

@@ -1006,3 +1006,29 @@ TEST_CASE("equal changes of a pillar shown to two decimals are ties for Spearman
     CHECK(row->spearman.r == Approx(expected.r).margin(1e-12));
     CHECK(row->spearman.p_value == Approx(expected.p_value).margin(1e-12));
 }
+
+TEST_CASE("without the daily series a sender keeps only their first and last snapshot, and the report says the same",
+          "[report]") {
+    TwoSenders fixture;
+    auto options = unadjusted();
+    auto full = fixture.database.build(options);
+    options.daily_series = false;
+    auto lean = fixture.database.build(options);
+    REQUIRE(lean.senders.size() == full.senders.size());
+    for (std::size_t s = 0; s < full.senders.size(); ++s) {
+        const auto& kept = lean.senders[s];
+        const auto& all = full.senders[s];
+        INFO(all.sender);
+        CHECK(all.snapshots.size() == all.snapshot_count);
+        CHECK(kept.snapshot_count == all.snapshot_count);
+        REQUIRE(kept.snapshots.size() == 2);
+        CHECK(kept.snapshots.front().day == all.snapshots.front().day);
+        CHECK(kept.snapshots.back().day == all.snapshots.back().day);
+        CHECK(kept.activity_days.empty());
+        CHECK_FALSE(all.activity_days.empty());
+    }
+    CHECK(lean.correlations.size() == full.correlations.size());
+    CHECK(lean.regressions.size() == full.regressions.size());
+    CHECK(render(lean, "table") == render(full, "table"));
+    CHECK(render(lean, "md") == render(full, "md"));
+}
