@@ -217,18 +217,27 @@ void Engine::deliver_due_hooks(core::Timestamp now) {
     if (!m_post) {
         return;
     }
-    auto next = store::HookStore(m_database).next_due();
+    auto next = next_hook_due();
     if (!next || *next > now) {
         return;
     }
     commit(); // what the hooks are told is on disk before it is posted, and no transaction waits on a receiver
     auto round = deliver_hooks(m_database, now, *m_wall, m_post, m_environment, k_hooks_per_round);
+    m_next_hook_known = false;
     if (round.given_up > 0) {
         m_observer.on_warning(std::to_string(round.given_up) +
                               (round.given_up == 1 ? " webhook delivery was" : " webhook deliveries were") +
                               " given up: 'campaign hooks log --failed' says why, 'campaign hooks deliver "
                               "--given-up' posts them again");
     }
+}
+
+std::optional<core::Timestamp> Engine::next_hook_due() {
+    if (!m_next_hook_known) {
+        m_next_hook = store::HookStore(m_database).next_due();
+        m_next_hook_known = true;
+    }
+    return m_next_hook;
 }
 
 void Engine::notice_resumed_senders() {
@@ -410,7 +419,7 @@ std::optional<core::Timestamp> Engine::next_wake(core::Timestamp now, const RunL
     consider(m_transport.next_event_at());
     consider(m_next_recorded_event);
     if (m_post) {
-        consider(store::HookStore(m_database).next_due());
+        consider(next_hook_due());
     }
     // A gateway does not say when its next event comes: on the wall clock, ask again now and then while anyone is
     // still in a campaign.
@@ -438,6 +447,7 @@ RunSummary Engine::run(const core::Clock& clock, Waiter& waiter, const RunLimits
             // Events recorded meanwhile by `campaign serve` or `campaign events ingest` are applied too, and a
             // sender resumed with `campaign sender resume` sends again.
             m_events_pending = true;
+            m_next_hook_known = false; // and deliveries retried or given up by `campaign hooks deliver`
             notice_resumed_senders();
             // And an answer written in the inbox meanwhile goes out at its sender's next moment.
             if (m_replies.any_answer_waiting()) {

@@ -175,6 +175,9 @@ private:
               core::ReplyClass reply_class, bool opt_out, core::Timestamp now);
     // Posts the hooks due, outside the write transaction.
     void deliver_due_hooks(core::Timestamp now);
+    // When the next delivery is due, read again only after this run told a hook or posted some, and at each look on
+    // the wall clock: a query a tick was a tenth of a rehearsal's work.
+    std::optional<core::Timestamp> next_hook_due();
     // Reads the replies recorded before replies were kept read.
     void read_unread_replies(core::Timestamp now);
     void suppress_everywhere(std::optional<core::ProspectId> prospect_id, const std::string& profile_url,
@@ -245,6 +248,8 @@ private:
     Environment m_environment;
     const core::Clock* m_wall = nullptr; // what the hooks' posts are signed with the time of
     std::string m_hook_scope;            // hook_scope(): the live CRM or a rehearsal
+    bool m_next_hook_known = false;      // m_next_hook is what the database says
+    std::optional<core::Timestamp> m_next_hook;
     std::map<std::pair<std::string, core::Day>, triage::Reading> m_readings; // by text and day received
     std::map<core::RowId, std::unique_ptr<schedule::SenderCalendar>>
         m_other_calendars; // senders this run does not play

@@ -269,6 +269,10 @@ bool Engine::apply_event(const store::StoredEvent& stored, core::Timestamp now) 
 void Engine::tell(const core::Campaign& campaign, const store::StoredEvent& stored,
                   const std::optional<core::Action>& answered, const std::optional<store::ReplyReading>& reading,
                   core::ReplyClass reply_class, bool opt_out, core::Timestamp now) {
+    if (campaign.hooks.empty()) {
+        return; // nobody to tell, and nothing to look up for them
+    }
+    m_next_hook_known = false;
     const auto& event = stored.event;
     nlohmann::json prospect{{"profile_url", event.profile_url}};
     if (stored.prospect_id) {
