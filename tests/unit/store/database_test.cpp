@@ -24,6 +24,21 @@ core::Prospect prospect_named(std::string slug) {
     return prospect;
 }
 
+// A database made by the migrations up to `version` alone, as a campaign of that schema left it.
+void make_database_at(const std::filesystem::path& path, int version) {
+    SQLite::Database sqlite(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    sqlite.exec("PRAGMA journal_mode = WAL");
+    for (int applied = 1; applied <= version; ++applied) {
+        const auto& migration = store::migrations()[static_cast<std::size_t>(applied - 1)];
+        sqlite.exec(std::string(migration.sql));
+        if (migration.then) {
+            migration.then(sqlite);
+        }
+    }
+    sqlite.exec("PRAGMA user_version = " + std::to_string(version));
+    sqlite.exec("PRAGMA application_id = " + std::to_string(k_application_id));
+}
+
 std::string contents_of(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
     std::ostringstream text;
@@ -271,17 +286,8 @@ TEST_CASE("schema 10 keeps replies read and lets an enrollment end as lost or wa
     test::TempFolder folder;
     auto path = folder / "campaign.db";
     {
-        SQLite::Database sqlite(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-        sqlite.exec("PRAGMA journal_mode = WAL");
-        for (int version = 1; version <= 9; ++version) {
-            const auto& migration = store::migrations()[static_cast<std::size_t>(version - 1)];
-            sqlite.exec(std::string(migration.sql));
-            if (migration.then) {
-                migration.then(sqlite);
-            }
-        }
-        sqlite.exec("PRAGMA user_version = 9");
-        sqlite.exec("PRAGMA application_id = " + std::to_string(k_application_id));
+        make_database_at(path, 9);
+        SQLite::Database sqlite(path.string(), SQLite::OPEN_READWRITE);
         sqlite.exec("INSERT INTO senders (name) VALUES ('alice'); INSERT INTO campaigns (name, created_at)"
                     " VALUES ('q4', '2026-11-01T00:00:00Z'); INSERT INTO campaign_versions (campaign_id, version,"
                     " digest, definition, created_at) VALUES (1, 1, 'd', 'campaign: q4', '2026-11-01T00:00:00Z');"
@@ -315,17 +321,8 @@ TEST_CASE("schema 12 keeps the SSI history and the imported activity, clustered 
     test::TempFolder folder;
     auto path = folder / "campaign.db";
     {
-        SQLite::Database sqlite(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-        sqlite.exec("PRAGMA journal_mode = WAL");
-        for (int version = 1; version <= 11; ++version) {
-            const auto& migration = store::migrations()[static_cast<std::size_t>(version - 1)];
-            sqlite.exec(std::string(migration.sql));
-            if (migration.then) {
-                migration.then(sqlite);
-            }
-        }
-        sqlite.exec("PRAGMA user_version = 11");
-        sqlite.exec("PRAGMA application_id = " + std::to_string(k_application_id));
+        make_database_at(path, 11);
+        SQLite::Database sqlite(path.string(), SQLite::OPEN_READWRITE);
         sqlite.exec("INSERT INTO senders (name) VALUES ('alice'), ('bo');"
                     " INSERT INTO ssi_snapshots (sender_id, day, brand, people, insights, relationships, total,"
                     " industry_rank, network_rank, source, recorded_at, industry_average, network_average) VALUES"
