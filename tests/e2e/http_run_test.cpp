@@ -4,11 +4,13 @@
 // action ends in a final state, and the key never shows outside its header.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <thread>
 
 #include "e2e/harness.hpp"
 #include "support/fake_gateway.hpp"
@@ -666,9 +668,15 @@ TEST_CASE("an answer from the inbox caught in flight by a kill is settled by ask
                                                       "backoff: 10ms\nmax_backoff: 50ms\npoll_interval: 1m\n");
         gateway.set_stall(std::chrono::seconds{20});
         gateway.fail_next_for_sender("alice", fault);
-        auto killed = workspace.run_signalled_after(SIGKILL, std::chrono::milliseconds{2500},
-                                                    {"run", "campaigns/founders-intro.yaml", "--transport", "http",
-                                                     "--clock", "simulated", "--for", "1d", "--seed", "7"});
+        // Killed once the answer has reached the gateway, however long the run took to get there.
+        auto running = workspace.start({"run", "campaigns/founders-intro.yaml", "--transport", "http", "--clock",
+                                        "simulated", "--for", "1d", "--seed", "7"});
+        auto patience = std::chrono::steady_clock::now() + std::chrono::seconds{15};
+        while (gateway.requests_for(key) == 0 && std::chrono::steady_clock::now() < patience) {
+            std::this_thread::sleep_for(std::chrono::milliseconds{20});
+        }
+        REQUIRE(gateway.requests_for(key) == 1);
+        auto killed = running.stop(SIGKILL);
         INFO(killed.out << killed.err);
         REQUIRE(killed.exit_code == 137);
         REQUIRE(count(workspace,

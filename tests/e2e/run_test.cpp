@@ -1,11 +1,13 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <csignal>
 #include <fcntl.h>
 #include <fstream>
 #include <set>
 #include <sstream>
 #include <sys/file.h>
+#include <thread>
 #include <unistd.h>
 
 #include "e2e/harness.hpp"
@@ -22,6 +24,17 @@ int count(const std::filesystem::path& database, const std::string& sql) {
 // Counts in the rehearsal, where the runs of these tests on the mock transport work.
 int count(const Workspace& workspace, const std::string& sql) {
     return count(workspace.rehearsal(), sql);
+}
+
+// The actions sent so far by a run that may not have made its database yet.
+int sent_so_far(const Workspace& workspace) {
+    try {
+        return std::filesystem::exists(workspace.rehearsal())
+                   ? count(workspace, "SELECT count(*) FROM actions WHERE state = 'sent'")
+                   : 0;
+    } catch (const SQLite::Exception&) {
+        return 0; // not made yet, or busy: asked again
+    }
 }
 
 // Every row of the tables a run writes, in a stable order: two databases that print the same are the same.
@@ -226,8 +239,13 @@ TEST_CASE("a wall-clock run stops cleanly on SIGTERM and SIGINT", "[e2e][run]") 
                                               "    pacing: {min_gap: 1s, jitter: 0s}\n"
                                               "audience:\n  tags: [founders]\n"
                                               "steps:\n  - id: look\n    type: view_profile\n");
-        auto result = workspace.run_signalled_after(signal, std::chrono::milliseconds{3500},
-                                                    {"run", "campaigns/now.yaml", "--clock", "wall"});
+        // Stopped once two actions are out, however long the start took.
+        auto running = workspace.start({"run", "campaigns/now.yaml", "--clock", "wall"});
+        auto patience = std::chrono::steady_clock::now() + std::chrono::seconds{20};
+        while (sent_so_far(workspace) < 2 && std::chrono::steady_clock::now() < patience) {
+            std::this_thread::sleep_for(std::chrono::milliseconds{50});
+        }
+        auto result = running.stop(signal);
         INFO(result.err);
         CHECK(result.exit_code == 0);
         CHECK(result.out.find("(wall clock, seed 1): ") != std::string::npos);
