@@ -31,7 +31,7 @@ namespace campaign::cli {
 
 namespace {
 
-struct ListArguments {
+struct InboxListArguments {
     std::vector<std::string> classes;
     std::string sender;
     std::string campaign;
@@ -186,7 +186,7 @@ std::string class_cell(const store::ReplyReading& reading) {
     return reading.corrected_at ? text + " (set)" : text;
 }
 
-int list(Context& context, const ListArguments& arguments) {
+int list(Context& context, const InboxListArguments& arguments) {
     auto format = parse_format(arguments.format);
     if (format == Format::csv) {
         throw core::UserError("error: --format must be table or json, not 'csv'");
@@ -519,7 +519,7 @@ int answer(Context& context, core::RowId id, const std::string& text, const std:
 void add_inbox_command(CLI::App& app, Context& context) {
     auto* inbox = app.add_subcommand("inbox", "The replies to deal with, across every sender and campaign");
     inbox->require_subcommand(0, 1);
-    auto arguments = std::make_shared<ListArguments>();
+    auto arguments = std::make_shared<InboxListArguments>();
     auto add_list_options = [&arguments](CLI::App& command) {
         command.add_option("--class", arguments->classes,
                            "Only replies of these classes (interested, not_interested, later, referral, "

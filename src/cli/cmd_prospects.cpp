@@ -17,7 +17,7 @@ namespace campaign::cli {
 
 namespace {
 
-struct ListArguments {
+struct ProspectListArguments {
     std::vector<std::string> tags;
     std::size_t limit = 0;
     std::string format = "table";
@@ -80,7 +80,7 @@ Row csv_row(const core::Prospect& prospect, const std::vector<std::string>& cust
     return row;
 }
 
-int list(Context& context, const ListArguments& arguments) {
+int list(Context& context, const ProspectListArguments& arguments) {
     store::Database database(context.database_path, store::OpenMode::must_exist);
     store::ProspectStore prospects(database);
     store::ProspectFilter filter;
@@ -204,7 +204,7 @@ void add_prospects_command(CLI::App& app, Context& context) {
     set_examples(*list_command,
                  {"campaign prospects list", "campaign prospects list --tag founders --tag paris --limit 20",
                   "campaign prospects list --format csv > prospects.csv"});
-    auto list_arguments = std::make_shared<ListArguments>();
+    auto list_arguments = std::make_shared<ProspectListArguments>();
     list_command->add_option("--tag", list_arguments->tags, "Only prospects with this tag (repeatable: all of them)");
     list_command->add_option("--limit", list_arguments->limit, "At most this many prospects");
     list_command->add_option("--format", list_arguments->format, "Output format")

@@ -38,7 +38,7 @@ struct ImportArguments {
     std::string source;
 };
 
-struct ListArguments {
+struct SnapshotListArguments {
     std::string sender;
     std::string format = "table";
 };
@@ -196,7 +196,7 @@ int import_snapshots(Context& context, const ImportArguments& arguments) {
     return k_ok;
 }
 
-int list_snapshots(Context& context, const ListArguments& arguments) {
+int list_snapshots(Context& context, const SnapshotListArguments& arguments) {
     store::Database database(context.database_path, store::OpenMode::must_exist);
     store::SsiStore ssi(database);
     std::vector<std::string> senders;
@@ -334,7 +334,7 @@ void add_ssi_command(CLI::App& app, Context& context) {
 
     auto* list = command->add_subcommand("list", "The SSI snapshots recorded, by sender and day");
     set_examples(*list, {"campaign ssi list", "campaign ssi list --sender alice --format csv"});
-    auto listed = std::make_shared<ListArguments>();
+    auto listed = std::make_shared<SnapshotListArguments>();
     list->add_option("--sender", listed->sender, "Only this sender");
     list->add_option("--format", listed->format, "table (default), json or csv")
         ->check(CLI::IsMember({"table", "json", "csv"}));

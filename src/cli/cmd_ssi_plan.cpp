@@ -44,7 +44,7 @@ struct CreateArguments {
     std::string format = "table";
 };
 
-struct ListArguments {
+struct PlanListArguments {
     std::string sender;
     std::string format = "table";
 };
@@ -255,7 +255,7 @@ int create_plan(Context& context, const CreateArguments& arguments) {
     return k_ok;
 }
 
-int list_plans(Context& context, const ListArguments& arguments) {
+int list_plans(Context& context, const PlanListArguments& arguments) {
     store::Database database(context.database_path, store::OpenMode::must_exist);
     auto experiments = store::ExperimentStore(database).list(
         arguments.sender.empty() ? std::nullopt : std::optional<std::string>(arguments.sender));
@@ -353,7 +353,7 @@ void add_ssi_plan_command(CLI::App& ssi, Context& context) {
 
     auto* list = plan->add_subcommand("list", "The experiments in the CRM");
     set_examples(*list, {"campaign ssi plan list", "campaign ssi plan list --sender alice --format json"});
-    auto listed = std::make_shared<ListArguments>();
+    auto listed = std::make_shared<PlanListArguments>();
     list->add_option("--sender", listed->sender, "Only this sender's");
     list->add_option("--format", listed->format, "table (default) or json")->check(CLI::IsMember({"table", "json"}));
     on_run(*list, context, [&context, listed] { return list_plans(context, *listed); });
