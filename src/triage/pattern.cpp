@@ -1,6 +1,8 @@
 #include "triage/pattern.hpp"
 
 #include <algorithm>
+#include <map>
+#include <tuple>
 
 #include "core/text.hpp"
 
@@ -89,37 +91,50 @@ std::optional<Pattern> Pattern::compile(std::string_view text, std::string& erro
     if (!slots) {
         return std::nullopt;
     }
-    // Every choice of every group, as plain sequences of pieces.
+    // Every choice of every group, as plain sequences of pieces; each choice split once.
     std::vector<std::vector<std::string>> expanded{{}};
     for (const auto& choices : *slots) {
-        std::vector<std::vector<std::string>> next;
-        for (const auto& prefix : expanded) {
-            for (const auto& choice : choices) {
-                auto sequence = prefix;
-                for (auto& piece : core::split_list(choice, " \t")) {
-                    sequence.push_back(std::move(piece));
-                }
-                next.push_back(std::move(sequence));
-            }
+        std::vector<std::vector<std::string>> split;
+        split.reserve(choices.size());
+        for (const auto& choice : choices) {
+            split.push_back(core::split_list(choice, " \t"));
         }
-        if (next.size() > k_most_choices) {
+        if (expanded.size() * split.size() > k_most_choices) {
             error = "more than " + std::to_string(k_most_choices) + " ways to read the pattern; split it";
             return std::nullopt;
         }
+        std::vector<std::vector<std::string>> next;
+        next.reserve(expanded.size() * split.size());
+        for (const auto& prefix : expanded) {
+            for (const auto& pieces : split) {
+                auto& sequence = next.emplace_back();
+                sequence.reserve(prefix.size() + pieces.size());
+                sequence.insert(sequence.end(), prefix.begin(), prefix.end());
+                sequence.insert(sequence.end(), pieces.begin(), pieces.end());
+            }
+        }
         expanded = std::move(next);
     }
+    // The same piece at the same place (first, inside, last) compiles to the same element in every sequence.
+    std::map<std::tuple<std::string_view, bool, bool>, Element> compiled;
     for (const auto& pieces : expanded) {
         if (pieces.empty()) {
             error = "an empty pattern, which would match every reply";
             return std::nullopt;
         }
         Sequence sequence;
+        sequence.reserve(pieces.size());
         for (std::size_t i = 0; i < pieces.size(); ++i) {
-            auto element = compile_piece(pieces[i], i == 0, i + 1 == pieces.size(), error);
-            if (!element) {
-                return std::nullopt;
+            auto place = std::tuple<std::string_view, bool, bool>{pieces[i], i == 0, i + 1 == pieces.size()};
+            auto known = compiled.find(place);
+            if (known == compiled.end()) {
+                auto element = compile_piece(pieces[i], i == 0, i + 1 == pieces.size(), error);
+                if (!element) {
+                    return std::nullopt;
+                }
+                known = compiled.emplace(place, std::move(*element)).first;
             }
-            sequence.push_back(std::move(*element));
+            sequence.push_back(known->second);
         }
         pattern.m_sequences.push_back(std::move(sequence));
     }

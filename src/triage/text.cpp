@@ -1,5 +1,6 @@
 #include "triage/text.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <utf8proc.h>
 
@@ -267,6 +268,14 @@ private:
 } // namespace
 
 std::string fold(std::string_view text) {
+    // Most words of replies and rules are ASCII, whose folding is its lower case.
+    if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+        std::string lower(text);
+        for (auto& c : lower) {
+            c = c == '`' ? '\'' : (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+        }
+        return lower;
+    }
     std::string apostrophes;
     apostrophes.reserve(text.size());
     for (std::size_t at = 0; at < text.size();) {

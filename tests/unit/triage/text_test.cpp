@@ -49,6 +49,18 @@ TEST_CASE("text is read as sentences of folded words, numbers and addresses", "[
     CHECK(read_sentences("\xff\xfe not UTF-8").size() == 1); // bytes that are not UTF-8 separate words
 }
 
+TEST_CASE("folding leaves ASCII as it is but for capitals and the backtick", "[triage]") {
+    std::string every;
+    std::string expected;
+    for (int c = 0; c < 128; ++c) {
+        every += static_cast<char>(c);
+        expected += c == '`' ? '\'' : (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
+    }
+    CHECK(fold(every) == expected);
+    CHECK(fold("Don`t STOP") == "don't stop");
+    CHECK(fold("Straße ÉTÉ") == "strasse ete"); // past ASCII, Unicode's folding
+}
+
 TEST_CASE("the written part leaves out quotes, quoted headers, signatures and footers", "[triage]") {
     CHECK(written("Sounds good!\n> Reply STOP to unsubscribe\n") == "Sounds good!\n");
     CHECK(written("Yes please.\n\nOn Tue, 3 Mar 2026 at 10:12, Tom Baker <tom@example.com> wrote:\nUnsubscribe here") ==
