@@ -12,9 +12,11 @@
 #include "cli/output.hpp"
 #include "cli/rehearsal_place.hpp"
 #include "cli/stored_campaigns.hpp"
+#include "config/holiday_calendars.hpp"
 #include "report/page.hpp"
 #include "schedule/calendar.hpp"
 #include "schedule/ledger.hpp"
+#include "schedule/limits.hpp"
 #include "store/action_store.hpp"
 #include "store/campaign_store.hpp"
 #include "store/enrollment_store.hpp"
@@ -37,7 +39,29 @@ struct SenderUse {
     std::string local_date;
     std::map<core::ActionType, int> today;
     int invitations_this_week = 0;
+    // Today's limits where a definition gives them: lower than the configured ones in a warm-up.
+    std::map<core::ActionType, int> limits;
+    std::optional<int> week_limit;
+    std::string limits_note; // why they differ from the configured ones
+    std::string holiday;     // today's, when it is one of the sender's: "holiday (Christmas Day)"
 };
+
+// What today is for the sender when it is one of its holidays: the calendars' name for it, or its own date.
+std::string holiday_of(const core::Sender& sender, schedule::LocalDay day) {
+    if (!sender.holidays.days.contains(day)) {
+        return "";
+    }
+    for (const auto& code : sender.holidays.calendars) {
+        if (const auto* calendar = config::holiday_calendar(code)) {
+            for (const auto& holiday : *calendar) {
+                if (holiday.day.time_since_epoch().count() == day) {
+                    return "holiday (" + code + ": " + holiday.name + ")";
+                }
+            }
+        }
+    }
+    return "holiday (its own)";
+}
 
 std::map<std::string, core::Sender> sender_definitions(store::Database& database) {
     std::map<std::string, core::Sender> senders;
@@ -55,11 +79,16 @@ std::vector<SenderUse> sender_use(store::Database& database, core::Timestamp now
     auto definitions = sender_definitions(database);
     std::vector<SenderUse> result;
     for (const auto& row : campaigns.senders()) {
-        SenderUse use{row, std::nullopt, "", {}, 0};
+        SenderUse use{row, std::nullopt, "", {}, 0, {}, std::nullopt, "", ""};
         core::Sender sender;
         if (auto found = definitions.find(row.name); found != definitions.end()) {
             use.definition = found->second;
             sender = found->second;
+            if (sender.warmup && !sender.warmup->start_day) {
+                if (auto first = actions.first_counted(row.id)) {
+                    sender.first_action_day = schedule::SenderCalendar(sender).local_day(*first);
+                }
+            }
         } else {
             // Only its day matters here: any hours will do.
             sender.id = row.name;
@@ -77,6 +106,17 @@ std::vector<SenderUse> sender_use(store::Database& database, core::Timestamp now
             }
         }
         use.invitations_this_week = ledger.invitations_in_week(now);
+        if (use.definition) {
+            auto day = calendar.local_day(now);
+            for (auto type : core::k_action_types) {
+                if (auto limit = schedule::day_limit(sender, type, day)) {
+                    use.limits[type] = *limit;
+                }
+            }
+            use.week_limit = schedule::week_invitation_limit(sender, day);
+            use.limits_note = schedule::limits_note(sender, day);
+            use.holiday = holiday_of(sender, day);
+        }
         result.push_back(std::move(use));
     }
     return result;
@@ -91,10 +131,8 @@ std::string usage(const SenderUse& use) {
     for (auto type : core::k_action_types) {
         auto used = use.today.count(type) ? use.today.at(type) : 0;
         std::optional<int> limit;
-        if (use.definition) {
-            if (auto found = use.definition->limits.per_day.find(type); found != use.definition->limits.per_day.end()) {
-                limit = found->second;
-            }
+        if (auto found = use.limits.find(type); found != use.limits.end()) {
+            limit = found->second;
         }
         if (used == 0 && !(limit && (type == core::ActionType::connect || type == core::ActionType::message))) {
             continue;
@@ -130,25 +168,27 @@ nlohmann::json to_json(const std::vector<store::EnrollmentCounts>& counts, const
         for (auto type : core::k_action_types) {
             auto used = use.today.count(type) ? use.today.at(type) : 0;
             nlohmann::json entry{{"used", used}};
-            if (use.definition) {
-                if (auto found = use.definition->limits.per_day.find(type);
-                    found != use.definition->limits.per_day.end()) {
-                    entry["limit"] = found->second;
-                }
+            if (auto found = use.limits.find(type); found != use.limits.end()) {
+                entry["limit"] = found->second;
+                entry["configured_limit"] = use.definition->limits.per_day.at(type);
             }
             today[std::string(core::to_string(type))] = entry;
         }
         nlohmann::json week{{"used", use.invitations_this_week}};
-        if (use.definition) {
-            week["limit"] = use.definition->limits.invitations_per_week;
+        if (use.week_limit) {
+            week["limit"] = *use.week_limit;
+            week["configured_limit"] = use.definition->limits.invitations_per_week;
         }
-        people.push_back({{"sender", use.row.name},
-                          {"timezone", use.row.timezone},
-                          {"local_date", use.local_date},
-                          {"paused", use.row.paused_at.has_value()},
-                          {"pause_reason", use.row.paused_at ? nlohmann::json(use.row.pause_reason) : nullptr},
-                          {"today", today},
-                          {"invitations_7_days", week}});
+        people.push_back(
+            {{"sender", use.row.name},
+             {"timezone", use.row.timezone},
+             {"local_date", use.local_date},
+             {"paused", use.row.paused_at.has_value()},
+             {"pause_reason", use.row.paused_at ? nlohmann::json(use.row.pause_reason) : nullptr},
+             {"today", today},
+             {"invitations_7_days", week},
+             {"limits_note", use.limits_note.empty() ? nlohmann::json(nullptr) : nlohmann::json(use.limits_note)},
+             {"holiday", use.holiday.empty() ? nlohmann::json(nullptr) : nlohmann::json(use.holiday)}});
     }
     return {{"campaigns", campaigns}, {"senders", people}};
 }
@@ -294,10 +334,13 @@ int status(Context& context, const StatusArguments& arguments) {
     context.out << '\n';
     std::vector<Row> use_rows;
     for (const auto& use : senders) {
-        auto week = std::to_string(use.invitations_this_week) +
-                    (use.definition ? "/" + std::to_string(use.definition->limits.invitations_per_week) : "");
-        use_rows.push_back({use.row.name, use.local_date + " " + use.row.timezone, usage(use), week,
-                            use.row.paused_at ? "PAUSED: " + use.row.pause_reason : "ok"});
+        auto week =
+            std::to_string(use.invitations_this_week) + (use.week_limit ? "/" + std::to_string(*use.week_limit) : "");
+        std::string state = use.row.paused_at ? "PAUSED: " + use.row.pause_reason : "ok";
+        for (const auto* note : {&use.holiday, &use.limits_note}) {
+            state += note->empty() ? "" : "; " + *note;
+        }
+        use_rows.push_back({use.row.name, use.local_date + " " + use.row.timezone, usage(use), week, state});
     }
     print_senders(context, use_rows);
     print_failures(context.out, failures);

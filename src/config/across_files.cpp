@@ -40,6 +40,12 @@ std::vector<std::string> differences(const core::Sender& a, const core::Sender& 
     if (a.pacing.min_gap != b.pacing.min_gap || a.pacing.jitter != b.pacing.jitter) {
         keys.emplace_back("pacing");
     }
+    if (a.holidays != b.holidays) {
+        keys.emplace_back("holidays");
+    }
+    if (a.warmup != b.warmup) {
+        keys.emplace_back("warmup");
+    }
     return keys;
 }
 

@@ -1,9 +1,11 @@
+#include <algorithm>
 #include <array>
 #include <date/tz.h>
 #include <limits>
 #include <optional>
 #include <set>
 
+#include "config/holiday_calendars.hpp"
 #include "config/parts.hpp"
 #include "config/time_zones.hpp"
 #include "core/text.hpp"
@@ -178,13 +180,109 @@ void read_pacing(YamlReader& reader, const YAML::Node& node, core::Pacing& pacin
     }
 }
 
+// A day of the sender's own, or a stretch of them ("2026-08-03..2026-08-14"), inclusive.
+void read_holiday_dates(YamlReader& reader, const YAML::Node& list, std::set<int>& days) {
+    constexpr int k_longest_stretch = 366;
+    for (const auto& item : list) {
+        auto text = reader.scalar(item, "each of 'dates'");
+        if (!text) {
+            continue;
+        }
+        auto dots = text->find("..");
+        auto first = core::parse_day(text->substr(0, dots));
+        auto last = dots == std::string::npos ? first : core::parse_day(text->substr(dots + 2));
+        if (!first || !last) {
+            reader.error(item,
+                         "'" + *text + "' is not a day (YYYY-MM-DD) or a stretch of days (YYYY-MM-DD..YYYY-MM-DD)");
+            continue;
+        }
+        if (*last < *first) {
+            reader.error(item, "'" + *text + "' ends before it begins");
+            continue;
+        }
+        if ((*last - *first).count() >= k_longest_stretch) {
+            reader.error(item, "'" + *text + "' is longer than a year: a sender needs working days");
+            continue;
+        }
+        for (auto day = *first; day <= *last; day += std::chrono::days{1}) {
+            days.insert(static_cast<int>(day.time_since_epoch().count()));
+        }
+    }
+}
+
+void read_holidays(YamlReader& reader, const YAML::Node& node, core::Holidays& holidays) {
+    if (!reader.check_map(node, "'holidays'", {"calendars", "dates"})) {
+        return;
+    }
+    if (auto calendars = reader.strings(node, "calendars")) {
+        auto codes = holiday_calendar_codes();
+        for (const auto& written : *calendars) {
+            std::string code = written;
+            std::transform(code.begin(), code.end(), code.begin(),
+                           [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; });
+            const auto* calendar = holiday_calendar(code);
+            if (!calendar) {
+                auto suggestion = core::closest_match(code, codes);
+                auto [first, last] = holiday_calendar_years();
+                std::string known;
+                for (auto each : codes) {
+                    known += (known.empty() ? "" : ", ") + std::string(each);
+                }
+                reader.error(item_reading(node["calendars"], written),
+                             "no holiday calendar '" + written + "'" +
+                                 (suggestion ? " (did you mean '" + std::string(*suggestion) + "'?)" : "") +
+                                 ": the calendars are those of " + known + ", " + std::to_string(first) + " to " +
+                                 std::to_string(last) + " (docs/campaigns.md#holidays); list other days under 'dates'");
+                continue;
+            }
+            holidays.calendars.push_back(code);
+            for (const auto& holiday : *calendar) {
+                holidays.days.insert(static_cast<int>(holiday.day.time_since_epoch().count()));
+            }
+        }
+    }
+    if (auto dates = node["dates"]) {
+        if (reader.check_sequence(dates, "'dates'")) {
+            read_holiday_dates(reader, dates, holidays.days);
+        }
+    }
+}
+
+void read_warmup(YamlReader& reader, const YAML::Node& node, core::Sender& sender) {
+    if (!reader.check_map(node, "'warmup'", {"weeks", "invitations", "start"})) {
+        return;
+    }
+    core::Warmup warmup;
+    constexpr int k_longest_warmup = 26;
+    if (auto weeks = reader.integer(node, "weeks", 2, k_longest_warmup)) {
+        warmup.weeks = *weeks;
+    }
+    auto connect = sender.limits.per_day.find(core::ActionType::connect);
+    auto most = connect == sender.limits.per_day.end() ? bound_of(core::ActionType::connect).hard : connect->second;
+    if (auto invitations = reader.integer(node, "invitations", 1, std::max(1, most))) {
+        warmup.invitations = *invitations;
+    }
+    if (warmup.invitations >= most && most > 0 && node["invitations"]) {
+        reader.warning(node["invitations"], "'invitations' is the daily connect limit itself (" + std::to_string(most) +
+                                                "): invitations do not ramp up");
+    }
+    if (auto start = reader.string(node, "start")) {
+        if (auto day = core::parse_day(*start)) {
+            warmup.start_day = static_cast<int>(day->time_since_epoch().count());
+        } else {
+            reader.error(node["start"], "'start' must be a day such as 2026-12-07, not '" + *start + "'");
+        }
+    }
+    sender.warmup = warmup;
+}
+
 core::Sender read_sender(YamlReader& reader, const YAML::Node& node) {
     core::Sender sender;
     sender.location = reader.where(node);
     sender.working_hours.days = {false, true, true, true, true, true, false};
     if (!reader.check_map(node, "a sender",
                           {"id", "name", "first_name", "last_name", "title", "company", "timezone", "account",
-                           "working_hours", "limits", "pacing"})) {
+                           "working_hours", "limits", "pacing", "holidays", "warmup"})) {
         return sender;
     }
     if (auto id = reader.string(node, "id", true)) {
@@ -217,6 +315,12 @@ core::Sender read_sender(YamlReader& reader, const YAML::Node& node) {
     }
     if (auto pacing = node["pacing"]) {
         read_pacing(reader, pacing, sender.pacing);
+    }
+    if (auto holidays = node["holidays"]) {
+        read_holidays(reader, holidays, sender.holidays);
+    }
+    if (auto warmup = node["warmup"]) {
+        read_warmup(reader, warmup, sender); // after the limits, which it ramps up to
     }
     return sender;
 }

@@ -64,6 +64,26 @@ struct Pacing {
     Duration jitter = std::chrono::minutes{5};
 };
 
+// The days a sender does not work beside its weekly days off: the public holidays of the country calendars shipped
+// in data/holidays, and dates of its own (a vacation, a regional holiday).
+struct Holidays {
+    std::vector<std::string> calendars; // "DE", as the campaign file names them
+    std::set<int> days;                 // days since 1970-01-01 on the sender's calendar: the calendars' and its own
+
+    bool operator==(const Holidays&) const = default;
+};
+
+// A new account's ramp (docs/campaigns.md#warm-up): in week k of `weeks` (k = 1, 2, ...), every daily limit and the
+// weekly invitation limit are share(k) of the configured ones, share(1) = invitations / the daily connect limit and
+// rising evenly to all of it in the last week.
+struct Warmup {
+    std::optional<int> start_day; // days since 1970-01-01 on the sender's calendar; none: its first action in the CRM
+    int weeks = 4;
+    int invitations = 5; // a day, in the first week
+
+    bool operator==(const Warmup&) const = default;
+};
+
 struct Sender {
     std::string id;
     std::map<std::string, std::string> fields; // name, first_name, ...: reach templates as sender.*
@@ -72,10 +92,14 @@ struct Sender {
     WorkingHours working_hours;
     SenderLimits limits;
     Pacing pacing;
+    Holidays holidays;
+    std::optional<Warmup> warmup;
     SourceLocation location;
     // The days (since 1970-01-01 on the sender's calendar) on which a randomized experiment of the sender's holds an
     // action type back: its off days. Filled from the CRM by a run, not from the campaign file.
     std::map<ActionType, std::set<int>> experiment_off_days;
+    // The local day of its first action in the CRM, from which a warm-up without a start day counts. Filled by a run.
+    std::optional<int> first_action_day;
 };
 
 enum class FieldTest { equals, in, contains, exists };

@@ -207,6 +207,11 @@ Engine::SenderRuntime& Engine::sender_runtime(const core::Sender& sender, core::
     if (last) {
         runtime->ledger.pace(*last, sender.pacing, m_random);
     }
+    if (sender.warmup && !sender.warmup->start_day) {
+        if (auto first = m_actions.first_counted(runtime->id)) {
+            runtime->sender.first_action_day = runtime->calendar.local_day(*first);
+        }
+    }
     auto& result = *runtime;
     m_senders_by_row[runtime->id] = runtime.get();
     m_senders.emplace(sender.id, std::move(runtime));

@@ -30,6 +30,16 @@ struct Engine::SenderRuntime {
     std::optional<schedule::LocalDay> planned_day; // the last day whose work was planned
     bool dirty = true;                             // a queue of its changed since: next_slot must be computed again
     bool answers = true; // it may have answers from the inbox waiting: looked for until none is
+
+    // An action that counts against its limits went out: recorded, the gap after it begun, and a warm-up that
+    // counts from the first action started.
+    void counted(core::ActionType type, core::Timestamp at, core::Random& random) {
+        ledger.record(type, at);
+        ledger.pace(at, sender.pacing, random);
+        if (sender.warmup && !sender.first_action_day) {
+            sender.first_action_day = calendar.local_day(at);
+        }
+    }
 };
 
 // Fields of an enrollment that place it at a position of its campaign's graph.

@@ -3,6 +3,7 @@
 
 #include "engine/runtime.hpp"
 #include "schedule/assignment.hpp"
+#include "schedule/limits.hpp"
 #include "schedule/planner.hpp"
 #include "schedule/sequence.hpp"
 
@@ -72,12 +73,12 @@ void Engine::plan_day(SenderRuntime& sender, core::Timestamp now) {
     auto close = working.spans[working.count - 1].end;
     std::map<core::ActionType, int> counts;
     for (const auto& [campaign_id, sender_id, type] : sender.queues) {
-        auto limit = sender.sender.limits.per_day.find(type);
-        if (limit == sender.sender.limits.per_day.end()) {
+        auto limit = schedule::day_limit(sender.sender, type, day);
+        if (!limit) {
             continue;
         }
         auto& count = counts.try_emplace(type, sender.ledger.used_on_day(type, now)).first->second;
-        if (auto left = limit->second - count; left > 0) {
+        if (auto left = *limit - count; left > 0) {
             count += m_enrollments.due_before(campaign_id, sender_id, type, close, left);
         }
     }
@@ -190,8 +191,7 @@ void Engine::send_answer(SenderRuntime& sender, const store::InboxAnswer& answer
     case transport::SendStatus::sent:
         action.state = core::ActionState::sent;
         m_actions.finish(action.id, action.state, result.response, "");
-        sender.ledger.record(core::ActionType::message, now);
-        sender.ledger.pace(now, sender.sender.pacing, m_random);
+        sender.counted(core::ActionType::message, now, m_random);
         ++m_progress.sent;
         break;
     case transport::SendStatus::rejected:
@@ -367,8 +367,7 @@ void Engine::record_outcome(SenderRuntime& sender, core::Enrollment& enrollment,
             m_actions.finish(action.id, action.state, result.response, "");
         }
         settle_sent(enrollment, step, now);
-        sender.ledger.record(step.type, now);
-        sender.ledger.pace(now, sender.sender.pacing, m_random);
+        sender.counted(step.type, now, m_random);
         ++m_progress.sent;
         return;
     case transport::SendStatus::rejected:

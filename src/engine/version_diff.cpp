@@ -81,6 +81,12 @@ void compare_sender(const core::Sender& before, const core::Sender& after, std::
         before.limits.invitations_per_week != after.limits.invitations_per_week) {
         changes.push_back("sender " + quoted(after.id) + ": limits changed");
     }
+    if (before.holidays != after.holidays) {
+        changes.push_back("sender " + quoted(after.id) + ": holidays changed");
+    }
+    if (before.warmup != after.warmup) {
+        changes.push_back("sender " + quoted(after.id) + ": warm-up changed");
+    }
 }
 
 std::string describe_filters(const std::vector<core::FieldFilter>& filters) {

@@ -8,8 +8,8 @@ namespace {
 
 using namespace std::chrono;
 
-// A week has a working day or the loader would have refused the sender; the bound only guards against a loop.
-constexpr int k_days_to_search = 8;
+// A week has a working day or the loader would have refused the sender; holidays can take many weeks in a row.
+constexpr int k_days_to_search = 400;
 // No zone is further than this from UTC, so a local day lies within this much of the same day in UTC.
 constexpr hours k_widest_offset{26};
 
@@ -44,7 +44,8 @@ core::Duration WorkingDay::length() const {
     return total;
 }
 
-SenderCalendar::SenderCalendar(const core::Sender& sender) : m_zone(find_zone(sender)), m_hours(sender.working_hours) {
+SenderCalendar::SenderCalendar(const core::Sender& sender)
+    : m_id(sender.id), m_zone(find_zone(sender)), m_hours(sender.working_hours), m_holidays(sender.holidays.days) {
     bool any_day = false;
     for (bool day : m_hours.days) {
         any_day = any_day || day;
@@ -73,7 +74,7 @@ core::Timestamp SenderCalendar::days_later(core::Timestamp when, int days) const
 WorkingDay SenderCalendar::compute_day(LocalDay day) const {
     WorkingDay working;
     date::local_days midnight{date::days{day}};
-    if (!m_hours.days[date::weekday{midnight}.c_encoding()]) {
+    if (!m_hours.days[date::weekday{midnight}.c_encoding()] || m_holidays.contains(day)) {
         return working;
     }
     // The local readings, as if they were UTC; each offset's stretch maps them back.
@@ -126,7 +127,8 @@ core::Timestamp SenderCalendar::next_working(core::Timestamp when) const {
             }
         }
     }
-    throw std::logic_error("a sender's week without working hours");
+    throw core::UserError("sender '" + m_id + "' has no working day in the " + std::to_string(k_days_to_search) +
+                          " days after " + format_local(when).substr(0, 10) + ": see its holidays");
 }
 
 core::Timestamp SenderCalendar::next_working_day(core::Timestamp when) const {
@@ -136,7 +138,8 @@ core::Timestamp SenderCalendar::next_working_day(core::Timestamp when) const {
             return working.spans[0].start;
         }
     }
-    throw std::logic_error("a sender's week without working hours");
+    throw core::UserError("sender '" + m_id + "' has no working day in the " + std::to_string(k_days_to_search) +
+                          " days after " + format_local(when).substr(0, 10) + ": see its holidays");
 }
 
 core::Timestamp SenderCalendar::after_working(core::Timestamp from, core::Duration worked) const {

@@ -6,10 +6,14 @@
 // both times it is shown, and the part of the hours the clock jumps back out of is not (London, 01:30-02:30 on 25
 // October 2026: 01:30-02:00 summer time, then 01:30-02:30 winter time, never 01:00-01:29). On the night the clocks
 // go forward, the skipped times are not worked: a window starting at 02:30 in the skipped hour starts at 03:00.
+//
+// A holiday of the sender's (a public holiday of its country calendars, or a date of its own) is a day off like a
+// weekend: nothing goes out on it, and what was due waits for the next working day.
 #pragma once
 
 #include <array>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 
@@ -43,7 +47,8 @@ struct WorkingDay {
 
 class SenderCalendar {
 public:
-    // Throws core::UserError for a zone the time zone database does not know.
+    // Throws core::UserError for a zone the time zone database does not know, and for a sender with no working hours
+    // (and, from the searches, for holidays that leave none in the 400 days after a moment).
     explicit SenderCalendar(const core::Sender& sender);
 
     bool is_working(core::Timestamp when) const;
@@ -73,8 +78,10 @@ public:
 private:
     WorkingDay compute_day(LocalDay day) const;
 
+    std::string m_id;
     const date::time_zone* m_zone;
     core::WorkingHours m_hours;
+    std::set<LocalDay> m_holidays;
     // The planner asks about the same day many times in a row.
     mutable std::optional<std::pair<LocalDay, WorkingDay>> m_cached;
 };

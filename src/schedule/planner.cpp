@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/stable_hash.hpp"
+#include "schedule/limits.hpp"
 
 namespace campaign::schedule {
 
@@ -11,14 +12,6 @@ namespace {
 
 // Each pass moves the slot past one obstacle; a few dozen passes cover weeks of full limits.
 constexpr int k_max_passes = 64;
-
-std::optional<int> day_limit(const core::Sender& sender, core::ActionType type) {
-    auto found = sender.limits.per_day.find(type);
-    if (found == sender.limits.per_day.end()) {
-        return std::nullopt;
-    }
-    return found->second;
-}
 
 // A number in [0, 1) of its own for each action of a sender's day: the same on every run, after a restart too.
 double share_position(const core::Sender& sender, LocalDay day, core::ActionType type, int number) {
@@ -36,7 +29,7 @@ std::optional<core::Timestamp> release_time(const core::Sender& sender, const Se
     int count = 0;
     if (const auto* plan = ledger.plan_of(type, day)) {
         count = plan->count;
-    } else if (auto limit = day_limit(sender, type)) {
+    } else if (auto limit = day_limit(sender, type, day)) {
         count = *limit;
     }
     if (working.empty() || number >= count) {
@@ -56,23 +49,27 @@ std::optional<core::Timestamp> earliest_slot(const core::Sender& sender, const S
         follow_experiments && found != sender.experiment_off_days.end()) {
         off_days = &found->second;
     }
-    auto per_day = day_limit(sender, type);
-    auto per_week = type == core::ActionType::connect ? sender.limits.invitations_per_week : 0;
-    if ((per_day && *per_day <= 0) || (type == core::ActionType::connect && per_week <= 0)) {
+    auto configured = sender.limits.per_day.find(type);
+    auto invites = type == core::ActionType::connect;
+    if ((configured != sender.limits.per_day.end() && configured->second <= 0) ||
+        (invites && sender.limits.invitations_per_week <= 0)) {
         return std::nullopt;
     }
     auto slot = std::max(due, ledger.next_free_at());
     for (int pass = 0; pass < k_max_passes; ++pass) {
         slot = calendar.next_working(slot);
-        if (off_days && off_days->contains(calendar.local_day(slot))) {
+        auto day = calendar.local_day(slot);
+        if (off_days && off_days->contains(day)) {
             slot = calendar.next_working_day(slot);
             continue;
         }
-        if (per_day && ledger.used_on_day(type, slot) >= *per_day) {
+        // The limits of the slot's day: a warm-up raises them week by week.
+        if (auto per_day = day_limit(sender, type, day); per_day && ledger.used_on_day(type, slot) >= *per_day) {
             slot = calendar.next_working_day(slot);
             continue;
         }
-        if (per_week > 0 && ledger.invitations_in_week(slot) >= per_week) {
+        if (auto per_week = invites ? week_invitation_limit(sender, day) : 0;
+            per_week > 0 && ledger.invitations_in_week(slot) >= per_week) {
             slot = ledger.invitations_below(per_week, slot);
             continue;
         }

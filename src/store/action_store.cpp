@@ -238,6 +238,24 @@ void ActionStore::for_each_counted(core::RowId sender_id, core::Timestamp since,
     }
 }
 
+std::optional<core::Timestamp> ActionStore::first_counted(core::RowId sender_id) {
+    // Type by type, each the first entry of its stretch of the (sender, type, time) index.
+    SQLite::Statement query(m_database.sqlite(),
+                            "SELECT at_utc FROM actions WHERE sender_id = ? AND type = ?"
+                            " AND state IN ('sent', 'sending', 'in_doubt') ORDER BY at_utc LIMIT 1");
+    std::optional<core::Timestamp> first;
+    for (auto type : core::k_action_types) {
+        query.bind(1, sender_id);
+        query.bind(2, std::string(core::to_string(type)));
+        if (query.executeStep()) {
+            auto at = read_time(query.getColumn(0));
+            first = std::min(first.value_or(at), at);
+        }
+        query.reset();
+    }
+    return first;
+}
+
 void ActionStore::for_each_logged(const ActionLogFilter& filter,
                                   const std::function<void(const ActionLogRow&)>& visit) {
     SQLite::Statement query(m_database.sqlite(),

@@ -60,6 +60,8 @@ public:
     // A sender's actions that count against its limits (sent, sending or in doubt) since `since`, type by type.
     void for_each_counted(core::RowId sender_id, core::Timestamp since,
                           const std::function<void(core::ActionType, core::Timestamp)>& visit);
+    // When the first of them went out: where a warm-up without a start day counts from.
+    std::optional<core::Timestamp> first_counted(core::RowId sender_id);
 
     void for_each_logged(const ActionLogFilter& filter, const std::function<void(const ActionLogRow&)>& visit);
 

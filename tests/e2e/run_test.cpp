@@ -97,7 +97,8 @@ TEST_CASE("a simulated month of the example campaign, then its status and action
 
     auto json = workspace.run({"--rehearsal", "status", "founders-intro", "--format", "json"});
     CHECK(json.exit_code == 0);
-    CHECK(json.out.find("\"invitations_7_days\": {\n        \"limit\": 80,") != std::string::npos);
+    CHECK(json.out.find("\"invitations_7_days\": {\n        \"configured_limit\": 80,\n        \"limit\": 80,") !=
+          std::string::npos);
 
     auto log = workspace.run({"--rehearsal", "actions", "--sender", "marcus"});
     CHECK(log.exit_code == 0);

@@ -332,3 +332,72 @@ TEST_CASE("limits at the safe values and the defaults of every account need no w
                              account + "\n") == Lines{});
     }
 }
+
+TEST_CASE("a sender's holidays are its country calendars' and its own days and stretches", "[config]") {
+    Project project;
+    auto sender = load_sender(project, R"(  - id: alice
+    timezone: Europe/Berlin
+    holidays:
+      calendars: [de, AT]
+      dates: [2026-12-24, "2026-08-03..2026-08-05"]
+)");
+    REQUIRE(sender);
+    CHECK(sender->holidays.calendars == std::vector<std::string>{"DE", "AT"});
+    auto day = [](const char* text) { return static_cast<int>(parse_day(text)->time_since_epoch().count()); };
+    for (const char* holiday : {"2026-10-03", "2026-12-25", "2026-12-08", "2030-12-26", "2026-12-24", "2026-08-03",
+                                "2026-08-04", "2026-08-05"}) {
+        INFO(holiday);
+        CHECK(sender->holidays.days.contains(day(holiday)));
+    }
+    CHECK_FALSE(sender->holidays.days.contains(day("2026-08-06")));
+    CHECK_FALSE(sender->holidays.days.contains(day("2026-12-23")));
+}
+
+TEST_CASE("holidays name calendars that exist and days that do", "[config]") {
+    Project project;
+    auto lines = project.errors(
+        "senders:\n  - id: alice\n    timezone: UTC\n    holidays:\n"
+        "      calendars: [DX]\n      dates: [2026-02-30, 2026-08-09..2026-08-01, 2026-01-01..2027-06-01]\n"
+        "      when: never\n");
+    REQUIRE(lines.size() == 5);
+    CHECK(lines[0].starts_with("campaigns/q4.yaml:5:19: error: no holiday calendar 'DX' (did you mean 'DE'?): the "
+                               "calendars are those of AT, AU, BE,"));
+    CHECK(lines[0].ends_with(", 2026 to 2030 (docs/campaigns.md#holidays); list other days under 'dates'"));
+    CHECK(lines[1] == "campaigns/q4.yaml:6:15: error: '2026-02-30' is not a day (YYYY-MM-DD) or a stretch of days "
+                      "(YYYY-MM-DD..YYYY-MM-DD)");
+    CHECK(lines[2] == "campaigns/q4.yaml:6:27: error: '2026-08-09..2026-08-01' ends before it begins");
+    CHECK(lines[3] == "campaigns/q4.yaml:6:51: error: '2026-01-01..2027-06-01' is longer than a year: a sender "
+                      "needs working days");
+    CHECK(lines[4].starts_with("campaigns/q4.yaml:7:7: error: unknown key 'when'"));
+}
+
+TEST_CASE("a warm-up ramps from its invitations over its weeks, from a start day or the first action", "[config]") {
+    Project project;
+    auto sender = load_sender(project, "  - id: alice\n    timezone: UTC\n    warmup:\n      weeks: 6\n"
+                                       "      invitations: 3\n      start: 2026-12-07\n");
+    REQUIRE(sender);
+    REQUIRE(sender->warmup);
+    CHECK(sender->warmup->weeks == 6);
+    CHECK(sender->warmup->invitations == 3);
+    CHECK(sender->warmup->start_day == static_cast<int>(parse_day("2026-12-07")->time_since_epoch().count()));
+    auto defaults = load_sender(project, "  - id: bob\n    timezone: UTC\n    warmup: {}\n");
+    REQUIRE(defaults);
+    REQUIRE(defaults->warmup);
+    CHECK(*defaults->warmup == Warmup{std::nullopt, 4, 5});
+    CHECK_FALSE(load_sender(project, "  - id: carol\n    timezone: UTC\n")->warmup);
+}
+
+TEST_CASE("a warm-up's weeks, invitations and start are checked", "[config]") {
+    Project project;
+    CHECK(
+        project.errors("senders:\n  - id: alice\n    timezone: UTC\n    limits:\n      per_day:\n        connect: 10\n"
+                       "    warmup:\n      weeks: 1\n      invitations: 11\n      start: next monday\n") ==
+        Lines{"campaigns/q4.yaml:8:14: error: 'weeks' must be between 2 and 26, not 1",
+              "campaigns/q4.yaml:9:20: error: 'invitations' must be between 1 and 10, not 11",
+              "campaigns/q4.yaml:10:14: error: 'start' must be a day such as 2026-12-07, not 'next monday'"});
+    CHECK(project.lines(project.load(complete_campaign(
+              "senders:\n  - id: alice\n    timezone: UTC\n    limits:\n      per_day:\n        connect: 10\n"
+              "    warmup:\n      invitations: 10\n"))) ==
+          Lines{"campaigns/q4.yaml:8:20: warning: 'invitations' is the daily connect limit itself (10): invitations "
+                "do not ramp up"});
+}

@@ -1,11 +1,14 @@
-// Invariants 1 to 3 over many seeds: two campaigns share senders in three time zones, run on the mock transport
-// across the spring and autumn daylight-saving changes, and the action log is checked afterwards in SQL.
+// Invariants 1 to 3 over many seeds: two campaigns share senders in three time zones, two of them warming up and all
+// with holidays, run on the mock transport across the spring and autumn daylight-saving changes, and the action log
+// is checked afterwards in SQL and against the day's effective limits.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 
 #include "engine/engine.hpp"
 #include "fakes.hpp"
 #include "fixture.hpp"
+#include "schedule/calendar.hpp"
+#include "schedule/limits.hpp"
 #include "store/prospect_store.hpp"
 #include "transport/mock_transport.hpp"
 #include "unit/store/temp_folder.hpp"
@@ -48,13 +51,29 @@ core::Branch branch(core::Outcome on, std::string target, std::optional<core::Du
     return made;
 }
 
+int day_number(const char* text) {
+    return static_cast<int>(core::parse_day(text)->time_since_epoch().count());
+}
+
+// Paris warms up from its first action and takes days off around both changes of its clocks; New York keeps the
+// US holidays; Kolkata warms up from a day of its own.
+std::vector<core::Sender> senders() {
+    auto paris = sender("paris", "Europe/Paris", 9 * 60, 17 * 60 + 30);
+    paris.warmup = core::Warmup{std::nullopt, 3, 2};
+    paris.holidays.days = {day_number("2026-03-04"), day_number("2026-03-30"), day_number("2026-10-21"),
+                           day_number("2026-10-26")};
+    auto new_york = sender("new-york", "America/New_York", 8 * 60 + 30, 17 * 60);
+    new_york.holidays.days = {day_number("2026-03-17"), day_number("2026-11-11"), day_number("2026-11-26")};
+    auto kolkata = sender("kolkata", "Asia/Kolkata", 10 * 60, 18 * 60);
+    kolkata.warmup = core::Warmup{day_number("2026-03-05"), 2, 1};
+    return {paris, new_york, kolkata};
+}
+
 // Both campaigns use the same three senders; each reaches its own tag.
 core::Campaign campaign_for(const std::string& id) {
     core::Campaign campaign;
     campaign.id = id;
-    campaign.senders = {sender("paris", "Europe/Paris", 9 * 60, 17 * 60 + 30),
-                        sender("new-york", "America/New_York", 8 * 60 + 30, 17 * 60),
-                        sender("kolkata", "Asia/Kolkata", 10 * 60, 18 * 60)};
+    campaign.senders = senders();
     campaign.audience.tags = {id};
     auto invite = step("invite", core::ActionType::connect, 12h);
     invite.branches = {branch(core::Outcome::accepted, "hello"), branch(core::Outcome::not_accepted, "end", 7 * 24h)};
@@ -109,6 +128,48 @@ void check_invariants(const std::filesystem::path& path) {
     CHECK(query(db, "SELECT count(*) FROM actions WHERE attempts > 1 AND state = 'sent'") > 0); // retried
 }
 
+// The limits of each day as the warm-up lowers them, the week's invitations, and no action on a holiday: checked
+// action by action against the schedule's own rules, on the sender's calendar.
+void check_effective_limits(const std::filesystem::path& path) {
+    SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+    int binding_ramp_days = 0;
+    for (auto sender : senders()) {
+        INFO("sender " << sender.id);
+        schedule::SenderCalendar calendar(sender);
+        SQLite::Statement rows(db,
+                               "SELECT a.type, a.at_utc, a.state FROM actions a JOIN senders s ON s.id = a.sender_id"
+                               " WHERE s.name = ? ORDER BY a.at_utc");
+        rows.bind(1, sender.id);
+        std::map<std::pair<core::ActionType, schedule::LocalDay>, int> per_day;
+        std::vector<core::Timestamp> invitations;
+        while (rows.executeStep()) {
+            auto type = *core::parse_action_type(rows.getColumn(0).getString());
+            auto at = *core::parse_utc(rows.getColumn(1).getString());
+            auto day = calendar.local_day(at);
+            CHECK_FALSE(sender.holidays.days.contains(day));
+            auto state = rows.getColumn(2).getString();
+            if (state != "sent" && state != "sending" && state != "in_doubt") {
+                continue;
+            }
+            if (sender.warmup && !sender.first_action_day) {
+                sender.first_action_day = day;
+            }
+            auto used = ++per_day[{type, day}];
+            auto limit = schedule::day_limit(sender, type, day);
+            REQUIRE(limit);
+            CHECK(used <= *limit);
+            binding_ramp_days += used == *limit && schedule::limit_share(sender, day) < 1.0 ? 1 : 0;
+            if (type == core::ActionType::connect) {
+                invitations.push_back(at);
+                auto in_week = std::count_if(invitations.begin(), invitations.end(),
+                                             [at](core::Timestamp other) { return other > at - 7 * 24h; });
+                CHECK(in_week <= schedule::week_invitation_limit(sender, day));
+            }
+        }
+    }
+    CHECK(binding_ramp_days > 0); // the warm-ups did hold work back
+}
+
 } // namespace
 
 TEST_CASE("randomized: limits, hours, replies and suppression hold over seeds and DST changes", "[engine][invariant]") {
@@ -153,6 +214,7 @@ TEST_CASE("randomized: limits, hours, replies and suppression hold over seeds an
             std::atomic<bool> stop{false};
             engine.run(clock, waiter, {clock.now() + 40 * 24h, false}, stop);
             check_invariants(path);
+            check_effective_limits(path);
         }
     }
 }

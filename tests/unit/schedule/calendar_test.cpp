@@ -125,3 +125,31 @@ TEST_CASE("Kolkata is half an hour off the hour and has no daylight saving", "[s
 TEST_CASE("an unknown zone is the user's error", "[schedule]") {
     CHECK_THROWS_WITH(SenderCalendar(sender_in("Europe/Pariss")), "sender 'alice': unknown time zone 'Europe/Pariss'");
 }
+
+TEST_CASE("a holiday is a day off on the sender's own calendar, and what was due waits past it", "[schedule]") {
+    auto sender = sender_in("America/New_York");
+    auto day = [](const char* text) { return static_cast<int>(core::parse_day(text)->time_since_epoch().count()); };
+    // Thanksgiving, and the Friday after it taken off too.
+    sender.holidays.days = {day("2026-11-26"), day("2026-11-27")};
+    SenderCalendar new_york(sender);
+    // 10:00 on Thursday in New York is 15:00 UTC: a holiday there, whatever the day is in UTC.
+    CHECK_FALSE(new_york.is_working(utc("2026-11-26T15:00:00Z")));
+    CHECK(new_york.working_day(day("2026-11-26")).empty());
+    // Wednesday evening's work goes on on Monday morning, 09:00 in New York.
+    CHECK(new_york.next_working(utc("2026-11-25T23:30:00Z")) == utc("2026-11-30T14:00:00Z"));
+    CHECK(new_york.next_working_day(utc("2026-11-25T15:00:00Z")) == utc("2026-11-30T14:00:00Z"));
+    // The evening of the holiday in New York is already the next day in UTC, and still the holiday there.
+    CHECK_FALSE(new_york.is_working(utc("2026-11-28T01:00:00Z")));
+    CHECK(new_york.is_working(utc("2026-11-25T15:00:00Z")));
+}
+
+TEST_CASE("holidays that leave no working day for a year are the user's error", "[schedule]") {
+    auto sender = sender_in("Europe/Paris");
+    auto first = core::parse_day("2026-12-01")->time_since_epoch().count();
+    for (int i = 0; i < 420; ++i) {
+        sender.holidays.days.insert(static_cast<int>(first + i));
+    }
+    SenderCalendar paris(sender);
+    CHECK_THROWS_WITH(paris.next_working(utc("2026-12-01T10:00:00Z")),
+                      "sender 'alice' has no working day in the 400 days after 2026-12-01: see its holidays");
+}

@@ -1,0 +1,117 @@
+// A sender's account kept safe through the command line on the mock: a new account warms up week by week, and
+// nothing goes out on its holidays.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <catch2/catch.hpp>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "e2e/harness.hpp"
+
+using campaign::e2e::Workspace;
+
+namespace {
+
+// The most connection requests the sender sent on one local day of each week from `first` (a Monday).
+std::map<std::string, int> invitations_by_local_day(const Workspace& workspace) {
+    SQLite::Database db(workspace.rehearsal().string(), SQLite::OPEN_READONLY);
+    SQLite::Statement rows(db, "SELECT substr(at_local, 1, 10), count(*) FROM actions"
+                               " WHERE type = 'connect' AND state = 'sent' GROUP BY 1");
+    std::map<std::string, int> days;
+    while (rows.executeStep()) {
+        days[rows.getColumn(0).getString()] = rows.getColumn(1).getInt();
+    }
+    return days;
+}
+
+// One sender in Berlin, Monday to Friday, inviting every prospect tagged `tag`; `extra` goes under the sender.
+std::string invite_campaign(const std::string& extra) {
+    return "campaign: first-month\ntemplates: .\n"
+           "senders:\n"
+           "  - id: nina\n"
+           "    timezone: Europe/Berlin\n"
+           "    working_hours: {days: [mon, tue, wed, thu, fri], from: \"09:00\", to: \"17:00\"}\n"
+           "    limits:\n      per_day: {connect: 20, view_profile: 60}\n      invitations_per_week: 80\n"
+           "    pacing: {min_gap: 2m, jitter: 3m}\n" +
+           extra +
+           "audience:\n  tags: [founders]\n"
+           "steps:\n  - id: look\n    type: view_profile\n  - id: invite\n    type: connect\n    after: 1d\n";
+}
+
+} // namespace
+
+TEST_CASE("a new sender's first four weeks on the mock follow its warm-up ramp", "[e2e][senders]") {
+    Workspace workspace;
+    workspace.write("people.csv", campaign::e2e::prospects_csv("warm", "founders", 500));
+    REQUIRE(workspace.run({"prospects", "import", "people.csv"}).exit_code == 0);
+    workspace.write("campaigns/first-month.yaml", invite_campaign("    warmup: {weeks: 4, invitations: 5}\n"));
+    auto run = workspace.run({"run", "campaigns/first-month.yaml", "--start", "2026-12-07T06:00:00Z", "--for", "35d"});
+    INFO(run.out << run.err);
+    REQUIRE(run.exit_code == 0);
+    auto days = invitations_by_local_day(workspace);
+    // The first action was Monday 7 December's: weeks from there, each day's most 5, 10, 15, then 20.
+    struct Week {
+        std::string first;
+        std::string last;
+        int most;
+    };
+    for (const auto& [first, last, most] :
+         {Week{"2026-12-07", "2026-12-13", 5}, Week{"2026-12-14", "2026-12-20", 10},
+          Week{"2026-12-21", "2026-12-27", 15}, Week{"2026-12-28", "2027-01-10", 20}}) {
+        INFO("the week of " << first);
+        int highest = 0;
+        for (auto day = days.lower_bound(first); day != days.end() && day->first <= last; ++day) {
+            CHECK(day->second <= most);
+            highest = std::max(highest, day->second);
+        }
+        CHECK(highest == most); // the ramp, not the audience, held it back
+    }
+}
+
+TEST_CASE("status shows a warming sender's week and today's limits beside the configured ones", "[e2e][senders]") {
+    Workspace workspace;
+    workspace.write("people.csv", campaign::e2e::prospects_csv("warm", "founders", 5));
+    REQUIRE(workspace.run({"prospects", "import", "people.csv"}).exit_code == 0);
+    // A start to come: until then, and in its first week, the sender has a quarter of its limits.
+    workspace.write("campaigns/first-month.yaml",
+                    invite_campaign("    warmup: {weeks: 4, invitations: 5, start: 2099-01-05}\n"));
+    REQUIRE(workspace.run({"run", "campaigns/first-month.yaml", "--start", "2026-12-07T06:00:00Z", "--for", "2d"})
+                .exit_code == 0);
+    auto table = workspace.run({"--rehearsal", "status"});
+    INFO(table.out << table.err);
+    CHECK(table.out.find("connect 0/5") != std::string::npos);
+    CHECK(table.out.find("/20") != std::string::npos); // invitations this week
+    CHECK(table.out.find("warm-up week 1 of 4: 25% of the configured limits") != std::string::npos);
+    auto json = nlohmann::json::parse(workspace.run({"--rehearsal", "status", "--format", "json"}).out);
+    const auto& nina = json["senders"][0];
+    CHECK(nina["today"]["connect"]["limit"] == 5);
+    CHECK(nina["today"]["connect"]["configured_limit"] == 20);
+    CHECK(nina["invitations_7_days"]["limit"] == 20);
+    CHECK(nina["limits_note"] == "warm-up week 1 of 4: 25% of the configured limits");
+}
+
+TEST_CASE("nothing goes out on a sender's holidays, and what was due goes on the next working day", "[e2e][senders]") {
+    Workspace workspace;
+    workspace.write("people.csv", campaign::e2e::prospects_csv("festive", "founders", 200));
+    REQUIRE(workspace.run({"prospects", "import", "people.csv"}).exit_code == 0);
+    workspace.write("campaigns/first-month.yaml",
+                    invite_campaign("    holidays:\n      calendars: [DE]\n      dates: [2026-12-24, 2026-12-31]\n"));
+    REQUIRE(workspace.run({"validate", "campaigns/first-month.yaml"}).exit_code == 0);
+    auto run = workspace.run({"run", "campaigns/first-month.yaml", "--start", "2026-12-21T06:00:00Z", "--for", "16d"});
+    INFO(run.out << run.err);
+    REQUIRE(run.exit_code == 0);
+    SQLite::Database db(workspace.rehearsal().string(), SQLite::OPEN_READONLY);
+    auto on = [&db](const char* day) {
+        return db.execAndGet("SELECT count(*) FROM actions WHERE substr(at_local, 1, 10) = '" + std::string(day) + "'")
+            .getInt();
+    };
+    // Christmas Eve and New Year's Eve are the sender's own; the 25th, 26th and 1 January Germany's.
+    for (const char* holiday : {"2026-12-24", "2026-12-25", "2026-12-26", "2026-12-31", "2027-01-01"}) {
+        INFO(holiday);
+        CHECK(on(holiday) == 0);
+    }
+    // Work before and after them: the invitations due on the 24th went on the 28th, at the first working day.
+    CHECK(on("2026-12-23") > 0);
+    CHECK(on("2026-12-28") > 0);
+    CHECK(on("2026-12-30") > 0);
+    CHECK(on("2027-01-04") > 0);
+}
