@@ -6,6 +6,7 @@
 #include "config/across_files.hpp"
 #include "core/audience.hpp"
 #include "core/text.hpp"
+#include "schedule/assignment.hpp"
 #include "store/prospect_store.hpp"
 #include "store/suppression_store.hpp"
 #include "template/audience_check.hpp"
@@ -41,18 +42,70 @@ int count_of(const core::Diagnostics& diagnostics, core::Severity severity) {
                       [severity](const core::Diagnostic& one) { return one.severity == severity; }));
 }
 
-// Renders every template for every prospect of the audience (not suppressed) and reports what would fail.
+// Where the routing rules send the audience: a rule that takes none of it, and prospects that none takes.
+class RoutingCheck {
+public:
+    explicit RoutingCheck(const core::Campaign& campaign) : m_campaign(campaign), m_taken(campaign.routing.size()) {}
+
+    void add(const core::Prospect& prospect) {
+        if (m_campaign.routing.empty()) {
+            return;
+        }
+        if (auto rule = schedule::routing_rule(m_campaign, prospect)) {
+            ++m_taken[*rule];
+        } else if (++m_unrouted <= k_shown) {
+            m_examples.push_back(prospect.profile_url);
+        }
+    }
+
+    void report(std::size_t audience, core::Diagnostics& findings) const {
+        if (m_unrouted > 0) {
+            std::string shown;
+            for (const auto& url : m_examples) {
+                shown += (shown.empty() ? "" : ", ") + url;
+            }
+            findings.push_back({m_campaign.routing.front().location,
+                                std::to_string(m_unrouted) + " of the audience's " + std::to_string(audience) +
+                                    (m_unrouted == 1 ? " prospects matches" : " prospects match") +
+                                    " no routing rule and would not be enrolled (" + shown +
+                                    (m_unrouted > m_examples.size() ? ", ..." : "") +
+                                    "); a last rule without conditions takes the rest",
+                                core::Severity::warning});
+        }
+        for (std::size_t rule = 0; rule < m_taken.size(); ++rule) {
+            if (m_taken[rule] == 0 && audience > 0) {
+                findings.push_back({m_campaign.routing[rule].location,
+                                    "this routing rule takes none of the audience's " + std::to_string(audience) +
+                                        " prospects in the CRM",
+                                    core::Severity::warning});
+            }
+        }
+    }
+
+private:
+    static constexpr std::size_t k_shown = 3;
+    const core::Campaign& m_campaign;
+    std::vector<std::size_t> m_taken; // prospects per rule
+    std::size_t m_unrouted = 0;
+    std::vector<std::string> m_examples;
+};
+
+// Renders every template for every prospect of the audience (not suppressed) and reports what would fail, and where
+// the routing rules send them.
 std::size_t check_audience(Crm& crm, const core::Campaign& campaign, const templating::TemplateSet& templates,
                            core::Diagnostics& findings) {
     templating::AudienceCheck check(templates, campaign);
+    RoutingCheck routing(campaign);
     store::ProspectStore prospects(crm.database);
     prospects.for_each({}, [&](const core::Prospect& prospect) {
         if (core::matches(campaign.audience, prospect) && !crm.is_suppressed(prospect)) {
             check.add(prospect);
+            routing.add(prospect);
         }
     });
     auto found = check.findings();
     findings.insert(findings.end(), found.begin(), found.end());
+    routing.report(check.prospects(), findings);
     return check.prospects();
 }
 

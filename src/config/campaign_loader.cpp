@@ -34,6 +34,73 @@ core::Audience read_audience(YamlReader& reader, const YAML::Node& node) {
     return audience;
 }
 
+// The senders of a routing rule, each one of the campaign's.
+std::vector<std::string> read_rule_senders(YamlReader& reader, const YAML::Node& rule,
+                                           const std::vector<core::Sender>& senders) {
+    std::vector<std::string_view> ids;
+    for (const auto& sender : senders) {
+        ids.push_back(sender.id);
+    }
+    std::vector<std::string> named;
+    auto list = rule["senders"];
+    if (!list) {
+        reader.error(rule, "a routing rule needs 'senders': the senders that take the prospects it matches");
+        return named;
+    }
+    for (const auto& id : reader.strings(rule, "senders").value_or(std::vector<std::string>{})) {
+        if (std::find(ids.begin(), ids.end(), id) != ids.end()) {
+            named.push_back(id);
+            continue;
+        }
+        auto suggestion = core::closest_match(id, ids);
+        reader.error(item_reading(list, id), "'" + id + "' is not a sender of this campaign" +
+                                                 (suggestion ? " (did you mean '" + *suggestion + "'?)" : ""));
+    }
+    if (list.IsSequence() && list.size() == 0) {
+        reader.error(list, "a routing rule needs at least one sender");
+    }
+    return named;
+}
+
+std::vector<core::RoutingRule> read_routing(YamlReader& reader, const YAML::Node& node,
+                                            const std::vector<core::Sender>& senders) {
+    std::vector<core::RoutingRule> rules;
+    if (!reader.check_sequence(node, "'routing'")) {
+        return rules;
+    }
+    if (node.size() == 0) {
+        reader.error(node, "'routing' needs at least one rule; without it every sender takes a share of everyone");
+    }
+    std::set<std::string> routed;
+    std::optional<int> catch_all; // the line of the first rule without conditions
+    for (const auto& item : node) {
+        if (!reader.check_map(item, "a routing rule", {"senders", "tags", "any_tags", "where"})) {
+            continue;
+        }
+        if (catch_all) {
+            reader.warning(item, "this rule is never used: the rule at line " + std::to_string(*catch_all) +
+                                     " has no condition and takes every prospect first");
+        }
+        core::RoutingRule rule;
+        rule.location = reader.where(item);
+        rule.senders = read_rule_senders(reader, item, senders);
+        rule.tags = lower_tags(reader.strings(item, "tags").value_or(std::vector<std::string>{}));
+        rule.any_tags = lower_tags(reader.strings(item, "any_tags").value_or(std::vector<std::string>{}));
+        rule.where = read_filters(reader, item["where"]);
+        if (rule.tags.empty() && rule.any_tags.empty() && rule.where.empty() && !catch_all) {
+            catch_all = rule.location.line;
+        }
+        routed.insert(rule.senders.begin(), rule.senders.end());
+        rules.push_back(std::move(rule));
+    }
+    for (const auto& sender : senders) {
+        if (!sender.id.empty() && !routed.contains(sender.id) && !rules.empty()) {
+            reader.warning(node, "sender '" + sender.id + "' is in no routing rule: it gets no prospects");
+        }
+    }
+    return rules;
+}
+
 core::StopRules read_stop(YamlReader& reader, const YAML::Node& node) {
     core::StopRules stop;
     if (!reader.check_map(node, "'stop'",
@@ -303,8 +370,8 @@ void read_campaign(YamlReader& reader, const YAML::Node& root, const std::filesy
                    core::Campaign& campaign) {
     campaign.location = reader.where(root);
     if (!reader.check_map(root, "the campaign file",
-                          {"campaign", "description", "templates", "senders", "audience", "stop", "steps", "mock",
-                           "gateway", "hooks"})) {
+                          {"campaign", "description", "templates", "senders", "audience", "routing", "stop", "steps",
+                           "mock", "gateway", "hooks"})) {
         return;
     }
     if (auto id = reader.string(root, "campaign", true)) {
@@ -330,6 +397,9 @@ void read_campaign(YamlReader& reader, const YAML::Node& root, const std::filesy
     }
     if (auto audience = required("audience")) {
         campaign.audience = read_audience(reader, audience);
+    }
+    if (auto routing = root["routing"]) {
+        campaign.routing = read_routing(reader, routing, campaign.senders);
     }
     if (auto steps = required("steps")) {
         campaign.steps = read_steps(reader, steps);

@@ -97,18 +97,6 @@ void read_timezone(YamlReader& reader, const YAML::Node& node, core::Sender& sen
     }
 }
 
-// The item of a list that reads `text`, to point at it; the list itself when it is a single value.
-YAML::Node item_reading(const YAML::Node& list, const std::string& text) {
-    if (list.IsSequence()) {
-        for (const auto& item : list) {
-            if (item.IsScalar() && item.Scalar() == text) {
-                return item;
-            }
-        }
-    }
-    return list;
-}
-
 void read_working_hours(YamlReader& reader, const YAML::Node& node, core::WorkingHours& hours) {
     if (!reader.check_map(node, "'working_hours'", {"days", "from", "to"})) {
         return;

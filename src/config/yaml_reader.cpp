@@ -201,6 +201,17 @@ std::optional<std::vector<std::string>> YamlReader::strings(const YAML::Node& ma
     return values;
 }
 
+YAML::Node item_reading(const YAML::Node& list, const std::string& text) {
+    if (list.IsSequence()) {
+        for (const auto& item : list) {
+            if (item.IsScalar() && item.Scalar() == text) {
+                return item;
+            }
+        }
+    }
+    return list;
+}
+
 std::optional<YAML::Node> read_document(YamlReader& reader, const std::filesystem::path& file) {
     std::ifstream input(file, std::ios::binary);
     std::error_code error;

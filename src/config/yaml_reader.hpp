@@ -52,6 +52,9 @@ private:
     std::vector<std::pair<YAML::Node, core::SourceLocation>> m_empty_values;
 };
 
+// The item of a list that reads `text`, to point at it; the list itself when it is a single value.
+YAML::Node item_reading(const YAML::Node& list, const std::string& text);
+
 // The YAML document of `file`, or nothing, with the reason reported, when it cannot be read or parsed.
 std::optional<YAML::Node> read_document(YamlReader& reader, const std::filesystem::path& file);
 // The same from text that was read from `file` earlier (a stored campaign version).

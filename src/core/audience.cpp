@@ -63,4 +63,12 @@ bool matches(const Audience& audience, const Prospect& prospect) {
            std::none_of(audience.exclude_where.begin(), audience.exclude_where.end(), holds);
 }
 
+bool matches(const RoutingRule& rule, const Prospect& prospect) {
+    auto tag = [&prospect](const std::string& name) { return has_tag(prospect, name); };
+    auto holds = [&prospect](const FieldFilter& filter) { return matches(filter, prospect); };
+    return std::all_of(rule.tags.begin(), rule.tags.end(), tag) &&
+           (rule.any_tags.empty() || std::any_of(rule.any_tags.begin(), rule.any_tags.end(), tag)) &&
+           std::all_of(rule.where.begin(), rule.where.end(), holds);
+}
+
 } // namespace campaign::core

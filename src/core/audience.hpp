@@ -1,4 +1,5 @@
-// Who a campaign is for: its audience's tags and field filters tested against one prospect. The suppression list
+// Who a campaign is for: its audience's tags and field filters tested against one prospect, and which routing rule
+// takes them. The suppression list
 // and other campaigns' enrollments are the engine's to check, since they need the database.
 #pragma once
 
@@ -16,5 +17,6 @@ std::optional<std::string_view> field_value(const Prospect& prospect, std::strin
 
 bool matches(const FieldFilter& filter, const Prospect& prospect);
 bool matches(const Audience& audience, const Prospect& prospect);
+bool matches(const RoutingRule& rule, const Prospect& prospect);
 
 } // namespace campaign::core

@@ -109,6 +109,8 @@ struct FieldFilter {
     FieldTest test = FieldTest::equals;
     std::vector<std::string> values; // one for equals and contains, several for in
     bool exists = true;
+
+    bool operator==(const FieldFilter&) const = default;
 };
 
 struct Audience {
@@ -170,12 +172,28 @@ struct Step {
     SourceLocation template_location;
 };
 
+// Which of a campaign's senders take the prospects a rule matches (docs/campaigns.md#routing). The first rule that
+// matches a prospect routes it, to one of the rule's senders by the stable hash; a rule without conditions matches
+// every prospect.
+struct RoutingRule {
+    std::vector<std::string> senders;
+    std::vector<std::string> tags;     // all of them
+    std::vector<std::string> any_tags; // at least one of them
+    std::vector<FieldFilter> where;    // all of them
+    SourceLocation location;
+
+    bool operator==(const RoutingRule& other) const {
+        return senders == other.senders && tags == other.tags && any_tags == other.any_tags && where == other.where;
+    } // where the file says it is no part of what it does
+};
+
 struct Campaign {
     std::string id;
     std::string description;
     std::string templates_dir; // resolved path of the templates folder
     std::vector<Sender> senders;
     Audience audience;
+    std::vector<RoutingRule> routing; // none: every sender takes its share of every prospect
     StopRules stop;
     std::vector<Step> steps;
     std::vector<Hook> hooks; // who hears of its replies, acceptances, opt-outs and inbox actions

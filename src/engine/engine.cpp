@@ -21,6 +21,8 @@ namespace {
 // Enrollments are committed this many at a time: one transaction for a whole audience holds its pages in memory
 // until the end (100 MiB for 100,000 prospects), and a run killed halfway simply enrolls the rest next time.
 constexpr int k_enrollment_batch = 5000;
+// How many prospects that no routing rule takes a run names in its warning.
+constexpr std::size_t k_unrouted_shown = 3;
 
 // Deliveries posted between two looks at what is due: a receiver that hangs holds the run back at most this many
 // timeouts.
@@ -323,6 +325,8 @@ int Engine::enroll(core::Timestamp now, std::optional<core::Timestamp> updated_s
             filter.tags = campaign.audience.tags;
         }
         // Enrolled as they are read, so that memory does not grow with the audience.
+        std::vector<std::string> unrouted;
+        std::size_t unrouted_count = 0;
         m_prospects.for_each(filter, [&](const core::Prospect& prospect) {
             if (!core::matches(campaign.audience, prospect) ||
                 m_enrollments.is_enrolled(runtime->campaign_id, prospect.id) || is_suppressed(prospect) ||
@@ -330,12 +334,18 @@ int Engine::enroll(core::Timestamp now, std::optional<core::Timestamp> updated_s
                  m_enrollments.active_elsewhere(prospect.id, runtime->campaign_id))) {
                 return;
             }
-            const auto& sender = schedule::assign_sender(campaign, prospect.profile_url);
+            const auto* sender = schedule::route(campaign, prospect);
+            if (!sender) {
+                if (++unrouted_count <= k_unrouted_shown) {
+                    unrouted.push_back(prospect.profile_url);
+                }
+                return;
+            }
             core::Enrollment enrollment;
             enrollment.campaign_id = runtime->campaign_id;
             enrollment.version_id = runtime->version_id;
             enrollment.prospect_id = prospect.id;
-            enrollment.sender_id = m_senders.at(sender.id)->id;
+            enrollment.sender_id = m_senders.at(sender->id)->id;
             enrollment.enrolled_at = now;
             place(enrollment, schedule::start(campaign, now), campaign, now);
             m_enrollments.insert(enrollment);
@@ -344,6 +354,17 @@ int Engine::enroll(core::Timestamp now, std::optional<core::Timestamp> updated_s
                 writing();
             }
         });
+        if (unrouted_count > 0) {
+            std::string shown;
+            for (const auto& url : unrouted) {
+                shown += (shown.empty() ? "" : ", ") + url;
+            }
+            m_observer.on_warning("campaign '" + campaign.id + "': " + std::to_string(unrouted_count) +
+                                  (unrouted_count == 1 ? " prospect of the audience matches no routing rule and is"
+                                                       : " prospects of the audience match no routing rule and are") +
+                                  " not enrolled (" + shown + (unrouted_count > unrouted.size() ? ", ..." : "") +
+                                  "); a last rule without conditions takes the rest");
+        }
     }
     commit();
     if (enrolled > 0) {

@@ -115,6 +115,9 @@ std::vector<std::string> describe_changes(const core::Campaign& before, const co
         a.allow_other_campaigns != b.allow_other_campaigns) {
         changes.emplace_back("audience changed");
     }
+    if (before.routing != after.routing) {
+        changes.emplace_back("routing changed (for prospects enrolled from now on)");
+    }
     if (before.stop.on_reply != after.stop.on_reply || before.stop.opt_out_keywords != after.stop.opt_out_keywords) {
         changes.emplace_back("stop rules changed");
     }

@@ -115,3 +115,56 @@ TEST_CASE("nothing goes out on a sender's holidays, and what was due goes on the
     CHECK(on("2026-12-30") > 0);
     CHECK(on("2027-01-04") > 0);
 }
+
+TEST_CASE("a routed campaign puts every European prospect with the European sender", "[e2e][senders]") {
+    Workspace workspace;
+    std::string csv = "first_name,last_name,linkedin_url,company,location,tags\n";
+    for (int i = 0; i < 60; ++i) {
+        const char* place = i % 3 == 0 ? "\"Berlin, Germany\"" : i % 3 == 1 ? "\"Lyon, France\"" : "\"Chicago, IL\"";
+        csv += "P" + std::to_string(i) + ",Tester,https://www.linkedin.com/in/routed-" + std::to_string(i) + ",Acme," +
+               place + ",founders\n";
+    }
+    csv += "Solo,Tester,https://www.linkedin.com/in/routed-tokyo,Acme,\"Tokyo, Japan\",founders\n";
+    workspace.write("people.csv", csv);
+    REQUIRE(workspace.run({"prospects", "import", "people.csv"}).exit_code == 0);
+    workspace.write("campaigns/routed.yaml",
+                    "campaign: routed\ntemplates: .\n"
+                    "senders:\n"
+                    "  - id: hans\n    timezone: Europe/Berlin\n"
+                    "  - id: marcus\n    timezone: America/Chicago\n"
+                    "audience:\n  tags: [founders]\n"
+                    "routing:\n"
+                    "  - where: [{field: location, in: [\"Berlin, Germany\", \"Lyon, France\"]}]\n"
+                    "    senders: [hans]\n"
+                    "  - where: [{field: location, contains: IL}]\n"
+                    "    senders: [marcus]\n"
+                    "  - where: [{field: location, contains: Brazil}]\n"
+                    "    senders: [marcus]\n"
+                    "steps:\n  - id: look\n    type: view_profile\n");
+    // validate sees, in the CRM, the rule that takes nobody and the prospect no rule takes.
+    auto validated = workspace.run({"validate", "campaigns/routed.yaml"});
+    INFO(validated.out << validated.err);
+    CHECK(validated.exit_code == 0);
+    CHECK(validated.err.find("campaigns/routed.yaml:15:5: warning: this routing rule takes none of the audience's 61 "
+                             "prospects in the CRM") != std::string::npos);
+    CHECK(validated.err.find(
+              "campaigns/routed.yaml:11:5: warning: 1 of the audience's 61 prospects matches no routing rule and would "
+              "not be"
+              " enrolled (https://linkedin.com/in/routed-tokyo); a last rule without conditions takes the rest") !=
+          std::string::npos);
+    auto run = workspace.run({"run", "campaigns/routed.yaml", "--start", "2026-12-07T06:00:00Z", "--for", "3d"});
+    INFO(run.out << run.err);
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.err.find("campaign 'routed': 1 prospect of the audience matches no routing rule and is not enrolled "
+                       "(https://linkedin.com/in/routed-tokyo)") != std::string::npos);
+    SQLite::Database db(workspace.rehearsal().string(), SQLite::OPEN_READONLY);
+    auto count = [&db](const std::string& sql) { return db.execAndGet(sql).getInt(); };
+    const std::string by_place = "SELECT count(*) FROM enrollments e JOIN prospects p ON p.id = e.prospect_id"
+                                 " JOIN senders s ON s.id = e.sender_id WHERE ";
+    CHECK(count(by_place + "s.name = 'hans' AND p.location NOT LIKE '%Chicago%'") == 40);
+    CHECK(count(by_place + "s.name = 'marcus' AND p.location LIKE '%Chicago%'") == 20);
+    CHECK(count("SELECT count(*) FROM enrollments") == 60);
+    CHECK(count("SELECT count(*) FROM actions a JOIN enrollments e ON e.id = a.enrollment_id"
+                " JOIN prospects p ON p.id = e.prospect_id JOIN senders s ON s.id = a.sender_id"
+                " WHERE s.name = 'marcus' AND p.location NOT LIKE '%Chicago%'") == 0);
+}

@@ -486,3 +486,75 @@ TEST_CASE("a campaign's hooks name a URL, the variable of their secret and what 
     CHECK(project.errors("hooks: missing.yaml\n") ==
           Lines{"campaigns/q4.yaml:1:8: error: 'hooks': no such file: campaigns/missing.yaml"});
 }
+
+TEST_CASE("routing rules name the campaign's senders and the prospects they take", "[config]") {
+    Project project;
+    auto loaded = project.load(R"(campaign: q4
+senders:
+  - id: hans
+    timezone: Europe/Berlin
+  - id: marcus
+    timezone: America/Chicago
+audience:
+  tags: [founders]
+routing:
+  - where:
+      - field: location
+        contains: Germany
+    senders: [hans]
+  - any_tags: [usa, Canada]
+    senders: marcus
+  - senders: [hans, marcus]
+steps:
+  - id: look
+    type: view_profile
+)");
+    REQUIRE(project.lines(loaded) == Lines{});
+    const auto& routing = loaded.campaign->routing;
+    REQUIRE(routing.size() == 3);
+    CHECK(routing[0].senders == std::vector<std::string>{"hans"});
+    CHECK(routing[0].where.size() == 1);
+    CHECK(routing[1].any_tags == std::vector<std::string>{"usa", "canada"});
+    CHECK(routing[1].senders == std::vector<std::string>{"marcus"});
+    CHECK(routing[2].where.empty());
+    CHECK(routing[0].location.line == 10);
+}
+
+TEST_CASE("a routing rule's mistakes are reported where they are", "[config]") {
+    Project project;
+    auto lines = project.lines(project.load(R"(campaign: q4
+senders:
+  - id: hans
+    timezone: Europe/Berlin
+  - id: marcus
+    timezone: America/Chicago
+  - id: priya
+    timezone: Asia/Kolkata
+audience:
+  tags: [founders]
+routing:
+  - senders: [hans, markus]
+  - where: [{field: country, equals: US}]
+    senders: [marcus]
+  - tags: [vip]
+  - senders: []
+    town: Paris
+steps:
+  - id: look
+    type: view_profile
+)"));
+    CHECK(lines == Lines{"campaigns/q4.yaml:12:3: warning: sender 'priya' is in no routing rule: it gets no prospects",
+                         "campaigns/q4.yaml:12:21: error: 'markus' is not a sender of this campaign (did you mean "
+                         "'marcus'?)",
+                         "campaigns/q4.yaml:13:5: warning: this rule is never used: the rule at line 12 has no "
+                         "condition and takes every prospect first",
+                         "campaigns/q4.yaml:15:5: warning: this rule is never used: the rule at line 12 has no "
+                         "condition and takes every prospect first",
+                         "campaigns/q4.yaml:15:5: error: a routing rule needs 'senders': the senders that take the "
+                         "prospects it matches",
+                         "campaigns/q4.yaml:16:5: warning: this rule is never used: the rule at line 12 has no "
+                         "condition and takes every prospect first",
+                         "campaigns/q4.yaml:16:14: error: a routing rule needs at least one sender",
+                         "campaigns/q4.yaml:17:5: error: unknown key 'town' in a routing rule (expected one of "
+                         "'senders', 'tags', 'any_tags', 'where')"});
+}

@@ -71,7 +71,8 @@ TEST_CASE("an unknown key too far from any is reported with the keys expected", 
     CHECK(project.errors("owner: bob\n") ==
           Lines{"campaigns/q4.yaml:1:1: error: unknown key 'owner' in the campaign file (expected "
                 "one of "
-                "'campaign', 'description', 'templates', 'senders', 'audience', 'stop', 'steps', 'mock', 'gateway', "
+                "'campaign', 'description', 'templates', 'senders', 'audience', 'routing', 'stop', 'steps', 'mock', "
+                "'gateway', "
                 "'hooks')"});
     CHECK(project.errors(R"(stop:
   on_reply: true

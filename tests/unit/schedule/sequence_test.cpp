@@ -147,3 +147,59 @@ TEST_CASE("variants follow their weights and stay put", "[schedule]") {
     CHECK(counts["question"] == Approx(2000).margin(150));
     CHECK(schedule::assign_variant(campaign, campaign.steps[0], "https://linkedin.com/in/p1") == nullptr);
 }
+
+TEST_CASE("routing rules send a prospect to the senders of the first rule that matches, hashed among them",
+          "[schedule]") {
+    auto campaign = founders();
+    for (const char* id : {"hans", "greta", "marcus"}) {
+        core::Sender sender;
+        sender.id = id;
+        campaign.senders.push_back(sender);
+    }
+    core::RoutingRule europe;
+    europe.senders = {"hans", "greta"};
+    europe.where = {core::FieldFilter{"location", core::FieldTest::contains, {"germany"}, true}};
+    core::RoutingRule vip;
+    vip.senders = {"marcus"};
+    vip.tags = {"vip"};
+    campaign.routing = {europe, vip};
+    std::map<std::string, int> europeans;
+    for (int i = 0; i < 400; ++i) {
+        core::Prospect prospect;
+        prospect.profile_url = "https://linkedin.com/in/p" + std::to_string(i);
+        prospect.location = i % 2 == 0 ? "Berlin, Germany" : "Chicago, Illinois";
+        if (i % 4 == 0) {
+            prospect.tags = {"vip"}; // a German VIP is the first rule's
+        }
+        const auto* sender = schedule::route(campaign, prospect);
+        if (i % 2 == 0) {
+            REQUIRE(sender);
+            CHECK(sender->id != "marcus");
+            ++europeans[sender->id];
+        } else {
+            CHECK(sender == nullptr); // an American without the tag: no rule takes them
+            CHECK_FALSE(schedule::routing_rule(campaign, prospect));
+        }
+    }
+    CHECK(europeans["hans"] == Approx(100).margin(30));
+    CHECK(europeans["greta"] == Approx(100).margin(30));
+    core::Prospect american_vip;
+    american_vip.profile_url = "https://linkedin.com/in/vip";
+    american_vip.location = "Boston";
+    american_vip.tags = {"vip"};
+    REQUIRE(schedule::route(campaign, american_vip));
+    CHECK(schedule::route(campaign, american_vip)->id == "marcus");
+    // A last rule without conditions takes the rest.
+    core::RoutingRule rest;
+    rest.senders = {"marcus"};
+    campaign.routing.push_back(rest);
+    core::Prospect american;
+    american.profile_url = "https://linkedin.com/in/someone";
+    american.location = "Austin, Texas";
+    REQUIRE(schedule::route(campaign, american));
+    CHECK(schedule::route(campaign, american)->id == "marcus");
+    CHECK(schedule::routing_rule(campaign, american) == 2);
+    // Without rules, every sender takes its share.
+    campaign.routing.clear();
+    CHECK(schedule::route(campaign, american) == &schedule::assign_sender(campaign, american.profile_url));
+}
