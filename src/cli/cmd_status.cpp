@@ -15,6 +15,7 @@
 #include "config/holiday_calendars.hpp"
 #include "report/page.hpp"
 #include "schedule/calendar.hpp"
+#include "schedule/health.hpp"
 #include "schedule/ledger.hpp"
 #include "schedule/limits.hpp"
 #include "store/action_store.hpp"
@@ -44,6 +45,7 @@ struct SenderUse {
     std::optional<int> week_limit;
     std::string limits_note; // why they differ from the configured ones
     std::string holiday;     // today's, when it is one of the sender's: "holiday (Christmas Day)"
+    core::InvitationRecord invitations;
 };
 
 // What today is for the sender when it is one of its holidays: the calendars' name for it, or its own date.
@@ -79,7 +81,7 @@ std::vector<SenderUse> sender_use(store::Database& database, core::Timestamp now
     auto definitions = sender_definitions(database);
     std::vector<SenderUse> result;
     for (const auto& row : campaigns.senders()) {
-        SenderUse use{row, std::nullopt, "", {}, 0, {}, std::nullopt, "", ""};
+        SenderUse use{row, std::nullopt, "", {}, 0, {}, std::nullopt, "", "", {}};
         core::Sender sender;
         if (auto found = definitions.find(row.name); found != definitions.end()) {
             use.definition = found->second;
@@ -108,6 +110,12 @@ std::vector<SenderUse> sender_use(store::Database& database, core::Timestamp now
         use.invitations_this_week = ledger.invitations_in_week(now);
         if (use.definition) {
             auto day = calendar.local_day(now);
+            // What the run's governor would cap today's invitations at, from the same record.
+            use.invitations =
+                actions.invitation_record(row.id, now, schedule::k_settled_invitations, schedule::k_settle);
+            if (auto limit = schedule::day_limit(sender, core::ActionType::connect, day)) {
+                sender.invitation_cap = schedule::invitation_cap(sender, use.invitations, day, *limit);
+            }
             for (auto type : core::k_action_types) {
                 if (auto limit = schedule::day_limit(sender, type, day)) {
                     use.limits[type] = *limit;
@@ -187,6 +195,12 @@ nlohmann::json to_json(const std::vector<store::EnrollmentCounts>& counts, const
              {"pause_reason", use.row.paused_at ? nlohmann::json(use.row.pause_reason) : nullptr},
              {"today", today},
              {"invitations_7_days", week},
+             {"invitations",
+              {{"pending", use.invitations.pending},
+               {"pending_ceiling",
+                use.definition ? nlohmann::json(use.definition->limits.pending_invitations) : nlohmann::json(nullptr)},
+               {"settled", use.invitations.settled},
+               {"settled_accepted", use.invitations.settled_accepted}}},
              {"limits_note", use.limits_note.empty() ? nlohmann::json(nullptr) : nlohmann::json(use.limits_note)},
              {"holiday", use.holiday.empty() ? nlohmann::json(nullptr) : nlohmann::json(use.holiday)}});
     }

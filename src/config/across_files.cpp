@@ -34,7 +34,8 @@ std::vector<std::string> differences(const core::Sender& a, const core::Sender& 
         keys.emplace_back("working_hours");
     }
     if (a.limits.per_day != b.limits.per_day || a.limits.invitations_per_week != b.limits.invitations_per_week ||
-        a.limits.connect_note_length != b.limits.connect_note_length) {
+        a.limits.connect_note_length != b.limits.connect_note_length ||
+        a.limits.pending_invitations != b.limits.pending_invitations) {
         keys.emplace_back("limits");
     }
     if (a.pacing.min_gap != b.pacing.min_gap || a.pacing.jitter != b.pacing.jitter) {

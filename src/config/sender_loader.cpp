@@ -44,6 +44,9 @@ Bound bound_of(core::ActionType type) {
 }
 
 constexpr Bound k_week_bound{100, 200, k_invitations_why};
+constexpr Bound k_pending_bound{500, 1000,
+                                "LinkedIn reads many unanswered invitations as a sender people do not know, and "
+                                "restricts such accounts first"};
 
 // A limit read against its bound: refused above the hard one, warned about above the safe one.
 std::optional<int> read_limit(YamlReader& reader, const YAML::Node& map, const std::string& key, const Bound& bound,
@@ -132,11 +135,14 @@ void read_working_hours(YamlReader& reader, const YAML::Node& node, core::Workin
 }
 
 void read_limits(YamlReader& reader, const YAML::Node& node, core::SenderLimits& limits) {
-    if (!reader.check_map(node, "'limits'", {"per_day", "invitations_per_week"})) {
+    if (!reader.check_map(node, "'limits'", {"per_day", "invitations_per_week", "pending_invitations"})) {
         return;
     }
     if (auto week = read_limit(reader, node, "invitations_per_week", k_week_bound, "a week")) {
         limits.invitations_per_week = *week;
+    }
+    if (auto pending = read_limit(reader, node, "pending_invitations", k_pending_bound, "at once")) {
+        limits.pending_invitations = *pending;
     }
     auto per_day = node["per_day"];
     auto names = core::action_type_names();

@@ -48,6 +48,22 @@ struct SenderLimits {
     std::map<ActionType, int> per_day;
     int invitations_per_week = 0;
     int connect_note_length = 0; // characters, as LinkedIn counts them
+    // The most invitations waiting for an answer at once (docs/campaigns.md#health): none are sent at it.
+    int pending_invitations = 400;
+};
+
+// What a sender's invitations did, as the health governor reads it each day (docs/campaigns.md#health).
+struct InvitationRecord {
+    int settled = 0;          // the latest invitations sent long enough ago to have been answered, up to a count
+    int settled_accepted = 0; // of those, accepted
+    int pending = 0;          // every invitation sent and neither accepted nor withdrawn
+};
+
+// The governor's cap on one local day's invitations, and why it is below the day's limit.
+struct InvitationCap {
+    int day = 0; // days since 1970-01-01 on the sender's calendar
+    int invitations = 0;
+    std::string why;
 };
 
 // LinkedIn's safe defaults for an account type; a campaign file overrides them one by one.
@@ -100,6 +116,8 @@ struct Sender {
     std::map<ActionType, std::set<int>> experiment_off_days;
     // The local day of its first action in the CRM, from which a warm-up without a start day counts. Filled by a run.
     std::optional<int> first_action_day;
+    // Today's cap on invitations from its health, when it is below the day's limit. Filled by a run, each day.
+    std::optional<InvitationCap> invitation_cap;
 };
 
 enum class FieldTest { equals, in, contains, exists };

@@ -29,7 +29,8 @@ struct Engine::SenderRuntime {
     std::optional<core::Timestamp> next_slot;      // when its next action can go, as last computed
     std::optional<schedule::LocalDay> planned_day; // the last day whose work was planned
     bool dirty = true;                             // a queue of its changed since: next_slot must be computed again
-    bool answers = true; // it may have answers from the inbox waiting: looked for until none is
+    bool answers = true;     // it may have answers from the inbox waiting: looked for until none is
+    std::string health_said; // what the run last said of its invitation cap
 
     // An action that counts against its limits went out: recorded, the gap after it begun, and a warm-up that
     // counts from the first action started.

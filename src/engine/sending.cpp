@@ -3,6 +3,7 @@
 
 #include "engine/runtime.hpp"
 #include "schedule/assignment.hpp"
+#include "schedule/health.hpp"
 #include "schedule/limits.hpp"
 #include "schedule/planner.hpp"
 #include "schedule/sequence.hpp"
@@ -70,6 +71,7 @@ void Engine::plan_day(SenderRuntime& sender, core::Timestamp now) {
     if (working.empty()) {
         return;
     }
+    govern_invitations(sender, day, now);
     auto close = working.spans[working.count - 1].end;
     std::map<core::ActionType, int> counts;
     for (const auto& [campaign_id, sender_id, type] : sender.queues) {
@@ -84,6 +86,29 @@ void Engine::plan_day(SenderRuntime& sender, core::Timestamp now) {
     }
     for (const auto& [type, count] : counts) {
         sender.ledger.plan(type, day, schedule::DayPlan{count});
+    }
+}
+
+// The health governor's cap on the day's invitations, from what the sender's invitations did so far.
+void Engine::govern_invitations(SenderRuntime& sender, schedule::LocalDay day, core::Timestamp now) {
+    auto& definition = sender.sender;
+    definition.invitation_cap.reset();
+    auto limit = schedule::day_limit(definition, core::ActionType::connect, day);
+    auto invites = std::any_of(sender.queues.begin(), sender.queues.end(),
+                               [](const QueueKey& key) { return std::get<2>(key) == core::ActionType::connect; });
+    if (!limit || *limit <= 0 || !invites) {
+        return;
+    }
+    auto record = m_actions.invitation_record(sender.id, now, schedule::k_settled_invitations, schedule::k_settle);
+    definition.invitation_cap = schedule::invitation_cap(definition, record, day, *limit);
+    // Said when it changes, not every day it holds.
+    auto said = definition.invitation_cap ? std::to_string(definition.invitation_cap->invitations) +
+                                                " invitations a day: " + definition.invitation_cap->why
+                                          : std::string();
+    if (said != sender.health_said) {
+        m_observer.on_warning("sender '" + definition.id + "' from " + sender.calendar.format_local(now).substr(0, 10) +
+                              ": " + (said.empty() ? "invitations back to the day's limit" : said));
+        sender.health_said = said;
     }
 }
 

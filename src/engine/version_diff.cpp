@@ -78,7 +78,8 @@ void compare_sender(const core::Sender& before, const core::Sender& after, std::
         changes.push_back("sender " + quoted(after.id) + ": time zone or working hours changed");
     }
     if (before.limits.per_day != after.limits.per_day ||
-        before.limits.invitations_per_week != after.limits.invitations_per_week) {
+        before.limits.invitations_per_week != after.limits.invitations_per_week ||
+        before.limits.pending_invitations != after.limits.pending_invitations) {
         changes.push_back("sender " + quoted(after.id) + ": limits changed");
     }
     if (before.holidays != after.holidays) {

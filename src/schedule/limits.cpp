@@ -54,7 +54,11 @@ std::optional<int> day_limit(const core::Sender& sender, core::ActionType type, 
     if (found == sender.limits.per_day.end()) {
         return std::nullopt;
     }
-    return share_of(found->second, limit_share(sender, day));
+    auto limit = share_of(found->second, limit_share(sender, day));
+    if (const auto& cap = sender.invitation_cap; type == core::ActionType::connect && cap && cap->day == day) {
+        limit = std::min(limit, cap->invitations);
+    }
+    return limit;
 }
 
 int week_invitation_limit(const core::Sender& sender, LocalDay day) {
@@ -62,13 +66,17 @@ int week_invitation_limit(const core::Sender& sender, LocalDay day) {
 }
 
 std::string limits_note(const core::Sender& sender, LocalDay day) {
-    auto week = warmup_week(sender, day);
-    if (!week) {
-        return "";
+    std::string note;
+    if (auto week = warmup_week(sender, day)) {
+        auto percent = static_cast<int>(std::lround(limit_share(sender, day) * 100));
+        note = "warm-up week " + std::to_string(*week) + " of " + std::to_string(sender.warmup->weeks) + ": " +
+               std::to_string(percent) + "% of the configured limits";
     }
-    auto percent = static_cast<int>(std::lround(limit_share(sender, day) * 100));
-    return "warm-up week " + std::to_string(*week) + " of " + std::to_string(sender.warmup->weeks) + ": " +
-           std::to_string(percent) + "% of the configured limits";
+    if (const auto& cap = sender.invitation_cap; cap && cap->day == day) {
+        note += (note.empty() ? "" : "; ") + std::string("invitations ") + std::to_string(cap->invitations) +
+                " today: " + cap->why;
+    }
+    return note;
 }
 
 } // namespace campaign::schedule

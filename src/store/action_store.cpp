@@ -256,6 +256,42 @@ std::optional<core::Timestamp> ActionStore::first_counted(core::RowId sender_id)
     return first;
 }
 
+core::InvitationRecord ActionStore::invitation_record(core::RowId sender_id, core::Timestamp now, int settled,
+                                                      core::Duration settle) {
+    // An invitation is answered by an acceptance, or ended by a withdrawal: the gateway's event or the sender's own
+    // withdraw_invite action.
+    static constexpr const char* k_answered =
+        "(SELECT prospect_id FROM events WHERE sender_id = ?1 AND type IN ('accepted', 'withdrawn')"
+        " AND prospect_id IS NOT NULL AND occurred_at <= ?2)";
+    static constexpr const char* k_withdrawn =
+        "(SELECT prospect_id FROM actions WHERE sender_id = ?1 AND type = 'withdraw_invite' AND state = 'sent'"
+        " AND at_utc <= ?2)";
+    core::InvitationRecord record;
+    SQLite::Statement pending(m_database.sqlite(),
+                              std::string("SELECT count(*) FROM actions WHERE sender_id = ?1 AND type = 'connect'"
+                                          " AND state = 'sent' AND at_utc <= ?2 AND prospect_id NOT IN ") +
+                                  k_answered + " AND prospect_id NOT IN " + k_withdrawn);
+    pending.bind(1, sender_id);
+    pending.bind(2, core::format_utc(now));
+    if (pending.executeStep()) {
+        record.pending = pending.getColumn(0).getInt();
+    }
+    SQLite::Statement latest(m_database.sqlite(),
+                             std::string("SELECT prospect_id IN (SELECT prospect_id FROM events WHERE sender_id = ?1"
+                                         " AND type = 'accepted' AND prospect_id IS NOT NULL AND occurred_at <= ?3)"
+                                         " FROM actions WHERE sender_id = ?1 AND type = 'connect' AND state = 'sent'"
+                                         " AND at_utc <= ?2 ORDER BY at_utc DESC LIMIT ?4"));
+    latest.bind(1, sender_id);
+    latest.bind(2, core::format_utc(now - settle));
+    latest.bind(3, core::format_utc(now));
+    latest.bind(4, settled);
+    while (latest.executeStep()) {
+        ++record.settled;
+        record.settled_accepted += latest.getColumn(0).getInt();
+    }
+    return record;
+}
+
 void ActionStore::for_each_logged(const ActionLogFilter& filter,
                                   const std::function<void(const ActionLogRow&)>& visit) {
     SQLite::Statement query(m_database.sqlite(),

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/campaign.hpp"
 #include "core/enrollment.hpp"
 #include "core/event.hpp"
 #include "store/database.hpp"
@@ -62,6 +63,10 @@ public:
                           const std::function<void(core::ActionType, core::Timestamp)>& visit);
     // When the first of them went out: where a warm-up without a start day counts from.
     std::optional<core::Timestamp> first_counted(core::RowId sender_id);
+    // What the sender's invitations did by `now`: the latest `settled` of those sent at least `settle` before it and
+    // how many of them were accepted, and how many of all are pending (neither accepted nor withdrawn).
+    core::InvitationRecord invitation_record(core::RowId sender_id, core::Timestamp now, int settled,
+                                             core::Duration settle);
 
     void for_each_logged(const ActionLogFilter& filter, const std::function<void(const ActionLogRow&)>& visit);
 

@@ -168,3 +168,46 @@ TEST_CASE("a routed campaign puts every European prospect with the European send
                 " JOIN prospects p ON p.id = e.prospect_id JOIN senders s ON s.id = a.sender_id"
                 " WHERE s.name = 'marcus' AND p.location NOT LIKE '%Chicago%'") == 0);
 }
+
+TEST_CASE("a sender whose invitations are rarely accepted is slowed, and one at its pending ceiling stops inviting",
+          "[e2e][senders]") {
+    Workspace workspace;
+    workspace.write("people.csv", campaign::e2e::prospects_csv("cold", "founders", 600));
+    REQUIRE(workspace.run({"prospects", "import", "people.csv"}).exit_code == 0);
+    // Almost nobody accepts: after two weeks of full days the governor sees it.
+    workspace.write("campaigns/first-month.yaml", invite_campaign("") + "mock:\n  accept: 0.02\n  accept_delay: 1d\n");
+    auto run = workspace.run({"run", "campaigns/first-month.yaml", "--start", "2026-12-07T06:00:00Z", "--for", "28d"});
+    INFO(run.out << run.err);
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.err.find("sender 'nina' from 2026-12-2") != std::string::npos);
+    CHECK(run.err.find("of the last 50 invitations accepted, under 10%: a quarter of the invitations") !=
+          std::string::npos);
+    auto days = invitations_by_local_day(workspace);
+    // The first two weeks at the day's limit; from the third (invitations 14 days old), a quarter of it.
+    CHECK(days["2026-12-08"] == 20);
+    CHECK(days["2026-12-15"] == 20);
+    for (const auto& day : {"2026-12-28", "2026-12-29", "2026-12-30", "2026-12-31", "2027-01-01"}) {
+        INFO(day);
+        CHECK(days[day] <= 5);
+    }
+    CHECK(days["2026-12-28"] == 5);
+
+    // A ceiling of 30 pending: two days of 20, then only the room left, then none.
+    Workspace ceiling;
+    ceiling.write("people.csv", campaign::e2e::prospects_csv("crowd", "founders", 200));
+    REQUIRE(ceiling.run({"prospects", "import", "people.csv"}).exit_code == 0);
+    auto text = invite_campaign("") + "mock:\n  accept: 0.0\n";
+    text.replace(text.find("invitations_per_week: 80"), 24, "invitations_per_week: 80\n      pending_invitations: 30");
+    ceiling.write("campaigns/first-month.yaml", text);
+    auto crowded = ceiling.run({"run", "campaigns/first-month.yaml", "--start", "2026-12-07T06:00:00Z", "--for", "7d"});
+    INFO(crowded.out << crowded.err);
+    REQUIRE(crowded.exit_code == 0);
+    auto held = invitations_by_local_day(ceiling);
+    int total = 0;
+    for (const auto& [day, count] : held) {
+        total += count;
+    }
+    CHECK(total == 30);
+    CHECK(crowded.err.find("30 invitations pending, at the ceiling of 30: none until some are accepted or withdrawn") !=
+          std::string::npos);
+}

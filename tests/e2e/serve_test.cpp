@@ -437,7 +437,7 @@ TEST_CASE("Unipile's PERMISSIONS status pauses the sender with what to do", "[e2
     // the day before, and reaches that moment before the reminders are due.
     std::chrono::year_month_day yesterday{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()) -
                                           std::chrono::days{1}};
-    char start[24];
+    char start[40];
     std::snprintf(start, sizeof start, "%04d-%02u-%02uT00:00:00Z", static_cast<int>(yesterday.year()),
                   static_cast<unsigned>(yesterday.month()), static_cast<unsigned>(yesterday.day()));
     REQUIRE(workspace.run(run_pilot({"--start", start, "--for", "2h"})).exit_code == 0);
