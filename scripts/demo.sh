@@ -35,6 +35,10 @@ printf '\n$ campaign --rehearsal actions --campaign founders-intro > actions.csv
 "$campaign" --rehearsal actions --campaign founders-intro >actions.csv
 echo "$(($(wc -l <actions.csv) - 1)) actions in build/demo/actions.csv; the first three:"
 sed -n 1,4p actions.csv
+# Prospects are routed to the sender of their part of the world, and Marcus's account is new: its warm-up holds his
+# invitations to 5 a day in its first week, and Thanksgiving (26 November) is a holiday of his US calendar.
+echo "marcus's invitations by local day: 5 a day while his account warms up, none on Thanksgiving:"
+awk -F, 'NR > 1 && $3 == "marcus" && $7 == "connect" { print substr($2, 1, 10) }' actions.csv | sort | uniq -c | head -8
 step --rehearsal report replies --latest 10
 step --rehearsal report replies --format html --out report.html
 step --rehearsal report ssi
