@@ -11,6 +11,7 @@
 #include "cli/help.hpp"
 #include "cli/output.hpp"
 #include "cli/rehearsal_place.hpp"
+#include "cli/sender_use.hpp"
 #include "cli/stored_campaigns.hpp"
 #include "config/holiday_calendars.hpp"
 #include "report/page.hpp"
@@ -32,103 +33,6 @@ struct StatusArguments {
     std::string campaign;
     std::string format = "table";
 };
-
-// A sender's limits as the latest stored version of a campaign using it defines them.
-struct SenderUse {
-    store::SenderRow row;
-    std::optional<core::Sender> definition;
-    std::string local_date;
-    std::map<core::ActionType, int> today;
-    int invitations_this_week = 0;
-    // Today's limits where a definition gives them: lower than the configured ones in a warm-up.
-    std::map<core::ActionType, int> limits;
-    std::optional<int> week_limit;
-    std::string limits_note; // why they differ from the configured ones
-    std::string holiday;     // today's, when it is one of the sender's: "holiday (Christmas Day)"
-    core::InvitationRecord invitations;
-};
-
-// What today is for the sender when it is one of its holidays: the calendars' name for it, or its own date.
-std::string holiday_of(const core::Sender& sender, schedule::LocalDay day) {
-    if (!sender.holidays.days.contains(day)) {
-        return "";
-    }
-    for (const auto& code : sender.holidays.calendars) {
-        if (const auto* calendar = config::holiday_calendar(code)) {
-            for (const auto& holiday : *calendar) {
-                if (holiday.day.time_since_epoch().count() == day) {
-                    return "holiday (" + code + ": " + holiday.name + ")";
-                }
-            }
-        }
-    }
-    return "holiday (its own)";
-}
-
-std::map<std::string, core::Sender> sender_definitions(store::Database& database) {
-    std::map<std::string, core::Sender> senders;
-    for (const auto& campaign : latest_campaigns(database)) {
-        for (const auto& sender : campaign.senders) {
-            senders.emplace(sender.id, sender);
-        }
-    }
-    return senders;
-}
-
-std::vector<SenderUse> sender_use(store::Database& database, core::Timestamp now) {
-    store::CampaignStore campaigns(database);
-    store::ActionStore actions(database);
-    auto definitions = sender_definitions(database);
-    std::vector<SenderUse> result;
-    for (const auto& row : campaigns.senders()) {
-        SenderUse use{row, std::nullopt, "", {}, 0, {}, std::nullopt, "", "", {}};
-        core::Sender sender;
-        if (auto found = definitions.find(row.name); found != definitions.end()) {
-            use.definition = found->second;
-            sender = found->second;
-            if (sender.warmup && !sender.warmup->start_day) {
-                if (auto first = actions.first_counted(row.id)) {
-                    sender.first_action_day = schedule::SenderCalendar(sender).local_day(*first);
-                }
-            }
-        } else {
-            // Only its day matters here: any hours will do.
-            sender.id = row.name;
-            sender.working_hours.days.fill(true);
-        }
-        sender.timezone = row.timezone;
-        schedule::SenderCalendar calendar(sender);
-        schedule::SenderLedger ledger(calendar);
-        actions.for_each_counted(row.id, now - schedule::k_invitation_window - std::chrono::days{2},
-                                 [&](core::ActionType type, core::Timestamp at) { ledger.record(type, at); });
-        use.local_date = calendar.format_local(now).substr(0, 10);
-        for (auto type : core::k_action_types) {
-            if (auto used = ledger.used_on_day(type, now); used > 0) {
-                use.today[type] = used;
-            }
-        }
-        use.invitations_this_week = ledger.invitations_in_week(now);
-        if (use.definition) {
-            auto day = calendar.local_day(now);
-            // What the run's governor would cap today's invitations at, from the same record.
-            use.invitations =
-                actions.invitation_record(row.id, now, schedule::k_settled_invitations, schedule::k_settle);
-            if (auto limit = schedule::day_limit(sender, core::ActionType::connect, day)) {
-                sender.invitation_cap = schedule::invitation_cap(sender, use.invitations, day, *limit);
-            }
-            for (auto type : core::k_action_types) {
-                if (auto limit = schedule::day_limit(sender, type, day)) {
-                    use.limits[type] = *limit;
-                }
-            }
-            use.week_limit = schedule::week_invitation_limit(sender, day);
-            use.limits_note = schedule::limits_note(sender, day);
-            use.holiday = holiday_of(sender, day);
-        }
-        result.push_back(std::move(use));
-    }
-    return result;
-}
 
 std::string optional_time(const std::optional<core::Timestamp>& when) {
     return when ? core::format_utc(*when) : "-";
@@ -295,13 +199,7 @@ int status(Context& context, const StatusArguments& arguments) {
                                   context.database_path.string() + " (it has not been run yet)");
         }
     }
-    // A database played on the simulated clock is looked at on that clock: "today" is the day its last run reached.
-    auto now = context.clock.now();
-    std::string clock = "wall";
-    if (auto run = campaigns.latest_run(); run && run->clock == "simulated") {
-        now = campaigns.last_simulated_time().value_or(run->reached_at);
-        clock = "simulated";
-    }
+    auto [now, clock] = status_time(database, context.clock.now());
     auto counts = store::EnrollmentStore(database).counts(campaign_id, now);
     auto senders = sender_use(database, now);
     auto failures = failure_groups(database, arguments.campaign);

@@ -47,7 +47,8 @@ bool only_reads(const std::string& command) {
     static const std::set<std::string, std::less<>> k_readers{
         "status",         "report replies", "report ssi",        "actions",          "prospects list",
         "prospects show", "suppress list",  "ssi list",          "validate",         "template render",
-        "inbox",          "inbox show",     "replies referrals", "replies classify", "hooks log"};
+        "inbox",          "inbox show",     "replies referrals", "replies classify", "hooks log",
+        "sender list",    "sender show"};
     return k_readers.contains(command);
 }
 

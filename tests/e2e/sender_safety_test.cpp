@@ -211,3 +211,34 @@ TEST_CASE("a sender whose invitations are rarely accepted is slowed, and one at 
     CHECK(crowded.err.find("30 invitations pending, at the ceiling of 30: none until some are accepted or withdrawn") !=
           std::string::npos);
 }
+
+TEST_CASE("sender show gives one sender's limits today beside the configured ones, its health and its holidays",
+          "[e2e][senders]") {
+    Workspace workspace;
+    workspace.write("people.csv", campaign::e2e::prospects_csv("show", "founders", 30));
+    REQUIRE(workspace.run({"prospects", "import", "people.csv"}).exit_code == 0);
+    workspace.write("campaigns/first-month.yaml",
+                    invite_campaign("    warmup: {weeks: 4, invitations: 5}\n    holidays:\n      calendars: [DE]\n"));
+    // Two days from Monday: the simulated clock stops on Wednesday 9 December, in the warm-up's first week.
+    REQUIRE(workspace.run({"run", "campaigns/first-month.yaml", "--start", "2026-12-07T06:00:00Z", "--for", "2d"})
+                .exit_code == 0);
+    auto shown = workspace.run({"--rehearsal", "sender", "show", "nina"});
+    INFO(shown.out << shown.err);
+    REQUIRE(shown.exit_code == 0);
+    CHECK(shown.err.empty()); // it only reads
+    CHECK(shown.out.find("sender nina, Europe/Berlin, premium account\nactive\ntoday: 2026-12-09 (the simulated clock "
+                         "of the last run)\n") == 0);
+    CHECK(shown.out.find("\nconnect                20          5") != std::string::npos);
+    CHECK(shown.out.find("warm-up week 1 of 4: 25% of the configured limits") != std::string::npos);
+    CHECK(shown.out.find("warm-up: 4 weeks from 2026-12-07 (its first action), 5 invitations a day in the first") !=
+          std::string::npos);
+    CHECK(shown.out.find("next holidays:\n  2026-12-25  DE: Erster Weihnachtstag\n") != std::string::npos);
+    auto json = nlohmann::json::parse(workspace.run({"--rehearsal", "sender", "show", "nina", "--format", "json"}).out);
+    CHECK(json["today"]["connect"]["limit"] == 5);
+    CHECK(json["warmup"]["start"] == "2026-12-07");
+    CHECK(json["next_holidays"][0]["date"] == "2026-12-25");
+    CHECK(json["invitations"]["pending"].get<int>() > 0);
+    auto missing = workspace.run({"--rehearsal", "sender", "show", "nobody"});
+    CHECK(missing.exit_code == 1);
+    CHECK(missing.err.find("error: no sender 'nobody' in campaign.rehearsal.db") != std::string::npos);
+}
