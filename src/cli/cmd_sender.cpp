@@ -36,16 +36,6 @@ std::string day_text(int day) {
 }
 
 nlohmann::json show_json(const SenderUse& use, const std::vector<std::pair<int, std::string>>& holidays) {
-    auto limits = nlohmann::json::object();
-    for (auto type : core::k_action_types) {
-        auto used = use.today.count(type) ? use.today.at(type) : 0;
-        nlohmann::json entry{{"used", used}};
-        if (auto found = use.limits.find(type); found != use.limits.end()) {
-            entry["limit"] = found->second;
-            entry["configured_limit"] = use.definition->limits.per_day.at(type);
-        }
-        limits[std::string(core::to_string(type))] = entry;
-    }
     auto upcoming = nlohmann::json::array();
     for (const auto& [day, name] : holidays) {
         upcoming.push_back({{"date", day_text(day)}, {"name", name}});
@@ -68,16 +58,11 @@ nlohmann::json show_json(const SenderUse& use, const std::vector<std::pair<int, 
         {"pause_reason", use.row.paused_at ? nlohmann::json(use.row.pause_reason) : nlohmann::json(nullptr)},
         {"held_until",
          use.row.held_until ? nlohmann::json(core::format_utc(*use.row.held_until)) : nlohmann::json(nullptr)},
-        {"today", limits},
+        {"today", today_json(use)},
         {"invitations_7_days",
          {{"used", use.invitations_this_week},
           {"limit", use.week_limit ? nlohmann::json(*use.week_limit) : nlohmann::json(nullptr)}}},
-        {"invitations",
-         {{"pending", use.invitations.pending},
-          {"pending_ceiling",
-           definition ? nlohmann::json(definition->limits.pending_invitations) : nlohmann::json(nullptr)},
-          {"settled", use.invitations.settled},
-          {"settled_accepted", use.invitations.settled_accepted}}},
+        {"invitations", invitations_json(use)},
         {"limits_note", use.limits_note.empty() ? nlohmann::json(nullptr) : nlohmann::json(use.limits_note)},
         {"holiday", use.holiday.empty() ? nlohmann::json(nullptr) : nlohmann::json(use.holiday)},
         {"warmup", warmup},

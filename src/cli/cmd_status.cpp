@@ -76,16 +76,6 @@ nlohmann::json to_json(const std::vector<store::EnrollmentCounts>& counts, const
     }
     auto people = nlohmann::json::array();
     for (const auto& use : senders) {
-        auto today = nlohmann::json::object();
-        for (auto type : core::k_action_types) {
-            auto used = use.today.count(type) ? use.today.at(type) : 0;
-            nlohmann::json entry{{"used", used}};
-            if (auto found = use.limits.find(type); found != use.limits.end()) {
-                entry["limit"] = found->second;
-                entry["configured_limit"] = use.definition->limits.per_day.at(type);
-            }
-            today[std::string(core::to_string(type))] = entry;
-        }
         nlohmann::json week{{"used", use.invitations_this_week}};
         if (use.week_limit) {
             week["limit"] = *use.week_limit;
@@ -97,14 +87,9 @@ nlohmann::json to_json(const std::vector<store::EnrollmentCounts>& counts, const
              {"local_date", use.local_date},
              {"paused", use.row.paused_at.has_value()},
              {"pause_reason", use.row.paused_at ? nlohmann::json(use.row.pause_reason) : nullptr},
-             {"today", today},
+             {"today", today_json(use)},
              {"invitations_7_days", week},
-             {"invitations",
-              {{"pending", use.invitations.pending},
-               {"pending_ceiling",
-                use.definition ? nlohmann::json(use.definition->limits.pending_invitations) : nlohmann::json(nullptr)},
-               {"settled", use.invitations.settled},
-               {"settled_accepted", use.invitations.settled_accepted}}},
+             {"invitations", invitations_json(use)},
              {"limits_note", use.limits_note.empty() ? nlohmann::json(nullptr) : nlohmann::json(use.limits_note)},
              {"holiday", use.holiday.empty() ? nlohmann::json(nullptr) : nlohmann::json(use.holiday)}});
     }

@@ -36,6 +36,28 @@ std::string holiday_name(const core::Sender& sender, schedule::LocalDay day) {
     return "its own";
 }
 
+nlohmann::json today_json(const SenderUse& use) {
+    auto today = nlohmann::json::object();
+    for (auto type : core::k_action_types) {
+        auto used = use.today.count(type) ? use.today.at(type) : 0;
+        nlohmann::json entry{{"used", used}};
+        if (auto found = use.limits.find(type); found != use.limits.end()) {
+            entry["limit"] = found->second;
+            entry["configured_limit"] = use.definition->limits.per_day.at(type);
+        }
+        today[std::string(core::to_string(type))] = entry;
+    }
+    return today;
+}
+
+nlohmann::json invitations_json(const SenderUse& use) {
+    return {{"pending", use.invitations.pending},
+            {"pending_ceiling",
+             use.definition ? nlohmann::json(use.definition->limits.pending_invitations) : nlohmann::json(nullptr)},
+            {"settled", use.invitations.settled},
+            {"settled_accepted", use.invitations.settled_accepted}};
+}
+
 std::pair<core::Timestamp, std::string> status_time(store::Database& database, core::Timestamp wall) {
     store::CampaignStore campaigns(database);
     if (auto run = campaigns.latest_run(); run && run->clock == "simulated") {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <utility>
@@ -38,6 +39,10 @@ std::vector<SenderUse> sender_use(store::Database& database, core::Timestamp now
 // What the reports of a database call now: the wall clock's, or for a database played on the simulated clock the
 // moment its last run reached ("simulated").
 std::pair<core::Timestamp, std::string> status_time(store::Database& database, core::Timestamp wall);
+
+// Its use and limits of the day by action type, and its invitations' record, as JSON.
+nlohmann::json today_json(const SenderUse& use);
+nlohmann::json invitations_json(const SenderUse& use);
 
 // A day of the sender's holidays by name: "DE: Erster Weihnachtstag", or "its own" for a date of its own.
 std::string holiday_name(const core::Sender& sender, schedule::LocalDay day);

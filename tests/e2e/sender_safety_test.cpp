@@ -23,6 +23,12 @@ std::map<std::string, int> invitations_by_local_day(const Workspace& workspace) 
     return days;
 }
 
+// `count` prospects tagged founders, at https://www.linkedin.com/in/SLUG-pN.
+void import_founders(const Workspace& workspace, const std::string& slug, int count) {
+    workspace.write("people.csv", campaign::e2e::prospects_csv(slug, "founders", count));
+    REQUIRE(workspace.run({"prospects", "import", "people.csv"}).exit_code == 0);
+}
+
 // One sender in Berlin, Monday to Friday, inviting every prospect tagged `tag`; `extra` goes under the sender.
 std::string invite_campaign(const std::string& extra) {
     return "campaign: first-month\ntemplates: .\n"
@@ -41,8 +47,7 @@ std::string invite_campaign(const std::string& extra) {
 
 TEST_CASE("a new sender's first four weeks on the mock follow its warm-up ramp", "[e2e][senders]") {
     Workspace workspace;
-    workspace.write("people.csv", campaign::e2e::prospects_csv("warm", "founders", 500));
-    REQUIRE(workspace.run({"prospects", "import", "people.csv"}).exit_code == 0);
+    import_founders(workspace, "warm", 500);
     workspace.write("campaigns/first-month.yaml", invite_campaign("    warmup: {weeks: 4, invitations: 5}\n"));
     auto run = workspace.run({"run", "campaigns/first-month.yaml", "--start", "2026-12-07T06:00:00Z", "--for", "35d"});
     INFO(run.out << run.err);
@@ -69,8 +74,7 @@ TEST_CASE("a new sender's first four weeks on the mock follow its warm-up ramp",
 
 TEST_CASE("status shows a warming sender's week and today's limits beside the configured ones", "[e2e][senders]") {
     Workspace workspace;
-    workspace.write("people.csv", campaign::e2e::prospects_csv("warm", "founders", 5));
-    REQUIRE(workspace.run({"prospects", "import", "people.csv"}).exit_code == 0);
+    import_founders(workspace, "warm", 5);
     // A start to come: until then, and in its first week, the sender has a quarter of its limits.
     workspace.write("campaigns/first-month.yaml",
                     invite_campaign("    warmup: {weeks: 4, invitations: 5, start: 2099-01-05}\n"));
@@ -91,8 +95,7 @@ TEST_CASE("status shows a warming sender's week and today's limits beside the co
 
 TEST_CASE("nothing goes out on a sender's holidays, and what was due goes on the next working day", "[e2e][senders]") {
     Workspace workspace;
-    workspace.write("people.csv", campaign::e2e::prospects_csv("festive", "founders", 200));
-    REQUIRE(workspace.run({"prospects", "import", "people.csv"}).exit_code == 0);
+    import_founders(workspace, "festive", 200);
     workspace.write("campaigns/first-month.yaml",
                     invite_campaign("    holidays:\n      calendars: [DE]\n      dates: [2026-12-24, 2026-12-31]\n"));
     REQUIRE(workspace.run({"validate", "campaigns/first-month.yaml"}).exit_code == 0);
@@ -172,8 +175,7 @@ TEST_CASE("a routed campaign puts every European prospect with the European send
 TEST_CASE("a sender whose invitations are rarely accepted is slowed, and one at its pending ceiling stops inviting",
           "[e2e][senders]") {
     Workspace workspace;
-    workspace.write("people.csv", campaign::e2e::prospects_csv("cold", "founders", 600));
-    REQUIRE(workspace.run({"prospects", "import", "people.csv"}).exit_code == 0);
+    import_founders(workspace, "cold", 600);
     // Almost nobody accepts: after two weeks of full days the governor sees it.
     workspace.write("campaigns/first-month.yaml", invite_campaign("") + "mock:\n  accept: 0.02\n  accept_delay: 1d\n");
     auto run = workspace.run({"run", "campaigns/first-month.yaml", "--start", "2026-12-07T06:00:00Z", "--for", "28d"});
@@ -194,8 +196,7 @@ TEST_CASE("a sender whose invitations are rarely accepted is slowed, and one at 
 
     // A ceiling of 30 pending: two days of 20, then only the room left, then none.
     Workspace ceiling;
-    ceiling.write("people.csv", campaign::e2e::prospects_csv("crowd", "founders", 200));
-    REQUIRE(ceiling.run({"prospects", "import", "people.csv"}).exit_code == 0);
+    import_founders(ceiling, "crowd", 200);
     auto text = invite_campaign("") + "mock:\n  accept: 0.0\n";
     text.replace(text.find("invitations_per_week: 80"), 24, "invitations_per_week: 80\n      pending_invitations: 30");
     ceiling.write("campaigns/first-month.yaml", text);
@@ -215,8 +216,7 @@ TEST_CASE("a sender whose invitations are rarely accepted is slowed, and one at 
 TEST_CASE("sender show gives one sender's limits today beside the configured ones, its health and its holidays",
           "[e2e][senders]") {
     Workspace workspace;
-    workspace.write("people.csv", campaign::e2e::prospects_csv("show", "founders", 30));
-    REQUIRE(workspace.run({"prospects", "import", "people.csv"}).exit_code == 0);
+    import_founders(workspace, "show", 30);
     workspace.write("campaigns/first-month.yaml",
                     invite_campaign("    warmup: {weeks: 4, invitations: 5}\n    holidays:\n      calendars: [DE]\n"));
     // Two days from Monday: the simulated clock stops on Wednesday 9 December, in the warm-up's first week.
