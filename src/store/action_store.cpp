@@ -258,19 +258,17 @@ std::optional<core::Timestamp> ActionStore::first_counted(core::RowId sender_id)
 
 core::InvitationRecord ActionStore::invitation_record(core::RowId sender_id, core::Timestamp now, int settled,
                                                       core::Duration settle) {
-    // An invitation is answered by an acceptance, or ended by a withdrawal: the gateway's event or the sender's own
-    // withdraw_invite action.
-    static constexpr const char* k_answered =
-        "(SELECT prospect_id FROM events WHERE sender_id = ?1 AND type IN ('accepted', 'withdrawn')"
-        " AND prospect_id IS NOT NULL AND occurred_at <= ?2)";
-    static constexpr const char* k_withdrawn =
-        "(SELECT prospect_id FROM actions WHERE sender_id = ?1 AND type = 'withdraw_invite' AND state = 'sent'"
-        " AND at_utc <= ?2)";
+    // An invitation is answered by an acceptance, or ended by a withdrawal: the gateway's event, or the sender's own
+    // withdraw_invite in the same enrollment (a prospect invited again by another campaign is pending again).
     core::InvitationRecord record;
     SQLite::Statement pending(m_database.sqlite(),
-                              std::string("SELECT count(*) FROM actions WHERE sender_id = ?1 AND type = 'connect'"
-                                          " AND state = 'sent' AND at_utc <= ?2 AND prospect_id NOT IN ") +
-                                  k_answered + " AND prospect_id NOT IN " + k_withdrawn);
+                              "SELECT count(*) FROM actions c WHERE c.sender_id = ?1 AND c.type = 'connect'"
+                              " AND c.state = 'sent' AND c.at_utc <= ?2"
+                              " AND c.prospect_id NOT IN (SELECT prospect_id FROM events WHERE sender_id = ?1"
+                              " AND type IN ('accepted', 'withdrawn') AND prospect_id IS NOT NULL"
+                              " AND occurred_at <= ?2)"
+                              " AND NOT EXISTS (SELECT 1 FROM actions w WHERE w.enrollment_id = c.enrollment_id"
+                              " AND w.type = 'withdraw_invite' AND w.state = 'sent' AND w.at_utc <= ?2)");
     pending.bind(1, sender_id);
     pending.bind(2, core::format_utc(now));
     if (pending.executeStep()) {
