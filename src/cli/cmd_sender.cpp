@@ -142,6 +142,10 @@ int show_sender(Context& context, const std::string& name, const std::string& fo
         }
     }
     out << '\n';
+    if (use.notes_left) {
+        out << "invitation notes left this month: " << *use.notes_left << " of " << *definition->limits.notes_per_month
+            << " (then invitations go without a note)\n";
+    }
     if (definition->warmup) {
         auto start = definition->warmup->start_day ? definition->warmup->start_day : definition->first_action_day;
         out << "warm-up: " << definition->warmup->weeks << " weeks from "

@@ -1,5 +1,7 @@
 #include "cli/sender_use.hpp"
 
+#include <algorithm>
+
 #include "cli/stored_campaigns.hpp"
 #include "config/holiday_calendars.hpp"
 #include "schedule/health.hpp"
@@ -55,7 +57,8 @@ nlohmann::json invitations_json(const SenderUse& use) {
             {"pending_ceiling",
              use.definition ? nlohmann::json(use.definition->limits.pending_invitations) : nlohmann::json(nullptr)},
             {"settled", use.invitations.settled},
-            {"settled_accepted", use.invitations.settled_accepted}};
+            {"settled_accepted", use.invitations.settled_accepted},
+            {"notes_left_this_month", use.notes_left ? nlohmann::json(*use.notes_left) : nlohmann::json(nullptr)}};
 }
 
 std::pair<core::Timestamp, std::string> status_time(store::Database& database, core::Timestamp wall) {
@@ -72,7 +75,7 @@ std::vector<SenderUse> sender_use(store::Database& database, core::Timestamp now
     auto definitions = sender_definitions(database);
     std::vector<SenderUse> result;
     for (const auto& row : campaigns.senders()) {
-        SenderUse use{row, std::nullopt, "", {}, 0, {}, std::nullopt, "", "", {}};
+        SenderUse use{row, std::nullopt, "", {}, 0, {}, std::nullopt, "", "", {}, std::nullopt};
         core::Sender sender;
         if (auto found = definitions.find(row.name); found != definitions.end()) {
             use.definition = found->second;
@@ -115,6 +118,14 @@ std::vector<SenderUse> sender_use(store::Database& database, core::Timestamp now
             use.week_limit = schedule::week_invitation_limit(sender, day);
             use.limits_note = schedule::limits_note(sender, day);
             use.holiday = sender.holidays.days.contains(day) ? "holiday (" + holiday_name(sender, day) + ")" : "";
+            if (const auto& allowance = sender.limits.notes_per_month) {
+                auto month = use.local_date.substr(0, 7);
+                auto first = *core::parse_day(month + "-01");
+                auto next = std::chrono::sys_days{std::chrono::year_month_day{first} + std::chrono::months{1}};
+                auto used = actions.notes_in_month(row.id, month, core::Timestamp{first - std::chrono::days{1}},
+                                                   core::Timestamp{next + std::chrono::days{1}});
+                use.notes_left = std::max(0, *allowance - used);
+            }
         }
         use.definition = use.definition ? std::optional<core::Sender>(sender) : std::nullopt;
         result.push_back(std::move(use));

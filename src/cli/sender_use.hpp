@@ -31,6 +31,7 @@ struct SenderUse {
     std::string limits_note; // why they differ from the configured ones
     std::string holiday;     // today's, when it is one of the sender's: "holiday (Christmas Day)"
     core::InvitationRecord invitations;
+    std::optional<int> notes_left; // of its monthly allowance of invitation notes, in its month of now
 };
 
 // Every sender of the database, on its day of `now`.

@@ -35,7 +35,8 @@ std::vector<std::string> differences(const core::Sender& a, const core::Sender& 
     }
     if (a.limits.per_day != b.limits.per_day || a.limits.invitations_per_week != b.limits.invitations_per_week ||
         a.limits.connect_note_length != b.limits.connect_note_length ||
-        a.limits.pending_invitations != b.limits.pending_invitations) {
+        a.limits.pending_invitations != b.limits.pending_invitations ||
+        a.limits.notes_per_month != b.limits.notes_per_month) {
         keys.emplace_back("limits");
     }
     if (a.pacing.min_gap != b.pacing.min_gap || a.pacing.jitter != b.pacing.jitter) {

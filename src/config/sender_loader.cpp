@@ -135,8 +135,13 @@ void read_working_hours(YamlReader& reader, const YAML::Node& node, core::Workin
 }
 
 void read_limits(YamlReader& reader, const YAML::Node& node, core::SenderLimits& limits) {
-    if (!reader.check_map(node, "'limits'", {"per_day", "invitations_per_week", "pending_invitations"})) {
+    if (!reader.check_map(node, "'limits'",
+                          {"per_day", "invitations_per_week", "pending_invitations", "notes_per_month"})) {
         return;
+    }
+    constexpr int k_most_notes = 1000;
+    if (auto notes = reader.integer(node, "notes_per_month", 0, k_most_notes)) {
+        limits.notes_per_month = *notes;
     }
     if (auto week = read_limit(reader, node, "invitations_per_week", k_week_bound, "a week")) {
         limits.invitations_per_week = *week;

@@ -68,6 +68,9 @@ SenderLimits default_limits(AccountType account) {
     };
     limits.invitations_per_week = pick(80, 100, 100);
     limits.connect_note_length = pick(200, 300, 300);
+    if (account == AccountType::free) {
+        limits.notes_per_month = 5;
+    }
     return limits;
 }
 

@@ -50,6 +50,9 @@ struct SenderLimits {
     int connect_note_length = 0; // characters, as LinkedIn counts them
     // The most invitations waiting for an answer at once (docs/campaigns.md#health): none are sent at it.
     int pending_invitations = 400;
+    // Invitations with a note in a calendar month of the sender's, as LinkedIn allows a free account (none: no
+    // allowance); once it is used up, invitations go without their note.
+    std::optional<int> notes_per_month;
 };
 
 // What a sender's invitations did, as the health governor reads it each day (docs/campaigns.md#health).

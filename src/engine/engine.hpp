@@ -189,6 +189,7 @@ private:
     // Shares the day's work of each type out over the sender's working hours, once a day.
     void plan_day(SenderRuntime& sender, core::Timestamp now);
     void govern_invitations(SenderRuntime& sender, schedule::LocalDay day, core::Timestamp now);
+    bool note_allowed(SenderRuntime& sender, core::Timestamp now);
     // Sends what the sender may send now; returns when its next action can go, if it has one waiting.
     std::optional<core::Timestamp> serve_sender(SenderRuntime& sender, core::Timestamp now);
     void act(SenderRuntime& sender, core::Enrollment enrollment, core::Timestamp now);

@@ -31,6 +31,10 @@ struct Engine::SenderRuntime {
     bool dirty = true;                             // a queue of its changed since: next_slot must be computed again
     bool answers = true;     // it may have answers from the inbox waiting: looked for until none is
     std::string health_said; // what the run last said of its invitation cap
+    // Its invitations with a note in a local month ("2026-12"), against a monthly allowance.
+    std::string notes_month;
+    int notes_used = 0;
+    bool notes_warned = false; // that they ran out, this month
 
     // An action that counts against its limits went out: recorded, the gap after it begun, and a warm-up that
     // counts from the first action started.

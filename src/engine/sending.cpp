@@ -112,6 +112,35 @@ void Engine::govern_invitations(SenderRuntime& sender, schedule::LocalDay day, c
     }
 }
 
+// Whether the sender's monthly allowance of invitation notes (a free account's) has one left in its month of `now`;
+// said once a month, when it runs out.
+bool Engine::note_allowed(SenderRuntime& sender, core::Timestamp now) {
+    const auto& allowance = sender.sender.limits.notes_per_month;
+    if (!allowance) {
+        return true;
+    }
+    auto month = sender.calendar.format_local(now).substr(0, 7);
+    auto first = *core::parse_day(month + "-01");
+    auto next = std::chrono::sys_days{std::chrono::year_month_day{first} + std::chrono::months{1}};
+    if (month != sender.notes_month) {
+        // The month's moments in UTC lie within a day of its local dates.
+        sender.notes_month = month;
+        sender.notes_used = m_actions.notes_in_month(sender.id, month, core::Timestamp{first - std::chrono::days{1}},
+                                                     core::Timestamp{next + std::chrono::days{1}});
+        sender.notes_warned = false;
+    }
+    if (sender.notes_used < *allowance) {
+        return true;
+    }
+    if (!sender.notes_warned) {
+        sender.notes_warned = true;
+        m_observer.on_warning("sender '" + sender.sender.id + "' has used its " + std::to_string(*allowance) +
+                              " invitation notes of " + month + ": its invitations go without a note until " +
+                              core::format_day(next));
+    }
+    return false;
+}
+
 std::optional<core::Timestamp> Engine::serve_sender(SenderRuntime& sender, core::Timestamp now) {
     plan_day(sender, now);
     for (;;) {
@@ -344,6 +373,9 @@ void Engine::act(SenderRuntime& sender, core::Enrollment enrollment, core::Times
     const auto* variant = schedule::assign_variant(campaign, step, prospect->profile_url);
     auto template_name = variant ? variant->template_name : step.template_name;
     action.variant = variant ? variant->id : "";
+    if (step.type == core::ActionType::connect && !template_name.empty() && !note_allowed(sender, now)) {
+        template_name.clear(); // the month's notes are used up: the invitation goes without one
+    }
     if (core::sends_text(step.type) && !template_name.empty()) {
         auto rendered = m_messages.text_for(campaign, step, template_name, *prospect, sender.sender);
         if (!rendered.text) {
@@ -393,6 +425,9 @@ void Engine::record_outcome(SenderRuntime& sender, core::Enrollment& enrollment,
         }
         settle_sent(enrollment, step, now);
         sender.counted(step.type, now, m_random);
+        if (step.type == core::ActionType::connect && !action.rendered_text.empty()) {
+            ++sender.notes_used;
+        }
         ++m_progress.sent;
         return;
     case transport::SendStatus::rejected:

@@ -79,7 +79,8 @@ void compare_sender(const core::Sender& before, const core::Sender& after, std::
     }
     if (before.limits.per_day != after.limits.per_day ||
         before.limits.invitations_per_week != after.limits.invitations_per_week ||
-        before.limits.pending_invitations != after.limits.pending_invitations) {
+        before.limits.pending_invitations != after.limits.pending_invitations ||
+        before.limits.notes_per_month != after.limits.notes_per_month) {
         changes.push_back("sender " + quoted(after.id) + ": limits changed");
     }
     if (before.holidays != after.holidays) {

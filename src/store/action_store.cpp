@@ -256,6 +256,19 @@ std::optional<core::Timestamp> ActionStore::first_counted(core::RowId sender_id)
     return first;
 }
 
+int ActionStore::notes_in_month(core::RowId sender_id, const std::string& month, core::Timestamp from,
+                                core::Timestamp to) {
+    SQLite::Statement query(m_database.sqlite(),
+                            "SELECT count(*) FROM actions WHERE sender_id = ? AND type = 'connect'"
+                            " AND at_utc >= ? AND at_utc < ? AND substr(at_local, 1, 7) = ?"
+                            " AND state IN ('sent', 'sending', 'in_doubt') AND coalesce(rendered_text, '') <> ''");
+    query.bind(1, sender_id);
+    query.bind(2, core::format_utc(from));
+    query.bind(3, core::format_utc(to));
+    query.bind(4, month);
+    return query.executeStep() ? query.getColumn(0).getInt() : 0;
+}
+
 core::InvitationRecord ActionStore::invitation_record(core::RowId sender_id, core::Timestamp now, int settled,
                                                       core::Duration settle) {
     // An invitation is answered by an acceptance, or ended by a withdrawal: the gateway's event, or the sender's own

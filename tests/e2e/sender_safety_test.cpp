@@ -242,3 +242,28 @@ TEST_CASE("sender show gives one sender's limits today beside the configured one
     CHECK(missing.exit_code == 1);
     CHECK(missing.err.find("error: no sender 'nobody' in campaign.rehearsal.db") != std::string::npos);
 }
+
+TEST_CASE("a free account's invitation notes stop at its monthly allowance, and its invitations go on without one",
+          "[e2e][senders]") {
+    Workspace workspace;
+    import_founders(workspace, "free", 60);
+    workspace.write("campaigns/note.mustache", "Hi {{first_name}}, glad to connect.\n");
+    auto text = invite_campaign("    account: free\n");
+    text.replace(text.find("type: connect"), 13, "type: connect\n    note: note.mustache");
+    workspace.write("campaigns/first-month.yaml", text);
+    // From 29 December: three days of December at 15 invitations a day, then January's own allowance.
+    auto run = workspace.run({"run", "campaigns/first-month.yaml", "--start", "2026-12-29T06:00:00Z", "--for", "10d"});
+    INFO(run.out << run.err);
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.err.find("sender 'nina' has used its 5 invitation notes of 2026-12: its invitations go without a note "
+                       "until 2027-01-01") != std::string::npos);
+    SQLite::Database db(workspace.rehearsal().string(), SQLite::OPEN_READONLY);
+    auto count = [&db](const std::string& sql) { return db.execAndGet(sql).getInt(); };
+    const std::string invitations = "SELECT count(*) FROM actions WHERE type = 'connect' AND state = 'sent' AND ";
+    CHECK(count(invitations + "substr(at_local, 1, 7) = '2026-12' AND rendered_text <> ''") == 5);
+    CHECK(count(invitations + "substr(at_local, 1, 7) = '2026-12' AND coalesce(rendered_text, '') = ''") > 0);
+    CHECK(count(invitations + "substr(at_local, 1, 7) = '2027-01' AND rendered_text <> ''") == 5);
+    auto shown = workspace.run({"--rehearsal", "sender", "show", "nina"});
+    CHECK(shown.out.find("invitation notes left this month: 0 of 5 (then invitations go without a note)") !=
+          std::string::npos);
+}

@@ -294,7 +294,7 @@ TEST_CASE("limits per day name action types", "[config]") {
     limits:
       connect: 20
 )") == Lines{"campaigns/q4.yaml:5:7: error: unknown key 'connect' in 'limits' (expected one of "
-             "'per_day', 'invitations_per_week', 'pending_invitations')"});
+             "'per_day', 'invitations_per_week', 'pending_invitations', 'notes_per_month')"});
 }
 
 TEST_CASE("pacing takes durations", "[config]") {
