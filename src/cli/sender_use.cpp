@@ -108,7 +108,8 @@ std::vector<SenderUse> sender_use(store::Database& database, core::Timestamp now
             use.invitations =
                 actions.invitation_record(row.id, now, schedule::k_settled_invitations, schedule::k_settle);
             if (auto limit = schedule::day_limit(sender, core::ActionType::connect, day)) {
-                sender.invitation_cap = schedule::invitation_cap(sender, use.invitations, day, *limit);
+                sender.invitation_cap = schedule::invitation_cap(sender, use.invitations, day, *limit,
+                                                                 ledger.used_on_day(core::ActionType::connect, now));
             }
             for (auto type : core::k_action_types) {
                 if (auto limit = schedule::day_limit(sender, type, day)) {

@@ -234,15 +234,48 @@ void read_holidays(YamlReader& reader, const YAML::Node& node, core::Holidays& h
                                  std::to_string(last) + " (docs/campaigns.md#holidays); list other days under 'dates'");
                 continue;
             }
-            holidays.calendars.push_back(code);
+            if (std::find(holidays.calendars.begin(), holidays.calendars.end(), code) == holidays.calendars.end()) {
+                holidays.calendars.push_back(code);
+            }
             for (const auto& holiday : *calendar) {
                 holidays.days.insert(static_cast<int>(holiday.day.time_since_epoch().count()));
             }
         }
     }
+    std::sort(holidays.calendars.begin(), holidays.calendars.end()); // the same calendars in any order
     if (auto dates = node["dates"]) {
         if (reader.check_sequence(dates, "'dates'")) {
             read_holiday_dates(reader, dates, holidays.days);
+        }
+    }
+}
+
+// Holidays and days off that leave a stretch without a working day as long as the run's search for one.
+void check_working_days(YamlReader& reader, const YAML::Node& node, const core::Sender& sender) {
+    constexpr int k_longest_without_work = 393; // the calendar searches 400 days, less a week
+    const auto& holidays = sender.holidays.days;
+    auto off = [&](int day) {
+        auto weekday = static_cast<std::size_t>(((day % 7) + 11) % 7); // 1970-01-01 was a Thursday
+        return holidays.contains(day) || !sender.working_hours.days[weekday];
+    };
+    for (auto day : holidays) {
+        if (holidays.contains(day - 1)) {
+            continue; // measured from the start of its stretch
+        }
+        int first = day;
+        while (off(first - 1) && day - first < k_longest_without_work) {
+            --first;
+        }
+        int last = day;
+        while (off(last + 1) && last - first < k_longest_without_work) {
+            ++last;
+        }
+        if (last - first + 1 >= k_longest_without_work) {
+            reader.error(node["holidays"], "the holidays leave no working day from " +
+                                               core::format_day(core::Day{std::chrono::days{first}}) + " for " +
+                                               std::to_string(k_longest_without_work) +
+                                               " days or more: a sender needs a working day in every year");
+            return;
         }
     }
 }
@@ -261,9 +294,10 @@ void read_warmup(YamlReader& reader, const YAML::Node& node, core::Sender& sende
     if (auto invitations = reader.integer(node, "invitations", 1, std::max(1, most))) {
         warmup.invitations = *invitations;
     }
-    if (warmup.invitations >= most && most > 0 && node["invitations"]) {
-        reader.warning(node["invitations"], "'invitations' is the daily connect limit itself (" + std::to_string(most) +
-                                                "): invitations do not ramp up");
+    if (warmup.invitations >= most && most > 0) {
+        reader.warning(node["invitations"] ? node["invitations"] : node,
+                       "'invitations' (" + std::to_string(warmup.invitations) + ") is not below the daily connect " +
+                           "limit (" + std::to_string(most) + "): nothing ramps up; give fewer invitations a day");
     }
     if (auto start = reader.string(node, "start")) {
         if (auto day = core::parse_day(*start)) {
@@ -317,6 +351,7 @@ core::Sender read_sender(YamlReader& reader, const YAML::Node& node) {
     }
     if (auto holidays = node["holidays"]) {
         read_holidays(reader, holidays, sender.holidays);
+        check_working_days(reader, node, sender);
     }
     if (auto warmup = node["warmup"]) {
         read_warmup(reader, warmup, sender); // after the limits, which it ramps up to

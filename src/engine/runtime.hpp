@@ -29,8 +29,8 @@ struct Engine::SenderRuntime {
     std::optional<core::Timestamp> next_slot;      // when its next action can go, as last computed
     std::optional<schedule::LocalDay> planned_day; // the last day whose work was planned
     bool dirty = true;                             // a queue of its changed since: next_slot must be computed again
-    bool answers = true;     // it may have answers from the inbox waiting: looked for until none is
-    std::string health_said; // what the run last said of its invitation cap
+    bool answers = true; // it may have answers from the inbox waiting: looked for until none is
+    int health_cap = -1; // the invitation cap the run last said, -1 for none
     // Its invitations with a note in a local month ("2026-12"), against a monthly allowance.
     std::string notes_month;
     int notes_used = 0;

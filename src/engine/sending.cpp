@@ -100,15 +100,16 @@ void Engine::govern_invitations(SenderRuntime& sender, schedule::LocalDay day, c
         return;
     }
     auto record = m_actions.invitation_record(sender.id, now, schedule::k_settled_invitations, schedule::k_settle);
-    definition.invitation_cap = schedule::invitation_cap(definition, record, day, *limit);
-    // Said when it changes, not every day it holds.
-    auto said = definition.invitation_cap ? std::to_string(definition.invitation_cap->invitations) +
-                                                " invitations a day: " + definition.invitation_cap->why
-                                          : std::string();
-    if (said != sender.health_said) {
-        m_observer.on_warning("sender '" + definition.id + "' from " + sender.calendar.format_local(now).substr(0, 10) +
-                              ": " + (said.empty() ? "invitations back to the day's limit" : said));
-        sender.health_said = said;
+    definition.invitation_cap = schedule::invitation_cap(definition, record, day, *limit,
+                                                         sender.ledger.used_on_day(core::ActionType::connect, now));
+    // Said when the cap changes, not every day it holds.
+    auto cap = definition.invitation_cap ? definition.invitation_cap->invitations : -1;
+    if (cap != sender.health_cap) {
+        m_observer.on_warning(
+            "sender '" + definition.id + "' from " + sender.calendar.format_local(now).substr(0, 10) + ": " +
+            (definition.invitation_cap ? std::to_string(cap) + " invitations a day: " + definition.invitation_cap->why
+                                       : std::string("invitations back to the day's limit")));
+        sender.health_cap = cap;
     }
 }
 

@@ -24,9 +24,9 @@ inline constexpr double k_poor_acceptance = 0.20;
 inline constexpr double k_bad_acceptance = 0.10;
 inline constexpr double k_crowded_share = 0.8;
 
-// The cap on `day`'s invitations for a sender whose day's limit is `limit`, or nothing when its health does not
-// lower it.
+// The cap on `day`'s invitations for a sender whose day's limit is `limit` and who sent `sent_today` of them already
+// (they are among the record's pending ones), or nothing when its health does not lower it.
 std::optional<core::InvitationCap> invitation_cap(const core::Sender& sender, const core::InvitationRecord& record,
-                                                  LocalDay day, int limit);
+                                                  LocalDay day, int limit, int sent_today = 0);
 
 } // namespace campaign::schedule

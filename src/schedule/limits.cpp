@@ -67,7 +67,7 @@ int week_invitation_limit(const core::Sender& sender, LocalDay day) {
 
 std::string limits_note(const core::Sender& sender, LocalDay day) {
     std::string note;
-    if (auto week = warmup_week(sender, day)) {
+    if (auto week = warmup_week(sender, day); week && limit_share(sender, day) < 1.0) {
         auto percent = static_cast<int>(std::lround(limit_share(sender, day) * 100));
         note = "warm-up week " + std::to_string(*week) + " of " + std::to_string(sender.warmup->weeks) + ": " +
                std::to_string(percent) + "% of the configured limits";

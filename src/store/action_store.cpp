@@ -276,7 +276,7 @@ core::InvitationRecord ActionStore::invitation_record(core::RowId sender_id, cor
     core::InvitationRecord record;
     SQLite::Statement pending(m_database.sqlite(),
                               "SELECT count(*) FROM actions c WHERE c.sender_id = ?1 AND c.type = 'connect'"
-                              " AND c.state = 'sent' AND c.at_utc <= ?2"
+                              " AND c.state IN ('sent', 'sending', 'in_doubt') AND c.at_utc <= ?2"
                               " AND c.prospect_id NOT IN (SELECT prospect_id FROM events WHERE sender_id = ?1"
                               " AND type IN ('accepted', 'withdrawn') AND prospect_id IS NOT NULL"
                               " AND occurred_at <= ?2)"

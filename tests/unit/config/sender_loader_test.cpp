@@ -341,7 +341,7 @@ TEST_CASE("a sender's holidays are its country calendars' and its own days and s
       dates: [2026-12-24, "2026-08-03..2026-08-05"]
 )");
     REQUIRE(sender);
-    CHECK(sender->holidays.calendars == std::vector<std::string>{"DE", "AT"});
+    CHECK(sender->holidays.calendars == std::vector<std::string>{"AT", "DE"}); // in order, whatever the file's
     auto day = [](const char* text) { return static_cast<int>(parse_day(text)->time_since_epoch().count()); };
     for (const char* holiday : {"2026-10-03", "2026-12-25", "2026-12-08", "2030-12-26", "2026-12-24", "2026-08-03",
                                 "2026-08-04", "2026-08-05"}) {
@@ -397,6 +397,20 @@ TEST_CASE("a warm-up's weeks, invitations and start are checked", "[config]") {
     CHECK(project.lines(project.load(complete_campaign(
               "senders:\n  - id: alice\n    timezone: UTC\n    limits:\n      per_day:\n        connect: 10\n"
               "    warmup:\n      invitations: 10\n"))) ==
-          Lines{"campaigns/q4.yaml:8:20: warning: 'invitations' is the daily connect limit itself (10): invitations "
-                "do not ramp up"});
+          Lines{"campaigns/q4.yaml:8:20: warning: 'invitations' (10) is not below the daily connect limit (10): "
+                "nothing ramps up; give fewer invitations a day"});
+}
+
+TEST_CASE("holidays that leave a sender no working day for a year, and a warm-up that ramps nothing, are reported",
+          "[config]") {
+    Project project;
+    CHECK(project.errors("senders:\n  - id: alice\n    timezone: UTC\n    holidays:\n"
+                         "      dates: [2026-12-01..2027-11-30, 2027-12-01..2028-11-29]\n") ==
+          Lines{"campaigns/q4.yaml:5:7: error: the holidays leave no working day from 2026-12-01 for 393 days or "
+                "more: a sender needs a working day in every year"});
+    CHECK(project.lines(
+              project.load(complete_campaign("senders:\n  - id: alice\n    timezone: UTC\n    limits:\n"
+                                             "      per_day:\n        connect: 4\n    warmup: {weeks: 3}\n"))) ==
+          Lines{"campaigns/q4.yaml:7:13: warning: 'invitations' (5) is not below the daily connect limit (4): nothing "
+                "ramps up; give fewer invitations a day"});
 }

@@ -35,7 +35,7 @@ TEST_CASE("low acceptance halves the day's invitations, very low quarters them",
     auto bad = invitation_cap(sender, record(40, 3, 100), 100, 20); // 7.5%
     REQUIRE(bad);
     CHECK(bad->invitations == 5);
-    CHECK(bad->why == "8% of the last 40 invitations accepted, under 10%: a quarter of the invitations");
+    CHECK(bad->why == "7% of the last 40 invitations accepted, under 10%: a quarter of the invitations");
     // Never below one a day for acceptance alone.
     CHECK(invitation_cap(sender, record(50, 0, 10), 100, 2)->invitations == 1);
 }
@@ -70,4 +70,20 @@ TEST_CASE("the cap holds on its own day only, and shows in the day's note", "[sc
     CHECK(schedule::limits_note(sender, 100) ==
           "invitations 5 today: 8% of the last 50 invitations accepted, under 10%: a quarter of the invitations");
     CHECK(schedule::limits_note(sender, 101).empty());
+}
+
+TEST_CASE("a run restarted in the day counts the day's own invitations once, not as pending and used", "[schedule]") {
+    auto sender = sender_in("Europe/Paris");
+    sender.limits.pending_invitations = 50;
+    // 40 pending when the day began, 4 sent since: the day may still reach 10, the room under the ceiling.
+    auto cap = invitation_cap(sender, record(10, 1, 44), 100, 20, 4);
+    REQUIRE(cap);
+    CHECK(cap->invitations == 10);
+    CHECK(cap->why == "44 invitations pending, near the ceiling of 50: half the invitations");
+    // The room binds: it is given as the reason.
+    auto tight = invitation_cap(sender, record(10, 1, 47), 100, 20, 1);
+    REQUIRE(tight);
+    CHECK(tight->invitations == 4);
+    CHECK(tight->why == "47 invitations pending, near the ceiling of 50: half the invitations; 47 invitations "
+                        "pending: 4 today, the room left under the ceiling of 50");
 }
