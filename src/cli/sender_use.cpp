@@ -120,11 +120,7 @@ std::vector<SenderUse> sender_use(store::Database& database, core::Timestamp now
             use.limits_note = schedule::limits_note(sender, day);
             use.holiday = sender.holidays.days.contains(day) ? "holiday (" + holiday_name(sender, day) + ")" : "";
             if (const auto& allowance = sender.limits.notes_per_month) {
-                auto month = use.local_date.substr(0, 7);
-                auto first = *core::parse_day(month + "-01");
-                auto next = std::chrono::sys_days{std::chrono::year_month_day{first} + std::chrono::months{1}};
-                auto used = actions.notes_in_month(row.id, month, core::Timestamp{first - std::chrono::days{1}},
-                                                   core::Timestamp{next + std::chrono::days{1}});
+                auto used = actions.notes_in_month(row.id, use.local_date.substr(0, 7));
                 use.notes_left = std::max(0, *allowance - used);
             }
         }

@@ -121,13 +121,9 @@ bool Engine::note_allowed(SenderRuntime& sender, core::Timestamp now) {
         return true;
     }
     auto month = sender.calendar.format_local(now).substr(0, 7);
-    auto first = *core::parse_day(month + "-01");
-    auto next = std::chrono::sys_days{std::chrono::year_month_day{first} + std::chrono::months{1}};
     if (month != sender.notes_month) {
-        // The month's moments in UTC lie within a day of its local dates.
         sender.notes_month = month;
-        sender.notes_used = m_actions.notes_in_month(sender.id, month, core::Timestamp{first - std::chrono::days{1}},
-                                                     core::Timestamp{next + std::chrono::days{1}});
+        sender.notes_used = m_actions.notes_in_month(sender.id, month);
         sender.notes_warned = false;
     }
     if (sender.notes_used < *allowance) {
@@ -135,9 +131,11 @@ bool Engine::note_allowed(SenderRuntime& sender, core::Timestamp now) {
     }
     if (!sender.notes_warned) {
         sender.notes_warned = true;
-        m_observer.on_warning("sender '" + sender.sender.id + "' has used its " + std::to_string(*allowance) +
-                              " invitation notes of " + month + ": its invitations go without a note until " +
-                              core::format_day(next));
+        m_observer.on_warning(
+            "sender '" + sender.sender.id + "' has used its " + std::to_string(*allowance) + " invitation notes of " +
+            month + ": its invitations go without a note until " +
+            core::format_day(std::chrono::sys_days{std::chrono::year_month_day{*core::parse_day(month + "-01")} +
+                                                   std::chrono::months{1}}));
     }
     return false;
 }

@@ -256,8 +256,12 @@ std::optional<core::Timestamp> ActionStore::first_counted(core::RowId sender_id)
     return first;
 }
 
-int ActionStore::notes_in_month(core::RowId sender_id, const std::string& month, core::Timestamp from,
-                                core::Timestamp to) {
+int ActionStore::notes_in_month(core::RowId sender_id, const std::string& month) {
+    // The month's moments in UTC lie within a day of its local dates: the index narrows to them, at_local decides.
+    auto first = *core::parse_day(month + "-01");
+    auto next = std::chrono::sys_days{std::chrono::year_month_day{first} + std::chrono::months{1}};
+    auto from = core::Timestamp{first - std::chrono::days{1}};
+    auto to = core::Timestamp{next + std::chrono::days{1}};
     SQLite::Statement query(m_database.sqlite(),
                             "SELECT count(*) FROM actions WHERE sender_id = ? AND type = 'connect'"
                             " AND at_utc >= ? AND at_utc < ? AND substr(at_local, 1, 7) = ?"

@@ -63,9 +63,8 @@ public:
                           const std::function<void(core::ActionType, core::Timestamp)>& visit);
     // When the first of them went out: where a warm-up without a start day counts from.
     std::optional<core::Timestamp> first_counted(core::RowId sender_id);
-    // The sender's invitations with a note, sent (or in doubt) in the local month `month` ("2026-12") of its calendar,
-    // whose moments in UTC lie between `from` and `to`.
-    int notes_in_month(core::RowId sender_id, const std::string& month, core::Timestamp from, core::Timestamp to);
+    // The sender's invitations with a note, sent (or in doubt) in the local month `month` ("2026-12") of its calendar.
+    int notes_in_month(core::RowId sender_id, const std::string& month);
     // What the sender's invitations did by `now`: the latest `settled` of those sent at least `settle` before it and
     // how many of them were accepted, and how many of all are pending (neither accepted nor withdrawn).
     core::InvitationRecord invitation_record(core::RowId sender_id, core::Timestamp now, int settled,
