@@ -58,6 +58,7 @@ nlohmann::json show_json(const SenderUse& use, const std::vector<std::pair<int, 
         {"pause_reason", use.row.paused_at ? nlohmann::json(use.row.pause_reason) : nlohmann::json(nullptr)},
         {"held_until",
          use.row.held_until ? nlohmann::json(core::format_utc(*use.row.held_until)) : nlohmann::json(nullptr)},
+        {"holds", holds_json(use)},
         {"today", today_json(use)},
         {"invitations_7_days",
          {{"used", use.invitations_this_week},
@@ -108,8 +109,11 @@ int show_sender(Context& context, const std::string& name, const std::string& fo
     out << "\n"
         << (use.row.paused_at ? "PAUSED since " + core::format_utc(*use.row.paused_at) + ": " + use.row.pause_reason
                               : "active");
-    if (use.row.held_until && *use.row.held_until > now) {
-        out << "; held by a rate limit until " << core::format_utc(*use.row.held_until);
+    if (!use.held.empty()) {
+        out << "; " << use.held;
+    }
+    for (const auto& hold : use.holds) {
+        out << "\n" << core::plural_of(hold.type) << " held: " << hold.reason;
     }
     out << "\ntoday: " << use.local_date << (clock == "simulated" ? " (the simulated clock of the last run)" : "")
         << (use.holiday.empty() ? "" : ", a " + use.holiday) << "\n";
@@ -144,7 +148,11 @@ int show_sender(Context& context, const std::string& name, const std::string& fo
     out << '\n';
     if (use.notes_left) {
         out << "invitation notes left this month: " << *use.notes_left << " of " << *definition->limits.notes_per_month
-            << " (then invitations go without a note)\n";
+            << " (then invitations go without a note, or wait in campaigns that hold them)\n";
+    }
+    if (use.inmails_left) {
+        out << "InMail credits left this month: " << *use.inmails_left << " of " << definition->limits.inmails_per_month
+            << '\n';
     }
     if (definition->warmup) {
         auto start = definition->warmup->start_day ? definition->warmup->start_day : definition->first_action_day;

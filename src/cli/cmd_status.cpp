@@ -87,6 +87,8 @@ nlohmann::json to_json(const std::vector<store::EnrollmentCounts>& counts, const
              {"local_date", use.local_date},
              {"paused", use.row.paused_at.has_value()},
              {"pause_reason", use.row.paused_at ? nlohmann::json(use.row.pause_reason) : nullptr},
+             {"held", use.held.empty() ? nlohmann::json(nullptr) : nlohmann::json(use.held)},
+             {"holds", holds_json(use)},
              {"today", today_json(use)},
              {"invitations_7_days", week},
              {"invitations", invitations_json(use)},
@@ -234,8 +236,16 @@ int status(Context& context, const StatusArguments& arguments) {
         auto week =
             std::to_string(use.invitations_this_week) + (use.week_limit ? "/" + std::to_string(*use.week_limit) : "");
         std::string state = use.row.paused_at ? "PAUSED: " + use.row.pause_reason : "ok";
-        for (const auto* note : {&use.holiday, &use.limits_note}) {
+        for (const auto* note : {&use.held, &use.holiday, &use.limits_note}) {
             state += note->empty() ? "" : "; " + *note;
+        }
+        // A monthly allowance in use, and what is left of it.
+        const auto* limits = use.definition ? &use.definition->limits : nullptr;
+        if (use.notes_left && *use.notes_left < limits->notes_per_month.value_or(0)) {
+            state += "; " + std::to_string(*use.notes_left) + " invitation notes left this month";
+        }
+        if (use.inmails_left && *use.inmails_left < limits->inmails_per_month) {
+            state += "; " + std::to_string(*use.inmails_left) + " InMail credits left this month";
         }
         use_rows.push_back({use.row.name, use.local_date + " " + use.row.timezone, usage(use), week, state});
     }

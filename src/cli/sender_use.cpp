@@ -53,12 +53,14 @@ nlohmann::json today_json(const SenderUse& use) {
 }
 
 nlohmann::json invitations_json(const SenderUse& use) {
-    return {{"pending", use.invitations.pending},
-            {"pending_ceiling",
-             use.definition ? nlohmann::json(use.definition->limits.pending_invitations) : nlohmann::json(nullptr)},
-            {"settled", use.invitations.settled},
-            {"settled_accepted", use.invitations.settled_accepted},
-            {"notes_left_this_month", use.notes_left ? nlohmann::json(*use.notes_left) : nlohmann::json(nullptr)}};
+    return {
+        {"pending", use.invitations.pending},
+        {"pending_ceiling",
+         use.definition ? nlohmann::json(use.definition->limits.pending_invitations) : nlohmann::json(nullptr)},
+        {"settled", use.invitations.settled},
+        {"settled_accepted", use.invitations.settled_accepted},
+        {"notes_left_this_month", use.notes_left ? nlohmann::json(*use.notes_left) : nlohmann::json(nullptr)},
+        {"inmails_left_this_month", use.inmails_left ? nlohmann::json(*use.inmails_left) : nlohmann::json(nullptr)}};
 }
 
 std::pair<core::Timestamp, std::string> status_time(store::Database& database, core::Timestamp wall) {
@@ -69,13 +71,45 @@ std::pair<core::Timestamp, std::string> status_time(store::Database& database, c
     return {wall, "wall"};
 }
 
+namespace {
+
+// "held by a rate limit until ...; invitations held until ... by a limit of the account".
+std::string held_note(const SenderUse& use, core::Timestamp now) {
+    std::vector<std::string> parts;
+    if (use.row.held_until && *use.row.held_until > now) {
+        parts.push_back("held by a rate limit until " + core::format_utc(*use.row.held_until));
+    }
+    for (const auto& hold : use.holds) {
+        parts.push_back(std::string(core::plural_of(hold.type)) + " held until " + core::format_utc(hold.until) +
+                        " by a limit of the account");
+    }
+    std::string note;
+    for (const auto& part : parts) {
+        note += (note.empty() ? "" : "; ") + part;
+    }
+    return note;
+}
+
+} // namespace
+
+nlohmann::json holds_json(const SenderUse& use) {
+    auto holds = nlohmann::json::array();
+    for (const auto& hold : use.holds) {
+        holds.push_back(
+            {{"type", core::to_string(hold.type)}, {"until", core::format_utc(hold.until)}, {"reason", hold.reason}});
+    }
+    return holds;
+}
+
 std::vector<SenderUse> sender_use(store::Database& database, core::Timestamp now) {
     store::CampaignStore campaigns(database);
     store::ActionStore actions(database);
     auto definitions = sender_definitions(database);
     std::vector<SenderUse> result;
     for (const auto& row : campaigns.senders()) {
-        SenderUse use{row, std::nullopt, "", {}, 0, {}, std::nullopt, "", "", {}, std::nullopt};
+        SenderUse use{row, std::nullopt, "", {}, 0, {}, std::nullopt, "", "", {}, std::nullopt, std::nullopt, {}, ""};
+        use.holds = campaigns.action_holds(row.id, now);
+        use.held = held_note(use, now);
         core::Sender sender;
         if (auto found = definitions.find(row.name); found != definitions.end()) {
             use.definition = found->second;
@@ -120,8 +154,13 @@ std::vector<SenderUse> sender_use(store::Database& database, core::Timestamp now
             use.limits_note = schedule::limits_note(sender, day);
             use.holiday = sender.holidays.days.contains(day) ? "holiday (" + holiday_name(sender, day) + ")" : "";
             if (const auto& allowance = sender.limits.notes_per_month) {
-                auto used = actions.notes_in_month(row.id, use.local_date.substr(0, 7));
+                auto used = actions.used_in_month(row.id, use.local_date.substr(0, 7), store::MonthlyAllowance::notes);
                 use.notes_left = std::max(0, *allowance - used);
+            }
+            if (auto credits = sender.limits.inmails_per_month; credits > 0) {
+                auto used =
+                    actions.used_in_month(row.id, use.local_date.substr(0, 7), store::MonthlyAllowance::inmails);
+                use.inmails_left = std::max(0, credits - used);
             }
         }
         use.definition = use.definition ? std::optional<core::Sender>(sender) : std::nullopt;

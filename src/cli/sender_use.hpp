@@ -31,7 +31,10 @@ struct SenderUse {
     std::string limits_note; // why they differ from the configured ones
     std::string holiday;     // today's, when it is one of the sender's: "holiday (Christmas Day)"
     core::InvitationRecord invitations;
-    std::optional<int> notes_left; // of its monthly allowance of invitation notes, in its month of now
+    std::optional<int> notes_left;        // of its monthly allowance of invitation notes, in its month of now
+    std::optional<int> inmails_left;      // of its month's InMail credits, for an account that has them
+    std::vector<store::ActionHold> holds; // limits of its account that hold its actions of a type, after now
+    std::string held;                     // what holds it after now and until when, in words
 };
 
 // Every sender of the database, on its day of `now`.
@@ -44,6 +47,7 @@ std::pair<core::Timestamp, std::string> status_time(store::Database& database, c
 // Its use and limits of the day by action type, and its invitations' record, as JSON.
 nlohmann::json today_json(const SenderUse& use);
 nlohmann::json invitations_json(const SenderUse& use);
+nlohmann::json holds_json(const SenderUse& use);
 
 // A day of the sender's holidays by name: "DE: Erster Weihnachtstag", or "its own" for a date of its own.
 std::string holiday_name(const core::Sender& sender, schedule::LocalDay day);

@@ -7,6 +7,7 @@
 #include "core/audience.hpp"
 #include "core/text.hpp"
 #include "schedule/assignment.hpp"
+#include "schedule/prospect_time.hpp"
 #include "store/prospect_store.hpp"
 #include "store/suppression_store.hpp"
 #include "template/audience_check.hpp"
@@ -90,22 +91,82 @@ private:
     std::vector<std::string> m_examples;
 };
 
-// Renders every template for every prospect of the audience (not suppressed) and reports what would fail, and where
-// the routing rules send them.
+// Whose zone a campaign with prospect hours knows: prospects reached in the sender's hours alone, and `timezone`
+// fields the tz database does not know.
+class ZoneCheck {
+public:
+    explicit ZoneCheck(const core::Campaign& campaign) : m_campaign(campaign) {}
+
+    void add(const core::Prospect& prospect) {
+        if (!m_campaign.prospect_hours) {
+            return;
+        }
+        auto field = prospect.fields.find(std::string(schedule::k_time_zone_field));
+        auto zone = schedule::prospect_zone(prospect);
+        if (field != prospect.fields.end() && !core::trim(field->second).empty() && zone != core::trim(field->second) &&
+            m_unknown_fields.size() < k_shown) {
+            m_unknown_fields.insert(std::string(core::trim(field->second)));
+        }
+        if (!zone && ++m_unknown <= k_shown) {
+            m_examples.push_back(prospect.location.empty() ? prospect.profile_url + " (no location)"
+                                                           : prospect.profile_url + " (" + prospect.location + ")");
+        }
+    }
+
+    void report(std::size_t audience, core::Diagnostics& findings) const {
+        const auto& where = m_campaign.prospect_hours_location;
+        if (!m_unknown_fields.empty()) {
+            std::string names;
+            for (const auto& name : m_unknown_fields) {
+                names += (names.empty() ? "'" : ", '") + name + "'";
+            }
+            findings.push_back({where,
+                                "the tz database knows no zone " + names +
+                                    " of the prospects' timezone field: their location decides their zone (use IANA "
+                                    "names such as America/Chicago)",
+                                core::Severity::warning});
+        }
+        if (m_unknown > 0) {
+            std::string shown;
+            for (const auto& example : m_examples) {
+                shown += (shown.empty() ? "" : ", ") + example;
+            }
+            findings.push_back({where,
+                                std::to_string(m_unknown) + " of the audience's " + std::to_string(audience) +
+                                    " prospects have no zone known from their timezone field or location and are "
+                                    "reached in the sender's hours alone (" +
+                                    shown + (m_unknown > m_examples.size() ? ", ..." : "") + ")",
+                                core::Severity::warning});
+        }
+    }
+
+private:
+    static constexpr std::size_t k_shown = 3;
+    const core::Campaign& m_campaign;
+    std::size_t m_unknown = 0;
+    std::vector<std::string> m_examples;
+    std::set<std::string> m_unknown_fields;
+};
+
+// Renders every template for every prospect of the audience (not suppressed) and reports what would fail, where
+// the routing rules send them, and whose zone prospect hours do not know.
 std::size_t check_audience(Crm& crm, const core::Campaign& campaign, const templating::TemplateSet& templates,
                            core::Diagnostics& findings) {
     templating::AudienceCheck check(templates, campaign);
     RoutingCheck routing(campaign);
+    ZoneCheck zones(campaign);
     store::ProspectStore prospects(crm.database);
     prospects.for_each({}, [&](const core::Prospect& prospect) {
         if (core::matches(campaign.audience, prospect) && !crm.is_suppressed(prospect)) {
             check.add(prospect);
             routing.add(prospect);
+            zones.add(prospect);
         }
     });
     auto found = check.findings();
     findings.insert(findings.end(), found.begin(), found.end());
     routing.report(check.prospects(), findings);
+    zones.report(check.prospects(), findings);
     return check.prospects();
 }
 

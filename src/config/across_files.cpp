@@ -29,14 +29,14 @@ std::vector<std::string> differences(const core::Sender& a, const core::Sender& 
     if (a.account != b.account) {
         keys.emplace_back("account");
     }
-    if (a.working_hours.days != b.working_hours.days || a.working_hours.from_minute != b.working_hours.from_minute ||
-        a.working_hours.to_minute != b.working_hours.to_minute) {
+    if (a.working_hours != b.working_hours) {
         keys.emplace_back("working_hours");
     }
     if (a.limits.per_day != b.limits.per_day || a.limits.invitations_per_week != b.limits.invitations_per_week ||
         a.limits.connect_note_length != b.limits.connect_note_length ||
         a.limits.pending_invitations != b.limits.pending_invitations ||
-        a.limits.notes_per_month != b.limits.notes_per_month) {
+        a.limits.notes_per_month != b.limits.notes_per_month ||
+        a.limits.inmails_per_month != b.limits.inmails_per_month) {
         keys.emplace_back("limits");
     }
     if (a.pacing.min_gap != b.pacing.min_gap || a.pacing.jitter != b.pacing.jitter) {
@@ -47,6 +47,9 @@ std::vector<std::string> differences(const core::Sender& a, const core::Sender& 
     }
     if (a.warmup != b.warmup) {
         keys.emplace_back("warmup");
+    }
+    if (a.withdraw_invitations_after != b.withdraw_invitations_after) {
+        keys.emplace_back("withdraw_invitations_after");
     }
     return keys;
 }

@@ -370,8 +370,8 @@ void read_campaign(YamlReader& reader, const YAML::Node& root, const std::filesy
                    core::Campaign& campaign) {
     campaign.location = reader.where(root);
     if (!reader.check_map(root, "the campaign file",
-                          {"campaign", "description", "templates", "senders", "audience", "routing", "stop", "steps",
-                           "mock", "gateway", "hooks"})) {
+                          {"campaign", "description", "templates", "senders", "audience", "routing", "prospect_hours",
+                           "when_notes_run_out", "stop", "steps", "mock", "gateway", "hooks"})) {
         return;
     }
     if (auto id = reader.string(root, "campaign", true)) {
@@ -400,6 +400,22 @@ void read_campaign(YamlReader& reader, const YAML::Node& root, const std::filesy
     }
     if (auto routing = root["routing"]) {
         campaign.routing = read_routing(reader, routing, campaign.senders);
+    }
+    if (auto hours = root["prospect_hours"]) {
+        campaign.prospect_hours.emplace();
+        campaign.prospect_hours_location = reader.where(hours);
+        campaign.prospect_hours->days = {false, true, true, true, true, true, false};
+        read_working_hours(reader, hours, "prospect_hours", "'prospect_hours'", *campaign.prospect_hours);
+    }
+    if (auto then = reader.string(root, "when_notes_run_out")) {
+        if (*then == "hold") {
+            campaign.notes_run_out = core::NotesRunOut::hold;
+        } else if (*then != "without_note") {
+            reader.error(root["when_notes_run_out"], "'when_notes_run_out' must be 'without_note' (invitations go "
+                                                     "without their note) or 'hold' (they wait for next month's "
+                                                     "notes), not '" +
+                                                         *then + "'");
+        }
     }
     if (auto steps = required("steps")) {
         campaign.steps = read_steps(reader, steps);

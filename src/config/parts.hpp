@@ -15,6 +15,10 @@
 namespace campaign::config {
 
 std::vector<core::Sender> read_senders(YamlReader& reader, const YAML::Node& node);
+// Days and hours of a week ({days, from, to}), as a sender's `working_hours` and a campaign's `prospect_hours`
+// write them; `who` names whose they are in messages ("a sender").
+void read_working_hours(YamlReader& reader, const YAML::Node& node, std::string_view key, std::string_view who,
+                        core::WorkingHours& hours);
 // The field filters of a 'where' list, as the audience and the mock model's overrides write them.
 std::vector<core::FieldFilter> read_filters(YamlReader& reader, const YAML::Node& node);
 // Tags as the CRM stores them: trimmed and lower-case.

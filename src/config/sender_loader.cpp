@@ -100,48 +100,18 @@ void read_timezone(YamlReader& reader, const YAML::Node& node, core::Sender& sen
     }
 }
 
-void read_working_hours(YamlReader& reader, const YAML::Node& node, core::WorkingHours& hours) {
-    if (!reader.check_map(node, "'working_hours'", {"days", "from", "to"})) {
-        return;
-    }
-    if (auto days = reader.strings(node, "days")) {
-        hours.days = {};
-        for (const auto& day : *days) {
-            auto found = std::find(k_day_names.begin(), k_day_names.end(), core::to_lower_ascii(day));
-            if (found == k_day_names.end()) {
-                reader.error(item_reading(node["days"], day),
-                             "unknown day '" + day + "' (use mon, tue, wed, thu, fri, sat, sun)");
-                continue;
-            }
-            hours.days[static_cast<std::size_t>(found - k_day_names.begin())] = true;
-        }
-        if (days->empty()) {
-            reader.error(node["days"], "a sender needs at least one working day");
-        }
-    }
-    for (auto [key, minute] : {std::pair{"from", &hours.from_minute}, std::pair{"to", &hours.to_minute}}) {
-        if (auto text = reader.string(node, key)) {
-            if (auto parsed = core::parse_time_of_day(*text)) {
-                *minute = *parsed;
-            } else {
-                reader.error(node[key],
-                             std::string("'") + key + "' must be a time of day such as \"09:00\", not '" + *text + "'");
-            }
-        }
-    }
-    if (hours.from_minute >= hours.to_minute) {
-        reader.error(node, "working hours must start before they end");
-    }
-}
-
 void read_limits(YamlReader& reader, const YAML::Node& node, core::SenderLimits& limits) {
-    if (!reader.check_map(node, "'limits'",
-                          {"per_day", "invitations_per_week", "pending_invitations", "notes_per_month"})) {
+    if (!reader.check_map(
+            node, "'limits'",
+            {"per_day", "invitations_per_week", "pending_invitations", "notes_per_month", "inmails_per_month"})) {
         return;
     }
-    constexpr int k_most_notes = 1000;
-    if (auto notes = reader.integer(node, "notes_per_month", 0, k_most_notes)) {
+    constexpr int k_most_a_month = 10000;
+    if (auto notes = reader.integer(node, "notes_per_month", 0, k_most_a_month)) {
         limits.notes_per_month = *notes;
+    }
+    if (auto inmails = reader.integer(node, "inmails_per_month", 0, k_most_a_month)) {
+        limits.inmails_per_month = *inmails;
     }
     if (auto week = read_limit(reader, node, "invitations_per_week", k_week_bound, "a week")) {
         limits.invitations_per_week = *week;
@@ -315,7 +285,7 @@ core::Sender read_sender(YamlReader& reader, const YAML::Node& node) {
     sender.working_hours.days = {false, true, true, true, true, true, false};
     if (!reader.check_map(node, "a sender",
                           {"id", "name", "first_name", "last_name", "title", "company", "timezone", "account",
-                           "working_hours", "limits", "pacing", "holidays", "warmup"})) {
+                           "working_hours", "limits", "pacing", "holidays", "warmup", "withdraw_invitations_after"})) {
         return sender;
     }
     if (auto id = reader.string(node, "id", true)) {
@@ -341,7 +311,7 @@ core::Sender read_sender(YamlReader& reader, const YAML::Node& node) {
     }
     sender.limits = core::default_limits(sender.account);
     if (auto hours = node["working_hours"]) {
-        read_working_hours(reader, hours, sender.working_hours);
+        read_working_hours(reader, hours, "working_hours", "a sender", sender.working_hours);
     }
     if (auto limits = node["limits"]) {
         read_limits(reader, limits, sender.limits);
@@ -356,10 +326,54 @@ core::Sender read_sender(YamlReader& reader, const YAML::Node& node) {
     if (auto warmup = node["warmup"]) {
         read_warmup(reader, warmup, sender); // after the limits, which it ramps up to
     }
+    if (auto age = reader.duration(node, "withdraw_invitations_after")) {
+        if (*age < std::chrono::days{1}) {
+            reader.error(node["withdraw_invitations_after"],
+                         "'withdraw_invitations_after' must be a day or more (invitations pending longer are "
+                         "withdrawn)");
+        } else {
+            sender.withdraw_invitations_after = *age;
+        }
+    }
     return sender;
 }
 
 } // namespace
+
+void read_working_hours(YamlReader& reader, const YAML::Node& node, std::string_view key, std::string_view who,
+                        core::WorkingHours& hours) {
+    if (!reader.check_map(node, "'" + std::string(key) + "'", {"days", "from", "to"})) {
+        return;
+    }
+    if (auto days = reader.strings(node, "days")) {
+        hours.days = {};
+        for (const auto& day : *days) {
+            auto found = std::find(k_day_names.begin(), k_day_names.end(), core::to_lower_ascii(day));
+            if (found == k_day_names.end()) {
+                reader.error(item_reading(node["days"], day),
+                             "unknown day '" + day + "' (use mon, tue, wed, thu, fri, sat, sun)");
+                continue;
+            }
+            hours.days[static_cast<std::size_t>(found - k_day_names.begin())] = true;
+        }
+        if (days->empty()) {
+            reader.error(node["days"], std::string(who) + " needs at least one working day");
+        }
+    }
+    for (auto [end, minute] : {std::pair{"from", &hours.from_minute}, std::pair{"to", &hours.to_minute}}) {
+        if (auto text = reader.string(node, end)) {
+            if (auto parsed = core::parse_time_of_day(*text)) {
+                *minute = *parsed;
+            } else {
+                reader.error(node[end],
+                             std::string("'") + end + "' must be a time of day such as \"09:00\", not '" + *text + "'");
+            }
+        }
+    }
+    if (hours.from_minute >= hours.to_minute) {
+        reader.error(node, "working hours must start before they end");
+    }
+}
 
 std::vector<core::Sender> read_senders(YamlReader& reader, const YAML::Node& node) {
     std::vector<core::Sender> senders;

@@ -12,6 +12,11 @@ constexpr std::array<std::string_view, 8> k_action_names{
     "view_profile", "follow", "like_post", "endorse", "connect", "message", "inmail", "withdraw_invite",
 };
 
+// In words, as a user counts them.
+constexpr std::array<std::string_view, 8> k_action_plurals{
+    "profile views", "follows", "post likes", "endorsements", "invitations", "messages", "InMails", "withdrawals",
+};
+
 constexpr std::array<std::string_view, 3> k_account_names{"free", "premium", "sales_navigator"};
 
 constexpr std::array<std::string_view, 4> k_outcome_names{"accepted", "not_accepted", "replied", "no_reply"};
@@ -20,6 +25,10 @@ constexpr std::array<std::string_view, 4> k_outcome_names{"accepted", "not_accep
 
 std::string_view to_string(ActionType type) {
     return k_action_names[static_cast<std::size_t>(type)];
+}
+
+std::string_view plural_of(ActionType type) {
+    return k_action_plurals[static_cast<std::size_t>(type)];
 }
 
 std::span<const std::string_view> action_type_names() {
@@ -68,6 +77,7 @@ SenderLimits default_limits(AccountType account) {
     };
     limits.invitations_per_week = pick(80, 100, 100);
     limits.connect_note_length = pick(200, 300, 300);
+    limits.inmails_per_month = pick(0, 5, 50);
     if (account == AccountType::free) {
         limits.notes_per_month = 5;
     }

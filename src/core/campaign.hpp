@@ -36,6 +36,7 @@ inline constexpr std::array k_action_types{
 
 std::string_view to_string(ActionType type);
 std::optional<ActionType> parse_action_type(std::string_view text);
+std::string_view plural_of(ActionType type);           // "invitations", "profile views"
 std::span<const std::string_view> action_type_names(); // in the order of k_action_types
 bool sends_text(ActionType type);                      // connect (its note), message, inmail
 
@@ -53,6 +54,9 @@ struct SenderLimits {
     // Invitations with a note in a calendar month of the sender's, as LinkedIn allows a free account (none: no
     // allowance); once it is used up, invitations go without their note.
     std::optional<int> notes_per_month;
+    // InMail credits in a calendar month of the sender's, as its account type gets them; once used, its InMails wait
+    // for the next month.
+    int inmails_per_month = 0;
 };
 
 // What a sender's invitations did, as the health governor reads it each day (docs/campaigns.md#health).
@@ -76,6 +80,8 @@ struct WorkingHours {
     std::array<bool, 7> days{}; // indexed by weekday, Sunday = 0
     int from_minute = 9 * 60;   // local time, minutes after midnight
     int to_minute = 18 * 60;
+
+    bool operator==(const WorkingHours&) const = default;
 };
 
 struct Pacing {
@@ -113,6 +119,9 @@ struct Sender {
     Pacing pacing;
     Holidays holidays;
     std::optional<Warmup> warmup;
+    // Its invitations pending longer than this are withdrawn, whichever campaign sent them, once that campaign is
+    // done with the prospect (docs/campaigns.md#health); none: they stay pending.
+    std::optional<Duration> withdraw_invitations_after;
     SourceLocation location;
     // The days (since 1970-01-01 on the sender's calendar) on which a randomized experiment of the sender's holds an
     // action type back: its off days. Filled from the CRM by a run, not from the campaign file.
@@ -146,6 +155,12 @@ struct Audience {
 // What a decline does beyond ending the campaign for the prospect: nothing more (they may be reached by another
 // campaign), or suppressing them everywhere as an opt-out does.
 enum class DeclineRule { lost, suppress };
+
+// What a campaign's invitations do once their sender's monthly allowance of notes is used up.
+enum class NotesRunOut {
+    without_note, // they go without their note
+    hold,         // they wait for the next month's allowance
+};
 
 struct StopRules {
     bool on_reply = true;
@@ -215,6 +230,11 @@ struct Campaign {
     std::vector<Sender> senders;
     Audience audience;
     std::vector<RoutingRule> routing; // none: every sender takes its share of every prospect
+    // The hours of the prospect's own week in which its steps reach them, besides the sender's working hours: none
+    // for the sender's alone. A prospect whose zone is unknown is reached in the sender's hours.
+    std::optional<WorkingHours> prospect_hours;
+    SourceLocation prospect_hours_location;
+    NotesRunOut notes_run_out = NotesRunOut::without_note;
     StopRules stop;
     std::vector<Step> steps;
     std::vector<Hook> hooks; // who hears of its replies, acceptances, opt-outs and inbox actions

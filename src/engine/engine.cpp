@@ -173,6 +173,9 @@ void Engine::load_versions_in_use(const DefinitionParser& parse) {
 
 void Engine::add_version(CampaignRuntime runtime) {
     auto owned = std::make_unique<CampaignRuntime>(std::move(runtime));
+    if (owned->campaign.prospect_hours) {
+        m_prospect_hours.emplace(owned->version_id, schedule::ProspectHours(*owned->campaign.prospect_hours));
+    }
     m_by_version[owned->version_id] = owned.get();
     m_versions.push_back(std::move(owned));
 }
@@ -199,6 +202,9 @@ Engine::SenderRuntime& Engine::sender_runtime(const core::Sender& sender, core::
     runtime->paused = row && row->paused_at.has_value();
     if (row && row->held_until && *row->held_until > now) {
         runtime->held_until = row->held_until; // a rate limit an earlier run met
+    }
+    for (const auto& hold : m_campaigns.action_holds(runtime->id, now)) {
+        runtime->held_types[hold.type] = hold.until; // a limit of the account an earlier run met
     }
     // The gap after the sender's last action holds whatever run or campaign sent it.
     std::optional<core::Timestamp> last;

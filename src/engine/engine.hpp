@@ -23,6 +23,7 @@
 #include "engine/observer.hpp"
 #include "schedule/calendar.hpp"
 #include "schedule/ledger.hpp"
+#include "schedule/prospect_time.hpp"
 #include "store/action_store.hpp"
 #include "store/campaign_store.hpp"
 #include "store/enrollment_store.hpp"
@@ -189,7 +190,19 @@ private:
     // Shares the day's work of each type out over the sender's working hours, once a day.
     void plan_day(SenderRuntime& sender, core::Timestamp now);
     void govern_invitations(SenderRuntime& sender, schedule::LocalDay day, core::Timestamp now);
-    bool note_allowed(SenderRuntime& sender, core::Timestamp now);
+    std::optional<core::Timestamp> settle_own(SenderRuntime& sender, core::Action& action,
+                                              const transport::SendResult& result, const std::string& what,
+                                              core::Timestamp now);
+    // The sender's oldest invitation that is to be withdrawn once it has been pending too long, if any.
+    std::optional<store::StaleInvitation> next_stale(SenderRuntime& sender, core::Timestamp now);
+    // Withdraws it, once, through the transport, counted against the sender's withdrawal limits.
+    void withdraw_stale(SenderRuntime& sender, const store::StaleInvitation& stale, core::Timestamp now);
+    bool allowance_left(SenderRuntime& sender, store::MonthlyAllowance allowance, core::Timestamp now,
+                        const std::string& then);
+    // When the prospect's own hours next meet the sender's, at or after `now`, for a campaign with prospect hours;
+    // nothing when they are open now, or when the prospect's zone is unknown or never meets the sender's.
+    std::optional<core::Timestamp> prospect_opens(SenderRuntime& sender, const CampaignRuntime& version,
+                                                  const core::Prospect& prospect, core::Timestamp now);
     // Sends what the sender may send now; returns when its next action can go, if it has one waiting.
     std::optional<core::Timestamp> serve_sender(SenderRuntime& sender, core::Timestamp now);
     void act(SenderRuntime& sender, core::Enrollment enrollment, core::Timestamp now);
@@ -205,7 +218,7 @@ private:
     void stop_enrollment(const core::Enrollment& enrollment, const std::string& why, core::Timestamp now);
     void fail_step(core::Enrollment& enrollment, core::Action& action, core::Failure failure, const std::string& error,
                    core::Timestamp now);
-    void hold(SenderRuntime& sender, const transport::SendResult& result, core::Timestamp until);
+    void hold(SenderRuntime& sender, const transport::SendResult& result, core::ActionType type, core::Timestamp until);
     void hold_in_doubt(core::Enrollment& enrollment, core::Action& action, const std::string& why, core::Timestamp now);
     transport::Outbound outbound_of(const core::Action& action);
     void settle_sent(core::Enrollment& enrollment, const core::Step& step, core::Timestamp sent_at);
@@ -236,10 +249,11 @@ private:
     store::ReplyStore m_replies;
     InboundRecorder m_inbound;
 
-    DefinitionParser m_parse;                                 // for versions loaded when an event needs them
-    std::set<core::RowId> m_unloadable;                       // versions that did not load, and why not said once
-    bool m_simulated = true;                                  // the run's clock
-    std::vector<std::unique_ptr<CampaignRuntime>> m_versions; // current versions first
+    DefinitionParser m_parse;           // for versions loaded when an event needs them
+    std::set<core::RowId> m_unloadable; // versions that did not load, and why not said once
+    std::map<core::RowId, schedule::ProspectHours> m_prospect_hours; // by version, of the campaigns that have them
+    bool m_simulated = true;                                         // the run's clock
+    std::vector<std::unique_ptr<CampaignRuntime>> m_versions;        // current versions first
     std::map<core::RowId, const CampaignRuntime*> m_by_version;
     std::map<std::string, std::unique_ptr<SenderRuntime>> m_senders; // by sender id
     std::map<core::RowId, SenderRuntime*> m_senders_by_row;

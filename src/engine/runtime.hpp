@@ -16,6 +16,13 @@ struct Engine::CampaignRuntime {
     bool played = false;  // of a campaign this run plays; the others are known only to apply their events
 };
 
+// What a sender used of a monthly allowance in one of its local months.
+struct MonthlyUse {
+    std::string month; // "2026-12"
+    int used = 0;
+    std::set<std::string> warned; // what was said to happen once it ran out, this month
+};
+
 struct Engine::SenderRuntime {
     explicit SenderRuntime(const core::Sender& definition) : sender(definition), calendar(sender), ledger(calendar) {}
 
@@ -24,20 +31,31 @@ struct Engine::SenderRuntime {
     schedule::SenderCalendar calendar;
     schedule::SenderLedger ledger;
     bool paused = false;
-    std::optional<core::Timestamp> held_until; // a gateway's rate limit: none of its actions go before
+    std::optional<core::Timestamp> held_until;              // a gateway's rate limit: none of its actions go before
+    std::map<core::ActionType, core::Timestamp> held_types; // a limit of its account: none of that type go before
     std::vector<QueueKey> queues;
     std::optional<core::Timestamp> next_slot;      // when its next action can go, as last computed
     std::optional<schedule::LocalDay> planned_day; // the last day whose work was planned
     bool dirty = true;                             // a queue of its changed since: next_slot must be computed again
-    bool answers = true; // it may have answers from the inbox waiting: looked for until none is
-    int health_cap = -1; // the invitation cap the run last said, -1 for none
-    // Its invitations with a note in a local month ("2026-12"), against a monthly allowance.
-    std::string notes_month;
-    int notes_used = 0;
-    bool notes_warned = false; // that they ran out, this month
+    bool answers = true;                  // it may have answers from the inbox waiting: looked for until none is
+    int health_cap = -1;                  // the invitation cap the run last said, -1 for none
+    std::set<std::string> unshared_zones; // of prospects whose hours never meet its own, said once a run
+    // Its invitations with a note and its InMails in a local month, against their monthly allowances.
+    MonthlyUse notes;
+    MonthlyUse inmails;
+    // Its oldest pending invitation that withdraw_invitations_after withdraws in time, as last looked for: at the
+    // start of each of its days and after each withdrawal.
+    std::optional<store::StaleInvitation> stale;
+    bool stale_looked = false;
 
     // An action that counts against its limits went out: recorded, the gap after it begun, and a warm-up that
     // counts from the first action started.
+    // The earliest its next action of the type may go, by a limit of its account.
+    core::Timestamp not_before(core::ActionType type, core::Timestamp when) const {
+        auto held = held_types.find(type);
+        return held == held_types.end() ? when : std::max(when, held->second);
+    }
+
     void counted(core::ActionType type, core::Timestamp at, core::Random& random) {
         ledger.record(type, at);
         ledger.pace(at, sender.pacing, random);

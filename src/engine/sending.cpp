@@ -16,6 +16,13 @@ namespace {
 constexpr int k_max_attempts = 5;
 constexpr core::Duration k_default_retry = std::chrono::minutes{15};
 
+// When an action of the type that did not go is tried again, when the transport does not say.
+core::Timestamp retry_time(const transport::SendResult& result, core::ActionType type, core::Timestamp now) {
+    auto wait =
+        result.status == transport::SendStatus::limit_reached ? schedule::limit_cooldown(type) : k_default_retry;
+    return std::max(result.retry_at.value_or(now + wait), now + std::chrono::seconds{1});
+}
+
 // What a crash left in flight became, by what the transport says of it.
 constexpr const char* k_interrupted_unsent = "interrupted before the transport received it; it will be sent again";
 constexpr const char* k_interrupted_unknown = "interrupted, and the transport cannot say whether it went out";
@@ -28,13 +35,17 @@ struct Candidate {
     core::Timestamp slot;
     int precedence = 0;
     store::QueueHead head;
-    std::optional<store::InboxAnswer> answer; // an answer written in the inbox, instead of a campaign's step
+    std::optional<store::InboxAnswer> answer;    // an answer written in the inbox, instead of a campaign's step
+    std::optional<store::StaleInvitation> stale; // an invitation pending too long, to withdraw
 
     auto order() const { return std::tie(slot, precedence, head.due, head.id); }
 };
 
 // An answer a person wrote goes before the campaigns' work due at the same moment.
 constexpr int k_answer_precedence = -1;
+
+// The step of the withdrawal of an invitation pending longer than its sender's withdraw_invitations_after.
+constexpr std::string_view k_stale_withdrawal_step = "withdraw-pending";
 
 std::string answer_step(core::RowId event_id) {
     return "inbox:" + std::to_string(event_id);
@@ -67,6 +78,7 @@ void Engine::plan_day(SenderRuntime& sender, core::Timestamp now) {
         return;
     }
     sender.planned_day = day;
+    sender.stale_looked = false; // invitations sent long enough ago by today
     auto working = sender.calendar.working_day(day);
     if (working.empty()) {
         return;
@@ -113,31 +125,53 @@ void Engine::govern_invitations(SenderRuntime& sender, schedule::LocalDay day, c
     }
 }
 
-// Whether the sender's monthly allowance of invitation notes (a free account's) has one left in its month of `now`;
-// said once a month, when it runs out.
-bool Engine::note_allowed(SenderRuntime& sender, core::Timestamp now) {
-    const auto& allowance = sender.sender.limits.notes_per_month;
-    if (!allowance) {
+// Whether the sender's monthly allowance (a free account's invitation notes, its InMail credits) has one left in
+// its local month of `now`. When it has run out, what `then` happens is said once a month.
+bool Engine::allowance_left(SenderRuntime& sender, store::MonthlyAllowance allowance, core::Timestamp now,
+                            const std::string& then) {
+    bool notes = allowance == store::MonthlyAllowance::notes;
+    const auto& limits = sender.sender.limits;
+    auto limit = notes ? limits.notes_per_month : std::optional<int>(limits.inmails_per_month);
+    if (!limit) {
         return true;
     }
+    auto& use = notes ? sender.notes : sender.inmails;
     auto month = sender.calendar.format_local(now).substr(0, 7);
-    if (month != sender.notes_month) {
-        sender.notes_month = month;
-        sender.notes_used = m_actions.notes_in_month(sender.id, month);
-        sender.notes_warned = false;
+    if (month != use.month) {
+        use = MonthlyUse{month, m_actions.used_in_month(sender.id, month, allowance), {}};
     }
-    if (sender.notes_used < *allowance) {
+    if (use.used < *limit) {
         return true;
     }
-    if (!sender.notes_warned) {
-        sender.notes_warned = true;
-        m_observer.on_warning(
-            "sender '" + sender.sender.id + "' has used its " + std::to_string(*allowance) + " invitation notes of " +
-            month + ": its invitations go without a note until " +
-            core::format_day(std::chrono::sys_days{std::chrono::year_month_day{*core::parse_day(month + "-01")} +
-                                                   std::chrono::months{1}}));
+    if (use.warned.insert(then).second) {
+        auto next = sender.calendar.format_local(sender.calendar.next_month_start(now)).substr(0, 10);
+        m_observer.on_warning("sender '" + sender.sender.id + "' has used its " + std::to_string(*limit) +
+                              (notes ? " invitation notes of " : " InMail credits of ") + month + ": " + then +
+                              " until " + next);
     }
     return false;
+}
+
+std::optional<core::Timestamp> Engine::prospect_opens(SenderRuntime& sender, const CampaignRuntime& version,
+                                                      const core::Prospect& prospect, core::Timestamp now) {
+    auto hours = m_prospect_hours.find(version.version_id);
+    if (hours == m_prospect_hours.end()) {
+        return std::nullopt;
+    }
+    auto zone = schedule::prospect_zone(prospect);
+    if (!zone) {
+        return std::nullopt;
+    }
+    auto opens = hours->second.next_shared(sender.calendar, *zone, now);
+    if (!opens) {
+        if (sender.unshared_zones.insert(*zone).second) {
+            m_observer.on_warning("campaign '" + version.campaign.id + "': the prospect hours in " + *zone +
+                                  " never meet the working hours of sender '" + sender.sender.id +
+                                  "': its prospects there are reached in the sender's hours");
+        }
+        return std::nullopt;
+    }
+    return *opens > now ? opens : std::nullopt;
 }
 
 std::optional<core::Timestamp> Engine::serve_sender(SenderRuntime& sender, core::Timestamp now) {
@@ -155,12 +189,12 @@ std::optional<core::Timestamp> Engine::serve_sender(SenderRuntime& sender, core:
                 // Never before now: an action overdue since an earlier working window (a restart, a run with --once
                 // after hours) waits for the next window instead of going out at an hour it may not.
                 schedule::earliest_slot(sender.sender, sender.calendar, sender.ledger, std::get<2>(key),
-                                        std::max(queued->due, now));
+                                        sender.not_before(std::get<2>(key), std::max(queued->due, now)));
             if (!slot) {
                 impossible = queued;
                 break;
             }
-            Candidate candidate{*slot, schedule::precedence(std::get<2>(key)), *queued, std::nullopt};
+            Candidate candidate{*slot, schedule::precedence(std::get<2>(key)), *queued, std::nullopt, std::nullopt};
             if (!best || candidate.order() < best->order()) {
                 best = candidate;
             }
@@ -172,9 +206,11 @@ std::optional<core::Timestamp> Engine::serve_sender(SenderRuntime& sender, core:
         auto answer = sender.answers ? m_replies.next_answer(sender.id) : std::nullopt;
         sender.answers = answer.has_value();
         if (answer) {
-            auto slot = schedule::earliest_slot(sender.sender, sender.calendar, sender.ledger,
-                                                core::ActionType::message, std::max(answer->due_at, now), false);
-            Candidate candidate{slot.value_or(now), k_answer_precedence, store::QueueHead{0, answer->due_at}, answer};
+            auto slot = schedule::earliest_slot(
+                sender.sender, sender.calendar, sender.ledger, core::ActionType::message,
+                sender.not_before(core::ActionType::message, std::max(answer->due_at, now)), false);
+            Candidate candidate{slot.value_or(now), k_answer_precedence, store::QueueHead{0, answer->due_at}, answer,
+                                std::nullopt};
             if (!slot) {
                 writing();
                 give_up_answer(*answer,
@@ -183,6 +219,20 @@ std::optional<core::Timestamp> Engine::serve_sender(SenderRuntime& sender, core:
             }
             if (!best || candidate.order() < best->order()) {
                 best = candidate;
+            }
+        }
+        // The sender's oldest pending invitation, withdrawn once it is pending too long, as the withdrawal limits
+        // let it.
+        if (auto stale = next_stale(sender, now)) {
+            constexpr auto k_withdraw = core::ActionType::withdraw_invite;
+            auto due = std::max(now, stale->sent_at + *sender.sender.withdraw_invitations_after);
+            if (auto slot = schedule::earliest_slot(sender.sender, sender.calendar, sender.ledger, k_withdraw,
+                                                    sender.not_before(k_withdraw, due))) {
+                Candidate candidate{*slot, schedule::precedence(k_withdraw), store::QueueHead{0, stale->sent_at},
+                                    std::nullopt, stale};
+                if (!best || candidate.order() < best->order()) {
+                    best = candidate;
+                }
             }
         }
         for (const auto& hold : {sender.held_until, m_transport_held_until}) {
@@ -199,6 +249,8 @@ std::optional<core::Timestamp> Engine::serve_sender(SenderRuntime& sender, core:
         }
         if (best->answer) {
             send_answer(sender, *best->answer, now);
+        } else if (best->stale) {
+            withdraw_stale(sender, *best->stale, now);
         } else {
             act(sender, m_enrollments.get(best->head.id), now);
         }
@@ -238,24 +290,36 @@ void Engine::send_answer(SenderRuntime& sender, const store::InboxAnswer& answer
                                                        action.rendered_text, now, sender.calendar.window_end(now)});
     writing();
     learn_member_id(action.prospect_id, result);
+    auto again = settle_own(sender, action, result, "the answer to reply " + std::to_string(answer.event_id), now);
+    m_replies.answer_tried(answer.id, action.id, again);
+    m_observer.on_action(ActionReport{action, version->campaign.id, sender.sender.id, prospect->profile_url});
+}
+
+// The outcome of an action of the sender's own that is no step of a campaign (an answer from the inbox, the
+// withdrawal of an invitation pending too long), written to its row; `what` names it in warnings. When it is to be
+// tried again, the moment.
+std::optional<core::Timestamp> Engine::settle_own(SenderRuntime& sender, core::Action& action,
+                                                  const transport::SendResult& result, const std::string& what,
+                                                  core::Timestamp now) {
     action.response = result.response;
     std::optional<core::Timestamp> again;
+    auto type = action.type;
     switch (result.status) {
     case transport::SendStatus::sent:
         action.state = core::ActionState::sent;
         m_actions.finish(action.id, action.state, result.response, "");
-        sender.counted(core::ActionType::message, now, m_random);
+        sender.counted(type, now, m_random);
         ++m_progress.sent;
         break;
     case transport::SendStatus::rejected:
         action.state = core::ActionState::failed;
         action.error = result.error;
         m_actions.finish(action.id, action.state, result.response, result.error, core::Failure::rejected);
-        m_observer.on_warning("the answer to reply " + std::to_string(answer.event_id) +
-                              " was refused: " + result.error);
+        m_observer.on_warning(what + " was refused: " + result.error);
         break;
     case transport::SendStatus::retry_later:
     case transport::SendStatus::rate_limited:
+    case transport::SendStatus::limit_reached:
     case transport::SendStatus::unreachable: {
         bool counts = result.status == transport::SendStatus::retry_later;
         auto attempts = m_actions.get(action.id)->attempts;
@@ -263,23 +327,22 @@ void Engine::send_answer(SenderRuntime& sender, const store::InboxAnswer& answer
         if (counts && attempts >= k_max_attempts) {
             action.error = result.error + "; gave up after " + std::to_string(attempts) + " attempts";
             m_actions.finish(action.id, action.state, result.response, action.error, core::Failure::gave_up);
-            m_observer.on_warning("the answer to reply " + std::to_string(answer.event_id) +
-                                  " was not sent: " + action.error);
+            m_observer.on_warning(what + " was not sent: " + action.error);
             break;
         }
-        again = std::max(result.retry_at.value_or(now + k_default_retry), now + std::chrono::seconds{1});
+        again = retry_time(result, type, now);
         sender.ledger.pace(now, sender.sender.pacing, m_random);
         action.error = result.error + "; retrying at " + core::format_utc(*again);
         m_actions.finish(action.id, action.state, result.response, action.error);
         if (!counts) {
             m_actions.uncount_attempt(action.id);
         }
-        hold(sender, result, *again);
+        hold(sender, result, type, *again);
         break;
     }
     case transport::SendStatus::refused:
         m_actions.finish(action.id, core::ActionState::failed, result.response,
-                         result.error + "; not sent, the answer stays due");
+                         result.error + "; not sent, it stays due");
         m_actions.uncount_attempt(action.id);
         commit();
         throw core::RuntimeFailure("error: " + result.error +
@@ -288,8 +351,8 @@ void Engine::send_answer(SenderRuntime& sender, const store::InboxAnswer& answer
         action.state = core::ActionState::in_doubt;
         action.error = result.error;
         m_actions.finish(action.id, action.state, result.response, result.error);
-        m_observer.on_warning("the answer to reply " + std::to_string(answer.event_id) + " (" + action.idempotency_key +
-                              ") is in doubt (" + result.error + "): check it on LinkedIn");
+        m_observer.on_warning(what + " (" + action.idempotency_key + ") is in doubt (" + result.error +
+                              "): check it on LinkedIn");
         break;
     case transport::SendStatus::sender_blocked:
         action.state = core::ActionState::failed;
@@ -302,8 +365,47 @@ void Engine::send_answer(SenderRuntime& sender, const store::InboxAnswer& answer
                               " (resume with: campaign sender resume " + sender.sender.id + ")");
         break;
     }
-    m_replies.answer_tried(answer.id, action.id, again);
-    m_observer.on_action(ActionReport{action, version->campaign.id, sender.sender.id, prospect->profile_url});
+    return again;
+}
+
+std::optional<store::StaleInvitation> Engine::next_stale(SenderRuntime& sender, core::Timestamp now) {
+    const auto& age = sender.sender.withdraw_invitations_after;
+    if (!age) {
+        return std::nullopt;
+    }
+    if (!sender.stale_looked) {
+        sender.stale = m_actions.stale_invitation(sender.id, now, k_max_attempts);
+        sender.stale_looked = true;
+    }
+    return sender.stale;
+}
+
+// Like an answer from the inbox, the withdrawal is an action of its own in the enrollment that sent the invitation,
+// under a key of its own, its intent committed before the transport is called.
+void Engine::withdraw_stale(SenderRuntime& sender, const store::StaleInvitation& stale, core::Timestamp now) {
+    writing();
+    sender.stale.reset();
+    sender.stale_looked = false;
+    auto enrollment = m_enrollments.get(stale.enrollment_id);
+    auto prospect = m_prospects.find(enrollment.prospect_id);
+    if (!prospect) {
+        return; // erased since it was looked for: nothing left to withdraw for
+    }
+    auto action = new_action(enrollment, std::string(k_stale_withdrawal_step), core::ActionType::withdraw_invite,
+                             idempotency_key(stale.campaign, enrollment.id, std::string(k_stale_withdrawal_step)),
+                             sender.calendar, now);
+    action.id = m_actions.begin(action);
+    commit();
+    auto result = m_transport.send(transport::Outbound{action.idempotency_key, stale.campaign,
+                                                       core::ActionType::withdraw_invite, sender.sender.id, *prospect,
+                                                       "", "", now, sender.calendar.window_end(now)});
+    writing();
+    learn_member_id(action.prospect_id, result);
+    settle_own(sender, action, result,
+               "the withdrawal of the invitation to " + prospect->profile_url + " sent " +
+                   sender.calendar.format_local(stale.sent_at).substr(0, 10),
+               now);
+    m_observer.on_action(ActionReport{action, stale.campaign, sender.sender.id, prospect->profile_url});
 }
 
 void Engine::give_up_answer(const store::InboxAnswer& answer, const std::string& why) {
@@ -318,8 +420,11 @@ void Engine::refuse(core::Enrollment enrollment, core::Timestamp now) {
     auto& sender = *m_senders_by_row.at(enrollment.sender_id);
     writing();
     auto action = intent(enrollment, *step, sender, now);
-    auto limit = step->type == core::ActionType::connect && sender.sender.limits.invitations_per_week <= 0
-                     ? "its weekly invitation limit is 0"
+    const auto& limits = sender.sender.limits;
+    auto limit = step->type == core::ActionType::connect && limits.invitations_per_week <= 0 ? "its weekly invitation "
+                                                                                               "limit is 0"
+                 : step->type == core::ActionType::inmail && limits.inmails_per_month <= 0
+                     ? "it has no InMail credits (limits.inmails_per_month)"
                      : "its daily limit is 0";
     fail_step(enrollment, action, core::Failure::limit,
               "sender '" + sender.sender.id + "' may not send " + std::string(core::to_string(step->type)) + ": " +
@@ -361,6 +466,14 @@ void Engine::act(SenderRuntime& sender, core::Enrollment enrollment, core::Times
                         now);
         return;
     }
+    // A prospect outside their own hours waits for them, and the next in the queue goes meanwhile.
+    if (auto opens = prospect_opens(sender, *version_of(enrollment), *prospect, now)) {
+        writing();
+        auto before = enrollment;
+        enrollment.next_due_at = *opens;
+        save(enrollment, before, now);
+        return;
+    }
     // A step already sent (settled by hand after being in doubt) moves on without going out again.
     auto done = m_actions.find(enrollment.id, step.id);
     if (done && done->state == core::ActionState::sent) {
@@ -372,8 +485,28 @@ void Engine::act(SenderRuntime& sender, core::Enrollment enrollment, core::Times
     const auto* variant = schedule::assign_variant(campaign, step, prospect->profile_url);
     auto template_name = variant ? variant->template_name : step.template_name;
     action.variant = variant ? variant->id : "";
-    if (step.type == core::ActionType::connect && !template_name.empty() && !note_allowed(sender, now)) {
-        template_name.clear(); // the month's notes are used up: the invitation goes without one
+    if (step.type == core::ActionType::connect && !template_name.empty()) {
+        auto hold = campaign.notes_run_out == core::NotesRunOut::hold;
+        auto then = hold ? "the invitations of campaign '" + campaign.id + "' wait"
+                         : std::string("its invitations go without a note");
+        if (!allowance_left(sender, store::MonthlyAllowance::notes, now, then)) {
+            if (hold) {
+                writing();
+                auto before = enrollment;
+                enrollment.next_due_at = sender.calendar.next_month_start(now);
+                save(enrollment, before, now);
+                return;
+            }
+            template_name.clear(); // the month's notes are used up: the invitation goes without one
+        }
+    }
+    if (step.type == core::ActionType::inmail &&
+        !allowance_left(sender, store::MonthlyAllowance::inmails, now, "its InMails wait")) {
+        // Every InMail of the sender waits for the next month's credits; its other actions go on.
+        sender.held_types[core::ActionType::inmail] =
+            std::max(sender.not_before(core::ActionType::inmail, now), sender.calendar.next_month_start(now));
+        sender.dirty = true;
+        return;
     }
     if (core::sends_text(step.type) && !template_name.empty()) {
         auto rendered = m_messages.text_for(campaign, step, template_name, *prospect, sender.sender);
@@ -425,7 +558,9 @@ void Engine::record_outcome(SenderRuntime& sender, core::Enrollment& enrollment,
         settle_sent(enrollment, step, now);
         sender.counted(step.type, now, m_random);
         if (step.type == core::ActionType::connect && !action.rendered_text.empty()) {
-            ++sender.notes_used;
+            ++sender.notes.used;
+        } else if (step.type == core::ActionType::inmail) {
+            ++sender.inmails.used;
         }
         ++m_progress.sent;
         return;
@@ -434,6 +569,7 @@ void Engine::record_outcome(SenderRuntime& sender, core::Enrollment& enrollment,
         return;
     case transport::SendStatus::retry_later:
     case transport::SendStatus::rate_limited:
+    case transport::SendStatus::limit_reached:
     case transport::SendStatus::unreachable: {
         // Waiting out a rate limit or a gateway out of reach is not the step failing: only other failures count
         // towards giving up.
@@ -444,7 +580,7 @@ void Engine::record_outcome(SenderRuntime& sender, core::Enrollment& enrollment,
                       result.error + "; gave up after " + std::to_string(attempts) + " attempts", now);
             return;
         }
-        auto retry_at = std::max(result.retry_at.value_or(now + k_default_retry), now + std::chrono::seconds{1});
+        auto retry_at = retry_time(result, step.type, now);
         // The attempt took the sender's turn: the next action waits its gap, not a burst of tries at this instant.
         sender.ledger.pace(now, sender.sender.pacing, m_random);
         action.state = core::ActionState::failed;
@@ -456,7 +592,7 @@ void Engine::record_outcome(SenderRuntime& sender, core::Enrollment& enrollment,
         auto before = enrollment;
         enrollment.next_due_at = retry_at;
         save(enrollment, before, now);
-        hold(sender, result, retry_at);
+        hold(sender, result, step.type, retry_at);
         return;
     }
     case transport::SendStatus::refused:
@@ -491,9 +627,18 @@ void Engine::learn_member_id(core::ProspectId prospect_id, const transport::Send
     }
 }
 
-// A rate limit holds its sender, for this run and the next; a gateway out of reach holds every sender of this run.
-void Engine::hold(SenderRuntime& sender, const transport::SendResult& result, core::Timestamp until) {
-    if (result.status == transport::SendStatus::rate_limited) {
+// A rate limit holds its sender, and a limit of its account its actions of the type, for this run and the next; a
+// gateway out of reach holds every sender of this run.
+void Engine::hold(SenderRuntime& sender, const transport::SendResult& result, core::ActionType type,
+                  core::Timestamp until) {
+    if (result.status == transport::SendStatus::limit_reached) {
+        sender.held_types[type] = until;
+        m_campaigns.hold_actions(sender.id, store::ActionHold{type, until, result.error});
+        sender.dirty = true;
+        m_observer.on_warning("sender '" + sender.sender.id + "' reached a limit of its account: " + result.error +
+                              "; its " + std::string(core::plural_of(type)) + " wait until " + core::format_utc(until) +
+                              ", its other actions go on");
+    } else if (result.status == transport::SendStatus::rate_limited) {
         sender.held_until = until;
         m_campaigns.hold_sender(sender.id, until);
         m_observer.on_warning("sender '" + sender.sender.id + "' rate limited: " + result.error + "; it waits until " +

@@ -89,6 +89,9 @@ void compare_sender(const core::Sender& before, const core::Sender& after, std::
     if (before.warmup != after.warmup) {
         changes.push_back("sender " + quoted(after.id) + ": warm-up changed");
     }
+    if (before.withdraw_invitations_after != after.withdraw_invitations_after) {
+        changes.push_back("sender " + quoted(after.id) + ": withdraw_invitations_after changed");
+    }
 }
 
 std::string describe_filters(const std::vector<core::FieldFilter>& filters) {
@@ -119,6 +122,12 @@ std::vector<std::string> describe_changes(const core::Campaign& before, const co
     }
     if (before.routing != after.routing) {
         changes.emplace_back("routing changed (for prospects enrolled from now on)");
+    }
+    if (before.prospect_hours != after.prospect_hours) {
+        changes.emplace_back("prospect hours changed");
+    }
+    if (before.notes_run_out != after.notes_run_out) {
+        changes.emplace_back("when_notes_run_out changed");
     }
     if (before.stop.on_reply != after.stop.on_reply || before.stop.opt_out_keywords != after.stop.opt_out_keywords) {
         changes.emplace_back("stop rules changed");

@@ -64,6 +64,12 @@ core::Timestamp SenderCalendar::day_start(LocalDay day) const {
     return date::floor<seconds>(m_zone->to_sys(date::local_seconds{date::days{day}}, date::choose::earliest));
 }
 
+core::Timestamp SenderCalendar::next_month_start(core::Timestamp when) const {
+    auto day = date::year_month_day{date::floor<date::days>(m_zone->to_local(when))};
+    auto next = date::local_days{(day.year() / day.month() + date::months{1}) / 1};
+    return day_start(static_cast<LocalDay>(next.time_since_epoch().count()));
+}
+
 core::Timestamp SenderCalendar::days_later(core::Timestamp when, int days) const {
     auto local = m_zone->to_local(when) + date::days{days};
     return date::floor<seconds>(m_zone->to_sys(local, date::choose::earliest));

@@ -69,6 +69,8 @@ public:
     LocalDay local_day(core::Timestamp when) const;
     // The first moment of a local day: its midnight, or the end of a gap the clocks skip through it.
     core::Timestamp day_start(LocalDay day) const;
+    // The first moment of the local month after the one of `when`: where a monthly allowance starts again.
+    core::Timestamp next_month_start(core::Timestamp when) const;
     // The moment the wall clock shows the same time as at `when`, `days` local days later (after a gap the clocks
     // skip, when that time is in it; the first of two, when they go back through it).
     core::Timestamp days_later(core::Timestamp when, int days) const;

@@ -7,6 +7,8 @@
 //   know, and restricts such accounts first.
 // - Pending invitations: at the ceiling (limits.pending_invitations), none; from k_crowded_share of it, half; and
 //   never more than the room left under it.
+// - A limit of the account (LinkedIn's weekly invitations, as the gateway says): the sender's actions of that type
+//   wait until the gateway's Retry-After, or without it for limit_cooldown; its other actions go on.
 #pragma once
 
 #include <chrono>
@@ -23,6 +25,14 @@ inline constexpr core::Duration k_settle = std::chrono::days{14};
 inline constexpr double k_poor_acceptance = 0.20;
 inline constexpr double k_bad_acceptance = 0.10;
 inline constexpr double k_crowded_share = 0.8;
+// LinkedIn counts invitations over a rolling week: those that reached its limit leave it a week later.
+inline constexpr core::Duration k_invitation_limit_cooldown = std::chrono::days{7};
+inline constexpr core::Duration k_action_limit_cooldown = std::chrono::days{1};
+
+// How long a sender's actions of a type wait after a limit of its account for them, when the gateway does not say.
+constexpr core::Duration limit_cooldown(core::ActionType type) {
+    return type == core::ActionType::connect ? k_invitation_limit_cooldown : k_action_limit_cooldown;
+}
 
 // The cap on `day`'s invitations for a sender whose day's limit is `limit` and who sent `sent_today` of them already
 // (they are among the record's pending ones), or nothing when its health does not lower it.

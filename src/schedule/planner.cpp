@@ -52,7 +52,8 @@ std::optional<core::Timestamp> earliest_slot(const core::Sender& sender, const S
     auto configured = sender.limits.per_day.find(type);
     auto invites = type == core::ActionType::connect;
     if ((configured != sender.limits.per_day.end() && configured->second <= 0) ||
-        (invites && sender.limits.invitations_per_week <= 0)) {
+        (invites && sender.limits.invitations_per_week <= 0) ||
+        (type == core::ActionType::inmail && sender.limits.inmails_per_month <= 0)) {
         return std::nullopt;
     }
     auto slot = std::max(due, ledger.next_free_at());

@@ -22,8 +22,9 @@ namespace campaign::schedule {
 std::optional<core::Timestamp> release_time(const core::Sender& sender, const SenderCalendar& calendar,
                                             const SenderLedger& ledger, core::ActionType type, core::Timestamp when);
 
-// Nothing when the sender may never take this action (its limit for the type is 0). A campaign's step waits past
-// the off days of the sender's experiments (`follow_experiments`); an answer a person wrote from the inbox does not.
+// Nothing when the sender may never take this action (its limit for the type is 0, or it has no InMail credits). A
+// campaign's step waits past the off days of the sender's experiments (`follow_experiments`); an answer a person
+// wrote from the inbox does not.
 std::optional<core::Timestamp> earliest_slot(const core::Sender& sender, const SenderCalendar& calendar,
                                              const SenderLedger& ledger, core::ActionType type, core::Timestamp due,
                                              bool follow_experiments = true);

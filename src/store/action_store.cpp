@@ -256,21 +256,48 @@ std::optional<core::Timestamp> ActionStore::first_counted(core::RowId sender_id)
     return first;
 }
 
-int ActionStore::notes_in_month(core::RowId sender_id, const std::string& month) {
+int ActionStore::used_in_month(core::RowId sender_id, const std::string& month, MonthlyAllowance allowance) {
     // The month's moments in UTC lie within a day of its local dates: the index narrows to them, at_local decides.
     auto first = *core::parse_day(month + "-01");
     auto next = std::chrono::sys_days{std::chrono::year_month_day{first} + std::chrono::months{1}};
     auto from = core::Timestamp{first - std::chrono::days{1}};
     auto to = core::Timestamp{next + std::chrono::days{1}};
+    auto counted = allowance == MonthlyAllowance::notes ? " AND type = 'connect' AND coalesce(rendered_text, '') <> ''"
+                                                        : " AND type = 'inmail'";
     SQLite::Statement query(m_database.sqlite(),
-                            "SELECT count(*) FROM actions WHERE sender_id = ? AND type = 'connect'"
-                            " AND at_utc >= ? AND at_utc < ? AND substr(at_local, 1, 7) = ?"
-                            " AND state IN ('sent', 'sending', 'in_doubt') AND coalesce(rendered_text, '') <> ''");
+                            std::string("SELECT count(*) FROM actions WHERE sender_id = ?"
+                                        " AND at_utc >= ? AND at_utc < ? AND substr(at_local, 1, 7) = ?"
+                                        " AND state IN ('sent', 'sending', 'in_doubt')") +
+                                counted);
     query.bind(1, sender_id);
     query.bind(2, core::format_utc(from));
     query.bind(3, core::format_utc(to));
     query.bind(4, month);
     return query.executeStep() ? query.getColumn(0).getInt() : 0;
+}
+
+std::optional<StaleInvitation> ActionStore::stale_invitation(core::RowId sender_id, core::Timestamp sent_before,
+                                                             int most_attempts) {
+    SQLite::Statement query(m_database.sqlite(),
+                            "SELECT c.enrollment_id, k.name, c.at_utc FROM actions c"
+                            " JOIN enrollments e ON e.id = c.enrollment_id JOIN campaigns k ON k.id = c.campaign_id"
+                            " JOIN prospects p ON p.id = c.prospect_id"
+                            " WHERE c.sender_id = ?1 AND c.type = 'connect' AND c.state = 'sent' AND c.at_utc <= ?2"
+                            " AND e.state <> 'active' AND e.state <> 'replied'"
+                            " AND c.prospect_id NOT IN (SELECT prospect_id FROM events WHERE sender_id = ?1"
+                            " AND type IN ('accepted', 'withdrawn') AND prospect_id IS NOT NULL)"
+                            " AND NOT EXISTS (SELECT 1 FROM actions w WHERE w.enrollment_id = c.enrollment_id"
+                            " AND w.type = 'withdraw_invite' AND (w.state <> 'failed' OR w.failure IS NOT NULL"
+                            " OR w.attempts >= ?3))"
+                            " ORDER BY c.at_utc, c.id LIMIT 1");
+    query.bind(1, sender_id);
+    query.bind(2, core::format_utc(sent_before));
+    query.bind(3, most_attempts);
+    if (!query.executeStep()) {
+        return std::nullopt;
+    }
+    return StaleInvitation{query.getColumn(0).getInt64(), query.getColumn(1).getString(),
+                           read_time(query.getColumn(2))};
 }
 
 core::InvitationRecord ActionStore::invitation_record(core::RowId sender_id, core::Timestamp now, int settled,

@@ -29,6 +29,19 @@ struct ActionLogFilter {
     std::optional<std::string> sender;
 };
 
+// The allowances of an account that LinkedIn counts by the month.
+enum class MonthlyAllowance {
+    notes,   // invitations with a note (a free account's)
+    inmails, // InMail credits
+};
+
+// A pending invitation whose campaign is done with the prospect: to withdraw once it is pending too long.
+struct StaleInvitation {
+    core::EnrollmentId enrollment_id = 0;
+    std::string campaign;
+    core::Timestamp sent_at{};
+};
+
 class ActionStore {
 public:
     explicit ActionStore(Database& database);
@@ -63,8 +76,14 @@ public:
                           const std::function<void(core::ActionType, core::Timestamp)>& visit);
     // When the first of them went out: where a warm-up without a start day counts from.
     std::optional<core::Timestamp> first_counted(core::RowId sender_id);
-    // The sender's invitations with a note, sent (or in doubt) in the local month `month` ("2026-12") of its calendar.
-    int notes_in_month(core::RowId sender_id, const std::string& month);
+    // What the sender used of a monthly allowance (invitations with a note, or InMails), sent or in doubt in the
+    // local month `month` ("2026-12") of its calendar.
+    int used_in_month(core::RowId sender_id, const std::string& month, MonthlyAllowance allowance);
+    // The sender's oldest invitation sent at or before `sent_before` that is still pending (neither accepted nor
+    // withdrawn), whose enrollment has ended other than by a reply, and whose withdrawal was not made, is not in
+    // doubt, and was not tried `most_attempts` times or refused.
+    std::optional<StaleInvitation> stale_invitation(core::RowId sender_id, core::Timestamp sent_before,
+                                                    int most_attempts);
     // What the sender's invitations did by `now`: the latest `settled` of those sent at least `settle` before it and
     // how many of them were accepted, and how many of all are pending (neither accepted nor withdrawn).
     core::InvitationRecord invitation_record(core::RowId sender_id, core::Timestamp now, int settled,

@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "core/error.hpp"
 #include "store/row_reading.hpp"
 
 namespace campaign::store {
@@ -187,6 +188,36 @@ void CampaignStore::hold_sender(core::RowId id, core::Timestamp until) {
     update.bind(1, core::format_utc(until));
     update.bind(2, id);
     update.exec();
+}
+
+void CampaignStore::hold_actions(core::RowId id, const ActionHold& hold) {
+    SQLite::Statement upsert(m_database.sqlite(),
+                             "INSERT INTO sender_holds (sender_id, action_type, held_until, reason) VALUES (?, ?, ?, ?)"
+                             " ON CONFLICT (sender_id, action_type) DO UPDATE SET held_until = excluded.held_until,"
+                             " reason = excluded.reason");
+    upsert.bind(1, id);
+    upsert.bind(2, std::string(core::to_string(hold.type)));
+    upsert.bind(3, core::format_utc(hold.until));
+    upsert.bind(4, hold.reason);
+    upsert.exec();
+}
+
+std::vector<ActionHold> CampaignStore::action_holds(core::RowId id, core::Timestamp now) {
+    SQLite::Statement query(m_database.sqlite(), "SELECT action_type, held_until, reason FROM sender_holds"
+                                                 " WHERE sender_id = ? AND held_until > ? ORDER BY action_type");
+    query.bind(1, id);
+    query.bind(2, core::format_utc(now));
+    std::vector<ActionHold> holds;
+    while (query.executeStep()) {
+        auto name = query.getColumn(0).getString();
+        auto type = core::parse_action_type(name);
+        if (!type) {
+            throw core::RuntimeFailure("error: the database holds sender " + std::to_string(id) +
+                                       "'s actions of an unknown type '" + name + "'");
+        }
+        holds.push_back(ActionHold{*type, read_time(query.getColumn(1)), query.getColumn(2).getString()});
+    }
+    return holds;
 }
 
 core::RowId CampaignStore::begin_run(const RunRow& run) {

@@ -37,6 +37,14 @@ struct SenderRow {
     std::optional<core::Timestamp> held_until; // a gateway's rate limit
 };
 
+// A limit of the account for one type of action (LinkedIn's weekly invitations): no action of the type goes before
+// `until`.
+struct ActionHold {
+    core::ActionType type = core::ActionType::connect;
+    core::Timestamp until{};
+    std::string reason;
+};
+
 struct RunRow {
     core::RowId id = 0;
     std::string transport;
@@ -71,6 +79,10 @@ public:
     bool resume_sender(const std::string& name);
     // Until when a gateway asked the sender to wait.
     void hold_sender(core::RowId id, core::Timestamp until);
+    // Until when the sender's actions of a type wait for a limit of its account, and why.
+    void hold_actions(core::RowId id, const ActionHold& hold);
+    // The holds of a sender that end after `now`, by type.
+    std::vector<ActionHold> action_holds(core::RowId id, core::Timestamp now);
 
     core::RowId begin_run(const RunRow& run);
     void end_run(core::RowId id, core::Timestamp reached_at, core::Timestamp stopped_at, const std::string& reason);

@@ -533,6 +533,19 @@ DROP TABLE activities;
 ALTER TABLE activities_by_key RENAME TO activities;
 )sql";
 
+// A limit of an account for one type of action, such as LinkedIn's weekly invitations: the sender's actions of that
+// type wait until held_until, and its others go on. It may be there already in a database whose version number was
+// set back by hand.
+constexpr std::string_view k_schema_13 = R"sql(
+CREATE TABLE IF NOT EXISTS sender_holds (
+    sender_id   INTEGER NOT NULL REFERENCES senders (id),
+    action_type TEXT NOT NULL,
+    held_until  TEXT NOT NULL,
+    reason      TEXT NOT NULL,
+    PRIMARY KEY (sender_id, action_type)
+) WITHOUT ROWID;
+)sql";
+
 // A column's CHECK constraint, as a list the way the tables were made and as comparisons.
 struct ListedCheck {
     std::string_view table;
@@ -618,7 +631,7 @@ void allow_lost_enrollments(SQLite::Database& db) {
     });
 }
 
-constexpr std::array<Migration, 12> k_migrations{{{k_schema_1},
+constexpr std::array<Migration, 13> k_migrations{{{k_schema_1},
                                                   {k_schema_2},
                                                   {k_schema_3},
                                                   {k_schema_4},
@@ -629,7 +642,8 @@ constexpr std::array<Migration, 12> k_migrations{{{k_schema_1},
                                                   {k_schema_9, compare_instead_of_listing},
                                                   {k_schema_10, allow_lost_enrollments},
                                                   {k_schema_11},
-                                                  {k_schema_12}}};
+                                                  {k_schema_12},
+                                                  {k_schema_13}}};
 
 } // namespace
 

@@ -109,6 +109,12 @@ SendResult EngineTransport::read_answer(const Reply& reply, core::Timestamp now)
     auto [code, message] = error_of(response);
     auto said = "gateway answered HTTP " + std::to_string(response.status) + (code.empty() ? "" : " " + code) +
                 (message.empty() ? "" : ": " + message);
+    // A limit of the account for the action's type, such as LinkedIn's weekly invitations: the others go on.
+    if (code == "limit_reached" && response.status >= 400 && response.status < 500) {
+        auto until = response.retry_after ? parse_retry_after(*response.retry_after, now, response.date.value_or(""))
+                                          : std::nullopt;
+        return {SendStatus::limit_reached, "", said, until};
+    }
     if (response.status == 429) {
         auto until = response.retry_after ? parse_retry_after(*response.retry_after, now, response.date.value_or(""))
                                           : std::nullopt;

@@ -34,6 +34,8 @@ enum class SendStatus {
     rejected,       // will never be done (too long, not allowed, unknown profile): the action fails with the reason
     retry_later,    // not done this time (timeout, 5xx, rate limit): try again at retry_at
     rate_limited,   // the other side asks this sender to wait until retry_at: none of its actions go before then
+    limit_reached,  // a limit of the account for the action's type (LinkedIn's weekly invitations): no action of
+                    // that type goes for this sender before retry_at, or the engine's cooldown without it
     unreachable,    // the other side could not be reached, for any sender: nothing goes before retry_at
     refused,        // the other side refuses the engine itself (a wrong key, a wrong address): the run must stop
     sender_blocked, // the account is restricted or disconnected: nothing more for this sender until resumed

@@ -487,19 +487,15 @@ SendResult UnipileTransport::failure_of(const Reply& reply, const std::string& d
     auto problem = problem_of(response);
     auto said = doing + ": Unipile answered HTTP " + std::to_string(response.status) +
                 (problem.type.empty() ? "" : " " + problem.type) + (problem.words.empty() ? "" : ": " + problem.words);
-    auto until = [&](core::Duration otherwise) {
-        auto after = response.retry_after ? parse_retry_after(*response.retry_after, now, response.date.value_or(""))
-                                          : std::nullopt;
-        return after.value_or(now + otherwise);
-    };
+    auto after =
+        response.retry_after ? parse_retry_after(*response.retry_after, now, response.date.value_or("")) : std::nullopt;
     if (is_rate_limit(response.status, problem.type)) {
-        return {SendStatus::rate_limited, "", said, until(k_default_rate_limit_wait)};
+        return {SendStatus::rate_limited, "", said, after.value_or(now + k_default_rate_limit_wait)};
     }
     // A limit of the account (the week's invitations): every other prospect would meet it too, and each refused
-    // request counts against the account at LinkedIn.
+    // request counts against the account at LinkedIn. Without Retry-After the engine's cooldown holds.
     if (problem.type == "errors/limit_exceeded") {
-        return {SendStatus::rate_limited, "", said + " (a LinkedIn limit of the account)",
-                until(k_provider_limit_wait)};
+        return {SendStatus::limit_reached, "", said + " (a LinkedIn limit of the account)", after};
     }
     if (blocks_sender(response.status, problem.type)) {
         return {SendStatus::sender_blocked, "", said, std::nullopt};

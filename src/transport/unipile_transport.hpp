@@ -81,7 +81,4 @@ private:
     std::map<std::pair<std::string, std::string>, std::string> m_chats;   // (account, member id) -> chat id
 };
 
-// When Unipile says a LinkedIn limit of the account is reached (the week's invitations) and not for how long.
-inline constexpr core::Duration k_provider_limit_wait = std::chrono::hours{24};
-
 } // namespace campaign::transport

@@ -246,6 +246,41 @@ TEST_CASE("a rate limit holds back only the sender it was for", "[e2e][http]") {
     check_exactly_once(workspace, gateway);
 }
 
+TEST_CASE("a weekly invitation limit at the gateway holds that sender's invitations for a week, and nothing else",
+          "[e2e][http]") {
+    FakeGateway gateway(k_key);
+    Workspace workspace;
+    prepare(workspace, gateway);
+    gateway.limit_invitations("alice");
+    auto result = workspace.run({"run", "campaigns/founders-intro.yaml", "--transport", "http", "--clock", "simulated",
+                                 "--start", "2026-11-23T06:00:00Z", "--for", "10d", "--seed", "7"});
+    INFO(result.out << result.err);
+    REQUIRE(result.exit_code == 0);
+    CHECK(result.err.find("sender 'alice' reached a limit of its account: gateway answered HTTP 429 limit_reached") !=
+          std::string::npos);
+    CHECK(result.err.find("its invitations wait until") != std::string::npos);
+    check_exactly_once(workspace, gateway);
+    // One refused invitation a week, not one per prospect: the first, and the first after the week's wait.
+    CHECK(gateway.invitations_refused() == 2);
+    std::map<std::pair<std::string, std::string>, int> sent;
+    for (const auto& action : sent_actions(workspace)) {
+        ++sent[{action.sender, action.type}];
+    }
+    CHECK(sent[{"alice", "connect"}] == 0);
+    CHECK(sent[{"alice", "view_profile"}] > 5); // her other actions went on
+    CHECK(sent[{"marcus", "connect"}] > 0);     // and the other sender's invitations
+    // The hold outlives the run: status and sender show say until when.
+    auto status = workspace.run({"--rehearsal", "status"});
+    INFO(status.out);
+    CHECK(status.out.find("invitations held until 2026-12-0") != std::string::npos);
+    auto shown =
+        nlohmann::json::parse(workspace.run({"--rehearsal", "sender", "show", "alice", "--format", "json"}).out);
+    REQUIRE(shown["holds"].size() == 1);
+    CHECK(shown["holds"][0]["type"] == "connect");
+    CHECK(shown["holds"][0]["reason"] == "gateway answered HTTP 429 limit_reached: the account reached its weekly "
+                                         "invitation limit");
+}
+
 TEST_CASE("a restricted account pauses its sender until it is resumed; the others go on", "[e2e][http]") {
     FakeGateway gateway(k_key);
     Workspace workspace;

@@ -1,9 +1,12 @@
-// A sender's account kept safe through the command line on the mock: a new account warms up week by week, and
-// nothing goes out on its holidays.
+// A sender's account kept safe through the command line on the mock: a new account warms up week by week, nothing
+// goes out on its holidays, its monthly allowances hold, stale invitations are withdrawn, and prospects are reached
+// in their own hours.
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "e2e/harness.hpp"
 
@@ -263,6 +266,139 @@ TEST_CASE("a free account's invitation notes stop at its monthly allowance, and 
     CHECK(count(invitations + "substr(at_local, 1, 7) = '2026-12' AND coalesce(rendered_text, '') = ''") > 0);
     CHECK(count(invitations + "substr(at_local, 1, 7) = '2027-01' AND rendered_text <> ''") == 5);
     auto shown = workspace.run({"--rehearsal", "sender", "show", "nina"});
-    CHECK(shown.out.find("invitation notes left this month: 0 of 5 (then invitations go without a note)") !=
+    CHECK(shown.out.find("invitation notes left this month: 0 of 5 (then invitations go without a note, or wait in "
+                         "campaigns that hold them)") != std::string::npos);
+}
+
+TEST_CASE("a campaign that holds its invitations once the notes are used up sends none without a note",
+          "[e2e][senders]") {
+    Workspace workspace;
+    import_founders(workspace, "held", 60);
+    workspace.write("campaigns/note.mustache", "Hi {{first_name}}, glad to connect.\n");
+    auto text = invite_campaign("    account: free\n") + "when_notes_run_out: hold\n";
+    text.replace(text.find("type: connect"), 13, "type: connect\n    note: note.mustache");
+    workspace.write("campaigns/first-month.yaml", text);
+    auto run = workspace.run({"run", "campaigns/first-month.yaml", "--start", "2026-12-29T06:00:00Z", "--for", "10d"});
+    INFO(run.out << run.err);
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.err.find("sender 'nina' has used its 5 invitation notes of 2026-12: the invitations of campaign "
+                       "'first-month' wait until 2027-01-01") != std::string::npos);
+    SQLite::Database db(workspace.rehearsal().string(), SQLite::OPEN_READONLY);
+    auto count = [&db](const std::string& sql) { return db.execAndGet(sql).getInt(); };
+    const std::string invitations = "SELECT count(*) FROM actions WHERE type = 'connect' AND state = 'sent' AND ";
+    CHECK(count(invitations + "coalesce(rendered_text, '') = ''") == 0);
+    CHECK(count(invitations + "substr(at_local, 1, 7) = '2026-12'") == 5);
+    CHECK(count(invitations + "substr(at_local, 1, 7) = '2027-01'") == 5);
+    // The held ones wait, due at the next month's start.
+    CHECK(count("SELECT count(*) FROM enrollments WHERE state = 'active' AND next_due_at >= '2027-01-31'") == 50);
+}
+
+TEST_CASE("a sender's InMails stop at its month's credits and go on with the next month's", "[e2e][senders]") {
+    Workspace workspace;
+    import_founders(workspace, "credits", 40);
+    workspace.write("campaigns/pitch.mustache", "---\nsubject: A question\n---\nHi {{first_name}}.\n");
+    auto text = invite_campaign("");
+    text.replace(text.find("per_day: {connect: 20, view_profile: 60}"), 40,
+                 "per_day: {connect: 20, view_profile: 60, inmail: 10}\n      inmails_per_month: 8");
+    text.replace(text.find("type: connect"), 13, "type: inmail\n    template: pitch.mustache");
+    workspace.write("campaigns/first-month.yaml", text);
+    REQUIRE(workspace.run({"validate", "campaigns/first-month.yaml"}).exit_code == 0);
+    auto run = workspace.run({"run", "campaigns/first-month.yaml", "--start", "2026-12-28T06:00:00Z", "--for", "7d"});
+    INFO(run.out << run.err);
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.err.find("sender 'nina' has used its 8 InMail credits of 2026-12: its InMails wait until 2027-01-01") !=
           std::string::npos);
+    SQLite::Database db(workspace.rehearsal().string(), SQLite::OPEN_READONLY);
+    auto count = [&db](const std::string& sql) { return db.execAndGet(sql).getInt(); };
+    const std::string inmails = "SELECT count(*) FROM actions WHERE type = 'inmail' AND state = 'sent' AND ";
+    CHECK(count(inmails + "substr(at_local, 1, 7) = '2026-12'") == 8);
+    CHECK(count(inmails + "substr(at_local, 1, 7) = '2027-01'") == 8);
+    // The profile views went as they would, and sender show says what is left.
+    CHECK(count("SELECT count(*) FROM actions WHERE type = 'view_profile' AND state = 'sent'") == 40);
+    auto shown = workspace.run({"--rehearsal", "sender", "show", "nina"});
+    CHECK(shown.out.find("InMail credits left this month: 0 of 8") != std::string::npos);
+}
+
+TEST_CASE("invitations pending too long are withdrawn across the sender's campaigns, never an accepted one",
+          "[e2e][senders]") {
+    Workspace workspace;
+    import_founders(workspace, "stale", 60);
+    // The first campaign invites and is done with each prospect once the invitation is out.
+    auto first = invite_campaign("") + "mock:\n  accept: 0.3\n  accept_delay: 2d\n";
+    workspace.write("campaigns/first-month.yaml", first);
+    REQUIRE(workspace.run({"run", "campaigns/first-month.yaml", "--start", "2026-12-07T06:00:00Z", "--for", "4d"})
+                .exit_code == 0);
+    // A second campaign of the same sender, which withdraws what is pending after 14 days, ten a day.
+    auto second = invite_campaign("    withdraw_invitations_after: 14d\n") + "mock:\n  accept: 0.3\n";
+    second.replace(second.find("campaign: first-month"), 21, "campaign: later");
+    second.replace(second.find("tags: [founders]"), 16, "tags: [nobody]");
+    second.replace(second.find("connect: 20,"), 12, "connect: 20, withdraw_invite: 10,");
+    workspace.write("campaigns/later.yaml", second);
+    auto run = workspace.run({"run", "campaigns/later.yaml", "--for", "20d"});
+    INFO(run.out << run.err);
+    REQUIRE(run.exit_code == 0);
+    SQLite::Database db(workspace.rehearsal().string(), SQLite::OPEN_READONLY);
+    auto count = [&db](const std::string& sql) { return db.execAndGet(sql).getInt(); };
+    auto withdrawn = count("SELECT count(*) FROM actions WHERE step = 'withdraw-pending' AND state = 'sent'");
+    CHECK(withdrawn > 0);
+    // Each at least 14 days after its invitation, none of an accepted one, ten a day at most.
+    CHECK(count("SELECT count(*) FROM actions w JOIN actions c ON c.enrollment_id = w.enrollment_id"
+                " AND c.type = 'connect' WHERE w.step = 'withdraw-pending'"
+                " AND julianday(w.at_utc) - julianday(c.at_utc) < 14") == 0);
+    CHECK(count("SELECT count(*) FROM actions w JOIN events e ON e.prospect_id = w.prospect_id"
+                " AND e.type = 'accepted' WHERE w.step = 'withdraw-pending'") == 0);
+    CHECK(count("SELECT count(*) FROM (SELECT substr(at_local, 1, 10) FROM actions WHERE type = 'withdraw_invite'"
+                " GROUP BY 1 HAVING count(*) > 10)") == 0);
+    // Every invitation of the first campaign's that nobody accepted is withdrawn by the end, and only those.
+    auto pending = count("SELECT count(*) FROM actions c WHERE c.type = 'connect' AND c.state = 'sent'"
+                         " AND c.prospect_id NOT IN (SELECT prospect_id FROM events WHERE type = 'accepted')");
+    CHECK(withdrawn == pending);
+}
+
+TEST_CASE("a campaign with prospect hours reaches each prospect in their own working hours and the sender's",
+          "[e2e][senders]") {
+    Workspace workspace;
+    std::string csv = "first_name,linkedin_url,location,timezone,tags\n";
+    for (int i = 0; i < 30; ++i) {
+        const char* place = i % 3 == 0   ? "Greater Chicago Area,"
+                            : i % 3 == 1 ? "\"Brooklyn, NY\",America/New_York"
+                                         : "Remote,";
+        csv += "P" + std::to_string(i) + ",https://www.linkedin.com/in/zoned-" + std::to_string(i) + "," + place +
+               ",founders\n";
+    }
+    workspace.write("people.csv", csv);
+    REQUIRE(workspace.run({"prospects", "import", "people.csv"}).exit_code == 0);
+    workspace.write("campaigns/first-month.yaml",
+                    invite_campaign("") + "prospect_hours: {days: [mon, tue, wed, thu, fri], from: \"09:00\", to: "
+                                          "\"17:00\"}\n");
+    auto validated = workspace.run({"validate", "campaigns/first-month.yaml"});
+    INFO(validated.err);
+    REQUIRE(validated.exit_code == 0);
+    CHECK(validated.err.find("campaigns/first-month.yaml:19:17: warning: 10 of the audience's 30 prospects have no "
+                             "zone known from their timezone field or location and are reached in the sender's hours "
+                             "alone (https://linkedin.com/in/zoned-2 (Remote), ") != std::string::npos);
+    auto run = workspace.run({"run", "campaigns/first-month.yaml", "--start", "2026-12-07T06:00:00Z", "--for", "4d"});
+    INFO(run.out << run.err);
+    REQUIRE(run.exit_code == 0);
+    SQLite::Database db(workspace.rehearsal().string(), SQLite::OPEN_READONLY);
+    // The UTC hours each kind of prospect was reached in. Berlin's 09:00-17:00 is 08:00-16:00 UTC in December;
+    // Chicago's is 15:00-23:00 and New York's 14:00-22:00.
+    auto hours = [&db](const std::string& where) {
+        SQLite::Statement rows(db, "SELECT DISTINCT CAST(substr(a.at_utc, 12, 2) AS INTEGER) FROM actions a"
+                                   " JOIN prospects p ON p.id = a.prospect_id WHERE a.state = 'sent' AND " +
+                                       where);
+        std::set<int> seen;
+        while (rows.executeStep()) {
+            seen.insert(rows.getColumn(0).getInt());
+        }
+        return seen;
+    };
+    CHECK(hours("p.location = 'Greater Chicago Area'") == std::set<int>{15});
+    auto new_york = hours("p.location = 'Brooklyn, NY'");
+    CHECK(!new_york.empty());
+    CHECK(std::all_of(new_york.begin(), new_york.end(), [](int hour) { return hour == 14 || hour == 15; }));
+    auto anywhere = hours("p.location = 'Remote'");
+    CHECK(*anywhere.begin() < 14); // the sender's hours alone
+    CHECK(*anywhere.rbegin() <= 15);
+    CHECK(db.execAndGet("SELECT count(*) FROM actions WHERE type = 'connect' AND state = 'sent'").getInt() == 30);
 }

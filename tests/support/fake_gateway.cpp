@@ -336,6 +336,11 @@ void FakeGateway::post_action(const httplib::Request& req, httplib::Response& re
         answer_error(res, 403, "account_restricted", "LinkedIn restricted this account");
         return;
     }
+    if (action.type == "connect" && m_invitations_limited.contains(action.sender)) {
+        ++m_invitations_refused;
+        answer_error(res, 429, "limit_reached", "the account reached its weekly invitation limit");
+        return;
+    }
     if (!m_answers.contains(action.key)) {
         if (fault && fault->kind == FaultKind::rejected) {
             m_answers[action.key] = json{{"status", "rejected"}, {"reason", fault->reason}}.dump();
@@ -476,6 +481,16 @@ void FakeGateway::fail_next_for_sender(std::string sender, Fault fault, int time
 void FakeGateway::restrict_sender(const std::string& sender) {
     std::lock_guard lock(m_mutex);
     m_restricted.insert(sender);
+}
+
+void FakeGateway::limit_invitations(const std::string& sender) {
+    std::lock_guard lock(m_mutex);
+    m_invitations_limited.insert(sender);
+}
+
+int FakeGateway::invitations_refused() const {
+    std::lock_guard lock(m_mutex);
+    return m_invitations_refused;
 }
 
 void FakeGateway::unrestrict_sender(const std::string& sender) {

@@ -119,6 +119,9 @@ public:
     // Until unrestricted, every action of the sender is answered 403 account_restricted.
     void restrict_sender(const std::string& sender);
     void unrestrict_sender(const std::string& sender);
+    // Every invitation of the sender's from now on is answered 429 limit_reached, LinkedIn's weekly limit.
+    void limit_invitations(const std::string& sender);
+    int invitations_refused() const;
     // How long a timeout fault holds the answer back; the client's timeout must be shorter.
     void set_stall(std::chrono::milliseconds stall);
 
@@ -178,6 +181,8 @@ private:
     std::map<std::string, std::string> m_ssi;
     std::deque<QueuedFault> m_faults;
     std::set<std::string> m_restricted;
+    std::set<std::string> m_invitations_limited;
+    int m_invitations_refused = 0;
     std::optional<AutoEvent> m_accept;
     std::optional<AutoEvent> m_reply;
 };

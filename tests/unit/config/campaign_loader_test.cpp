@@ -558,3 +558,24 @@ steps:
                          "campaigns/q4.yaml:17:5: error: unknown key 'town' in a routing rule (expected one of "
                          "'senders', 'tags', 'any_tags', 'where')"});
 }
+
+TEST_CASE("prospect hours and what invitations do once the notes run out are read, with the defaults", "[config]") {
+    Project project;
+    auto loaded = project.load(campaign::test::complete_campaign("prospect_hours: {from: \"08:30\", to: \"17:00\"}\n"
+                                                                 "when_notes_run_out: hold\n"));
+    REQUIRE(project.lines(loaded) == Lines{});
+    REQUIRE(loaded.campaign->prospect_hours);
+    const auto& prospect_hours = *loaded.campaign->prospect_hours;
+    CHECK(prospect_hours.days == std::array<bool, 7>{false, true, true, true, true, true, false}); // Monday to Friday
+    CHECK(prospect_hours.from_minute == 8 * 60 + 30);
+    CHECK(prospect_hours.to_minute == 17 * 60);
+    CHECK(loaded.campaign->notes_run_out == NotesRunOut::hold);
+    auto plain = project.load(campaign::test::complete_campaign(""));
+    CHECK_FALSE(plain.campaign->prospect_hours);
+    CHECK(plain.campaign->notes_run_out == NotesRunOut::without_note);
+    CHECK(project.errors("prospect_hours: {days: [], from: \"18:00\", to: \"09:00\"}\nwhen_notes_run_out: wait\n") ==
+          Lines{"campaigns/q4.yaml:1:17: error: working hours must start before they end",
+                "campaigns/q4.yaml:1:24: error: 'prospect_hours' needs at least one working day",
+                "campaigns/q4.yaml:2:21: error: 'when_notes_run_out' must be 'without_note' (invitations go without "
+                "their note) or 'hold' (they wait for next month's notes), not 'wait'"});
+}

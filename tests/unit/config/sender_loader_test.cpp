@@ -294,7 +294,7 @@ TEST_CASE("limits per day name action types", "[config]") {
     limits:
       connect: 20
 )") == Lines{"campaigns/q4.yaml:5:7: error: unknown key 'connect' in 'limits' (expected one of "
-             "'per_day', 'invitations_per_week', 'pending_invitations', 'notes_per_month')"});
+             "'per_day', 'invitations_per_week', 'pending_invitations', 'notes_per_month', 'inmails_per_month')"});
 }
 
 TEST_CASE("pacing takes durations", "[config]") {
@@ -413,4 +413,24 @@ TEST_CASE("holidays that leave a sender no working day for a year, and a warm-up
                                              "      per_day:\n        connect: 4\n    warmup: {weeks: 3}\n"))) ==
           Lines{"campaigns/q4.yaml:7:13: warning: 'invitations' (5) is not below the daily connect limit (4): nothing "
                 "ramps up; give fewer invitations a day"});
+}
+
+TEST_CASE("InMail credits default by account type, and a sender can withdraw its old invitations", "[config]") {
+    Project project;
+    auto navigator = load_sender(project, "  - id: alice\n    timezone: UTC\n    account: sales_navigator\n"
+                                          "    withdraw_invitations_after: 3w\n");
+    REQUIRE(navigator);
+    CHECK(navigator->limits.inmails_per_month == 50);
+    CHECK(navigator->withdraw_invitations_after == std::chrono::days{21});
+    auto free = load_sender(project, "  - id: bob\n    timezone: UTC\n    account: free\n");
+    CHECK(free->limits.inmails_per_month == 0);
+    CHECK_FALSE(free->withdraw_invitations_after);
+    auto own = load_sender(project, "  - id: carol\n    timezone: UTC\n    limits: {inmails_per_month: 12}\n");
+    CHECK(own->limits.inmails_per_month == 12);
+    CHECK(
+        project.errors("senders:\n  - id: alice\n    timezone: UTC\n    withdraw_invitations_after: 6h\n"
+                       "    limits: {inmails_per_month: -1}\n") ==
+        Lines{"campaigns/q4.yaml:4:33: error: 'withdraw_invitations_after' must be a day or more (invitations pending "
+              "longer are withdrawn)",
+              "campaigns/q4.yaml:5:33: error: 'inmails_per_month' must be between 0 and 10000, not -1"});
 }

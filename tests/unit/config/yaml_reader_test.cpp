@@ -69,11 +69,9 @@ sendr:
 TEST_CASE("an unknown key too far from any is reported with the keys expected", "[config]") {
     Project project;
     CHECK(project.errors("owner: bob\n") ==
-          Lines{"campaigns/q4.yaml:1:1: error: unknown key 'owner' in the campaign file (expected "
-                "one of "
-                "'campaign', 'description', 'templates', 'senders', 'audience', 'routing', 'stop', 'steps', 'mock', "
-                "'gateway', "
-                "'hooks')"});
+          Lines{"campaigns/q4.yaml:1:1: error: unknown key 'owner' in the campaign file (expected one of 'campaign', "
+                "'description', 'templates', 'senders', 'audience', 'routing', 'prospect_hours', "
+                "'when_notes_run_out', 'stop', 'steps', 'mock', 'gateway', 'hooks')"});
     CHECK(project.errors(R"(stop:
   on_reply: true
   keywords: [stop]

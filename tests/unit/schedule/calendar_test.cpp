@@ -153,3 +153,15 @@ TEST_CASE("holidays that leave no working day for a year are the user's error", 
     CHECK_THROWS_WITH(paris.next_working(utc("2026-12-01T10:00:00Z")),
                       "sender 'alice' has no working day in the 400 days after 2026-12-01: see its holidays");
 }
+
+TEST_CASE("a monthly allowance starts again at the sender's local midnight of the next month's first day",
+          "[schedule]") {
+    SenderCalendar paris(sender_in("Europe/Paris"));
+    CHECK(paris.next_month_start(utc("2026-12-15T10:00:00Z")) == utc("2026-12-31T23:00:00Z"));
+    // 31 December 23:30 UTC is already January in Paris.
+    CHECK(paris.next_month_start(utc("2026-12-31T23:30:00Z")) == utc("2027-01-31T23:00:00Z"));
+    // Across the change to summer time: 1 April's midnight is at UTC+2.
+    CHECK(paris.next_month_start(utc("2026-03-10T10:00:00Z")) == utc("2026-03-31T22:00:00Z"));
+    SenderCalendar chicago(sender_in("America/Chicago"));
+    CHECK(chicago.next_month_start(utc("2026-11-30T23:00:00Z")) == utc("2026-12-01T06:00:00Z"));
+}

@@ -1,5 +1,6 @@
 // What a sender's invitations did, as the health governor reads it: the latest settled ones and their acceptance,
-// and the pending ones, across campaigns and senders.
+// and the pending ones, across campaigns and senders; which pending one is withdrawn next for being old; and what a
+// sender used of its monthly allowances.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 
@@ -9,10 +10,10 @@
 
 using namespace campaign;
 
-TEST_CASE("a sender's invitation record counts its own acceptances and withdrawals, enrollment by enrollment",
-          "[store]") {
-    test::TempFolder folder;
-    store::Database database(folder / "campaign.db", store::OpenMode::create);
+namespace {
+
+// Two senders' invitations in two campaigns, with their acceptances and withdrawals.
+void record_invitations(store::Database& database) {
     auto& db = database.sqlite();
     for (int id = 1; id <= 6; ++id) {
         db.exec("INSERT INTO prospects (id, profile_url, created_at, updated_at) VALUES (" + std::to_string(id) +
@@ -51,6 +52,15 @@ INSERT INTO events (id, external_id, type, prospect_id, sender_id, enrollment_id
            (2, 'a2', 'accepted', 2, 2, 9, '2026-11-03T10:00:00Z', '2026-11-03T10:00:00Z'),
            (3, 'w4', 'withdrawn', 4, 1, 4, '2026-11-21T10:00:00Z', '2026-11-21T10:00:00Z');
 )sql");
+}
+
+} // namespace
+
+TEST_CASE("a sender's invitation record counts its own acceptances and withdrawals, enrollment by enrollment",
+          "[store]") {
+    test::TempFolder folder;
+    store::Database database(folder / "campaign.db", store::OpenMode::create);
+    record_invitations(database);
     store::ActionStore actions(database);
     auto at = [](const char* text) { return *core::parse_utc(text); };
     // On 30 November, for Ana: 2, 5 and 7 (prospect 6 again, in the other campaign) wait; 1 was accepted, 3 and 4
@@ -73,4 +83,65 @@ INSERT INTO events (id, external_id, type, prospect_id, sender_id, enrollment_id
     CHECK(ben.pending == 1);
     CHECK(ben.settled == 2);
     CHECK(ben.settled_accepted == 1);
+}
+
+TEST_CASE("the stale invitation to withdraw next is the oldest pending one whose campaign is done with the prospect",
+          "[store]") {
+    test::TempFolder folder;
+    store::Database database(folder / "campaign.db", store::OpenMode::create);
+    record_invitations(database);
+    auto& db = database.sqlite();
+    store::ActionStore actions(database);
+    auto now = *core::parse_utc("2026-11-30T00:00:00Z");
+    // Every pending invitation of Ana's is still awaited by its enrollment.
+    CHECK_FALSE(actions.stale_invitation(1, now, 5));
+    // Enrollments 2 and 7 are done; 5 replied, so its invitation stays.
+    db.exec("UPDATE enrollments SET state = 'done' WHERE id IN (2, 7); UPDATE enrollments SET state = 'replied'"
+            " WHERE id = 5; UPDATE enrollments SET state = 'done' WHERE id IN (1, 3, 4)");
+    auto oldest = actions.stale_invitation(1, now, 5);
+    REQUIRE(oldest);
+    CHECK(oldest->enrollment_id == 2);
+    CHECK(oldest->campaign == "q4");
+    CHECK(oldest->sent_at == *core::parse_utc("2026-11-02T10:00:00Z"));
+    // Sent after `sent_before`: not yet.
+    CHECK_FALSE(actions.stale_invitation(1, *core::parse_utc("2026-11-01T12:00:00Z"), 5));
+    // A withdrawal tried and to be tried again keeps it; one given up on, refused or made ends it.
+    auto withdrawal = [&db](int id, int enrollment, const char* state, const char* failure, int attempts) {
+        db.exec("INSERT INTO actions (id, enrollment_id, campaign_id, campaign_version_id, prospect_id, sender_id,"
+                " step, type, idempotency_key, state, failure, attempts, at_utc, at_local) SELECT " +
+                std::to_string(id) +
+                ", id, campaign_id, campaign_version_id, prospect_id, sender_id,"
+                " 'withdraw-pending', 'withdraw_invite', 'w" +
+                std::to_string(id) + "', '" + state + "', " + failure + ", " + std::to_string(attempts) +
+                ", '2026-11-29T10:00:00Z', '2026-11-29T11:00:00'" +
+                " FROM enrollments WHERE id = " + std::to_string(enrollment));
+    };
+    withdrawal(20, 2, "failed", "NULL", 2);
+    CHECK(actions.stale_invitation(1, now, 5)->enrollment_id == 2);
+    db.exec("UPDATE actions SET attempts = 5 WHERE id = 20");
+    CHECK(actions.stale_invitation(1, now, 5)->enrollment_id == 7);
+    withdrawal(21, 7, "failed", "'rejected'", 1);
+    CHECK_FALSE(actions.stale_invitation(1, now, 5));
+    // Ben's acceptance of prospect 2 does not end Ana's invitation to them, nor the other way round.
+    db.exec("UPDATE enrollments SET state = 'done' WHERE id IN (8, 9)");
+    CHECK(actions.stale_invitation(2, now, 5)->enrollment_id == 8);
+}
+
+TEST_CASE("a sender's monthly allowances count its notes and its InMails in its own calendar month", "[store]") {
+    test::TempFolder folder;
+    store::Database database(folder / "campaign.db", store::OpenMode::create);
+    record_invitations(database);
+    auto& db = database.sqlite();
+    // A note on two invitations; an InMail on 30 November in UTC that is 1 December on the sender's clock.
+    db.exec("UPDATE actions SET rendered_text = 'Hi' WHERE id IN (1, 2);"
+            " INSERT INTO actions (id, enrollment_id, campaign_id, campaign_version_id, prospect_id, sender_id, step,"
+            " type, idempotency_key, state, at_utc, at_local) VALUES"
+            " (30, 1, 1, 1, 1, 1, 'pitch', 'inmail', 'i1', 'sent', '2026-11-30T23:30:00Z', '2026-12-01T00:30:00'),"
+            " (31, 2, 1, 1, 2, 1, 'pitch', 'inmail', 'i2', 'in_doubt', '2026-11-20T10:00:00Z', '2026-11-20T11:00:00'),"
+            " (32, 3, 1, 1, 3, 1, 'pitch', 'inmail', 'i3', 'failed', '2026-11-21T10:00:00Z', '2026-11-21T11:00:00')");
+    store::ActionStore actions(database);
+    CHECK(actions.used_in_month(1, "2026-11", store::MonthlyAllowance::notes) == 2);
+    CHECK(actions.used_in_month(1, "2026-11", store::MonthlyAllowance::inmails) == 1); // the failed one never went
+    CHECK(actions.used_in_month(1, "2026-12", store::MonthlyAllowance::inmails) == 1);
+    CHECK(actions.used_in_month(2, "2026-11", store::MonthlyAllowance::inmails) == 0);
 }

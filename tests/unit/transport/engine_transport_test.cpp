@@ -93,6 +93,18 @@ TEST_CASE("the waits between tries double, with jitter, and the tries are bounde
     CHECK(setup.gateway.performed().empty());
 }
 
+TEST_CASE("a limit of the account holds the action's type, for the engine's cooldown without Retry-After",
+          "[transport]") {
+    Setup setup;
+    setup.gateway.limit_invitations("alice");
+    auto limited = setup.transport->send(invitation());
+    CHECK(limited.status == SendStatus::limit_reached);
+    CHECK_FALSE(limited.retry_at);
+    CHECK(limited.error == "gateway answered HTTP 429 limit_reached: the account reached its weekly invitation limit");
+    CHECK(setup.gateway.requests_for("q4/1/invite") == 1); // not retried on the spot
+    CHECK(setup.gateway.performed().empty());
+}
+
 TEST_CASE("a rate limit holds the sender until Retry-After, in seconds or as a date", "[transport]") {
     Setup setup;
     auto now = setup.fixture.clock.now();

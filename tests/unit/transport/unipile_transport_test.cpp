@@ -247,11 +247,11 @@ TEST_CASE("unipile: Unipile's errors say what the engine does", "[transport]") {
         CHECK(result.error == "sending the invitation: Unipile answered HTTP 400 errors/too_many_characters: Too many "
                               "characters: The provided content exceeds the character limit.");
     }
-    SECTION("the account's weekly limit holds the sender back a day") {
+    SECTION("the account's weekly limit holds the sender's invitations, for the engine's cooldown") {
         f.unipile.fail_next("invite", Trouble::limit_exceeded);
         auto result = f.send(connect);
-        CHECK(result.status == SendStatus::rate_limited);
-        CHECK(result.retry_at == k_now + transport::k_provider_limit_wait);
+        CHECK(result.status == SendStatus::limit_reached);
+        CHECK_FALSE(result.retry_at);
     }
     SECTION("an unknown profile is rejected") {
         auto result = f.send(action(core::ActionType::connect, "nobody"));

@@ -1,0 +1,65 @@
+#include "schedule/prospect_time.hpp"
+
+#include <date/tz.h>
+
+#include "config/place_zones.hpp"
+#include "core/text.hpp"
+
+namespace campaign::schedule {
+
+namespace {
+
+// Each pass moves past one window of the prospect's or the sender's: two weeks of both take about 60.
+constexpr int k_max_passes = 128;
+
+bool known_zone(const std::string& name) {
+    try {
+        date::locate_zone(name);
+        return true;
+    } catch (const std::runtime_error&) {
+        return false;
+    }
+}
+
+} // namespace
+
+std::optional<std::string> prospect_zone(const core::Prospect& prospect) {
+    if (auto field = prospect.fields.find(std::string(k_time_zone_field)); field != prospect.fields.end()) {
+        auto name = std::string(core::trim(field->second));
+        if (!name.empty() && known_zone(name)) {
+            return name;
+        }
+    }
+    return config::zone_of_place(prospect.location);
+}
+
+ProspectHours::ProspectHours(const core::WorkingHours& hours) : m_hours(hours) {}
+
+std::optional<core::Timestamp> ProspectHours::next_shared(const SenderCalendar& sender, const std::string& zone,
+                                                          core::Timestamp from) const {
+    auto found = m_calendars.find(zone);
+    if (found == m_calendars.end()) {
+        core::Sender prospect;
+        prospect.id = "prospects of " + zone;
+        prospect.timezone = zone;
+        prospect.working_hours = m_hours;
+        found = m_calendars.emplace(zone, SenderCalendar(prospect)).first;
+    }
+    const auto& theirs = found->second;
+    auto last = from + k_shared_hours_search;
+    auto when = from;
+    for (int pass = 0; pass < k_max_passes && when <= last; ++pass) {
+        auto open = theirs.next_working(when);
+        if (open > last) {
+            break;
+        }
+        auto ours = sender.next_working(open);
+        if (ours == open) {
+            return open;
+        }
+        when = ours;
+    }
+    return std::nullopt;
+}
+
+} // namespace campaign::schedule
