@@ -1,14 +1,18 @@
 // Invariants 1 to 3 over many seeds: two campaigns share senders in three time zones, two of them warming up and all
-// with holidays, run on the mock transport across the spring and autumn daylight-saving changes, and the action log
-// is checked afterwards in SQL and against the day's effective limits.
+// with holidays and a month's InMail credits, one campaign reaching prospects in their own hours too, run on the mock
+// transport across the spring and autumn daylight-saving changes, and the action log is checked afterwards in SQL
+// and against the day's effective limits.
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <array>
 #include <catch2/catch.hpp>
+#include <map>
 
 #include "engine/engine.hpp"
 #include "fakes.hpp"
 #include "fixture.hpp"
 #include "schedule/calendar.hpp"
 #include "schedule/limits.hpp"
+#include "schedule/prospect_time.hpp"
 #include "store/prospect_store.hpp"
 #include "transport/mock_transport.hpp"
 #include "unit/store/temp_folder.hpp"
@@ -17,6 +21,20 @@ using namespace campaign;
 using namespace std::chrono_literals;
 
 namespace {
+
+constexpr int k_inmail_credits = 4;
+
+// Where the prospects are: three zones and an unknown one.
+constexpr std::array<const char*, 4> k_locations{"Greater Chicago Area", "Berlin, Germany",
+                                                 "Mumbai, Maharashtra, India", "Remote"};
+
+core::WorkingHours prospect_hours() {
+    core::WorkingHours hours;
+    hours.days = {false, true, true, true, true, true, false};
+    hours.from_minute = 9 * 60;
+    hours.to_minute = 17 * 60;
+    return hours;
+}
 
 core::Sender sender(std::string id, std::string zone, int from_minute, int to_minute) {
     core::Sender made;
@@ -30,6 +48,7 @@ core::Sender sender(std::string id, std::string zone, int from_minute, int to_mi
     made.limits.per_day[core::ActionType::connect] = 5;
     made.limits.per_day[core::ActionType::message] = 7;
     made.limits.invitations_per_week = 18;
+    made.limits.inmails_per_month = k_inmail_credits;
     made.pacing = {2min, 9min};
     return made;
 }
@@ -69,7 +88,8 @@ std::vector<core::Sender> senders() {
     return {paris, new_york, kolkata};
 }
 
-// Both campaigns use the same three senders; each reaches its own tag.
+// Both campaigns use the same three senders; each reaches its own tag. Alpha's last touch is an InMail; beta
+// reaches its prospects in their own hours too.
 core::Campaign campaign_for(const std::string& id) {
     core::Campaign campaign;
     campaign.id = id;
@@ -80,7 +100,10 @@ core::Campaign campaign_for(const std::string& id) {
     auto hello = step("hello", core::ActionType::message, 6h);
     hello.branches = {branch(core::Outcome::replied, "end"), branch(core::Outcome::no_reply, "again", 3 * 24h)};
     campaign.steps = {step("look", core::ActionType::view_profile), invite, hello,
-                      step("again", core::ActionType::message)};
+                      step("again", id == "alpha" ? core::ActionType::inmail : core::ActionType::message)};
+    if (id == "beta") {
+        campaign.prospect_hours = prospect_hours();
+    }
     return campaign;
 }
 
@@ -93,7 +116,12 @@ void check_invariants(const std::filesystem::path& path) {
     // 1. Per sender, type and local day, across both campaigns; at_local's date is the sender's calendar day.
     CHECK(query(db, "SELECT count(*) FROM (SELECT sender_id, type, substr(at_local, 1, 10), count(*) AS n FROM actions"
                     " WHERE state <> 'failed' GROUP BY 1, 2, 3 HAVING n > CASE type WHEN 'connect' THEN 5"
-                    " WHEN 'message' THEN 7 WHEN 'view_profile' THEN 9 ELSE 0 END)") == 0);
+                    " WHEN 'message' THEN 7 WHEN 'view_profile' THEN 9 WHEN 'inmail' THEN 5 ELSE 0 END)") == 0);
+    // The month's InMail credits, on the sender's calendar.
+    CHECK(query(db, "SELECT count(*) FROM (SELECT sender_id, substr(at_local, 1, 7) FROM actions WHERE type = 'inmail'"
+                    " AND state <> 'failed' GROUP BY 1, 2 HAVING count(*) > " +
+                        std::to_string(k_inmail_credits) + ")") == 0);
+    CHECK(query(db, "SELECT count(*) FROM actions WHERE type = 'inmail' AND state = 'sent'") > 0);
     CHECK(query(db, "SELECT count(*) FROM actions a WHERE a.type = 'connect' AND a.state <> 'failed' AND"
                     " (SELECT count(*) FROM actions b WHERE b.sender_id = a.sender_id AND b.type = 'connect'"
                     " AND b.state <> 'failed' AND b.at_utc <= a.at_utc"
@@ -170,6 +198,35 @@ void check_effective_limits(const std::filesystem::path& path) {
     CHECK(binding_ramp_days > 0); // the warm-ups did hold work back
 }
 
+// Every step of the campaign with prospect hours went inside them, where the prospect's zone is known and their
+// hours meet the sender's.
+void check_prospect_hours(const std::filesystem::path& path) {
+    SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+    schedule::ProspectHours hours(prospect_hours());
+    std::map<std::string, schedule::SenderCalendar> calendars;
+    for (const auto& one : senders()) {
+        calendars.emplace(one.id, schedule::SenderCalendar(one));
+    }
+    SQLite::Statement rows(db, "SELECT s.name, p.location, a.at_utc FROM actions a JOIN senders s ON s.id = a.sender_id"
+                               " JOIN prospects p ON p.id = a.prospect_id JOIN campaigns c ON c.id = a.campaign_id"
+                               " WHERE c.name = 'beta' AND a.state <> 'failed'");
+    int in_their_hours = 0;
+    while (rows.executeStep()) {
+        core::Prospect prospect;
+        prospect.location = rows.getColumn(1).getString();
+        auto at = *core::parse_utc(rows.getColumn(2).getString());
+        auto zone = schedule::prospect_zone(prospect);
+        if (!zone) {
+            continue;
+        }
+        INFO(rows.getColumn(0).getString() << " to a prospect in " << *zone << " at " << core::format_utc(at));
+        auto shared = hours.next_shared(calendars.at(rows.getColumn(0).getString()), *zone, at);
+        CHECK((!shared || *shared == at));
+        in_their_hours += shared ? 1 : 0;
+    }
+    CHECK(in_their_hours > 0);
+}
+
 } // namespace
 
 TEST_CASE("randomized: limits, hours, replies and suppression hold over seeds and DST changes", "[engine][invariant]") {
@@ -187,6 +244,7 @@ TEST_CASE("randomized: limits, hours, replies and suppression hold over seeds an
                     core::Prospect prospect;
                     prospect.profile_url = "https://linkedin.com/in/p" + std::to_string(i);
                     prospect.tags = {i % 2 == 0 ? "alpha" : "beta"};
+                    prospect.location = k_locations[static_cast<std::size_t>(i / 2) % k_locations.size()];
                     prospect.created_at = prospect.updated_at = clock.now();
                     prospects.insert(prospect);
                 }
@@ -215,6 +273,7 @@ TEST_CASE("randomized: limits, hours, replies and suppression hold over seeds an
             engine.run(clock, waiter, {clock.now() + 40 * 24h, false}, stop);
             check_invariants(path);
             check_effective_limits(path);
+            check_prospect_hours(path);
         }
     }
 }
