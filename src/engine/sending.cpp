@@ -45,7 +45,8 @@ struct Candidate {
 constexpr int k_answer_precedence = -1;
 
 // The step of the withdrawal of an invitation pending longer than its sender's withdraw_invitations_after.
-constexpr std::string_view k_stale_withdrawal_step = "withdraw-pending";
+// Not a possible step id, as "inbox:N" is not.
+constexpr std::string_view k_stale_withdrawal_step = "withdraw:pending";
 
 std::string answer_step(core::RowId event_id) {
     return "inbox:" + std::to_string(event_id);
@@ -386,10 +387,15 @@ void Engine::withdraw_stale(SenderRuntime& sender, const store::StaleInvitation&
     writing();
     sender.stale.reset();
     sender.stale_looked = false;
+    // Looked for again: an event taken in since (an acceptance, a reply) may have made it no longer pending.
+    auto still = m_actions.stale_invitation(sender.id, now, k_max_attempts);
+    if (!still || still->enrollment_id != stale.enrollment_id) {
+        return;
+    }
     auto enrollment = m_enrollments.get(stale.enrollment_id);
     auto prospect = m_prospects.find(enrollment.prospect_id);
-    if (!prospect) {
-        return; // erased since it was looked for: nothing left to withdraw for
+    if (!prospect || is_suppressed(*prospect)) {
+        return; // the query leaves out erased, merged and suppressed prospects
     }
     auto action = new_action(enrollment, std::string(k_stale_withdrawal_step), core::ActionType::withdraw_invite,
                              idempotency_key(stale.campaign, enrollment.id, std::string(k_stale_withdrawal_step)),
@@ -740,7 +746,8 @@ int Engine::recover(core::Timestamp now) {
     for (auto& action : m_actions.in_flight()) {
         auto enrollment = m_enrollments.get(action.enrollment_id);
         const auto* version = version_of(enrollment);
-        bool answer = action.step.starts_with("inbox:");
+        // An answer from the inbox or a withdrawal of a stale invitation: the sender's own, no step of a campaign.
+        bool answer = action.step.starts_with("inbox:") || action.step == k_stale_withdrawal_step;
         if (answer ? !m_senders_by_row.contains(action.sender_id) : (version == nullptr || !version->played)) {
             continue; // a campaign or sender this run does not play: its own run settles it
         }

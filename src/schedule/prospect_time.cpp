@@ -30,7 +30,9 @@ std::optional<std::string> prospect_zone(const core::Prospect& prospect) {
             return name;
         }
     }
-    return config::zone_of_place(prospect.location);
+    // A zone newer than the machine's tz database is as good as none.
+    auto zone = config::zone_of_place(prospect.location);
+    return zone && known_zone(*zone) ? zone : std::nullopt;
 }
 
 ProspectHours::ProspectHours(const core::WorkingHours& hours) : m_hours(hours) {}

@@ -278,18 +278,20 @@ int ActionStore::used_in_month(core::RowId sender_id, const std::string& month, 
 
 std::optional<StaleInvitation> ActionStore::stale_invitation(core::RowId sender_id, core::Timestamp sent_before,
                                                              int most_attempts) {
-    SQLite::Statement query(m_database.sqlite(),
-                            "SELECT c.enrollment_id, k.name, c.at_utc FROM actions c"
-                            " JOIN enrollments e ON e.id = c.enrollment_id JOIN campaigns k ON k.id = c.campaign_id"
-                            " JOIN prospects p ON p.id = c.prospect_id"
-                            " WHERE c.sender_id = ?1 AND c.type = 'connect' AND c.state = 'sent' AND c.at_utc <= ?2"
-                            " AND e.state <> 'active' AND e.state <> 'replied'"
-                            " AND c.prospect_id NOT IN (SELECT prospect_id FROM events WHERE sender_id = ?1"
-                            " AND type IN ('accepted', 'withdrawn') AND prospect_id IS NOT NULL)"
-                            " AND NOT EXISTS (SELECT 1 FROM actions w WHERE w.enrollment_id = c.enrollment_id"
-                            " AND w.type = 'withdraw_invite' AND (w.state <> 'failed' OR w.failure IS NOT NULL"
-                            " OR w.attempts >= ?3))"
-                            " ORDER BY c.at_utc, c.id LIMIT 1");
+    SQLite::Statement query(
+        m_database.sqlite(),
+        "SELECT c.enrollment_id, k.name, c.at_utc FROM actions c"
+        " JOIN enrollments e ON e.id = c.enrollment_id JOIN campaigns k ON k.id = c.campaign_id"
+        " JOIN prospects p ON p.id = c.prospect_id"
+        " WHERE c.sender_id = ?1 AND c.type = 'connect' AND c.state = 'sent' AND c.at_utc <= ?2"
+        " AND e.state = 'done' AND p.erased_at IS NULL AND p.merged_into IS NULL"
+        " AND p.profile_url NOT IN (SELECT value FROM suppressions WHERE kind = 'profile')"
+        " AND c.prospect_id NOT IN (SELECT prospect_id FROM events WHERE sender_id = ?1"
+        " AND type IN ('accepted', 'withdrawn', 'replied', 'opted_out') AND prospect_id IS NOT NULL)"
+        " AND NOT EXISTS (SELECT 1 FROM actions w WHERE w.enrollment_id = c.enrollment_id"
+        " AND w.type = 'withdraw_invite' AND (w.state <> 'failed' OR w.failure IS NOT NULL"
+        " OR w.attempts >= ?3))"
+        " ORDER BY c.at_utc, c.id LIMIT 1");
     query.bind(1, sender_id);
     query.bind(2, core::format_utc(sent_before));
     query.bind(3, most_attempts);

@@ -148,6 +148,7 @@ DELETE FROM event_cursors;
 DELETE FROM runs;
 DELETE FROM ssi_snapshots WHERE source = 'mock';
 UPDATE senders SET paused_at = NULL, pause_reason = NULL, held_until = NULL;
+DELETE FROM sender_holds;
 )sql");
     transaction.commit();
 }

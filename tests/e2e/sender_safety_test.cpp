@@ -339,14 +339,14 @@ TEST_CASE("invitations pending too long are withdrawn across the sender's campai
     REQUIRE(run.exit_code == 0);
     SQLite::Database db(workspace.rehearsal().string(), SQLite::OPEN_READONLY);
     auto count = [&db](const std::string& sql) { return db.execAndGet(sql).getInt(); };
-    auto withdrawn = count("SELECT count(*) FROM actions WHERE step = 'withdraw-pending' AND state = 'sent'");
+    auto withdrawn = count("SELECT count(*) FROM actions WHERE step = 'withdraw:pending' AND state = 'sent'");
     CHECK(withdrawn > 0);
     // Each at least 14 days after its invitation, none of an accepted one, ten a day at most.
     CHECK(count("SELECT count(*) FROM actions w JOIN actions c ON c.enrollment_id = w.enrollment_id"
-                " AND c.type = 'connect' WHERE w.step = 'withdraw-pending'"
+                " AND c.type = 'connect' WHERE w.step = 'withdraw:pending'"
                 " AND julianday(w.at_utc) - julianday(c.at_utc) < 14") == 0);
     CHECK(count("SELECT count(*) FROM actions w JOIN events e ON e.prospect_id = w.prospect_id"
-                " AND e.type = 'accepted' WHERE w.step = 'withdraw-pending'") == 0);
+                " AND e.type = 'accepted' WHERE w.step = 'withdraw:pending'") == 0);
     CHECK(count("SELECT count(*) FROM (SELECT substr(at_local, 1, 10) FROM actions WHERE type = 'withdraw_invite'"
                 " GROUP BY 1 HAVING count(*) > 10)") == 0);
     // Every invitation of the first campaign's that nobody accepted is withdrawn by the end, and only those.

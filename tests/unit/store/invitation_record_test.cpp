@@ -111,7 +111,7 @@ TEST_CASE("the stale invitation to withdraw next is the oldest pending one whose
                 " step, type, idempotency_key, state, failure, attempts, at_utc, at_local) SELECT " +
                 std::to_string(id) +
                 ", id, campaign_id, campaign_version_id, prospect_id, sender_id,"
-                " 'withdraw-pending', 'withdraw_invite', 'w" +
+                " 'withdraw:pending', 'withdraw_invite', 'w" +
                 std::to_string(id) + "', '" + state + "', " + failure + ", " + std::to_string(attempts) +
                 ", '2026-11-29T10:00:00Z', '2026-11-29T11:00:00'" +
                 " FROM enrollments WHERE id = " + std::to_string(enrollment));
