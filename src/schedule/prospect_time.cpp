@@ -24,10 +24,12 @@ bool known_zone(const std::string& name) {
 } // namespace
 
 std::optional<std::string> prospect_zone(const core::Prospect& prospect) {
-    if (auto field = prospect.fields.find(std::string(k_time_zone_field)); field != prospect.fields.end()) {
-        auto name = std::string(core::trim(field->second));
-        if (!name.empty() && known_zone(name)) {
-            return name;
+    for (auto key : {k_time_zone_field, k_time_zone_field_spaced}) {
+        if (auto field = prospect.fields.find(std::string(key)); field != prospect.fields.end()) {
+            auto name = std::string(core::trim(field->second));
+            if (!name.empty() && known_zone(name)) {
+                return name;
+            }
         }
     }
     // A zone newer than the machine's tz database is as good as none.

@@ -17,8 +17,9 @@
 
 namespace campaign::schedule {
 
-// The custom field that names a prospect's time zone.
+// The custom field that names a prospect's time zone, and the one an import's "Time Zone" column gives.
 inline constexpr std::string_view k_time_zone_field = "timezone";
+inline constexpr std::string_view k_time_zone_field_spaced = "time_zone";
 // How far ahead the prospect's hours and the sender's are searched for a moment they share.
 inline constexpr core::Duration k_shared_hours_search = std::chrono::days{14};
 

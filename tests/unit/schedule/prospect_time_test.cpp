@@ -38,6 +38,9 @@ TEST_CASE("a prospect's zone is their timezone field when the tz database knows 
     CHECK(schedule::prospect_zone(prospect_at("Greater Chicago Area", " America/New_York ")) == "America/New_York");
     CHECK(schedule::prospect_zone(prospect_at("Berlin, Germany", "Central Time")) == "Europe/Berlin");
     CHECK_FALSE(schedule::prospect_zone(prospect_at("Remote")));
+    auto spaced = prospect_at("Remote");
+    spaced.fields["time_zone"] = "Asia/Tokyo"; // an import's "Time Zone" column
+    CHECK(schedule::prospect_zone(spaced) == "Asia/Tokyo");
     CHECK_FALSE(schedule::prospect_zone(prospect_at("")));
 }
 
