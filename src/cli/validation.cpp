@@ -65,7 +65,7 @@ public:
             for (const auto& url : m_examples) {
                 shown += (shown.empty() ? "" : ", ") + url;
             }
-            findings.push_back({m_campaign.routing.front().location,
+            findings.push_back({m_campaign.routing_location,
                                 std::to_string(m_unrouted) + " of the audience's " + std::to_string(audience) +
                                     (m_unrouted == 1 ? " prospects matches" : " prospects match") +
                                     " no routing rule and would not be enrolled (" + shown +

@@ -400,6 +400,7 @@ void read_campaign(YamlReader& reader, const YAML::Node& root, const std::filesy
     }
     if (auto routing = root["routing"]) {
         campaign.routing = read_routing(reader, routing, campaign.senders);
+        campaign.routing_location = reader.where_key(root, "routing");
     }
     if (auto hours = root["prospect_hours"]) {
         campaign.prospect_hours.emplace();

@@ -3,6 +3,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "config/tsv.hpp"
 #include "core/text.hpp"
 
 namespace campaign::config {
@@ -14,24 +15,13 @@ using Calendars = std::map<std::string, std::vector<Holiday>, std::less<>>;
 // The table is the repository's own and a test reads all of it: a line it cannot read is a build's mistake.
 Calendars read_table() {
     Calendars calendars;
-    auto table = holiday_table();
-    while (!table.empty()) {
-        auto end = table.find('\n');
-        auto line = table.substr(0, end);
-        table.remove_prefix(end == std::string_view::npos ? table.size() : end + 1);
-        if (line.empty() || line.starts_with('#')) {
-            continue;
-        }
-        auto first_tab = line.find('\t');
-        auto second_tab = line.find('\t', first_tab + 1);
-        auto day = first_tab == std::string_view::npos
-                       ? std::nullopt
-                       : core::parse_day(line.substr(first_tab + 1, second_tab - first_tab - 1));
-        if (!day || second_tab == std::string_view::npos) {
+    for_each_row(holiday_table(), [&calendars](const std::vector<std::string_view>& fields, std::string_view line) {
+        auto day = fields.size() == 3 ? core::parse_day(fields[1]) : std::nullopt;
+        if (!day) {
             throw std::logic_error("holidays.tsv: a line that is not CODE, DATE and NAME: " + std::string(line));
         }
-        calendars[std::string(line.substr(0, first_tab))].push_back({*day, std::string(line.substr(second_tab + 1))});
-    }
+        calendars[std::string(fields[0])].push_back({*day, std::string(fields[2])});
+    });
     return calendars;
 }
 

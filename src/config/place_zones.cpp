@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "config/tsv.hpp"
 #include "core/text.hpp"
 #include "triage/text.hpp"
 
@@ -153,18 +154,6 @@ bool strip_decoration(std::string& key) {
     return false;
 }
 
-std::vector<std::string_view> fields_of(std::string_view line) {
-    std::vector<std::string_view> fields;
-    for (std::size_t from = 0;;) {
-        auto tab = line.find('\t', from);
-        fields.push_back(line.substr(from, tab == std::string_view::npos ? std::string_view::npos : tab - from));
-        if (tab == std::string_view::npos) {
-            return fields;
-        }
-        from = tab + 1;
-    }
-}
-
 Kind kind_of(std::string_view name, std::string_view line) {
     constexpr std::array<std::pair<std::string_view, Kind>, 4> k_kinds = {
         {{"country", Kind::country}, {"region", Kind::region}, {"code", Kind::code}, {"city", Kind::city}}};
@@ -179,15 +168,7 @@ Kind kind_of(std::string_view name, std::string_view line) {
 // The table is the repository's own and a test reads all of it: a line it cannot read is a build's mistake.
 Index read_table() {
     Index index;
-    auto table = place_table();
-    while (!table.empty()) {
-        auto end = table.find('\n');
-        auto line = table.substr(0, end);
-        table.remove_prefix(end == std::string_view::npos ? table.size() : end + 1);
-        if (line.empty() || line.starts_with('#')) {
-            continue;
-        }
-        auto fields = fields_of(line);
+    for_each_row(place_table(), [&index](const std::vector<std::string_view>& fields, std::string_view line) {
         Place place;
         if (fields.size() != 6 ||
             std::from_chars(fields[5].data(), fields[5].data() + fields[5].size(), place.size).ec != std::errc{}) {
@@ -199,7 +180,7 @@ Index read_table() {
         place.region = fields[3];
         place.zone = fields[4];
         index[key_of_folded(triage::fold(fields[0]))].push_back(std::move(place));
-    }
+    });
     return index;
 }
 

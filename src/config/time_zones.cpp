@@ -4,6 +4,8 @@
 #include <map>
 #include <vector>
 
+#include "config/tsv.hpp"
+
 namespace campaign::config {
 
 namespace {
@@ -20,30 +22,14 @@ struct LegacyName {
 const std::map<std::string, LegacyName, std::less<>>& legacy_names() {
     static const auto names = [] {
         std::map<std::string, LegacyName, std::less<>> table;
-        auto text = legacy_time_zone_table();
-        for (std::size_t start = 0; start < text.size();) {
-            auto end = text.find('\n', start);
-            auto line = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
-            start = end == std::string_view::npos ? text.size() : end + 1;
-            if (line.empty() || line.front() == '#') {
-                continue;
-            }
-            std::vector<std::string> fields;
-            for (std::size_t from = 0;;) {
-                auto tab = line.find('\t', from);
-                fields.emplace_back(
-                    line.substr(from, tab == std::string_view::npos ? std::string_view::npos : tab - from));
-                if (tab == std::string_view::npos) {
-                    break;
-                }
-                from = tab + 1;
-            }
+        for_each_row(legacy_time_zone_table(), [&table](std::vector<std::string_view> fields, std::string_view) {
             fields.resize(5);
             auto kind = fields[2] == "fixed"   ? LegacyKind::fixed
                         : fields[2] == "rules" ? LegacyKind::rules
                                                : LegacyKind::link;
-            table[fields[0]] = LegacyName{fields[1], kind, fields[3], fields[4]};
-        }
+            table[std::string(fields[0])] =
+                LegacyName{std::string(fields[1]), kind, std::string(fields[3]), std::string(fields[4])};
+        });
         return table;
     }();
     return names;

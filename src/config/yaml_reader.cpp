@@ -55,6 +55,17 @@ core::SourceLocation YamlReader::where(const YAML::Node& node) const {
     return {m_file, mark.line + 1, mark.column + 1};
 }
 
+core::SourceLocation YamlReader::where_key(const YAML::Node& map, std::string_view key) const {
+    if (map.IsMap()) {
+        for (const auto& entry : map) {
+            if (entry.first.IsScalar() && entry.first.Scalar() == key) {
+                return where(entry.first);
+            }
+        }
+    }
+    return where(map);
+}
+
 void YamlReader::error(const YAML::Node& node, std::string message) {
     error(where(node), std::move(message));
 }

@@ -23,6 +23,8 @@ public:
     // value under `root`, so that `where` points at the key instead.
     void remember_empty_values(const YAML::Node& root);
     core::SourceLocation where(const YAML::Node& node) const;
+    // Where `key` is written in `map`, or the map's place when it is not there.
+    core::SourceLocation where_key(const YAML::Node& map, std::string_view key) const;
     void error(const YAML::Node& node, std::string message);
     void error(const core::SourceLocation& location, std::string message);
     // What works but is likely not what the user means: the file stays valid.

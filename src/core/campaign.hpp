@@ -230,6 +230,7 @@ struct Campaign {
     std::vector<Sender> senders;
     Audience audience;
     std::vector<RoutingRule> routing; // none: every sender takes its share of every prospect
+    SourceLocation routing_location;
     // The hours of the prospect's own week in which its steps reach them, besides the sender's working hours: none
     // for the sender's alone. A prospect whose zone is unknown is reached in the sender's hours.
     std::optional<WorkingHours> prospect_hours;

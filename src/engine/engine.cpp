@@ -384,6 +384,14 @@ int Engine::enroll(core::Timestamp now, std::optional<core::Timestamp> updated_s
 
 void Engine::save(core::Enrollment& enrollment, const core::Enrollment& before, core::Timestamp now) {
     m_enrollments.update(enrollment, before.state, now);
+    if (enrollment.state == core::EnrollmentState::done && before.state != core::EnrollmentState::done) {
+        // Its campaign is done with the prospect: an invitation still pending may be withdrawn once it is too old.
+        if (auto sender = m_senders_by_row.find(enrollment.sender_id);
+            sender != m_senders_by_row.end() && sender->second->sender.withdraw_invitations_after) {
+            sender->second->stale_looked = false;
+            sender->second->dirty = true;
+        }
+    }
     for (const auto* state : {&before, static_cast<const core::Enrollment*>(&enrollment)}) {
         if (state->due_action) {
             m_heads.erase(QueueKey{state->campaign_id, state->sender_id, *state->due_action});

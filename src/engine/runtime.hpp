@@ -47,15 +47,17 @@ struct Engine::SenderRuntime {
     // start of each of its days and after each withdrawal.
     std::optional<store::StaleInvitation> stale;
     bool stale_looked = false;
+    // Withdrawals that failed, by enrollment, and the moment each is to be tried again.
+    std::map<core::EnrollmentId, core::Timestamp> withdrawal_retries;
 
-    // An action that counts against its limits went out: recorded, the gap after it begun, and a warm-up that
-    // counts from the first action started.
     // The earliest its next action of the type may go, by a limit of its account.
     core::Timestamp not_before(core::ActionType type, core::Timestamp when) const {
         auto held = held_types.find(type);
         return held == held_types.end() ? when : std::max(when, held->second);
     }
 
+    // An action that counts against its limits went out: recorded, the gap after it begun, and a warm-up that
+    // counts from the first action started.
     void counted(core::ActionType type, core::Timestamp at, core::Random& random) {
         ledger.record(type, at);
         ledger.pace(at, sender.pacing, random);

@@ -227,6 +227,10 @@ std::optional<core::Timestamp> Engine::serve_sender(SenderRuntime& sender, core:
         if (auto stale = next_stale(sender, now)) {
             constexpr auto k_withdraw = core::ActionType::withdraw_invite;
             auto due = std::max(now, stale->sent_at + *sender.sender.withdraw_invitations_after);
+            if (auto retry = sender.withdrawal_retries.find(stale->enrollment_id);
+                retry != sender.withdrawal_retries.end()) {
+                due = std::max(due, retry->second); // it failed, and is tried again when the failure said
+            }
             if (auto slot = schedule::earliest_slot(sender.sender, sender.calendar, sender.ledger, k_withdraw,
                                                     sender.not_before(k_withdraw, due))) {
                 Candidate candidate{*slot, schedule::precedence(k_withdraw), store::QueueHead{0, stale->sent_at},
@@ -407,10 +411,15 @@ void Engine::withdraw_stale(SenderRuntime& sender, const store::StaleInvitation&
                                                        "", "", now, sender.calendar.window_end(now)});
     writing();
     learn_member_id(action.prospect_id, result);
-    settle_own(sender, action, result,
-               "the withdrawal of the invitation to " + prospect->profile_url + " sent " +
-                   sender.calendar.format_local(stale.sent_at).substr(0, 10),
-               now);
+    auto again = settle_own(sender, action, result,
+                            "the withdrawal of the invitation to " + prospect->profile_url + " sent " +
+                                sender.calendar.format_local(stale.sent_at).substr(0, 10),
+                            now);
+    if (again) {
+        sender.withdrawal_retries[stale.enrollment_id] = *again;
+    } else {
+        sender.withdrawal_retries.erase(stale.enrollment_id);
+    }
     m_observer.on_action(ActionReport{action, stale.campaign, sender.sender.id, prospect->profile_url});
 }
 

@@ -50,8 +50,8 @@ std::optional<core::Timestamp> ProspectHours::next_shared(const SenderCalendar& 
         found = m_calendars.emplace(zone, SenderCalendar(prospect)).first;
     }
     const auto& theirs = found->second;
-    auto last = from + k_shared_hours_search;
-    auto when = from;
+    auto when = sender.next_working(from);
+    auto last = when + k_shared_hours_search;
     for (int pass = 0; pass < k_max_passes && when <= last; ++pass) {
         auto open = theirs.next_working(when);
         if (open > last) {
@@ -60,6 +60,9 @@ std::optional<core::Timestamp> ProspectHours::next_shared(const SenderCalendar& 
         auto ours = sender.next_working(open);
         if (ours == open) {
             return open;
+        }
+        if (ours - open > k_long_closure) {
+            last += ours - open; // the sender is away: the search goes on from their return
         }
         when = ours;
     }

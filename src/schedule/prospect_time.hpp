@@ -20,8 +20,10 @@ namespace campaign::schedule {
 // The custom field that names a prospect's time zone, and the one an import's "Time Zone" column gives.
 inline constexpr std::string_view k_time_zone_field = "timezone";
 inline constexpr std::string_view k_time_zone_field_spaced = "time_zone";
-// How far ahead the prospect's hours and the sender's are searched for a moment they share.
+// How far ahead the prospect's hours and the sender's are searched for a moment they share, from the sender's next
+// working moment; a closure of the sender's longer than k_long_closure (a holiday) does not count against it.
 inline constexpr core::Duration k_shared_hours_search = std::chrono::days{14};
+inline constexpr core::Duration k_long_closure = std::chrono::days{4};
 
 // The prospect's zone, by their `timezone` field or their location; nothing when neither tells it.
 std::optional<std::string> prospect_zone(const core::Prospect& prospect);
@@ -32,7 +34,8 @@ public:
     explicit ProspectHours(const core::WorkingHours& hours);
 
     // The first moment at or after `from` inside the sender's working hours and the prospect's hours in `zone`;
-    // nothing when the two do not meet within k_shared_hours_search (a Sydney prospect's day is a Berlin night).
+    // nothing when the two do not meet within k_shared_hours_search of the sender's open time (a Sydney prospect's
+    // day is a Berlin night).
     std::optional<core::Timestamp> next_shared(const SenderCalendar& sender, const std::string& zone,
                                                core::Timestamp from) const;
 

@@ -286,8 +286,9 @@ std::optional<StaleInvitation> ActionStore::stale_invitation(core::RowId sender_
         " WHERE c.sender_id = ?1 AND c.type = 'connect' AND c.state = 'sent' AND c.at_utc <= ?2"
         " AND e.state = 'done' AND p.erased_at IS NULL AND p.merged_into IS NULL"
         " AND p.profile_url NOT IN (SELECT value FROM suppressions WHERE kind = 'profile')"
-        " AND c.prospect_id NOT IN (SELECT prospect_id FROM events WHERE sender_id = ?1"
-        " AND type IN ('accepted', 'withdrawn', 'replied', 'opted_out') AND prospect_id IS NOT NULL)"
+        " AND NOT EXISTS (SELECT 1 FROM events v WHERE v.prospect_id = c.prospect_id AND v.sender_id = ?1"
+        " AND (v.type IN ('replied', 'opted_out') OR (v.type IN ('accepted', 'withdrawn')"
+        " AND v.occurred_at >= c.at_utc)))"
         " AND NOT EXISTS (SELECT 1 FROM actions w WHERE w.enrollment_id = c.enrollment_id"
         " AND w.type = 'withdraw_invite' AND (w.state <> 'failed' OR w.failure IS NOT NULL"
         " OR w.attempts >= ?3))"
@@ -304,15 +305,16 @@ std::optional<StaleInvitation> ActionStore::stale_invitation(core::RowId sender_
 
 core::InvitationRecord ActionStore::invitation_record(core::RowId sender_id, core::Timestamp now, int settled,
                                                       core::Duration settle) {
-    // An invitation is answered by an acceptance, or ended by a withdrawal: the gateway's event, or the sender's own
-    // withdraw_invite in the same enrollment (a prospect invited again by another campaign is pending again).
+    // An invitation is answered by an acceptance, or ended by a withdrawal: the gateway's event since it was sent, or
+    // the sender's own withdraw_invite in the same enrollment (a prospect invited again by another campaign is pending
+    // again).
     core::InvitationRecord record;
     SQLite::Statement pending(m_database.sqlite(),
                               "SELECT count(*) FROM actions c WHERE c.sender_id = ?1 AND c.type = 'connect'"
                               " AND c.state IN ('sent', 'sending', 'in_doubt') AND c.at_utc <= ?2"
-                              " AND c.prospect_id NOT IN (SELECT prospect_id FROM events WHERE sender_id = ?1"
-                              " AND type IN ('accepted', 'withdrawn') AND prospect_id IS NOT NULL"
-                              " AND occurred_at <= ?2)"
+                              " AND NOT EXISTS (SELECT 1 FROM events v WHERE v.prospect_id = c.prospect_id"
+                              " AND v.sender_id = ?1 AND v.type IN ('accepted', 'withdrawn')"
+                              " AND v.occurred_at >= c.at_utc AND v.occurred_at <= ?2)"
                               " AND NOT EXISTS (SELECT 1 FROM actions w WHERE w.enrollment_id = c.enrollment_id"
                               " AND w.type = 'withdraw_invite' AND w.state = 'sent' AND w.at_utc <= ?2)");
     pending.bind(1, sender_id);
@@ -321,10 +323,11 @@ core::InvitationRecord ActionStore::invitation_record(core::RowId sender_id, cor
         record.pending = pending.getColumn(0).getInt();
     }
     SQLite::Statement latest(m_database.sqlite(),
-                             std::string("SELECT prospect_id IN (SELECT prospect_id FROM events WHERE sender_id = ?1"
-                                         " AND type = 'accepted' AND prospect_id IS NOT NULL AND occurred_at <= ?3)"
-                                         " FROM actions WHERE sender_id = ?1 AND type = 'connect' AND state = 'sent'"
-                                         " AND at_utc <= ?2 ORDER BY at_utc DESC LIMIT ?4"));
+                             "SELECT EXISTS (SELECT 1 FROM events v WHERE v.prospect_id = c.prospect_id"
+                             " AND v.sender_id = ?1 AND v.type = 'accepted' AND v.occurred_at >= c.at_utc"
+                             " AND v.occurred_at <= ?3)"
+                             " FROM actions c WHERE c.sender_id = ?1 AND c.type = 'connect' AND c.state = 'sent'"
+                             " AND c.at_utc <= ?2 ORDER BY c.at_utc DESC LIMIT ?4");
     latest.bind(1, sender_id);
     latest.bind(2, core::format_utc(now - settle));
     latest.bind(3, core::format_utc(now));

@@ -269,7 +269,10 @@ void ProspectStore::erase(core::ProspectId id, core::Timestamp when) {
     // What was written to the person or by them is personal data too.
     for (const char* sql : {"DELETE FROM prospect_tags WHERE prospect_id IN "
                             "(SELECT id FROM prospects WHERE id = ?1 OR merged_into = ?1)",
-                            "UPDATE actions SET rendered_text = NULL, response = NULL, error = NULL "
+                            // An invitation's note stays counted against the month's notes: its words go, not
+                            // that there were some.
+                            "UPDATE actions SET rendered_text = CASE WHEN coalesce(rendered_text, '') = '' THEN NULL"
+                            " ELSE '(erased)' END, response = NULL, error = NULL "
                             "WHERE prospect_id IN (SELECT id FROM prospects WHERE id = ?1 OR merged_into = ?1)",
                             "UPDATE events SET text = NULL "
                             "WHERE prospect_id IN (SELECT id FROM prospects WHERE id = ?1 OR merged_into = ?1)",

@@ -154,7 +154,7 @@ TEST_CASE("a routed campaign puts every European prospect with the European send
     CHECK(validated.err.find("campaigns/routed.yaml:15:5: warning: this routing rule takes none of the audience's 61 "
                              "prospects in the CRM") != std::string::npos);
     CHECK(validated.err.find(
-              "campaigns/routed.yaml:11:5: warning: 1 of the audience's 61 prospects matches no routing rule and would "
+              "campaigns/routed.yaml:10:1: warning: 1 of the audience's 61 prospects matches no routing rule and would "
               "not be"
               " enrolled (https://linkedin.com/in/routed-tokyo); a last rule without conditions takes the rest") !=
           std::string::npos);

@@ -399,3 +399,39 @@ TEST_CASE("an account reported restricted pauses its sender with the gateway's w
     CHECK(fixture.count("SELECT count(*) FROM actions a JOIN senders s ON s.id = a.sender_id WHERE s.name = 'alice'") ==
           0);
 }
+
+TEST_CASE("a run withdraws the stale invitations of its own campaign, tries a failed withdrawal again when the "
+          "failure says, and then ends",
+          "[engine]") {
+    Fixture fixture;
+    fixture.add_prospects(3, "founders");
+    fixture.transport.accept_every = 1000; // nobody accepts
+    auto campaign = founders();
+    campaign.steps = {step("invite", core::ActionType::connect)};
+    campaign.steps[0].template_name = "note.mustache";
+    for (auto& sender : campaign.senders) {
+        sender.withdraw_invitations_after = 3 * 24h;
+    }
+    std::map<std::string, std::vector<core::Timestamp>> tries;
+    fixture.transport.answer = [&](const transport::Outbound& action) -> std::optional<transport::SendResult> {
+        if (action.type != core::ActionType::withdraw_invite) {
+            return std::nullopt;
+        }
+        auto& times = tries[action.idempotency_key];
+        times.push_back(action.at);
+        if (times.size() < 3) {
+            return transport::SendResult{transport::SendStatus::retry_later, "", "503", std::nullopt};
+        }
+        return std::nullopt;
+    };
+    auto summary = fixture.run(campaign, 60 * 24h);
+    CHECK(summary.stop_reason == "nothing left to do");
+    REQUIRE(tries.size() == 3);
+    for (const auto& [key, times] : tries) {
+        INFO(key);
+        REQUIRE(times.size() == 3);
+        CHECK(times[1] - times[0] >= 15min);
+        CHECK(times[2] - times[1] >= 15min);
+    }
+    CHECK(fixture.count("SELECT count(*) FROM actions WHERE step = 'withdraw:pending' AND state = 'sent'") == 3);
+}

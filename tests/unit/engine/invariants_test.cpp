@@ -75,7 +75,7 @@ int day_number(const char* text) {
 }
 
 // Paris warms up from its first action and takes days off around both changes of its clocks; New York keeps the
-// US holidays; Kolkata warms up from a day of its own.
+// US holidays and withdraws invitations pending too long; Kolkata warms up from a day of its own.
 std::vector<core::Sender> senders() {
     auto paris = sender("paris", "Europe/Paris", 9 * 60, 17 * 60 + 30);
     paris.warmup = core::Warmup{std::nullopt, 3, 2};
@@ -83,6 +83,8 @@ std::vector<core::Sender> senders() {
                            day_number("2026-10-26")};
     auto new_york = sender("new-york", "America/New_York", 8 * 60 + 30, 17 * 60);
     new_york.holidays.days = {day_number("2026-03-17"), day_number("2026-11-11"), day_number("2026-11-26")};
+    new_york.withdraw_invitations_after = 9 * 24h;
+    new_york.limits.per_day[core::ActionType::withdraw_invite] = 3;
     auto kolkata = sender("kolkata", "Asia/Kolkata", 10 * 60, 18 * 60);
     kolkata.warmup = core::Warmup{day_number("2026-03-05"), 2, 1};
     return {paris, new_york, kolkata};
@@ -114,9 +116,11 @@ int query(SQLite::Database& db, const std::string& sql) {
 void check_invariants(const std::filesystem::path& path) {
     SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
     // 1. Per sender, type and local day, across both campaigns; at_local's date is the sender's calendar day.
-    CHECK(query(db, "SELECT count(*) FROM (SELECT sender_id, type, substr(at_local, 1, 10), count(*) AS n FROM actions"
-                    " WHERE state <> 'failed' GROUP BY 1, 2, 3 HAVING n > CASE type WHEN 'connect' THEN 5"
-                    " WHEN 'message' THEN 7 WHEN 'view_profile' THEN 9 WHEN 'inmail' THEN 5 ELSE 0 END)") == 0);
+    CHECK(query(db,
+                "SELECT count(*) FROM (SELECT sender_id, type, substr(at_local, 1, 10), count(*) AS n FROM actions"
+                " WHERE state <> 'failed' GROUP BY 1, 2, 3 HAVING n > CASE type WHEN 'connect' THEN 5"
+                " WHEN 'message' THEN 7 WHEN 'view_profile' THEN 9 WHEN 'inmail' THEN 5 WHEN 'withdraw_invite' THEN 3"
+                " ELSE 0 END)") == 0);
     // The month's InMail credits, on the sender's calendar.
     CHECK(query(db, "SELECT count(*) FROM (SELECT sender_id, substr(at_local, 1, 7) FROM actions WHERE type = 'inmail'"
                     " AND state <> 'failed' GROUP BY 1, 2 HAVING count(*) > " +
@@ -147,6 +151,17 @@ void check_invariants(const std::filesystem::path& path) {
     CHECK(query(db, "SELECT count(*) FROM actions a JOIN prospects p ON p.id = a.prospect_id"
                     " JOIN suppressions s ON s.kind = 'profile' AND s.value = p.profile_url"
                     " WHERE a.at_utc > s.created_at") == 0);
+    // New York's invitations pending 9 days are withdrawn: never one accepted before, never sooner, never while its
+    // campaign still had a step for the prospect.
+    CHECK(query(db, "SELECT count(*) FROM actions WHERE step = 'withdraw:pending' AND state = 'sent'") > 0);
+    CHECK(query(db, "SELECT count(*) FROM actions w JOIN events e ON e.prospect_id = w.prospect_id"
+                    " AND e.sender_id = w.sender_id AND e.type = 'accepted' AND e.occurred_at <= w.at_utc"
+                    " WHERE w.step = 'withdraw:pending' AND w.state <> 'failed'") == 0);
+    CHECK(query(db, "SELECT count(*) FROM actions w JOIN actions c ON c.enrollment_id = w.enrollment_id"
+                    " AND c.type = 'connect' WHERE w.step = 'withdraw:pending'"
+                    " AND julianday(w.at_utc) - julianday(c.at_utc) < 9") == 0);
+    CHECK(query(db, "SELECT count(*) FROM actions w JOIN actions a ON a.enrollment_id = w.enrollment_id"
+                    " AND a.at_utc > w.at_utc WHERE w.step = 'withdraw:pending'") == 0);
     // 4. One row per (enrollment, step), and nothing left in flight.
     CHECK(query(db, "SELECT count(*) FROM actions WHERE state = 'sending'") == 0);
     CHECK(query(db, "SELECT count(*) FROM actions") > 100);
@@ -198,7 +213,8 @@ void check_effective_limits(const std::filesystem::path& path) {
     CHECK(binding_ramp_days > 0); // the warm-ups did hold work back
 }
 
-// Every step of the campaign with prospect hours went inside them, where the prospect's zone is known and their
+// Every step of the campaign with prospect hours went inside them (a withdrawal reaches nobody and goes in the
+// sender's hours alone), where the prospect's zone is known and their
 // hours meet the sender's.
 void check_prospect_hours(const std::filesystem::path& path) {
     SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
@@ -209,7 +225,7 @@ void check_prospect_hours(const std::filesystem::path& path) {
     }
     SQLite::Statement rows(db, "SELECT s.name, p.location, a.at_utc FROM actions a JOIN senders s ON s.id = a.sender_id"
                                " JOIN prospects p ON p.id = a.prospect_id JOIN campaigns c ON c.id = a.campaign_id"
-                               " WHERE c.name = 'beta' AND a.state <> 'failed'");
+                               " WHERE c.name = 'beta' AND a.state <> 'failed' AND a.step <> 'withdraw:pending'");
     int in_their_hours = 0;
     while (rows.executeStep()) {
         core::Prospect prospect;

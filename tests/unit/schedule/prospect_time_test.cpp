@@ -66,6 +66,18 @@ TEST_CASE("the moments a prospect's hours share with the sender's", "[schedule]"
     SECTION("hours that never meet give nothing: Sydney's day is Berlin's night") {
         CHECK_FALSE(hours.next_shared(berlin, "Australia/Sydney", utc("2026-12-07T08:00:00Z")));
     }
+    SECTION("a holiday of the sender's longer than the search is waited out, not taken for hours that never meet") {
+        using namespace std::chrono;
+        auto sender = sender_in("Europe/Berlin", 9 * 60, 17 * 60);
+        for (auto day = sys_days{2026y / December / 14}; day <= sys_days{2027y / January / 8}; day += days{1}) {
+            sender.holidays.days.insert(static_cast<int>(day.time_since_epoch().count()));
+        }
+        SenderCalendar away(sender);
+        // Friday 11 December after Berlin's close: the first shared hour is on Monday 11 January.
+        CHECK(hours.next_shared(away, "America/Chicago", utc("2026-12-11T16:00:00Z")) == utc("2027-01-11T15:00:00Z"));
+        // Hours that never meet still give nothing, the holiday in the way or not.
+        CHECK_FALSE(hours.next_shared(away, "Australia/Sydney", utc("2026-12-10T08:00:00Z")));
+    }
     SECTION("a sender working weekends still waits for the prospect's weekday") {
         auto sender = sender_in("Europe/Berlin", 9 * 60, 17 * 60);
         sender.working_hours.days.fill(true);

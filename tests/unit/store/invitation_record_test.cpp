@@ -6,6 +6,7 @@
 
 #include "store/action_store.hpp"
 #include "store/database.hpp"
+#include "store/prospect_store.hpp"
 #include "unit/store/temp_folder.hpp"
 
 using namespace campaign;
@@ -127,6 +128,28 @@ TEST_CASE("the stale invitation to withdraw next is the oldest pending one whose
     CHECK(actions.stale_invitation(2, now, 5)->enrollment_id == 8);
 }
 
+TEST_CASE("an acceptance or a withdrawal from before an invitation was sent does not end it", "[store]") {
+    test::TempFolder folder;
+    store::Database database(folder / "campaign.db", store::OpenMode::create);
+    record_invitations(database);
+    auto& db = database.sqlite();
+    // Prospect 6 had an earlier invitation of Ana's withdrawn before campaign nurture invited them on 6 November;
+    // prospect 5 had accepted one of hers in October, and was connected with again later.
+    db.exec(
+        "INSERT INTO events (id, external_id, type, prospect_id, sender_id, enrollment_id, occurred_at, received_at)"
+        " VALUES (4, 'w6', 'withdrawn', 6, 1, 6, '2026-11-04T10:00:00Z', '2026-11-04T10:00:00Z'),"
+        " (5, 'a5', 'accepted', 5, 1, NULL, '2026-10-01T10:00:00Z', '2026-10-01T10:00:00Z')");
+    store::ActionStore actions(database);
+    auto now = *core::parse_utc("2026-11-30T00:00:00Z");
+    auto record = actions.invitation_record(1, now, 50, std::chrono::days{14});
+    CHECK(record.pending == 3); // 2, 5 and 7, as before
+    CHECK(record.settled_accepted == 1);
+    db.exec("UPDATE enrollments SET state = 'done' WHERE id = 7");
+    auto stale = actions.stale_invitation(1, now, 5);
+    REQUIRE(stale);
+    CHECK(stale->enrollment_id == 7);
+}
+
 TEST_CASE("a sender's monthly allowances count its notes and its InMails in its own calendar month", "[store]") {
     test::TempFolder folder;
     store::Database database(folder / "campaign.db", store::OpenMode::create);
@@ -144,4 +167,7 @@ TEST_CASE("a sender's monthly allowances count its notes and its InMails in its 
     CHECK(actions.used_in_month(1, "2026-11", store::MonthlyAllowance::inmails) == 1); // the failed one never went
     CHECK(actions.used_in_month(1, "2026-12", store::MonthlyAllowance::inmails) == 1);
     CHECK(actions.used_in_month(2, "2026-11", store::MonthlyAllowance::inmails) == 0);
+    // A prospect erased keeps their invitation's note counted: its words go, the note was used.
+    store::ProspectStore(database).erase(1, *core::parse_utc("2026-11-25T00:00:00Z"));
+    CHECK(actions.used_in_month(1, "2026-11", store::MonthlyAllowance::notes) == 2);
 }
