@@ -80,9 +80,9 @@ public:
     // local month `month` ("2026-12") of its calendar.
     int used_in_month(core::RowId sender_id, const std::string& month, MonthlyAllowance allowance);
     // The sender's oldest invitation sent at or before `sent_before` that is still pending (neither accepted nor
-    // withdrawn since it was sent), to a prospect who never replied to the sender, is not suppressed, erased or merged, whose
-    // enrollment is done, and whose withdrawal was not made, is not in doubt, and was not tried `most_attempts` times
-    // or refused.
+    // withdrawn since it was sent), to a prospect who never replied to the sender, is not suppressed, erased or merged,
+    // whose enrollment is done, and whose withdrawal was not made, is not in doubt, and was not tried `most_attempts`
+    // times or refused.
     std::optional<StaleInvitation> stale_invitation(core::RowId sender_id, core::Timestamp sent_before,
                                                     int most_attempts);
     // What the sender's invitations did by `now`: the latest `settled` of those sent at least `settle` before it and
