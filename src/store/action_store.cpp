@@ -278,21 +278,21 @@ int ActionStore::used_in_month(core::RowId sender_id, const std::string& month, 
 
 std::optional<StaleInvitation> ActionStore::stale_invitation(core::RowId sender_id, core::Timestamp sent_before,
                                                              int most_attempts) {
-    SQLite::Statement query(
-        m_database.sqlite(),
-        "SELECT c.enrollment_id, k.name, c.at_utc FROM actions c"
-        " JOIN enrollments e ON e.id = c.enrollment_id JOIN campaigns k ON k.id = c.campaign_id"
-        " JOIN prospects p ON p.id = c.prospect_id"
-        " WHERE c.sender_id = ?1 AND c.type = 'connect' AND c.state = 'sent' AND c.at_utc <= ?2"
-        " AND e.state = 'done' AND p.erased_at IS NULL AND p.merged_into IS NULL"
-        " AND p.profile_url NOT IN (SELECT value FROM suppressions WHERE kind = 'profile')"
-        " AND NOT EXISTS (SELECT 1 FROM events v WHERE v.prospect_id = c.prospect_id AND v.sender_id = ?1"
-        " AND (v.type IN ('replied', 'opted_out') OR (v.type IN ('accepted', 'withdrawn')"
-        " AND v.occurred_at >= c.at_utc)))"
-        " AND NOT EXISTS (SELECT 1 FROM actions w WHERE w.enrollment_id = c.enrollment_id"
-        " AND w.type = 'withdraw_invite' AND (w.state <> 'failed' OR w.failure IS NOT NULL"
-        " OR w.attempts >= ?3))"
-        " ORDER BY c.at_utc, c.id LIMIT 1");
+    SQLite::Statement query(m_database.sqlite(),
+                            "SELECT c.enrollment_id, k.name, c.at_utc FROM actions c"
+                            " JOIN enrollments e ON e.id = c.enrollment_id JOIN campaigns k ON k.id = c.campaign_id"
+                            " JOIN prospects p ON p.id = c.prospect_id"
+                            " WHERE c.sender_id = ?1 AND c.type = 'connect' AND c.state = 'sent' AND c.at_utc <= ?2"
+                            " AND e.state = 'done' AND p.erased_at IS NULL AND p.merged_into IS NULL"
+                            " AND p.profile_url NOT IN (SELECT value FROM suppressions WHERE kind = 'profile')"
+                            " AND NOT EXISTS (SELECT 1 FROM events v INDEXED BY events_by_prospect WHERE v.prospect_id "
+                            "= c.prospect_id AND v.sender_id = ?1"
+                            " AND (v.type IN ('replied', 'opted_out') OR (v.type IN ('accepted', 'withdrawn')"
+                            " AND v.occurred_at >= c.at_utc)))"
+                            " AND NOT EXISTS (SELECT 1 FROM actions w WHERE w.enrollment_id = c.enrollment_id"
+                            " AND w.type = 'withdraw_invite' AND (w.state <> 'failed' OR w.failure IS NOT NULL"
+                            " OR w.attempts >= ?3))"
+                            " ORDER BY c.at_utc, c.id LIMIT 1");
     query.bind(1, sender_id);
     query.bind(2, core::format_utc(sent_before));
     query.bind(3, most_attempts);
@@ -307,27 +307,30 @@ core::InvitationRecord ActionStore::invitation_record(core::RowId sender_id, cor
                                                       core::Duration settle) {
     // An invitation is answered by an acceptance, or ended by a withdrawal: the gateway's event since it was sent, or
     // the sender's own withdraw_invite in the same enrollment (a prospect invited again by another campaign is pending
-    // again).
+    // again). The events are looked up by prospect: left to itself, the planner scans every acceptance of the period
+    // for each invitation.
     core::InvitationRecord record;
-    SQLite::Statement pending(m_database.sqlite(),
-                              "SELECT count(*) FROM actions c WHERE c.sender_id = ?1 AND c.type = 'connect'"
-                              " AND c.state IN ('sent', 'sending', 'in_doubt') AND c.at_utc <= ?2"
-                              " AND NOT EXISTS (SELECT 1 FROM events v WHERE v.prospect_id = c.prospect_id"
-                              " AND v.sender_id = ?1 AND v.type IN ('accepted', 'withdrawn')"
-                              " AND v.occurred_at >= c.at_utc AND v.occurred_at <= ?2)"
-                              " AND NOT EXISTS (SELECT 1 FROM actions w WHERE w.enrollment_id = c.enrollment_id"
-                              " AND w.type = 'withdraw_invite' AND w.state = 'sent' AND w.at_utc <= ?2)");
+    SQLite::Statement pending(
+        m_database.sqlite(),
+        "SELECT count(*) FROM actions c WHERE c.sender_id = ?1 AND c.type = 'connect'"
+        " AND c.state IN ('sent', 'sending', 'in_doubt') AND c.at_utc <= ?2"
+        " AND NOT EXISTS (SELECT 1 FROM events v INDEXED BY events_by_prospect WHERE v.prospect_id = c.prospect_id"
+        " AND v.sender_id = ?1 AND v.type IN ('accepted', 'withdrawn')"
+        " AND v.occurred_at >= c.at_utc AND v.occurred_at <= ?2)"
+        " AND NOT EXISTS (SELECT 1 FROM actions w WHERE w.enrollment_id = c.enrollment_id"
+        " AND w.type = 'withdraw_invite' AND w.state = 'sent' AND w.at_utc <= ?2)");
     pending.bind(1, sender_id);
     pending.bind(2, core::format_utc(now));
     if (pending.executeStep()) {
         record.pending = pending.getColumn(0).getInt();
     }
-    SQLite::Statement latest(m_database.sqlite(),
-                             "SELECT EXISTS (SELECT 1 FROM events v WHERE v.prospect_id = c.prospect_id"
-                             " AND v.sender_id = ?1 AND v.type = 'accepted' AND v.occurred_at >= c.at_utc"
-                             " AND v.occurred_at <= ?3)"
-                             " FROM actions c WHERE c.sender_id = ?1 AND c.type = 'connect' AND c.state = 'sent'"
-                             " AND c.at_utc <= ?2 ORDER BY c.at_utc DESC LIMIT ?4");
+    SQLite::Statement latest(
+        m_database.sqlite(),
+        "SELECT EXISTS (SELECT 1 FROM events v INDEXED BY events_by_prospect WHERE v.prospect_id = c.prospect_id"
+        " AND v.sender_id = ?1 AND v.type = 'accepted' AND v.occurred_at >= c.at_utc"
+        " AND v.occurred_at <= ?3)"
+        " FROM actions c WHERE c.sender_id = ?1 AND c.type = 'connect' AND c.state = 'sent'"
+        " AND c.at_utc <= ?2 ORDER BY c.at_utc DESC LIMIT ?4");
     latest.bind(1, sender_id);
     latest.bind(2, core::format_utc(now - settle));
     latest.bind(3, core::format_utc(now));
