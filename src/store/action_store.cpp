@@ -26,9 +26,9 @@ core::Action read_action(SQLite::Statement& row) {
     action.sender_id = row.getColumn(5).getInt64();
     action.step = row.getColumn(6).getString();
     action.variant = text_or_empty(row.getColumn(7));
-    action.type = core::parse_action_type(row.getColumn(8).getString()).value_or(core::ActionType::view_profile);
+    action.type = read_enum(row.getColumn(8), core::parse_action_type);
     action.idempotency_key = row.getColumn(9).getString();
-    action.state = core::parse_action_state(row.getColumn(10).getString()).value_or(core::ActionState::in_doubt);
+    action.state = read_enum(row.getColumn(10), core::parse_action_state);
     action.subject = text_or_empty(row.getColumn(11));
     action.rendered_text = text_or_empty(row.getColumn(12));
     action.at_utc = read_time(row.getColumn(13));
@@ -36,9 +36,7 @@ core::Action read_action(SQLite::Statement& row) {
     action.response = text_or_empty(row.getColumn(15));
     action.error = text_or_empty(row.getColumn(16));
     action.attempts = row.getColumn(17).getInt();
-    if (!row.getColumn(18).isNull()) {
-        action.failure = core::parse_failure(row.getColumn(18).getString());
-    }
+    action.failure = read_optional_enum(row.getColumn(18), core::parse_failure);
     return action;
 }
 

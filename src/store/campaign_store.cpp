@@ -209,13 +209,8 @@ std::vector<ActionHold> CampaignStore::action_holds(core::RowId id, core::Timest
     query.bind(2, core::format_utc(now));
     std::vector<ActionHold> holds;
     while (query.executeStep()) {
-        auto name = query.getColumn(0).getString();
-        auto type = core::parse_action_type(name);
-        if (!type) {
-            throw core::RuntimeFailure("error: the database holds sender " + std::to_string(id) +
-                                       "'s actions of an unknown type '" + name + "'");
-        }
-        holds.push_back(ActionHold{*type, read_time(query.getColumn(1)), query.getColumn(2).getString()});
+        holds.push_back(ActionHold{read_enum(query.getColumn(0), core::parse_action_type),
+                                   read_time(query.getColumn(1)), query.getColumn(2).getString()});
     }
     return holds;
 }

@@ -17,12 +17,9 @@ core::Enrollment read_enrollment(SQLite::Statement& row) {
     enrollment.version_id = row.getColumn(2).getInt64();
     enrollment.prospect_id = row.getColumn(3).getInt64();
     enrollment.sender_id = row.getColumn(4).getInt64();
-    enrollment.state =
-        core::parse_enrollment_state(row.getColumn(5).getString()).value_or(core::EnrollmentState::active);
+    enrollment.state = read_enum(row.getColumn(5), core::parse_enrollment_state);
     enrollment.current_step = row.getColumn(6).isNull() ? "" : row.getColumn(6).getString();
-    if (!row.getColumn(7).isNull()) {
-        enrollment.due_action = core::parse_action_type(row.getColumn(7).getString());
-    }
+    enrollment.due_action = read_optional_enum(row.getColumn(7), core::parse_action_type);
     enrollment.next_due_at = read_optional_time(row.getColumn(8));
     enrollment.waiting_since = read_optional_time(row.getColumn(9));
     enrollment.enrolled_at = read_time(row.getColumn(10));
@@ -31,11 +28,11 @@ core::Enrollment read_enrollment(SQLite::Statement& row) {
 }
 
 std::optional<QueueHead> read_head(SQLite::Statement& query) {
+    ResetOnExit reset(query);
     std::optional<QueueHead> head;
     if (query.executeStep()) {
         head = QueueHead{query.getColumn(0).getInt64(), read_time(query.getColumn(1))};
     }
-    query.reset();
     return head;
 }
 
@@ -86,6 +83,7 @@ EnrollmentStore::~EnrollmentStore() = default;
 
 core::EnrollmentId EnrollmentStore::insert(const core::Enrollment& enrollment) {
     auto& insert = m_statements->insert;
+    ResetOnExit reset(insert);
     insert.bind(1, enrollment.campaign_id);
     insert.bind(2, enrollment.version_id);
     insert.bind(3, enrollment.prospect_id);
@@ -98,20 +96,17 @@ core::EnrollmentId EnrollmentStore::insert(const core::Enrollment& enrollment) {
     insert.bind(10, core::format_utc(enrollment.enrolled_at));
     bind_optional_time(insert, 11, enrollment.paused_until);
     insert.exec();
-    insert.reset();
     return m_database.sqlite().getLastInsertRowid();
 }
 
 core::Enrollment EnrollmentStore::get(core::EnrollmentId id) {
     auto& query = m_statements->get;
+    ResetOnExit reset(query);
     query.bind(1, id);
     if (!query.executeStep()) {
-        query.reset();
         throw std::logic_error("no enrollment " + std::to_string(id));
     }
-    auto enrollment = read_enrollment(query);
-    query.reset();
-    return enrollment;
+    return read_enrollment(query);
 }
 
 void EnrollmentStore::update(const core::Enrollment& enrollment, core::EnrollmentState before, core::Timestamp now) {
@@ -158,34 +153,33 @@ bool EnrollmentStore::is_enrolled(core::RowId campaign_id, core::ProspectId pros
 
 bool EnrollmentStore::active_elsewhere(core::ProspectId prospect_id, core::RowId campaign_id) {
     auto& query = m_statements->active_elsewhere;
+    ResetOnExit reset(query);
     query.bind(1, prospect_id);
     query.bind(2, campaign_id);
-    auto found = query.executeStep();
-    query.reset();
-    return found;
+    return query.executeStep();
 }
 
 std::optional<core::Enrollment> EnrollmentStore::find(core::RowId campaign_id, core::ProspectId prospect_id) {
     auto& query = m_statements->find;
+    ResetOnExit reset(query);
     query.bind(1, campaign_id);
     query.bind(2, prospect_id);
     std::optional<core::Enrollment> found;
     if (query.executeStep()) {
         found = read_enrollment(query);
     }
-    query.reset();
     return found;
 }
 
 std::vector<core::Enrollment> EnrollmentStore::active_with(core::ProspectId prospect_id, core::RowId sender_id) {
     auto& query = m_statements->active_with;
+    ResetOnExit reset(query);
     query.bind(1, prospect_id);
     query.bind(2, sender_id);
     std::vector<core::Enrollment> result;
     while (query.executeStep()) {
         result.push_back(read_enrollment(query));
     }
-    query.reset();
     return result;
 }
 

@@ -33,6 +33,7 @@ bool EventStore::record(const core::Event& event, std::optional<core::ProspectId
                         std::optional<core::RowId> sender_id, std::optional<core::ActionId> action_id,
                         core::Timestamp received_at) {
     auto& insert = m_statements->record;
+    ResetOnExit reset(insert);
     insert.clearBindings();
     insert.bind(1, event.id);
     insert.bind(2, std::string(core::to_string(event.type)));
@@ -50,13 +51,12 @@ bool EventStore::record(const core::Event& event, std::optional<core::ProspectId
     if (action_id) {
         insert.bind(10, *action_id);
     }
-    auto inserted = insert.exec() > 0;
-    insert.reset();
-    return inserted;
+    return insert.exec() > 0;
 }
 
 std::vector<StoredEvent> EventStore::pending(std::size_t limit, core::Timestamp now) {
     auto& query = m_statements->pending;
+    ResetOnExit reset(query);
     query.bind(1, core::format_utc(now));
     query.bind(2, static_cast<std::int64_t>(limit));
     std::vector<StoredEvent> result;
@@ -64,7 +64,7 @@ std::vector<StoredEvent> EventStore::pending(std::size_t limit, core::Timestamp 
         StoredEvent stored;
         stored.id = query.getColumn(0).getInt64();
         stored.event.id = query.getColumn(1).getString();
-        stored.event.type = core::parse_event_type(query.getColumn(2).getString()).value_or(core::EventType::replied);
+        stored.event.type = read_enum(query.getColumn(2), core::parse_event_type);
         if (!query.getColumn(3).isNull()) {
             stored.prospect_id = query.getColumn(3).getInt64();
         }
@@ -80,23 +80,21 @@ std::vector<StoredEvent> EventStore::pending(std::size_t limit, core::Timestamp 
         }
         result.push_back(std::move(stored));
     }
-    query.reset();
     return result;
 }
 
 std::optional<core::Timestamp> EventStore::next_pending_after(core::Timestamp now) {
     auto& query = m_statements->next_pending;
+    ResetOnExit reset(query);
     query.bind(1, core::format_utc(now));
     query.executeStep();
-    auto next =
-        query.getColumn(0).isNull() ? std::nullopt : std::optional<core::Timestamp>(read_time(query.getColumn(0)));
-    query.reset();
-    return next;
+    return query.getColumn(0).isNull() ? std::nullopt : std::optional<core::Timestamp>(read_time(query.getColumn(0)));
 }
 
 void EventStore::mark_applied(core::RowId id, std::optional<core::EnrollmentId> enrollment_id,
                               std::optional<core::ActionId> action_id, core::Timestamp applied_at) {
     auto& update = m_statements->mark_applied;
+    ResetOnExit reset(update);
     update.clearBindings();
     update.bind(1, core::format_utc(applied_at));
     if (enrollment_id) {
@@ -107,7 +105,6 @@ void EventStore::mark_applied(core::RowId id, std::optional<core::EnrollmentId> 
     }
     update.bind(4, id);
     update.exec();
-    update.reset();
 }
 
 } // namespace campaign::store

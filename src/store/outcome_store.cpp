@@ -57,7 +57,7 @@ ActionGroup read_group(SQLite::Statement& row, int first) {
         group.step = k_inbox_answers;
     }
     group.variant = row.getColumn(first + 3).isNull() ? "" : row.getColumn(first + 3).getString();
-    group.type = core::parse_action_type(row.getColumn(first + 4).getString()).value_or(core::ActionType::view_profile);
+    group.type = read_enum(row.getColumn(first + 4), core::parse_action_type);
     return group;
 }
 
@@ -160,9 +160,7 @@ void OutcomeStore::for_each_reply(const OutcomeFilter& filter, const std::functi
             reply.profile_url = query.getColumn(14).getString();
             reply.company = query.getColumn(15).getString();
         }
-        if (!query.getColumn(16).isNull()) {
-            reply.reply_class = core::parse_reply_class(query.getColumn(16).getString());
-        }
+        reply.reply_class = read_optional_enum(query.getColumn(16), core::parse_reply_class);
         visit(reply);
     }
 }

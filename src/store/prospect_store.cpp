@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "core/profile_url.hpp"
+#include "store/row_reading.hpp"
 
 namespace campaign::store {
 
@@ -18,11 +19,6 @@ constexpr const char* k_live = "erased_at IS NULL AND merged_into IS NULL";
 
 std::string fields_to_json(const std::map<std::string, std::string>& fields) {
     return nlohmann::json(fields).dump();
-}
-
-core::Timestamp read_time(const SQLite::Column& column) {
-    auto parsed = core::parse_utc(column.getString());
-    return parsed ? *parsed : core::Timestamp{};
 }
 
 core::Prospect read_prospect(SQLite::Statement& row) {
@@ -108,7 +104,7 @@ ProspectStore::~ProspectStore() = default;
 namespace {
 
 std::set<std::string> read_tags(SQLite::Statement& tags_of, core::ProspectId id) {
-    tags_of.reset();
+    ResetOnExit reset(tags_of);
     tags_of.bind(1, id);
     std::set<std::string> tags;
     while (tags_of.executeStep()) {
@@ -117,20 +113,23 @@ std::set<std::string> read_tags(SQLite::Statement& tags_of, core::ProspectId id)
     return tags;
 }
 
+// Runs `query`, bound to its key, and resets it whichever way it leaves.
 std::optional<core::Prospect> find_one(SQLite::Statement& query, SQLite::Statement& tags_of) {
-    if (!query.executeStep()) {
-        query.reset();
-        return std::nullopt;
+    std::optional<core::Prospect> prospect;
+    {
+        ResetOnExit reset(query);
+        if (!query.executeStep()) {
+            return std::nullopt;
+        }
+        prospect = read_prospect(query);
     }
-    auto prospect = read_prospect(query);
-    query.reset();
-    prospect.tags = read_tags(tags_of, prospect.id);
+    prospect->tags = read_tags(tags_of, prospect->id);
     return prospect;
 }
 
 void add_tags(SQLite::Statement& add_tag, core::ProspectId id, const std::set<std::string>& tags) {
     for (const auto& tag : tags) {
-        add_tag.reset();
+        ResetOnExit reset(add_tag);
         add_tag.bind(1, id);
         add_tag.bind(2, tag);
         add_tag.exec();
@@ -165,7 +164,7 @@ std::optional<core::Prospect> ProspectStore::find_by_member_id(std::string_view 
 
 void ProspectStore::set_member_id(core::ProspectId id, std::string_view member_id) {
     for (auto* statement : {&m_statements->release_member_id, &m_statements->set_member_id}) {
-        statement->reset();
+        ResetOnExit reset(*statement);
         statement->bind(1, std::string(member_id));
         statement->bind(2, id);
         statement->exec();
@@ -174,7 +173,7 @@ void ProspectStore::set_member_id(core::ProspectId id, std::string_view member_i
 
 bool ProspectStore::adopt_member_id(core::ProspectId id, std::string_view member_id) {
     auto& adopt = m_statements->adopt_member_id;
-    adopt.reset();
+    ResetOnExit reset(adopt);
     adopt.bind(1, std::string(member_id));
     adopt.bind(2, id);
     return adopt.exec() > 0;
@@ -182,7 +181,7 @@ bool ProspectStore::adopt_member_id(core::ProspectId id, std::string_view member
 
 core::ProspectId ProspectStore::insert(const core::Prospect& prospect) {
     auto& insert = m_statements->insert;
-    insert.reset();
+    ResetOnExit reset(insert);
     int next = bind_details(insert, prospect);
     insert.bind(next++, prospect.profile_url);
     insert.bind(next, formatted(prospect.created_at));
@@ -194,7 +193,7 @@ core::ProspectId ProspectStore::insert(const core::Prospect& prospect) {
 
 void ProspectStore::update(const core::Prospect& prospect) {
     auto& update = m_statements->update;
-    update.reset();
+    ResetOnExit reset(update);
     int next = bind_details(update, prospect);
     update.bind(next++, prospect.profile_url);
     update.bind(next, prospect.id);

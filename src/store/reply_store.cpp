@@ -19,7 +19,7 @@ std::optional<std::string> optional_text(const SQLite::Column& column) {
 ReplyReading read_reading(SQLite::Statement& row) {
     ReplyReading reading;
     reading.event_id = row.getColumn(0).getInt64();
-    reading.reply_class = core::parse_reply_class(row.getColumn(1).getString()).value_or(core::ReplyClass::neutral);
+    reading.reply_class = read_enum(row.getColumn(1), core::parse_reply_class);
     reading.language = row.getColumn(2).getString();
     reading.confidence = row.getColumn(3).getDouble();
     if (auto until = optional_text(row.getColumn(4))) {
@@ -29,9 +29,7 @@ ReplyReading read_reading(SQLite::Statement& row) {
     reading.referral = optional_text(row.getColumn(6));
     reading.read_at = read_time(row.getColumn(7));
     reading.corrected_at = read_optional_time(row.getColumn(8));
-    if (auto applied = optional_text(row.getColumn(9))) {
-        reading.applied_class = core::parse_reply_class(*applied);
-    }
+    reading.applied_class = read_optional_enum(row.getColumn(9), core::parse_reply_class);
     reading.applied_at = read_optional_time(row.getColumn(10));
     reading.done_at = read_optional_time(row.getColumn(11));
     reading.snoozed_until = read_optional_time(row.getColumn(12));

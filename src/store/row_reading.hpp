@@ -1,11 +1,13 @@
-// Reading the columns that several stores share the format of: times as ISO UTC text, nullable text; and using a
-// prepared statement again.
+// Reading the columns that several stores share the format of: times as ISO UTC text, nullable text, the names of
+// the product's enumerations; and using a prepared statement again.
 #pragma once
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <optional>
 #include <string>
+#include <string_view>
 
+#include "core/error.hpp"
 #include "core/time.hpp"
 
 namespace campaign::store {
@@ -19,6 +21,30 @@ inline std::optional<core::Timestamp> read_optional_time(const SQLite::Column& c
 
 inline core::Timestamp read_time(const SQLite::Column& column) {
     return read_optional_time(column).value_or(core::Timestamp{});
+}
+
+// A column naming a value of one of the product's enumerations (a state, a type, a class), read strictly with its
+// `parse`: a name this version does not know (written by a newer one, or by hand) stops the command with an error
+// that says where, rather than being read as some other value.
+template <typename Parse>
+auto read_enum(const SQLite::Column& column, Parse parse) {
+    auto text = column.getString();
+    auto value = parse(std::string_view(text));
+    if (!value) {
+        throw core::RuntimeFailure("error: the database holds '" + text + "' in a column '" + column.getName() +
+                                   "', a value this version of campaign does not know (written by a newer version, "
+                                   "or by hand)");
+    }
+    return *value;
+}
+
+// The same for a column that may be NULL.
+template <typename Parse>
+auto read_optional_enum(const SQLite::Column& column, Parse parse) -> decltype(parse(std::string_view())) {
+    if (column.isNull()) {
+        return std::nullopt;
+    }
+    return read_enum(column, parse);
 }
 
 inline void bind_optional_time(SQLite::Statement& statement, int index, const std::optional<core::Timestamp>& when) {

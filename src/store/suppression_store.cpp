@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/profile_url.hpp"
+#include "store/row_reading.hpp"
 
 namespace campaign::store {
 
@@ -60,7 +61,7 @@ namespace {
 core::Suppression read_entry(SQLite::Statement& row) {
     core::Suppression entry;
     entry.id = row.getColumn(0).getInt64();
-    entry.kind = core::parse_suppression_kind(row.getColumn(1).getString()).value_or(core::SuppressionKind::profile);
+    entry.kind = read_enum(row.getColumn(1), core::parse_suppression_kind);
     entry.value = row.getColumn(2).getString();
     entry.reason = row.getColumn(3).getString();
     entry.created_at = core::parse_utc(row.getColumn(4).getString()).value_or(core::Timestamp{});
