@@ -79,6 +79,13 @@ void Engine::writing() {
     }
 }
 
+transport::Transport& Engine::reaching() {
+    if (m_commit_every <= 1) {
+        commit();
+    }
+    return m_transport;
+}
+
 void Engine::commit() {
     if (m_transaction) {
         m_transaction->commit();
@@ -456,7 +463,7 @@ std::optional<core::Timestamp> Engine::next_wake(core::Timestamp now, const RunL
             }
         }
     }
-    consider(m_transport.next_event_at());
+    consider(reaching().next_event_at());
     consider(m_next_recorded_event);
     if (m_post) {
         consider(next_hook_due());
@@ -516,6 +523,9 @@ RunSummary Engine::run(const core::Clock& clock, Waiter& waiter, const RunLimits
             }
         }
         deliver_due_hooks(now);
+        if (m_commit_every <= 1) {
+            commit(); // an observer may reach out too: the gateway's SSI is fetched once a day
+        }
         m_progress.now = now;
         m_observer.on_progress(m_progress);
         if (limits.once) {

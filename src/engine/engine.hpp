@@ -227,6 +227,11 @@ private:
     // called), when the run sleeps or stops: a commit per action instead of one per write, or per `share_commits`.
     void writing();
     void commit();
+    // The transport, for a call that reaches the other side: a send, a lookup, a poll. Every such call goes through
+    // here, and on every run but a simulated one on the mock (whose sends share commits and reach nobody) what was
+    // written is committed first: no write transaction is open while the transport is called, as a gateway's answer
+    // can take seconds and the write lock would hold back every other command meanwhile.
+    transport::Transport& reaching();
     // Counts an action of a run that shares its commits, and commits when the share is full.
     void count_shared_commit();
 

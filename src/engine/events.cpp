@@ -41,7 +41,7 @@ bool is_answer(core::EventType type) {
 } // namespace
 
 bool Engine::ingest_events(core::Timestamp now, bool before_send) {
-    auto events = before_send ? m_transport.poll_before_send(now) : m_transport.poll(now);
+    auto events = before_send ? reaching().poll_before_send(now) : reaching().poll(now);
     if (!events.empty()) {
         writing();
         for (auto& event : events) {

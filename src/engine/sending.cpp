@@ -290,9 +290,9 @@ void Engine::send_answer(SenderRuntime& sender, const store::InboxAnswer& answer
     action.id = m_actions.begin(action);
     m_replies.answer_tried(answer.id, action.id, answer.due_at);
     commit();
-    auto result = m_transport.send(transport::Outbound{action.idempotency_key, version->campaign.id,
-                                                       core::ActionType::message, sender.sender.id, *prospect, "",
-                                                       action.rendered_text, now, sender.calendar.window_end(now)});
+    auto result = reaching().send(transport::Outbound{action.idempotency_key, version->campaign.id,
+                                                      core::ActionType::message, sender.sender.id, *prospect, "",
+                                                      action.rendered_text, now, sender.calendar.window_end(now)});
     writing();
     learn_member_id(action.prospect_id, result);
     auto again = settle_own(sender, action, result, "the answer to reply " + std::to_string(answer.event_id), now);
@@ -406,9 +406,9 @@ void Engine::withdraw_stale(SenderRuntime& sender, const store::StaleInvitation&
                              sender.calendar, now);
     action.id = m_actions.begin(action);
     commit();
-    auto result = m_transport.send(transport::Outbound{action.idempotency_key, stale.campaign,
-                                                       core::ActionType::withdraw_invite, sender.sender.id, *prospect,
-                                                       "", "", now, sender.calendar.window_end(now)});
+    auto result =
+        reaching().send(transport::Outbound{action.idempotency_key, stale.campaign, core::ActionType::withdraw_invite,
+                                            sender.sender.id, *prospect, "", "", now, sender.calendar.window_end(now)});
     writing();
     learn_member_id(action.prospect_id, result);
     auto again = settle_own(sender, action, result,
@@ -545,9 +545,9 @@ void Engine::act(SenderRuntime& sender, core::Enrollment enrollment, core::Times
     } else if (done) {
         action.idempotency_key = done->idempotency_key; // a failed step tried again keeps its key
     }
-    auto result = m_transport.send(transport::Outbound{action.idempotency_key, campaign.id, step.type, sender.sender.id,
-                                                       *prospect, action.subject, action.rendered_text, now,
-                                                       sender.calendar.window_end(now)});
+    auto result = reaching().send(transport::Outbound{action.idempotency_key, campaign.id, step.type, sender.sender.id,
+                                                      *prospect, action.subject, action.rendered_text, now,
+                                                      sender.calendar.window_end(now)});
     writing();
     if (written_after) {
         action.id = result.status == transport::SendStatus::sent ? m_actions.begin_sent(action, result.response)
@@ -760,7 +760,7 @@ int Engine::recover(core::Timestamp now) {
         if (answer ? !m_senders_by_row.contains(action.sender_id) : (version == nullptr || !version->played)) {
             continue; // a campaign or sender this run does not play: its own run settles it
         }
-        auto lookup = m_transport.lookup(outbound_of(action));
+        auto lookup = reaching().lookup(outbound_of(action));
         if (lookup.status == transport::LookupStatus::unreachable) {
             // Asked again by the next run: an action in doubt would wait for a person for nothing.
             commit();

@@ -435,3 +435,41 @@ TEST_CASE("a run withdraws the stale invitations of its own campaign, tries a fa
     }
     CHECK(fixture.count("SELECT count(*) FROM actions WHERE step = 'withdraw:pending' AND state = 'sent'") == 3);
 }
+
+TEST_CASE("no write transaction is open while the transport is called: sends, polls and a recovery's lookups",
+          "[engine][invariant]") {
+    Fixture fixture;
+    fixture.add_prospects(12, "founders");
+    // Another connection, as `campaign inbox` or `serve` would hold: it can always take the write lock when the
+    // transport is called.
+    SQLite::Database other((fixture.folder / "campaign.db").string(), SQLite::OPEN_READWRITE);
+    auto lock_is_free = [&other] {
+        try {
+            other.exec("BEGIN IMMEDIATE");
+            other.exec("ROLLBACK");
+            return true;
+        } catch (const SQLite::Exception&) {
+            return false;
+        }
+    };
+    int calls = 0;
+    int inside = 0;
+    fixture.transport.on_reach = [&] {
+        ++calls;
+        inside += lock_is_free() ? 0 : 1;
+    };
+    fixture.run(founders(), 20 * 24h);
+    CHECK(calls > 50);
+    CHECK(inside == 0);
+    // Actions a crash left in flight are looked up one after the other, each settlement committed before the next.
+    SQLite::Database((fixture.folder / "campaign.db").string(), SQLite::OPEN_READWRITE)
+        .exec("INSERT INTO actions (enrollment_id, campaign_id, campaign_version_id, prospect_id, sender_id, step,"
+              " type, idempotency_key, state, at_utc, at_local) SELECT id, campaign_id, campaign_version_id,"
+              " prospect_id, sender_id, 'extra', 'message', 'founders/' || id || '/extra', 'sending',"
+              " '2026-12-10T10:00:00Z', '2026-12-10T11:00:00' FROM enrollments ORDER BY id LIMIT 4");
+    calls = 0;
+    fixture.run(founders(), 24h);
+    CHECK(calls > 4);
+    CHECK(inside == 0);
+    CHECK(fixture.count("SELECT count(*) FROM actions WHERE state = 'sending'") == 0);
+}

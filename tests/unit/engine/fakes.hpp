@@ -31,6 +31,8 @@ public:
     bool events_by_member_id = false;
     // An answer other than sent for an action, when it gives one: a gateway's rate limit, restriction, doubt.
     std::function<std::optional<transport::SendResult>(const transport::Outbound&)> answer;
+    // Called first by every call that would reach the other side: a send, a lookup, a poll.
+    std::function<void()> on_reach;
     // A cursor the transport reports after each poll, and the one a run resumed it from.
     std::optional<std::string> cursor_value;
     std::optional<std::string> resumed_from;
@@ -38,6 +40,7 @@ public:
     std::string_view name() const override { return "recording"; }
 
     transport::SendResult send(const transport::Outbound& action) override {
+        reach();
         if (answer) {
             if (auto given = answer(action)) {
                 return *given;
@@ -83,6 +86,7 @@ public:
     void add_event(const core::Event& event) { schedule(event); }
 
     transport::Lookup lookup(const transport::Outbound& action) override {
+        reach();
         if (performed.contains(action.idempotency_key)) {
             return {transport::LookupStatus::performed, {transport::SendStatus::sent, "ok", "", std::nullopt}};
         }
@@ -90,6 +94,7 @@ public:
     }
 
     std::vector<core::Event> poll(core::Timestamp now) override {
+        reach();
         std::vector<core::Event> due;
         while (delivered < scheduled.size() && scheduled[delivered].at <= now) {
             due.push_back(scheduled[delivered++]);
@@ -110,6 +115,12 @@ public:
     }
 
 private:
+    void reach() const {
+        if (on_reach) {
+            on_reach();
+        }
+    }
+
     void schedule(const core::Event& event) {
         auto at = std::upper_bound(scheduled.begin() + static_cast<long>(delivered), scheduled.end(), event,
                                    [](const core::Event& a, const core::Event& b) { return a.at < b.at; });
