@@ -438,8 +438,8 @@ private:
 ReplyReport build_reply_report(store::Database& database, const ReplyReportOptions& options) {
     Builder builder(database, options);
     store::OutcomeStore outcomes(database);
-    // One read transaction: the report sees one state of the database even while a run writes to it.
-    store::Transaction snapshot(database);
+    // One read snapshot: the report sees one state of the database, and a run goes on writing while it reads.
+    store::ReadSnapshot snapshot(database);
     const auto& filter = builder.filter();
     outcomes.for_each_send_tally(filter, [&](const store::SendTally& tally) { builder.add(tally); });
     outcomes.for_each_prospect_tally(filter, [&](const store::ProspectTally& tally) { builder.add(tally); });

@@ -76,6 +76,17 @@ TEST_CASE("the campaign funnel of the hand-worked fixture", "[report]") {
     CHECK(*funnel.reply_wait.p90 == Approx(4.6 * k_hour));
 }
 
+TEST_CASE("the report reads while another connection holds the write lock, as a run does", "[report]") {
+    Fixture fixture;
+    SQLite::Database run((fixture.folder / "campaign.db").string(), SQLite::OPEN_READWRITE);
+    run.exec("BEGIN IMMEDIATE");
+    run.exec("UPDATE prospects SET title = 'not yet committed'");
+    auto report = fixture.build();
+    REQUIRE(report.campaigns.size() == 1);
+    CHECK(report.campaigns[0].funnel.enrolled == 10);
+    run.exec("ROLLBACK");
+}
+
 TEST_CASE("steps and variants count their own sends and what each drew", "[report]") {
     Fixture fixture;
     auto report = fixture.build();
