@@ -6,6 +6,13 @@ namespace campaign::store {
 
 namespace {
 
+// The states of an action that went out or may have: what a sender's limits and allowances count.
+const std::string& counted_states() {
+    static const std::string list =
+        sql_list({core::ActionState::sent, core::ActionState::sending, core::ActionState::in_doubt});
+    return list;
+}
+
 constexpr const char* k_columns =
     "a.id, a.enrollment_id, a.campaign_id, a.campaign_version_id, a.prospect_id, a.sender_id, a.step, a.variant, "
     "a.type, a.idempotency_key, a.state, a.subject, a.rendered_text, a.at_utc, a.at_local, a.response, a.error, "
@@ -224,7 +231,8 @@ void ActionStore::for_each_counted(core::RowId sender_id, core::Timestamp since,
     // One type at a time, so that each query reads only its stretch of the (sender, type, time) index.
     SQLite::Statement query(m_database.sqlite(),
                             "SELECT at_utc FROM actions WHERE sender_id = ? AND type = ? AND at_utc >= ?"
-                            " AND state IN ('sent', 'sending', 'in_doubt') ORDER BY at_utc");
+                            " AND state IN " +
+                                counted_states() + " ORDER BY at_utc");
     for (auto type : core::k_action_types) {
         query.bind(1, sender_id);
         query.bind(2, std::string(core::to_string(type)));
@@ -238,9 +246,9 @@ void ActionStore::for_each_counted(core::RowId sender_id, core::Timestamp since,
 
 std::optional<core::Timestamp> ActionStore::first_counted(core::RowId sender_id) {
     // Type by type, each the first entry of its stretch of the (sender, type, time) index.
-    SQLite::Statement query(m_database.sqlite(),
-                            "SELECT at_utc FROM actions WHERE sender_id = ? AND type = ?"
-                            " AND state IN ('sent', 'sending', 'in_doubt') ORDER BY at_utc LIMIT 1");
+    SQLite::Statement query(m_database.sqlite(), "SELECT at_utc FROM actions WHERE sender_id = ? AND type = ?"
+                                                 " AND state IN " +
+                                                     counted_states() + " ORDER BY at_utc LIMIT 1");
     std::optional<core::Timestamp> first;
     for (auto type : core::k_action_types) {
         query.bind(1, sender_id);
@@ -265,8 +273,8 @@ int ActionStore::used_in_month(core::RowId sender_id, const std::string& month, 
     SQLite::Statement query(m_database.sqlite(),
                             std::string("SELECT count(*) FROM actions WHERE sender_id = ?"
                                         " AND at_utc >= ? AND at_utc < ? AND substr(at_local, 1, 7) = ?"
-                                        " AND state IN ('sent', 'sending', 'in_doubt')") +
-                                counted);
+                                        " AND state IN ") +
+                                counted_states() + counted);
     query.bind(1, sender_id);
     query.bind(2, core::format_utc(from));
     query.bind(3, core::format_utc(to));
@@ -310,13 +318,14 @@ core::InvitationRecord ActionStore::invitation_record(core::RowId sender_id, cor
     core::InvitationRecord record;
     SQLite::Statement pending(
         m_database.sqlite(),
-        "SELECT count(*) FROM actions c WHERE c.sender_id = ?1 AND c.type = 'connect'"
-        " AND c.state IN ('sent', 'sending', 'in_doubt') AND c.at_utc <= ?2"
-        " AND NOT EXISTS (SELECT 1 FROM events v INDEXED BY events_by_prospect WHERE v.prospect_id = c.prospect_id"
-        " AND v.sender_id = ?1 AND v.type IN ('accepted', 'withdrawn')"
-        " AND v.occurred_at >= c.at_utc AND v.occurred_at <= ?2)"
-        " AND NOT EXISTS (SELECT 1 FROM actions w WHERE w.enrollment_id = c.enrollment_id"
-        " AND w.type = 'withdraw_invite' AND w.state = 'sent' AND w.at_utc <= ?2)");
+        "SELECT count(*) FROM actions c WHERE c.sender_id = ?1 AND c.type = 'connect' AND c.state IN " +
+            counted_states() +
+            " AND c.at_utc <= ?2"
+            " AND NOT EXISTS (SELECT 1 FROM events v INDEXED BY events_by_prospect WHERE v.prospect_id = c.prospect_id"
+            " AND v.sender_id = ?1 AND v.type IN ('accepted', 'withdrawn')"
+            " AND v.occurred_at >= c.at_utc AND v.occurred_at <= ?2)"
+            " AND NOT EXISTS (SELECT 1 FROM actions w WHERE w.enrollment_id = c.enrollment_id"
+            " AND w.type = 'withdraw_invite' AND w.state = 'sent' AND w.at_utc <= ?2)");
     pending.bind(1, sender_id);
     pending.bind(2, core::format_utc(now));
     if (pending.executeStep()) {

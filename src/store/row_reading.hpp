@@ -3,6 +3,7 @@
 #pragma once
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,6 +46,18 @@ auto read_optional_enum(const SQLite::Column& column, Parse parse) -> decltype(p
         return std::nullopt;
     }
     return read_enum(column, parse);
+}
+
+// "('sent', 'sending')": values of one of the product's enumerations as an SQL list, spelled as the database stores
+// them, so that a query's list follows the C++ type.
+template <typename Enum>
+std::string sql_list(std::initializer_list<Enum> values) {
+    std::string list = "(";
+    for (auto value : values) {
+        // The enumeration's own to_string, found in its namespace.
+        list += (list.size() > 1 ? ", '" : "'") + std::string(to_string(value)) + "'";
+    }
+    return list + ")";
 }
 
 inline void bind_optional_time(SQLite::Statement& statement, int index, const std::optional<core::Timestamp>& when) {

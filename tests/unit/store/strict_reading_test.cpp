@@ -7,6 +7,7 @@
 #include "store/action_store.hpp"
 #include "store/database.hpp"
 #include "store/enrollment_store.hpp"
+#include "store/row_reading.hpp"
 #include "unit/store/temp_folder.hpp"
 
 using namespace campaign;
@@ -61,4 +62,9 @@ TEST_CASE("an unknown due action of an enrollment is an error, and the statement
     CHECK(enrollments.get(1).due_action == core::ActionType::connect);
     CHECK_THROWS_AS(enrollments.get(2), core::RuntimeFailure);
     CHECK(enrollments.get(1).state == core::EnrollmentState::active);
+}
+
+TEST_CASE("a list of states in a query is spelled from the C++ enumeration", "[store]") {
+    CHECK(store::sql_list({core::ActionState::sent, core::ActionState::in_doubt}) == "('sent', 'in_doubt')");
+    CHECK(store::sql_list({core::EnrollmentState::active}) == "('active')");
 }
