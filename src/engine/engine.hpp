@@ -223,8 +223,8 @@ private:
     transport::Outbound outbound_of(const core::Action& action);
     void settle_sent(core::Enrollment& enrollment, const core::Step& step, core::Timestamp sent_at);
 
-    // Writes go into one open transaction, committed when the next intent is recorded (before the transport is
-    // called), when the run sleeps or stops: a commit per action instead of one per write, or per `share_commits`.
+    // Writes go into one open transaction, committed before the transport is next called (reaching), when the run
+    // sleeps or stops: a commit per call instead of one per write, or per `share_commits` actions.
     void writing();
     void commit();
     // The transport, for a call that reaches the other side: a send, a lookup, a poll. Every such call goes through

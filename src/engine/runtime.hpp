@@ -44,10 +44,11 @@ struct Engine::SenderRuntime {
     MonthlyUse notes;
     MonthlyUse inmails;
     // Its oldest pending invitation that withdraw_invitations_after withdraws in time, as last looked for: at the
-    // start of each of its days and after each withdrawal.
+    // start of each of its days, when one of its enrollments is done, and after each withdrawal.
     std::optional<store::StaleInvitation> stale;
     bool stale_looked = false;
-    // Withdrawals that failed, by enrollment, and the moment each is to be tried again.
+    // Withdrawals that failed in this run, by enrollment, and the moment each is to be tried again (one failed in an
+    // earlier run waits the default retry after its last attempt).
     std::map<core::EnrollmentId, core::Timestamp> withdrawal_retries;
 
     // The earliest its next action of the type may go, by a limit of its account.

@@ -227,9 +227,13 @@ std::optional<core::Timestamp> Engine::serve_sender(SenderRuntime& sender, core:
         if (auto stale = next_stale(sender, now)) {
             constexpr auto k_withdraw = core::ActionType::withdraw_invite;
             auto due = std::max(now, stale->sent_at + *sender.sender.withdraw_invitations_after);
+            // One that failed is tried again when the failure said, or, tried by an earlier run, the default wait
+            // after its last attempt.
             if (auto retry = sender.withdrawal_retries.find(stale->enrollment_id);
                 retry != sender.withdrawal_retries.end()) {
-                due = std::max(due, retry->second); // it failed, and is tried again when the failure said
+                due = std::max(due, retry->second);
+            } else if (stale->last_tried) {
+                due = std::max(due, *stale->last_tried + k_default_retry);
             }
             if (auto slot = schedule::earliest_slot(sender.sender, sender.calendar, sender.ledger, k_withdraw,
                                                     sender.not_before(k_withdraw, due))) {
@@ -399,7 +403,10 @@ void Engine::withdraw_stale(SenderRuntime& sender, const store::StaleInvitation&
     auto enrollment = m_enrollments.get(stale.enrollment_id);
     auto prospect = m_prospects.find(enrollment.prospect_id);
     if (!prospect || is_suppressed(*prospect)) {
-        return; // the query leaves out erased, merged and suppressed prospects
+        // The query leaves out erased, merged and suppressed prospects; one it took for live (a suppression of an
+        // earlier form of the URL) stops the sender's withdrawals for the day rather than being found again at once.
+        sender.stale_looked = true;
+        return;
     }
     auto action = new_action(enrollment, std::string(k_stale_withdrawal_step), core::ActionType::withdraw_invite,
                              idempotency_key(stale.campaign, enrollment.id, std::string(k_stale_withdrawal_step)),

@@ -9,7 +9,8 @@ namespace campaign::schedule {
 
 namespace {
 
-// Each pass moves past one window of the prospect's or the sender's: two weeks of both take about 60.
+// Each pass moves past one window of the prospect's or the sender's: two weeks of both take about 60, and a holiday
+// of the sender's a few more.
 constexpr int k_max_passes = 128;
 
 bool known_zone(const std::string& name) {

@@ -21,9 +21,10 @@ namespace campaign::schedule {
 inline constexpr std::string_view k_time_zone_field = "timezone";
 inline constexpr std::string_view k_time_zone_field_spaced = "time_zone";
 // How far ahead the prospect's hours and the sender's are searched for a moment they share, from the sender's next
-// working moment; a closure of the sender's longer than k_long_closure (a holiday) does not count against it.
+// working moment; a closure of the sender's longer than k_long_closure does not count against it: longer than any
+// week's days off, it is a holiday.
 inline constexpr core::Duration k_shared_hours_search = std::chrono::days{14};
-inline constexpr core::Duration k_long_closure = std::chrono::days{4};
+inline constexpr core::Duration k_long_closure = std::chrono::days{7};
 
 // The prospect's zone, by their `timezone` field or their location; nothing when neither tells it.
 std::optional<std::string> prospect_zone(const core::Prospect& prospect);

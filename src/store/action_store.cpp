@@ -6,6 +6,14 @@ namespace campaign::store {
 
 namespace {
 
+// The earliest an event of the gateway's may be dated and still answer an invitation sent at `sent` (a column): the
+// gateway's clock is not the engine's.
+std::string since_sent(std::string_view sent) {
+    return "strftime('%Y-%m-%dT%H:%M:%SZ', " + std::string(sent) + ", '-" +
+           std::to_string(std::chrono::duration_cast<std::chrono::minutes>(k_gateway_clock_slack).count()) +
+           " minutes')";
+}
+
 // The states of an action that went out or may have: what a sender's limits and allowances count.
 const std::string& counted_states() {
     static const std::string list =
@@ -284,34 +292,39 @@ int ActionStore::used_in_month(core::RowId sender_id, const std::string& month, 
 
 std::optional<StaleInvitation> ActionStore::stale_invitation(core::RowId sender_id, core::Timestamp sent_before,
                                                              int most_attempts) {
-    SQLite::Statement query(m_database.sqlite(),
-                            "SELECT c.enrollment_id, k.name, c.at_utc FROM actions c"
-                            " JOIN enrollments e ON e.id = c.enrollment_id JOIN campaigns k ON k.id = c.campaign_id"
-                            " JOIN prospects p ON p.id = c.prospect_id"
-                            " WHERE c.sender_id = ?1 AND c.type = 'connect' AND c.state = 'sent' AND c.at_utc <= ?2"
-                            " AND e.state = 'done' AND p.erased_at IS NULL AND p.merged_into IS NULL"
-                            " AND p.profile_url NOT IN (SELECT value FROM suppressions WHERE kind = 'profile')"
-                            " AND NOT EXISTS (SELECT 1 FROM events v INDEXED BY events_by_prospect WHERE v.prospect_id "
-                            "= c.prospect_id AND v.sender_id = ?1"
-                            " AND (v.type IN ('replied', 'opted_out') OR (v.type IN ('accepted', 'withdrawn')"
-                            " AND v.occurred_at >= c.at_utc)))"
-                            " AND NOT EXISTS (SELECT 1 FROM actions w WHERE w.enrollment_id = c.enrollment_id"
-                            " AND w.type = 'withdraw_invite' AND (w.state <> 'failed' OR w.failure IS NOT NULL"
-                            " OR w.attempts >= ?3))"
-                            " ORDER BY c.at_utc, c.id LIMIT 1");
+    SQLite::Statement query(
+        m_database.sqlite(),
+        std::string("SELECT c.enrollment_id, k.name, c.at_utc, (SELECT max(w.at_utc) FROM actions w"
+                    " WHERE w.enrollment_id = c.enrollment_id AND w.type = 'withdraw_invite' AND w.state = 'failed')"
+                    " FROM actions c JOIN enrollments e ON e.id = c.enrollment_id"
+                    " JOIN campaigns k ON k.id = c.campaign_id JOIN prospects p ON p.id = c.prospect_id"
+                    " WHERE c.sender_id = ?1 AND c.type = 'connect' AND c.state = 'sent' AND c.at_utc <= ?2"
+                    " AND e.state = 'done' AND p.erased_at IS NULL AND p.merged_into IS NULL"
+                    " AND p.profile_url NOT IN (SELECT value FROM suppressions WHERE kind = 'profile')"
+                    " AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.kind = 'email_domain'"
+                    " AND instr(p.email, '@') > 0 AND s.value = lower(substr(p.email, instr(p.email, '@') + 1)))"
+                    " AND NOT EXISTS (SELECT 1 FROM events v INDEXED BY events_by_prospect"
+                    " WHERE v.prospect_id = c.prospect_id AND v.sender_id = ?1 AND (v.type IN ('replied', 'opted_out')"
+                    " OR (v.type IN ('accepted', 'withdrawn') AND v.occurred_at >= ") +
+            since_sent("c.at_utc") +
+            ")))"
+            " AND NOT EXISTS (SELECT 1 FROM actions w WHERE w.enrollment_id = c.enrollment_id"
+            " AND w.type = 'withdraw_invite' AND (w.state <> 'failed' OR w.failure IS NOT NULL OR w.attempts >= ?3))"
+            " ORDER BY c.at_utc, c.id LIMIT 1");
     query.bind(1, sender_id);
     query.bind(2, core::format_utc(sent_before));
     query.bind(3, most_attempts);
     if (!query.executeStep()) {
         return std::nullopt;
     }
-    return StaleInvitation{query.getColumn(0).getInt64(), query.getColumn(1).getString(),
-                           read_time(query.getColumn(2))};
+    return StaleInvitation{query.getColumn(0).getInt64(), query.getColumn(1).getString(), read_time(query.getColumn(2)),
+                           read_optional_time(query.getColumn(3))};
 }
 
 core::InvitationRecord ActionStore::invitation_record(core::RowId sender_id, core::Timestamp now, int settled,
                                                       core::Duration settle) {
-    // An invitation is answered by an acceptance, or ended by a withdrawal: the gateway's event since it was sent, or
+    // An invitation is answered by an acceptance, or ended by a withdrawal: the gateway's event since it was sent
+    // (k_gateway_clock_slack before, by the engine's clock), or
     // the sender's own withdraw_invite in the same enrollment (a prospect invited again by another campaign is pending
     // again). The events are looked up by prospect: left to itself, the planner scans every acceptance of the period
     // for each invitation.
@@ -323,7 +336,9 @@ core::InvitationRecord ActionStore::invitation_record(core::RowId sender_id, cor
             " AND c.at_utc <= ?2"
             " AND NOT EXISTS (SELECT 1 FROM events v INDEXED BY events_by_prospect WHERE v.prospect_id = c.prospect_id"
             " AND v.sender_id = ?1 AND v.type IN ('accepted', 'withdrawn')"
-            " AND v.occurred_at >= c.at_utc AND v.occurred_at <= ?2)"
+            " AND v.occurred_at >= " +
+            since_sent("c.at_utc") +
+            " AND v.occurred_at <= ?2)"
             " AND NOT EXISTS (SELECT 1 FROM actions w WHERE w.enrollment_id = c.enrollment_id"
             " AND w.type = 'withdraw_invite' AND w.state = 'sent' AND w.at_utc <= ?2)");
     pending.bind(1, sender_id);
@@ -334,10 +349,11 @@ core::InvitationRecord ActionStore::invitation_record(core::RowId sender_id, cor
     SQLite::Statement latest(
         m_database.sqlite(),
         "SELECT EXISTS (SELECT 1 FROM events v INDEXED BY events_by_prospect WHERE v.prospect_id = c.prospect_id"
-        " AND v.sender_id = ?1 AND v.type = 'accepted' AND v.occurred_at >= c.at_utc"
-        " AND v.occurred_at <= ?3)"
-        " FROM actions c WHERE c.sender_id = ?1 AND c.type = 'connect' AND c.state = 'sent'"
-        " AND c.at_utc <= ?2 ORDER BY c.at_utc DESC LIMIT ?4");
+        " AND v.sender_id = ?1 AND v.type = 'accepted' AND v.occurred_at >= " +
+            since_sent("c.at_utc") +
+            " AND v.occurred_at <= ?3)"
+            " FROM actions c WHERE c.sender_id = ?1 AND c.type = 'connect' AND c.state = 'sent'"
+            " AND c.at_utc <= ?2 ORDER BY c.at_utc DESC LIMIT ?4");
     latest.bind(1, sender_id);
     latest.bind(2, core::format_utc(now - settle));
     latest.bind(3, core::format_utc(now));

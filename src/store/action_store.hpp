@@ -40,7 +40,12 @@ struct StaleInvitation {
     core::EnrollmentId enrollment_id = 0;
     std::string campaign;
     core::Timestamp sent_at{};
+    std::optional<core::Timestamp> last_tried; // its withdrawal's last failed attempt, when one was made
 };
+
+// How far a gateway's clock may be behind the engine's: an acceptance dated up to this much before its invitation
+// was sent still answers it.
+inline constexpr core::Duration k_gateway_clock_slack = std::chrono::hours{1};
 
 class ActionStore {
 public:

@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "store/row_reading.hpp"
+
 namespace campaign::store {
 
 namespace {
@@ -35,7 +37,7 @@ ImportMentions::~ImportMentions() {
 }
 
 std::optional<Mention> ImportMentions::first(core::ProspectId id) {
-    m_find->reset();
+    ResetOnExit reset(*m_find);
     m_find->bind(1, id);
     if (!m_find->executeStep()) {
         return std::nullopt;
@@ -44,7 +46,7 @@ std::optional<Mention> ImportMentions::first(core::ProspectId id) {
 }
 
 void ImportMentions::record(core::ProspectId id, const Mention& mention) {
-    m_record->reset();
+    ResetOnExit reset(*m_record);
     m_record->bind(1, id);
     m_record->bind(2, mention.line);
     m_record->bind(3, mention.changed ? 1 : 0);

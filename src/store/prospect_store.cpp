@@ -270,8 +270,8 @@ void ProspectStore::erase(core::ProspectId id, core::Timestamp when) {
                             "(SELECT id FROM prospects WHERE id = ?1 OR merged_into = ?1)",
                             // An invitation's note stays counted against the month's notes: its words go, not
                             // that there were some.
-                            "UPDATE actions SET rendered_text = CASE WHEN coalesce(rendered_text, '') = '' THEN NULL"
-                            " ELSE '(erased)' END, response = NULL, error = NULL "
+                            "UPDATE actions SET rendered_text = CASE WHEN type = 'connect' AND"
+                            " coalesce(rendered_text, '') <> '' THEN '(erased)' END, response = NULL, error = NULL "
                             "WHERE prospect_id IN (SELECT id FROM prospects WHERE id = ?1 OR merged_into = ?1)",
                             "UPDATE events SET text = NULL "
                             "WHERE prospect_id IN (SELECT id FROM prospects WHERE id = ?1 OR merged_into = ?1)",

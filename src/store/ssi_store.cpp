@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/error.hpp"
+#include "store/row_reading.hpp"
 
 namespace campaign::store {
 
@@ -83,14 +84,14 @@ SQLite::Statement& SsiStore::prepared(std::unique_ptr<SQLite::Statement>& statem
 }
 
 core::RowId SsiStore::sender_id(const std::string& name) {
-    auto& find = prepared(m_find_sender, "SELECT id FROM senders WHERE name = ?");
-    find.bind(1, name);
-    if (find.executeStep()) {
-        auto id = find.getColumn(0).getInt64();
-        find.reset();
-        return id;
+    {
+        auto& find = prepared(m_find_sender, "SELECT id FROM senders WHERE name = ?");
+        ResetOnExit reset(find);
+        find.bind(1, name);
+        if (find.executeStep()) {
+            return find.getColumn(0).getInt64();
+        }
     }
-    find.reset();
     auto& insert = prepared(m_insert_sender, "INSERT INTO senders (name) VALUES (?)");
     insert.bind(1, name);
     insert.exec();
@@ -106,14 +107,16 @@ bool SsiStore::has_sender(const std::string& name) {
 std::optional<core::SsiSnapshot> SsiStore::record(const core::SsiSnapshot& snapshot, core::Timestamp recorded_at) {
     auto id = sender_id(snapshot.sender);
     std::optional<core::SsiSnapshot> previous;
-    auto& query =
-        prepared(m_find_snapshot, std::string("SELECT ") + k_snapshot_columns + "WHERE p.sender_id = ? AND p.day = ?");
-    query.bind(1, id);
-    query.bind(2, core::format_day(snapshot.day));
-    if (query.executeStep()) {
-        previous = read_snapshot(query);
+    {
+        auto& query = prepared(m_find_snapshot,
+                               std::string("SELECT ") + k_snapshot_columns + "WHERE p.sender_id = ? AND p.day = ?");
+        ResetOnExit reset(query);
+        query.bind(1, id);
+        query.bind(2, core::format_day(snapshot.day));
+        if (query.executeStep()) {
+            previous = read_snapshot(query);
+        }
     }
-    query.reset();
     auto& upsert = prepared(m_upsert_snapshot,
                             "INSERT INTO ssi_snapshots (sender_id, day, brand, people, insights, relationships, total, "
                             "industry_rank, network_rank, industry_average, network_average, source, recorded_at) "

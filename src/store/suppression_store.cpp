@@ -35,7 +35,7 @@ bool SuppressionStore::remove(core::SuppressionKind kind, std::string_view value
 
 bool SuppressionStore::contains(core::SuppressionKind kind, std::string_view value) {
     auto listed = [this, kind](std::string_view form) {
-        m_contains->reset();
+        ResetOnExit reset(*m_contains); // a statement left on its row would keep this connection's snapshot open
         m_contains->bind(1, std::string(core::to_string(kind)));
         m_contains->bind(2, std::string(form));
         return m_contains->executeStep();

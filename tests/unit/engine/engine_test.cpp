@@ -473,3 +473,26 @@ TEST_CASE("no write transaction is open while the transport is called: sends, po
     CHECK(inside == 0);
     CHECK(fixture.count("SELECT count(*) FROM actions WHERE state = 'sending'") == 0);
 }
+
+TEST_CASE("a stale invitation to a prospect suppressed by email domain is left alone, and the run ends", "[engine]") {
+    Fixture fixture;
+    fixture.add_prospects(4, "founders");
+    fixture.transport.accept_every = 1000;
+    auto campaign = founders();
+    campaign.steps = {step("invite", core::ActionType::connect)};
+    campaign.steps[0].template_name = "note.mustache";
+    for (auto& sender : campaign.senders) {
+        sender.withdraw_invitations_after = 3 * 24h;
+    }
+    fixture.run(campaign, 24h);
+    REQUIRE(fixture.count("SELECT count(*) FROM actions WHERE type = 'connect' AND state = 'sent'") == 4);
+    // Two of them work at a company that asked not to be contacted again.
+    SQLite::Database db((fixture.folder / "campaign.db").string(), SQLite::OPEN_READWRITE);
+    db.exec("UPDATE prospects SET email = 'p' || id || '@Acme.com' WHERE id IN (1, 2)");
+    db.exec("INSERT INTO suppressions (kind, value, reason, created_at)"
+            " VALUES ('email_domain', 'acme.com', 'asked', '2026-11-23T12:00:00Z')");
+    auto summary = fixture.run(campaign, 30 * 24h);
+    CHECK(summary.stop_reason == "nothing left to do");
+    CHECK(fixture.count("SELECT count(*) FROM actions WHERE step = 'withdraw:pending' AND state = 'sent'") == 2);
+    CHECK(fixture.count("SELECT count(*) FROM actions WHERE step = 'withdraw:pending' AND prospect_id IN (1, 2)") == 0);
+}

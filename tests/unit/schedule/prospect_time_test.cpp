@@ -78,6 +78,14 @@ TEST_CASE("the moments a prospect's hours share with the sender's", "[schedule]"
         // Hours that never meet still give nothing, the holiday in the way or not.
         CHECK_FALSE(hours.next_shared(away, "Australia/Sydney", utc("2026-12-10T08:00:00Z")));
     }
+    SECTION("a week's days off are no holiday: hours that meet only months away do not meet") {
+        // Mondays 14:00-15:00 in Berlin and 09:00-17:00 in New York touch only in the week of October when the US
+        // keeps its summer time and Europe does not.
+        auto sender = sender_in("Europe/Berlin", 14 * 60, 15 * 60);
+        sender.working_hours.days = {false, true, false, false, false, false, false};
+        SenderCalendar mondays(sender);
+        CHECK_FALSE(hours.next_shared(mondays, "America/New_York", utc("2026-06-01T06:00:00Z")));
+    }
     SECTION("a sender working weekends still waits for the prospect's weekday") {
         auto sender = sender_in("Europe/Berlin", 9 * 60, 17 * 60);
         sender.working_hours.days.fill(true);

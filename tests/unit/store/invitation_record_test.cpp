@@ -118,7 +118,10 @@ TEST_CASE("the stale invitation to withdraw next is the oldest pending one whose
                 " FROM enrollments WHERE id = " + std::to_string(enrollment));
     };
     withdrawal(20, 2, "failed", "NULL", 2);
-    CHECK(actions.stale_invitation(1, now, 5)->enrollment_id == 2);
+    auto retried = actions.stale_invitation(1, now, 5);
+    CHECK(retried->enrollment_id == 2);
+    CHECK(retried->last_tried == core::parse_utc("2026-11-29T10:00:00Z")); // a later run waits after it
+    CHECK_FALSE(oldest->last_tried);
     db.exec("UPDATE actions SET attempts = 5 WHERE id = 20");
     CHECK(actions.stale_invitation(1, now, 5)->enrollment_id == 7);
     withdrawal(21, 7, "failed", "'rejected'", 1);
@@ -144,6 +147,11 @@ TEST_CASE("an acceptance or a withdrawal from before an invitation was sent does
     auto record = actions.invitation_record(1, now, 50, std::chrono::days{14});
     CHECK(record.pending == 3); // 2, 5 and 7, as before
     CHECK(record.settled_accepted == 1);
+    // An acceptance the gateway dates a little before the invitation, by its own clock, answers it.
+    db.exec(
+        "INSERT INTO events (id, external_id, type, prospect_id, sender_id, enrollment_id, occurred_at, received_at)"
+        " VALUES (6, 'a2-early', 'accepted', 2, 1, 2, '2026-11-02T09:30:00Z', '2026-11-02T09:30:00Z')");
+    CHECK(actions.invitation_record(1, now, 50, std::chrono::days{14}).pending == 2);
     db.exec("UPDATE enrollments SET state = 'done' WHERE id = 7");
     auto stale = actions.stale_invitation(1, now, 5);
     REQUIRE(stale);

@@ -193,7 +193,7 @@ TEST_CASE("erasing a prospect removes what identifies them and keeps the row", "
         sqlite.exec("INSERT INTO actions (enrollment_id, campaign_id, campaign_version_id, prospect_id, "
                     "sender_id, step, type, idempotency_key, state, rendered_text, at_utc, at_local) "
                     "VALUES (" +
-                    n + ", 1, 1, " + n + ", 1, 'invite', 'invite', 'key-" + n +
+                    n + ", 1, 1, " + n + ", 1, 'invite', 'connect', 'key-" + n +
                     "', 'sent', 'Hi there', '2026-11-02T09:00:00Z', '2026-11-02T10:00:00')");
         sqlite.exec("INSERT INTO events (external_id, type, prospect_id, occurred_at, received_at, text) "
                     "VALUES ('event-" +
