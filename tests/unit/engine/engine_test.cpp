@@ -496,3 +496,46 @@ TEST_CASE("a stale invitation to a prospect suppressed by email domain is left a
     CHECK(fixture.count("SELECT count(*) FROM actions WHERE step = 'withdraw:pending' AND state = 'sent'") == 2);
     CHECK(fixture.count("SELECT count(*) FROM actions WHERE step = 'withdraw:pending' AND prospect_id IN (1, 2)") == 0);
 }
+
+namespace {
+
+// An observer that reaches out on each tick, as the one fetching the gateway's SSI does.
+class ReachingObserver final : public engine::RunObserver {
+public:
+    explicit ReachingObserver(std::function<void()> reach) : m_reach(std::move(reach)) {}
+    void on_progress(const engine::Progress&) override { m_reach(); }
+
+private:
+    std::function<void()> m_reach;
+};
+
+} // namespace
+
+TEST_CASE("the run's observer is told of its progress with no write transaction open", "[engine][invariant]") {
+    Fixture fixture;
+    fixture.add_prospects(8, "founders");
+    SQLite::Database other((fixture.folder / "campaign.db").string(), SQLite::OPEN_READWRITE);
+    int ticks = 0;
+    int inside = 0;
+    ReachingObserver observer([&] {
+        ++ticks;
+        try {
+            other.exec("BEGIN IMMEDIATE");
+            other.exec("ROLLBACK");
+        } catch (const SQLite::Exception&) {
+            ++inside;
+        }
+    });
+    engine::Engine engine(fixture.database, fixture.transport, fixture.messages, fixture.random, observer);
+    engine.read_replies_with(built_in_triage());
+    engine.load(
+        {{founders(), "definition of founders", "founders.yaml"}},
+        [](const std::string&, const std::string&) { return founders(); }, fixture.clock.now());
+    engine.recover(fixture.clock.now());
+    engine.enroll(fixture.clock.now());
+    engine::SimulatedWaiter waiter(fixture.clock);
+    std::atomic<bool> stop{false};
+    engine.run(fixture.clock, waiter, {fixture.clock.now() + 10 * 24h, false}, stop);
+    CHECK(ticks > 20);
+    CHECK(inside == 0);
+}
