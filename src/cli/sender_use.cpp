@@ -4,6 +4,7 @@
 
 #include "cli/stored_campaigns.hpp"
 #include "config/holiday_calendars.hpp"
+#include "core/text.hpp"
 #include "schedule/health.hpp"
 #include "schedule/ledger.hpp"
 #include "schedule/limits.hpp"
@@ -83,11 +84,7 @@ std::string held_note(const SenderUse& use, core::Timestamp now) {
         parts.push_back(std::string(core::plural_of(hold.type)) + " held until " + core::format_utc(hold.until) +
                         " by a limit of the account");
     }
-    std::string note;
-    for (const auto& part : parts) {
-        note += (note.empty() ? "" : "; ") + part;
-    }
-    return note;
+    return core::join(parts, "; ");
 }
 
 } // namespace

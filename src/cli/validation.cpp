@@ -61,10 +61,7 @@ public:
 
     void report(std::size_t audience, core::Diagnostics& findings) const {
         if (m_unrouted > 0) {
-            std::string shown;
-            for (const auto& url : m_examples) {
-                shown += (shown.empty() ? "" : ", ") + url;
-            }
+            auto shown = core::join(m_examples, ", ");
             findings.push_back({m_campaign.routing_location,
                                 std::to_string(m_unrouted) + " of the audience's " + std::to_string(audience) +
                                     (m_unrouted == 1 ? " prospects matches" : " prospects match") +
@@ -91,8 +88,8 @@ private:
     std::vector<std::string> m_examples;
 };
 
-// Whose zone a campaign with prospect hours knows: prospects reached in the sender's hours alone, and `timezone`
-// fields the tz database does not know.
+// Whose zone a campaign with prospect hours knows: prospects reached in the sender's hours alone, and `timezone` (or
+// `time_zone`) fields the tz database does not know.
 class ZoneCheck {
 public:
     explicit ZoneCheck(const core::Campaign& campaign) : m_campaign(campaign) {}
@@ -101,13 +98,17 @@ public:
         if (!m_campaign.prospect_hours) {
             return;
         }
-        auto field = prospect.fields.find(std::string(schedule::k_time_zone_field));
-        auto zone = schedule::prospect_zone(prospect);
-        if (field != prospect.fields.end() && !core::trim(field->second).empty() && zone != core::trim(field->second) &&
-            m_unknown_fields.size() < k_shown) {
-            m_unknown_fields.insert(std::string(core::trim(field->second)));
+        for (auto key : {schedule::k_time_zone_field, schedule::k_time_zone_field_spaced}) {
+            auto field = prospect.fields.find(std::string(key));
+            if (field == prospect.fields.end()) {
+                continue;
+            }
+            auto name = std::string(core::trim(field->second));
+            if (!name.empty() && m_unknown_fields.size() < k_shown && !schedule::known_zone(name)) {
+                m_unknown_fields.insert(name);
+            }
         }
-        if (!zone && ++m_unknown <= k_shown) {
+        if (!schedule::prospect_zone(prospect) && ++m_unknown <= k_shown) {
             m_examples.push_back(prospect.location.empty() ? prospect.profile_url + " (no location)"
                                                            : prospect.profile_url + " (" + prospect.location + ")");
         }
@@ -116,10 +117,7 @@ public:
     void report(std::size_t audience, core::Diagnostics& findings) const {
         const auto& where = m_campaign.prospect_hours_location;
         if (!m_unknown_fields.empty()) {
-            std::string names;
-            for (const auto& name : m_unknown_fields) {
-                names += (names.empty() ? "'" : ", '") + name + "'";
-            }
+            auto names = "'" + core::join(m_unknown_fields, "', '") + "'";
             findings.push_back({where,
                                 "the tz database knows no zone " + names +
                                     " of the prospects' timezone field: their location decides their zone (use IANA "
@@ -127,10 +125,7 @@ public:
                                 core::Severity::warning});
         }
         if (m_unknown > 0) {
-            std::string shown;
-            for (const auto& example : m_examples) {
-                shown += (shown.empty() ? "" : ", ") + example;
-            }
+            auto shown = core::join(m_examples, ", ");
             findings.push_back({where,
                                 std::to_string(m_unknown) + " of the audience's " + std::to_string(audience) +
                                     " prospects have no zone known from their timezone field or location and are "

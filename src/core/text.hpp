@@ -25,6 +25,19 @@ bool contains_lowered_phrase(std::string_view text, std::string_view phrase);
 // A column header as a field and template variable name: "Connected On" -> "connected_on".
 std::string field_name(std::string_view header);
 
+// The pieces one after the other, `separator` between each two: join({"a", "b"}, ", ") is "a, b".
+template <typename Pieces>
+std::string join(const Pieces& pieces, std::string_view separator) {
+    std::string joined;
+    for (const auto& piece : pieces) {
+        if (!joined.empty()) {
+            joined += separator;
+        }
+        joined += piece;
+    }
+    return joined;
+}
+
 // Splits on any of the separator characters, trims each piece and drops the empty ones.
 std::vector<std::string> split_list(std::string_view text, std::string_view separators);
 

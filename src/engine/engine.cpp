@@ -368,10 +368,7 @@ int Engine::enroll(core::Timestamp now, std::optional<core::Timestamp> updated_s
             }
         });
         if (unrouted_count > 0) {
-            std::string shown;
-            for (const auto& url : unrouted) {
-                shown += (shown.empty() ? "" : ", ") + url;
-            }
+            auto shown = core::join(unrouted, ", ");
             m_observer.on_warning("campaign '" + campaign.id + "': " + std::to_string(unrouted_count) +
                                   (unrouted_count == 1 ? " prospect of the audience matches no routing rule and is"
                                                        : " prospects of the audience match no routing rule and are") +

@@ -13,6 +13,8 @@ namespace {
 // of the sender's a few more.
 constexpr int k_max_passes = 128;
 
+} // namespace
+
 bool known_zone(const std::string& name) {
     try {
         date::locate_zone(name);
@@ -21,8 +23,6 @@ bool known_zone(const std::string& name) {
         return false;
     }
 }
-
-} // namespace
 
 std::optional<std::string> prospect_zone(const core::Prospect& prospect) {
     for (auto key : {k_time_zone_field, k_time_zone_field_spaced}) {

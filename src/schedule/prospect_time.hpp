@@ -26,7 +26,10 @@ inline constexpr std::string_view k_time_zone_field_spaced = "time_zone";
 inline constexpr core::Duration k_shared_hours_search = std::chrono::days{14};
 inline constexpr core::Duration k_long_closure = std::chrono::days{7};
 
-// The prospect's zone, by their `timezone` field or their location; nothing when neither tells it.
+// Whether the machine's tz database knows the zone `name` ("America/Chicago").
+bool known_zone(const std::string& name);
+
+// The prospect's zone, by their `timezone` (or `time_zone`) field or their location; nothing when neither tells it.
 std::optional<std::string> prospect_zone(const core::Prospect& prospect);
 
 // A campaign's prospect hours, with the calendars of the zones met so far.

@@ -323,11 +323,10 @@ std::optional<StaleInvitation> ActionStore::stale_invitation(core::RowId sender_
 
 core::InvitationRecord ActionStore::invitation_record(core::RowId sender_id, core::Timestamp now, int settled,
                                                       core::Duration settle) {
-    // An invitation is answered by an acceptance, or ended by a withdrawal: the gateway's event since it was sent
-    // (k_gateway_clock_slack before, by the engine's clock), or
-    // the sender's own withdraw_invite in the same enrollment (a prospect invited again by another campaign is pending
-    // again). The events are looked up by prospect: left to itself, the planner scans every acceptance of the period
-    // for each invitation.
+    // An invitation is answered by an acceptance, or ended by a withdrawal: the gateway's event since it was sent (from
+    // k_gateway_clock_slack before, by the engine's clock), or the sender's own withdraw_invite in the same enrollment
+    // (a prospect invited again by another campaign is pending again). The events are looked up by prospect: left to
+    // itself, the planner scans every acceptance of the period for each invitation.
     core::InvitationRecord record;
     SQLite::Statement pending(
         m_database.sqlite(),

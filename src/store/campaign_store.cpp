@@ -2,7 +2,6 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
-#include "core/error.hpp"
 #include "store/row_reading.hpp"
 
 namespace campaign::store {

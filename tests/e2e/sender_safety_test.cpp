@@ -402,3 +402,23 @@ TEST_CASE("a campaign with prospect hours reaches each prospect in their own wor
     CHECK(*anywhere.rbegin() <= 15);
     CHECK(db.execAndGet("SELECT count(*) FROM actions WHERE type = 'connect' AND state = 'sent'").getInt() == 30);
 }
+
+TEST_CASE("validate names the prospects' time zones the tz database does not know, in either spelling of the column",
+          "[e2e][senders]") {
+    Workspace workspace;
+    workspace.write("people.csv", "first_name,linkedin_url,location,Time Zone,tags\n"
+                                  "Ann,https://www.linkedin.com/in/zone-ann,Remote,Central Time,founders\n"
+                                  "Bob,https://www.linkedin.com/in/zone-bob,Remote,America/Chicago,founders\n");
+    REQUIRE(workspace.run({"prospects", "import", "people.csv"}).exit_code == 0);
+    workspace.write("campaigns/first-month.yaml",
+                    invite_campaign("") + "prospect_hours: {days: [mon, tue, wed, thu, fri], from: \"09:00\", to: "
+                                          "\"17:00\"}\n");
+    auto validated = workspace.run({"validate", "campaigns/first-month.yaml"});
+    INFO(validated.err);
+    REQUIRE(validated.exit_code == 0);
+    CHECK(validated.err.find("the tz database knows no zone 'Central Time' of the prospects' timezone field") !=
+          std::string::npos);
+    CHECK(validated.err.find("'America/Chicago'") == std::string::npos);
+    // Ann's location tells nothing either: she is reached in the sender's hours; Bob in Chicago's.
+    CHECK(validated.err.find("1 of the audience's 2 prospects have no zone known") != std::string::npos);
+}

@@ -1,5 +1,6 @@
 #include <array>
 #include <catch2/catch.hpp>
+#include <set>
 
 #include "core/text.hpp"
 
@@ -77,4 +78,11 @@ TEST_CASE("phrases match whole words, ignoring case", "[core]") {
     CHECK_FALSE(contains_phrase("I stopped by your booth", "stop"));
     CHECK_FALSE(contains_phrase("not really interested", "not interested"));
     CHECK_FALSE(contains_phrase("anything", ""));
+}
+
+TEST_CASE("pieces are joined with a separator between each two", "[core]") {
+    CHECK(join(std::vector<std::string>{"a", "b", "c"}, ", ") == "a, b, c");
+    CHECK(join(std::vector<std::string>{"only"}, "; ") == "only");
+    CHECK(join(std::vector<std::string>{}, ", ").empty());
+    CHECK(join(std::set<std::string>{"b", "a"}, "', '") == "a', 'b");
 }
