@@ -1,25 +1,12 @@
 #include "store/action_store.hpp"
 
+#include "store/action_sql.hpp"
+#include "store/pending_invitations.hpp"
 #include "store/row_reading.hpp"
 
 namespace campaign::store {
 
 namespace {
-
-// The earliest an event of the gateway's may be dated and still answer an invitation sent at `sent` (a column): the
-// gateway's clock is not the engine's.
-std::string since_sent(std::string_view sent) {
-    return "strftime('%Y-%m-%dT%H:%M:%SZ', " + std::string(sent) + ", '-" +
-           std::to_string(std::chrono::duration_cast<std::chrono::minutes>(k_gateway_clock_slack).count()) +
-           " minutes')";
-}
-
-// The states of an action that went out or may have: what a sender's limits and allowances count.
-const std::string& counted_states() {
-    static const std::string list =
-        sql_list({core::ActionState::sent, core::ActionState::sending, core::ActionState::in_doubt});
-    return list;
-}
 
 constexpr const char* k_columns =
     "a.id, a.enrollment_id, a.campaign_id, a.campaign_version_id, a.prospect_id, a.sender_id, a.step, a.variant, "
@@ -102,7 +89,8 @@ std::optional<core::Action> find_action(SQLite::Statement& query) {
 }
 
 ActionStore::ActionStore(Database& database)
-    : m_database(database), m_statements(std::make_unique<Statements>(database.sqlite())) {}
+    : m_database(database), m_statements(std::make_unique<Statements>(database.sqlite())),
+      m_pending(std::make_unique<PendingInvitations>(database)) {}
 
 ActionStore::~ActionStore() = default;
 
@@ -139,6 +127,7 @@ core::ActionId ActionStore::write_intent(core::Action& action, core::ActionState
         bind_optional_text(retry, 7, response);
         retry.bind(8, *tried);
         retry.exec();
+        m_pending->written(action, *tried, state);
         return *tried;
     }
     auto& insert = m_statements->insert;
@@ -159,7 +148,9 @@ core::ActionId ActionStore::write_intent(core::Action& action, core::ActionState
     insert.bind(14, action.at_local);
     bind_optional_text(insert, 15, response);
     insert.exec();
-    return m_database.sqlite().getLastInsertRowid();
+    auto id = m_database.sqlite().getLastInsertRowid();
+    m_pending->written(action, id, state);
+    return id;
 }
 
 core::ActionId ActionStore::begin(core::Action& action) {
@@ -184,6 +175,7 @@ void ActionStore::finish(core::ActionId id, core::ActionState state, const std::
     }
     update.bind(5, id);
     update.exec();
+    m_pending->settled(id, state);
 }
 
 void ActionStore::uncount_attempt(core::ActionId id) {
@@ -325,26 +317,11 @@ core::InvitationRecord ActionStore::invitation_record(core::RowId sender_id, cor
                                                       core::Duration settle) {
     // An invitation is answered by an acceptance, or ended by a withdrawal: the gateway's event since it was sent (from
     // k_gateway_clock_slack before, by the engine's clock), or the sender's own withdraw_invite in the same enrollment
-    // (a prospect invited again by another campaign is pending again). The events are looked up by prospect: left to
-    // itself, the planner scans every acceptance of the period for each invitation.
+    // (a prospect invited again by another campaign is pending again). The pending ones are kept from one call to the
+    // next (store/pending_invitations.hpp). The events are looked up by prospect: left to itself, the planner scans
+    // every acceptance of the period for each invitation.
     core::InvitationRecord record;
-    SQLite::Statement pending(
-        m_database.sqlite(),
-        "SELECT count(*) FROM actions c WHERE c.sender_id = ?1 AND c.type = 'connect' AND c.state IN " +
-            counted_states() +
-            " AND c.at_utc <= ?2"
-            " AND NOT EXISTS (SELECT 1 FROM events v INDEXED BY events_by_prospect WHERE v.prospect_id = c.prospect_id"
-            " AND v.sender_id = ?1 AND v.type IN ('accepted', 'withdrawn')"
-            " AND v.occurred_at >= " +
-            since_sent("c.at_utc") +
-            " AND v.occurred_at <= ?2)"
-            " AND NOT EXISTS (SELECT 1 FROM actions w WHERE w.enrollment_id = c.enrollment_id"
-            " AND w.type = 'withdraw_invite' AND w.state = 'sent' AND w.at_utc <= ?2)");
-    pending.bind(1, sender_id);
-    pending.bind(2, core::format_utc(now));
-    if (pending.executeStep()) {
-        record.pending = pending.getColumn(0).getInt();
-    }
+    record.pending = m_pending->count(sender_id, now);
     SQLite::Statement latest(
         m_database.sqlite(),
         "SELECT EXISTS (SELECT 1 FROM events v INDEXED BY events_by_prospect WHERE v.prospect_id = c.prospect_id"

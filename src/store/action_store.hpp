@@ -15,6 +15,8 @@
 
 namespace campaign::store {
 
+class PendingInvitations;
+
 // An action as the log prints it, with names instead of row ids.
 struct ActionLogRow {
     core::Action action;
@@ -103,6 +105,7 @@ private:
 
     Database& m_database;
     std::unique_ptr<Statements> m_statements;
+    std::unique_ptr<PendingInvitations> m_pending; // the senders' pending invitations, once asked for
 };
 
 } // namespace campaign::store

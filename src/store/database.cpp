@@ -153,7 +153,7 @@ void Database::copy_to(const std::filesystem::path& target) {
     }
 }
 
-Transaction::Transaction(Database& database) {
+Transaction::Transaction(Database& database) : m_database(database) {
     // IMMEDIATE takes the write lock now, so a second writer waits here (up to the busy timeout) rather than
     // failing halfway through its work.
     try {
@@ -164,7 +164,11 @@ Transaction::Transaction(Database& database) {
     }
 }
 
-Transaction::~Transaction() = default;
+Transaction::~Transaction() {
+    if (!m_committed) {
+        ++m_database.m_rollbacks;
+    }
+}
 
 ReadSnapshot::ReadSnapshot(Database& database) {
     try {
@@ -178,6 +182,7 @@ ReadSnapshot::~ReadSnapshot() = default;
 
 void Transaction::commit() {
     m_transaction->commit();
+    m_committed = true;
 }
 
 } // namespace campaign::store

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 
@@ -47,10 +48,16 @@ public:
 
     // For the stores of this module only: the header that declares SQLite::Database is not visible elsewhere.
     SQLite::Database& sqlite() { return *m_sqlite; }
+    // How many transactions on this connection were rolled back: what a store that keeps a copy of some rows in
+    // memory, kept up to date by its own writes, checks to know that the writes it saw may have been undone.
+    std::uint64_t rollbacks() const { return m_rollbacks; }
 
 private:
+    friend class Transaction;
+
     std::filesystem::path m_path;
     std::unique_ptr<SQLite::Database> m_sqlite;
+    std::uint64_t m_rollbacks = 0;
 };
 
 // All or nothing: rolled back unless commit() is called before it goes out of scope.
@@ -64,7 +71,9 @@ public:
     void commit();
 
 private:
+    Database& m_database;
     std::unique_ptr<SQLite::Transaction> m_transaction;
+    bool m_committed = false;
 };
 
 // The database as one moment of it, for a report's reads: a deferred transaction, whose first read takes the snapshot

@@ -2,7 +2,10 @@
 // and the pending ones, across campaigns and senders; which pending one is withdrawn next for being old; and what a
 // sender used of its monthly allowances.
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <array>
 #include <catch2/catch.hpp>
+#include <random>
+#include <vector>
 
 #include "store/action_store.hpp"
 #include "store/database.hpp"
@@ -178,4 +181,136 @@ TEST_CASE("a sender's monthly allowances count its notes and its InMails in its 
     // A prospect erased keeps their invitation's note counted: its words go, the note was used.
     store::ProspectStore(database).erase(1, *core::parse_utc("2026-11-25T00:00:00Z"));
     CHECK(actions.used_in_month(1, "2026-11", store::MonthlyAllowance::notes) == 2);
+}
+
+namespace {
+
+// The rule of a pending invitation, counted afresh over the whole log: what the count kept from call to call must
+// always equal.
+int pending_afresh(SQLite::Database& db, core::RowId sender_id, core::Timestamp now) {
+    SQLite::Statement query(
+        db, "SELECT count(*) FROM actions c WHERE c.sender_id = ?1 AND c.type = 'connect'"
+            " AND c.state IN ('sent', 'sending', 'in_doubt') AND c.at_utc <= ?2"
+            " AND NOT EXISTS (SELECT 1 FROM events v WHERE v.prospect_id = c.prospect_id AND v.sender_id = ?1"
+            " AND v.type IN ('accepted', 'withdrawn') AND v.occurred_at <= ?2"
+            " AND v.occurred_at >= strftime('%Y-%m-%dT%H:%M:%SZ', c.at_utc, '-60 minutes'))"
+            " AND NOT EXISTS (SELECT 1 FROM actions w WHERE w.enrollment_id = c.enrollment_id"
+            " AND w.type = 'withdraw_invite' AND w.state = 'sent' AND w.at_utc <= ?2)");
+    query.bind(1, sender_id);
+    query.bind(2, core::format_utc(now));
+    query.executeStep();
+    return query.getColumn(0).getInt();
+}
+
+} // namespace
+
+TEST_CASE("randomized: the pending invitations kept from call to call are those counted afresh, through every write, "
+          "answer, retry and rollback",
+          "[store][invariant]") {
+    for (unsigned seed = 1; seed <= 6; ++seed) {
+        INFO("seed " << seed);
+        test::TempFolder folder;
+        store::Database database(folder / "campaign.db", store::OpenMode::create);
+        record_invitations(database);
+        auto& db = database.sqlite();
+        store::ActionStore actions(database);
+        std::mt19937 random(seed);
+        auto pick = [&random](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
+        auto now = *core::parse_utc("2026-11-01T00:00:00Z");
+        std::vector<core::ActionId> open; // written as sending or in doubt
+        std::vector<core::Action> failed; // invitations to try again
+        int made = 0;
+        auto write = [&](core::ActionType type, bool sent) {
+            core::Action action;
+            action.enrollment_id = 1 + pick(9);
+            SQLite::Statement enrollment(
+                db, "SELECT campaign_id, campaign_version_id, prospect_id, sender_id FROM enrollments WHERE id = ?");
+            enrollment.bind(1, action.enrollment_id);
+            enrollment.executeStep();
+            action.campaign_id = enrollment.getColumn(0).getInt64();
+            action.version_id = enrollment.getColumn(1).getInt64();
+            action.prospect_id = enrollment.getColumn(2).getInt64();
+            action.sender_id = enrollment.getColumn(3).getInt64();
+            action.step = "step" + std::to_string(++made);
+            action.type = type;
+            action.idempotency_key = "r" + std::to_string(made);
+            action.at_utc = now;
+            action.at_local = "2026-11-01T00:00:00";
+            auto id = sent ? actions.begin_sent(action, "ok") : actions.begin(action);
+            action.id = id;
+            if (!sent) {
+                open.push_back(id);
+            }
+            return action;
+        };
+        for (int step = 0; step < 300; ++step) {
+            now += std::chrono::minutes(pick(6 * 60));
+            switch (pick(7)) {
+            case 0:
+            case 1:
+                write(core::ActionType::connect, pick(2) == 0);
+                break;
+            case 2: { // an outcome for one under way
+                if (open.empty()) {
+                    break;
+                }
+                auto at = static_cast<std::size_t>(pick(static_cast<int>(open.size())));
+                auto id = open[at];
+                auto state = std::array{core::ActionState::sent, core::ActionState::failed,
+                                        core::ActionState::in_doubt}[static_cast<std::size_t>(pick(3))];
+                actions.finish(id, state, "", "");
+                if (state != core::ActionState::in_doubt) {
+                    open.erase(open.begin() + static_cast<std::ptrdiff_t>(at));
+                }
+                if (auto action = actions.get(id); state == core::ActionState::failed) {
+                    failed.push_back(*action);
+                }
+                break;
+            }
+            case 3:
+                write(core::ActionType::withdraw_invite, pick(3) == 0);
+                break;
+            case 4: { // the gateway's answer, dated by its own clock, sometimes ahead of the engine's
+                auto prospect = 1 + pick(6);
+                auto sender = 1 + pick(2);
+                auto type = std::array{"accepted", "withdrawn", "replied"}[static_cast<std::size_t>(pick(3))];
+                auto at = now + std::chrono::minutes(pick(5 * 60) - 2 * 60);
+                db.exec("INSERT INTO events (external_id, type, prospect_id, sender_id, occurred_at, received_at)"
+                        " VALUES ('e" +
+                        std::to_string(step) + "', '" + type + "', " + std::to_string(prospect) + ", " +
+                        std::to_string(sender) + ", '" + core::format_utc(at) + "', '" + core::format_utc(now) + "')");
+                break;
+            }
+            case 5: { // a failed invitation tried again, in the same row
+                if (failed.empty()) {
+                    break;
+                }
+                auto action = failed.back();
+                failed.pop_back();
+                action.at_utc = now;
+                open.push_back(actions.begin(action));
+                break;
+            }
+            case 6: { // written and undone
+                auto before = open.size();
+                {
+                    store::Transaction transaction(database);
+                    write(core::ActionType::connect, pick(2) == 0);
+                    write(core::ActionType::withdraw_invite, true);
+                }
+                open.resize(before);
+                break;
+            }
+            }
+            for (core::RowId sender = 1; sender <= 2; ++sender) {
+                INFO("step " << step << ", sender " << sender << ", at " << core::format_utc(now));
+                REQUIRE(actions.invitation_record(sender, now, 50, std::chrono::days{14}).pending ==
+                        pending_afresh(db, sender, now));
+            }
+        }
+        // Asked about an earlier moment, the count is taken afresh.
+        auto earlier = *core::parse_utc("2026-11-20T00:00:00Z");
+        CHECK(actions.invitation_record(1, earlier, 50, std::chrono::days{14}).pending ==
+              pending_afresh(db, 1, earlier));
+    }
 }
