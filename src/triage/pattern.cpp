@@ -13,12 +13,20 @@ namespace {
 constexpr std::size_t k_gap = 3;       // "~"
 constexpr std::size_t k_long_gap = 12; // "..."
 
-bool elided(std::string_view text_word, std::string_view pattern_word, bool prefix) {
+// The word after an elided article ("m'envoyer": "envoyer"), or nothing when it has none.
+std::string_view unelided(std::string_view text_word) {
     auto apostrophe = text_word.find('\'');
     if (apostrophe == std::string_view::npos || apostrophe > 4) {
+        return {};
+    }
+    return text_word.substr(apostrophe + 1);
+}
+
+bool elided(std::string_view text_word, std::string_view pattern_word, bool prefix) {
+    auto rest = unelided(text_word);
+    if (rest.data() == nullptr) {
         return false;
     }
-    auto rest = text_word.substr(apostrophe + 1);
     return prefix ? rest.starts_with(pattern_word) : rest == pattern_word;
 }
 
@@ -139,23 +147,29 @@ std::optional<Pattern> Pattern::compile(std::string_view text, std::string& erro
         pattern.m_sequences.push_back(std::move(sequence));
     }
     pattern.m_filters = true;
-    for (const auto& sequence : pattern.m_sequences) {
+    std::map<std::string, std::vector<std::size_t>> starts;
+    for (std::size_t s = 0; s < pattern.m_sequences.size(); ++s) {
+        const auto& sequence = pattern.m_sequences[s];
         const auto& first =
             sequence.front().kind == Element::Kind::start && sequence.size() > 1 ? sequence[1] : sequence.front();
         for (const auto& alternative : first.alternatives) {
             pattern.m_filters = pattern.m_filters && first.kind == Element::Kind::words &&
                                 alternative.kind == Alternative::Kind::word && !alternative.prefix &&
                                 !alternative.suffix;
-            pattern.m_first_words.push_back(alternative.text);
+            auto& listed = starts[alternative.text];
+            if (listed.empty() || listed.back() != s) {
+                listed.push_back(s);
+            }
         }
         pattern.m_filters = pattern.m_filters && first.kind == Element::Kind::words;
     }
+    if (pattern.m_filters) {
+        for (auto& [word, sequences] : starts) {
+            pattern.m_first_words.push_back(word);
+            pattern.m_starts.push_back(std::move(sequences));
+        }
+    }
     return pattern;
-}
-
-bool Pattern::may_match(const std::unordered_set<std::string>& words) const {
-    return !m_filters || std::any_of(m_first_words.begin(), m_first_words.end(),
-                                     [&words](const std::string& word) { return words.count(word) > 0; });
 }
 
 std::optional<Pattern::Element> Pattern::compile_piece(const std::string& piece, bool first, bool last,
@@ -288,10 +302,29 @@ bool Pattern::match_from(const Sequence& sequence, const Sentence& sentence, std
 std::optional<std::size_t> Pattern::match_at(const Sentence& sentence, std::size_t at,
                                              const std::vector<WordSpan>& dates) const {
     std::optional<std::size_t> longest;
-    for (const auto& sequence : m_sequences) {
+    auto attempt = [&](const Sequence& sequence) {
         std::size_t end = 0;
         if (match_from(sequence, sentence, 0, at, dates, end) && (!longest || end > *longest)) {
             longest = end;
+        }
+    };
+    if (!m_filters) {
+        std::for_each(m_sequences.begin(), m_sequences.end(), attempt);
+        return longest;
+    }
+    // Only the readings that begin with the word there, as written or after an elided article: a pattern of many
+    // groups has many readings, and few begin with any one word.
+    if (at >= sentence.words.size()) {
+        return longest;
+    }
+    std::string_view word = sentence.words[at].folded;
+    for (auto written : {word, unelided(word)}) {
+        auto found = std::lower_bound(m_first_words.begin(), m_first_words.end(), written);
+        if (written.empty() || found == m_first_words.end() || *found != written) {
+            continue;
+        }
+        for (auto s : m_starts[static_cast<std::size_t>(found - m_first_words.begin())]) {
+            attempt(m_sequences[s]);
         }
     }
     return longest;

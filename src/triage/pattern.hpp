@@ -31,10 +31,10 @@ public:
     std::optional<WordSpan> find(const Sentence& sentence, const std::vector<WordSpan>& dates = {},
                                  std::size_t from = 0) const;
     const std::string& text() const { return m_text; }
-    // Whether it can match a text of these words (folded, and each also without an elided article): false when
-    // every way of reading it begins with a plain word the text does not hold. Most patterns of a language never
-    // begin in a given reply; this skips them without trying each word.
-    bool may_match(const std::unordered_set<std::string>& words) const;
+    // The words (folded) a match can begin with, when every way of reading it begins with a plain word; else nothing:
+    // it may begin anywhere. Most patterns of a language never begin in a given reply; a text that holds none of
+    // these words (each also without an elided article) is skipped without trying each word.
+    const std::vector<std::string>* first_words() const { return m_filters ? &m_first_words : nullptr; }
     // Whether the pattern starts with a word of `negations` ("do not contact"), so a negation before it is its own.
     bool starts_with_any(const std::vector<Pattern>& words) const;
     // Whether any of its words is one of `words` ("we will not proceed"), so a negation inside it is its own.
@@ -64,8 +64,9 @@ private:
 
     std::string m_text;
     std::vector<Sequence> m_sequences;      // a pattern with "(a b|c)" groups is one sequence per choice
-    std::vector<std::string> m_first_words; // every word a match can begin with, when all are plain words
-    bool m_filters = false;                 // m_first_words says where it can begin
+    std::vector<std::string> m_first_words; // every word a match can begin with, when all are plain words; sorted
+    std::vector<std::vector<std::size_t>> m_starts; // for each of them, the sequences that begin with it
+    bool m_filters = false;                         // m_first_words says where it can begin
 };
 
 // A word of the text against a pattern word, as the rules compare them: equal, or equal after an elision

@@ -1,6 +1,7 @@
 #include "triage/triage.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <iterator>
 
 #include "triage/body.hpp"
@@ -67,7 +68,7 @@ bool negated(const Sentence& sentence, WordSpan span, const Pattern& pattern,
 // The matches of every class's patterns, one per pattern and sentence.
 std::vector<Match> find_matches(const std::vector<Sentence>& sentences, const std::vector<std::vector<WordSpan>>& dates,
                                 const std::vector<const LanguageRules*>& languages,
-                                const std::unordered_set<std::string>& words) {
+                                const std::vector<const Pattern*>& candidates) {
     std::vector<Match> matches;
     for (std::size_t s = 0; s < sentences.size(); ++s) {
         for (const auto* language : languages) {
@@ -75,7 +76,7 @@ std::vector<Match> find_matches(const std::vector<Sentence>& sentences, const st
                 const auto& patterns = language->of(reply_class);
                 for (bool strong : {true, false}) {
                     for (const auto& pattern : strong ? patterns.strong : patterns.weak) {
-                        if (!pattern.may_match(words)) {
+                        if (!std::binary_search(candidates.begin(), candidates.end(), &pattern, std::less<>())) {
                             continue;
                         }
                         // Every match, so that the last of a yes and a no is the one written last.
@@ -239,7 +240,8 @@ std::optional<std::string> referred(std::string_view body, const std::vector<Sen
     return std::nullopt;
 }
 
-// The words of the text, and each also without an elided article ("m'envoyer": "envoyer"), for Pattern::may_match.
+// The words of the text, and each also without an elided article ("m'envoyer": "envoyer"), which the patterns that may
+// match are looked up by.
 std::unordered_set<std::string> words_in(const std::vector<Sentence>& sentences) {
     std::unordered_set<std::string> words;
     for (const auto& sentence : sentences) {
@@ -270,7 +272,39 @@ int english_words(const std::vector<Sentence>& sentences, const LanguageRules& e
 Triage::Triage(std::vector<LanguageRules> languages) : m_languages(std::move(languages)) {
     for (const auto& language : m_languages) {
         m_body.push_back(&language.body);
+        auto& index = m_indexes[&language];
+        for (const auto& patterns : language.classes) {
+            for (const auto* list : {&patterns.strong, &patterns.weak}) {
+                for (const auto& pattern : *list) {
+                    const auto* first = pattern.first_words();
+                    if (!first) {
+                        index.anywhere.push_back(&pattern);
+                        continue;
+                    }
+                    for (const auto& word : *first) {
+                        auto& listed = index.by_first_word[word];
+                        if (listed.empty() || listed.back() != &pattern) {
+                            listed.push_back(&pattern);
+                        }
+                    }
+                }
+            }
+        }
     }
+}
+
+std::vector<const Pattern*> Triage::candidates(const LanguageRules& language,
+                                               const std::unordered_set<std::string>& words) const {
+    const auto& index = m_indexes.at(&language);
+    auto found = index.anywhere;
+    for (const auto& word : words) {
+        if (auto listed = index.by_first_word.find(word); listed != index.by_first_word.end()) {
+            found.insert(found.end(), listed->second.begin(), listed->second.end());
+        }
+    }
+    std::sort(found.begin(), found.end(), std::less<>());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    return found;
 }
 
 const LanguageRules& Triage::detect(const std::vector<Sentence>& sentences, std::string_view text,
@@ -283,12 +317,10 @@ const LanguageRules& Triage::detect(const std::vector<Sentence>& sentences, std:
             for (const auto& word : sentence.words) {
                 score += std::binary_search(language.words.begin(), language.words.end(), word.folded) ? 1 : 0;
             }
-            for (const auto& patterns : language.classes) {
-                for (const auto* list : {&patterns.strong, &patterns.weak}) {
-                    for (const auto& pattern : *list) {
-                        score += pattern.may_match(words) && pattern.find(sentence) ? 2 : 0;
-                    }
-                }
+        }
+        for (const auto* pattern : candidates(language, words)) {
+            for (const auto& sentence : sentences) {
+                score += pattern->find(sentence) ? 2 : 0;
             }
         }
         int letters = 0;
@@ -336,7 +368,13 @@ Reading Triage::read(std::string_view text, chrono::year_month_day received) con
     for (const auto& mention : mentions) {
         dates[mention.sentence].push_back(mention.span);
     }
-    auto matches = find_matches(sentences, dates, active, words);
+    std::vector<const Pattern*> candidates;
+    for (const auto* rules : active) {
+        auto found = this->candidates(*rules, words);
+        candidates.insert(candidates.end(), found.begin(), found.end());
+    }
+    std::sort(candidates.begin(), candidates.end(), std::less<>());
+    auto matches = find_matches(sentences, dates, active, candidates);
     auto date = implied_date(mentions, received);
     auto [reply_class, match, confidence] = Decision(matches, mentions, date, received).decide();
     reading.reply_class = reply_class;

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -27,6 +28,9 @@ class Triage {
 public:
     // The languages, English first: English is read beside every other language, as replies mix it in.
     explicit Triage(std::vector<LanguageRules> languages);
+    // It points into its own rules.
+    Triage(const Triage&) = delete;
+    Triage& operator=(const Triage&) = delete;
 
     // `received`: the day the reply arrived, which relative dates ("next week") count from.
     Reading read(std::string_view text, std::chrono::year_month_day received) const;
@@ -37,11 +41,22 @@ public:
     const std::vector<LanguageRules>& languages() const { return m_languages; }
 
 private:
+    // A language's class patterns by the words they can begin with: most of them cannot begin in a given reply, and
+    // looking the reply's few words up finds the others without asking each pattern.
+    struct PatternIndex {
+        std::unordered_map<std::string, std::vector<const Pattern*>> by_first_word;
+        std::vector<const Pattern*> anywhere; // those that may begin with any word
+    };
+
     const LanguageRules& detect(const std::vector<Sentence>& sentences, std::string_view text,
                                 const std::unordered_set<std::string>& words) const;
+    // The class patterns of the language that may match a text of `words`, each once, sorted by address.
+    std::vector<const Pattern*> candidates(const LanguageRules& language,
+                                           const std::unordered_set<std::string>& words) const;
 
     std::vector<LanguageRules> m_languages;
     std::vector<const BodyWords*> m_body;
+    std::unordered_map<const LanguageRules*, PatternIndex> m_indexes;
 };
 
 } // namespace campaign::triage
