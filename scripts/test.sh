@@ -13,8 +13,9 @@ case "${1:-}" in
   *) echo "usage: scripts/test.sh [--sanitize]" >&2; exit 2 ;;
 esac
 
-# The reports' HTML pages are checked in a real browser, and the completion scripts in the shells they are for.
-install_missing_packages chromium zsh fish
+# The reports' HTML pages are checked in a real browser, the completion scripts in the shells they are for, and the
+# store on a PostgreSQL server of its own (scripts/lib/postgres.sh, which the suite starts and stops).
+install_missing_packages chromium zsh fish postgresql
 build "$preset"
 if [ "$preset" = default ]; then
   cmake --build --preset default --target format-check

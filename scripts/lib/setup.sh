@@ -5,7 +5,7 @@ readonly packages=(
   g++ cmake ninja-build pkg-config clang-format
   libsqlite3-dev libsqlitecpp-dev libyaml-cpp-dev libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev
   libhowardhinnant-date-dev tzdata libssl-dev libboost-dev libeigen3-dev catch2
-  libcurl4-openssl-dev libcpp-httplib-dev libutf8proc-dev openssl
+  libcurl4-openssl-dev libcpp-httplib-dev libutf8proc-dev openssl libpq-dev
 )
 
 # install_missing_packages [EXTRA...]: the build's packages and any others named, those not installed yet.

@@ -1,0 +1,116 @@
+// One connection to a CRM's database, whichever its backend: SQLite (a file) or PostgreSQL (a server), and the
+// statements the stores run on it. The stores write their SQL once, with SQLite's parameters (`?` and `?N`); a
+// backend that numbers them otherwise (PostgreSQL's `$N`) rewrites them.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+namespace SQLite {
+class Database;
+} // namespace SQLite
+
+namespace campaign::store {
+
+enum class Backend { sqlite, postgresql };
+
+// A backend's prepared statement. Parameters are numbered from 1, columns from 0.
+class StatementImpl {
+public:
+    virtual ~StatementImpl() = default;
+
+    virtual void bind_null(int index) = 0;
+    virtual void bind_integer(int index, std::int64_t value) = 0;
+    virtual void bind_real(int index, double value) = 0;
+    virtual void bind_text(int index, std::string_view value) = 0;
+    // The next row of the result, run first if it was not; false after the last.
+    virtual bool step() = 0;
+    // Ready to run again, with the same parameters until they are bound anew.
+    virtual void reset() = 0;
+    virtual int changes() const = 0; // rows the last run wrote
+
+    virtual int column_count() const = 0;
+    virtual std::string column_name(int index) const = 0;
+    virtual bool is_null(int index) const = 0;
+    virtual std::int64_t integer(int index) const = 0;
+    virtual double real(int index) const = 0;
+    virtual std::string text(int index) const = 0;
+};
+
+class Connection {
+public:
+    virtual ~Connection() = default;
+
+    virtual Backend backend() const = 0;
+    // Where it is connected, for messages: a file's path, a server's user@host:port/database (never a password).
+    virtual std::string where() const = 0;
+    virtual std::unique_ptr<StatementImpl> prepare(const std::string& sql) = 0;
+    // Statements without parameters or results, one or several separated by `;`.
+    virtual void execute(const std::string& sql) = 0;
+};
+
+// One column of the current row.
+class Column {
+public:
+    Column(const StatementImpl& statement, int index) : m_statement(statement), m_index(index) {}
+
+    std::string name() const { return m_statement.column_name(m_index); }
+    bool is_null() const { return m_statement.is_null(m_index); }
+    std::int64_t integer() const { return m_statement.integer(m_index); }
+    int small_integer() const { return static_cast<int>(integer()); }
+    double real() const { return m_statement.real(m_index); }
+    std::string text() const { return m_statement.text(m_index); }
+
+private:
+    const StatementImpl& m_statement;
+    int m_index;
+};
+
+// A statement prepared on a connection, run as often as wanted.
+class Statement {
+public:
+    Statement(Connection& connection, const std::string& sql) : m_impl(connection.prepare(sql)) {}
+
+    void bind(int index) { m_impl->bind_null(index); }
+    template <typename Integer, std::enable_if_t<std::is_integral_v<Integer>, int> = 0>
+    void bind(int index, Integer value) {
+        m_impl->bind_integer(index, static_cast<std::int64_t>(value));
+    }
+    void bind(int index, double value) { m_impl->bind_real(index, value); }
+    void bind(int index, std::string_view value) { m_impl->bind_text(index, value); }
+    void bind(int index, const std::string& value) { m_impl->bind_text(index, value); }
+    void bind(int index, const char* value) { m_impl->bind_text(index, value); }
+
+    // The next row; false when there is none left.
+    bool step() { return m_impl->step(); }
+    // Runs a statement without results to its end; the rows it wrote.
+    int run();
+    void reset() { m_impl->reset(); }
+    int changes() const { return m_impl->changes(); }
+
+    int column_count() const { return m_impl->column_count(); }
+    Column column(int index) const { return Column(*m_impl, index); }
+
+private:
+    std::unique_ptr<StatementImpl> m_impl;
+};
+
+// A statement of SQLite's parameters (`?N`, and `?` for the one after the highest so far) with PostgreSQL's (`$N`);
+// `count` is the highest. Strings, quoted names and comments are copied as they are.
+std::string postgresql_parameters(std::string_view sql, int& count);
+
+// The backend a CRM's location names: a libpq URI (postgresql:// or postgres://) is a server, anything else a file.
+Backend backend_of(std::string_view location);
+
+// The connection of an open SQLite database (store::Database opens the file, with its settings), at `path`.
+std::unique_ptr<Connection> sqlite_connection(SQLite::Database& database, const std::string& path);
+
+// Connects to a PostgreSQL server. Throws core::UserError when the URI carries a password (it belongs in PGPASSWORD or
+// ~/.pgpass, where libpq looks, not on a command line), core::RuntimeFailure when the connection fails, saying where
+// and why.
+std::unique_ptr<Connection> open_postgresql(const std::string& uri);
+
+} // namespace campaign::store
