@@ -14,41 +14,41 @@ constexpr const char* k_columns =
     "a.attempts, a.failure";
 constexpr int k_column_count = 19;
 
-std::string text_or_empty(const SQLite::Column& column) {
-    return column.isNull() ? std::string() : column.getString();
+std::string text_or_empty(const Column& column) {
+    return column.is_null() ? std::string() : column.text();
 }
 
-core::Action read_action(SQLite::Statement& row) {
+core::Action read_action(Statement& row) {
     core::Action action;
-    action.id = row.getColumn(0).getInt64();
-    action.enrollment_id = row.getColumn(1).getInt64();
-    action.campaign_id = row.getColumn(2).getInt64();
-    action.version_id = row.getColumn(3).getInt64();
-    action.prospect_id = row.getColumn(4).getInt64();
-    action.sender_id = row.getColumn(5).getInt64();
-    action.step = row.getColumn(6).getString();
-    action.variant = text_or_empty(row.getColumn(7));
-    action.type = read_enum(row.getColumn(8), core::parse_action_type);
-    action.idempotency_key = row.getColumn(9).getString();
-    action.state = read_enum(row.getColumn(10), core::parse_action_state);
-    action.subject = text_or_empty(row.getColumn(11));
-    action.rendered_text = text_or_empty(row.getColumn(12));
-    action.at_utc = read_time(row.getColumn(13));
-    action.at_local = row.getColumn(14).getString();
-    action.response = text_or_empty(row.getColumn(15));
-    action.error = text_or_empty(row.getColumn(16));
-    action.attempts = row.getColumn(17).getInt();
-    action.failure = read_optional_enum(row.getColumn(18), core::parse_failure);
+    action.id = row.column(0).integer();
+    action.enrollment_id = row.column(1).integer();
+    action.campaign_id = row.column(2).integer();
+    action.version_id = row.column(3).integer();
+    action.prospect_id = row.column(4).integer();
+    action.sender_id = row.column(5).integer();
+    action.step = row.column(6).text();
+    action.variant = text_or_empty(row.column(7));
+    action.type = read_enum(row.column(8), core::parse_action_type);
+    action.idempotency_key = row.column(9).text();
+    action.state = read_enum(row.column(10), core::parse_action_state);
+    action.subject = text_or_empty(row.column(11));
+    action.rendered_text = text_or_empty(row.column(12));
+    action.at_utc = read_time(row.column(13));
+    action.at_local = row.column(14).text();
+    action.response = text_or_empty(row.column(15));
+    action.error = text_or_empty(row.column(16));
+    action.attempts = row.column(17).small_integer();
+    action.failure = read_optional_enum(row.column(18), core::parse_failure);
     return action;
 }
 
 } // namespace
 
 struct ActionStore::Statements {
-    explicit Statements(SQLite::Database& db)
+    explicit Statements(Connection& db)
         : insert(db, "INSERT INTO actions (enrollment_id, campaign_id, campaign_version_id, prospect_id, sender_id,"
                      " step, variant, type, idempotency_key, state, subject, rendered_text, at_utc, at_local, response)"
-                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
           retry(db, "UPDATE actions SET state = ?, variant = ?, subject = ?, rendered_text = ?, at_utc = ?,"
                     " at_local = ?, response = ?, error = NULL, failure = NULL, attempts = attempts + 1"
                     " WHERE id = ? AND state = 'failed'"),
@@ -68,28 +68,28 @@ struct ActionStore::Statements {
                               " AND a.step NOT LIKE 'inbox:%'" // an answer from the inbox is no step to branch at
                               " ORDER BY a.at_utc DESC, a.id DESC LIMIT 1") {}
 
-    SQLite::Statement insert;
-    SQLite::Statement retry;
-    SQLite::Statement step_state;
-    SQLite::Statement finish;
-    SQLite::Statement uncount_attempt;
-    SQLite::Statement find;
-    SQLite::Statement find_by_key;
-    SQLite::Statement get;
-    SQLite::Statement answered_by;
+    Statement insert;
+    Statement retry;
+    Statement step_state;
+    Statement finish;
+    Statement uncount_attempt;
+    Statement find;
+    Statement find_by_key;
+    Statement get;
+    Statement answered_by;
 };
 
 // The action the query finds, if any.
-std::optional<core::Action> find_action(SQLite::Statement& query) {
+std::optional<core::Action> find_action(Statement& query) {
     ResetOnExit reset(query);
-    if (!query.executeStep()) {
+    if (!query.step()) {
         return std::nullopt;
     }
     return read_action(query);
 }
 
 ActionStore::ActionStore(Database& database)
-    : m_database(database), m_statements(std::make_unique<Statements>(database.sqlite())),
+    : m_database(database), m_statements(std::make_unique<Statements>(database.connection())),
       m_pending(std::make_unique<PendingInvitations>(database)) {}
 
 ActionStore::~ActionStore() = default;
@@ -103,14 +103,14 @@ core::ActionId ActionStore::write_intent(core::Action& action, core::ActionState
         ResetOnExit reset(step_state);
         step_state.bind(1, action.enrollment_id);
         step_state.bind(2, action.step);
-        if (step_state.executeStep()) {
+        if (step_state.step()) {
             // Only a failed step may be tried again: anything else would be a second send.
-            if (step_state.getColumn(2).getString() != core::to_string(core::ActionState::failed)) {
+            if (step_state.column(2).text() != core::to_string(core::ActionState::failed)) {
                 throw std::logic_error("step '" + action.step + "' of enrollment " +
                                        std::to_string(action.enrollment_id) + " was already sent");
             }
-            tried = step_state.getColumn(0).getInt64();
-            action.idempotency_key = step_state.getColumn(1).getString();
+            tried = step_state.column(0).integer();
+            action.idempotency_key = step_state.column(1).text();
         }
     }
     action.state = state;
@@ -126,7 +126,7 @@ core::ActionId ActionStore::write_intent(core::Action& action, core::ActionState
         retry.bind(6, action.at_local);
         bind_optional_text(retry, 7, response);
         retry.bind(8, *tried);
-        retry.exec();
+        retry.run();
         m_pending->written(action, *tried, state);
         return *tried;
     }
@@ -147,8 +147,7 @@ core::ActionId ActionStore::write_intent(core::Action& action, core::ActionState
     insert.bind(13, core::format_utc(action.at_utc));
     insert.bind(14, action.at_local);
     bind_optional_text(insert, 15, response);
-    insert.exec();
-    auto id = m_database.sqlite().getLastInsertRowid();
+    auto id = insert.insert();
     m_pending->written(action, id, state);
     return id;
 }
@@ -174,7 +173,7 @@ void ActionStore::finish(core::ActionId id, core::ActionState state, const std::
         update.bind(4);
     }
     update.bind(5, id);
-    update.exec();
+    update.run();
     m_pending->settled(id, state);
 }
 
@@ -182,7 +181,7 @@ void ActionStore::uncount_attempt(core::ActionId id) {
     auto& update = m_statements->uncount_attempt;
     ResetOnExit reset(update);
     update.bind(1, id);
-    update.exec();
+    update.run();
 }
 
 std::optional<core::Action> ActionStore::find(core::EnrollmentId enrollment_id, const std::string& step) {
@@ -215,12 +214,11 @@ std::optional<core::Action> ActionStore::answered_by(core::ProspectId prospect_i
 }
 
 std::vector<core::Action> ActionStore::in_flight() {
-    SQLite::Statement query(
-        m_database.sqlite(),
-        std::string("SELECT ") + k_columns +
-            " FROM actions a WHERE state IN ('sending', 'in_doubt') AND state = 'sending' ORDER BY id");
+    Statement query(m_database.connection(),
+                    std::string("SELECT ") + k_columns +
+                        " FROM actions a WHERE state IN ('sending', 'in_doubt') AND state = 'sending' ORDER BY id");
     std::vector<core::Action> result;
-    while (query.executeStep()) {
+    while (query.step()) {
         result.push_back(read_action(query));
     }
     return result;
@@ -229,16 +227,16 @@ std::vector<core::Action> ActionStore::in_flight() {
 void ActionStore::for_each_counted(core::RowId sender_id, core::Timestamp since,
                                    const std::function<void(core::ActionType, core::Timestamp)>& visit) {
     // One type at a time, so that each query reads only its stretch of the (sender, type, time) index.
-    SQLite::Statement query(m_database.sqlite(),
-                            "SELECT at_utc FROM actions WHERE sender_id = ? AND type = ? AND at_utc >= ?"
-                            " AND state IN " +
-                                counted_states() + " ORDER BY at_utc");
+    Statement query(m_database.connection(),
+                    "SELECT at_utc FROM actions WHERE sender_id = ? AND type = ? AND at_utc >= ?"
+                    " AND state IN " +
+                        counted_states() + " ORDER BY at_utc");
     for (auto type : core::k_action_types) {
         query.bind(1, sender_id);
         query.bind(2, std::string(core::to_string(type)));
         query.bind(3, core::format_utc(since));
-        while (query.executeStep()) {
-            visit(type, read_time(query.getColumn(0)));
+        while (query.step()) {
+            visit(type, read_time(query.column(0)));
         }
         query.reset();
     }
@@ -246,15 +244,15 @@ void ActionStore::for_each_counted(core::RowId sender_id, core::Timestamp since,
 
 std::optional<core::Timestamp> ActionStore::first_counted(core::RowId sender_id) {
     // Type by type, each the first entry of its stretch of the (sender, type, time) index.
-    SQLite::Statement query(m_database.sqlite(), "SELECT at_utc FROM actions WHERE sender_id = ? AND type = ?"
-                                                 " AND state IN " +
-                                                     counted_states() + " ORDER BY at_utc LIMIT 1");
+    Statement query(m_database.connection(), "SELECT at_utc FROM actions WHERE sender_id = ? AND type = ?"
+                                             " AND state IN " +
+                                                 counted_states() + " ORDER BY at_utc LIMIT 1");
     std::optional<core::Timestamp> first;
     for (auto type : core::k_action_types) {
         query.bind(1, sender_id);
         query.bind(2, std::string(core::to_string(type)));
-        if (query.executeStep()) {
-            auto at = read_time(query.getColumn(0));
+        if (query.step()) {
+            auto at = read_time(query.column(0));
             first = std::min(first.value_or(at), at);
         }
         query.reset();
@@ -270,22 +268,22 @@ int ActionStore::used_in_month(core::RowId sender_id, const std::string& month, 
     auto to = core::Timestamp{next + std::chrono::days{1}};
     auto counted = allowance == MonthlyAllowance::notes ? " AND type = 'connect' AND coalesce(rendered_text, '') <> ''"
                                                         : " AND type = 'inmail'";
-    SQLite::Statement query(m_database.sqlite(),
-                            std::string("SELECT count(*) FROM actions WHERE sender_id = ?"
-                                        " AND at_utc >= ? AND at_utc < ? AND substr(at_local, 1, 7) = ?"
-                                        " AND state IN ") +
-                                counted_states() + counted);
+    Statement query(m_database.connection(),
+                    std::string("SELECT count(*) FROM actions WHERE sender_id = ?"
+                                " AND at_utc >= ? AND at_utc < ? AND substr(at_local, 1, 7) = ?"
+                                " AND state IN ") +
+                        counted_states() + counted);
     query.bind(1, sender_id);
     query.bind(2, core::format_utc(from));
     query.bind(3, core::format_utc(to));
     query.bind(4, month);
-    return query.executeStep() ? query.getColumn(0).getInt() : 0;
+    return query.step() ? query.column(0).small_integer() : 0;
 }
 
 std::optional<StaleInvitation> ActionStore::stale_invitation(core::RowId sender_id, core::Timestamp sent_before,
                                                              int most_attempts) {
-    SQLite::Statement query(
-        m_database.sqlite(),
+    Statement query(
+        m_database.connection(),
         std::string("SELECT c.enrollment_id, k.name, c.at_utc, (SELECT max(w.at_utc) FROM actions w"
                     " WHERE w.enrollment_id = c.enrollment_id AND w.type = 'withdraw_invite' AND w.state = 'failed')"
                     " FROM actions c JOIN enrollments e ON e.id = c.enrollment_id"
@@ -306,11 +304,11 @@ std::optional<StaleInvitation> ActionStore::stale_invitation(core::RowId sender_
     query.bind(1, sender_id);
     query.bind(2, core::format_utc(sent_before));
     query.bind(3, most_attempts);
-    if (!query.executeStep()) {
+    if (!query.step()) {
         return std::nullopt;
     }
-    return StaleInvitation{query.getColumn(0).getInt64(), query.getColumn(1).getString(), read_time(query.getColumn(2)),
-                           read_optional_time(query.getColumn(3))};
+    return StaleInvitation{query.column(0).integer(), query.column(1).text(), read_time(query.column(2)),
+                           read_optional_time(query.column(3))};
 }
 
 core::InvitationRecord ActionStore::invitation_record(core::RowId sender_id, core::Timestamp now, int settled,
@@ -322,8 +320,8 @@ core::InvitationRecord ActionStore::invitation_record(core::RowId sender_id, cor
     // every acceptance of the period for each invitation.
     core::InvitationRecord record;
     record.pending = m_pending->count(sender_id, now);
-    SQLite::Statement latest(
-        m_database.sqlite(),
+    Statement latest(
+        m_database.connection(),
         "SELECT EXISTS (SELECT 1 FROM events v INDEXED BY events_by_prospect WHERE v.prospect_id = c.prospect_id"
         " AND v.sender_id = ?1 AND v.type = 'accepted' AND v.occurred_at >= " +
             since_sent("c.at_utc") +
@@ -334,36 +332,36 @@ core::InvitationRecord ActionStore::invitation_record(core::RowId sender_id, cor
     latest.bind(2, core::format_utc(now - settle));
     latest.bind(3, core::format_utc(now));
     latest.bind(4, settled);
-    while (latest.executeStep()) {
+    while (latest.step()) {
         ++record.settled;
-        record.settled_accepted += latest.getColumn(0).getInt();
+        record.settled_accepted += latest.column(0).small_integer();
     }
     return record;
 }
 
 void ActionStore::for_each_logged(const ActionLogFilter& filter,
                                   const std::function<void(const ActionLogRow&)>& visit) {
-    SQLite::Statement query(m_database.sqlite(),
-                            std::string("SELECT ") + k_columns +
-                                ", c.name, v.version, s.name, p.profile_url FROM actions a"
-                                " JOIN campaigns c ON c.id = a.campaign_id"
-                                " JOIN campaign_versions v ON v.id = a.campaign_version_id"
-                                " JOIN senders s ON s.id = a.sender_id JOIN prospects p ON p.id = a.prospect_id"
-                                " WHERE (?1 IS NULL OR c.name = ?1) AND (?2 IS NULL OR s.name = ?2)"
-                                " ORDER BY a.at_utc, a.id");
+    Statement query(m_database.connection(),
+                    std::string("SELECT ") + k_columns +
+                        ", c.name, v.version, s.name, p.profile_url FROM actions a"
+                        " JOIN campaigns c ON c.id = a.campaign_id"
+                        " JOIN campaign_versions v ON v.id = a.campaign_version_id"
+                        " JOIN senders s ON s.id = a.sender_id JOIN prospects p ON p.id = a.prospect_id"
+                        " WHERE (?1 IS NULL OR c.name = ?1) AND (?2 IS NULL OR s.name = ?2)"
+                        " ORDER BY a.at_utc, a.id");
     if (filter.campaign) {
         query.bind(1, *filter.campaign);
     }
     if (filter.sender) {
         query.bind(2, *filter.sender);
     }
-    while (query.executeStep()) {
+    while (query.step()) {
         ActionLogRow row;
         row.action = read_action(query);
-        row.campaign = query.getColumn(k_column_count).getString();
-        row.version = query.getColumn(k_column_count + 1).getInt();
-        row.sender = query.getColumn(k_column_count + 2).getString();
-        row.profile_url = query.getColumn(k_column_count + 3).getString();
+        row.campaign = query.column(k_column_count).text();
+        row.version = query.column(k_column_count + 1).small_integer();
+        row.sender = query.column(k_column_count + 2).text();
+        row.profile_url = query.column(k_column_count + 3).text();
         visit(row);
     }
 }

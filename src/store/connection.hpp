@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -25,9 +26,14 @@ public:
     virtual void bind_null(int index) = 0;
     virtual void bind_integer(int index, std::int64_t value) = 0;
     virtual void bind_real(int index, double value) = 0;
-    virtual void bind_text(int index, std::string_view value) = 0;
+    virtual void bind_text(int index, const std::string& value) = 0;
+    virtual void clear_bindings() = 0; // every parameter NULL
+    // The number of a named parameter (`:since`), 0 when the statement has none of that name.
+    virtual int parameter_index(const std::string& name) const = 0;
     // The next row of the result, run first if it was not; false after the last.
     virtual bool step() = 0;
+    // Runs an INSERT ending in RETURNING id to its end, ready to run again; the id of the row it wrote.
+    virtual std::int64_t insert();
     // Ready to run again, with the same parameters until they are bound anew.
     virtual void reset() = 0;
     virtual int changes() const = 0; // rows the last run wrote
@@ -80,14 +86,26 @@ public:
         m_impl->bind_integer(index, static_cast<std::int64_t>(value));
     }
     void bind(int index, double value) { m_impl->bind_real(index, value); }
-    void bind(int index, std::string_view value) { m_impl->bind_text(index, value); }
+    void bind(int index, std::string_view value) { m_impl->bind_text(index, std::string(value)); }
     void bind(int index, const std::string& value) { m_impl->bind_text(index, value); }
     void bind(int index, const char* value) { m_impl->bind_text(index, value); }
+    // By name (`:since`), a name the statement has.
+    template <typename Value>
+    void bind(const char* name, const Value& value) {
+        bind(named(name), value);
+    }
+    void bind(const char* name) { bind(named(name)); }
+    void clear_bindings() { m_impl->clear_bindings(); }
+    int parameter_index(const std::string& name) const { return m_impl->parameter_index(name); }
 
     // The next row; false when there is none left.
     bool step() { return m_impl->step(); }
     // Runs a statement without results to its end; the rows it wrote.
     int run();
+    // Runs an INSERT ending in RETURNING id (as `id` is every table's key); the id of the row it wrote.
+    std::int64_t insert() { return m_impl->insert(); }
+    // Ready to run again, saying nothing of a failure: for a destructor.
+    void try_reset() noexcept;
     void reset() { m_impl->reset(); }
     int changes() const { return m_impl->changes(); }
 
@@ -95,12 +113,18 @@ public:
     Column column(int index) const { return Column(*m_impl, index); }
 
 private:
+    int named(const char* name) const;
+
     std::unique_ptr<StatementImpl> m_impl;
 };
 
-// A statement of SQLite's parameters (`?N`, and `?` for the one after the highest so far) with PostgreSQL's (`$N`);
-// `count` is the highest. Strings, quoted names and comments are copied as they are.
-std::string postgresql_parameters(std::string_view sql, int& count);
+// A statement of SQLite's parameters with PostgreSQL's (`$N`), numbered as SQLite numbers them: `?N` is N, and a
+// bare `?` or the first `:name` of a name the one after the highest so far; `count` is the highest, `names` the
+// number of each name. Strings, quoted names and comments are copied as they are.
+std::string postgresql_parameters(std::string_view sql, int& count, std::map<std::string, int>* names = nullptr);
+
+// The one whole number a query gives (a count, an id), or 0 when it gives no row.
+std::int64_t query_integer(Connection& connection, const std::string& sql);
 
 // The backend a CRM's location names: a libpq URI (postgresql:// or postgres://) is a server, anything else a file.
 Backend backend_of(std::string_view location);

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "core/error.hpp"
+#include "store/connection.hpp"
 #include "store/schema.hpp"
 
 namespace campaign::store {
@@ -110,6 +111,7 @@ Database::Database(const std::filesystem::path& path, OpenMode mode) : m_path(pa
         switch_to_wal(*m_sqlite);
         m_sqlite->exec("PRAGMA foreign_keys = ON");
         migrate(*m_sqlite, path);
+        m_connection = sqlite_connection(*m_sqlite, path.string());
     } catch (const SQLite::Exception& failure) {
         throw core::RuntimeFailure(path.string() + ": error: cannot open the database: " + failure.what());
     }

@@ -14,6 +14,8 @@ class Transaction;
 
 namespace campaign::store {
 
+class Connection;
+
 enum class OpenMode {
     create,     // create the file if it does not exist
     must_exist, // fail when there is no database yet: read-only commands should not leave an empty one
@@ -46,7 +48,8 @@ public:
     // A consistent copy of the whole database in a new file, taken while others may be writing.
     void copy_to(const std::filesystem::path& target);
 
-    // For the stores of this module only: the header that declares SQLite::Database is not visible elsewhere.
+    // For the stores of this module only: the headers that declare them are not visible elsewhere.
+    Connection& connection() { return *m_connection; }
     SQLite::Database& sqlite() { return *m_sqlite; }
     // How many transactions on this connection were rolled back: what a store that keeps a copy of some rows in
     // memory, kept up to date by its own writes, checks to know that the writes it saw may have been undone.
@@ -57,6 +60,7 @@ private:
 
     std::filesystem::path m_path;
     std::unique_ptr<SQLite::Database> m_sqlite;
+    std::unique_ptr<Connection> m_connection;
     std::uint64_t m_rollbacks = 0;
 };
 

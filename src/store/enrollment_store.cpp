@@ -10,28 +10,28 @@ namespace {
 constexpr const char* k_columns = "id, campaign_id, campaign_version_id, prospect_id, sender_id, state, current_step, "
                                   "due_action, next_due_at, waiting_since, enrolled_at, paused_until";
 
-core::Enrollment read_enrollment(SQLite::Statement& row) {
+core::Enrollment read_enrollment(Statement& row) {
     core::Enrollment enrollment;
-    enrollment.id = row.getColumn(0).getInt64();
-    enrollment.campaign_id = row.getColumn(1).getInt64();
-    enrollment.version_id = row.getColumn(2).getInt64();
-    enrollment.prospect_id = row.getColumn(3).getInt64();
-    enrollment.sender_id = row.getColumn(4).getInt64();
-    enrollment.state = read_enum(row.getColumn(5), core::parse_enrollment_state);
-    enrollment.current_step = row.getColumn(6).isNull() ? "" : row.getColumn(6).getString();
-    enrollment.due_action = read_optional_enum(row.getColumn(7), core::parse_action_type);
-    enrollment.next_due_at = read_optional_time(row.getColumn(8));
-    enrollment.waiting_since = read_optional_time(row.getColumn(9));
-    enrollment.enrolled_at = read_time(row.getColumn(10));
-    enrollment.paused_until = read_optional_time(row.getColumn(11));
+    enrollment.id = row.column(0).integer();
+    enrollment.campaign_id = row.column(1).integer();
+    enrollment.version_id = row.column(2).integer();
+    enrollment.prospect_id = row.column(3).integer();
+    enrollment.sender_id = row.column(4).integer();
+    enrollment.state = read_enum(row.column(5), core::parse_enrollment_state);
+    enrollment.current_step = row.column(6).is_null() ? "" : row.column(6).text();
+    enrollment.due_action = read_optional_enum(row.column(7), core::parse_action_type);
+    enrollment.next_due_at = read_optional_time(row.column(8));
+    enrollment.waiting_since = read_optional_time(row.column(9));
+    enrollment.enrolled_at = read_time(row.column(10));
+    enrollment.paused_until = read_optional_time(row.column(11));
     return enrollment;
 }
 
-std::optional<QueueHead> read_head(SQLite::Statement& query) {
+std::optional<QueueHead> read_head(Statement& query) {
     ResetOnExit reset(query);
     std::optional<QueueHead> head;
-    if (query.executeStep()) {
-        head = QueueHead{query.getColumn(0).getInt64(), read_time(query.getColumn(1))};
+    if (query.step()) {
+        head = QueueHead{query.column(0).integer(), read_time(query.column(1))};
     }
     return head;
 }
@@ -39,7 +39,7 @@ std::optional<QueueHead> read_head(SQLite::Statement& query) {
 } // namespace
 
 struct EnrollmentStore::Statements {
-    explicit Statements(SQLite::Database& db)
+    explicit Statements(Connection& db)
         : get(db, std::string("SELECT ") + k_columns + " FROM enrollments WHERE id = ?"),
           update(db, "UPDATE enrollments SET state = ?, current_step = ?, due_action = ?, next_due_at = ?,"
                      " waiting_since = ?, finished_at = CASE WHEN ? = 'active' THEN NULL ELSE ? END, paused_until = ?"
@@ -61,23 +61,23 @@ struct EnrollmentStore::Statements {
                               " ORDER BY id"),
           insert(db, "INSERT INTO enrollments (campaign_id, campaign_version_id, prospect_id, sender_id, state,"
                      " current_step, due_action, next_due_at, waiting_since, enrolled_at, paused_until)"
-                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") {}
+                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id") {}
 
-    SQLite::Statement get;
-    SQLite::Statement update;
-    SQLite::Statement move;
-    SQLite::Statement queue_head;
-    SQLite::Statement due_before;
-    SQLite::Statement next_timer;
+    Statement get;
+    Statement update;
+    Statement move;
+    Statement queue_head;
+    Statement due_before;
+    Statement next_timer;
     // Enrolling an audience asks these once per prospect.
-    SQLite::Statement find;
-    SQLite::Statement active_elsewhere;
-    SQLite::Statement active_with; // once per event
-    SQLite::Statement insert;
+    Statement find;
+    Statement active_elsewhere;
+    Statement active_with; // once per event
+    Statement insert;
 };
 
 EnrollmentStore::EnrollmentStore(Database& database)
-    : m_database(database), m_statements(std::make_unique<Statements>(database.sqlite())) {}
+    : m_database(database), m_statements(std::make_unique<Statements>(database.connection())) {}
 
 EnrollmentStore::~EnrollmentStore() = default;
 
@@ -95,15 +95,14 @@ core::EnrollmentId EnrollmentStore::insert(const core::Enrollment& enrollment) {
     bind_optional_time(insert, 9, enrollment.waiting_since);
     insert.bind(10, core::format_utc(enrollment.enrolled_at));
     bind_optional_time(insert, 11, enrollment.paused_until);
-    insert.exec();
-    return m_database.sqlite().getLastInsertRowid();
+    return insert.insert();
 }
 
 core::Enrollment EnrollmentStore::get(core::EnrollmentId id) {
     auto& query = m_statements->get;
     ResetOnExit reset(query);
     query.bind(1, id);
-    if (!query.executeStep()) {
+    if (!query.step()) {
         throw std::logic_error("no enrollment " + std::to_string(id));
     }
     return read_enrollment(query);
@@ -122,7 +121,7 @@ void EnrollmentStore::update(const core::Enrollment& enrollment, core::Enrollmen
     bind_optional_time(move, 4, enrollment.waiting_since);
     bind_optional_time(move, 5, enrollment.paused_until);
     move.bind(6, enrollment.id);
-    move.exec();
+    move.run();
 }
 
 void EnrollmentStore::update(const core::Enrollment& enrollment, core::Timestamp now) {
@@ -138,13 +137,13 @@ void EnrollmentStore::update(const core::Enrollment& enrollment, core::Timestamp
     update.bind(7, core::format_utc(now));
     bind_optional_time(update, 8, enrollment.paused_until);
     update.bind(9, enrollment.id);
-    update.exec();
+    update.run();
 }
 
 std::optional<core::Timestamp> EnrollmentStore::finished_at(core::EnrollmentId id) {
-    SQLite::Statement query(m_database.sqlite(), "SELECT finished_at FROM enrollments WHERE id = ?");
+    Statement query(m_database.connection(), "SELECT finished_at FROM enrollments WHERE id = ?");
     query.bind(1, id);
-    return query.executeStep() ? read_optional_time(query.getColumn(0)) : std::nullopt;
+    return query.step() ? read_optional_time(query.column(0)) : std::nullopt;
 }
 
 bool EnrollmentStore::is_enrolled(core::RowId campaign_id, core::ProspectId prospect_id) {
@@ -156,7 +155,7 @@ bool EnrollmentStore::active_elsewhere(core::ProspectId prospect_id, core::RowId
     ResetOnExit reset(query);
     query.bind(1, prospect_id);
     query.bind(2, campaign_id);
-    return query.executeStep();
+    return query.step();
 }
 
 std::optional<core::Enrollment> EnrollmentStore::find(core::RowId campaign_id, core::ProspectId prospect_id) {
@@ -165,7 +164,7 @@ std::optional<core::Enrollment> EnrollmentStore::find(core::RowId campaign_id, c
     query.bind(1, campaign_id);
     query.bind(2, prospect_id);
     std::optional<core::Enrollment> found;
-    if (query.executeStep()) {
+    if (query.step()) {
         found = read_enrollment(query);
     }
     return found;
@@ -177,38 +176,38 @@ std::vector<core::Enrollment> EnrollmentStore::active_with(core::ProspectId pros
     query.bind(1, prospect_id);
     query.bind(2, sender_id);
     std::vector<core::Enrollment> result;
-    while (query.executeStep()) {
+    while (query.step()) {
         result.push_back(read_enrollment(query));
     }
     return result;
 }
 
 std::vector<core::EnrollmentId> EnrollmentStore::active_of_prospect(core::ProspectId prospect_id) {
-    SQLite::Statement query(m_database.sqlite(),
-                            "SELECT id FROM enrollments WHERE prospect_id = ? AND state = 'active' ORDER BY id");
+    Statement query(m_database.connection(),
+                    "SELECT id FROM enrollments WHERE prospect_id = ? AND state = 'active' ORDER BY id");
     query.bind(1, prospect_id);
     std::vector<core::EnrollmentId> result;
-    while (query.executeStep()) {
-        result.push_back(query.getColumn(0).getInt64());
+    while (query.step()) {
+        result.push_back(query.column(0).integer());
     }
     return result;
 }
 
 int EnrollmentStore::active_on_other_versions(core::RowId campaign_id, core::RowId version_id) {
-    SQLite::Statement query(m_database.sqlite(), "SELECT count(*) FROM enrollments WHERE campaign_id = ?"
-                                                 " AND campaign_version_id <> ? AND state = 'active'");
+    Statement query(m_database.connection(), "SELECT count(*) FROM enrollments WHERE campaign_id = ?"
+                                             " AND campaign_version_id <> ? AND state = 'active'");
     query.bind(1, campaign_id);
     query.bind(2, version_id);
-    query.executeStep();
-    return query.getColumn(0).getInt();
+    query.step();
+    return query.column(0).small_integer();
 }
 
 bool EnrollmentStore::any_active(const std::vector<core::RowId>& campaign_ids) {
-    SQLite::Statement query(m_database.sqlite(),
-                            "SELECT 1 FROM enrollments WHERE campaign_id = ? AND state = 'active' LIMIT 1");
+    Statement query(m_database.connection(),
+                    "SELECT 1 FROM enrollments WHERE campaign_id = ? AND state = 'active' LIMIT 1");
     for (auto id : campaign_ids) {
         query.bind(1, id);
-        if (query.executeStep()) {
+        if (query.step()) {
             return true;
         }
         query.reset();
@@ -234,8 +233,8 @@ int EnrollmentStore::due_before(core::RowId campaign_id, core::RowId sender_id, 
     query.bind(3, std::string(core::to_string(type)));
     query.bind(4, core::format_utc(before));
     query.bind(5, at_most);
-    query.executeStep();
-    return query.getColumn(0).getInt();
+    query.step();
+    return query.column(0).small_integer();
 }
 
 std::optional<QueueHead> EnrollmentStore::next_timer(core::RowId campaign_id) {
@@ -247,8 +246,8 @@ std::optional<QueueHead> EnrollmentStore::next_timer(core::RowId campaign_id) {
 std::vector<EnrollmentCounts> EnrollmentStore::counts(std::optional<core::RowId> campaign_id, core::Timestamp now) {
     // Who replied is who the reply report counts: enrollments with a reply credited to one of their actions, whether
     // the reply ended the enrollment or came after it was over. An away notice is no reply.
-    SQLite::Statement query(
-        m_database.sqlite(),
+    Statement query(
+        m_database.connection(),
         std::string("WITH replied AS (SELECT DISTINCT a.enrollment_id FROM (SELECT ") + k_answered_action +
             " AS action_id FROM events e WHERE e.type IN ('replied', 'opted_out') AND NOT EXISTS (SELECT 1 FROM"
             " replies c WHERE c.event_id = e.id AND c.class = 'out_of_office')) r"
@@ -268,16 +267,16 @@ std::vector<EnrollmentCounts> EnrollmentStore::counts(std::optional<core::RowId>
     }
     query.bind(2, core::format_utc(now));
     std::vector<EnrollmentCounts> result;
-    while (query.executeStep()) {
+    while (query.step()) {
         EnrollmentCounts row;
-        row.campaign = query.getColumn(0).getString();
-        row.sender = query.getColumn(1).getString();
+        row.campaign = query.column(0).text();
+        row.sender = query.column(1).text();
         int* counts[] = {&row.enrolled,       &row.active, &row.waiting,   &row.paused, &row.done,   &row.replied,
                          &row.ended_on_reply, &row.lost,   &row.opted_out, &row.failed, &row.stopped};
         for (int i = 0; i < 11; ++i) {
-            *counts[i] = query.getColumn(2 + i).getInt();
+            *counts[i] = query.column(2 + i).small_integer();
         }
-        row.next_due_at = read_optional_time(query.getColumn(13));
+        row.next_due_at = read_optional_time(query.column(13));
         result.push_back(row);
     }
     return result;

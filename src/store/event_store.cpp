@@ -6,7 +6,7 @@ namespace campaign::store {
 
 // A run asks for pending events after each poll that brought any, and applies them one by one.
 struct EventStore::Statements {
-    explicit Statements(SQLite::Database& db)
+    explicit Statements(Connection& db)
         : record(db, "INSERT INTO events (external_id, type, prospect_id, sender_id, occurred_at, received_at, text,"
                      " profile_url, sender, action_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                      " ON CONFLICT (external_id) DO NOTHING"),
@@ -18,14 +18,14 @@ struct EventStore::Statements {
           mark_applied(db, "UPDATE events SET applied_at = ?, enrollment_id = ?, action_id = COALESCE(action_id, ?)"
                            " WHERE id = ?") {}
 
-    SQLite::Statement record;
-    SQLite::Statement pending;
-    SQLite::Statement next_pending;
-    SQLite::Statement mark_applied;
+    Statement record;
+    Statement pending;
+    Statement next_pending;
+    Statement mark_applied;
 };
 
 EventStore::EventStore(Database& database)
-    : m_database(database), m_statements(std::make_unique<Statements>(database.sqlite())) {}
+    : m_database(database), m_statements(std::make_unique<Statements>(database.connection())) {}
 
 EventStore::~EventStore() = default;
 
@@ -34,7 +34,7 @@ bool EventStore::record(const core::Event& event, std::optional<core::ProspectId
                         core::Timestamp received_at) {
     auto& insert = m_statements->record;
     ResetOnExit reset(insert);
-    insert.clearBindings();
+    insert.clear_bindings();
     insert.bind(1, event.id);
     insert.bind(2, std::string(core::to_string(event.type)));
     if (prospect_id) {
@@ -51,7 +51,7 @@ bool EventStore::record(const core::Event& event, std::optional<core::ProspectId
     if (action_id) {
         insert.bind(10, *action_id);
     }
-    return insert.exec() > 0;
+    return insert.run() > 0;
 }
 
 std::vector<StoredEvent> EventStore::pending(std::size_t limit, core::Timestamp now) {
@@ -60,23 +60,23 @@ std::vector<StoredEvent> EventStore::pending(std::size_t limit, core::Timestamp 
     query.bind(1, core::format_utc(now));
     query.bind(2, static_cast<std::int64_t>(limit));
     std::vector<StoredEvent> result;
-    while (query.executeStep()) {
+    while (query.step()) {
         StoredEvent stored;
-        stored.id = query.getColumn(0).getInt64();
-        stored.event.id = query.getColumn(1).getString();
-        stored.event.type = read_enum(query.getColumn(2), core::parse_event_type);
-        if (!query.getColumn(3).isNull()) {
-            stored.prospect_id = query.getColumn(3).getInt64();
+        stored.id = query.column(0).integer();
+        stored.event.id = query.column(1).text();
+        stored.event.type = read_enum(query.column(2), core::parse_event_type);
+        if (!query.column(3).is_null()) {
+            stored.prospect_id = query.column(3).integer();
         }
-        if (!query.getColumn(4).isNull()) {
-            stored.sender_id = query.getColumn(4).getInt64();
+        if (!query.column(4).is_null()) {
+            stored.sender_id = query.column(4).integer();
         }
-        stored.event.at = read_time(query.getColumn(5));
-        stored.event.text = query.getColumn(6).isNull() ? "" : query.getColumn(6).getString();
-        stored.event.profile_url = query.getColumn(7).isNull() ? "" : query.getColumn(7).getString();
-        stored.event.sender = query.getColumn(8).isNull() ? "" : query.getColumn(8).getString();
-        if (!query.getColumn(9).isNull()) {
-            stored.action_id = query.getColumn(9).getInt64();
+        stored.event.at = read_time(query.column(5));
+        stored.event.text = query.column(6).is_null() ? "" : query.column(6).text();
+        stored.event.profile_url = query.column(7).is_null() ? "" : query.column(7).text();
+        stored.event.sender = query.column(8).is_null() ? "" : query.column(8).text();
+        if (!query.column(9).is_null()) {
+            stored.action_id = query.column(9).integer();
         }
         result.push_back(std::move(stored));
     }
@@ -87,15 +87,15 @@ std::optional<core::Timestamp> EventStore::next_pending_after(core::Timestamp no
     auto& query = m_statements->next_pending;
     ResetOnExit reset(query);
     query.bind(1, core::format_utc(now));
-    query.executeStep();
-    return query.getColumn(0).isNull() ? std::nullopt : std::optional<core::Timestamp>(read_time(query.getColumn(0)));
+    query.step();
+    return query.column(0).is_null() ? std::nullopt : std::optional<core::Timestamp>(read_time(query.column(0)));
 }
 
 void EventStore::mark_applied(core::RowId id, std::optional<core::EnrollmentId> enrollment_id,
                               std::optional<core::ActionId> action_id, core::Timestamp applied_at) {
     auto& update = m_statements->mark_applied;
     ResetOnExit reset(update);
-    update.clearBindings();
+    update.clear_bindings();
     update.bind(1, core::format_utc(applied_at));
     if (enrollment_id) {
         update.bind(2, *enrollment_id);
@@ -104,7 +104,7 @@ void EventStore::mark_applied(core::RowId id, std::optional<core::EnrollmentId> 
         update.bind(3, *action_id);
     }
     update.bind(4, id);
-    update.exec();
+    update.run();
 }
 
 } // namespace campaign::store

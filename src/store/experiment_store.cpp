@@ -1,8 +1,7 @@
 #include "store/experiment_store.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "core/error.hpp"
+#include "store/connection.hpp"
 #include "store/ssi_store.hpp"
 
 namespace campaign::store {
@@ -20,11 +19,11 @@ core::Day read_day(const std::string& text) {
 } // namespace
 
 void ExperimentStore::add(const core::Experiment& experiment, core::Timestamp now) {
-    auto& db = m_database.sqlite();
+    auto& db = m_database.connection();
     Transaction transaction(m_database);
-    SQLite::Statement taken(db, "SELECT 1 FROM ssi_experiments WHERE name = ?");
+    Statement taken(db, "SELECT 1 FROM ssi_experiments WHERE name = ?");
     taken.bind(1, experiment.name);
-    if (taken.executeStep()) {
+    if (taken.step()) {
         throw core::UserError("error: there is already an experiment named '" + experiment.name + "'");
     }
     for (const auto& other : list(experiment.sender)) {
@@ -35,8 +34,8 @@ void ExperimentStore::add(const core::Experiment& experiment, core::Timestamp no
         }
     }
     auto sender_id = SsiStore(m_database).sender_id(experiment.sender);
-    SQLite::Statement insert(db, "INSERT INTO ssi_experiments (name, sender_id, activity, unit, start_day, weeks, seed,"
-                                 " lag_days, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    Statement insert(db, "INSERT INTO ssi_experiments (name, sender_id, activity, unit, start_day, weeks, seed,"
+                         " lag_days, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
     insert.bind(1, experiment.name);
     insert.bind(2, sender_id);
     insert.bind(3, std::string(core::to_string(experiment.activity)));
@@ -46,9 +45,8 @@ void ExperimentStore::add(const core::Experiment& experiment, core::Timestamp no
     insert.bind(7, static_cast<std::int64_t>(experiment.seed));
     insert.bind(8, experiment.lag_days);
     insert.bind(9, core::format_utc(now));
-    insert.exec();
-    auto id = db.getLastInsertRowid();
-    SQLite::Statement period(
+    auto id = insert.insert();
+    Statement period(
         db, "INSERT INTO ssi_experiment_periods (experiment_id, first_day, days, pair, arm) VALUES (?, ?, ?, ?, ?)");
     for (const auto& p : experiment.periods) {
         period.reset();
@@ -57,48 +55,48 @@ void ExperimentStore::add(const core::Experiment& experiment, core::Timestamp no
         period.bind(3, p.days);
         period.bind(4, p.pair);
         period.bind(5, p.on ? "on" : "off");
-        period.exec();
+        period.run();
     }
     transaction.commit();
 }
 
 std::vector<core::Experiment> ExperimentStore::list(const std::optional<std::string>& sender) {
-    auto& db = m_database.sqlite();
-    SQLite::Statement query(db, "SELECT e.id, e.name, s.name, e.activity, e.unit, e.start_day, e.weeks, e.seed, "
-                                "e.lag_days FROM ssi_experiments e JOIN senders s ON s.id = e.sender_id "
-                                "WHERE ?1 IS NULL OR s.name = ?1 ORDER BY s.name, e.start_day, e.name");
+    auto& db = m_database.connection();
+    Statement query(db, "SELECT e.id, e.name, s.name, e.activity, e.unit, e.start_day, e.weeks, e.seed, "
+                        "e.lag_days FROM ssi_experiments e JOIN senders s ON s.id = e.sender_id "
+                        "WHERE ?1 IS NULL OR s.name = ?1 ORDER BY s.name, e.start_day, e.name");
     if (sender) {
         query.bind(1, *sender);
     }
     std::vector<core::Experiment> experiments;
     std::vector<std::int64_t> ids;
-    while (query.executeStep()) {
+    while (query.step()) {
         core::Experiment experiment;
-        ids.push_back(query.getColumn(0).getInt64());
-        experiment.name = query.getColumn(1).getString();
-        experiment.sender = query.getColumn(2).getString();
-        auto activity = core::parse_activity(query.getColumn(3).getString());
-        auto unit = core::parse_experiment_unit(query.getColumn(4).getString());
+        ids.push_back(query.column(0).integer());
+        experiment.name = query.column(1).text();
+        experiment.sender = query.column(2).text();
+        auto activity = core::parse_activity(query.column(3).text());
+        auto unit = core::parse_experiment_unit(query.column(4).text());
         if (!activity || !unit) {
             throw core::RuntimeFailure("error: the database holds the experiment '" + experiment.name +
                                        "' with an activity or unit this version does not know");
         }
         experiment.activity = *activity;
         experiment.unit = *unit;
-        experiment.start = read_day(query.getColumn(5).getString());
-        experiment.weeks = query.getColumn(6).getInt();
-        experiment.seed = static_cast<std::uint64_t>(query.getColumn(7).getInt64());
-        experiment.lag_days = query.getColumn(8).getInt();
+        experiment.start = read_day(query.column(5).text());
+        experiment.weeks = query.column(6).small_integer();
+        experiment.seed = static_cast<std::uint64_t>(query.column(7).integer());
+        experiment.lag_days = query.column(8).small_integer();
         experiments.push_back(std::move(experiment));
     }
-    SQLite::Statement periods(db, "SELECT first_day, days, pair, arm FROM ssi_experiment_periods "
-                                  "WHERE experiment_id = ? ORDER BY first_day");
+    Statement periods(db, "SELECT first_day, days, pair, arm FROM ssi_experiment_periods "
+                          "WHERE experiment_id = ? ORDER BY first_day");
     for (std::size_t i = 0; i < experiments.size(); ++i) {
         periods.reset();
         periods.bind(1, ids[i]);
-        while (periods.executeStep()) {
-            experiments[i].periods.push_back({read_day(periods.getColumn(0).getString()), periods.getColumn(1).getInt(),
-                                              periods.getColumn(2).getInt(), periods.getColumn(3).getString() == "on"});
+        while (periods.step()) {
+            experiments[i].periods.push_back({read_day(periods.column(0).text()), periods.column(1).small_integer(),
+                                              periods.column(2).small_integer(), periods.column(3).text() == "on"});
         }
     }
     return experiments;
@@ -115,13 +113,13 @@ std::optional<core::Experiment> ExperimentStore::find(const std::string& name) {
 
 bool ExperimentStore::remove(const std::string& name) {
     Transaction transaction(m_database);
-    SQLite::Statement periods(m_database.sqlite(), "DELETE FROM ssi_experiment_periods WHERE experiment_id IN "
-                                                   "(SELECT id FROM ssi_experiments WHERE name = ?)");
+    Statement periods(m_database.connection(), "DELETE FROM ssi_experiment_periods WHERE experiment_id IN "
+                                               "(SELECT id FROM ssi_experiments WHERE name = ?)");
     periods.bind(1, name);
-    periods.exec();
-    SQLite::Statement experiment(m_database.sqlite(), "DELETE FROM ssi_experiments WHERE name = ?");
+    periods.run();
+    Statement experiment(m_database.connection(), "DELETE FROM ssi_experiments WHERE name = ?");
     experiment.bind(1, name);
-    bool removed = experiment.exec() > 0;
+    bool removed = experiment.run() > 0;
     transaction.commit();
     return removed;
 }

@@ -6,11 +6,8 @@
 #include <optional>
 
 #include "core/prospect.hpp"
+#include "store/connection.hpp"
 #include "store/database.hpp"
-
-namespace SQLite {
-class Statement;
-}
 
 namespace campaign::store {
 
@@ -32,8 +29,8 @@ public:
 
 private:
     Database& m_database;
-    std::unique_ptr<SQLite::Statement> m_find;
-    std::unique_ptr<SQLite::Statement> m_record;
+    std::unique_ptr<Statement> m_find;
+    std::unique_ptr<Statement> m_record;
 };
 
 } // namespace campaign::store

@@ -1,6 +1,5 @@
 #include "store/pending_invitations.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <algorithm>
 #include <functional>
 
@@ -93,51 +92,48 @@ void PendingInvitations::load(core::Timestamp now) {
     m_where.clear();
     m_withdrawing.clear();
     m_later.clear();
-    auto& db = m_database.sqlite();
+    auto& db = m_database.connection();
     // The events read are those up to the highest row id now; any written after are read by the next count.
-    m_events_read = db.execAndGet("SELECT coalesce(max(id), 0) FROM events").getInt64();
+    m_events_read = query_integer(db, "SELECT coalesce(max(id), 0) FROM events");
     auto moment = core::format_utc(now);
-    SQLite::Statement invitations(
-        db, "SELECT c.id, c.sender_id, c.prospect_id, c.enrollment_id, c.at_utc FROM actions c"
-            " WHERE c.type = 'connect' AND c.state IN " +
-                counted_states() +
-                " AND NOT EXISTS (SELECT 1 FROM events v INDEXED BY events_by_prospect"
-                " WHERE v.prospect_id = c.prospect_id AND v.sender_id = c.sender_id AND v.type IN " +
-                answer_types() + " AND v.occurred_at >= " + since_sent("c.at_utc") +
-                " AND v.occurred_at <= ?1 AND v.id <= ?2)"
-                " AND NOT EXISTS (SELECT 1 FROM actions w WHERE w.enrollment_id = c.enrollment_id"
-                " AND w.type = 'withdraw_invite' AND w.state = 'sent' AND w.at_utc <= ?1)");
+    Statement invitations(db, "SELECT c.id, c.sender_id, c.prospect_id, c.enrollment_id, c.at_utc FROM actions c"
+                              " WHERE c.type = 'connect' AND c.state IN " +
+                                  counted_states() +
+                                  " AND NOT EXISTS (SELECT 1 FROM events v INDEXED BY events_by_prospect"
+                                  " WHERE v.prospect_id = c.prospect_id AND v.sender_id = c.sender_id AND v.type IN " +
+                                  answer_types() + " AND v.occurred_at >= " + since_sent("c.at_utc") +
+                                  " AND v.occurred_at <= ?1 AND v.id <= ?2)"
+                                  " AND NOT EXISTS (SELECT 1 FROM actions w WHERE w.enrollment_id = c.enrollment_id"
+                                  " AND w.type = 'withdraw_invite' AND w.state = 'sent' AND w.at_utc <= ?1)");
     invitations.bind(1, moment);
     invitations.bind(2, m_events_read);
-    while (invitations.executeStep()) {
-        auto id = invitations.getColumn(0).getInt64();
-        auto sender_id = invitations.getColumn(1).getInt64();
-        auto prospect_id = invitations.getColumn(2).getInt64();
+    while (invitations.step()) {
+        auto id = invitations.column(0).integer();
+        auto sender_id = invitations.column(1).integer();
+        auto prospect_id = invitations.column(2).integer();
         m_pending[sender_id][prospect_id].push_back(
-            {id, invitations.getColumn(3).getInt64(), read_time(invitations.getColumn(4))});
+            {id, invitations.column(3).integer(), read_time(invitations.column(4))});
         m_where[id] = {sender_id, prospect_id};
     }
-    SQLite::Statement answers(db, "SELECT occurred_at, sender_id, prospect_id FROM events WHERE type IN " +
-                                      answer_types() +
-                                      " AND occurred_at > ?1 AND id <= ?2 AND sender_id IS NOT NULL"
-                                      " AND prospect_id IS NOT NULL");
+    Statement answers(db, "SELECT occurred_at, sender_id, prospect_id FROM events WHERE type IN " + answer_types() +
+                              " AND occurred_at > ?1 AND id <= ?2 AND sender_id IS NOT NULL"
+                              " AND prospect_id IS NOT NULL");
     answers.bind(1, moment);
     answers.bind(2, m_events_read);
-    while (answers.executeStep()) {
-        m_later.push_back(
-            {read_time(answers.getColumn(0)), answers.getColumn(1).getInt64(), answers.getColumn(2).getInt64()});
+    while (answers.step()) {
+        m_later.push_back({read_time(answers.column(0)), answers.column(1).integer(), answers.column(2).integer()});
     }
-    SQLite::Statement withdrawals(db, "SELECT id, state, at_utc, sender_id, prospect_id, enrollment_id FROM actions"
-                                      " WHERE type = 'withdraw_invite' AND (state IN ('sending', 'in_doubt')"
-                                      " OR (state = 'sent' AND at_utc > ?1))");
+    Statement withdrawals(db, "SELECT id, state, at_utc, sender_id, prospect_id, enrollment_id FROM actions"
+                              " WHERE type = 'withdraw_invite' AND (state IN ('sending', 'in_doubt')"
+                              " OR (state = 'sent' AND at_utc > ?1))");
     withdrawals.bind(1, moment);
-    while (withdrawals.executeStep()) {
-        Answer withdrawal{read_time(withdrawals.getColumn(2)), withdrawals.getColumn(3).getInt64(),
-                          withdrawals.getColumn(4).getInt64(), withdrawals.getColumn(5).getInt64()};
-        if (read_enum(withdrawals.getColumn(1), core::parse_action_state) == core::ActionState::sent) {
+    while (withdrawals.step()) {
+        Answer withdrawal{read_time(withdrawals.column(2)), withdrawals.column(3).integer(),
+                          withdrawals.column(4).integer(), withdrawals.column(5).integer()};
+        if (read_enum(withdrawals.column(1), core::parse_action_state) == core::ActionState::sent) {
             m_later.push_back(withdrawal);
         } else {
-            m_withdrawing[withdrawals.getColumn(0).getInt64()] = withdrawal;
+            m_withdrawing[withdrawals.column(0).integer()] = withdrawal;
         }
     }
     std::make_heap(m_later.begin(), m_later.end(), later<Answer>);
@@ -150,21 +146,21 @@ void PendingInvitations::load(core::Timestamp now) {
 void PendingInvitations::read_answers(core::Timestamp now) {
     m_now = now;
     if (!m_new_events) {
-        m_new_events = std::make_unique<SQLite::Statement>(
-            m_database.sqlite(), "SELECT id, type, occurred_at, sender_id, prospect_id FROM events WHERE id > ?1"
-                                 " ORDER BY id");
+        m_new_events = std::make_unique<Statement>(
+            m_database.connection(), "SELECT id, type, occurred_at, sender_id, prospect_id FROM events WHERE id > ?1"
+                                     " ORDER BY id");
     }
     auto& answers = *m_new_events;
     ResetOnExit reset(answers);
     answers.bind(1, m_events_read);
-    while (answers.executeStep()) {
-        m_events_read = answers.getColumn(0).getInt64();
-        auto type = read_enum(answers.getColumn(1), core::parse_event_type);
-        if ((type != core::EventType::accepted && type != core::EventType::withdrawn) ||
-            answers.getColumn(3).isNull() || answers.getColumn(4).isNull()) {
+    while (answers.step()) {
+        m_events_read = answers.column(0).integer();
+        auto type = read_enum(answers.column(1), core::parse_event_type);
+        if ((type != core::EventType::accepted && type != core::EventType::withdrawn) || answers.column(3).is_null() ||
+            answers.column(4).is_null()) {
             continue;
         }
-        take({read_time(answers.getColumn(2)), answers.getColumn(3).getInt64(), answers.getColumn(4).getInt64()});
+        take({read_time(answers.column(2)), answers.column(3).integer(), answers.column(4).integer()});
     }
     while (!m_later.empty() && m_later.front().at <= now) {
         std::pop_heap(m_later.begin(), m_later.end(), later<Answer>);
@@ -208,13 +204,13 @@ void PendingInvitations::apply(const Answer& answer) {
 // dated later, is applied to it in its turn), or by a withdrawal of its enrollment's.
 bool PendingInvitations::answered(const core::Action& invitation) {
     if (!m_answered) {
-        m_answered = std::make_unique<SQLite::Statement>(
-            m_database.sqlite(), "SELECT EXISTS (SELECT 1 FROM events v INDEXED BY events_by_prospect"
-                                 " WHERE v.prospect_id = ?1 AND v.sender_id = ?2 AND v.type IN " +
-                                     answer_types() + " AND v.occurred_at >= " + since_sent("?3") +
-                                     " AND v.occurred_at <= ?4 AND v.id <= ?5)"
-                                     " OR EXISTS (SELECT 1 FROM actions w WHERE w.enrollment_id = ?6"
-                                     " AND w.type = 'withdraw_invite' AND w.state = 'sent' AND w.at_utc <= ?4)");
+        m_answered = std::make_unique<Statement>(
+            m_database.connection(), "SELECT EXISTS (SELECT 1 FROM events v INDEXED BY events_by_prospect"
+                                     " WHERE v.prospect_id = ?1 AND v.sender_id = ?2 AND v.type IN " +
+                                         answer_types() + " AND v.occurred_at >= " + since_sent("?3") +
+                                         " AND v.occurred_at <= ?4 AND v.id <= ?5)"
+                                         " OR EXISTS (SELECT 1 FROM actions w WHERE w.enrollment_id = ?6"
+                                         " AND w.type = 'withdraw_invite' AND w.state = 'sent' AND w.at_utc <= ?4)");
     }
     auto& query = *m_answered;
     ResetOnExit reset(query);
@@ -224,7 +220,7 @@ bool PendingInvitations::answered(const core::Action& invitation) {
     query.bind(4, core::format_utc(m_now));
     query.bind(5, m_events_read);
     query.bind(6, invitation.enrollment_id);
-    return query.executeStep() && query.getColumn(0).getInt() != 0;
+    return query.step() && query.column(0).small_integer() != 0;
 }
 
 } // namespace campaign::store

@@ -20,11 +20,10 @@
 #include "core/enrollment.hpp"
 #include "store/database.hpp"
 
-namespace SQLite {
-class Statement;
-} // namespace SQLite
-
 namespace campaign::store {
+
+class Connection;
+class Statement;
 
 class PendingInvitations {
 public:
@@ -64,8 +63,8 @@ private:
     bool answered(const core::Action& invitation);
 
     Database& m_database;
-    std::unique_ptr<SQLite::Statement> m_new_events; // kept for the next count
-    std::unique_ptr<SQLite::Statement> m_answered;   // kept for the next invitation
+    std::unique_ptr<Statement> m_new_events; // kept for the next count
+    std::unique_ptr<Statement> m_answered;   // kept for the next invitation
     bool m_loaded = false;
     std::uint64_t m_rollbacks = 0;                         // the connection's count when the copy was read
     core::Timestamp m_now{};                               // the latest moment asked about

@@ -1,8 +1,10 @@
 // The PostgreSQL backend, on libpq: each statement prepared once on the server, its parameters sent as text for the
 // server to read by their place in the SQL, and its result read whole, so that a store may run another statement
 // between two rows of one (as it may on SQLite).
+#include <cctype>
 #include <charconv>
 #include <libpq-fe.h>
+#include <map>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -23,9 +25,12 @@ struct ConnectionDeleter {
     void operator()(PGconn* connection) const { PQfinish(connection); }
 };
 
-// libpq's messages end with a line break.
+// libpq's messages begin with their severity ("ERROR:  ") and end with a line break.
 std::string message_of(const char* text) {
     std::string message = text ? text : "";
+    if (message.starts_with("ERROR:  ")) {
+        message.erase(0, 8);
+    }
     while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
         message.pop_back();
     }
@@ -36,7 +41,7 @@ std::string message_of(const char* text) {
 [[noreturn]] void fail(const std::string& where, const std::string& what, const PGresult* result, PGconn* connection) {
     auto message = message_of(result ? PQresultErrorMessage(result) : PQerrorMessage(connection));
     const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
-    throw core::RuntimeFailure(where + ": error: " + what + ": " + message +
+    throw core::RuntimeFailure(where + ": error: " + (what.empty() ? "" : what + ": ") + message +
                                (state ? " (SQLSTATE " + std::string(state) + ")" : ""));
 }
 
@@ -57,7 +62,7 @@ public:
     PostgresStatement(PGconn* connection, std::string where, const std::string& sql, std::string name)
         : m_connection(connection), m_where(std::move(where)), m_sql(sql), m_name(std::move(name)) {
         int parameters = 0;
-        m_translated = postgresql_parameters(sql, parameters);
+        m_translated = postgresql_parameters(sql, parameters, &m_names);
         m_parameters.resize(static_cast<std::size_t>(parameters));
         // With parameters, prepared when first run, once their types are known.
         if (parameters == 0) {
@@ -77,7 +82,16 @@ public:
         auto written = std::to_chars(text, text + sizeof text, value);
         set(index, std::string(text, written.ptr), k_float8);
     }
-    void bind_text(int index, std::string_view value) override { set(index, std::string(value), k_text); }
+    void bind_text(int index, const std::string& value) override { set(index, value, k_text); }
+    void clear_bindings() override {
+        for (auto& bound : m_parameters) {
+            bound.value.reset();
+        }
+    }
+    int parameter_index(const std::string& name) const override {
+        auto found = m_names.find(name);
+        return found == m_names.end() ? 0 : found->second;
+    }
 
     bool step() override {
         if (!m_result) {
@@ -202,7 +216,7 @@ private:
         auto status = PQresultStatus(m_result.get());
         if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
             Result failed = std::move(m_result);
-            fail(m_where, "a statement failed", failed.get(), m_connection);
+            fail(m_where, "", failed.get(), m_connection);
         }
         const char* written = PQcmdTuples(m_result.get());
         m_changes = written && *written ? std::stoi(written) : 0;
@@ -215,7 +229,8 @@ private:
     std::string m_translated;
     std::string m_name;
     std::vector<Parameter> m_parameters;
-    std::vector<Oid> m_types; // as prepared
+    std::map<std::string, int> m_names; // of the named parameters
+    std::vector<Oid> m_types;           // as prepared
     bool m_prepared = false;
     Result m_result;
     int m_row = -1;
@@ -252,7 +267,7 @@ public:
         Result result(PQexec(m_connection.get(), sql.c_str()));
         auto status = PQresultStatus(result.get());
         if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-            fail(m_where, "a statement failed", result.get(), m_connection.get());
+            fail(m_where, "", result.get(), m_connection.get());
         }
     }
 
@@ -289,10 +304,13 @@ private:
 
 } // namespace
 
-std::string postgresql_parameters(std::string_view sql, int& count) {
+std::string postgresql_parameters(std::string_view sql, int& count, std::map<std::string, int>* names) {
     std::string translated;
     translated.reserve(sql.size() + 8);
     count = 0;
+    std::map<std::string, int> local;
+    auto& numbers = names ? *names : local;
+    numbers.clear();
     for (std::size_t at = 0; at < sql.size();) {
         char c = sql[at];
         if (c == '\'' || c == '"') { // a string or a quoted name, copied whole ('' and "" inside are doubled quotes)
@@ -321,6 +339,20 @@ std::string postgresql_parameters(std::string_view sql, int& count) {
             count = std::max(count, number);
             translated += "$" + std::to_string(number);
             at = digits;
+        } else if (c == ':' && at + 1 < sql.size() &&
+                   (std::isalpha(static_cast<unsigned char>(sql[at + 1])) || sql[at + 1] == '_') &&
+                   (at == 0 || sql[at - 1] != ':')) {
+            auto end = at + 1;
+            while (end < sql.size() && (std::isalnum(static_cast<unsigned char>(sql[end])) || sql[end] == '_')) {
+                ++end;
+            }
+            auto name = std::string(sql.substr(at, end - at));
+            auto [found, added] = numbers.try_emplace(name, count + 1);
+            if (added) {
+                count = found->second;
+            }
+            translated += "$" + std::to_string(found->second);
+            at = end;
         } else {
             translated += c;
             ++at;

@@ -1,6 +1,5 @@
 #include "store/prospect_store.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
@@ -21,21 +20,21 @@ std::string fields_to_json(const std::map<std::string, std::string>& fields) {
     return nlohmann::json(fields).dump();
 }
 
-core::Prospect read_prospect(SQLite::Statement& row) {
+core::Prospect read_prospect(Statement& row) {
     core::Prospect prospect;
-    prospect.id = row.getColumn(0).getInt64();
-    prospect.profile_url = row.getColumn(1).getString();
-    prospect.first_name = row.getColumn(2).getString();
-    prospect.last_name = row.getColumn(3).getString();
-    prospect.email = row.getColumn(4).getString();
-    prospect.company = row.getColumn(5).getString();
-    prospect.title = row.getColumn(6).getString();
-    prospect.location = row.getColumn(7).getString();
-    prospect.industry = row.getColumn(8).getString();
-    prospect.source = row.getColumn(9).getString();
-    prospect.fields = nlohmann::json::parse(row.getColumn(10).getString()).get<std::map<std::string, std::string>>();
-    prospect.created_at = read_time(row.getColumn(11));
-    prospect.updated_at = read_time(row.getColumn(12));
+    prospect.id = row.column(0).integer();
+    prospect.profile_url = row.column(1).text();
+    prospect.first_name = row.column(2).text();
+    prospect.last_name = row.column(3).text();
+    prospect.email = row.column(4).text();
+    prospect.company = row.column(5).text();
+    prospect.title = row.column(6).text();
+    prospect.location = row.column(7).text();
+    prospect.industry = row.column(8).text();
+    prospect.source = row.column(9).text();
+    prospect.fields = nlohmann::json::parse(row.column(10).text()).get<std::map<std::string, std::string>>();
+    prospect.created_at = read_time(row.column(11));
+    prospect.updated_at = read_time(row.column(12));
     return prospect;
 }
 
@@ -51,7 +50,7 @@ const std::string& formatted(core::Timestamp when) {
 }
 
 // Binds the columns that an import may change, from parameter 1 on; returns the next free parameter.
-int bind_details(SQLite::Statement& statement, const core::Prospect& prospect) {
+int bind_details(Statement& statement, const core::Prospect& prospect) {
     int index = 1;
     for (const auto* value : {&prospect.first_name, &prospect.last_name, &prospect.email, &prospect.company,
                               &prospect.title, &prospect.location, &prospect.industry, &prospect.source}) {
@@ -65,7 +64,7 @@ int bind_details(SQLite::Statement& statement, const core::Prospect& prospect) {
 } // namespace
 
 struct ProspectStore::Statements {
-    explicit Statements(SQLite::Database& db)
+    explicit Statements(Connection& db)
         : find_by_id(db, std::string("SELECT ") + k_columns + " FROM prospects WHERE id = ? AND " + k_live),
           find_by_url(db, std::string("SELECT ") + k_columns + " FROM prospects WHERE profile_url = ? AND " + k_live),
           find_by_member_id(db,
@@ -78,47 +77,47 @@ struct ProspectStore::Statements {
           tags_of(db, "SELECT tag FROM prospect_tags WHERE prospect_id = ? ORDER BY tag"),
           insert(db, "INSERT INTO prospects (first_name, last_name, email, company, title, location, "
                      "industry, source, fields, updated_at, profile_url, created_at) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
           update(db, "UPDATE prospects SET first_name = ?, last_name = ?, email = ?, company = ?, "
                      "title = ?, location = ?, industry = ?, source = ?, fields = ?, updated_at = ?, profile_url = ? "
                      "WHERE id = ?"),
           add_tag(db, "INSERT INTO prospect_tags (prospect_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING") {}
 
-    SQLite::Statement find_by_id;
-    SQLite::Statement find_by_url;
-    SQLite::Statement find_by_member_id;
-    SQLite::Statement release_member_id;
-    SQLite::Statement set_member_id;
-    SQLite::Statement adopt_member_id;
-    SQLite::Statement tags_of;
-    SQLite::Statement insert;
-    SQLite::Statement update;
-    SQLite::Statement add_tag;
+    Statement find_by_id;
+    Statement find_by_url;
+    Statement find_by_member_id;
+    Statement release_member_id;
+    Statement set_member_id;
+    Statement adopt_member_id;
+    Statement tags_of;
+    Statement insert;
+    Statement update;
+    Statement add_tag;
 };
 
 ProspectStore::ProspectStore(Database& database)
-    : m_database(database), m_statements(std::make_unique<Statements>(database.sqlite())) {}
+    : m_database(database), m_statements(std::make_unique<Statements>(database.connection())) {}
 
 ProspectStore::~ProspectStore() = default;
 
 namespace {
 
-std::set<std::string> read_tags(SQLite::Statement& tags_of, core::ProspectId id) {
+std::set<std::string> read_tags(Statement& tags_of, core::ProspectId id) {
     ResetOnExit reset(tags_of);
     tags_of.bind(1, id);
     std::set<std::string> tags;
-    while (tags_of.executeStep()) {
-        tags.insert(tags_of.getColumn(0).getString());
+    while (tags_of.step()) {
+        tags.insert(tags_of.column(0).text());
     }
     return tags;
 }
 
 // Runs `query`, bound to its key, and resets it whichever way it leaves.
-std::optional<core::Prospect> find_one(SQLite::Statement& query, SQLite::Statement& tags_of) {
+std::optional<core::Prospect> find_one(Statement& query, Statement& tags_of) {
     std::optional<core::Prospect> prospect;
     {
         ResetOnExit reset(query);
-        if (!query.executeStep()) {
+        if (!query.step()) {
             return std::nullopt;
         }
         prospect = read_prospect(query);
@@ -127,12 +126,12 @@ std::optional<core::Prospect> find_one(SQLite::Statement& query, SQLite::Stateme
     return prospect;
 }
 
-void add_tags(SQLite::Statement& add_tag, core::ProspectId id, const std::set<std::string>& tags) {
+void add_tags(Statement& add_tag, core::ProspectId id, const std::set<std::string>& tags) {
     for (const auto& tag : tags) {
         ResetOnExit reset(add_tag);
         add_tag.bind(1, id);
         add_tag.bind(2, tag);
-        add_tag.exec();
+        add_tag.run();
     }
 }
 
@@ -167,7 +166,7 @@ void ProspectStore::set_member_id(core::ProspectId id, std::string_view member_i
         ResetOnExit reset(*statement);
         statement->bind(1, std::string(member_id));
         statement->bind(2, id);
-        statement->exec();
+        statement->run();
     }
 }
 
@@ -176,7 +175,7 @@ bool ProspectStore::adopt_member_id(core::ProspectId id, std::string_view member
     ResetOnExit reset(adopt);
     adopt.bind(1, std::string(member_id));
     adopt.bind(2, id);
-    return adopt.exec() > 0;
+    return adopt.run() > 0;
 }
 
 core::ProspectId ProspectStore::insert(const core::Prospect& prospect) {
@@ -185,8 +184,7 @@ core::ProspectId ProspectStore::insert(const core::Prospect& prospect) {
     int next = bind_details(insert, prospect);
     insert.bind(next++, prospect.profile_url);
     insert.bind(next, formatted(prospect.created_at));
-    insert.exec();
-    auto id = m_database.sqlite().getLastInsertRowid();
+    auto id = insert.insert();
     add_tags(m_statements->add_tag, id, prospect.tags);
     return id;
 }
@@ -197,7 +195,7 @@ void ProspectStore::update(const core::Prospect& prospect) {
     int next = bind_details(update, prospect);
     update.bind(next++, prospect.profile_url);
     update.bind(next, prospect.id);
-    update.exec();
+    update.run();
     add_tags(m_statements->add_tag, prospect.id, prospect.tags);
 }
 
@@ -218,7 +216,7 @@ void ProspectStore::for_each(const ProspectFilter& filter, const std::function<v
     if (filter.limit) {
         sql += " LIMIT ?";
     }
-    SQLite::Statement query(m_database.sqlite(), sql);
+    Statement query(m_database.connection(), sql);
     int index = 1;
     for (const auto& tag : tags) {
         query.bind(index++, tag);
@@ -232,7 +230,7 @@ void ProspectStore::for_each(const ProspectFilter& filter, const std::function<v
     if (filter.limit) {
         query.bind(index, static_cast<std::int64_t>(*filter.limit));
     }
-    while (query.executeStep()) {
+    while (query.step()) {
         auto prospect = read_prospect(query);
         prospect.tags = read_tags(m_statements->tags_of, prospect.id);
         visit(prospect);
@@ -242,29 +240,29 @@ void ProspectStore::for_each(const ProspectFilter& filter, const std::function<v
 std::vector<std::string> ProspectStore::custom_field_names() {
     auto sql = std::string("SELECT DISTINCT field.key FROM prospects, json_each(prospects.fields) AS field WHERE ") +
                k_live + " ORDER BY field.key";
-    SQLite::Statement query(m_database.sqlite(), sql);
+    Statement query(m_database.connection(), sql);
     std::vector<std::string> names;
-    while (query.executeStep()) {
-        names.push_back(query.getColumn(0).getString());
+    while (query.step()) {
+        names.push_back(query.column(0).text());
     }
     return names;
 }
 
 std::size_t ProspectStore::count() {
     return static_cast<std::size_t>(
-        m_database.sqlite().execAndGet(std::string("SELECT count(*) FROM prospects WHERE ") + k_live).getInt64());
+        query_integer(m_database.connection(), std::string("SELECT count(*) FROM prospects WHERE ") + k_live));
 }
 
 void ProspectStore::erase(core::ProspectId id, core::Timestamp when) {
-    auto& db = m_database.sqlite();
+    auto& db = m_database.connection();
     // The rows merged into this one (see schema 8) are the same person: they are erased with it.
-    SQLite::Statement erase_row(
+    Statement erase_row(
         db, "UPDATE prospects SET profile_url = 'erased:' || id, first_name = '', last_name = '', email = '', "
             "company = '', title = '', location = '', industry = '', source = '', fields = '{}', member_id = NULL, "
             "updated_at = ?2, erased_at = ?2 WHERE id = ?1 OR merged_into = ?1");
     erase_row.bind(1, id);
     erase_row.bind(2, core::format_utc(when));
-    erase_row.exec();
+    erase_row.run();
     // What was written to the person or by them is personal data too.
     for (const char* sql : {"DELETE FROM prospect_tags WHERE prospect_id IN "
                             "(SELECT id FROM prospects WHERE id = ?1 OR merged_into = ?1)",
@@ -286,9 +284,9 @@ void ProspectStore::erase(core::ProspectId id, core::Timestamp when) {
                             "prospects WHERE id = ?1 OR merged_into = ?1)",
                             "UPDATE hook_deliveries SET payload = '{}' WHERE prospect_id IN (SELECT id FROM prospects "
                             "WHERE id = ?1 OR merged_into = ?1)"}) {
-        SQLite::Statement statement(db, sql);
+        Statement statement(db, sql);
         statement.bind(1, id);
-        statement.exec();
+        statement.run();
     }
 }
 

@@ -21,16 +21,16 @@ std::filesystem::path rehearsal_path(const std::filesystem::path& live) {
 }
 
 std::optional<RehearsalOrigin> rehearsal_origin(Database& database) {
-    SQLite::Statement query(database.sqlite(), "SELECT copied_from, copied_at, fingerprint FROM rehearsal");
-    if (!query.executeStep()) {
+    Statement query(database.connection(), "SELECT copied_from, copied_at, fingerprint FROM rehearsal");
+    if (!query.step()) {
         return std::nullopt;
     }
     // A file name is the live CRM's beside the rehearsal, wherever the two have been moved together.
-    std::filesystem::path copied_from = query.getColumn(0).getString();
+    std::filesystem::path copied_from = query.column(0).text();
     if (copied_from.is_relative()) {
         copied_from = database.path().parent_path() / copied_from;
     }
-    return RehearsalOrigin{copied_from, read_time(query.getColumn(1)), query.getColumn(2).getString()};
+    return RehearsalOrigin{copied_from, read_time(query.column(1)), query.column(2).text()};
 }
 
 void copy_for_rehearsal(Database& live, const std::filesystem::path& target, core::Timestamp now) {
@@ -46,13 +46,13 @@ void copy_for_rehearsal(Database& live, const std::filesystem::path& target, cor
         bool beside = copied_from.parent_path() == std::filesystem::absolute(target).lexically_normal().parent_path();
         Transaction transaction(copy);
         auto fingerprint = origin ? origin->fingerprint : live_fingerprint(copy);
-        copy.sqlite().exec("DELETE FROM rehearsal");
-        SQLite::Statement mark(copy.sqlite(),
-                               "INSERT INTO rehearsal (id, copied_from, copied_at, fingerprint) VALUES (1, ?, ?, ?)");
+        copy.connection().execute("DELETE FROM rehearsal");
+        Statement mark(copy.connection(),
+                       "INSERT INTO rehearsal (id, copied_from, copied_at, fingerprint) VALUES (1, ?, ?, ?)");
         mark.bind(1, beside ? copied_from.filename().string() : copied_from.string());
         mark.bind(2, core::format_utc(now));
         mark.bind(3, fingerprint);
-        mark.exec();
+        mark.run();
         transaction.commit();
     }
     // The old copy's write-ahead log is folded into it and emptied before the new file takes its name, so that no
@@ -68,13 +68,13 @@ void copy_for_rehearsal(Database& live, const std::filesystem::path& target, cor
 }
 
 int run_count(Database& database) {
-    return database.sqlite().execAndGet("SELECT count(*) FROM runs").getInt();
+    return static_cast<int>(query_integer(database.connection(), "SELECT count(*) FROM runs"));
 }
 
 void set_rehearsal_fingerprint(Database& rehearsal, const std::string& fingerprint) {
-    SQLite::Statement update(rehearsal.sqlite(), "UPDATE rehearsal SET fingerprint = ?");
+    Statement update(rehearsal.connection(), "UPDATE rehearsal SET fingerprint = ?");
     update.bind(1, fingerprint);
-    update.exec();
+    update.run();
 }
 
 bool remove_database_files(const std::filesystem::path& database) {
@@ -89,30 +89,29 @@ bool remove_database_files(const std::filesystem::path& database) {
 std::string live_fingerprint(Database& database) {
     // Counts and the latest change of each table a user imports into or a live run writes: cheap on a large CRM,
     // as each reads an index or a small table.
-    SQLite::Statement query(
-        database.sqlite(), "SELECT (SELECT count(*) FROM prospects) || '/' || (SELECT coalesce(max(updated_at), '')"
-                           " FROM prospects) || '/' || (SELECT count(*) FROM suppressions) || '/' ||"
-                           " (SELECT coalesce(max(id), 0) FROM suppressions) || '/' ||"
-                           " (SELECT count(*) FROM ssi_snapshots) || '/' || (SELECT count(*) FROM activities) || '/' ||"
-                           " (SELECT coalesce(max(id), 0) FROM runs)");
-    query.executeStep();
-    return query.getColumn(0).getString();
+    Statement query(database.connection(),
+                    "SELECT (SELECT count(*) FROM prospects) || '/' || (SELECT coalesce(max(updated_at), '')"
+                    " FROM prospects) || '/' || (SELECT count(*) FROM suppressions) || '/' ||"
+                    " (SELECT coalesce(max(id), 0) FROM suppressions) || '/' ||"
+                    " (SELECT count(*) FROM ssi_snapshots) || '/' || (SELECT count(*) FROM activities) || '/' ||"
+                    " (SELECT coalesce(max(id), 0) FROM runs)");
+    query.step();
+    return query.column(0).text();
 }
 
 std::optional<SimulatedWork> simulated_work(Database& database) {
     if (rehearsal_origin(database)) {
         return std::nullopt;
     }
-    SQLite::Statement query(database.sqlite(),
-                            "SELECT count(*) FILTER (WHERE transport = 'mock' OR clock = 'simulated'),"
-                            " max(started_at) FILTER (WHERE transport = 'mock' OR clock = 'simulated'),"
-                            " count(*) FILTER (WHERE transport <> 'mock' AND clock = 'wall') FROM runs");
-    query.executeStep();
-    int runs = query.getColumn(0).getInt();
+    Statement query(database.connection(), "SELECT count(*) FILTER (WHERE transport = 'mock' OR clock = 'simulated'),"
+                                           " max(started_at) FILTER (WHERE transport = 'mock' OR clock = 'simulated'),"
+                                           " count(*) FILTER (WHERE transport <> 'mock' AND clock = 'wall') FROM runs");
+    query.step();
+    int runs = query.column(0).small_integer();
     if (runs == 0) {
         return std::nullopt;
     }
-    return SimulatedWork{runs, read_time(query.getColumn(1)), query.getColumn(2).getInt()};
+    return SimulatedWork{runs, read_time(query.column(1)), query.column(2).small_integer()};
 }
 
 void remove_simulated_work(Database& database) {
@@ -127,7 +126,7 @@ void remove_simulated_work(Database& database) {
     }
     Transaction transaction(database);
     // The opt-outs that simulated replies made; one that a gateway reported, even during a rehearsal, stays.
-    database.sqlite().exec(R"sql(
+    database.connection().execute(R"sql(
 DELETE FROM suppressions WHERE kind = 'profile' AND (reason LIKE 'opted out: %' OR reason LIKE 'not interested: %')
     AND value IN (SELECT e.profile_url FROM events e WHERE e.external_id LIKE 'mock:%' AND e.profile_url IS NOT NULL
                   UNION SELECT p.profile_url FROM events e JOIN prospects p ON p.id = e.prospect_id

@@ -1,6 +1,5 @@
 #include "store/renormalize.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <algorithm>
 #include <cstdint>
 #include <initializer_list>
@@ -12,6 +11,7 @@
 
 #include "core/profile_url.hpp"
 #include "core/text.hpp"
+#include "store/connection.hpp"
 
 namespace campaign::store {
 
@@ -41,32 +41,32 @@ std::optional<std::string> current_url(const std::string& stored, const std::str
     return normalized.url;
 }
 
-std::vector<Change> changed_prospects(SQLite::Database& db) {
-    SQLite::Statement query(
+std::vector<Change> changed_prospects(Connection& db) {
+    Statement query(
         db, "SELECT id, profile_url, coalesce(member_id, '') FROM prospects WHERE erased_at IS NULL ORDER BY id");
     std::vector<Change> changes;
-    while (query.executeStep()) {
-        auto stored = query.getColumn(1).getString();
-        auto current = current_url(stored, query.getColumn(2).getString());
+    while (query.step()) {
+        auto stored = query.column(1).text();
+        auto current = current_url(stored, query.column(2).text());
         if (current && *current != stored) {
-            changes.push_back({query.getColumn(0).getInt64(), stored, *current});
+            changes.push_back({query.column(0).integer(), stored, *current});
         }
     }
     return changes;
 }
 
 // A statement whose parameters are the ids ?1, ?2, ... in order.
-void run(SQLite::Database& db, const char* sql, std::initializer_list<Id> ids) {
-    SQLite::Statement statement(db, sql);
+void run(Connection& db, const char* sql, std::initializer_list<Id> ids) {
+    Statement statement(db, sql);
     int index = 1;
     for (auto id : ids) {
         statement.bind(index++, id);
     }
-    statement.exec();
+    statement.run();
 }
 
 // The person's details, merged: the row updated last gives its non-empty values, the first import its source.
-void merge_details(SQLite::Database& db, Id keep, Id gone) {
+void merge_details(Connection& db, Id keep, Id gone) {
     std::string sql = "WITH older AS (SELECT * FROM prospects WHERE id IN (?1, ?2) ORDER BY updated_at, id LIMIT 1),"
                       " newer AS (SELECT * FROM prospects WHERE id IN (?1, ?2) AND id <> (SELECT id FROM older)),"
                       " gone AS (SELECT * FROM prospects WHERE id = ?2)"
@@ -82,21 +82,21 @@ void merge_details(SQLite::Database& db, Id keep, Id gone) {
            " WHERE id = ?1";
     run(db, sql.c_str(), {keep, gone});
     // One member is one prospect: the id moves, if the kept row has none.
-    SQLite::Statement member(db, "SELECT member_id FROM prospects WHERE id = ? AND member_id IS NOT NULL");
+    Statement member(db, "SELECT member_id FROM prospects WHERE id = ? AND member_id IS NOT NULL");
     member.bind(1, gone);
-    if (member.executeStep()) {
-        auto id = member.getColumn(0).getString();
+    if (member.step()) {
+        auto id = member.column(0).text();
         member.reset();
         run(db, "UPDATE prospects SET member_id = NULL WHERE id = ?1", {gone});
-        SQLite::Statement adopt(db, "UPDATE prospects SET member_id = ? WHERE id = ? AND member_id IS NULL");
+        Statement adopt(db, "UPDATE prospects SET member_id = ? WHERE id = ? AND member_id IS NULL");
         adopt.bind(1, id);
         adopt.bind(2, keep);
-        adopt.exec();
+        adopt.run();
     }
 }
 
 // Tags, then every enrollment in a campaign the kept prospect is not in yet, with its actions and events.
-void move_history(SQLite::Database& db, Id keep, Id gone) {
+void move_history(Connection& db, Id keep, Id gone) {
     run(db,
         "INSERT INTO prospect_tags (prospect_id, tag) SELECT ?1, tag FROM prospect_tags WHERE prospect_id = ?2"
         " ON CONFLICT DO NOTHING",
@@ -119,12 +119,12 @@ void move_history(SQLite::Database& db, Id keep, Id gone) {
 }
 
 // The merged row goes when nothing is left to it; the foreign keys make sure of that.
-void retire(SQLite::Database& db, Id keep, Id gone) {
+void retire(Connection& db, Id keep, Id gone) {
     run(db, "UPDATE prospects SET merged_into = ?1 WHERE merged_into = ?2", {keep, gone});
-    SQLite::Statement left(db, "SELECT count(*) FROM enrollments WHERE prospect_id = ?");
+    Statement left(db, "SELECT count(*) FROM enrollments WHERE prospect_id = ?");
     left.bind(1, gone);
-    left.executeStep();
-    if (left.getColumn(0).getInt64() == 0) {
+    left.step();
+    if (left.column(0).integer() == 0) {
         left.reset();
         run(db, "DELETE FROM prospects WHERE id = ?1", {gone});
         return;
@@ -133,30 +133,30 @@ void retire(SQLite::Database& db, Id keep, Id gone) {
     run(db, "UPDATE prospects SET profile_url = 'merged:' || id, merged_into = ?1 WHERE id = ?2", {keep, gone});
 }
 
-void merge(SQLite::Database& db, Id keep, Id gone) {
+void merge(Connection& db, Id keep, Id gone) {
     merge_details(db, keep, gone);
     move_history(db, keep, gone);
     retire(db, keep, gone);
 }
 
-std::optional<Id> holder_of(SQLite::Database& db, const std::string& url) {
-    SQLite::Statement query(db, "SELECT id FROM prospects WHERE profile_url = ?");
+std::optional<Id> holder_of(Connection& db, const std::string& url) {
+    Statement query(db, "SELECT id FROM prospects WHERE profile_url = ?");
     query.bind(1, url);
-    if (!query.executeStep()) {
+    if (!query.step()) {
         return std::nullopt;
     }
-    return query.getColumn(0).getInt64();
+    return query.column(0).integer();
 }
 
-void set_url(SQLite::Database& db, Id id, const std::string& url) {
-    SQLite::Statement update(db, "UPDATE prospects SET profile_url = ? WHERE id = ?");
+void set_url(Connection& db, Id id, const std::string& url) {
+    Statement update(db, "UPDATE prospects SET profile_url = ? WHERE id = ?");
     update.bind(1, url);
     update.bind(2, id);
-    update.exec();
+    update.run();
 }
 
 // Each changed row takes its new URL, or is merged with the row that has it: the one imported first is kept.
-void renormalize_prospects(SQLite::Database& db, const std::vector<Change>& changes) {
+void renormalize_prospects(Connection& db, const std::vector<Change>& changes) {
     // Out of the way first: a URL a row gives up may be the one another row takes.
     for (const auto& change : changes) {
         set_url(db, change.id, "renormalizing:" + std::to_string(change.id));
@@ -183,11 +183,11 @@ std::string current_form(const std::map<std::string, std::string>& renamed, cons
     return current ? *current : stored;
 }
 
-void renormalize_suppressions(SQLite::Database& db, const std::map<std::string, std::string>& renamed) {
+void renormalize_suppressions(Connection& db, const std::map<std::string, std::string>& renamed) {
     std::vector<std::pair<std::string, std::string>> changes;
-    SQLite::Statement query(db, "SELECT value FROM suppressions WHERE kind = 'profile'");
-    while (query.executeStep()) {
-        auto stored = query.getColumn(0).getString();
+    Statement query(db, "SELECT value FROM suppressions WHERE kind = 'profile'");
+    while (query.step()) {
+        auto stored = query.column(0).text();
         auto current = current_form(renamed, stored);
         if (current != stored) {
             changes.emplace_back(stored, current);
@@ -195,39 +195,38 @@ void renormalize_suppressions(SQLite::Database& db, const std::map<std::string, 
     }
     for (const auto& [stored, current] : changes) {
         // Two spellings of one person suppressed: the entry under the current one stays.
-        SQLite::Statement update(db,
-                                 "UPDATE OR IGNORE suppressions SET value = ?1 WHERE kind = 'profile' AND value = ?2");
+        Statement update(db, "UPDATE OR IGNORE suppressions SET value = ?1 WHERE kind = 'profile' AND value = ?2");
         update.bind(1, current);
         update.bind(2, stored);
-        if (update.exec() == 0) {
-            SQLite::Statement drop(db, "DELETE FROM suppressions WHERE kind = 'profile' AND value = ?");
+        if (update.run() == 0) {
+            Statement drop(db, "DELETE FROM suppressions WHERE kind = 'profile' AND value = ?");
             drop.bind(1, stored);
-            drop.exec();
+            drop.run();
         }
     }
 }
 
-void renormalize_events(SQLite::Database& db, const std::map<std::string, std::string>& renamed) {
+void renormalize_events(Connection& db, const std::map<std::string, std::string>& renamed) {
     std::vector<std::pair<std::string, std::string>> changes;
-    SQLite::Statement query(db, "SELECT DISTINCT profile_url FROM events WHERE profile_url IS NOT NULL");
-    while (query.executeStep()) {
-        auto stored = query.getColumn(0).getString();
+    Statement query(db, "SELECT DISTINCT profile_url FROM events WHERE profile_url IS NOT NULL");
+    while (query.step()) {
+        auto stored = query.column(0).text();
         auto current = current_form(renamed, stored);
         if (current != stored) {
             changes.emplace_back(stored, current);
         }
     }
     for (const auto& [stored, current] : changes) {
-        SQLite::Statement update(db, "UPDATE events SET profile_url = ?1 WHERE profile_url = ?2");
+        Statement update(db, "UPDATE events SET profile_url = ?1 WHERE profile_url = ?2");
         update.bind(1, current);
         update.bind(2, stored);
-        update.exec();
+        update.run();
     }
 }
 
 } // namespace
 
-void renormalize_profile_urls(SQLite::Database& db) {
+void renormalize_profile_urls(Connection& db) {
     auto changes = changed_prospects(db);
     std::map<std::string, std::string> renamed;
     for (const auto& change : changes) {

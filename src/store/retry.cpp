@@ -1,15 +1,15 @@
 #include "store/retry.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <algorithm>
 
 #include "store/action_store.hpp"
+#include "store/connection.hpp"
 
 namespace campaign::store {
 
 namespace {
 
-void bind_optional(SQLite::Statement& statement, int index, const std::optional<std::string>& value) {
+void bind_optional(Statement& statement, int index, const std::optional<std::string>& value) {
     if (value) {
         statement.bind(index, *value);
     } else {
@@ -25,26 +25,26 @@ bool reached_the_gateway(core::Failure failure) {
 } // namespace
 
 std::vector<FailedStep> failed_steps(Database& database, const RetryFilter& filter) {
-    SQLite::Statement query(database.sqlite(),
-                            "SELECT a.id, c.name, s.name, p.profile_url FROM actions a"
-                            " JOIN enrollments e ON e.id = a.enrollment_id AND e.state = 'failed'"
-                            " JOIN campaigns c ON c.id = a.campaign_id JOIN senders s ON s.id = a.sender_id"
-                            " JOIN prospects p ON p.id = a.prospect_id AND p.erased_at IS NULL"
-                            " AND p.merged_into IS NULL"
-                            " WHERE a.state = 'failed' AND a.failure IS NOT NULL"
-                            " AND (?1 IS NULL OR c.name = ?1) AND (?2 IS NULL OR a.step = ?2)"
-                            " AND (?3 IS NULL OR s.name = ?3)"
-                            // lower(): a member id URL suppressed before schema 8 was lower-cased.
-                            " AND NOT EXISTS (SELECT 1 FROM suppressions x WHERE x.kind = 'profile'"
-                            "                 AND x.value IN (p.profile_url, lower(p.profile_url)))"
-                            " ORDER BY a.at_utc, a.id");
+    Statement query(database.connection(),
+                    "SELECT a.id, c.name, s.name, p.profile_url FROM actions a"
+                    " JOIN enrollments e ON e.id = a.enrollment_id AND e.state = 'failed'"
+                    " JOIN campaigns c ON c.id = a.campaign_id JOIN senders s ON s.id = a.sender_id"
+                    " JOIN prospects p ON p.id = a.prospect_id AND p.erased_at IS NULL"
+                    " AND p.merged_into IS NULL"
+                    " WHERE a.state = 'failed' AND a.failure IS NOT NULL"
+                    " AND (?1 IS NULL OR c.name = ?1) AND (?2 IS NULL OR a.step = ?2)"
+                    " AND (?3 IS NULL OR s.name = ?3)"
+                    // lower(): a member id URL suppressed before schema 8 was lower-cased.
+                    " AND NOT EXISTS (SELECT 1 FROM suppressions x WHERE x.kind = 'profile'"
+                    "                 AND x.value IN (p.profile_url, lower(p.profile_url)))"
+                    " ORDER BY a.at_utc, a.id");
     bind_optional(query, 1, filter.campaign);
     bind_optional(query, 2, filter.step);
     bind_optional(query, 3, filter.sender);
     ActionStore actions(database);
     std::vector<FailedStep> found;
-    while (query.executeStep()) {
-        auto action = actions.get(query.getColumn(0).getInt64());
+    while (query.step()) {
+        auto action = actions.get(query.column(0).integer());
         if (!action || !action->failure) {
             continue;
         }
@@ -52,20 +52,17 @@ std::vector<FailedStep> failed_steps(Database& database, const RetryFilter& filt
             std::find(filter.reasons.begin(), filter.reasons.end(), *action->failure) == filter.reasons.end()) {
             continue;
         }
-        found.push_back({std::move(*action), query.getColumn(1).getString(), query.getColumn(2).getString(),
-                         query.getColumn(3).getString()});
+        found.push_back({std::move(*action), query.column(1).text(), query.column(2).text(), query.column(3).text()});
     }
     return found;
 }
 
 int retry_steps(Database& database, const std::vector<FailedStep>& steps, core::Timestamp now) {
     Transaction transaction(database);
-    SQLite::Statement reopen(database.sqlite(),
-                             "UPDATE enrollments SET state = 'active', current_step = ?, due_action = ?,"
-                             " next_due_at = ?, waiting_since = NULL, finished_at = NULL"
-                             " WHERE id = ? AND state = 'failed'");
-    SQLite::Statement rekey(database.sqlite(),
-                            "UPDATE actions SET idempotency_key = ? WHERE id = ? AND state = 'failed'");
+    Statement reopen(database.connection(), "UPDATE enrollments SET state = 'active', current_step = ?, due_action = ?,"
+                                            " next_due_at = ?, waiting_since = NULL, finished_at = NULL"
+                                            " WHERE id = ? AND state = 'failed'");
+    Statement rekey(database.connection(), "UPDATE actions SET idempotency_key = ? WHERE id = ? AND state = 'failed'");
     int reopened = 0;
     for (const auto& step : steps) {
         const auto& action = step.action;
@@ -73,7 +70,7 @@ int retry_steps(Database& database, const std::vector<FailedStep>& steps, core::
         reopen.bind(2, std::string(core::to_string(action.type)));
         reopen.bind(3, core::format_utc(now));
         reopen.bind(4, action.enrollment_id);
-        int changed = reopen.exec();
+        int changed = reopen.run();
         reopen.reset();
         if (changed == 0) {
             continue;
@@ -81,7 +78,7 @@ int retry_steps(Database& database, const std::vector<FailedStep>& steps, core::
         if (action.failure && reached_the_gateway(*action.failure)) {
             rekey.bind(1, retried_key(action.idempotency_key));
             rekey.bind(2, action.id);
-            rekey.exec();
+            rekey.run();
             rekey.reset();
         }
         ++reopened;

@@ -2,7 +2,6 @@
 // the product's enumerations; and using a prepared statement again.
 #pragma once
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -10,17 +9,18 @@
 
 #include "core/error.hpp"
 #include "core/time.hpp"
+#include "store/connection.hpp"
 
 namespace campaign::store {
 
-inline std::optional<core::Timestamp> read_optional_time(const SQLite::Column& column) {
-    if (column.isNull()) {
+inline std::optional<core::Timestamp> read_optional_time(const Column& column) {
+    if (column.is_null()) {
         return std::nullopt;
     }
-    return core::parse_utc(column.getString());
+    return core::parse_utc(column.text());
 }
 
-inline core::Timestamp read_time(const SQLite::Column& column) {
+inline core::Timestamp read_time(const Column& column) {
     return read_optional_time(column).value_or(core::Timestamp{});
 }
 
@@ -28,11 +28,11 @@ inline core::Timestamp read_time(const SQLite::Column& column) {
 // `parse`: a name this version does not know (written by a newer one, or by hand) stops the command with an error
 // that says where, rather than being read as some other value.
 template <typename Parse>
-auto read_enum(const SQLite::Column& column, Parse parse) {
-    auto text = column.getString();
+auto read_enum(const Column& column, Parse parse) {
+    auto text = column.text();
     auto value = parse(std::string_view(text));
     if (!value) {
-        throw core::RuntimeFailure("error: the database holds '" + text + "' in a column '" + column.getName() +
+        throw core::RuntimeFailure("error: the database holds '" + text + "' in a column '" + column.name() +
                                    "', a value this version of campaign does not know (written by a newer version, "
                                    "or by hand)");
     }
@@ -41,8 +41,8 @@ auto read_enum(const SQLite::Column& column, Parse parse) {
 
 // The same for a column that may be NULL.
 template <typename Parse>
-auto read_optional_enum(const SQLite::Column& column, Parse parse) -> decltype(parse(std::string_view())) {
-    if (column.isNull()) {
+auto read_optional_enum(const Column& column, Parse parse) -> decltype(parse(std::string_view())) {
+    if (column.is_null()) {
         return std::nullopt;
     }
     return read_enum(column, parse);
@@ -60,7 +60,7 @@ std::string sql_list(std::initializer_list<Enum> values) {
     return list + ")";
 }
 
-inline void bind_optional_time(SQLite::Statement& statement, int index, const std::optional<core::Timestamp>& when) {
+inline void bind_optional_time(Statement& statement, int index, const std::optional<core::Timestamp>& when) {
     if (when) {
         statement.bind(index, core::format_utc(*when));
     } else {
@@ -68,7 +68,7 @@ inline void bind_optional_time(SQLite::Statement& statement, int index, const st
     }
 }
 
-inline void bind_optional_text(SQLite::Statement& statement, int index, const std::string& text) {
+inline void bind_optional_text(Statement& statement, int index, const std::string& text) {
     if (text.empty()) {
         statement.bind(index);
     } else {
@@ -80,13 +80,13 @@ inline void bind_optional_text(SQLite::Statement& statement, int index, const st
 // its read open and cannot be run again.
 class ResetOnExit {
 public:
-    explicit ResetOnExit(SQLite::Statement& statement) : m_statement(statement) {}
-    ~ResetOnExit() { m_statement.tryReset(); }
+    explicit ResetOnExit(Statement& statement) : m_statement(statement) {}
+    ~ResetOnExit() { m_statement.try_reset(); }
     ResetOnExit(const ResetOnExit&) = delete;
     ResetOnExit& operator=(const ResetOnExit&) = delete;
 
 private:
-    SQLite::Statement& m_statement;
+    Statement& m_statement;
 };
 
 } // namespace campaign::store

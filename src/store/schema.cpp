@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "store/connection.hpp"
 #include "store/renormalize.hpp"
 
 namespace campaign::store {
@@ -631,19 +632,20 @@ void allow_lost_enrollments(SQLite::Database& db) {
     });
 }
 
-constexpr std::array<Migration, 13> k_migrations{{{k_schema_1},
-                                                  {k_schema_2},
-                                                  {k_schema_3},
-                                                  {k_schema_4},
-                                                  {k_schema_5},
-                                                  {k_schema_6},
-                                                  {k_schema_7},
-                                                  {k_schema_8, renormalize_profile_urls},
-                                                  {k_schema_9, compare_instead_of_listing},
-                                                  {k_schema_10, allow_lost_enrollments},
-                                                  {k_schema_11},
-                                                  {k_schema_12},
-                                                  {k_schema_13}}};
+constexpr std::array<Migration, 13> k_migrations{
+    {{k_schema_1},
+     {k_schema_2},
+     {k_schema_3},
+     {k_schema_4},
+     {k_schema_5},
+     {k_schema_6},
+     {k_schema_7},
+     {k_schema_8, [](SQLite::Database& db) { renormalize_profile_urls(*sqlite_connection(db, "")); }},
+     {k_schema_9, compare_instead_of_listing},
+     {k_schema_10, allow_lost_enrollments},
+     {k_schema_11},
+     {k_schema_12},
+     {k_schema_13}}};
 
 } // namespace
 

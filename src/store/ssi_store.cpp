@@ -1,6 +1,5 @@
 #include "store/ssi_store.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <date/tz.h>
 #include <map>
 
@@ -17,36 +16,36 @@ constexpr const char* k_snapshot_columns =
     "FROM ssi_snapshots p JOIN senders s ON s.id = p.sender_id ";
 
 template <typename T>
-std::optional<T> optional_column(SQLite::Statement& query, int index) {
-    auto column = query.getColumn(index);
-    if (column.isNull()) {
+std::optional<T> optional_column(Statement& query, int index) {
+    auto column = query.column(index);
+    if (column.is_null()) {
         return std::nullopt;
     }
     if constexpr (std::is_same_v<T, int>) {
-        return column.getInt();
+        return column.small_integer();
     } else {
-        return column.getDouble();
+        return column.real();
     }
 }
 
-core::SsiSnapshot read_snapshot(SQLite::Statement& query) {
+core::SsiSnapshot read_snapshot(Statement& query) {
     core::SsiSnapshot snapshot;
-    snapshot.sender = query.getColumn(0).getString();
-    snapshot.day = core::parse_day(query.getColumn(1).getString()).value_or(core::Day{});
+    snapshot.sender = query.column(0).text();
+    snapshot.day = core::parse_day(query.column(1).text()).value_or(core::Day{});
     for (int pillar = 0; pillar < 4; ++pillar) {
-        snapshot.pillars[static_cast<std::size_t>(pillar)] = query.getColumn(2 + pillar).getDouble();
+        snapshot.pillars[static_cast<std::size_t>(pillar)] = query.column(2 + pillar).real();
     }
-    snapshot.total = query.getColumn(6).getDouble();
+    snapshot.total = query.column(6).real();
     snapshot.industry_rank = optional_column<int>(query, 7);
     snapshot.network_rank = optional_column<int>(query, 8);
     snapshot.industry_average = optional_column<double>(query, 9);
     snapshot.network_average = optional_column<double>(query, 10);
-    snapshot.source = query.getColumn(11).getString();
+    snapshot.source = query.column(11).text();
     return snapshot;
 }
 
 template <typename T>
-void bind_optional(SQLite::Statement& statement, int index, const std::optional<T>& value) {
+void bind_optional(Statement& statement, int index, const std::optional<T>& value) {
     if (value) {
         statement.bind(index, *value);
     } else {
@@ -74,12 +73,12 @@ SsiStore::SsiStore(Database& database) : m_database(database) {}
 
 SsiStore::~SsiStore() = default;
 
-SQLite::Statement& SsiStore::prepared(std::unique_ptr<SQLite::Statement>& statement, const std::string& sql) {
+Statement& SsiStore::prepared(std::unique_ptr<Statement>& statement, const std::string& sql) {
     if (!statement) {
-        statement = std::make_unique<SQLite::Statement>(m_database.sqlite(), sql);
+        statement = std::make_unique<Statement>(m_database.connection(), sql);
     }
     statement->reset();
-    statement->clearBindings();
+    statement->clear_bindings();
     return *statement;
 }
 
@@ -88,20 +87,19 @@ core::RowId SsiStore::sender_id(const std::string& name) {
         auto& find = prepared(m_find_sender, "SELECT id FROM senders WHERE name = ?");
         ResetOnExit reset(find);
         find.bind(1, name);
-        if (find.executeStep()) {
-            return find.getColumn(0).getInt64();
+        if (find.step()) {
+            return find.column(0).integer();
         }
     }
-    auto& insert = prepared(m_insert_sender, "INSERT INTO senders (name) VALUES (?)");
+    auto& insert = prepared(m_insert_sender, "INSERT INTO senders (name) VALUES (?) RETURNING id");
     insert.bind(1, name);
-    insert.exec();
-    return m_database.sqlite().getLastInsertRowid();
+    return insert.insert();
 }
 
 bool SsiStore::has_sender(const std::string& name) {
-    SQLite::Statement query(m_database.sqlite(), "SELECT 1 FROM senders WHERE name = ?");
+    Statement query(m_database.connection(), "SELECT 1 FROM senders WHERE name = ?");
     query.bind(1, name);
-    return query.executeStep();
+    return query.step();
 }
 
 std::optional<core::SsiSnapshot> SsiStore::record(const core::SsiSnapshot& snapshot, core::Timestamp recorded_at) {
@@ -113,7 +111,7 @@ std::optional<core::SsiSnapshot> SsiStore::record(const core::SsiSnapshot& snaps
         ResetOnExit reset(query);
         query.bind(1, id);
         query.bind(2, core::format_day(snapshot.day));
-        if (query.executeStep()) {
+        if (query.step()) {
             previous = read_snapshot(query);
         }
     }
@@ -139,53 +137,51 @@ std::optional<core::SsiSnapshot> SsiStore::record(const core::SsiSnapshot& snaps
     bind_optional(upsert, 11, snapshot.network_average);
     upsert.bind(12, snapshot.source);
     upsert.bind(13, core::format_utc(recorded_at));
-    upsert.exec();
+    upsert.run();
     return previous;
 }
 
 std::vector<core::SsiSnapshot> SsiStore::snapshots(const std::string& sender, std::optional<core::Day> since,
                                                    std::optional<core::Day> until) {
-    SQLite::Statement query(m_database.sqlite(), std::string("SELECT ") + k_snapshot_columns +
-                                                     "WHERE s.name = ? AND p.day >= ? AND p.day <= ? ORDER BY p.day");
+    Statement query(m_database.connection(), std::string("SELECT ") + k_snapshot_columns +
+                                                 "WHERE s.name = ? AND p.day >= ? AND p.day <= ? ORDER BY p.day");
     query.bind(1, sender);
     query.bind(2, since ? core::format_day(*since) : std::string("0000-00-00"));
     query.bind(3, until ? core::format_day(*until) : std::string("9999-99-99"));
     std::vector<core::SsiSnapshot> result;
-    while (query.executeStep()) {
+    while (query.step()) {
         result.push_back(read_snapshot(query));
     }
     return result;
 }
 
 std::optional<core::SsiSnapshot> SsiStore::latest_before(const std::string& sender, core::Day day) {
-    SQLite::Statement query(m_database.sqlite(), std::string("SELECT ") + k_snapshot_columns +
-                                                     "WHERE s.name = ? AND p.day < ? ORDER BY p.day DESC LIMIT 1");
+    Statement query(m_database.connection(), std::string("SELECT ") + k_snapshot_columns +
+                                                 "WHERE s.name = ? AND p.day < ? ORDER BY p.day DESC LIMIT 1");
     query.bind(1, sender);
     query.bind(2, core::format_day(day));
-    if (!query.executeStep()) {
+    if (!query.step()) {
         return std::nullopt;
     }
     return read_snapshot(query);
 }
 
 std::vector<SsiSender> SsiStore::senders() {
-    SQLite::Statement query(m_database.sqlite(),
-                            "SELECT s.name, MIN(p.day), MAX(p.day), COUNT(*) FROM ssi_snapshots p "
-                            "JOIN senders s ON s.id = p.sender_id GROUP BY s.name ORDER BY s.name");
+    Statement query(m_database.connection(), "SELECT s.name, MIN(p.day), MAX(p.day), COUNT(*) FROM ssi_snapshots p "
+                                             "JOIN senders s ON s.id = p.sender_id GROUP BY s.name ORDER BY s.name");
     std::vector<SsiSender> result;
-    while (query.executeStep()) {
-        result.push_back(
-            {query.getColumn(0).getString(), core::parse_day(query.getColumn(1).getString()).value_or(core::Day{}),
-             core::parse_day(query.getColumn(2).getString()).value_or(core::Day{}), query.getColumn(3).getInt64()});
+    while (query.step()) {
+        result.push_back({query.column(0).text(), core::parse_day(query.column(1).text()).value_or(core::Day{}),
+                          core::parse_day(query.column(2).text()).value_or(core::Day{}), query.column(3).integer()});
     }
     return result;
 }
 
 std::size_t SsiStore::clear_activity(const std::string& sender, const std::string& source) {
-    SQLite::Statement erase(m_database.sqlite(), "DELETE FROM activities WHERE sender_id = ? AND source = ?");
+    Statement erase(m_database.connection(), "DELETE FROM activities WHERE sender_id = ? AND source = ?");
     erase.bind(1, sender_id(sender));
     erase.bind(2, source);
-    return static_cast<std::size_t>(erase.exec());
+    return static_cast<std::size_t>(erase.run());
 }
 
 void SsiStore::add_activity(const std::string& sender, const DailyActivity& activity, const std::string& source) {
@@ -198,7 +194,7 @@ void SsiStore::add_activity(const std::string& sender, const DailyActivity& acti
     upsert.bind(3, std::string(core::to_string(activity.activity)));
     upsert.bind(4, activity.count);
     upsert.bind(5, source);
-    upsert.exec();
+    upsert.run();
 }
 
 std::vector<DailyActivity> SsiStore::daily_activity(const std::string& sender, core::Day since, core::Day until) {
@@ -213,39 +209,39 @@ std::vector<DailyActivity> SsiStore::daily_activity(const std::string& sender, c
     auto after = core::format_day(since - std::chrono::days{1});
     auto before = core::format_day(until + std::chrono::days{2});
     {
-        SQLite::Statement query(m_database.sqlite(),
-                                "SELECT a.day, a.activity, SUM(a.count) FROM activities a JOIN senders s ON "
-                                "s.id = a.sender_id WHERE s.name = ? AND a.day >= ? AND a.day <= ? GROUP BY 1, 2");
+        Statement query(m_database.connection(),
+                        "SELECT a.day, a.activity, SUM(a.count) FROM activities a JOIN senders s ON "
+                        "s.id = a.sender_id WHERE s.name = ? AND a.day >= ? AND a.day <= ? GROUP BY 1, 2");
         query.bind(1, sender);
         query.bind(2, core::format_day(since));
         query.bind(3, core::format_day(until));
-        while (query.executeStep()) {
-            add(core::parse_day(query.getColumn(0).getString()), core::parse_activity(query.getColumn(1).getString()),
-                query.getColumn(2).getInt64());
+        while (query.step()) {
+            add(core::parse_day(query.column(0).text()), core::parse_activity(query.column(1).text()),
+                query.column(2).integer());
         }
     }
     {
         // An action's local time is the sender's wall clock when it went out: its first ten characters are the
         // sender's day.
-        SQLite::Statement query(m_database.sqlite(),
-                                "SELECT substr(a.at_local, 1, 10), a.type, COUNT(*) FROM actions a JOIN senders s ON "
-                                "s.id = a.sender_id WHERE s.name = ? AND a.state = 'sent' AND a.at_utc >= ? AND "
-                                "a.at_utc < ? GROUP BY 1, 2");
+        Statement query(m_database.connection(),
+                        "SELECT substr(a.at_local, 1, 10), a.type, COUNT(*) FROM actions a JOIN senders s ON "
+                        "s.id = a.sender_id WHERE s.name = ? AND a.state = 'sent' AND a.at_utc >= ? AND "
+                        "a.at_utc < ? GROUP BY 1, 2");
         query.bind(1, sender);
         query.bind(2, after);
         query.bind(3, before);
-        while (query.executeStep()) {
-            add(core::parse_day(query.getColumn(0).getString()), activity_of_action(query.getColumn(1).getString()),
-                query.getColumn(2).getInt64());
+        while (query.step()) {
+            add(core::parse_day(query.column(0).text()), activity_of_action(query.column(1).text()),
+                query.column(2).integer());
         }
     }
     {
         // An acceptance is a prospect's first with the sender: the same one reported again (under another event
         // id) connects no one more. Every reply counts; a reply delivered twice has one event id. Each is put on
         // the sender's day in the sender's time zone.
-        SQLite::Statement zone_query(m_database.sqlite(), "SELECT timezone FROM senders WHERE name = ?");
+        Statement zone_query(m_database.connection(), "SELECT timezone FROM senders WHERE name = ?");
         zone_query.bind(1, sender);
-        std::string zone_name = zone_query.executeStep() ? zone_query.getColumn(0).getString() : "UTC";
+        std::string zone_name = zone_query.step() ? zone_query.column(0).text() : "UTC";
         const date::time_zone* zone = nullptr;
         try {
             zone = date::locate_zone(zone_name);
@@ -253,8 +249,8 @@ std::vector<DailyActivity> SsiStore::daily_activity(const std::string& sender, c
             throw core::UserError("error: sender '" + sender + "' has the time zone '" + zone_name +
                                   "', which the time zone database does not know");
         }
-        SQLite::Statement query(
-            m_database.sqlite(),
+        Statement query(
+            m_database.connection(),
             "SELECT at, type FROM ("
             "  SELECT e.type, CASE e.type WHEN 'accepted' THEN MIN(e.occurred_at) ELSE e.occurred_at END AS at"
             "  FROM events e JOIN senders s ON s.id = e.sender_id"
@@ -264,15 +260,15 @@ std::vector<DailyActivity> SsiStore::daily_activity(const std::string& sender, c
         query.bind(1, sender);
         query.bind(2, before);
         query.bind(3, after);
-        while (query.executeStep()) {
-            auto at = core::parse_utc(query.getColumn(0).getString());
+        while (query.step()) {
+            auto at = core::parse_utc(query.column(0).text());
             if (!at) {
                 continue;
             }
             auto local = date::floor<date::days>(zone->to_local(*at));
             add(core::Day{local.time_since_epoch()},
-                query.getColumn(1).getString() == "accepted" ? core::Activity::connections_accepted
-                                                             : core::Activity::replies_received,
+                query.column(1).text() == "accepted" ? core::Activity::connections_accepted
+                                                     : core::Activity::replies_received,
                 1);
         }
     }

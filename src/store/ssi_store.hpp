@@ -10,11 +10,8 @@
 #include "core/enrollment.hpp"
 #include "core/ssi.hpp"
 #include "core/time.hpp"
+#include "store/connection.hpp"
 #include "store/database.hpp"
-
-namespace SQLite {
-class Statement;
-}
 
 namespace campaign::store {
 
@@ -64,15 +61,15 @@ public:
     std::vector<DailyActivity> daily_activity(const std::string& sender, core::Day since, core::Day until);
 
 private:
-    SQLite::Statement& prepared(std::unique_ptr<SQLite::Statement>& statement, const std::string& sql);
+    Statement& prepared(std::unique_ptr<Statement>& statement, const std::string& sql);
 
     Database& m_database;
     // Prepared once: an import writes a row at a time.
-    std::unique_ptr<SQLite::Statement> m_find_sender;
-    std::unique_ptr<SQLite::Statement> m_insert_sender;
-    std::unique_ptr<SQLite::Statement> m_find_snapshot;
-    std::unique_ptr<SQLite::Statement> m_upsert_snapshot;
-    std::unique_ptr<SQLite::Statement> m_add_activity;
+    std::unique_ptr<Statement> m_find_sender;
+    std::unique_ptr<Statement> m_insert_sender;
+    std::unique_ptr<Statement> m_find_snapshot;
+    std::unique_ptr<Statement> m_upsert_snapshot;
+    std::unique_ptr<Statement> m_add_activity;
 };
 
 } // namespace campaign::store

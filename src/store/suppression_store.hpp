@@ -7,11 +7,8 @@
 #include <vector>
 
 #include "core/suppression.hpp"
+#include "store/connection.hpp"
 #include "store/database.hpp"
-
-namespace SQLite {
-class Statement;
-}
 
 namespace campaign::store {
 
@@ -36,7 +33,7 @@ public:
 
 private:
     Database& m_database;
-    std::unique_ptr<SQLite::Statement> m_contains; // asked once per imported row
+    std::unique_ptr<Statement> m_contains; // asked once per imported row
 };
 
 } // namespace campaign::store

@@ -87,7 +87,8 @@ TEST_CASE("a prospect is stored with all its details and found by id or URL", "[
         CHECK_FALSE(prospects.find_by_url("https://www.linkedin.com/in/jane-doe")); // only normalized URLs
     }
     SECTION("a second prospect with the same URL is refused") {
-        CHECK_THROWS_AS(prospects.insert(prospect_named("jane-doe")), SQLite::Exception);
+        CHECK_THROWS_WITH(prospects.insert(prospect_named("jane-doe")),
+                          Catch::Matchers::EndsWith("UNIQUE constraint failed: prospects.profile_url"));
         CHECK(prospects.count() == 1);
     }
     SECTION("an update writes the details, keeps the creation time and adds tags") {
