@@ -42,6 +42,14 @@ std::int64_t query_integer(Connection& connection, const std::string& sql) {
     return query.step() ? query.column(0).integer() : 0;
 }
 
+void Connection::try_execute(const std::string& sql) noexcept {
+    try {
+        execute(sql);
+    } catch (...) {
+        // What failed was said where it did.
+    }
+}
+
 Backend backend_of(std::string_view location) {
     return location.starts_with("postgresql://") || location.starts_with("postgres://") ? Backend::postgresql
                                                                                         : Backend::sqlite;

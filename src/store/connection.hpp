@@ -56,6 +56,8 @@ public:
     virtual std::unique_ptr<StatementImpl> prepare(const std::string& sql) = 0;
     // Statements without parameters or results, one or several separated by `;`.
     virtual void execute(const std::string& sql) = 0;
+    // The same, saying nothing of a failure: for a destructor.
+    void try_execute(const std::string& sql) noexcept;
 };
 
 // One column of the current row.

@@ -10,6 +10,7 @@
 
 #include "core/error.hpp"
 #include "store/connection.hpp"
+#include "store/postgres_schema.hpp"
 #include "store/schema.hpp"
 
 namespace campaign::store {
@@ -84,9 +85,65 @@ void migrate(SQLite::Database& db, const std::filesystem::path& path) {
     }
 }
 
+// A PostgreSQL database is campaign's when it holds this table, which says its schema's version. It is made, and
+// brought to the current version, in one transaction under an advisory lock of the database's, so that runners
+// starting at once on several machines make it once.
+constexpr std::int64_t k_schema_lock = k_application_id;
+
+void migrate_postgresql(Connection& connection, OpenMode mode) {
+    connection.execute("BEGIN");
+    try {
+        connection.execute("SELECT pg_advisory_xact_lock(" + std::to_string(k_schema_lock) + ")");
+        auto tables = [&connection](const std::string& which) {
+            return query_integer(connection,
+                                 "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()" + which);
+        };
+        int latest = latest_schema_version();
+        if (tables(" AND tablename = 'campaign_schema'") == 0) {
+            if (mode == OpenMode::must_exist) {
+                throw core::UserError(connection.where() + ": error: no CRM in this database yet; import prospects "
+                                                           "first ('campaign prospects import FILE')");
+            }
+            if (tables("") > 0) {
+                throw core::UserError(connection.where() +
+                                      ": error: this PostgreSQL database holds tables that campaign did not make: "
+                                      "give campaign a database of its own");
+            }
+            if (postgres_schema_version() != latest) {
+                throw std::logic_error("the PostgreSQL schema is not at the latest version");
+            }
+            connection.execute(std::string(postgres_schema()));
+            connection.execute("CREATE TABLE campaign_schema (version INTEGER NOT NULL);"
+                               " INSERT INTO campaign_schema VALUES (" +
+                               std::to_string(latest) + ")");
+        }
+        auto current = query_integer(connection, "SELECT version FROM campaign_schema");
+        if (current > latest) {
+            throw core::UserError(connection.where() + ": error: the database has schema version " +
+                                  std::to_string(current) +
+                                  ", written by a newer campaign; this one knows versions "
+                                  "up to " +
+                                  std::to_string(latest) + ": upgrade campaign to open it");
+        }
+        connection.execute("COMMIT");
+    } catch (...) {
+        try {
+            connection.execute("ROLLBACK");
+        } catch (const std::exception&) {
+            // The connection is gone; so is the transaction.
+        }
+        throw;
+    }
+}
+
 } // namespace
 
 Database::Database(const std::filesystem::path& path, OpenMode mode) : m_path(path) {
+    if (backend_of(path.string()) == Backend::postgresql) {
+        m_connection = open_postgresql(path.string());
+        migrate_postgresql(*m_connection, mode);
+        return;
+    }
     std::error_code error;
     bool exists = std::filesystem::exists(path, error);
     if (!exists && mode == OpenMode::must_exist) {
@@ -120,10 +177,25 @@ Database::Database(const std::filesystem::path& path, OpenMode mode) : m_path(pa
 Database::~Database() = default;
 
 int Database::schema_version() const {
+    if (!m_sqlite) {
+        return static_cast<int>(query_integer(*m_connection, "SELECT version FROM campaign_schema"));
+    }
     return m_sqlite->execAndGet("PRAGMA user_version").getInt();
 }
 
+SQLite::Database& Database::sqlite() {
+    if (!m_sqlite) {
+        throw std::logic_error("a SQLite operation on a PostgreSQL database");
+    }
+    return *m_sqlite;
+}
+
 void Database::relax_durability() {
+    if (!m_sqlite) {
+        // The commit returns before the server's log is on disk; a crash of the server may lose the last ones.
+        m_connection->execute("SET synchronous_commit = off");
+        return;
+    }
     m_sqlite->exec("PRAGMA synchronous = NORMAL");
     // A longer log between checkpoints: the few pages a run rewrites over and over are copied back once per
     // checkpoint, not once every thousand pages.
@@ -133,19 +205,33 @@ void Database::relax_durability() {
     m_sqlite->exec("PRAGMA cache_size = -65536");
 }
 
+// A server keeps its own pages and temporary files: these two are SQLite's alone.
 void Database::read_through_memory_map() {
-    m_sqlite->exec("PRAGMA mmap_size = 1073741824");
+    if (m_sqlite) {
+        m_sqlite->exec("PRAGMA mmap_size = 1073741824");
+    }
 }
 
 void Database::keep_temporary_files_in_memory() {
-    m_sqlite->exec("PRAGMA temp_store = MEMORY");
+    if (m_sqlite) {
+        m_sqlite->exec("PRAGMA temp_store = MEMORY");
+    }
 }
 
 void Database::wait_for_writers(std::chrono::seconds patience) {
-    m_sqlite->setBusyTimeout(static_cast<int>(std::chrono::milliseconds(patience).count()));
+    auto milliseconds = std::chrono::milliseconds(patience).count();
+    if (!m_sqlite) {
+        m_connection->execute("SET lock_timeout = " + std::to_string(milliseconds));
+        return;
+    }
+    m_sqlite->setBusyTimeout(static_cast<int>(milliseconds));
 }
 
 void Database::copy_to(const std::filesystem::path& target) {
+    if (!m_sqlite) {
+        throw core::UserError(m_path.string() + ": error: a PostgreSQL CRM cannot be copied into a file by this "
+                                                "version of campaign");
+    }
     try {
         SQLite::Statement vacuum(*m_sqlite, "VACUUM INTO ?");
         vacuum.bind(1, target.string());
@@ -156,6 +242,10 @@ void Database::copy_to(const std::filesystem::path& target) {
 }
 
 Transaction::Transaction(Database& database) : m_database(database) {
+    if (database.backend() == Backend::postgresql) {
+        database.connection().execute("BEGIN");
+        return;
+    }
     // IMMEDIATE takes the write lock now, so a second writer waits here (up to the busy timeout) rather than
     // failing halfway through its work.
     try {
@@ -167,12 +257,21 @@ Transaction::Transaction(Database& database) : m_database(database) {
 }
 
 Transaction::~Transaction() {
-    if (!m_committed) {
-        ++m_database.m_rollbacks;
+    if (m_committed) {
+        return;
+    }
+    ++m_database.m_rollbacks;
+    if (!m_transaction) {
+        m_database.connection().try_execute("ROLLBACK");
     }
 }
 
-ReadSnapshot::ReadSnapshot(Database& database) {
+ReadSnapshot::ReadSnapshot(Database& database) : m_database(database) {
+    if (database.backend() == Backend::postgresql) {
+        // One snapshot for all its reads, as SQLite's deferred transaction gives; it takes no lock.
+        database.connection().execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+        return;
+    }
     try {
         m_transaction = std::make_unique<SQLite::Transaction>(database.sqlite(), SQLite::TransactionBehavior::DEFERRED);
     } catch (const SQLite::Exception& failure) {
@@ -180,10 +279,18 @@ ReadSnapshot::ReadSnapshot(Database& database) {
     }
 }
 
-ReadSnapshot::~ReadSnapshot() = default;
+ReadSnapshot::~ReadSnapshot() {
+    if (!m_transaction) {
+        m_database.connection().try_execute("ROLLBACK");
+    }
+}
 
 void Transaction::commit() {
-    m_transaction->commit();
+    if (m_transaction) {
+        m_transaction->commit();
+    } else {
+        m_database.connection().execute("COMMIT");
+    }
     m_committed = true;
 }
 

@@ -1,4 +1,5 @@
-// The CRM database: one SQLite file in WAL mode with foreign keys on, brought to the current schema when opened.
+// The CRM database: one SQLite file in WAL mode with foreign keys on, or a database on a PostgreSQL server, brought to
+// the current schema when opened.
 // Everything that speaks SQL lives in this module; the rest of the program sees typed stores.
 #pragma once
 
@@ -7,14 +8,14 @@
 #include <filesystem>
 #include <memory>
 
+#include "store/connection.hpp"
+
 namespace SQLite {
 class Database;
 class Transaction;
 } // namespace SQLite
 
 namespace campaign::store {
-
-class Connection;
 
 enum class OpenMode {
     create,     // create the file if it does not exist
@@ -23,6 +24,7 @@ enum class OpenMode {
 
 class Database {
 public:
+    // `path`: a SQLite file, or a PostgreSQL server's database as a libpq URI (postgresql://user@host:port/name).
     // Throws core::UserError when the file is not a database of this program or was written by a newer version,
     // core::RuntimeFailure when it cannot be opened or migrated.
     Database(const std::filesystem::path& path, OpenMode mode);
@@ -50,7 +52,8 @@ public:
 
     // For the stores of this module only: the headers that declare them are not visible elsewhere.
     Connection& connection() { return *m_connection; }
-    SQLite::Database& sqlite() { return *m_sqlite; }
+    SQLite::Database& sqlite();
+    Backend backend() const { return m_sqlite ? Backend::sqlite : Backend::postgresql; }
     // How many transactions on this connection were rolled back: what a store that keeps a copy of some rows in
     // memory, kept up to date by its own writes, checks to know that the writes it saw may have been undone.
     std::uint64_t rollbacks() const { return m_rollbacks; }
@@ -91,6 +94,7 @@ public:
     ReadSnapshot& operator=(const ReadSnapshot&) = delete;
 
 private:
+    Database& m_database;
     std::unique_ptr<SQLite::Transaction> m_transaction;
 };
 

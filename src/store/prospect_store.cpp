@@ -238,8 +238,11 @@ void ProspectStore::for_each(const ProspectFilter& filter, const std::function<v
 }
 
 std::vector<std::string> ProspectStore::custom_field_names() {
-    auto sql = std::string("SELECT DISTINCT field.key FROM prospects, json_each(prospects.fields) AS field WHERE ") +
-               k_live + " ORDER BY field.key";
+    // The fields are a JSON object in text, which each backend takes apart with its own function.
+    auto fields = m_database.backend() == Backend::sqlite ? "json_each(prospects.fields)"
+                                                          : "json_each_text(prospects.fields::json)";
+    auto sql = std::string("SELECT DISTINCT field.key FROM prospects, ") + fields + " AS field WHERE " + k_live +
+               " ORDER BY field.key";
     Statement query(m_database.connection(), sql);
     std::vector<std::string> names;
     while (query.step()) {

@@ -1,0 +1,157 @@
+// The CRM on either backend: PostgreSQL's schema has SQLite's tables and columns, is made once when runners start at
+// once, refuses a database that is not campaign's, and the stores read and write the same there as on SQLite.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <catch2/catch.hpp>
+#include <map>
+#include <set>
+#include <thread>
+
+#include "core/error.hpp"
+#include "store/database.hpp"
+#include "store/prospect_store.hpp"
+#include "store/schema.hpp"
+#include "store/suppression_store.hpp"
+#include "unit/store/postgres_server.hpp"
+#include "unit/store/temp_folder.hpp"
+
+using namespace campaign;
+using Catch::Matchers::Contains;
+
+namespace {
+
+using Columns = std::map<std::string, std::set<std::string>>; // by table
+
+Columns columns_of(store::Database& database, const std::string& sql) {
+    Columns columns;
+    store::Statement query(database.connection(), sql);
+    while (query.step()) {
+        columns[query.column(0).text()].insert(query.column(1).text());
+    }
+    return columns;
+}
+
+core::Prospect prospect(const std::string& slug, std::set<std::string> tags) {
+    core::Prospect made;
+    made.profile_url = "https://linkedin.com/in/" + slug;
+    made.first_name = slug;
+    made.company = "Acme";
+    made.email = slug + "@acme.example";
+    made.fields = {{"city", "Köln"}, {"plan", "it's \"pro\""}};
+    made.tags = std::move(tags);
+    made.created_at = made.updated_at = *core::parse_utc("2026-11-23T09:00:00Z");
+    return made;
+}
+
+// What every backend must do alike with prospects.
+void exercise_prospects(store::Database& database) {
+    store::ProspectStore prospects(database);
+    {
+        store::Transaction transaction(database);
+        prospects.insert(prospect("ana", {"founders", "berlin"}));
+        prospects.insert(prospect("ben", {"founders"}));
+        prospects.insert(prospect("cleo", {"berlin"}));
+        transaction.commit();
+    }
+    CHECK(prospects.count() == 3);
+    auto ana = prospects.find_by_url("https://linkedin.com/in/ana");
+    REQUIRE(ana);
+    CHECK(ana->fields.at("plan") == "it's \"pro\"");
+    CHECK(ana->fields.at("city") == "Köln");
+    CHECK(ana->tags == std::set<std::string>{"berlin", "founders"});
+    CHECK(prospects.find(ana->id)->profile_url == ana->profile_url);
+    std::vector<std::string> founders;
+    store::ProspectFilter filter;
+    filter.tags = {"founders"};
+    prospects.for_each(filter, [&founders](const core::Prospect& found) { founders.push_back(found.first_name); });
+    CHECK(founders == std::vector<std::string>{"ana", "ben"});
+    CHECK(prospects.custom_field_names() == std::vector<std::string>{"city", "plan"});
+    // A rollback leaves nothing behind.
+    {
+        store::Transaction transaction(database);
+        prospects.insert(prospect("dora", {}));
+    }
+    CHECK(prospects.count() == 3);
+    CHECK_FALSE(prospects.find_by_url("https://linkedin.com/in/dora"));
+    CHECK_THROWS_WITH(prospects.insert(prospect("ana", {})), Contains(database.connection().where()));
+}
+
+void exercise_suppressions(store::Database& database) {
+    store::SuppressionStore suppressions(database);
+    auto now = *core::parse_utc("2026-11-23T09:00:00Z");
+    core::Suppression entry;
+    entry.kind = core::SuppressionKind::email_domain;
+    entry.value = "acme.example";
+    entry.reason = "a client";
+    entry.created_at = now;
+    CHECK(suppressions.add(entry));
+    CHECK_FALSE(suppressions.add(entry));
+    CHECK(suppressions.contains(core::SuppressionKind::email_domain, "acme.example"));
+    CHECK_FALSE(suppressions.contains(core::SuppressionKind::profile, "acme.example"));
+    CHECK(suppressions.find(core::SuppressionKind::email_domain, "acme.example")->reason == "a client");
+    CHECK(suppressions.list().size() == 1);
+    CHECK(suppressions.remove(core::SuppressionKind::email_domain, "acme.example"));
+    CHECK_FALSE(suppressions.any(core::SuppressionKind::email_domain));
+}
+
+} // namespace
+
+TEST_CASE("the stores on SQLite", "[store]") {
+    test::TempFolder folder;
+    store::Database database(folder / "campaign.db", store::OpenMode::create);
+    exercise_prospects(database);
+    exercise_suppressions(database);
+}
+
+TEST_CASE("the stores on PostgreSQL", "[store][postgresql]") {
+    test::PostgresDatabase server;
+    store::Database database(server.uri(), store::OpenMode::create);
+    CHECK(database.backend() == store::Backend::postgresql);
+    CHECK(database.schema_version() == store::latest_schema_version());
+    exercise_prospects(database);
+    exercise_suppressions(database);
+}
+
+TEST_CASE("PostgreSQL's schema has SQLite's tables and columns", "[store][postgresql]") {
+    test::TempFolder folder;
+    store::Database sqlite(folder / "campaign.db", store::OpenMode::create);
+    test::PostgresDatabase server;
+    store::Database postgres(server.uri(), store::OpenMode::create);
+    auto expected = columns_of(sqlite, "SELECT m.name, c.name FROM sqlite_master m, pragma_table_info(m.name) c"
+                                       " WHERE m.type = 'table'");
+    auto found = columns_of(postgres, "SELECT table_name, column_name FROM information_schema.columns"
+                                      " WHERE table_schema = current_schema() AND table_name <> 'campaign_schema'");
+    CHECK(found == expected);
+}
+
+TEST_CASE("a PostgreSQL CRM is made once when runners start at once, and only in a database of its own",
+          "[store][postgresql]") {
+    test::PostgresDatabase server;
+    SECTION("four at once") {
+        std::vector<std::thread> runners;
+        std::atomic<int> opened{0};
+        for (int i = 0; i < 4; ++i) {
+            runners.emplace_back([&] {
+                store::Database database(server.uri(), store::OpenMode::create);
+                opened += database.schema_version() == store::latest_schema_version() ? 1 : 0;
+            });
+        }
+        for (auto& runner : runners) {
+            runner.join();
+        }
+        CHECK(opened == 4);
+    }
+    SECTION("a read-only command finds no CRM, and makes none") {
+        CHECK_THROWS_AS(store::Database(server.uri(), store::OpenMode::must_exist), core::UserError);
+        CHECK_THROWS_AS(store::Database(server.uri(), store::OpenMode::must_exist), core::UserError);
+    }
+    SECTION("another program's database is left alone") {
+        store::open_postgresql(server.uri())->execute("CREATE TABLE invoices (id INTEGER)");
+        CHECK_THROWS_WITH(store::Database(server.uri(), store::OpenMode::create),
+                          Contains("holds tables that campaign did not make"));
+    }
+    SECTION("a newer campaign's database is not opened") {
+        { store::Database made(server.uri(), store::OpenMode::create); }
+        store::open_postgresql(server.uri())->execute("UPDATE campaign_schema SET version = version + 1");
+        CHECK_THROWS_WITH(store::Database(server.uri(), store::OpenMode::create), Contains("written by a newer"));
+    }
+}
