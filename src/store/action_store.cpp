@@ -293,10 +293,11 @@ std::optional<StaleInvitation> ActionStore::stale_invitation(core::RowId sender_
                     " AND p.profile_url NOT IN (SELECT value FROM suppressions WHERE kind = 'profile')"
                     " AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.kind = 'email_domain'"
                     " AND instr(p.email, '@') > 0 AND s.value = lower(substr(p.email, instr(p.email, '@') + 1)))"
-                    " AND NOT EXISTS (SELECT 1 FROM events v INDEXED BY events_by_prospect"
+                    " AND NOT EXISTS (SELECT 1 FROM " +
+                    events_by_prospect(m_database.backend()) +
                     " WHERE v.prospect_id = c.prospect_id AND v.sender_id = ?1 AND (v.type IN ('replied', 'opted_out')"
                     " OR (v.type IN ('accepted', 'withdrawn') AND v.occurred_at >= ") +
-            since_sent("c.at_utc") +
+            since_sent(m_database.backend(), "c.at_utc") +
             ")))"
             " AND NOT EXISTS (SELECT 1 FROM actions w WHERE w.enrollment_id = c.enrollment_id"
             " AND w.type = 'withdraw_invite' AND (w.state <> 'failed' OR w.failure IS NOT NULL OR w.attempts >= ?3))"
@@ -320,14 +321,14 @@ core::InvitationRecord ActionStore::invitation_record(core::RowId sender_id, cor
     // every acceptance of the period for each invitation.
     core::InvitationRecord record;
     record.pending = m_pending->count(sender_id, now);
-    Statement latest(
-        m_database.connection(),
-        "SELECT EXISTS (SELECT 1 FROM events v INDEXED BY events_by_prospect WHERE v.prospect_id = c.prospect_id"
-        " AND v.sender_id = ?1 AND v.type = 'accepted' AND v.occurred_at >= " +
-            since_sent("c.at_utc") +
-            " AND v.occurred_at <= ?3)"
-            " FROM actions c WHERE c.sender_id = ?1 AND c.type = 'connect' AND c.state = 'sent'"
-            " AND c.at_utc <= ?2 ORDER BY c.at_utc DESC LIMIT ?4");
+    Statement latest(m_database.connection(),
+                     "SELECT EXISTS (SELECT 1 FROM " + events_by_prospect(m_database.backend()) +
+                         " WHERE v.prospect_id = c.prospect_id"
+                         " AND v.sender_id = ?1 AND v.type = 'accepted' AND v.occurred_at >= " +
+                         since_sent(m_database.backend(), "c.at_utc") +
+                         " AND v.occurred_at <= ?3)"
+                         " FROM actions c WHERE c.sender_id = ?1 AND c.type = 'connect' AND c.state = 'sent'"
+                         " AND c.at_utc <= ?2 ORDER BY c.at_utc DESC LIMIT ?4");
     latest.bind(1, sender_id);
     latest.bind(2, core::format_utc(now - settle));
     latest.bind(3, core::format_utc(now));

@@ -96,15 +96,15 @@ void PendingInvitations::load(core::Timestamp now) {
     // The events read are those up to the highest row id now; any written after are read by the next count.
     m_events_read = query_integer(db, "SELECT coalesce(max(id), 0) FROM events");
     auto moment = core::format_utc(now);
-    Statement invitations(db, "SELECT c.id, c.sender_id, c.prospect_id, c.enrollment_id, c.at_utc FROM actions c"
-                              " WHERE c.type = 'connect' AND c.state IN " +
-                                  counted_states() +
-                                  " AND NOT EXISTS (SELECT 1 FROM events v INDEXED BY events_by_prospect"
-                                  " WHERE v.prospect_id = c.prospect_id AND v.sender_id = c.sender_id AND v.type IN " +
-                                  answer_types() + " AND v.occurred_at >= " + since_sent("c.at_utc") +
-                                  " AND v.occurred_at <= ?1 AND v.id <= ?2)"
-                                  " AND NOT EXISTS (SELECT 1 FROM actions w WHERE w.enrollment_id = c.enrollment_id"
-                                  " AND w.type = 'withdraw_invite' AND w.state = 'sent' AND w.at_utc <= ?1)");
+    Statement invitations(
+        db, "SELECT c.id, c.sender_id, c.prospect_id, c.enrollment_id, c.at_utc FROM actions c"
+            " WHERE c.type = 'connect' AND c.state IN " +
+                counted_states() + " AND NOT EXISTS (SELECT 1 FROM " + events_by_prospect(m_database.backend()) +
+                " WHERE v.prospect_id = c.prospect_id AND v.sender_id = c.sender_id AND v.type IN " + answer_types() +
+                " AND v.occurred_at >= " + since_sent(m_database.backend(), "c.at_utc") +
+                " AND v.occurred_at <= ?1 AND v.id <= ?2)"
+                " AND NOT EXISTS (SELECT 1 FROM actions w WHERE w.enrollment_id = c.enrollment_id"
+                " AND w.type = 'withdraw_invite' AND w.state = 'sent' AND w.at_utc <= ?1)");
     invitations.bind(1, moment);
     invitations.bind(2, m_events_read);
     while (invitations.step()) {
@@ -205,9 +205,10 @@ void PendingInvitations::apply(const Answer& answer) {
 bool PendingInvitations::answered(const core::Action& invitation) {
     if (!m_answered) {
         m_answered = std::make_unique<Statement>(
-            m_database.connection(), "SELECT EXISTS (SELECT 1 FROM events v INDEXED BY events_by_prospect"
-                                     " WHERE v.prospect_id = ?1 AND v.sender_id = ?2 AND v.type IN " +
-                                         answer_types() + " AND v.occurred_at >= " + since_sent("?3") +
+            m_database.connection(), "SELECT EXISTS (SELECT 1 FROM " + events_by_prospect(m_database.backend()) +
+                                         " WHERE v.prospect_id = ?1 AND v.sender_id = ?2 AND v.type IN " +
+                                         answer_types() +
+                                         " AND v.occurred_at >= " + since_sent(m_database.backend(), "?3") +
                                          " AND v.occurred_at <= ?4 AND v.id <= ?5)"
                                          " OR EXISTS (SELECT 1 FROM actions w WHERE w.enrollment_id = ?6"
                                          " AND w.type = 'withdraw_invite' AND w.state = 'sent' AND w.at_utc <= ?4)");

@@ -7,7 +7,10 @@
 #include <thread>
 
 #include "core/error.hpp"
+#include "store/action_store.hpp"
+#include "store/campaign_store.hpp"
 #include "store/database.hpp"
+#include "store/enrollment_store.hpp"
 #include "store/prospect_store.hpp"
 #include "store/schema.hpp"
 #include "store/suppression_store.hpp"
@@ -93,6 +96,65 @@ void exercise_suppressions(store::Database& database) {
     CHECK_FALSE(suppressions.any(core::SuppressionKind::email_domain));
 }
 
+// Campaigns, senders, enrollments and the action log, with the tallies its triggers keep.
+void exercise_actions(store::Database& database) {
+    auto now = *core::parse_utc("2026-11-23T09:00:00Z");
+    store::CampaignStore campaigns(database);
+    store::EnrollmentStore enrollments(database);
+    store::ActionStore actions(database);
+    store::Transaction transaction(database);
+    auto version = campaigns.register_version("q4", "d1", "{}", "q4.yaml", now);
+    CHECK(version.is_new);
+    CHECK_FALSE(campaigns.register_version("q4", "d1", "{}", "q4.yaml", now).is_new);
+    CHECK(campaigns.register_version("q4", "d2", "{}", "q4.yaml", now).current.version == 2);
+    core::Sender sender;
+    sender.id = "ana";
+    sender.timezone = "Europe/Berlin";
+    auto sender_id = campaigns.register_sender(sender);
+    CHECK(campaigns.find_sender("ana")->id == sender_id);
+    auto prospect_id = store::ProspectStore(database).find_by_url("https://linkedin.com/in/ben")->id;
+    core::Enrollment enrollment;
+    enrollment.campaign_id = version.current.campaign_id;
+    enrollment.version_id = version.current.version_id;
+    enrollment.prospect_id = prospect_id;
+    enrollment.sender_id = sender_id;
+    enrollment.current_step = "invite";
+    enrollment.due_action = core::ActionType::connect;
+    enrollment.next_due_at = now;
+    enrollment.enrolled_at = now;
+    enrollment.id = enrollments.insert(enrollment);
+    CHECK(enrollments.is_enrolled(enrollment.campaign_id, prospect_id));
+    CHECK(enrollments.get(enrollment.id).current_step == "invite");
+    core::Action invite;
+    invite.enrollment_id = enrollment.id;
+    invite.campaign_id = enrollment.campaign_id;
+    invite.version_id = enrollment.version_id;
+    invite.prospect_id = prospect_id;
+    invite.sender_id = sender_id;
+    invite.step = "invite";
+    invite.type = core::ActionType::connect;
+    invite.idempotency_key = "k1";
+    invite.at_utc = now;
+    invite.at_local = "2026-11-23T10:00:00+01:00";
+    auto id = actions.begin(invite);
+    actions.finish(id, core::ActionState::sent, "ok", "");
+    CHECK(actions.get(id)->state == core::ActionState::sent);
+    CHECK(actions.invitation_record(sender_id, now + std::chrono::hours(1), 50, std::chrono::days{14}).pending == 1);
+    transaction.commit();
+    // Its intent and its outcome moved one action from the group of those sending to those sent, the enrollment's
+    // first contact.
+    auto sum = [&database](const std::string& what) {
+        return store::query_integer(database.connection(), "SELECT coalesce(sum(" + what + "), 0) FROM action_tallies");
+    };
+    CHECK(sum("actions") == 1);
+    CHECK(sum("CASE WHEN state = 'sent' THEN actions END") == 1);
+    CHECK(sum("first_contacts") == 1);
+    CHECK(store::query_integer(database.connection(), "SELECT enrolled FROM enrollment_tallies") == 1);
+    // What went out stays sent. (On PostgreSQL the refusal ends the transaction it is in: outside one here.)
+    CHECK_THROWS_WITH(actions.finish(id, core::ActionState::failed, "", ""), Contains("stays sent"));
+    CHECK(actions.get(id)->state == core::ActionState::sent);
+}
+
 } // namespace
 
 TEST_CASE("the stores on SQLite", "[store]") {
@@ -100,6 +162,7 @@ TEST_CASE("the stores on SQLite", "[store]") {
     store::Database database(folder / "campaign.db", store::OpenMode::create);
     exercise_prospects(database);
     exercise_suppressions(database);
+    exercise_actions(database);
 }
 
 TEST_CASE("the stores on PostgreSQL", "[store][postgresql]") {
@@ -109,6 +172,7 @@ TEST_CASE("the stores on PostgreSQL", "[store][postgresql]") {
     CHECK(database.schema_version() == store::latest_schema_version());
     exercise_prospects(database);
     exercise_suppressions(database);
+    exercise_actions(database);
 }
 
 TEST_CASE("PostgreSQL's schema has SQLite's tables and columns", "[store][postgresql]") {
