@@ -282,6 +282,8 @@ int ActionStore::used_in_month(core::RowId sender_id, const std::string& month, 
 
 std::optional<StaleInvitation> ActionStore::stale_invitation(core::RowId sender_id, core::Timestamp sent_before,
                                                              int most_attempts) {
+    // Where the email's domain begins: each backend names the function its own way.
+    std::string at_sign = m_database.backend() == Backend::sqlite ? "instr(p.email, '@')" : "strpos(p.email, '@')";
     Statement query(
         m_database.connection(),
         std::string("SELECT c.enrollment_id, k.name, c.at_utc, (SELECT max(w.at_utc) FROM actions w"
@@ -292,7 +294,9 @@ std::optional<StaleInvitation> ActionStore::stale_invitation(core::RowId sender_
                     " AND e.state = 'done' AND p.erased_at IS NULL AND p.merged_into IS NULL"
                     " AND p.profile_url NOT IN (SELECT value FROM suppressions WHERE kind = 'profile')"
                     " AND NOT EXISTS (SELECT 1 FROM suppressions s WHERE s.kind = 'email_domain'"
-                    " AND instr(p.email, '@') > 0 AND s.value = lower(substr(p.email, instr(p.email, '@') + 1)))"
+                    " AND " +
+                    at_sign + " > 0 AND s.value = lower(substr(p.email, " + at_sign +
+                    " + 1)))"
                     " AND NOT EXISTS (SELECT 1 FROM " +
                     events_by_prospect(m_database.backend()) +
                     " WHERE v.prospect_id = c.prospect_id AND v.sender_id = ?1 AND (v.type IN ('replied', 'opted_out')"

@@ -6,11 +6,14 @@ namespace campaign::store {
 
 namespace {
 
+// Named without its schema (`temp` on SQLite, `pg_temp` on PostgreSQL): both look among the temporary tables first.
 Connection& with_table(Database& database) {
     auto& db = database.connection();
-    db.execute("CREATE TEMP TABLE IF NOT EXISTS import_mentions ("
-               " prospect_id INTEGER PRIMARY KEY, line INTEGER NOT NULL, changed INTEGER NOT NULL)");
-    db.execute("DELETE FROM temp.import_mentions");
+    // The key is SQLite's row id, as INTEGER PRIMARY KEY is there alone.
+    db.execute(std::string("CREATE TEMP TABLE IF NOT EXISTS import_mentions (prospect_id ") +
+               (database.backend() == Backend::sqlite ? "INTEGER" : "BIGINT") +
+               " PRIMARY KEY, line INTEGER NOT NULL, changed INTEGER NOT NULL)");
+    db.execute("DELETE FROM import_mentions");
     return db;
 }
 
@@ -19,16 +22,16 @@ Connection& with_table(Database& database) {
 ImportMentions::ImportMentions(Database& database)
     : m_database(database),
       m_find(std::make_unique<Statement>(with_table(database),
-                                         "SELECT line, changed FROM temp.import_mentions WHERE prospect_id = ?")),
-      m_record(std::make_unique<Statement>(
-          database.connection(), "INSERT INTO temp.import_mentions (prospect_id, line, changed) VALUES (?, ?, ?)"
-                                 " ON CONFLICT DO UPDATE SET changed = excluded.changed")) {}
+                                         "SELECT line, changed FROM import_mentions WHERE prospect_id = ?")),
+      m_record(std::make_unique<Statement>(database.connection(),
+                                           "INSERT INTO import_mentions (prospect_id, line, changed) VALUES (?, ?, ?)"
+                                           " ON CONFLICT (prospect_id) DO UPDATE SET changed = excluded.changed")) {}
 
 ImportMentions::~ImportMentions() {
     m_find.reset();
     m_record.reset();
     try {
-        m_database.connection().execute("DROP TABLE IF EXISTS temp.import_mentions");
+        m_database.connection().execute("DROP TABLE IF EXISTS import_mentions");
     } catch (const std::exception&) {
         // Gone with the connection anyway.
     }

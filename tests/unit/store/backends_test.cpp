@@ -11,6 +11,7 @@
 #include "store/campaign_store.hpp"
 #include "store/database.hpp"
 #include "store/enrollment_store.hpp"
+#include "store/import_mentions.hpp"
 #include "store/prospect_store.hpp"
 #include "store/schema.hpp"
 #include "store/suppression_store.hpp"
@@ -76,6 +77,18 @@ void exercise_prospects(store::Database& database) {
     CHECK(prospects.count() == 3);
     CHECK_FALSE(prospects.find_by_url("https://linkedin.com/in/dora"));
     CHECK_THROWS_WITH(prospects.insert(prospect("ana", {})), Contains(database.connection().where()));
+}
+
+// The lines an import has met, in a temporary table of the connection's.
+void exercise_import_mentions(store::Database& database) {
+    store::ImportMentions mentions(database);
+    CHECK_FALSE(mentions.first(7));
+    mentions.record(7, {12, false});
+    mentions.record(7, {12, true});
+    auto first = mentions.first(7);
+    REQUIRE(first);
+    CHECK(first->line == 12);
+    CHECK(first->changed);
 }
 
 void exercise_suppressions(store::Database& database) {
@@ -150,6 +163,19 @@ void exercise_actions(store::Database& database) {
     CHECK(sum("CASE WHEN state = 'sent' THEN actions END") == 1);
     CHECK(sum("first_contacts") == 1);
     CHECK(store::query_integer(database.connection(), "SELECT enrolled FROM enrollment_tallies") == 1);
+    // Once its enrollment is done, the invitation is one to withdraw when stale; not once the prospect's email
+    // domain is suppressed.
+    enrollment.state = core::EnrollmentState::done;
+    enrollments.update(enrollment, now);
+    auto later = now + std::chrono::days{30};
+    REQUIRE(actions.stale_invitation(sender_id, later, 5));
+    CHECK(actions.stale_invitation(sender_id, later, 5)->campaign == "q4");
+    core::Suppression domain;
+    domain.kind = core::SuppressionKind::email_domain;
+    domain.value = "acme.example";
+    domain.created_at = now;
+    store::SuppressionStore(database).add(domain);
+    CHECK_FALSE(actions.stale_invitation(sender_id, later, 5));
     // What went out stays sent. (On PostgreSQL the refusal ends the transaction it is in: outside one here.)
     CHECK_THROWS_WITH(actions.finish(id, core::ActionState::failed, "", ""), Contains("stays sent"));
     CHECK(actions.get(id)->state == core::ActionState::sent);
@@ -163,6 +189,7 @@ TEST_CASE("the stores on SQLite", "[store]") {
     exercise_prospects(database);
     exercise_suppressions(database);
     exercise_actions(database);
+    exercise_import_mentions(database);
 }
 
 TEST_CASE("the stores on PostgreSQL", "[store][postgresql]") {
@@ -173,6 +200,7 @@ TEST_CASE("the stores on PostgreSQL", "[store][postgresql]") {
     exercise_prospects(database);
     exercise_suppressions(database);
     exercise_actions(database);
+    exercise_import_mentions(database);
 }
 
 TEST_CASE("PostgreSQL's schema has SQLite's tables and columns", "[store][postgresql]") {
