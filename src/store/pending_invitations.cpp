@@ -29,8 +29,21 @@ PendingInvitations::PendingInvitations(Database& database) : m_database(database
 
 PendingInvitations::~PendingInvitations() = default;
 
+// Another program's commits are not told to the copy (`campaign actions resolve` settling an action in doubt):
+// SQLite's data_version says whether there were any since it was read. PostgreSQL says nothing of the kind, and its
+// row ids become visible out of order (a transaction that took id 10 may commit after one that took 11), so there
+// every count reads afresh.
+std::optional<std::int64_t> PendingInvitations::others_commits() {
+    if (m_database.backend() != Backend::sqlite) {
+        return std::nullopt;
+    }
+    return query_integer(m_database.connection(), "PRAGMA data_version");
+}
+
 int PendingInvitations::count(core::RowId sender_id, core::Timestamp now) {
-    if (!m_loaded || m_database.rollbacks() != m_rollbacks || now < m_now) {
+    auto others = others_commits();
+    if (!m_loaded || m_database.rollbacks() != m_rollbacks || now < m_now || !others || others != m_others) {
+        m_others = others;
         load(now);
     } else {
         read_answers(now);

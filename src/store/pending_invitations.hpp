@@ -6,7 +6,8 @@
 // For ActionStore alone, which tells it of every invitation and withdrawal it writes; events, which other programs
 // record too (`campaign serve`), are read from the database by their row ids, in the order they were written. The
 // copy is read again from the database when a transaction of the connection was rolled back, since the writes it
-// was told of may have been undone, and when asked about a moment before the last one asked about.
+// was told of may have been undone, when another connection committed writes (an action settled by `campaign actions
+// resolve`), and when asked about a moment before the last one asked about.
 #pragma once
 
 #include <cstdint>
@@ -56,6 +57,7 @@ private:
     };
     using ByProspect = std::unordered_map<core::ProspectId, std::vector<Invitation>>;
 
+    std::optional<std::int64_t> others_commits();
     void load(core::Timestamp now);
     void read_answers(core::Timestamp now);
     void take(const Answer& answer);
@@ -67,6 +69,7 @@ private:
     std::unique_ptr<Statement> m_answered;   // kept for the next invitation
     bool m_loaded = false;
     std::uint64_t m_rollbacks = 0;                         // the connection's count when the copy was read
+    std::optional<std::int64_t> m_others;                  // other connections' commits then (SQLite's data_version)
     core::Timestamp m_now{};                               // the latest moment asked about
     std::int64_t m_events_read = 0;                        // the highest row id of the events read
     std::unordered_map<core::RowId, ByProspect> m_pending; // by sender

@@ -109,6 +109,9 @@ public:
     std::string column_name(int index) const override { return PQfname(m_result.get(), checked(index)); }
     bool is_null(int index) const override { return PQgetisnull(m_result.get(), m_row, checked(index)) != 0; }
     std::int64_t integer(int index) const override {
+        if (is_null(index)) {
+            return 0;
+        }
         auto value = raw(index);
         if (value == "t" || value == "f") { // a boolean, as SQLite's comparisons give 1 and 0
             return value == "t" ? 1 : 0;
@@ -122,6 +125,9 @@ public:
         return number;
     }
     double real(int index) const override {
+        if (is_null(index)) {
+            return 0;
+        }
         auto value = raw(index);
         double number = 0;
         auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
@@ -192,7 +198,7 @@ private:
         return index;
     }
 
-    // A column as the server wrote it; NULL reads as empty, as SQLiteCpp reads it.
+    // A column as the server wrote it; NULL reads as empty text and as 0, as SQLiteCpp reads it.
     std::string_view raw(int index) const {
         auto column = checked(index);
         if (PQgetisnull(m_result.get(), m_row, column)) {
@@ -268,6 +274,10 @@ public:
         auto status = PQresultStatus(result.get());
         if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
             fail(m_where, "", result.get(), m_connection.get());
+        }
+        // The COMMIT of a transaction a failed statement ended answers as a ROLLBACK, and is no success.
+        if (sql == "COMMIT" && std::string_view(PQcmdStatus(result.get())) == "ROLLBACK") {
+            throw core::RuntimeFailure(m_where + ": error: the transaction was rolled back: a statement in it failed");
         }
     }
 

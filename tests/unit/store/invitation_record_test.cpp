@@ -314,3 +314,20 @@ TEST_CASE("randomized: the pending invitations kept from call to call are those 
               pending_afresh(db, 1, earlier));
     }
 }
+
+TEST_CASE("the kept count of pending invitations sees what another program settles", "[store]") {
+    test::TempFolder folder;
+    store::Database database(folder / "campaign.db", store::OpenMode::create);
+    record_invitations(database);
+    store::ActionStore actions(database);
+    auto now = *core::parse_utc("2026-11-30T00:00:00Z");
+    REQUIRE(actions.invitation_record(1, now, 50, std::chrono::days{14}).pending == 3);
+    // `campaign actions resolve`, say, in another shell: an invitation in doubt, then found to have failed.
+    store::Database other(folder / "campaign.db", store::OpenMode::must_exist);
+    other.sqlite().exec("INSERT INTO actions (id, enrollment_id, campaign_id, campaign_version_id, prospect_id,"
+                        " sender_id, step, type, idempotency_key, state, at_utc, at_local) VALUES (40, 2, 1, 1, 2, 1,"
+                        " 'again', 'connect', 'k40', 'in_doubt', '2026-11-29T10:00:00Z', '2026-11-29T11:00:00')");
+    CHECK(actions.invitation_record(1, now, 50, std::chrono::days{14}).pending == 4);
+    store::ActionStore(other).finish(40, core::ActionState::failed, "", "not sent");
+    CHECK(actions.invitation_record(1, now, 50, std::chrono::days{14}).pending == 3);
+}
