@@ -40,7 +40,7 @@ int show(Context& context) {
         active += counts.active;
     }
     context.out << "enrollments: " << enrolled << " (" << active << " active)\n";
-    if (std::filesystem::exists(place.live)) {
+    if (store::crm_exists(place.live)) {
         store::Database live(place.live, store::OpenMode::must_exist);
         if (store::live_fingerprint(live) != origin->fingerprint) {
             context.out << "note: " << shown(place.live) << " has changed since; 'campaign run --fresh' rehearses "
@@ -86,7 +86,7 @@ int split(Context& context) {
     if (std::filesystem::exists(target)) {
         store::Database existing(target, store::OpenMode::must_exist);
         auto origin = store::rehearsal_origin(existing);
-        copied = origin && std::filesystem::exists(origin->copied_from) &&
+        copied = origin && !store::on_server(origin->copied_from) && std::filesystem::exists(origin->copied_from) &&
                  std::filesystem::equivalent(origin->copied_from, context.database_path) &&
                  store::run_count(existing) == work->runs;
         if (!copied) {

@@ -378,7 +378,7 @@ int run_campaigns(Context& context, const RunArguments& arguments) {
     check_arguments(context, arguments, simulated);
     auto triage = load_triage(arguments.rules); // before anything is written: a broken rules file stops nothing midway
     bool rehearsal = arguments.transport == "mock" || simulated;
-    if (!std::filesystem::exists(context.database_path)) {
+    if (!store::crm_exists(context.database_path)) {
         // The files' own errors first, then what to do about the missing CRM.
         load_files(arguments, nullptr, context.err);
         store::Database(context.database_path, store::OpenMode::must_exist);

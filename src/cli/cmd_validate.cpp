@@ -84,7 +84,7 @@ int print_json(Context& context, const std::vector<CheckedFile>& checked, bool w
 int validate(Context& context, const ValidateArguments& arguments) {
     // The CRM, when there is one: validate never creates it.
     std::optional<store::Database> crm;
-    if (std::filesystem::exists(context.database_path)) {
+    if (store::crm_exists(context.database_path)) {
         crm.emplace(context.database_path, store::OpenMode::must_exist);
     }
     auto checked_files = check_campaign_files(arguments.files, crm ? &*crm : nullptr);

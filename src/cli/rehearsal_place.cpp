@@ -8,6 +8,9 @@
 namespace campaign::cli {
 
 std::string shown(const std::filesystem::path& path) {
+    if (store::on_server(path)) {
+        return path.string();
+    }
     std::error_code error;
     auto relative = std::filesystem::proximate(path, error);
     return (error || relative.empty()) ? path.string() : relative.string();
@@ -71,7 +74,7 @@ Rehearsal::Rehearsal(const RehearsalPlace& place, bool fresh, const core::Clock&
     auto origin = existing_rehearsal(place.rehearsal);
     const auto live_name = shown(place.live);
     const auto name = shown(place.rehearsal);
-    if (!std::filesystem::exists(place.live)) {
+    if (!store::crm_exists(place.live)) {
         if (!origin || fresh) {
             throw core::UserError("error: " + live_name + ", the live CRM the rehearsal is copied from, is not there");
         }

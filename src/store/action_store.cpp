@@ -352,7 +352,7 @@ void ActionStore::for_each_logged(const ActionLogFilter& filter,
                         " JOIN campaigns c ON c.id = a.campaign_id"
                         " JOIN campaign_versions v ON v.id = a.campaign_version_id"
                         " JOIN senders s ON s.id = a.sender_id JOIN prospects p ON p.id = a.prospect_id"
-                        " WHERE (?1 IS NULL OR c.name = ?1) AND (?2 IS NULL OR s.name = ?2)"
+                        " WHERE (CAST(?1 AS TEXT) IS NULL OR c.name = ?1) AND (CAST(?2 AS TEXT) IS NULL OR s.name = ?2)"
                         " ORDER BY a.at_utc, a.id");
     if (filter.campaign) {
         query.bind(1, *filter.campaign);

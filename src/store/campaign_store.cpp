@@ -248,8 +248,8 @@ std::optional<core::Timestamp> CampaignStore::last_simulated_time() {
     // A simulated run killed before it could say where it stopped got at least as far as its last action.
     Statement query(m_database.connection(),
                     "SELECT max(t) FROM (SELECT reached_at AS t FROM runs WHERE clock = 'simulated'"
-                    " UNION ALL SELECT at_utc FROM (SELECT at_utc FROM actions ORDER BY id DESC LIMIT 1)"
-                    " WHERE EXISTS (SELECT 1 FROM runs WHERE clock = 'simulated'))");
+                    " UNION ALL SELECT at_utc FROM (SELECT at_utc FROM actions ORDER BY id DESC LIMIT 1) AS latest"
+                    " WHERE EXISTS (SELECT 1 FROM runs WHERE clock = 'simulated')) AS reached");
     query.step();
     return read_optional_time(query.column(0));
 }

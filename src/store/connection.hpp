@@ -131,6 +131,10 @@ std::int64_t query_integer(Connection& connection, const std::string& sql);
 // The backend a CRM's location names: a libpq URI (postgresql:// or postgres://) is a server, anything else a file.
 Backend backend_of(std::string_view location);
 
+// The database a PostgreSQL URI names (its dbname, else libpq's default: the user's name), for the name of a file
+// kept for it. Throws core::UserError when it is no URI libpq reads.
+std::string postgresql_database_name(const std::string& uri);
+
 // The connection of an open SQLite database (store::Database opens the file, with its settings), at `path`.
 std::unique_ptr<Connection> sqlite_connection(SQLite::Database& database, const std::string& path);
 

@@ -10,6 +10,7 @@
 
 #include "core/error.hpp"
 #include "store/connection.hpp"
+#include "store/copy.hpp"
 #include "store/postgres_schema.hpp"
 #include "store/schema.hpp"
 
@@ -138,6 +139,19 @@ void migrate_postgresql(Connection& connection, OpenMode mode) {
 
 } // namespace
 
+bool on_server(const std::filesystem::path& location) {
+    return backend_of(location.string()) == Backend::postgresql;
+}
+
+bool crm_exists(const std::filesystem::path& location) {
+    if (!on_server(location)) {
+        return std::filesystem::exists(location);
+    }
+    auto connection = open_postgresql(location.string());
+    return query_integer(*connection, "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()"
+                                      " AND tablename = 'campaign_schema'") > 0;
+}
+
 Database::Database(const std::filesystem::path& path, OpenMode mode) : m_path(path) {
     if (backend_of(path.string()) == Backend::postgresql) {
         m_connection = open_postgresql(path.string());
@@ -229,8 +243,9 @@ void Database::wait_for_writers(std::chrono::seconds patience) {
 
 void Database::copy_to(const std::filesystem::path& target) {
     if (!m_sqlite) {
-        throw core::UserError(m_path.string() + ": error: a PostgreSQL CRM cannot be copied into a file by this "
-                                                "version of campaign");
+        Database copy(target, OpenMode::create);
+        copy_database(*this, copy);
+        return;
     }
     try {
         SQLite::Statement vacuum(*m_sqlite, "VACUUM INTO ?");

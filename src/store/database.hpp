@@ -17,6 +17,12 @@ class Transaction;
 
 namespace campaign::store {
 
+// Whether a CRM's location names a database on a PostgreSQL server (a libpq URI, postgresql://...), not a SQLite file.
+bool on_server(const std::filesystem::path& location);
+// Whether there is a CRM at `location`: a file, or a server's database that holds campaign's schema. Throws
+// core::RuntimeFailure when the server cannot be reached.
+bool crm_exists(const std::filesystem::path& location);
+
 enum class OpenMode {
     create,     // create the file if it does not exist
     must_exist, // fail when there is no database yet: read-only commands should not leave an empty one

@@ -50,7 +50,7 @@ struct EnrollmentStore::Statements {
                          " AND due_action = ? AND next_due_at IS NOT NULL ORDER BY next_due_at, id LIMIT 1"),
           // Through the queue index, and no further than the count that matters.
           due_before(db, "SELECT count(*) FROM (SELECT 1 FROM enrollments WHERE campaign_id = ? AND sender_id = ?"
-                         " AND due_action = ? AND next_due_at IS NOT NULL AND next_due_at < ? LIMIT ?)"),
+                         " AND due_action = ? AND next_due_at IS NOT NULL AND next_due_at < ? LIMIT ?) AS due"),
           next_timer(db, "SELECT id, next_due_at FROM enrollments WHERE campaign_id = ? AND due_action IS NULL"
                          " AND next_due_at IS NOT NULL ORDER BY next_due_at, id LIMIT 1"),
           find(db, std::string("SELECT ") + k_columns + " FROM enrollments WHERE campaign_id = ? AND prospect_id = ?"),
@@ -266,7 +266,7 @@ std::vector<EnrollmentCounts> EnrollmentStore::counts(std::optional<core::RowId>
             "END),"
             " min(CASE WHEN e.state = 'active' THEN e.next_due_at END)"
             " FROM enrollments e JOIN campaigns c ON c.id = e.campaign_id JOIN senders s ON s.id = e.sender_id"
-            " WHERE ?1 IS NULL OR e.campaign_id = ?1 GROUP BY c.name, s.name ORDER BY c.name, s.name");
+            " WHERE CAST(?1 AS BIGINT) IS NULL OR e.campaign_id = ?1 GROUP BY c.name, s.name ORDER BY c.name, s.name");
     if (campaign_id) {
         query.bind(1, *campaign_id);
     }

@@ -64,7 +64,7 @@ std::vector<core::Experiment> ExperimentStore::list(const std::optional<std::str
     auto& db = m_database.connection();
     Statement query(db, "SELECT e.id, e.name, s.name, e.activity, e.unit, e.start_day, e.weeks, e.seed, "
                         "e.lag_days FROM ssi_experiments e JOIN senders s ON s.id = e.sender_id "
-                        "WHERE ?1 IS NULL OR s.name = ?1 ORDER BY s.name, e.start_day, e.name");
+                        "WHERE CAST(?1 AS TEXT) IS NULL OR s.name = ?1 ORDER BY s.name, e.start_day, e.name");
     if (sender) {
         query.bind(1, *sender);
     }

@@ -95,7 +95,7 @@ void OutcomeStore::for_each_prospect_tally(const OutcomeFilter& filter,
                         " SUM(CASE WHEN t.type IN ('message', 'inmail') THEN t.first_contacts ELSE 0 END)"
                         " FROM action_tallies t WHERE t.state = 'sent' AND t.day >= :since_day AND t.day < :until_day" +
                         scope(filter, "t") +
-                        " GROUP BY t.campaign_id, t.sender_id)"
+                        " GROUP BY t.campaign_id, t.sender_id) AS tallied"
                         " GROUP BY campaign_id, sender_id");
     bind(query, filter);
     while (query.step()) {

@@ -3,6 +3,7 @@
 // between two rows of one (as it may on SQLite).
 #include <cctype>
 #include <charconv>
+#include <cstdlib>
 #include <libpq-fe.h>
 #include <map>
 #include <memory>
@@ -369,6 +370,29 @@ std::string postgresql_parameters(std::string_view sql, int& count, std::map<std
         }
     }
     return translated;
+}
+
+std::string postgresql_database_name(const std::string& uri) {
+    char* error = nullptr;
+    std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> options(PQconninfoParse(uri.c_str(), &error),
+                                                                         &PQconninfoFree);
+    if (!options) {
+        std::string message = message_of(error);
+        PQfreemem(error);
+        throw core::UserError("error: '" + uri + "' is not a PostgreSQL connection URI: " + message);
+    }
+    std::string database;
+    std::string user;
+    for (auto* option = options.get(); option->keyword; ++option) {
+        std::string_view keyword = option->keyword;
+        if (option->val && *option->val && (keyword == "dbname" || keyword == "user")) {
+            (keyword == "dbname" ? database : user) = option->val;
+        }
+    }
+    if (database.empty()) {
+        database = !user.empty() ? user : std::getenv("PGDATABASE") ? std::getenv("PGDATABASE") : "postgres";
+    }
+    return database;
 }
 
 std::unique_ptr<Connection> open_postgresql(const std::string& uri) {

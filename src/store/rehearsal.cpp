@@ -16,6 +16,9 @@ std::filesystem::path with_suffix(const std::filesystem::path& path, const char*
 } // namespace
 
 std::filesystem::path rehearsal_path(const std::filesystem::path& live) {
+    if (on_server(live)) {
+        return std::filesystem::absolute(postgresql_database_name(live.string()) + ".rehearsal.db");
+    }
     auto name = live.stem().string() + ".rehearsal" + live.extension().string();
     return live.parent_path() / name;
 }
@@ -27,7 +30,7 @@ std::optional<RehearsalOrigin> rehearsal_origin(Database& database) {
     }
     // A file name is the live CRM's beside the rehearsal, wherever the two have been moved together.
     std::filesystem::path copied_from = query.column(0).text();
-    if (copied_from.is_relative()) {
+    if (!on_server(copied_from) && copied_from.is_relative()) {
         copied_from = database.path().parent_path() / copied_from;
     }
     return RehearsalOrigin{copied_from, read_time(query.column(1)), query.column(2).text()};
@@ -42,8 +45,12 @@ void copy_for_rehearsal(Database& live, const std::filesystem::path& target, cor
         // A rehearsal of a rehearsal is a rehearsal of the same live CRM. The fingerprint is the copy's own, taken
         // before anything changes in it: what the live CRM held at the instant it was copied.
         auto origin = rehearsal_origin(copy);
-        auto copied_from = std::filesystem::absolute(origin ? origin->copied_from : live.path()).lexically_normal();
-        bool beside = copied_from.parent_path() == std::filesystem::absolute(target).lexically_normal().parent_path();
+        auto copied_from = origin ? origin->copied_from : live.path();
+        bool beside = false;
+        if (!on_server(copied_from)) {
+            copied_from = std::filesystem::absolute(copied_from).lexically_normal();
+            beside = copied_from.parent_path() == std::filesystem::absolute(target).lexically_normal().parent_path();
+        }
         Transaction transaction(copy);
         auto fingerprint = origin ? origin->fingerprint : live_fingerprint(copy);
         copy.connection().execute("DELETE FROM rehearsal");

@@ -182,7 +182,8 @@ std::vector<Referral> ReplyStore::referrals(std::optional<core::Timestamp> since
             " LEFT JOIN prospects p ON p.id = e.prospect_id LEFT JOIN senders s ON s.id = e.sender_id"
             " LEFT JOIN actions a ON a.id = e.answered LEFT JOIN campaigns c ON c.id = a.campaign_id"
             " WHERE r.class = 'referral' AND r.referral IS NOT NULL"
-            " AND (?1 IS NULL OR e.occurred_at >= ?1) AND (?2 IS NULL OR e.occurred_at < ?2)"
+            " AND (CAST(?1 AS TEXT) IS NULL OR e.occurred_at >= ?1) AND (CAST(?2 AS TEXT) IS NULL OR e.occurred_at < "
+            "?2)"
             " ORDER BY e.occurred_at DESC, e.id DESC");
     bind_optional_time(query, 1, since);
     bind_optional_time(query, 2, until);
@@ -230,9 +231,11 @@ void ReplyStore::mark_applied(core::RowId event_id, core::ReplyClass reply_class
 
 std::vector<InboxItem> ReplyStore::inbox(const InboxFilter& filter) {
     std::string where =
-        "(:everything OR (r.done_at IS NULL AND (r.snoozed_until IS NULL OR r.snoozed_until <= :now)))"
-        " AND (:since IS NULL OR e.occurred_at >= :since) AND (:until IS NULL OR e.occurred_at < :until)"
-        " AND (:sender IS NULL OR s.name = :sender) AND (:campaign IS NULL OR c.name = :campaign)";
+        "(:everything <> 0 OR (r.done_at IS NULL AND (r.snoozed_until IS NULL OR r.snoozed_until <= :now)))"
+        " AND (CAST(:since AS TEXT) IS NULL OR e.occurred_at >= :since) AND (CAST(:until AS TEXT) IS NULL OR "
+        "e.occurred_at < :until)"
+        " AND (CAST(:sender AS TEXT) IS NULL OR s.name = :sender) AND (CAST(:campaign AS TEXT) IS NULL OR c.name = "
+        ":campaign)";
     if (!filter.classes.empty()) {
         where += " AND (";
         for (std::size_t i = 0; i < filter.classes.size(); ++i) {

@@ -32,8 +32,8 @@ std::vector<FailedStep> failed_steps(Database& database, const RetryFilter& filt
                     " JOIN prospects p ON p.id = a.prospect_id AND p.erased_at IS NULL"
                     " AND p.merged_into IS NULL"
                     " WHERE a.state = 'failed' AND a.failure IS NOT NULL"
-                    " AND (?1 IS NULL OR c.name = ?1) AND (?2 IS NULL OR a.step = ?2)"
-                    " AND (?3 IS NULL OR s.name = ?3)"
+                    " AND (CAST(?1 AS TEXT) IS NULL OR c.name = ?1) AND (CAST(?2 AS TEXT) IS NULL OR a.step = ?2)"
+                    " AND (CAST(?3 AS TEXT) IS NULL OR s.name = ?3)"
                     // lower(): a member id URL suppressed before schema 8 was lower-cased.
                     " AND NOT EXISTS (SELECT 1 FROM suppressions x WHERE x.kind = 'profile'"
                     "                 AND x.value IN (p.profile_url, lower(p.profile_url)))"

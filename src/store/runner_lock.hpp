@@ -1,10 +1,15 @@
-// One `campaign run` per database at a time. The lock is an flock on a file beside the database: the system drops
-// it when the process ends however it ends, so a run killed with SIGKILL never leaves a stale lock behind.
+// One `campaign run` per database at a time. On SQLite the lock is an flock on a file beside the database; on
+// PostgreSQL, a session advisory lock held by a connection of its own. Either way the system drops it when the process
+// ends however it ends (the kernel closes the file, or the connection, and the server ends its session), so a run
+// killed with SIGKILL never leaves a stale lock behind.
 #pragma once
 
 #include <filesystem>
+#include <memory>
 
 namespace campaign::store {
+
+class Connection;
 
 class RunnerLock {
 public:
@@ -16,6 +21,7 @@ public:
 
 private:
     int m_descriptor = -1;
+    std::unique_ptr<Connection> m_session; // on PostgreSQL
 };
 
 } // namespace campaign::store

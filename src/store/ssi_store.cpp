@@ -187,8 +187,9 @@ std::size_t SsiStore::clear_activity(const std::string& sender, const std::strin
 void SsiStore::add_activity(const std::string& sender, const DailyActivity& activity, const std::string& source) {
     auto id = sender_id(sender);
     auto& upsert = prepared(
-        m_add_activity, "INSERT INTO activities (sender_id, day, activity, count, source) VALUES (?, ?, ?, ?, ?) "
-                        "ON CONFLICT (sender_id, day, activity, source) DO UPDATE SET count = count + excluded.count");
+        m_add_activity,
+        "INSERT INTO activities (sender_id, day, activity, count, source) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (sender_id, day, activity, source) DO UPDATE SET count = activities.count + excluded.count");
     upsert.bind(1, id);
     upsert.bind(2, core::format_day(activity.day));
     upsert.bind(3, std::string(core::to_string(activity.activity)));
@@ -251,12 +252,15 @@ std::vector<DailyActivity> SsiStore::daily_activity(const std::string& sender, c
         }
         Statement query(
             m_database.connection(),
+            // A prospect's first acceptance counts, and every reply.
             "SELECT at, type FROM ("
-            "  SELECT e.type, CASE e.type WHEN 'accepted' THEN MIN(e.occurred_at) ELSE e.occurred_at END AS at"
-            "  FROM events e JOIN senders s ON s.id = e.sender_id"
-            "  WHERE s.name = ? AND e.type IN ('accepted', 'replied') AND e.occurred_at < ?"
-            "  GROUP BY e.type, CASE e.type WHEN 'accepted' THEN COALESCE(e.prospect_id, -e.id) ELSE e.id END)"
-            " WHERE at >= ?");
+            "  SELECT MIN(e.occurred_at) AS at, 'accepted' AS type FROM events e JOIN senders s ON s.id = e.sender_id"
+            "  WHERE s.name = ?1 AND e.type = 'accepted' AND e.occurred_at < ?2"
+            "  GROUP BY COALESCE(e.prospect_id, -e.id)"
+            "  UNION ALL"
+            "  SELECT e.occurred_at, 'replied' FROM events e JOIN senders s ON s.id = e.sender_id"
+            "  WHERE s.name = ?1 AND e.type = 'replied' AND e.occurred_at < ?2) AS counted"
+            " WHERE at >= ?3");
         query.bind(1, sender);
         query.bind(2, before);
         query.bind(3, after);

@@ -16,7 +16,7 @@ TEST_CASE("usage errors exit with 2", "[e2e][cli]") {
     CHECK(help.out.find("prospects") != std::string::npos);
 }
 
-TEST_CASE("a database from a newer version is refused, untouched", "[e2e][cli][store]") {
+TEST_CASE("a database from a newer version is refused, untouched", "[e2e][cli][store][sqlite]") {
     Workspace workspace;
     workspace.write("people.csv", "url\nhttps://linkedin.com/in/someone\n");
     REQUIRE(workspace.run({"prospects", "import", "people.csv"}).exit_code == 0);
@@ -49,7 +49,7 @@ TEST_CASE("a file that is not a campaign database is refused, untouched", "[e2e]
     CHECK(other.err == "other.db: error: this SQLite database was not made by campaign\n");
 }
 
-TEST_CASE("the schema is in WAL mode with foreign keys enforced", "[e2e][cli][store]") {
+TEST_CASE("the schema is in WAL mode with foreign keys enforced", "[e2e][cli][store][sqlite]") {
     Workspace workspace;
     workspace.write("people.csv", "url\nhttps://linkedin.com/in/someone\n");
     REQUIRE(workspace.run({"prospects", "import", "people.csv"}).exit_code == 0);
@@ -65,7 +65,7 @@ TEST_CASE("the schema is in WAL mode with foreign keys enforced", "[e2e][cli][st
     }
 }
 
-TEST_CASE("two commands opening a new database at once both succeed", "[e2e][cli][store]") {
+TEST_CASE("two commands opening a new database at once both succeed", "[e2e][cli][store][sqlite]") {
     for (int attempt = 0; attempt < 5; ++attempt) {
         Workspace workspace;
         std::string campaign = CAMPAIGN_BINARY;
@@ -88,7 +88,7 @@ TEST_CASE("two commands opening a new database at once both succeed", "[e2e][cli
     }
 }
 
-TEST_CASE("a database locked by another writer fails with exit 3 and says so", "[e2e][cli][store]") {
+TEST_CASE("a database locked by another writer fails with exit 3 and says so", "[e2e][cli][store][sqlite]") {
     Workspace workspace;
     REQUIRE(workspace.run({"suppress", "add", "one.example"}).exit_code == 0);
     SQLite::Database holder(workspace.database().string(), SQLite::OPEN_READWRITE);

@@ -154,7 +154,7 @@ TEST_CASE("every command of the README's tour and of the docs' running examples 
     }
 }
 
-TEST_CASE("a reply report whose period holds nothing says where the sends are", "[e2e][docs][report]") {
+TEST_CASE("a reply report whose period holds nothing says where the sends are", "[e2e][docs][report][sqlite]") {
     Workspace workspace;
     REQUIRE(workspace.run({"init"}).exit_code == 0);
     REQUIRE(workspace.run({"prospects", "import", "prospects.csv"}).exit_code == 0);

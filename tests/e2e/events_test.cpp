@@ -17,7 +17,7 @@ int count(const std::filesystem::path& database, const std::string& sql) {
 }
 
 int count(const Workspace& workspace, const std::string& sql) {
-    return count(workspace.database(), sql);
+    return static_cast<int>(workspace.count_in_crm(sql));
 }
 
 void prepare(const Workspace& workspace) {

@@ -1,8 +1,13 @@
 #include "e2e/harness.hpp"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <libpq-fe.h>
+#include <memory>
 #include <signal.h>
 #include <sstream>
 #include <stdexcept>
@@ -20,6 +25,41 @@ std::string quote(const std::string& argument) {
         quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
     }
     return quoted + "'";
+}
+
+// The suite's PostgreSQL server (scripts/lib/postgres.sh, started by CTest), when the end-to-end tests run on that
+// backend: CAMPAIGN_TEST_E2E_BACKEND=postgresql, its state in CAMPAIGN_TEST_POSTGRESQL. Empty on SQLite.
+std::string postgres_server() {
+    const char* backend = std::getenv("CAMPAIGN_TEST_E2E_BACKEND");
+    if (!backend || std::string_view(backend) != "postgresql") {
+        return {};
+    }
+    const char* state = std::getenv("CAMPAIGN_TEST_POSTGRESQL");
+    if (!state || !*state) {
+        throw std::runtime_error("CAMPAIGN_TEST_E2E_BACKEND=postgresql needs the server's state in "
+                                 "CAMPAIGN_TEST_POSTGRESQL: run the tests through ctest, which starts it");
+    }
+    // libpq reads the password from the file, in the test and in the commands it runs.
+    setenv("PGPASSFILE", (std::string(state) + "/pgpass").c_str(), 0);
+    std::ifstream uri_file(std::string(state) + "/uri");
+    std::string uri;
+    std::getline(uri_file, uri);
+    if (uri.empty()) {
+        throw std::runtime_error(std::string("no PostgreSQL server is running: ") + state + "/uri is missing");
+    }
+    return uri;
+}
+
+// Runs one statement on the server, outside any transaction (CREATE and DROP DATABASE).
+void on_server(const std::string& server, const std::string& sql) {
+    std::unique_ptr<PGconn, decltype(&PQfinish)> connection(PQconnectdb(server.c_str()), &PQfinish);
+    if (PQstatus(connection.get()) != CONNECTION_OK) {
+        throw std::runtime_error("cannot connect to " + server + ": " + PQerrorMessage(connection.get()));
+    }
+    std::unique_ptr<PGresult, decltype(&PQclear)> result(PQexec(connection.get(), sql.c_str()), &PQclear);
+    if (PQresultStatus(result.get()) != PGRES_COMMAND_OK) {
+        throw std::runtime_error(sql + ": " + PQresultErrorMessage(result.get()));
+    }
 }
 
 std::string slurp(const std::filesystem::path& path) {
@@ -101,15 +141,75 @@ Workspace::Workspace() {
         throw std::runtime_error("cannot make a temporary folder");
     }
     m_path = pattern;
+    m_server = postgres_server();
+    if (!m_server.empty()) {
+        m_database_name = "e2e_" + m_path.filename().string().substr(std::string("campaign-e2e-").size());
+        std::transform(m_database_name.begin(), m_database_name.end(), m_database_name.begin(),
+                       [](unsigned char c) { return std::isalnum(c) ? std::tolower(c) : '_'; });
+        on_server(m_server, "CREATE DATABASE " + m_database_name);
+        m_uri = m_server.substr(0, m_server.rfind('/') + 1) + m_database_name;
+    }
 }
 
 Workspace::~Workspace() {
     std::error_code ignored;
     std::filesystem::remove_all(m_path, ignored);
+    if (!m_uri.empty()) {
+        try {
+            on_server(m_server, "DROP DATABASE IF EXISTS " + m_database_name + " WITH (FORCE)");
+        } catch (const std::exception&) {
+            // The server's cluster goes at the end of the suite anyway.
+        }
+    }
+}
+
+std::string Workspace::crm() const {
+    return m_uri.empty() ? database().string() : m_uri;
+}
+
+Workspace::Rows Workspace::query_crm(const std::string& sql) const {
+    Rows rows;
+    if (m_uri.empty()) {
+        SQLite::Database db(database().string(), SQLite::OPEN_READONLY);
+        SQLite::Statement query(db, sql);
+        while (query.executeStep()) {
+            std::vector<std::string> row;
+            for (int i = 0; i < query.getColumnCount(); ++i) {
+                row.push_back(query.getColumn(i).getString());
+            }
+            rows.push_back(std::move(row));
+        }
+        return rows;
+    }
+    std::unique_ptr<PGconn, decltype(&PQfinish)> connection(PQconnectdb(m_uri.c_str()), &PQfinish);
+    if (PQstatus(connection.get()) != CONNECTION_OK) {
+        throw std::runtime_error("cannot connect to " + m_uri + ": " + PQerrorMessage(connection.get()));
+    }
+    std::unique_ptr<PGresult, decltype(&PQclear)> result(PQexec(connection.get(), sql.c_str()), &PQclear);
+    if (PQresultStatus(result.get()) != PGRES_TUPLES_OK) {
+        throw std::runtime_error(sql + ": " + PQresultErrorMessage(result.get()));
+    }
+    for (int r = 0; r < PQntuples(result.get()); ++r) {
+        std::vector<std::string> row;
+        for (int c = 0; c < PQnfields(result.get()); ++c) {
+            row.emplace_back(PQgetvalue(result.get(), r, c));
+        }
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+long long Workspace::count_in_crm(const std::string& sql) const {
+    auto rows = query_crm(sql);
+    return rows.empty() || rows[0].empty() || rows[0][0].empty() ? 0 : std::stoll(rows[0][0]);
+}
+
+std::string Workspace::environment_prefix() const {
+    return m_uri.empty() ? "env -u CAMPAIGN_DB " : "env CAMPAIGN_DB=" + quote(m_uri) + " ";
 }
 
 Result Workspace::run(const std::vector<std::string>& arguments) const {
-    std::string command = "env -u CAMPAIGN_DB " + quote(CAMPAIGN_BINARY);
+    std::string command = environment_prefix() + quote(CAMPAIGN_BINARY);
     for (const auto& argument : arguments) {
         command += " " + quote(argument);
     }
@@ -118,7 +218,7 @@ Result Workspace::run(const std::vector<std::string>& arguments) const {
 
 Result Workspace::run_shell(const std::string& command_line) const {
     auto script = "campaign() { " + quote(CAMPAIGN_BINARY) + " \"$@\"; }; " + command_line;
-    return run_command("env -u CAMPAIGN_DB bash -c " + quote(script));
+    return run_command(environment_prefix() + "bash -c " + quote(script));
 }
 
 Result Workspace::run_command(const std::string& shell_command) const {
@@ -155,7 +255,11 @@ pid_t Workspace::spawn(const std::vector<std::string>& arguments, const std::str
         if (chdir(m_path.c_str()) != 0 || !freopen(out.c_str(), "w", stdout) || !freopen(err.c_str(), "w", stderr)) {
             _exit(127);
         }
-        unsetenv("CAMPAIGN_DB");
+        if (m_uri.empty()) {
+            unsetenv("CAMPAIGN_DB");
+        } else {
+            setenv("CAMPAIGN_DB", m_uri.c_str(), 1);
+        }
         for (const auto& [name, value] : environment) {
             setenv(name.c_str(), value.c_str(), 1);
         }

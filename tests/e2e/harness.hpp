@@ -57,9 +57,22 @@ public:
     Workspace& operator=(const Workspace&) = delete;
 
     const std::filesystem::path& path() const { return m_path; }
+    // The CRM the commands use when --db names none: campaign.db in the workspace or, when the suite runs on
+    // PostgreSQL (CAMPAIGN_TEST_E2E_BACKEND=postgresql), a database of the workspace's own on the suite's server, as
+    // $CAMPAIGN_DB names it.
+    std::string crm() const;
+    bool on_postgresql() const { return !m_uri.empty(); }
     std::filesystem::path database() const { return m_path / "campaign.db"; }
+    // The rows a query of the CRM (crm()) gives, each column as text and NULL as empty, on its backend.
+    using Rows = std::vector<std::vector<std::string>>;
+    Rows query_crm(const std::string& sql) const;
+    // The one number a query of the CRM gives.
+    long long count_in_crm(const std::string& sql) const;
     // Where runs on the mock transport or the simulated clock work: the rehearsal of database().
-    std::filesystem::path rehearsal() const { return m_path / "campaign.rehearsal.db"; }
+    // On PostgreSQL it is named after the database, in the workspace (the commands' current folder).
+    std::filesystem::path rehearsal() const {
+        return m_path / ((m_uri.empty() ? "campaign" : m_database_name) + ".rehearsal.db");
+    }
 
     // Runs `campaign ARGS...` with the workspace as the current folder.
     Result run(const std::vector<std::string>& arguments) const;
@@ -86,7 +99,13 @@ private:
                 const std::string& errors = ".stderr", const Environment& environment = {}) const;
     Result collect(int status) const;
 
+    // CAMPAIGN_DB as the commands see it: unset on SQLite, the database's URI on PostgreSQL.
+    std::string environment_prefix() const;
+
     std::filesystem::path m_path;
+    std::string m_server;        // the suite's PostgreSQL server, when the tests run on it
+    std::string m_database_name; // the workspace's own database there
+    std::string m_uri;
 };
 
 // The commands a help lists under "Subcommands:", by name.

@@ -33,7 +33,7 @@ const std::string k_no_crm = "note: no CRM at campaign.db: templates not checked
 
 } // namespace
 
-TEST_CASE("a partial that includes itself is an error, with and without a CRM", "[e2e][template][validate]") {
+TEST_CASE("a partial that includes itself is an error, with and without a CRM", "[e2e][template][validate][sqlite]") {
     Workspace workspace;
     workspace.write("templates/hello.mustache", "Hi {{first_name | there}},\n{{> loop}}\n");
     workspace.write("templates/partials/loop.mustache", "Best,\n{{> loop}}\n");
@@ -98,7 +98,7 @@ TEST_CASE("sections and spintax nested thousands deep are an error at the level 
     CHECK(fine.exit_code == 0);
 }
 
-TEST_CASE("a file name over 255 bytes is an error at the place that names it", "[e2e][validate]") {
+TEST_CASE("a file name over 255 bytes is an error at the place that names it", "[e2e][validate][sqlite]") {
     Workspace workspace;
     const std::string long_name = std::string(300, 'x');
     workspace.write("templates/hello.mustache", "Hi {{first_name | there}}\n");

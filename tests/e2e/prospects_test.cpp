@@ -15,7 +15,7 @@ void import_sample(const Workspace& workspace) {
 
 } // namespace
 
-TEST_CASE("prospects list filters by tag in table, JSON and CSV", "[e2e][prospects]") {
+TEST_CASE("prospects list filters by tag in table, JSON and CSV", "[e2e][prospects][sqlite]") {
     Workspace workspace;
     import_sample(workspace);
 
@@ -81,7 +81,7 @@ TEST_CASE("prospects show refuses what it cannot find", "[e2e][prospects]") {
     CHECK(junk.err == "error: 'jane' is neither a prospect id nor a LinkedIn profile URL: not a LinkedIn address\n");
 }
 
-TEST_CASE("forget erases a prospect and keeps them from coming back", "[e2e][prospects][suppression]") {
+TEST_CASE("forget erases a prospect and keeps them from coming back", "[e2e][prospects][suppression][sqlite]") {
     Workspace workspace;
     workspace.write("people.csv", "linkedin_url,first_name,email\n"
                                   "https://linkedin.com/in/erase-me,Eve,eve@example.com\n"

@@ -51,7 +51,7 @@ int enrolled_by_forecast(const Workspace& workspace) {
 
 } // namespace
 
-TEST_CASE("a rehearsal works in a copy and the live CRM records nothing of it", "[e2e][rehearsal][invariant]") {
+TEST_CASE("a rehearsal works in a copy and the live CRM records nothing of it", "[e2e][rehearsal][invariant][sqlite]") {
     Workspace workspace;
     prepare(workspace);
     auto audience = enrolled_by_forecast(workspace);
@@ -124,7 +124,7 @@ TEST_CASE("a rehearsal works in a copy and the live CRM records nothing of it", 
                       "the mock transport or the simulated clock makes one\n");
 }
 
-TEST_CASE("a rehearsal's reports and status say so in every format", "[e2e][rehearsal][report]") {
+TEST_CASE("a rehearsal's reports and status say so in every format", "[e2e][rehearsal][report][sqlite]") {
     Workspace workspace;
     prepare(workspace);
     run_ok(workspace, k_month);
@@ -164,7 +164,7 @@ TEST_CASE("a rehearsal's reports and status say so in every format", "[e2e][rehe
 }
 
 TEST_CASE("a live run refuses a rehearsal, and a database holding simulated work until it is split",
-          "[e2e][rehearsal]") {
+          "[e2e][rehearsal][sqlite]") {
     Workspace workspace;
     prepare(workspace);
     run_ok(workspace, k_month);
@@ -221,7 +221,7 @@ TEST_CASE("a live run refuses a rehearsal, and a database holding simulated work
     CHECK(ready.err.find("--transport http needs a gateway") != std::string::npos);
 }
 
-TEST_CASE("run refuses what validate refuses, against the CRM it works on", "[e2e][rehearsal][run][validate]") {
+TEST_CASE("run refuses what validate refuses, against the CRM it works on", "[e2e][rehearsal][run][validate][sqlite]") {
     Workspace workspace;
     prepare(workspace);
     auto text = workspace.read("templates/nudge.mustache");
@@ -284,7 +284,7 @@ mock:
 } // namespace
 
 TEST_CASE("a step that failed for its template is tried again by retry once the template is fixed",
-          "[e2e][rehearsal][retry]") {
+          "[e2e][rehearsal][retry][sqlite]") {
     Workspace workspace;
     prepare_failing_template(workspace);
     const std::vector<std::string> day{"run", "campaigns/pilot.yaml", "--start", "2026-11-02T08:00:00Z", "--for", "1d"};
@@ -339,7 +339,7 @@ TEST_CASE("a step that failed for its template is tried again by retry once the 
 }
 
 TEST_CASE("a rehearsal goes on with the CRM as it was copied, and says so when that is why a file fails",
-          "[e2e][rehearsal][validate]") {
+          "[e2e][rehearsal][validate][sqlite]") {
     Workspace workspace;
     prepare(workspace);
     run_ok(workspace, {"run", "campaigns/founders-intro.yaml", "--for", "2d", "--start", "2026-11-23T06:00:00Z"});
@@ -363,7 +363,8 @@ TEST_CASE("a rehearsal goes on with the CRM as it was copied, and says so when t
     CHECK(forecast.out.find("forecast 2026-11-24T06:00:00Z to 2026-11-25T06:00:00Z") != std::string::npos);
 }
 
-TEST_CASE("an erasure reaches the rehearsal too, and a moved project keeps its pair", "[e2e][rehearsal][prospects]") {
+TEST_CASE("an erasure reaches the rehearsal too, and a moved project keeps its pair",
+          "[e2e][rehearsal][prospects][sqlite]") {
     Workspace workspace;
     prepare(workspace);
     run_ok(workspace, k_month);
@@ -388,7 +389,7 @@ TEST_CASE("an erasure reaches the rehearsal too, and a moved project keeps its p
 }
 
 TEST_CASE("a split takes the mock's journal with the work, and leaves the live CRM unchanged since",
-          "[e2e][rehearsal]") {
+          "[e2e][rehearsal][sqlite]") {
     Workspace workspace;
     prepare(workspace);
     run_ok(workspace,

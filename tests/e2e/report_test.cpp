@@ -39,7 +39,7 @@ bool has_line(const std::string& text, const std::string& line) {
 
 } // namespace
 
-TEST_CASE("report replies prints the funnel, A/B tests, replies and days of the fixture", "[e2e][report]") {
+TEST_CASE("report replies prints the funnel, A/B tests, replies and days of the fixture", "[e2e][report][sqlite]") {
     Workspace workspace;
     prepare_fixture(workspace);
     auto before = dump(workspace);
@@ -67,7 +67,7 @@ TEST_CASE("report replies prints the funnel, A/B tests, replies and days of the 
     CHECK(dump(workspace) == before);
 }
 
-TEST_CASE("report replies as JSON, CSV and Markdown", "[e2e][report]") {
+TEST_CASE("report replies as JSON, CSV and Markdown", "[e2e][report][sqlite]") {
     Workspace workspace;
     prepare_fixture(workspace);
 
@@ -104,7 +104,7 @@ TEST_CASE("report replies as JSON, CSV and Markdown", "[e2e][report]") {
     CHECK(markdown.out.find("## Replies") == std::string::npos);
 }
 
-TEST_CASE("report replies filters by campaign, sender and period", "[e2e][report]") {
+TEST_CASE("report replies filters by campaign, sender and period", "[e2e][report][sqlite]") {
     Workspace workspace;
     prepare_fixture(workspace);
     auto day = workspace.run({"report", "replies", "--campaign", "alpha", "--since", "2026-11-03", "--until",
@@ -124,7 +124,7 @@ TEST_CASE("report replies filters by campaign, sender and period", "[e2e][report
     CHECK(nlohmann::json::parse(bob.out)["campaigns"][0]["failures"] == 1);
 }
 
-TEST_CASE("report replies refuses bad input with a message that says what", "[e2e][report]") {
+TEST_CASE("report replies refuses bad input with a message that says what", "[e2e][report][sqlite]") {
     Workspace workspace;
     auto no_database = workspace.run({"report", "replies"});
     CHECK(no_database.exit_code == 1);
@@ -156,7 +156,7 @@ TEST_CASE("report replies refuses bad input with a message that says what", "[e2
            "missing: error: not a directory of triage rules (<code>.yaml files)\n");
 }
 
-TEST_CASE("a rules directory changes how replies are classified", "[e2e][report]") {
+TEST_CASE("a rules directory changes how replies are classified", "[e2e][report][sqlite]") {
     Workspace workspace;
     prepare_fixture(workspace);
     workspace.write("rules/en.yaml", "language: en\nreplace: true\nclasses:\n  interested: {strong: [tuesday]}\n"
@@ -172,7 +172,7 @@ TEST_CASE("a rules directory changes how replies are classified", "[e2e][report]
     CHECK(by_class["opt_out"] == 1);
 }
 
-TEST_CASE("the HTML page is written whole and renders in a browser", "[e2e][report]") {
+TEST_CASE("the HTML page is written whole and renders in a browser", "[e2e][report][sqlite]") {
     Workspace workspace;
     prepare_fixture(workspace);
     workspace.write("report.html", "an older report");
@@ -206,7 +206,7 @@ TEST_CASE("the HTML page is written whole and renders in a browser", "[e2e][repo
     CHECK(std::filesystem::file_size(workspace.path() / "report.png") > 20000); // a blank page is a few kB
 }
 
-TEST_CASE("the same simulated run gives the same report", "[e2e][report]") {
+TEST_CASE("the same simulated run gives the same report", "[e2e][report][sqlite]") {
     auto play = [](const Workspace& workspace) {
         workspace.copy_from_source("campaigns");
         workspace.copy_from_source("templates");

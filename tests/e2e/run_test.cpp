@@ -68,7 +68,7 @@ const std::vector<std::string> k_month{"run",     "campaigns/founders-intro.yaml
 
 } // namespace
 
-TEST_CASE("a simulated month of the example campaign, then its status and action log", "[e2e][run]") {
+TEST_CASE("a simulated month of the example campaign, then its status and action log", "[e2e][run][sqlite]") {
     Workspace workspace;
     prepare(workspace);
     auto result = workspace.run(k_month);
@@ -112,7 +112,7 @@ TEST_CASE("a simulated month of the example campaign, then its status and action
     CHECK(unknown.err == "error: no campaign 'nope' in campaign.db (it has not been run yet)\n");
 }
 
-TEST_CASE("a dry run prints the schedule and records nothing", "[e2e][run]") {
+TEST_CASE("a dry run prints the schedule and records nothing", "[e2e][run][sqlite]") {
     Workspace workspace;
     prepare(workspace);
     auto before = dump(workspace.database());
@@ -128,7 +128,7 @@ TEST_CASE("a dry run prints the schedule and records nothing", "[e2e][run]") {
     CHECK_FALSE(std::filesystem::exists(workspace.path() / "campaign.db.mock-journal.jsonl"));
 }
 
-TEST_CASE("the same seed gives the same database", "[e2e][run][invariant]") {
+TEST_CASE("the same seed gives the same database", "[e2e][run][invariant][sqlite]") {
     Workspace first;
     prepare(first);
     Workspace second;
@@ -142,7 +142,7 @@ TEST_CASE("the same seed gives the same database", "[e2e][run][invariant]") {
           second.read("campaign.rehearsal.db.mock-journal.jsonl"));
 }
 
-TEST_CASE("a run killed at any moment and restarted sends each step exactly once", "[e2e][run][invariant]") {
+TEST_CASE("a run killed at any moment and restarted sends each step exactly once", "[e2e][run][invariant][sqlite]") {
     Workspace workspace;
     prepare(workspace);
     // Enough founders in Europe that a month of the example campaign takes a while.
@@ -176,7 +176,7 @@ TEST_CASE("a run killed at any moment and restarted sends each step exactly once
     CHECK(count(workspace, "SELECT count(*) FROM actions WHERE state = 'sent'") == lines);
 }
 
-TEST_CASE("a second run on the same database refuses", "[e2e][run]") {
+TEST_CASE("a second run on the same database refuses", "[e2e][run][sqlite]") {
     Workspace workspace;
     prepare(workspace);
     auto lock_path = workspace.rehearsal().string() + ".run-lock";
@@ -212,7 +212,7 @@ TEST_CASE("a changed campaign file is a new version; running enrollments keep th
     CHECK(count(workspace, "SELECT count(*) FROM campaign_versions") == 2);
 }
 
-TEST_CASE("a bad campaign file stops the run before anything happens", "[e2e][run]") {
+TEST_CASE("a bad campaign file stops the run before anything happens", "[e2e][run][sqlite]") {
     Workspace workspace;
     prepare(workspace);
     workspace.write("campaigns/broken.yaml", "campaign: broken\nsenders: 3\n");
@@ -259,7 +259,7 @@ TEST_CASE("a wall-clock run stops cleanly on SIGTERM and SIGINT", "[e2e][run]") 
     }
 }
 
-TEST_CASE("an action in doubt is resolved by hand and the next run goes on from there", "[e2e][run]") {
+TEST_CASE("an action in doubt is resolved by hand and the next run goes on from there", "[e2e][run][sqlite]") {
     Workspace workspace;
     prepare(workspace);
     REQUIRE(workspace.run({"run", "campaigns/founders-intro.yaml", "--start", "2026-11-23T06:00:00Z", "--for", "1d"})
@@ -291,7 +291,7 @@ TEST_CASE("an action in doubt is resolved by hand and the next run goes on from 
     CHECK(count(workspace, "SELECT count(*) FROM actions WHERE enrollment_id = 3 AND step = 'invite'") == 1);
 }
 
-TEST_CASE("run refuses what cannot be run, saying why", "[e2e][run]") {
+TEST_CASE("run refuses what cannot be run, saying why", "[e2e][run][sqlite]") {
     Workspace workspace;
     prepare(workspace);
     auto backwards = workspace.run(

@@ -227,7 +227,7 @@ TEST_CASE("a sender whose invitations are rarely accepted is slowed, and one at 
 }
 
 TEST_CASE("sender show gives one sender's limits today beside the configured ones, its health and its holidays",
-          "[e2e][senders]") {
+          "[e2e][senders][sqlite]") {
     Workspace workspace;
     import_founders(workspace, "show", 30);
     workspace.write("campaigns/first-month.yaml",

@@ -227,7 +227,7 @@ std::size_t occurrences(const std::string& text, const std::string& part) {
 
 } // namespace
 
-TEST_CASE("ssi record stores a day by hand, for the only sender, and says what it replaced", "[e2e][ssi]") {
+TEST_CASE("ssi record stores a day by hand, for the only sender, and says what it replaced", "[e2e][ssi][sqlite]") {
     Workspace workspace;
     prepare(workspace);
     auto record = [&workspace](std::vector<std::string> options) {
@@ -335,7 +335,7 @@ TEST_CASE("ssi list prints the snapshots as a table, JSON and CSV", "[e2e][ssi]"
 }
 
 TEST_CASE("ssi record without --date records today on the sender's calendar, the day activity counts on",
-          "[e2e][ssi]") {
+          "[e2e][ssi][sqlite]") {
     Workspace workspace;
     prepare(workspace);
     // Tabu works in Kiritimati, fourteen hours ahead of UTC all year: her day is UTC's plus 14 hours, as her
@@ -361,7 +361,7 @@ TEST_CASE("ssi record without --date records today on the sender's calendar, the
     }
 }
 
-TEST_CASE("ssi record names the pillar that is not a number, and only it", "[e2e][ssi]") {
+TEST_CASE("ssi record names the pillar that is not a number, and only it", "[e2e][ssi][sqlite]") {
     Workspace workspace;
     prepare(workspace);
     auto result = workspace.run({"ssi", "record", "--sender", "alice", "--date", "2026-11-05", "--brand", "nan",
@@ -372,7 +372,7 @@ TEST_CASE("ssi record names the pillar that is not a number, and only it", "[e2e
     CHECK(rows(workspace, k_snapshots).empty());
 }
 
-TEST_CASE("ssi import reads the SSI CSV, with ranks as LinkedIn writes them", "[e2e][ssi]") {
+TEST_CASE("ssi import reads the SSI CSV, with ranks as LinkedIn writes them", "[e2e][ssi][sqlite]") {
     Workspace workspace;
     prepare(workspace);
     workspace.write("ssi.csv", "date,brand,people,insights,relationships,sender,total,industry_rank,network_rank\n"
@@ -401,7 +401,7 @@ TEST_CASE("ssi import reads the SSI CSV, with ranks as LinkedIn writes them", "[
         "2026-11-01|14.2|48.7|5|\n2026-11-02|14.3|48.79|NULL|\n2026-11-03|14.31|48.88|NULL|\n");
 }
 
-TEST_CASE("ssi import reads LinkedIn's salesApiSsi JSON, dated by its file name or --date", "[e2e][ssi]") {
+TEST_CASE("ssi import reads LinkedIn's salesApiSsi JSON, dated by its file name or --date", "[e2e][ssi][sqlite]") {
     Workspace workspace;
     prepare(workspace);
     run_ok(workspace, {"ssi", "record", "--sender", "alice", "--date", "2026-11-01", "--brand", "14", "--people", "12",
@@ -455,7 +455,7 @@ TEST_CASE("ssi import reads LinkedIn's salesApiSsi JSON, dated by its file name 
           "2026-11-20|14.9|51.37|\n2026-11-21|15.1|51.57|\n2026-11-22|15.2|51.67|\n");
 }
 
-TEST_CASE("a failed SSI import says where each problem is and stores nothing", "[e2e][ssi][invariant]") {
+TEST_CASE("a failed SSI import says where each problem is and stores nothing", "[e2e][ssi][invariant][sqlite]") {
     Workspace workspace;
     prepare(workspace);
     workspace.write("good.csv", "date,sender,brand,people,insights,relationships\n"
@@ -561,7 +561,7 @@ TEST_CASE("a problem in LinkedIn's JSON is reported at its line and column", "[e
     CHECK(contains(impossible.err, "'2026-02-30'"));
 }
 
-TEST_CASE("ssi list of a sender the database does not know says so", "[e2e][ssi]") {
+TEST_CASE("ssi list of a sender the database does not know says so", "[e2e][ssi][sqlite]") {
     Workspace workspace;
     prepare(workspace);
     run_ok(workspace, {"ssi", "record", "--sender", "alice", "--date", "2026-11-01", "--brand", "14", "--people", "12",
@@ -572,7 +572,7 @@ TEST_CASE("ssi list of a sender the database does not know says so", "[e2e][ssi]
     CHECK(result.err == "error: no sender 'alcie' in campaign.db\n");
 }
 
-TEST_CASE("activity import reads daily counts, and a file imported again replaces its counts", "[e2e][ssi]") {
+TEST_CASE("activity import reads daily counts, and a file imported again replaces its counts", "[e2e][ssi][sqlite]") {
     Workspace workspace;
     prepare_history(workspace);
     auto expected_posts = 0;
@@ -614,7 +614,8 @@ TEST_CASE("activity import reads daily counts, and a file imported again replace
     CHECK(posts_total() == expected_posts + 4);
 }
 
-TEST_CASE("a bad activity file says where and what, with a guess, and stores nothing", "[e2e][ssi][invariant]") {
+TEST_CASE("a bad activity file says where and what, with a guess, and stores nothing",
+          "[e2e][ssi][invariant][sqlite]") {
     Workspace workspace;
     prepare(workspace);
     workspace.write("first.csv", "date,activity,count,sender\n2026-11-01,posts,1,alice\n2026-11-01,likes,3,bob\n");
@@ -649,7 +650,7 @@ TEST_CASE("a bad activity file says where and what, with a guess, and stores not
     CHECK(rows(workspace, k_activities) == before);
 }
 
-TEST_CASE("two rows of one day and activity in one file add up", "[e2e][ssi]") {
+TEST_CASE("two rows of one day and activity in one file add up", "[e2e][ssi][sqlite]") {
     Workspace workspace;
     prepare(workspace);
     // A log with a row per post, as a scheduling tool exports it: both count, never the last row alone, "replaced
@@ -711,7 +712,7 @@ TEST_CASE("report ssi as a table and as Markdown", "[e2e][ssi][report]") {
     CHECK_FALSE(contains(alice, "bob"));
 }
 
-TEST_CASE("report ssi as JSON and as CSV, a section at a time", "[e2e][ssi][report]") {
+TEST_CASE("report ssi as JSON and as CSV, a section at a time", "[e2e][ssi][report][sqlite]") {
     Workspace workspace;
     prepare_history(workspace);
     auto report = report_json(workspace);
@@ -807,7 +808,7 @@ TEST_CASE("report ssi over fewer than 30 days shows the trend only, and says why
     CHECK(contains(later, "\nNo SSI recorded in this period; the SSI recorded runs from 2026-03-02 to 2026-04-"));
 }
 
-TEST_CASE("report ssi refuses bad input with a message that says what", "[e2e][ssi][report]") {
+TEST_CASE("report ssi refuses bad input with a message that says what", "[e2e][ssi][report][sqlite]") {
     Workspace workspace;
     auto none = workspace.run({"report", "ssi"});
     CHECK(none.exit_code == 1);
@@ -939,7 +940,7 @@ TEST_CASE("without a planted effect, few seeds find anything", "[e2e][ssi][repor
     CHECK(seeds_with_findings <= k_seeds / 5);
 }
 
-TEST_CASE("the same seed gives the same SSI report", "[e2e][ssi][report][invariant]") {
+TEST_CASE("the same seed gives the same SSI report", "[e2e][ssi][report][invariant][sqlite]") {
     auto play = [](const Workspace& workspace, std::uint64_t seed) {
         prepare_posting(workspace, k_planted);
         run_posting(workspace, seed);
@@ -974,7 +975,7 @@ TEST_CASE("a second simulated run goes on with the SSI from where the first one'
     CHECK(rows(workspace, "SELECT count(*), min(day), max(day) FROM ssi_snapshots") == "60|2026-01-05|2026-03-05|\n");
 }
 
-TEST_CASE("the SSI page is written whole and renders its charts in a browser", "[e2e][ssi][report]") {
+TEST_CASE("the SSI page is written whole and renders its charts in a browser", "[e2e][ssi][report][sqlite]") {
     Workspace workspace;
     prepare_posting(workspace, k_planted);
     run_posting(workspace, 5);

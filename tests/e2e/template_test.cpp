@@ -115,7 +115,7 @@ TEST_CASE("template render --campaign enforces the step's length limit", "[e2e][
                         "of 200\n");
 }
 
-TEST_CASE("validate reports template syntax errors at file:line:col", "[e2e][template][validate]") {
+TEST_CASE("validate reports template syntax errors at file:line:col", "[e2e][template][validate][sqlite]") {
     Workspace workspace;
     write_project(workspace, "Hi {{first_name},\n{Hello|Hi there\n");
     auto result = workspace.run({"validate", "campaigns/q4.yaml"});

@@ -5,7 +5,7 @@
 
 using campaign::e2e::Workspace;
 
-TEST_CASE("validate passes the example campaigns", "[e2e][validate]") {
+TEST_CASE("validate passes the example campaigns", "[e2e][validate][sqlite]") {
     Workspace workspace;
     workspace.copy_from_source("campaigns");
     workspace.copy_from_source("templates");
@@ -17,7 +17,7 @@ TEST_CASE("validate passes the example campaigns", "[e2e][validate]") {
     CHECK(result.err.empty());
 }
 
-TEST_CASE("validate reports every problem of every file at once", "[e2e][validate]") {
+TEST_CASE("validate reports every problem of every file at once", "[e2e][validate][sqlite]") {
     Workspace workspace;
     workspace.write("templates/hello.mustache", "Hi {{first_name}}\n");
     workspace.write("campaigns/broken.yaml", R"(campaign: broken
@@ -145,7 +145,8 @@ steps:
                                                 {"campaign_file", "campaigns/none.yaml"}});
 }
 
-TEST_CASE("validate --format json names the template a problem is in, and passes valid files", "[e2e][validate]") {
+TEST_CASE("validate --format json names the template a problem is in, and passes valid files",
+          "[e2e][validate][sqlite]") {
     Workspace workspace;
     write_campaign_in_zone(workspace, "campaigns/q4.yaml", "Europe/Paris");
     workspace.write("templates/hello.mustache", "Hi {{sender.first_nme}}\n");
