@@ -27,17 +27,13 @@ std::string quote(const std::string& argument) {
     return quoted + "'";
 }
 
-// The suite's PostgreSQL server (scripts/lib/postgres.sh, started by CTest), when the end-to-end tests run on that
-// backend: CAMPAIGN_TEST_E2E_BACKEND=postgresql, its state in CAMPAIGN_TEST_POSTGRESQL. Empty on SQLite.
-std::string postgres_server() {
-    const char* backend = std::getenv("CAMPAIGN_TEST_E2E_BACKEND");
-    if (!backend || std::string_view(backend) != "postgresql") {
-        return {};
-    }
+// The suite's PostgreSQL server (scripts/lib/postgres.sh, started by CTest): its URI, from the state in
+// CAMPAIGN_TEST_POSTGRESQL.
+std::string server_uri() {
     const char* state = std::getenv("CAMPAIGN_TEST_POSTGRESQL");
     if (!state || !*state) {
-        throw std::runtime_error("CAMPAIGN_TEST_E2E_BACKEND=postgresql needs the server's state in "
-                                 "CAMPAIGN_TEST_POSTGRESQL: run the tests through ctest, which starts it");
+        throw std::runtime_error("CAMPAIGN_TEST_POSTGRESQL is not set: run the tests through ctest, which starts the "
+                                 "suite's PostgreSQL server");
     }
     // libpq reads the password from the file, in the test and in the commands it runs.
     setenv("PGPASSFILE", (std::string(state) + "/pgpass").c_str(), 0);
@@ -48,6 +44,15 @@ std::string postgres_server() {
         throw std::runtime_error(std::string("no PostgreSQL server is running: ") + state + "/uri is missing");
     }
     return uri;
+}
+
+// The server, when the end-to-end tests run on that backend (CAMPAIGN_TEST_E2E_BACKEND=postgresql); empty on SQLite.
+std::string postgres_server() {
+    const char* backend = std::getenv("CAMPAIGN_TEST_E2E_BACKEND");
+    if (!backend || std::string_view(backend) != "postgresql") {
+        return {};
+    }
+    return server_uri();
 }
 
 // Runs one statement on the server, outside any transaction (CREATE and DROP DATABASE).
@@ -160,6 +165,21 @@ Workspace::~Workspace() {
         } catch (const std::exception&) {
             // The server's cluster goes at the end of the suite anyway.
         }
+    }
+}
+
+ServerDatabase::ServerDatabase() : m_server(server_uri()) {
+    static int made = 0;
+    m_name = "e2e_" + std::to_string(getpid()) + "_" + std::to_string(++made);
+    on_server(m_server, "CREATE DATABASE " + m_name);
+    m_uri = m_server.substr(0, m_server.rfind('/') + 1) + m_name;
+}
+
+ServerDatabase::~ServerDatabase() {
+    try {
+        on_server(m_server, "DROP DATABASE IF EXISTS " + m_name + " WITH (FORCE)");
+    } catch (const std::exception&) {
+        // The server's cluster goes at the end of the suite anyway.
     }
 }
 

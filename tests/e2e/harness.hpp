@@ -108,6 +108,23 @@ private:
     std::string m_uri;
 };
 
+// A database of its own on the suite's PostgreSQL server, for a test tagged [postgresql] (which CTest runs with the
+// server started), dropped when it goes out of scope.
+class ServerDatabase {
+public:
+    ServerDatabase();
+    ~ServerDatabase();
+    ServerDatabase(const ServerDatabase&) = delete;
+    ServerDatabase& operator=(const ServerDatabase&) = delete;
+
+    const std::string& uri() const { return m_uri; }
+
+private:
+    std::string m_server;
+    std::string m_name;
+    std::string m_uri;
+};
+
 // The commands a help lists under "Subcommands:", by name.
 std::vector<std::string> commands_in_help(const std::string& help);
 
