@@ -98,9 +98,9 @@ int split(Context& context) {
         store::copy_for_rehearsal(database, target, context.clock.now());
     }
     // The mock transport's journal of what its prospects will still do goes with the work it belongs to.
-    auto journal = context.database_path.string() + ".mock-journal.jsonl";
+    auto journal = store::mock_journal_path(context.database_path);
     if (std::filesystem::exists(journal)) {
-        std::filesystem::rename(journal, target.string() + ".mock-journal.jsonl");
+        std::filesystem::rename(journal, store::mock_journal_path(target));
     }
     store::remove_simulated_work(database);
     {

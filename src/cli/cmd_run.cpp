@@ -301,7 +301,7 @@ std::unique_ptr<transport::Transport> mock_transport(const LoadedRun& loaded, co
                                                      store::Database& database, const std::filesystem::path& path) {
     std::optional<std::filesystem::path> journal;
     if (!arguments.dry_run) {
-        journal = path.string() + ".mock-journal.jsonl";
+        journal = store::mock_journal_path(path);
     }
     store::ActionStore actions(database);
     auto transport = std::make_unique<transport::MockTransport>(

@@ -55,7 +55,7 @@ namespace {
 
 // A file at the rehearsal's place that is not one is someone's database, which a copy must not replace.
 std::optional<store::RehearsalOrigin> existing_rehearsal(const std::filesystem::path& path) {
-    if (!std::filesystem::exists(path)) {
+    if (!store::crm_exists(path)) {
         return std::nullopt;
     }
     store::Database database(path, store::OpenMode::must_exist);
@@ -74,6 +74,13 @@ Rehearsal::Rehearsal(const RehearsalPlace& place, bool fresh, const core::Clock&
     auto origin = existing_rehearsal(place.rehearsal);
     const auto live_name = shown(place.live);
     const auto name = shown(place.rehearsal);
+    // A rehearsal on a server is one that `campaign db copy` put there; it is not copied again in place.
+    if (store::on_server(place.rehearsal) && fresh) {
+        throw core::UserError("error: --fresh: " + name +
+                              " is a rehearsal on a server, which is not copied again in place: rehearse in a file "
+                              "(campaign --db " +
+                              live_name + " run ...), or copy a new one there with 'campaign db copy'");
+    }
     if (!store::crm_exists(place.live)) {
         if (!origin || fresh) {
             throw core::UserError("error: " + live_name + ", the live CRM the rehearsal is copied from, is not there");

@@ -23,6 +23,13 @@ std::filesystem::path rehearsal_path(const std::filesystem::path& live) {
     return live.parent_path() / name;
 }
 
+std::filesystem::path mock_journal_path(const std::filesystem::path& rehearsal) {
+    if (on_server(rehearsal)) {
+        return std::filesystem::absolute(postgresql_database_name(rehearsal.string()) + ".mock-journal.jsonl");
+    }
+    return with_suffix(rehearsal, ".mock-journal.jsonl");
+}
+
 std::optional<RehearsalOrigin> rehearsal_origin(Database& database) {
     Statement query(database.connection(), "SELECT copied_from, copied_at, fingerprint FROM rehearsal");
     if (!query.step()) {
@@ -30,8 +37,10 @@ std::optional<RehearsalOrigin> rehearsal_origin(Database& database) {
     }
     // A file name is the live CRM's beside the rehearsal, wherever the two have been moved together.
     std::filesystem::path copied_from = query.column(0).text();
+    // On a server, where a copy of a file's rehearsal has no folder, it is in the current one.
     if (!on_server(copied_from) && copied_from.is_relative()) {
-        copied_from = database.path().parent_path() / copied_from;
+        copied_from = on_server(database.path()) ? std::filesystem::absolute(copied_from)
+                                                 : database.path().parent_path() / copied_from;
     }
     return RehearsalOrigin{copied_from, read_time(query.column(1)), query.column(2).text()};
 }
@@ -70,7 +79,7 @@ void copy_for_rehearsal(Database& live, const std::filesystem::path& target, cor
         old.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     }
     std::error_code ignored;
-    std::filesystem::remove(with_suffix(target, ".mock-journal.jsonl"), ignored);
+    std::filesystem::remove(mock_journal_path(target), ignored);
     std::filesystem::rename(partial, target);
 }
 
@@ -87,9 +96,10 @@ void set_rehearsal_fingerprint(Database& rehearsal, const std::string& fingerpri
 bool remove_database_files(const std::filesystem::path& database) {
     std::error_code ignored;
     bool removed = std::filesystem::remove(database, ignored);
-    for (const char* suffix : {"-wal", "-shm", ".mock-journal.jsonl"}) {
+    for (const char* suffix : {"-wal", "-shm"}) {
         std::filesystem::remove(with_suffix(database, suffix), ignored);
     }
+    std::filesystem::remove(mock_journal_path(database), ignored);
     return removed;
 }
 

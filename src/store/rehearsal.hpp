@@ -21,6 +21,11 @@ struct RehearsalOrigin {
 // Where the rehearsal of a live database is kept: beside it, `.rehearsal` before its extension.
 std::filesystem::path rehearsal_path(const std::filesystem::path& live);
 
+// Where the mock transport keeps its journal of what a rehearsal's simulated prospects will still do: beside a file,
+// and for a rehearsal on a server (one that `campaign db copy` put there), in the current folder, named after its
+// database.
+std::filesystem::path mock_journal_path(const std::filesystem::path& rehearsal);
+
 // Where this database came from, when it is a rehearsal.
 std::optional<RehearsalOrigin> rehearsal_origin(Database& database);
 

@@ -123,3 +123,25 @@ TEST_CASE("db copy moves a CRM to PostgreSQL and back, and every reading is the 
     CHECK(workspace.run({"--db", server.uri(), "suppress", "list", "--format", "csv"}).out.find("another.example") !=
           std::string::npos);
 }
+
+TEST_CASE("a rehearsal copied to PostgreSQL goes on there exactly as it goes on in its file",
+          "[e2e][db][run][postgresql]") {
+    Workspace workspace;
+    auto rehearsal = month_of_history(workspace);
+    ServerDatabase server;
+    run_ok(workspace, {"db", "copy", rehearsal.string(), server.uri()});
+    run_ok(workspace, {"db", "copy", rehearsal.string(), "file.db"});
+    const std::vector<std::string> more{
+        "run", "campaigns/founders-intro.yaml", "--model", "eager.yaml", "--seed", "5", "--for", "30d"};
+    for (const auto& crm : {server.uri(), std::string("file.db")}) {
+        auto arguments = more;
+        arguments.insert(arguments.begin(), {"--db", crm});
+        auto went_on = run_ok(workspace, arguments);
+        CHECK(went_on.out.find(" goes on where it stopped ") != std::string::npos);
+    }
+    CHECK(readings(workspace, server.uri()) == readings(workspace, "file.db"));
+    auto fresh =
+        workspace.run({"--db", server.uri(), "run", "campaigns/founders-intro.yaml", "--fresh", "--for", "1d"});
+    CHECK(fresh.exit_code == 1);
+    CHECK(fresh.err.find("is a rehearsal on a server, which is not copied again in place") != std::string::npos);
+}
