@@ -74,7 +74,8 @@ int copy(Context& context, const std::filesystem::path& from, const std::filesys
 
 void add_db_command(CLI::App& app, Context& context) {
     auto* db = app.add_subcommand("db", "The CRM's database as a whole: copy it between SQLite and PostgreSQL");
-    set_examples(*db, {"campaign db copy campaign.db postgresql://agency@db.example:5432/crm"});
+    set_examples(*db, {"campaign db copy campaign.db postgresql://agency@db.example:5432/crm",
+                       "campaign db copy campaign.db backup.db"});
     db->require_subcommand(1);
 
     auto* copy_command = db->add_subcommand(

@@ -58,10 +58,40 @@ struct Parameter {
     Oid type = k_unknown;
 };
 
+// The statements prepared on a connection's session, by their SQL and their parameters' types: a statement that a
+// store makes for one call is prepared on the server once per session, not once per call (a prepare and a deallocate
+// cost a round trip each). They live as long as the session, whatever becomes of the transactions they were first
+// prepared in.
+class PreparedStatements {
+public:
+    explicit PreparedStatements(PGconn* connection) : m_connection(connection) {}
+
+    // The server's name of `sql` prepared for `types`, prepared now if it was not yet.
+    const std::string& name(const std::string& where, const std::string& sql, const std::string& translated,
+                            const std::vector<Oid>& types) {
+        auto key = std::make_pair(translated, types);
+        auto found = m_names.find(key);
+        if (found != m_names.end()) {
+            return found->second;
+        }
+        auto name = "campaign_" + std::to_string(m_names.size() + 1);
+        Result prepared(
+            PQprepare(m_connection, name.c_str(), translated.c_str(), static_cast<int>(types.size()), types.data()));
+        if (PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) {
+            fail(where, "cannot prepare '" + sql + "'", prepared.get(), m_connection);
+        }
+        return m_names.emplace(std::move(key), std::move(name)).first->second;
+    }
+
+private:
+    PGconn* m_connection;
+    std::map<std::pair<std::string, std::vector<Oid>>, std::string> m_names;
+};
+
 class PostgresStatement final : public StatementImpl {
 public:
-    PostgresStatement(PGconn* connection, std::string where, const std::string& sql, std::string name)
-        : m_connection(connection), m_where(std::move(where)), m_sql(sql), m_name(std::move(name)) {
+    PostgresStatement(PGconn* connection, PreparedStatements& prepared, std::string where, const std::string& sql)
+        : m_connection(connection), m_prepared_statements(prepared), m_where(std::move(where)), m_sql(sql) {
         int parameters = 0;
         m_translated = postgresql_parameters(sql, parameters, &m_names);
         m_parameters.resize(static_cast<std::size_t>(parameters));
@@ -70,8 +100,6 @@ public:
             prepare();
         }
     }
-
-    ~PostgresStatement() override { release(); }
 
     PostgresStatement(const PostgresStatement&) = delete;
     PostgresStatement& operator=(const PostgresStatement&) = delete;
@@ -164,12 +192,7 @@ private:
         if (m_prepared && types == m_types) {
             return;
         }
-        release();
-        Result prepared(PQprepare(m_connection, m_name.c_str(), m_translated.c_str(), static_cast<int>(types.size()),
-                                  types.data()));
-        if (PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) {
-            fail(m_where, "cannot prepare '" + m_sql + "'", prepared.get(), m_connection);
-        }
+        m_name = m_prepared_statements.name(m_where, m_sql, m_translated, types);
         m_types = std::move(types);
         m_prepared = true;
     }
@@ -181,14 +204,6 @@ private:
             }
         }
         return false;
-    }
-
-    void release() {
-        if (m_prepared) {
-            // In a failed transaction the server cannot be told now; it forgets the statement with the session.
-            Result released(PQexec(m_connection, ("DEALLOCATE " + m_name).c_str()));
-            m_prepared = false;
-        }
     }
 
     int checked(int index) const {
@@ -231,6 +246,7 @@ private:
     }
 
     PGconn* m_connection;
+    PreparedStatements& m_prepared_statements;
     std::string m_where;
     std::string m_sql;
     std::string m_translated;
@@ -259,6 +275,7 @@ public:
             throw core::RuntimeFailure(m_where + ": error: the server does not speak UTF-8: " +
                                        message_of(PQerrorMessage(m_connection.get())));
         }
+        m_prepared = std::make_unique<PreparedStatements>(m_connection.get());
         // Its notices (a table that did not exist to drop) are not the user's business.
         PQsetNoticeProcessor(
             m_connection.get(), [](void*, const char*) {}, nullptr);
@@ -267,8 +284,7 @@ public:
     Backend backend() const override { return Backend::postgresql; }
     std::string where() const override { return m_where; }
     std::unique_ptr<StatementImpl> prepare(const std::string& sql) override {
-        return std::make_unique<PostgresStatement>(m_connection.get(), m_where, sql,
-                                                   "campaign_" + std::to_string(++m_prepared));
+        return std::make_unique<PostgresStatement>(m_connection.get(), *m_prepared, m_where, sql);
     }
     void execute(const std::string& sql) override {
         Result result(PQexec(m_connection.get(), sql.c_str()));
@@ -310,7 +326,7 @@ private:
 
     std::unique_ptr<PGconn, ConnectionDeleter> m_connection;
     std::string m_where;
-    int m_prepared = 0;
+    std::unique_ptr<PreparedStatements> m_prepared;
 };
 
 } // namespace

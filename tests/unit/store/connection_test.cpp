@@ -144,6 +144,49 @@ TEST_CASE("statements on PostgreSQL", "[store][postgresql]") {
     exercise(*connection);
 }
 
+TEST_CASE("a statement made for each call is prepared once per session, for each set of parameter types",
+          "[store][postgresql]") {
+    test::PostgresDatabase database;
+    auto connection = store::open_postgresql(database.uri());
+    connection->execute("CREATE TABLE people (id BIGINT PRIMARY KEY, name TEXT)");
+    auto prepared = [&] { return store::query_integer(*connection, "SELECT count(*) FROM pg_prepared_statements"); };
+    auto before = prepared();
+    for (int i = 1; i <= 50; ++i) {
+        store::Statement insert(*connection, "INSERT INTO people (id, name) VALUES (?, ?)");
+        insert.bind(1, i);
+        insert.bind(2, "person " + std::to_string(i));
+        CHECK(insert.run() == 1);
+    }
+    // The insert alone: the count was prepared when it first ran.
+    CHECK(prepared() == before + 1);
+    {
+        store::Statement find(*connection, "SELECT name FROM people WHERE id = ?");
+        find.bind(1, 7);
+        REQUIRE(find.step());
+        CHECK(find.column(0).text() == "person 7");
+    }
+    {
+        // Bound as text, where the number was: a statement of its own, and the same answer.
+        store::Statement find(*connection, "SELECT name FROM people WHERE id = CAST(? AS BIGINT)");
+        find.bind(1, std::string("7"));
+        REQUIRE(find.step());
+        CHECK(find.column(0).text() == "person 7");
+    }
+    CHECK(prepared() == before + 3);
+    // A rolled-back transaction keeps the session's statements, and they still run.
+    connection->execute("BEGIN");
+    store::Statement failing(*connection, "INSERT INTO people (id, name) VALUES (?, ?)");
+    failing.bind(1, 1);
+    failing.bind(2, "again");
+    CHECK_THROWS(failing.run());
+    connection->execute("ROLLBACK");
+    store::Statement insert(*connection, "INSERT INTO people (id, name) VALUES (?, ?)");
+    insert.bind(1, 51);
+    insert.bind(2, "person 51");
+    CHECK(insert.run() == 1);
+    CHECK(store::query_integer(*connection, "SELECT count(*) FROM people") == 51);
+}
+
 TEST_CASE("a PostgreSQL URI with a password, or of a server out of reach, is refused with the reason",
           "[store][postgresql]") {
     test::PostgresDatabase database;
