@@ -17,7 +17,7 @@ namespace {
 
 int show(Context& context) {
     auto place = rehearsal_place(context.database_path);
-    if (!std::filesystem::exists(place.rehearsal)) {
+    if (!store::crm_exists(place.rehearsal)) {
         context.out << "no rehearsal of " << shown(place.live) << " yet: a run on the mock transport or the simulated "
                     << "clock makes one (" << shown(place.rehearsal) << ")\n";
         return k_ok;
@@ -52,7 +52,7 @@ int show(Context& context) {
 
 int discard(Context& context) {
     auto place = rehearsal_place(context.database_path);
-    if (!std::filesystem::exists(place.rehearsal)) {
+    if (!store::crm_exists(place.rehearsal)) {
         context.out << "no rehearsal of " << shown(place.live) << " to discard\n";
         return k_ok;
     }
@@ -61,6 +61,10 @@ int discard(Context& context) {
         if (!store::rehearsal_origin(database)) {
             throw core::UserError("error: " + shown(place.rehearsal) + " is not a rehearsal: it stays where it is");
         }
+    }
+    if (store::on_server(place.rehearsal)) {
+        throw core::UserError("error: " + shown(place.rehearsal) +
+                              " is a rehearsal on a server: drop its database there (dropdb) to discard it");
     }
     store::RunnerLock lock(place.rehearsal); // not while a run works in it
     store::remove_database_files(place.rehearsal);

@@ -95,6 +95,9 @@ void take_gateway(LoadedRun& loaded, const core::GatewaySettings& gateway, core:
 
 // Whether the files check better against the live CRM than against its rehearsal: what was imported since the copy.
 bool fewer_errors_in_live(const RunArguments& arguments, const RehearsalPlace& place, int errors) {
+    if (!store::crm_exists(place.live)) {
+        return false;
+    }
     store::Database live(place.live, store::OpenMode::must_exist);
     int in_live = 0;
     for (const auto& checked : check_campaign_files(arguments.files, &live)) {
@@ -387,15 +390,15 @@ int run_campaigns(Context& context, const RunArguments& arguments) {
     // A dry run forecasts from the database it is given, live or rehearsal (with --rehearsal, the rehearsal); a
     // rehearsal goes on in its own.
     if (arguments.dry_run && context.rehearsal) {
-        if (!std::filesystem::exists(place.rehearsal)) {
+        if (!store::crm_exists(place.rehearsal)) {
             throw core::UserError("error: --rehearsal: there is no rehearsal of " + shown(place.live) +
                                   " yet to forecast from (" + shown(place.rehearsal) + ")");
         }
         context.database_path = place.rehearsal;
     }
-    auto crm_path = arguments.dry_run || !rehearsal                                  ? context.database_path
-                    : (!arguments.fresh && std::filesystem::exists(place.rehearsal)) ? place.rehearsal
-                                                                                     : place.live;
+    auto crm_path = arguments.dry_run || !rehearsal                            ? context.database_path
+                    : (!arguments.fresh && store::crm_exists(place.rehearsal)) ? place.rehearsal
+                                                                               : place.live;
     if (rehearsal && arguments.transport == "http" && !arguments.dry_run) {
         context.err << "warning: --transport http on the simulated clock sends through the gateway for real, as fast "
                        "as the clock jumps, and records it in the rehearsal only: point it at a test gateway\n";
