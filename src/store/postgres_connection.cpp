@@ -287,6 +287,11 @@ public:
         return std::make_unique<PostgresStatement>(m_connection.get(), *m_prepared, m_where, sql);
     }
     void execute(const std::string& sql) override {
+        // The server would only warn, and the inner COMMIT would commit the outer transaction's work: refused, as
+        // SQLite refuses it.
+        if (sql.starts_with("BEGIN") && PQtransactionStatus(m_connection.get()) != PQTRANS_IDLE) {
+            throw core::RuntimeFailure(m_where + ": error: cannot start a transaction within a transaction");
+        }
         Result result(PQexec(m_connection.get(), sql.c_str()));
         auto status = PQresultStatus(result.get());
         if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {

@@ -203,6 +203,31 @@ TEST_CASE("the stores on PostgreSQL", "[store][postgresql]") {
     exercise_import_mentions(database);
 }
 
+namespace {
+
+// A transaction opened inside another is refused, and the outer one goes on whole.
+void exercise_nested_transactions(store::Database& database) {
+    store::Transaction outer(database);
+    database.connection().execute("INSERT INTO suppressions (kind, value, reason, created_at)"
+                                  " VALUES ('email_domain', 'outer.example', 'test', '2026-12-01T00:00:00Z')");
+    CHECK_THROWS_AS(store::Transaction(database), core::RuntimeFailure);
+    CHECK_THROWS_AS(store::ReadSnapshot(database), core::RuntimeFailure);
+    outer.commit();
+    CHECK(store::query_integer(database.connection(),
+                               "SELECT count(*) FROM suppressions WHERE value = 'outer.example'") == 1);
+}
+
+} // namespace
+
+TEST_CASE("a transaction within a transaction is refused on both backends", "[store][postgresql]") {
+    test::TempFolder folder;
+    store::Database sqlite(folder / "campaign.db", store::OpenMode::create);
+    exercise_nested_transactions(sqlite);
+    test::PostgresDatabase server;
+    store::Database postgres(server.uri(), store::OpenMode::create);
+    exercise_nested_transactions(postgres);
+}
+
 TEST_CASE("PostgreSQL's schema has SQLite's tables and columns", "[store][postgresql]") {
     test::TempFolder folder;
     store::Database sqlite(folder / "campaign.db", store::OpenMode::create);
