@@ -38,6 +38,26 @@ std::string message_of(const char* text) {
     return message;
 }
 
+// The settings a connection URI gives, by libpq's keywords (dbname, user, password...): those it sets, and no others.
+// Throws core::UserError when libpq cannot read it.
+std::map<std::string, std::string> uri_settings(const std::string& uri) {
+    char* error = nullptr;
+    std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> options(PQconninfoParse(uri.c_str(), &error),
+                                                                         &PQconninfoFree);
+    if (!options) {
+        std::string message = message_of(error);
+        PQfreemem(error);
+        throw core::UserError("error: '" + uri + "' is not a PostgreSQL connection URI: " + message);
+    }
+    std::map<std::string, std::string> settings;
+    for (auto* option = options.get(); option->keyword; ++option) {
+        if (option->val && *option->val) {
+            settings.emplace(option->keyword, option->val);
+        }
+    }
+    return settings;
+}
+
 // What went wrong with a statement, with the server's SQLSTATE.
 [[noreturn]] void fail(const std::string& where, const std::string& what, const PGresult* result, PGconn* connection) {
     auto message = message_of(result ? PQresultErrorMessage(result) : PQerrorMessage(connection));
@@ -306,19 +326,9 @@ public:
 private:
     // A password on the command line is seen by every user of the machine (ps) and kept in shell histories.
     static void reject_password(const std::string& uri) {
-        char* error = nullptr;
-        std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> options(PQconninfoParse(uri.c_str(), &error),
-                                                                             &PQconninfoFree);
-        if (!options) {
-            std::string message = message_of(error);
-            PQfreemem(error);
-            throw core::UserError("error: '" + uri + "' is not a PostgreSQL connection URI: " + message);
-        }
-        for (auto* option = options.get(); option->keyword; ++option) {
-            if (std::string_view(option->keyword) == "password" && option->val && *option->val) {
-                throw core::UserError("error: the database URI carries a password: give it in PGPASSWORD or "
-                                      "~/.pgpass (libpq's password file) instead, where no other user can read it");
-            }
+        if (uri_settings(uri).contains("password")) {
+            throw core::UserError("error: the database URI carries a password: give it in PGPASSWORD or "
+                                  "~/.pgpass (libpq's password file) instead, where no other user can read it");
         }
     }
 
@@ -394,26 +404,19 @@ std::string postgresql_parameters(std::string_view sql, int& count, std::map<std
 }
 
 std::string postgresql_database_name(const std::string& uri) {
-    char* error = nullptr;
-    std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> options(PQconninfoParse(uri.c_str(), &error),
-                                                                         &PQconninfoFree);
-    if (!options) {
-        std::string message = message_of(error);
-        PQfreemem(error);
-        throw core::UserError("error: '" + uri + "' is not a PostgreSQL connection URI: " + message);
+    auto settings = uri_settings(uri);
+    if (auto database = settings.find("dbname"); database != settings.end()) {
+        return database->second;
     }
-    std::string database;
-    std::string user;
-    for (auto* option = options.get(); option->keyword; ++option) {
-        std::string_view keyword = option->keyword;
-        if (option->val && *option->val && (keyword == "dbname" || keyword == "user")) {
-            (keyword == "dbname" ? database : user) = option->val;
-        }
+    // libpq's defaults: PGDATABASE, else the user's name.
+    if (const char* database = std::getenv("PGDATABASE"); database && *database) {
+        return database;
     }
-    if (database.empty()) {
-        database = !user.empty() ? user : std::getenv("PGDATABASE") ? std::getenv("PGDATABASE") : "postgres";
+    if (auto user = settings.find("user"); user != settings.end()) {
+        return user->second;
     }
-    return database;
+    const char* user = std::getenv("PGUSER");
+    return user && *user ? user : "postgres";
 }
 
 std::unique_ptr<Connection> open_postgresql(const std::string& uri) {

@@ -187,20 +187,25 @@ std::string Workspace::crm() const {
     return m_uri.empty() ? database().string() : m_uri;
 }
 
-Workspace::Rows Workspace::query_crm(const std::string& sql) const {
-    Rows rows;
-    if (m_uri.empty()) {
-        SQLite::Database db(database().string(), SQLite::OPEN_READONLY);
-        SQLite::Statement query(db, sql);
-        while (query.executeStep()) {
-            std::vector<std::string> row;
-            for (int i = 0; i < query.getColumnCount(); ++i) {
-                row.push_back(query.getColumn(i).getString());
-            }
-            rows.push_back(std::move(row));
+Workspace::Rows sqlite_rows(const std::filesystem::path& database, const std::string& sql) {
+    SQLite::Database db(database.string(), SQLite::OPEN_READONLY);
+    SQLite::Statement query(db, sql);
+    Workspace::Rows rows;
+    while (query.executeStep()) {
+        std::vector<std::string> row;
+        for (int i = 0; i < query.getColumnCount(); ++i) {
+            row.push_back(query.getColumn(i).getString());
         }
-        return rows;
+        rows.push_back(std::move(row));
     }
+    return rows;
+}
+
+Workspace::Rows Workspace::query_crm(const std::string& sql) const {
+    if (m_uri.empty()) {
+        return sqlite_rows(database(), sql);
+    }
+    Rows rows;
     std::unique_ptr<PGconn, decltype(&PQfinish)> connection(PQconnectdb(m_uri.c_str()), &PQfinish);
     if (PQstatus(connection.get()) != CONNECTION_OK) {
         throw std::runtime_error("cannot connect to " + m_uri + ": " + PQerrorMessage(connection.get()));

@@ -125,6 +125,9 @@ private:
     std::string m_uri;
 };
 
+// The rows a query of a SQLite file gives, each column as text and NULL as empty.
+Workspace::Rows sqlite_rows(const std::filesystem::path& database, const std::string& sql);
+
 // The commands a help lists under "Subcommands:", by name.
 std::vector<std::string> commands_in_help(const std::string& help);
 

@@ -37,20 +37,8 @@ struct SentAction {
 // The rows of a query where the test's runs worked: the rehearsal when a run on the simulated clock made one, else
 // the live CRM.
 Workspace::Rows worked_rows(const Workspace& workspace, const std::string& sql) {
-    if (!std::filesystem::exists(workspace.rehearsal())) {
-        return workspace.query_crm(sql);
-    }
-    SQLite::Database db(workspace.rehearsal().string(), SQLite::OPEN_READONLY);
-    SQLite::Statement query(db, sql);
-    Workspace::Rows rows;
-    while (query.executeStep()) {
-        std::vector<std::string> row;
-        for (int i = 0; i < query.getColumnCount(); ++i) {
-            row.push_back(query.getColumn(i).getString());
-        }
-        rows.push_back(std::move(row));
-    }
-    return rows;
+    return std::filesystem::exists(workspace.rehearsal()) ? campaign::e2e::sqlite_rows(workspace.rehearsal(), sql)
+                                                          : workspace.query_crm(sql);
 }
 
 std::vector<SentAction> sent_actions(const Workspace& workspace) {
