@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <libpq-fe.h>
+#include <list>
 #include <map>
 #include <memory>
 #include <optional>
@@ -78,34 +79,63 @@ struct Parameter {
     Oid type = k_unknown;
 };
 
+// A statement prepared on the server, under its name, while `alive`: one that the cache let go is prepared again by
+// the statements that still use it.
+struct PreparedEntry {
+    std::string name;
+    bool alive = true;
+};
+
 // The statements prepared on a connection's session, by their SQL and their parameters' types: a statement that a
 // store makes for one call is prepared on the server once per session, not once per call (a prepare and a deallocate
-// cost a round trip each). They live as long as the session, whatever becomes of the transactions they were first
-// prepared in.
+// cost a round trip each). They outlive the transactions they were prepared in. The least recently used are let go
+// past k_capacity, so that SQL written for its data (a copy's many-row INSERTs, with NULLs in other places from one
+// batch to the next) does not fill the server's memory.
 class PreparedStatements {
 public:
     explicit PreparedStatements(PGconn* connection) : m_connection(connection) {}
 
-    // The server's name of `sql` prepared for `types`, prepared now if it was not yet.
-    const std::string& name(const std::string& where, const std::string& sql, const std::string& translated,
-                            const std::vector<Oid>& types) {
+    // `sql` prepared for `types`, prepared now if it was not yet.
+    std::shared_ptr<PreparedEntry> entry(const std::string& where, const std::string& sql,
+                                         const std::string& translated, const std::vector<Oid>& types) {
         auto key = std::make_pair(translated, types);
-        auto found = m_names.find(key);
-        if (found != m_names.end()) {
-            return found->second;
+        auto found = m_entries.find(key);
+        if (found != m_entries.end()) {
+            m_recent.splice(m_recent.begin(), m_recent, found->second.second);
+            return found->second.first;
         }
-        auto name = "campaign_" + std::to_string(m_names.size() + 1);
-        Result prepared(
-            PQprepare(m_connection, name.c_str(), translated.c_str(), static_cast<int>(types.size()), types.data()));
+        auto prepared_entry = std::make_shared<PreparedEntry>(PreparedEntry{"campaign_" + std::to_string(++m_made)});
+        Result prepared(PQprepare(m_connection, prepared_entry->name.c_str(), translated.c_str(),
+                                  static_cast<int>(types.size()), types.data()));
         if (PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) {
             fail(where, "cannot prepare '" + sql + "'", prepared.get(), m_connection);
         }
-        return m_names.emplace(std::move(key), std::move(name)).first->second;
+        m_recent.push_front(key);
+        m_entries.emplace(std::move(key), std::make_pair(prepared_entry, m_recent.begin()));
+        while (m_entries.size() > k_capacity) {
+            let_go_of(m_recent.back());
+        }
+        return prepared_entry;
     }
 
 private:
+    using Key = std::pair<std::string, std::vector<Oid>>;
+    static constexpr std::size_t k_capacity = 256;
+
+    void let_go_of(const Key& key) {
+        auto found = m_entries.find(key);
+        found->second.first->alive = false;
+        // In a failed transaction the server cannot be told now; it forgets the statement with the session.
+        Result released(PQexec(m_connection, ("DEALLOCATE " + found->second.first->name).c_str()));
+        auto position = found->second.second;
+        m_entries.erase(found);
+        m_recent.erase(position);
+    }
+
     PGconn* m_connection;
-    std::map<std::pair<std::string, std::vector<Oid>>, std::string> m_names;
+    std::list<Key> m_recent; // the most recently used first
+    std::map<Key, std::pair<std::shared_ptr<PreparedEntry>, std::list<Key>::iterator>> m_entries;
+    std::uint64_t m_made = 0;
 };
 
 class PostgresStatement final : public StatementImpl {
@@ -203,16 +233,17 @@ private:
     }
 
     // Prepared with the parameters' types as they are bound: the first time, and again when a parameter is bound
-    // with another type than the statement was prepared for (a NULL leaves it as it was).
+    // with another type than the statement was prepared for. A NULL keeps the type its parameter had.
     void prepare() {
         std::vector<Oid> types;
-        for (const auto& bound : m_parameters) {
-            types.push_back(bound.value ? bound.type : k_unknown);
+        for (std::size_t i = 0; i < m_parameters.size(); ++i) {
+            const auto& bound = m_parameters[i];
+            types.push_back(bound.value ? bound.type : m_prepared ? m_types[i] : k_unknown);
         }
-        if (m_prepared && types == m_types) {
+        if (m_prepared && m_entry->alive && types == m_types) {
             return;
         }
-        m_name = m_prepared_statements.name(m_where, m_sql, m_translated, types);
+        m_entry = m_prepared_statements.entry(m_where, m_sql, m_translated, types);
         m_types = std::move(types);
         m_prepared = true;
     }
@@ -229,7 +260,7 @@ private:
     int checked(int index) const {
         if (!m_result || m_row < 0 || m_row >= PQntuples(m_result.get()) || index < 0 ||
             index >= PQnfields(m_result.get())) {
-            throw std::out_of_range("no column " + std::to_string(index) + " in the current row of " + m_name);
+            throw std::out_of_range("no column " + std::to_string(index) + " in the current row of '" + m_sql + "'");
         }
         return index;
     }
@@ -245,7 +276,7 @@ private:
     }
 
     void run() {
-        if (!m_prepared || retyped()) {
+        if (!m_prepared || !m_entry->alive || retyped()) {
             prepare();
         }
         std::vector<const char*> values;
@@ -253,8 +284,8 @@ private:
         for (const auto& bound : m_parameters) {
             values.push_back(bound.value ? bound.value->c_str() : nullptr);
         }
-        m_result.reset(PQexecPrepared(m_connection, m_name.c_str(), static_cast<int>(values.size()), values.data(),
-                                      nullptr, nullptr, 0));
+        m_result.reset(PQexecPrepared(m_connection, m_entry->name.c_str(), static_cast<int>(values.size()),
+                                      values.data(), nullptr, nullptr, 0));
         auto status = PQresultStatus(m_result.get());
         if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
             Result failed = std::move(m_result);
@@ -270,7 +301,7 @@ private:
     std::string m_where;
     std::string m_sql;
     std::string m_translated;
-    std::string m_name;
+    std::shared_ptr<PreparedEntry> m_entry;
     std::vector<Parameter> m_parameters;
     std::map<std::string, int> m_names; // of the named parameters
     std::vector<Oid> m_types;           // as prepared
