@@ -164,7 +164,7 @@ int show(Context& context, const std::string& who, const std::string& format) {
 std::optional<std::filesystem::path> twin_of(store::Database& database) {
     auto twin = store::rehearsal_origin(database) ? store::rehearsal_origin(database)->copied_from
                                                   : store::rehearsal_path(database.path());
-    return std::filesystem::exists(twin) ? std::optional(twin) : std::nullopt;
+    return store::crm_exists(twin) ? std::optional(twin) : std::nullopt;
 }
 
 int forget(Context& context, const std::string& who) {
