@@ -25,6 +25,7 @@
 #include "report/ssi_render.hpp"
 #include "store/action_store.hpp"
 #include "store/campaign_store.hpp"
+#include "store/leases.hpp"
 #include "store/runner_lock.hpp"
 #include "transport/gateway_transport.hpp"
 #include "transport/mock_transport.hpp"
@@ -49,7 +50,12 @@ struct RunArguments {
     std::filesystem::path model;
     std::filesystem::path gateway;
     std::string rules; // reply triage rules on top of the built-in ones
+    std::string lease; // how long a live runner's leases on its senders last unless renewed
 };
+
+// A live runner's leases (store/leases.hpp) last this long unless renewed, which the heartbeat does every third of it:
+// a runner that dies hands its senders over within it.
+constexpr std::chrono::seconds k_default_lease{15};
 
 // A dry run without a period forecasts this far.
 constexpr core::Duration k_forecast = std::chrono::days{7};
@@ -346,6 +352,17 @@ void check_arguments(const Context& context, const RunArguments& arguments, bool
         throw core::UserError("error: --rehearsal: a live run (--transport http on the wall clock) works on the live "
                               "CRM, never on its rehearsal");
     }
+    if (!arguments.lease.empty() && rehearsal) {
+        throw core::UserError("error: --lease is for live runs (--transport http on the wall clock), which share "
+                              "their senders with other runners");
+    }
+    if (!arguments.lease.empty()) {
+        auto lease = core::parse_duration(arguments.lease);
+        if (!lease || *lease < std::chrono::seconds{1} || *lease > std::chrono::hours{1}) {
+            throw core::UserError("error: --lease " + arguments.lease +
+                                  ": give a duration from 1s to 1h, such as 15s (the default)");
+        }
+    }
     if (arguments.fresh && (!rehearsal || arguments.dry_run)) {
         throw core::UserError(std::string("error: --fresh starts a rehearsal again from the live CRM; ") +
                               (arguments.dry_run ? "a dry run always starts from the database it is given"
@@ -419,7 +436,8 @@ int run_campaigns(Context& context, const RunArguments& arguments) {
     } else if (rehearsal) {
         rehearsal_held.emplace(place, arguments.fresh, context.clock, context.out);
     } else {
-        lock.emplace(context.database_path);
+        // A live run is one of the runners that share the CRM's senders (on SQLite, the only one).
+        lock.emplace(context.database_path, store::LockMode::shared);
     }
     auto database_path = copy ? copy->path() : rehearsal_held ? rehearsal_held->path() : context.database_path;
     store::Database database(database_path, store::OpenMode::must_exist);
@@ -455,7 +473,16 @@ int run_campaigns(Context& context, const RunArguments& arguments) {
     // On the simulated clock the gateway's SSI of today would be recorded for days that have not come.
     bool fetches_ssi = arguments.transport == "http" && !simulated;
     engine::RunObserver& observer = fetches_ssi ? static_cast<engine::RunObserver&>(ssi) : printer;
+    std::optional<store::Leases> leases;
+    if (lock) {
+        auto lease = arguments.lease.empty() ? k_default_lease : *core::parse_duration(arguments.lease);
+        leases.emplace(database, database_path, store::this_runner(),
+                       std::chrono::duration_cast<std::chrono::milliseconds>(lease));
+    }
     engine::Engine engine(database, *transport, messages, random, observer);
+    if (leases) {
+        engine.share_senders_with(*leases);
+    }
     engine.read_replies_with(triage);
     if (!arguments.dry_run) { // a forecast tells nobody anything
         engine.post_hooks_with(engine::http_hook_post(), engine::process_environment(), context.clock);
@@ -541,6 +568,8 @@ void add_run_command(CLI::App& app, Context& context) {
     command->add_option("--model", arguments->model, "Mock model file (default: the campaign's mock section)")
         ->check(CLI::ExistingFile);
     command->add_option("--start", arguments->start, "Where a simulated clock starts (default: where it stopped)");
+    command->add_option("--lease", arguments->lease,
+                        "How long a live runner's hold on its senders lasts unless renewed (default: 15s)");
     on_run(*command, context, [&context, arguments] { return run_campaigns(context, *arguments); });
 }
 

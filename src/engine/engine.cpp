@@ -9,6 +9,7 @@
 #include "engine/runtime.hpp"
 #include "engine/version_diff.hpp"
 #include "schedule/assignment.hpp"
+#include "schedule/limits.hpp"
 #include "schedule/planner.hpp"
 #include "schedule/sequence.hpp"
 #include "store/experiment_store.hpp"
@@ -91,6 +92,7 @@ void Engine::commit() {
         m_transaction->commit();
         m_transaction.reset();
     }
+    m_guarded.reset();
     m_uncommitted_actions = 0;
 }
 
@@ -105,6 +107,9 @@ std::vector<VersionChange> Engine::load(std::vector<CampaignInput> campaigns, co
     std::vector<VersionChange> changes;
     m_parse = parse;
     writing();
+    if (m_leases != nullptr) {
+        m_leases->take_turns();
+    }
     for (auto& input : campaigns) {
         changes.push_back(load_current(std::move(input), parse, now));
     }
@@ -192,6 +197,15 @@ Engine::SenderRuntime& Engine::sender_runtime(const core::Sender& sender, core::
     if (found != m_senders.end()) {
         return *found->second;
     }
+    auto runtime = loaded_sender(sender, now);
+    runtime->owned = m_leases == nullptr; // one of several runners acts for it once it holds its lease
+    auto& result = *runtime;
+    m_senders_by_row[runtime->id] = runtime.get();
+    m_senders.emplace(sender.id, std::move(runtime));
+    return result;
+}
+
+std::unique_ptr<Engine::SenderRuntime> Engine::loaded_sender(const core::Sender& sender, core::Timestamp now) {
     auto runtime = std::make_unique<SenderRuntime>(sender);
     runtime->id = m_campaigns.register_sender(sender);
     // Every campaign of the sender follows the sender's experiments: one that did not would spoil them.
@@ -227,10 +241,173 @@ Engine::SenderRuntime& Engine::sender_runtime(const core::Sender& sender, core::
             runtime->sender.first_action_day = runtime->calendar.local_day(*first);
         }
     }
-    auto& result = *runtime;
-    m_senders_by_row[runtime->id] = runtime.get();
-    m_senders.emplace(sender.id, std::move(runtime));
-    return result;
+    return runtime;
+}
+
+bool Engine::acts_for(core::RowId sender_id) const {
+    if (m_leases == nullptr) {
+        return true;
+    }
+    auto found = m_senders_by_row.find(sender_id);
+    return found != m_senders_by_row.end() && found->second->owned;
+}
+
+std::optional<store::SenderScope> Engine::scope() const {
+    if (m_leases == nullptr) {
+        return std::nullopt;
+    }
+    store::SenderScope scope{{}, m_leases->holds_chores()};
+    for (const auto& [id, sender] : m_senders_by_row) {
+        if (sender->owned) {
+            scope.senders.push_back(id);
+        }
+    }
+    return scope;
+}
+
+void Engine::guard(core::RowId sender_id) {
+    if (m_leases == nullptr) {
+        writing();
+        return;
+    }
+    if (m_transaction && m_guarded == sender_id) {
+        return;
+    }
+    commit();
+    writing();
+    if (sender_id == k_chores) {
+        m_leases->fence_chores();
+    } else {
+        m_leases->fence(sender_id);
+    }
+    m_guarded = sender_id;
+}
+
+void Engine::check_fresh(const SenderRuntime& sender) {
+    if (m_leases != nullptr && !m_leases->fresh()) {
+        throw store::LeaseLost(sender.id, "the leases were not renewed in time (is the database slow to answer?)");
+    }
+}
+
+void Engine::check_limits(SenderRuntime& sender, core::ActionType type, core::Timestamp now) {
+    if (m_leases == nullptr) {
+        return; // the one run of the database: its ledger is all there is
+    }
+    auto day = sender.calendar.local_day(now);
+    auto over = [&](std::optional<int> limit, core::Timestamp from, core::Timestamp to) {
+        return limit && m_actions.counted_between(sender.id, type, from, to) >= *limit;
+    };
+    auto day_start = sender.calendar.day_start(day);
+    bool full = over(schedule::day_limit(sender.sender, type, day), day_start, sender.calendar.day_start(day + 1));
+    if (type == core::ActionType::connect) {
+        full = full || over(schedule::week_invitation_limit(sender.sender, day), now - schedule::k_invitation_window,
+                            now + std::chrono::seconds{1});
+    }
+    if (full) {
+        // Another runner acted for the sender since this one loaded its ledger: it is loaded again.
+        throw store::LeaseLost(sender.id, "the sender's actions in the database are ahead of this runner's ledger");
+    }
+}
+
+void Engine::balance_leases(core::Timestamp now) {
+    if (m_leases == nullptr || std::chrono::steady_clock::now() < m_next_balance) {
+        return;
+    }
+    commit();
+    m_next_balance = std::chrono::steady_clock::now() + m_leases->period() / 3;
+    std::vector<core::RowId> senders;
+    for (const auto& [id, sender] : m_senders) {
+        senders.push_back(sender->id);
+    }
+    auto changes = m_leases->balance(senders);
+    for (auto sender_id : changes.lost) {
+        let_go(sender_id, "its lease went to another runner");
+    }
+    for (auto sender_id : changes.gained) {
+        take_over(sender_id, now);
+    }
+    if (!changes.gained.empty()) {
+        if (auto settled = recover(now); settled > 0) {
+            m_observer.on_note(std::to_string(settled) + " actions left in flight settled");
+        }
+        m_events_pending = true;
+    }
+    if (changes.chores_gained) {
+        // Another runner may have polled the gateway since this one started: the feed goes on from its cursor.
+        if (auto cursor = m_campaigns.event_cursor(m_transport.cursor_name())) {
+            m_transport.resume(*cursor);
+            m_saved_cursor = *cursor;
+        }
+        m_next_hook_known = false;
+        m_events_pending = true;
+        if (auto joined = enroll(now); joined > 0) {
+            m_observer.on_note(std::to_string(joined) + " new prospects enrolled");
+        }
+    }
+    if (!changes.gained.empty() || !changes.lost.empty() || changes.chores_gained || changes.chores_lost) {
+        std::vector<std::string> held;
+        for (const auto& [id, sender] : m_senders) {
+            if (sender->owned) {
+                held.push_back(id);
+            }
+        }
+        m_observer.on_note("this runner acts for " + std::to_string(held.size()) + " of " +
+                           std::to_string(m_senders.size()) + " senders" +
+                           (held.empty() ? std::string() : " (" + core::join(held, ", ") + ")") +
+                           (m_leases->holds_chores() ? ", and does the chores" : ""));
+    }
+}
+
+void Engine::take_over(core::RowId sender_id, core::Timestamp now) {
+    auto found = m_senders_by_row.find(sender_id);
+    if (found == m_senders_by_row.end()) {
+        return;
+    }
+    auto& old = *found->second;
+    writing();
+    auto fresh = loaded_sender(old.definition, now);
+    commit();
+    fresh->queues = old.queues;
+    fresh->owned = true;
+    for (const auto& key : fresh->queues) {
+        m_heads.erase(key);
+    }
+    auto name = old.sender.id;
+    found->second = fresh.get();
+    m_senders[name] = std::move(fresh); // the old runtime goes
+}
+
+void Engine::let_go(core::RowId sender_id, const std::string& why) {
+    auto found = m_senders_by_row.find(sender_id);
+    if (found == m_senders_by_row.end() || !found->second->owned) {
+        return;
+    }
+    auto& sender = *found->second;
+    sender.owned = false;
+    for (const auto& key : sender.queues) {
+        m_heads.erase(key);
+    }
+    m_observer.on_note("sender '" + sender.sender.id + "' let go: " + why);
+}
+
+void Engine::lost_lease(const store::LeaseLost& lost) {
+    m_transaction.reset(); // rolled back: nothing of it was this runner's to write
+    m_guarded.reset();
+    m_uncommitted_actions = 0;
+    m_leases->forget(lost.sender_id);
+    if (lost.sender_id) {
+        let_go(*lost.sender_id, lost.what());
+    } else {
+        m_observer.on_note(std::string("the chores let go: ") + lost.what());
+    }
+    // What this runner had cached may have been written by the rolled-back transaction: read again.
+    m_heads.clear();
+    m_events_pending = true;
+    m_next_hook_known = false;
+    for (auto& [id, sender] : m_senders) {
+        sender->dirty = true;
+    }
+    m_next_balance = {}; // at once: the lease may still be this runner's, at a new epoch
 }
 
 void Engine::deliver_due_hooks(core::Timestamp now) {
@@ -323,8 +500,11 @@ std::vector<core::RowId> Engine::current_campaign_ids() const {
 }
 
 int Engine::enroll(core::Timestamp now, std::optional<core::Timestamp> updated_since) {
+    if (!does_chores()) {
+        return 0; // the runner that does the chores enrolls them
+    }
     int enrolled = 0;
-    writing();
+    guard(k_chores);
     for (const auto& runtime : m_versions) {
         if (!runtime->current) {
             continue;
@@ -364,7 +544,7 @@ int Engine::enroll(core::Timestamp now, std::optional<core::Timestamp> updated_s
             m_enrollments.insert(enrollment);
             if (++enrolled % k_enrollment_batch == 0) {
                 commit();
-                writing();
+                guard(k_chores);
             }
         });
         if (unrouted_count > 0) {
@@ -416,16 +596,17 @@ std::optional<store::QueueHead> Engine::head(const QueueKey& key) {
 }
 
 void Engine::fire_timers(core::Timestamp now) {
+    auto senders = scope();
     for (const auto& runtime : m_versions) {
         if (!runtime->current) {
             continue;
         }
-        while (auto timer = m_enrollments.next_timer(runtime->campaign_id)) {
+        while (auto timer = m_enrollments.next_timer(runtime->campaign_id, senders ? &*senders : nullptr)) {
             if (timer->due > now) {
                 break;
             }
-            writing();
             auto enrollment = m_enrollments.get(timer->id);
+            guard(enrollment.sender_id);
             auto before = enrollment;
             const auto* version = version_of(enrollment);
             const auto* step = version ? version->campaign.find_step(enrollment.current_step) : nullptr;
@@ -449,20 +630,27 @@ std::optional<core::Timestamp> Engine::next_wake(core::Timestamp now, const RunL
         }
     };
     for (const auto& [id, sender] : m_senders) {
-        if (!sender->paused) {
+        if (!sender->paused && sender->owned) {
             consider(sender->next_slot);
         }
     }
+    auto senders = scope();
     for (const auto& runtime : m_versions) {
         if (runtime->current) {
-            if (auto timer = m_enrollments.next_timer(runtime->campaign_id)) {
+            if (auto timer = m_enrollments.next_timer(runtime->campaign_id, senders ? &*senders : nullptr)) {
                 consider(timer->due);
             }
         }
     }
-    consider(reaching().next_event_at());
+    // One of several runners looks at its leases every third of their period, whatever else is due.
+    if (m_leases != nullptr) {
+        consider(now + std::chrono::duration_cast<core::Duration>(m_leases->period() / 3));
+    }
+    if (does_chores()) {
+        consider(reaching().next_event_at());
+    }
     consider(m_next_recorded_event);
-    if (m_post) {
+    if (m_post && does_chores()) {
         consider(next_hook_due());
     }
     // A gateway does not say when its next event comes: on the wall clock, ask again now and then while anyone is
@@ -484,8 +672,15 @@ RunSummary Engine::run(const core::Clock& clock, Waiter& waiter, const RunLimits
     auto last_look = clock.now();
     for (;;) {
         auto now = clock.now();
+        balance_leases(now);
         if (!waiter.simulated() && now - last_look >= limits.poll_interval) {
-            if (auto joined = enroll(now, last_look - std::chrono::seconds{1}); joined > 0) {
+            if (!does_chores()) {
+                // The runner that does the chores enrolls them: what it enrolled is read again here.
+                m_heads.clear();
+                for (auto& [id, sender] : m_senders) {
+                    sender->dirty = true;
+                }
+            } else if (auto joined = enroll(now, last_look - std::chrono::seconds{1}); joined > 0) {
                 m_observer.on_note(std::to_string(joined) + " new prospects enrolled");
             }
             // Events recorded meanwhile by `campaign serve` or `campaign events ingest` are applied too, and a
@@ -510,16 +705,26 @@ RunSummary Engine::run(const core::Clock& clock, Waiter& waiter, const RunLimits
             summary.stop_reason = "reached the end of the period";
             break;
         }
-        ingest_events(now);
-        fire_timers(now);
-        // Only a sender with something due, or whose queues changed, can have work now.
-        for (auto& [id, sender] : m_senders) {
-            bool may_act = sender->dirty || (sender->next_slot && *sender->next_slot <= now);
-            if (!sender->paused && !stop_requested && may_act) {
-                sender->next_slot = serve_sender(*sender, clock.now()); // a real send takes time: ask again
+        try {
+            ingest_events(now);
+            fire_timers(now);
+            // Only a sender with something due, or whose queues changed, can have work now.
+            for (auto& [id, sender] : m_senders) {
+                bool may_act = sender->dirty || (sender->next_slot && *sender->next_slot <= now);
+                if (sender->owned && !sender->paused && !stop_requested && may_act) {
+                    sender->next_slot = serve_sender(*sender, clock.now()); // a real send takes time: ask again
+                }
             }
+            if (does_chores()) {
+                deliver_due_hooks(now);
+            }
+        } catch (const store::LeaseLost& lost) {
+            if (m_leases == nullptr) {
+                throw;
+            }
+            lost_lease(lost);
+            continue;
         }
-        deliver_due_hooks(now);
         if (m_commit_every <= 1) {
             commit(); // an observer may reach out too: the gateway's SSI is fetched once a day
         }

@@ -28,6 +28,7 @@
 #include "store/campaign_store.hpp"
 #include "store/enrollment_store.hpp"
 #include "store/event_store.hpp"
+#include "store/leases.hpp"
 #include "store/prospect_store.hpp"
 #include "store/reply_store.hpp"
 #include "store/suppression_store.hpp"
@@ -121,6 +122,11 @@ public:
     // `recorded`). A run that reaches LinkedIn keeps the default, one: each intent is committed before the transport
     // is called.
     void share_commits(int actions) { m_commit_every = std::max(actions, 1); }
+    // One of several runners on the wall clock (store/leases.hpp): it acts only for the senders whose leases it holds,
+    // and does the chores (enrolling new prospects, polling the gateway's events, posting hooks) only while it holds
+    // theirs; every intent and outcome is written under its sender's fenced lease. Without, it acts for every sender
+    // of its campaigns.
+    void share_senders_with(store::Leases& leases) { m_leases = &leases; }
     // How replies are read, and so what each does (docs/replies.md); each reading is kept with its reply. Without
     // them, every reply is one that says nothing more, and only a campaign's own `opt_out_keywords` opt out.
     void read_replies_with(std::shared_ptr<const triage::Triage> triage) { m_triage = std::move(triage); }
@@ -146,6 +152,31 @@ private:
     void load_versions_in_use(const DefinitionParser& parse);
     void add_version(CampaignRuntime runtime);
     SenderRuntime& sender_runtime(const core::Sender& sender, core::Timestamp now);
+    // The sender as the database has it: its row, its experiments, pause and holds, and the ledger of its actions.
+    std::unique_ptr<SenderRuntime> loaded_sender(const core::Sender& definition, core::Timestamp now);
+
+    // Several runners: leases renewed, taken and let go every third of their period, and what that changes here.
+    void balance_leases(core::Timestamp now);
+    // A sender this runner now holds the lease of, loaded again since another runner may have acted for it; its
+    // actions left in flight are settled.
+    void take_over(core::RowId sender_id, core::Timestamp now);
+    void let_go(core::RowId sender_id, const std::string& why);
+    // A fence found a lease lost: what was written under it is rolled back.
+    void lost_lease(const store::LeaseLost& lost);
+    static constexpr core::RowId k_chores = 0; // no sender's row: the chores' lease
+    // Before writing for the sender (or k_chores): what other senders wrote is committed, and the sender's
+    // lease fenced in the transaction that goes on. Writes that belong to one sender start with this, so that a lost
+    // lease rolls back nothing of another's.
+    void guard(core::RowId sender_id);
+    // Before an intent is written: the leases were renewed recently enough to be surely still this runner's.
+    void check_fresh(const SenderRuntime& sender);
+    // Before an intent is written: the sender's counts of the type, read in the intent's transaction, leave room
+    // for it, whatever another runner wrote.
+    void check_limits(SenderRuntime& sender, core::ActionType type, core::Timestamp now);
+    bool acts_for(core::RowId sender_id) const;
+    // The senders whose rows this runner reads, when it is one of several.
+    std::optional<store::SenderScope> scope() const;
+    bool does_chores() const { return m_leases == nullptr || m_leases->holds_chores(); }
     void notice_resumed_senders();
     const CampaignRuntime* version_of(const core::Enrollment& enrollment) const;
     std::vector<core::RowId> current_campaign_ids() const;
@@ -263,7 +294,10 @@ private:
     std::map<std::string, std::unique_ptr<SenderRuntime>> m_senders; // by sender id
     std::map<core::RowId, SenderRuntime*> m_senders_by_row;
     std::unique_ptr<store::Transaction> m_transaction; // open while writes wait for the next commit
-    int m_commit_every = 1;                            // intents a commit covers
+    store::Leases* m_leases = nullptr;                 // one of several runners
+    std::optional<core::RowId> m_guarded;              // the lease fenced in the open transaction
+    std::chrono::steady_clock::time_point m_next_balance{};
+    int m_commit_every = 1; // intents a commit covers
     std::shared_ptr<const triage::Triage> m_triage;
     HookPost m_post;
     Environment m_environment;

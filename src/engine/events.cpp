@@ -41,19 +41,22 @@ bool is_answer(core::EventType type) {
 } // namespace
 
 bool Engine::ingest_events(core::Timestamp now, bool before_send) {
-    auto events = before_send ? reaching().poll_before_send(now) : reaching().poll(now);
-    if (!events.empty()) {
-        writing();
-        for (auto& event : events) {
-            m_inbound.record(std::move(event), now);
+    // One of several runners polls the gateway while it does the chores; the others apply what it recorded.
+    if (does_chores()) {
+        auto events = before_send ? reaching().poll_before_send(now) : reaching().poll(now);
+        if (!events.empty()) {
+            guard(k_chores);
+            for (auto& event : events) {
+                m_inbound.record(std::move(event), now);
+            }
+            m_events_pending = true;
         }
-        m_events_pending = true;
-    }
-    // Saved with the events it brought, in the same transaction: a crash loses neither.
-    if (auto cursor = m_transport.cursor(); cursor && cursor->value != m_saved_cursor) {
-        writing();
-        m_campaigns.save_event_cursor(m_transport.cursor_name(), cursor->value, now);
-        m_saved_cursor = cursor->value;
+        // Saved with the events it brought, in the same transaction: a crash loses neither.
+        if (auto cursor = m_transport.cursor(); cursor && cursor->value != m_saved_cursor) {
+            guard(k_chores);
+            m_campaigns.save_event_cursor(m_transport.cursor_name(), cursor->value, now);
+            m_saved_cursor = cursor->value;
+        }
     }
     // Pending events come from this run's polls, or from before it (a crash, `events ingest`): looked for once, then
     // after each poll that brought some, and when the first one dated ahead of the clock is due. On the wall clock,
@@ -69,16 +72,18 @@ bool Engine::ingest_events(core::Timestamp now, bool before_send) {
     }
     // An event that must wait stays pending; a batch of nothing but those ends the look.
     bool applied = false;
+    auto senders = scope();
+    const auto* scoped = senders ? &*senders : nullptr;
     for (bool applied_any = true; applied_any;) {
         applied_any = false;
-        for (const auto& stored : m_events.pending(k_event_batch, now)) {
-            writing();
+        for (const auto& stored : m_events.pending(k_event_batch, now, scoped)) {
+            guard(stored.sender_id.value_or(k_chores));
             applied_any = apply_event(stored, now) || applied_any;
         }
         applied = applied || applied_any;
     }
     m_events_pending = false;
-    m_next_recorded_event = m_events.next_pending_after(now);
+    m_next_recorded_event = m_events.next_pending_after(now, scoped);
     return applied;
 }
 
@@ -494,7 +499,10 @@ void Engine::suppress_everywhere(std::optional<core::ProspectId> prospect_id, co
     }
     if (prospect_id) {
         for (auto id : m_enrollments.active_of_prospect(*prospect_id)) {
-            finish(m_enrollments.get(id), core::EnrollmentState::stopped, now);
+            // Another runner's enrollments stop when it comes to them and finds the prospect suppressed.
+            if (auto enrollment = m_enrollments.get(id); acts_for(enrollment.sender_id)) {
+                finish(std::move(enrollment), core::EnrollmentState::stopped, now);
+            }
         }
     }
 }

@@ -24,13 +24,16 @@ struct MonthlyUse {
 };
 
 struct Engine::SenderRuntime {
-    explicit SenderRuntime(const core::Sender& definition) : sender(definition), calendar(sender), ledger(calendar) {}
+    explicit SenderRuntime(const core::Sender& sender_definition)
+        : definition(sender_definition), sender(sender_definition), calendar(sender), ledger(calendar) {}
 
-    core::Sender sender;
+    core::Sender definition; // as the campaign file gives it, to load the sender again from
+    core::Sender sender;     // with what the database adds: its experiments' days off, its first action's day
     core::RowId id = 0;
     schedule::SenderCalendar calendar;
     schedule::SenderLedger ledger;
     bool paused = false;
+    bool owned = true; // this runner acts for it: always, but for one of several runners without its lease
     std::optional<core::Timestamp> held_until;              // a gateway's rate limit: none of its actions go before
     std::map<core::ActionType, core::Timestamp> held_types; // a limit of its account: none of that type go before
     std::vector<QueueKey> queues;

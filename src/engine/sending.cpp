@@ -213,7 +213,7 @@ std::optional<core::Timestamp> Engine::serve_sender(SenderRuntime& sender, core:
             Candidate candidate{slot.value_or(now), k_answer_precedence, store::QueueHead{0, answer->due_at}, answer,
                                 std::nullopt};
             if (!slot) {
-                writing();
+                guard(sender.id);
                 give_up_answer(*answer,
                                "sender '" + sender.sender.id + "' may not send messages: its daily limit is 0");
                 continue;
@@ -273,7 +273,7 @@ std::optional<core::Timestamp> Engine::serve_sender(SenderRuntime& sender, core:
 // own: its intent is always committed before the transport is called, and its outcome leaves the enrollment where it
 // stands.
 void Engine::send_answer(SenderRuntime& sender, const store::InboxAnswer& answer, core::Timestamp now) {
-    writing();
+    guard(sender.id);
     auto enrollment = m_enrollments.get(answer.enrollment_id);
     auto prospect = m_prospects.find(enrollment.prospect_id);
     const auto* version = load_version(enrollment);
@@ -291,13 +291,15 @@ void Engine::send_answer(SenderRuntime& sender, const store::InboxAnswer& answer
         m_replies.answer_tried(answer.id, earlier->id, std::nullopt); // it went out, or waits for a person
         return;
     }
+    check_fresh(sender);
+    check_limits(sender, core::ActionType::message, now);
     action.id = m_actions.begin(action);
     m_replies.answer_tried(answer.id, action.id, answer.due_at);
     commit();
     auto result = reaching().send(transport::Outbound{action.idempotency_key, version->campaign.id,
                                                       core::ActionType::message, sender.sender.id, *prospect, "",
                                                       action.rendered_text, now, sender.calendar.window_end(now)});
-    writing();
+    guard(sender.id);
     learn_member_id(action.prospect_id, result);
     auto again = settle_own(sender, action, result, "the answer to reply " + std::to_string(answer.event_id), now);
     m_replies.answer_tried(answer.id, action.id, again);
@@ -392,7 +394,7 @@ std::optional<store::StaleInvitation> Engine::next_stale(SenderRuntime& sender, 
 // Like an answer from the inbox, the withdrawal is an action of its own in the enrollment that sent the invitation,
 // under a key of its own, its intent committed before the transport is called.
 void Engine::withdraw_stale(SenderRuntime& sender, const store::StaleInvitation& stale, core::Timestamp now) {
-    writing();
+    guard(sender.id);
     sender.stale.reset();
     sender.stale_looked = false;
     // Looked for again: an event taken in since (an acceptance, a reply) may have made it no longer pending.
@@ -411,12 +413,14 @@ void Engine::withdraw_stale(SenderRuntime& sender, const store::StaleInvitation&
     auto action = new_action(enrollment, std::string(k_stale_withdrawal_step), core::ActionType::withdraw_invite,
                              idempotency_key(stale.campaign, enrollment.id, std::string(k_stale_withdrawal_step)),
                              sender.calendar, now);
+    check_fresh(sender);
+    check_limits(sender, core::ActionType::withdraw_invite, now);
     action.id = m_actions.begin(action);
     commit();
     auto result =
         reaching().send(transport::Outbound{action.idempotency_key, stale.campaign, core::ActionType::withdraw_invite,
                                             sender.sender.id, *prospect, "", "", now, sender.calendar.window_end(now)});
-    writing();
+    guard(sender.id);
     learn_member_id(action.prospect_id, result);
     auto again = settle_own(sender, action, result,
                             "the withdrawal of the invitation to " + prospect->profile_url + " sent " +
@@ -440,7 +444,7 @@ void Engine::refuse(core::Enrollment enrollment, core::Timestamp now) {
     const auto* version = version_of(enrollment);
     const auto* step = version->campaign.find_step(enrollment.current_step);
     auto& sender = *m_senders_by_row.at(enrollment.sender_id);
-    writing();
+    guard(sender.id);
     auto action = intent(enrollment, *step, sender, now);
     const auto& limits = sender.sender.limits;
     auto limit = step->type == core::ActionType::connect && limits.invitations_per_week <= 0 ? "its weekly invitation "
@@ -471,6 +475,7 @@ void Engine::stop_enrollment(const core::Enrollment& enrollment, const std::stri
 }
 
 void Engine::act(SenderRuntime& sender, core::Enrollment enrollment, core::Timestamp now) {
+    guard(sender.id);
     const auto& campaign = version_of(enrollment)->campaign;
     const auto& step = *campaign.find_step(enrollment.current_step);
     auto prospect = m_prospects.find(enrollment.prospect_id);
@@ -547,6 +552,8 @@ void Engine::act(SenderRuntime& sender, core::Enrollment enrollment, core::Times
     bool written_after = m_commit_every > 1;
     writing();
     if (!written_after) {
+        check_fresh(sender);
+        check_limits(sender, step.type, now);
         action.id = m_actions.begin(action);
         commit();
     } else if (done) {
@@ -555,7 +562,7 @@ void Engine::act(SenderRuntime& sender, core::Enrollment enrollment, core::Times
     auto result = reaching().send(transport::Outbound{action.idempotency_key, campaign.id, step.type, sender.sender.id,
                                                       *prospect, action.subject, action.rendered_text, now,
                                                       sender.calendar.window_end(now)});
-    writing();
+    guard(sender.id); // the outcome, written only while the lease is still this runner's
     if (written_after) {
         action.id = result.status == transport::SendStatus::sent ? m_actions.begin_sent(action, result.response)
                                                                  : m_actions.begin(action);
@@ -767,6 +774,9 @@ int Engine::recover(core::Timestamp now) {
         if (answer ? !m_senders_by_row.contains(action.sender_id) : (version == nullptr || !version->played)) {
             continue; // a campaign or sender this run does not play: its own run settles it
         }
+        if (!acts_for(action.sender_id)) {
+            continue; // the runner that holds the sender's lease settles it
+        }
         auto lookup = reaching().lookup(outbound_of(action));
         if (lookup.status == transport::LookupStatus::unreachable) {
             // Asked again by the next run: an action in doubt would wait for a person for nothing.
@@ -774,7 +784,7 @@ int Engine::recover(core::Timestamp now) {
             throw core::RuntimeFailure("error: cannot settle the actions an earlier run left in flight: " +
                                        lookup.result.error + "; nothing was sent, run again when it can be reached");
         }
-        writing();
+        guard(action.sender_id);
         learn_member_id(action.prospect_id, lookup.result);
         if (answer) {
             settle_answer(action, lookup);

@@ -242,6 +242,19 @@ void ActionStore::for_each_counted(core::RowId sender_id, core::Timestamp since,
     }
 }
 
+int ActionStore::counted_between(core::RowId sender_id, core::ActionType type, core::Timestamp from,
+                                 core::Timestamp to) {
+    Statement query(m_database.connection(), "SELECT count(*) FROM actions WHERE sender_id = ? AND type = ?"
+                                             " AND at_utc >= ? AND at_utc < ? AND state IN " +
+                                                 counted_states());
+    query.bind(1, sender_id);
+    query.bind(2, std::string(core::to_string(type)));
+    query.bind(3, core::format_utc(from));
+    query.bind(4, core::format_utc(to));
+    query.step();
+    return query.column(0).small_integer();
+}
+
 std::optional<core::Timestamp> ActionStore::first_counted(core::RowId sender_id) {
     // Type by type, each the first entry of its stretch of the (sender, type, time) index.
     Statement query(m_database.connection(), "SELECT at_utc FROM actions WHERE sender_id = ? AND type = ?"

@@ -81,6 +81,8 @@ public:
     // A sender's actions that count against its limits (sent, sending or in doubt) since `since`, type by type.
     void for_each_counted(core::RowId sender_id, core::Timestamp since,
                           const std::function<void(core::ActionType, core::Timestamp)>& visit);
+    // How many of them of one type the sender has at or after `from` and before `to`.
+    int counted_between(core::RowId sender_id, core::ActionType type, core::Timestamp from, core::Timestamp to);
     // When the first of them went out: where a warm-up without a start day counts from.
     std::optional<core::Timestamp> first_counted(core::RowId sender_id);
     // What the sender used of a monthly allowance (invitations with a note, or InMails), sent or in doubt in the

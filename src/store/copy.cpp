@@ -45,6 +45,8 @@ constexpr TableSpec k_tables[] = {
     {"action_tallies", "campaign_id"},
     {"enrollment_tallies", "campaign_id"},
 };
+// Who runs and who holds which lease: the origin's runners', nothing a copy has.
+constexpr const char* k_not_copied[] = {"runners", "leases"};
 // The counts the triggers keep as actions and enrollments are written: rebuilt by them as the copy writes those rows,
 // then replaced by the origin's own, which the digests then check.
 constexpr const char* k_tallies[] = {"action_tallies", "enrollment_tallies"};
@@ -82,6 +84,9 @@ std::set<std::string> tables_of(Database& database) {
     std::set<std::string> tables;
     while (query.step()) {
         tables.insert(query.column(0).text());
+    }
+    for (const auto* table : k_not_copied) {
+        tables.erase(table);
     }
     return tables;
 }

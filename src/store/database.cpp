@@ -86,9 +86,9 @@ void migrate(SQLite::Database& db, const std::filesystem::path& path) {
     }
 }
 
-// A PostgreSQL database is campaign's when it holds this table, which says its schema's version. It is made, and
-// brought to the current version, in one transaction under an advisory lock of the database's, so that runners
-// starting at once on several machines make it once.
+// A PostgreSQL database is campaign's when it holds this table, which says its schema's version. It is made at the
+// base version and brought to the current one by the migrations after it, in one transaction under an advisory lock of
+// the database's, so that runners starting at once on several machines make it once.
 constexpr std::int64_t k_schema_lock = k_application_id;
 
 void migrate_postgresql(Connection& connection, OpenMode mode) {
@@ -110,13 +110,13 @@ void migrate_postgresql(Connection& connection, OpenMode mode) {
                                       ": error: this PostgreSQL database holds tables that campaign did not make: "
                                       "give campaign a database of its own");
             }
-            if (postgres_schema_version() != latest) {
-                throw std::logic_error("the PostgreSQL schema is not at the latest version");
+            if (postgres_base_version() + static_cast<int>(postgres_migrations().size()) != latest) {
+                throw std::logic_error("the PostgreSQL migrations do not reach the latest schema version");
             }
             connection.execute(std::string(postgres_schema()));
             connection.execute("CREATE TABLE campaign_schema (version INTEGER NOT NULL);"
                                " INSERT INTO campaign_schema VALUES (" +
-                               std::to_string(latest) + ")");
+                               std::to_string(postgres_base_version()) + ")");
         }
         auto current = query_integer(connection, "SELECT version FROM campaign_schema");
         if (current > latest) {
@@ -125,6 +125,11 @@ void migrate_postgresql(Connection& connection, OpenMode mode) {
                                   ", written by a newer campaign; this one knows versions "
                                   "up to " +
                                   std::to_string(latest) + ": upgrade campaign to open it");
+        }
+        for (auto version = current + 1; version <= latest; ++version) {
+            auto index = static_cast<std::size_t>(version - postgres_base_version() - 1);
+            connection.execute(std::string(postgres_migrations()[index]));
+            connection.execute("UPDATE campaign_schema SET version = " + std::to_string(version));
         }
         connection.execute("COMMIT");
     } catch (...) {

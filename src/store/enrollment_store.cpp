@@ -36,6 +36,12 @@ std::optional<QueueHead> read_head(Statement& query) {
     return head;
 }
 
+std::string next_timer_sql(const std::string& condition) {
+    return "SELECT id, next_due_at FROM enrollments WHERE campaign_id = ? AND due_action IS NULL"
+           " AND next_due_at IS NOT NULL" +
+           condition + " ORDER BY next_due_at, id LIMIT 1";
+}
+
 } // namespace
 
 struct EnrollmentStore::Statements {
@@ -51,8 +57,7 @@ struct EnrollmentStore::Statements {
           // Through the queue index, and no further than the count that matters.
           due_before(db, "SELECT count(*) FROM (SELECT 1 FROM enrollments WHERE campaign_id = ? AND sender_id = ?"
                          " AND due_action = ? AND next_due_at IS NOT NULL AND next_due_at < ? LIMIT ?) AS due"),
-          next_timer(db, "SELECT id, next_due_at FROM enrollments WHERE campaign_id = ? AND due_action IS NULL"
-                         " AND next_due_at IS NOT NULL ORDER BY next_due_at, id LIMIT 1"),
+          next_timer(db, next_timer_sql("")),
           find(db, std::string("SELECT ") + k_columns + " FROM enrollments WHERE campaign_id = ? AND prospect_id = ?"),
           active_elsewhere(db, "SELECT 1 FROM enrollments WHERE prospect_id = ? AND state = 'active'"
                                " AND campaign_id <> ? LIMIT 1"),
@@ -237,7 +242,12 @@ int EnrollmentStore::due_before(core::RowId campaign_id, core::RowId sender_id, 
     return query.column(0).small_integer();
 }
 
-std::optional<QueueHead> EnrollmentStore::next_timer(core::RowId campaign_id) {
+std::optional<QueueHead> EnrollmentStore::next_timer(core::RowId campaign_id, const SenderScope* scope) {
+    if (scope != nullptr) {
+        Statement query(m_database.connection(), next_timer_sql(" AND " + condition_of(*scope, "sender_id")));
+        query.bind(1, campaign_id);
+        return read_head(query);
+    }
     auto& query = m_statements->next_timer;
     query.bind(1, campaign_id);
     return read_head(query);

@@ -10,6 +10,7 @@
 
 #include "core/enrollment.hpp"
 #include "store/database.hpp"
+#include "store/sender_scope.hpp"
 
 namespace campaign::store {
 
@@ -69,8 +70,8 @@ public:
     // `at_most`: the day's work a sender plans for.
     int due_before(core::RowId campaign_id, core::RowId sender_id, core::ActionType type, core::Timestamp before,
                    int at_most);
-    // The earliest timer of a campaign's waiting enrollments.
-    std::optional<QueueHead> next_timer(core::RowId campaign_id);
+    // The earliest timer of a campaign's waiting enrollments (of the scope's senders, when given).
+    std::optional<QueueHead> next_timer(core::RowId campaign_id, const SenderScope* scope = nullptr);
 
     // As of `now`, which tells who is paused.
     std::vector<EnrollmentCounts> counts(std::optional<core::RowId> campaign_id, core::Timestamp now);

@@ -4,17 +4,31 @@
 
 namespace campaign::store {
 
+namespace {
+
+std::string pending_sql(const std::string& condition) {
+    return "SELECT id, external_id, type, prospect_id, sender_id, occurred_at, text, profile_url, sender, action_id"
+           " FROM events WHERE applied_at IS NULL AND occurred_at <= ?" +
+           condition + " ORDER BY occurred_at, id LIMIT ?";
+}
+
+std::string next_pending_sql(const std::string& condition) {
+    return "SELECT min(occurred_at) FROM events WHERE applied_at IS NULL AND occurred_at > ?" + condition;
+}
+
+std::string scoped(const SenderScope& scope) {
+    return " AND " + condition_of(scope, "sender_id");
+}
+
+} // namespace
+
 // A run asks for pending events after each poll that brought any, and applies them one by one.
 struct EventStore::Statements {
     explicit Statements(Connection& db)
         : record(db, "INSERT INTO events (external_id, type, prospect_id, sender_id, occurred_at, received_at, text,"
                      " profile_url, sender, action_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                      " ON CONFLICT (external_id) DO NOTHING"),
-          pending(
-              db,
-              "SELECT id, external_id, type, prospect_id, sender_id, occurred_at, text, profile_url, sender,"
-              " action_id FROM events WHERE applied_at IS NULL AND occurred_at <= ? ORDER BY occurred_at, id LIMIT ?"),
-          next_pending(db, "SELECT min(occurred_at) FROM events WHERE applied_at IS NULL AND occurred_at > ?"),
+          pending(db, pending_sql("")), next_pending(db, next_pending_sql("")),
           mark_applied(db, "UPDATE events SET applied_at = ?, enrollment_id = ?, action_id = COALESCE(action_id, ?)"
                            " WHERE id = ?") {}
 
@@ -54,8 +68,12 @@ bool EventStore::record(const core::Event& event, std::optional<core::ProspectId
     return insert.run() > 0;
 }
 
-std::vector<StoredEvent> EventStore::pending(std::size_t limit, core::Timestamp now) {
-    auto& query = m_statements->pending;
+std::vector<StoredEvent> EventStore::pending(std::size_t limit, core::Timestamp now, const SenderScope* scope) {
+    std::optional<Statement> own;
+    if (scope != nullptr) {
+        own.emplace(m_database.connection(), pending_sql(scoped(*scope)));
+    }
+    auto& query = own ? *own : m_statements->pending;
     ResetOnExit reset(query);
     query.bind(1, core::format_utc(now));
     query.bind(2, static_cast<std::int64_t>(limit));
@@ -83,8 +101,12 @@ std::vector<StoredEvent> EventStore::pending(std::size_t limit, core::Timestamp 
     return result;
 }
 
-std::optional<core::Timestamp> EventStore::next_pending_after(core::Timestamp now) {
-    auto& query = m_statements->next_pending;
+std::optional<core::Timestamp> EventStore::next_pending_after(core::Timestamp now, const SenderScope* scope) {
+    std::optional<Statement> own;
+    if (scope != nullptr) {
+        own.emplace(m_database.connection(), next_pending_sql(scoped(*scope)));
+    }
+    auto& query = own ? *own : m_statements->next_pending;
     ResetOnExit reset(query);
     query.bind(1, core::format_utc(now));
     query.step();

@@ -9,6 +9,7 @@
 #include "core/enrollment.hpp"
 #include "core/event.hpp"
 #include "store/database.hpp"
+#include "store/sender_scope.hpp"
 
 namespace campaign::store {
 
@@ -33,9 +34,10 @@ public:
                 core::Timestamp received_at);
     // Recorded and not yet applied, in the order they happened, up to `now`: an event a gateway dates later (its
     // clock runs ahead, or a simulated run is behind it) waits until then.
-    std::vector<StoredEvent> pending(std::size_t limit, core::Timestamp now);
+    // Of the scope's senders, when given.
+    std::vector<StoredEvent> pending(std::size_t limit, core::Timestamp now, const SenderScope* scope = nullptr);
     // When the first event recorded for after `now` happens.
-    std::optional<core::Timestamp> next_pending_after(core::Timestamp now);
+    std::optional<core::Timestamp> next_pending_after(core::Timestamp now, const SenderScope* scope = nullptr);
     // Applied to the enrollment, credited to the action it answers (unless it named one when it was recorded).
     void mark_applied(core::RowId id, std::optional<core::EnrollmentId> enrollment_id,
                       std::optional<core::ActionId> action_id, core::Timestamp applied_at);

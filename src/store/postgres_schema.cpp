@@ -1,7 +1,8 @@
 // The schema on PostgreSQL: the same tables, columns and constraints as SQLite's after all its migrations, in
 // PostgreSQL's words (identity keys, BIGINT and DOUBLE PRECISION, triggers as PL/pgSQL functions). Times stay ISO 8601
 // text in UTC, as on SQLite, so that the stores' comparisons and substrings of them read the same on both. A
-// PostgreSQL CRM starts at the schema version below; later versions add their numbered migrations beside SQLite's.
+// PostgreSQL CRM starts at the base version below; each later version has its numbered migration here, beside
+// SQLite's of the same number.
 #include "store/postgres_schema.hpp"
 
 namespace campaign::store {
@@ -356,14 +357,40 @@ CREATE TABLE sender_holds (
 );
 )sql";
 
+// Migrations 14 and on, in the order of their numbers (store/schema.cpp says what each is for).
+constexpr std::string_view k_migrations[] = {
+    R"sql(
+CREATE TABLE runners (
+    id           TEXT PRIMARY KEY,
+    host         TEXT NOT NULL,
+    pid          BIGINT NOT NULL,
+    started_ms   BIGINT NOT NULL,
+    heartbeat_ms BIGINT NOT NULL,
+    lease_ms     BIGINT NOT NULL CHECK (lease_ms > 0)
+);
+CREATE TABLE leases (
+    name        TEXT PRIMARY KEY,
+    sender_id   BIGINT UNIQUE REFERENCES senders (id),
+    owner       TEXT NOT NULL,
+    epoch       BIGINT NOT NULL CHECK (epoch > 0),
+    acquired_ms BIGINT NOT NULL,
+    expires_ms  BIGINT NOT NULL
+);
+)sql",
+};
+
 } // namespace
 
-int postgres_schema_version() {
+int postgres_base_version() {
     return 13;
 }
 
 std::string_view postgres_schema() {
     return k_schema;
+}
+
+std::span<const std::string_view> postgres_migrations() {
+    return k_migrations;
 }
 
 } // namespace campaign::store

@@ -17,20 +17,25 @@ namespace {
 // ("campaign" in ASCII).
 constexpr const char* k_run_lock_key = "7161125211933861742";
 
-[[noreturn]] void another_run(const std::filesystem::path& database_path) {
-    throw core::RuntimeFailure(database_path.string() +
-                               ": error: another 'campaign run' is using this database; wait for it to"
-                               " finish or stop it (Ctrl-C) first");
+[[noreturn]] void another_run(const std::filesystem::path& database_path, LockMode mode) {
+    throw core::RuntimeFailure(
+        database_path.string() +
+        (mode == LockMode::shared
+             ? ": error: a run on the simulated clock, or a command that needs no run going on, is using this"
+               " database; wait for it to finish first"
+             : ": error: another 'campaign run' is using this database; wait for it to finish or stop it (Ctrl-C)"
+               " first"));
 }
 
 } // namespace
 
-RunnerLock::RunnerLock(const std::filesystem::path& database_path) {
+RunnerLock::RunnerLock(const std::filesystem::path& database_path, LockMode mode) {
     if (backend_of(database_path.string()) == Backend::postgresql) {
         m_session = open_postgresql(database_path.string());
-        if (query_integer(*m_session, std::string("SELECT CASE WHEN pg_try_advisory_lock(") + k_run_lock_key +
-                                          ") THEN 1 ELSE 0 END") != 1) {
-            another_run(database_path);
+        auto take = mode == LockMode::shared ? "pg_try_advisory_lock_shared(" : "pg_try_advisory_lock(";
+        if (query_integer(*m_session,
+                          std::string("SELECT CASE WHEN ") + take + k_run_lock_key + ") THEN 1 ELSE 0 END") != 1) {
+            another_run(database_path, mode);
         }
         return;
     }
@@ -43,7 +48,7 @@ RunnerLock::RunnerLock(const std::filesystem::path& database_path) {
         auto reason = errno;
         ::close(m_descriptor);
         if (reason == EWOULDBLOCK) {
-            another_run(database_path);
+            another_run(database_path, LockMode::exclusive);
         }
         throw core::RuntimeFailure(path + ": error: cannot take the run lock: " + std::strerror(reason));
     }

@@ -547,6 +547,29 @@ CREATE TABLE IF NOT EXISTS sender_holds (
 ) WITHOUT ROWID;
 )sql";
 
+// Several runners sharing one CRM (docs/operations.md): each runner on the wall clock and its heartbeat, and the
+// leases by which one of them at a time acts for a sender, or does the chores every runner would otherwise repeat
+// (sender_id NULL). Times are milliseconds since 1970 on the database's clock. An epoch grows with each new owner of a
+// lease, and every write of an intent or an outcome checks it.
+constexpr std::string_view k_schema_14 = R"sql(
+CREATE TABLE IF NOT EXISTS runners (
+    id           TEXT PRIMARY KEY,
+    host         TEXT NOT NULL,
+    pid          INTEGER NOT NULL,
+    started_ms   INTEGER NOT NULL,
+    heartbeat_ms INTEGER NOT NULL,
+    lease_ms     INTEGER NOT NULL CHECK (lease_ms > 0)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS leases (
+    name        TEXT PRIMARY KEY,
+    sender_id   INTEGER UNIQUE REFERENCES senders (id),
+    owner       TEXT NOT NULL,
+    epoch       INTEGER NOT NULL CHECK (epoch > 0),
+    acquired_ms INTEGER NOT NULL,
+    expires_ms  INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql";
+
 // A column's CHECK constraint, as a list the way the tables were made and as comparisons.
 struct ListedCheck {
     std::string_view table;
@@ -632,7 +655,7 @@ void allow_lost_enrollments(SQLite::Database& db) {
     });
 }
 
-constexpr std::array<Migration, 13> k_migrations{
+constexpr std::array<Migration, 14> k_migrations{
     {{k_schema_1},
      {k_schema_2},
      {k_schema_3},
@@ -645,7 +668,8 @@ constexpr std::array<Migration, 13> k_migrations{
      {k_schema_10, allow_lost_enrollments},
      {k_schema_11},
      {k_schema_12},
-     {k_schema_13}}};
+     {k_schema_13},
+     {k_schema_14}}};
 
 } // namespace
 

@@ -27,7 +27,7 @@ TEST_CASE("a database from a newer version is refused, untouched", "[e2e][cli][s
     auto result = workspace.run({"prospects", "list"});
     CHECK(result.exit_code == 1);
     CHECK(result.err == "campaign.db: error: the database has schema version 99, written by a newer campaign; "
-                        "this one knows versions up to 13: upgrade campaign to open it\n");
+                        "this one knows versions up to 14: upgrade campaign to open it\n");
     SQLite::Database db(workspace.database().string(), SQLite::OPEN_READONLY);
     CHECK(db.execAndGet("PRAGMA user_version").getInt() == 99);
 }
@@ -55,7 +55,7 @@ TEST_CASE("the schema is in WAL mode with foreign keys enforced", "[e2e][cli][st
     REQUIRE(workspace.run({"prospects", "import", "people.csv"}).exit_code == 0);
     SQLite::Database db(workspace.database().string(), SQLite::OPEN_READWRITE);
     CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "wal");
-    CHECK(db.execAndGet("PRAGMA user_version").getInt() == 13);
+    CHECK(db.execAndGet("PRAGMA user_version").getInt() == 14);
     CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
     for (const char* table :
          {"prospects", "prospect_tags", "senders", "campaigns", "campaign_versions", "enrollments", "actions", "events",
