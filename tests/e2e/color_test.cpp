@@ -33,7 +33,7 @@ void write_broken_campaign(const Workspace& workspace) {
 
 } // namespace
 
-TEST_CASE("asked for with --color always, colour paints error: and warning:; output to a file stays plain",
+TEST_CASE("asked for with --color always, colour paints error: and warning:, and output to a file stays plain",
           "[e2e][cli][color]") {
     Workspace workspace;
     write_broken_campaign(workspace);

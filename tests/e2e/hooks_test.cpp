@@ -202,7 +202,7 @@ TEST_CASE("each classified reply and opt-out is posted signed, retried until the
     CHECK(std::to_string(last["data"]["reply"]["id"].get<int>()) == id);
 }
 
-TEST_CASE("a receiver that refuses a post is given up at once; one that is down is tried again by hooks deliver",
+TEST_CASE("a receiver that refuses a post is given up at once, and one that is down is tried again by hooks deliver",
           "[e2e][hooks]") {
     Receiver receiver;
     Workspace workspace;

@@ -281,7 +281,7 @@ TEST_CASE("a weekly invitation limit at the gateway holds that sender's invitati
                                          "invitation limit");
 }
 
-TEST_CASE("a restricted account pauses its sender until it is resumed; the others go on", "[e2e][http]") {
+TEST_CASE("a restricted account pauses its sender until it is resumed, and the others go on", "[e2e][http]") {
     FakeGateway gateway(k_key);
     Workspace workspace;
     prepare(workspace, gateway);

@@ -191,7 +191,7 @@ TEST_CASE("a second run on the same database refuses", "[e2e][run][sqlite]") {
     CHECK_FALSE(std::filesystem::exists(workspace.rehearsal()));
 }
 
-TEST_CASE("a changed campaign file is a new version; running enrollments keep theirs", "[e2e][run]") {
+TEST_CASE("a changed campaign file is a new version, and running enrollments keep theirs", "[e2e][run]") {
     Workspace workspace;
     prepare(workspace);
     REQUIRE(workspace.run({"run", "campaigns/founders-intro.yaml", "--start", "2026-11-23T06:00:00Z", "--for", "2d"})

@@ -564,7 +564,7 @@ TEST_CASE("blank --tag options are ignored", "[crm]") {
     CHECK(crm.find("jane-doe").tags == std::set<std::string>{"q4"});
 }
 
-TEST_CASE("a source column says where each row came from; other rows get the import's source", "[crm]") {
+TEST_CASE("a source column says where each row came from, and other rows get the import's source", "[crm]") {
     Crm crm;
     crm.import("export.csv", "id,url,source\n"
                              "7,https://linkedin.com/in/from-event,spring-event.csv\n"

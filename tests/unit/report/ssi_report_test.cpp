@@ -269,7 +269,8 @@ TEST_CASE("at lag k the report pairs the activity on day t with the change from 
     }
 }
 
-TEST_CASE("the weekday adjustment takes each series' weekday means out before pairing; none leaves them", "[report]") {
+TEST_CASE("the weekday adjustment takes each series' weekday means out before pairing, and none leaves them",
+          "[report]") {
     TwoSenders fixture;
     auto adjusted = fixture.database.build(plain_tests());
     auto plain = fixture.database.build(unadjusted());

@@ -21,7 +21,7 @@ std::string finished_at(store::Database& database, core::EnrollmentId id) {
 
 } // namespace
 
-TEST_CASE("a move that keeps the state writes the position only; a change of state stamps the finish", "[store]") {
+TEST_CASE("a move that keeps the state writes the position only, and a change of state stamps the finish", "[store]") {
     test::TempFolder folder;
     store::Database database(folder / "campaign.db", store::OpenMode::create);
     database.sqlite().exec(fixture::k_reply_fixture_sql);

@@ -61,7 +61,7 @@ TEST_CASE("a Retry-After date is a wait from the answer's Date, on the run's clo
     CHECK(transport::parse_retry_after("99999999999", now) == now + std::chrono::hours{366 * 24});
 }
 
-TEST_CASE("plain http only to this machine; path parts percent-encoded", "[transport]") {
+TEST_CASE("plain http only to this machine, and path parts percent-encoded", "[transport]") {
     CHECK(core::is_loopback_url("http://127.0.0.1:8080/v1"));
     CHECK(core::is_loopback_url("http://localhost/v1"));
     CHECK(core::is_loopback_url("http://[::1]:9000"));

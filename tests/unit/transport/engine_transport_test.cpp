@@ -124,7 +124,7 @@ TEST_CASE("a rate limit holds the sender until Retry-After, in seconds or as a d
     CHECK(setup.gateway.performed_count("q4/1/invite") == 1);
 }
 
-TEST_CASE("a restricted or disconnected account blocks the sender; other refusals fail the action", "[transport]") {
+TEST_CASE("a restricted or disconnected account blocks the sender, and other refusals fail the action", "[transport]") {
     Setup setup;
     setup.gateway.restrict_sender("alice");
     auto blocked = setup.transport->send(invitation());
@@ -224,7 +224,8 @@ TEST_CASE("an event dated ahead of the clock comes at once, and the cursor goes 
     CHECK_FALSE(setup.transport->next_event_at());
 }
 
-TEST_CASE("a page that is not understood is tried again, then later; a bad event in one is skipped", "[transport]") {
+TEST_CASE("a page that is not understood is tried again, then later, and a bad event in one is skipped",
+          "[transport]") {
     Setup setup;
     auto now = setup.fixture.clock.now();
     for (int tries = 0; tries < setup.fixture.settings.attempts; ++tries) {
