@@ -81,6 +81,14 @@ Rehearsal::Rehearsal(const RehearsalPlace& place, bool fresh, const core::Clock&
                               "(campaign --db " +
                               live_name + " run ...), or copy a new one there with 'campaign db copy'");
     }
+    // A server's rehearsal is named after its database: the same name on another server is another CRM's.
+    if (origin && !fresh && store::on_server(place.live) &&
+        !(store::on_server(origin->copied_from) &&
+          store::same_postgresql_database(origin->copied_from.string(), place.live.string()))) {
+        throw core::UserError("error: " + name + " is the rehearsal of " + shown(origin->copied_from) + ", not of " +
+                              live_name + ": rehearse in another folder, or start it again from " + live_name +
+                              " with --fresh");
+    }
     if (!store::crm_exists(place.live)) {
         if (!origin || fresh) {
             throw core::UserError("error: " + live_name + ", the live CRM the rehearsal is copied from, is not there");

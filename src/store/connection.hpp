@@ -135,6 +135,10 @@ Backend backend_of(std::string_view location);
 // kept for it. Throws core::UserError when it is no URI libpq reads.
 std::string postgresql_database_name(const std::string& uri);
 
+// Whether two PostgreSQL URIs name the same database of the same server (host, port and database, with libpq's
+// defaults), whatever else they set. Throws core::UserError when one is no URI libpq reads.
+bool same_postgresql_database(const std::string& first, const std::string& second);
+
 // The connection of an open SQLite database (store::Database opens the file, with its settings), at `path`.
 std::unique_ptr<Connection> sqlite_connection(SQLite::Database& database, const std::string& path);
 

@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <tuple>
 #include <vector>
 
 #include "core/error.hpp"
@@ -439,15 +440,33 @@ std::string postgresql_database_name(const std::string& uri) {
     if (auto database = settings.find("dbname"); database != settings.end()) {
         return database->second;
     }
-    // libpq's defaults: PGDATABASE, else the user's name.
+    // libpq's defaults: PGDATABASE, else the user's name (the URI's, PGUSER, else the system's), as libpq reads them.
     if (const char* database = std::getenv("PGDATABASE"); database && *database) {
         return database;
     }
     if (auto user = settings.find("user"); user != settings.end()) {
         return user->second;
     }
-    const char* user = std::getenv("PGUSER");
-    return user && *user ? user : "postgres";
+    std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> defaults(PQconndefaults(), &PQconninfoFree);
+    for (auto* option = defaults.get(); option && option->keyword; ++option) {
+        if (std::string_view(option->keyword) == "user" && option->val && *option->val) {
+            return option->val;
+        }
+    }
+    throw core::UserError(uri + ": error: the URI names no database, and libpq finds no user name to default to");
+}
+
+bool same_postgresql_database(const std::string& first, const std::string& second) {
+    auto place = [](const std::string& uri) {
+        auto settings = uri_settings(uri);
+        auto value = [&settings](const char* key, const char* otherwise) {
+            auto found = settings.find(key);
+            return found == settings.end() ? std::string(otherwise) : found->second;
+        };
+        return std::tuple{value("host", ""), value("hostaddr", ""), value("port", "5432"),
+                          postgresql_database_name(uri)};
+    };
+    return place(first) == place(second);
 }
 
 std::unique_ptr<Connection> open_postgresql(const std::string& uri) {

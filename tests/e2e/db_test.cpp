@@ -1,7 +1,9 @@
 // `campaign db copy FROM TO` (docs/operations.md): a whole CRM copied between a SQLite file and a PostgreSQL server's
 // database, either way, checked by counts and digests, refused when it would overwrite or merge into a CRM.
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 
 #include "e2e/harness.hpp"
 
@@ -147,4 +149,37 @@ TEST_CASE("a rehearsal copied to PostgreSQL goes on there exactly as it goes on 
         workspace.run({"--db", server.uri(), "run", "campaigns/founders-intro.yaml", "--fresh", "--for", "1d"});
     CHECK(fresh.exit_code == 1);
     CHECK(fresh.err.find("is a rehearsal on a server, which is not copied again in place") != std::string::npos);
+}
+
+TEST_CASE("the rehearsal named after a server's database is not taken for another server's of the same name",
+          "[e2e][db][postgresql]") {
+    Workspace workspace;
+    ServerDatabase server;
+    workspace.copy_from_source("campaigns");
+    workspace.copy_from_source("templates");
+    workspace.copy_from_source("examples");
+    run_ok(workspace, {"--db", server.uri(), "prospects", "import", "examples/prospects.csv"});
+    const std::vector<std::string> day{
+        "run", "campaigns/founders-intro.yaml", "--start", "2026-11-23T06:00:00Z", "--for", "1d"};
+    auto first = day;
+    first.insert(first.begin(), {"--db", server.uri()});
+    run_ok(workspace, first);
+    // The same database name on another server: this one, reached as localhost, which the rehearsal cannot tell from
+    // another machine (its password filed for that name too). The same server with other settings is the same CRM.
+    {
+        std::ifstream in(std::getenv("PGPASSFILE"));
+        std::string line;
+        std::getline(in, line);
+        std::ofstream out(std::getenv("PGPASSFILE"), std::ios::app);
+        out << "localhost" << line.substr(line.find(':')) << '\n';
+    }
+    run_ok(workspace,
+           {"--db", server.uri() + "?application_name=again", "run", "campaigns/founders-intro.yaml", "--for", "1d"});
+    auto other = server.uri();
+    other.replace(other.find("127.0.0.1"), 9, "localhost");
+    auto second = day;
+    second.insert(second.begin(), {"--db", other});
+    auto refused = workspace.run(second);
+    CHECK(refused.exit_code == 1);
+    CHECK(refused.err.find("is the rehearsal of " + server.uri() + ", not of " + other) != std::string::npos);
 }
