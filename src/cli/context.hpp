@@ -55,6 +55,7 @@ void add_activity_command(CLI::App& app, Context& context);
 void add_serve_command(CLI::App& app, Context& context);
 void add_events_command(CLI::App& app, Context& context);
 void add_db_command(CLI::App& app, Context& context);
+void add_runners_command(CLI::App& app, Context& context);
 void add_completion_command(CLI::App& app, Context& context);
 
 } // namespace campaign::cli

@@ -140,6 +140,7 @@ int run(int argc, char** argv) {
     add_serve_command(app, context);
     add_events_command(app, context);
     add_db_command(app, context);
+    add_runners_command(app, context);
     add_completion_command(app, context);
 
     std::vector<std::string> arguments(argv + std::min(argc, 1), argv + argc);

@@ -327,8 +327,18 @@ void Engine::balance_leases(core::Timestamp now) {
         take_over(sender_id, now);
     }
     if (!changes.gained.empty()) {
-        if (auto settled = recover(now); settled > 0) {
-            m_observer.on_note(std::to_string(settled) + " actions left in flight settled");
+        try {
+            if (auto settled = recover(now); settled > 0) {
+                m_observer.on_note(std::to_string(settled) + " actions left in flight settled");
+            }
+        } catch (const core::RuntimeFailure& failure) {
+            // The gateway cannot say now what became of them: the senders wait, and are taken over again at the next
+            // balance, which asks again.
+            m_observer.on_warning(std::string(failure.what()) + "; the senders taken over wait for the next try");
+            for (auto sender_id : changes.gained) {
+                m_leases->forget(sender_id);
+                let_go(sender_id, "its actions left in flight are not settled yet");
+            }
         }
         m_events_pending = true;
     }
@@ -395,10 +405,12 @@ void Engine::lost_lease(const store::LeaseLost& lost) {
     m_guarded.reset();
     m_uncommitted_actions = 0;
     m_leases->forget(lost.sender_id);
+    auto lost_sender = lost.sender_id ? m_senders_by_row.find(*lost.sender_id) : m_senders_by_row.end();
+    m_observer.on_warning((lost_sender == m_senders_by_row.end() ? std::string("the chores")
+                                                                 : "sender '" + lost_sender->second->sender.id + "'") +
+                          " let go, nothing written for it: " + lost.what());
     if (lost.sender_id) {
         let_go(*lost.sender_id, lost.what());
-    } else {
-        m_observer.on_note(std::string("the chores let go: ") + lost.what());
     }
     // What this runner had cached may have been written by the rolled-back transaction: read again.
     m_heads.clear();
@@ -500,11 +512,21 @@ std::vector<core::RowId> Engine::current_campaign_ids() const {
 }
 
 int Engine::enroll(core::Timestamp now, std::optional<core::Timestamp> updated_since) {
-    if (!does_chores()) {
-        return 0; // the runner that does the chores enrolls them
+    if (updated_since && !does_chores()) {
+        return 0; // the runner that does the chores looks for new prospects
     }
+    // One of several runners enrolls the audience when it starts, as a run alone does, taking turns with the others
+    // (each batch is one transaction); the one that does the chores does it under their lease.
+    auto begin_batch = [this] {
+        if (m_leases != nullptr && !does_chores()) {
+            writing();
+            m_leases->take_turns();
+        } else {
+            guard(k_chores);
+        }
+    };
     int enrolled = 0;
-    guard(k_chores);
+    begin_batch();
     for (const auto& runtime : m_versions) {
         if (!runtime->current) {
             continue;
@@ -544,7 +566,7 @@ int Engine::enroll(core::Timestamp now, std::optional<core::Timestamp> updated_s
             m_enrollments.insert(enrollment);
             if (++enrolled % k_enrollment_batch == 0) {
                 commit();
-                guard(k_chores);
+                begin_batch();
             }
         });
         if (unrouted_count > 0) {
@@ -642,10 +664,6 @@ std::optional<core::Timestamp> Engine::next_wake(core::Timestamp now, const RunL
             }
         }
     }
-    // One of several runners looks at its leases every third of their period, whatever else is due.
-    if (m_leases != nullptr) {
-        consider(now + std::chrono::duration_cast<core::Duration>(m_leases->period() / 3));
-    }
     if (does_chores()) {
         consider(reaching().next_event_at());
     }
@@ -657,11 +675,41 @@ std::optional<core::Timestamp> Engine::next_wake(core::Timestamp now, const RunL
     // still in a campaign.
     if (!simulated && m_enrollments.any_active(current_campaign_ids())) {
         consider(now + limits.poll_interval);
+        // One of several runners looks at its leases every third of their period, whatever else is due: another
+        // runner's senders may come its way.
+        if (m_leases != nullptr) {
+            consider(now +
+                     std::max(core::Duration{1}, std::chrono::duration_cast<core::Duration>(m_leases->period() / 3)));
+        }
     }
     if (wake && *wake <= now) {
         wake = now + std::chrono::seconds{1};
     }
     return wake;
+}
+
+void Engine::look_again(core::Timestamp now, core::Timestamp last_look) {
+    if (!does_chores()) {
+        // The runner that does the chores enrolls them: what it enrolled is read again here.
+        m_heads.clear();
+        for (auto& [id, sender] : m_senders) {
+            sender->dirty = true;
+        }
+    } else if (auto joined = enroll(now, last_look - std::chrono::seconds{1}); joined > 0) {
+        m_observer.on_note(std::to_string(joined) + " new prospects enrolled");
+    }
+    // Events recorded meanwhile by `campaign serve` or `campaign events ingest` are applied too, and a sender resumed
+    // with `campaign sender resume` sends again.
+    m_events_pending = true;
+    m_next_hook_known = false; // and deliveries retried or given up by `campaign hooks deliver`
+    notice_resumed_senders();
+    // And an answer written in the inbox meanwhile goes out at its sender's next moment.
+    if (m_replies.any_answer_waiting()) {
+        for (auto& [id, sender] : m_senders) {
+            sender->dirty = true;
+            sender->answers = true;
+        }
+    }
 }
 
 RunSummary Engine::run(const core::Clock& clock, Waiter& waiter, const RunLimits& limits,
@@ -672,31 +720,6 @@ RunSummary Engine::run(const core::Clock& clock, Waiter& waiter, const RunLimits
     auto last_look = clock.now();
     for (;;) {
         auto now = clock.now();
-        balance_leases(now);
-        if (!waiter.simulated() && now - last_look >= limits.poll_interval) {
-            if (!does_chores()) {
-                // The runner that does the chores enrolls them: what it enrolled is read again here.
-                m_heads.clear();
-                for (auto& [id, sender] : m_senders) {
-                    sender->dirty = true;
-                }
-            } else if (auto joined = enroll(now, last_look - std::chrono::seconds{1}); joined > 0) {
-                m_observer.on_note(std::to_string(joined) + " new prospects enrolled");
-            }
-            // Events recorded meanwhile by `campaign serve` or `campaign events ingest` are applied too, and a
-            // sender resumed with `campaign sender resume` sends again.
-            m_events_pending = true;
-            m_next_hook_known = false; // and deliveries retried or given up by `campaign hooks deliver`
-            notice_resumed_senders();
-            // And an answer written in the inbox meanwhile goes out at its sender's next moment.
-            if (m_replies.any_answer_waiting()) {
-                for (auto& [id, sender] : m_senders) {
-                    sender->dirty = true;
-                    sender->answers = true;
-                }
-            }
-            last_look = now;
-        }
         if (stop_requested) {
             summary.stop_reason = "stopped";
             break;
@@ -706,6 +729,11 @@ RunSummary Engine::run(const core::Clock& clock, Waiter& waiter, const RunLimits
             break;
         }
         try {
+            balance_leases(now);
+            if (!waiter.simulated() && now - last_look >= limits.poll_interval) {
+                look_again(now, last_look);
+                last_look = now;
+            }
             ingest_events(now);
             fire_timers(now);
             // Only a sender with something due, or whose queues changed, can have work now.

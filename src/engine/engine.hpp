@@ -218,6 +218,9 @@ private:
     void finish(core::Enrollment enrollment, core::EnrollmentState state, core::Timestamp now);
 
     void fire_timers(core::Timestamp now);
+    // On the wall clock, every poll interval: prospects imported since the last look join their campaigns, and what
+    // other commands wrote meanwhile is looked for.
+    void look_again(core::Timestamp now, core::Timestamp last_look);
     // Shares the day's work of each type out over the sender's working hours, once a day.
     void plan_day(SenderRuntime& sender, core::Timestamp now);
     void govern_invitations(SenderRuntime& sender, schedule::LocalDay day, core::Timestamp now);

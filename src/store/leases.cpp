@@ -93,10 +93,37 @@ RunnerIdentity this_runner() {
     return identity;
 }
 
+RunnersView read_runners(Database& database) {
+    RunnersView view;
+    auto& connection = database.connection();
+    view.now_ms = query_integer(connection, "SELECT " + now_ms(database.backend()));
+    Statement runners(connection,
+                      "SELECT id, host, pid, started_ms, heartbeat_ms, lease_ms FROM runners ORDER BY started_ms, id");
+    while (runners.step()) {
+        view.runners.push_back({runners.column(0).text(), runners.column(1).text(), runners.column(2).integer(),
+                                runners.column(3).integer(), runners.column(4).integer(), runners.column(5).integer()});
+    }
+    Statement leases(connection, "SELECT l.name, COALESCE(s.name, ''), l.owner, l.epoch, l.acquired_ms, l.expires_ms"
+                                 " FROM leases l LEFT JOIN senders s ON s.id = l.sender_id"
+                                 " ORDER BY l.sender_id IS NOT NULL, s.name");
+    while (leases.step()) {
+        view.leases.push_back({leases.column(0).text(), leases.column(1).text(), leases.column(2).text(),
+                               leases.column(3).integer(), leases.column(4).integer(), leases.column(5).integer()});
+    }
+    return view;
+}
+
 Leases::Leases(Database& database, const std::filesystem::path& location, RunnerIdentity identity,
                std::chrono::milliseconds period)
     : m_database(database), m_identity(std::move(identity)), m_period(period),
       m_heartbeat_database(std::make_unique<Database>(location, OpenMode::must_exist)) {
+    if (m_database.backend() == Backend::postgresql) {
+        // A runner stopped in the middle of a transaction (SIGSTOP, a partition) would hold its locks, and so the
+        // runners taking its senders over, for as long as it stays away: the server ends such a session after a
+        // lease, its transaction rolled back, and the runner, when it wakes, stops with the server's word for it.
+        m_database.connection().execute("SET idle_in_transaction_session_timeout = " +
+                                        std::to_string(m_period.count()));
+    }
     m_renewed_at = steady_ticks();
     renew(m_database, m_identity, m_period);
     m_heartbeat = std::thread([this] { heartbeat(); });

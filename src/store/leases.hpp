@@ -54,6 +54,30 @@ struct LeaseChanges {
     bool chores_lost = false;
 };
 
+// Who runs and who holds what, as `campaign runners` shows it; times in milliseconds on the database's clock.
+struct RunnerRow {
+    std::string id;
+    std::string host;
+    std::int64_t pid = 0;
+    std::int64_t started_ms = 0;
+    std::int64_t heartbeat_ms = 0;
+    std::int64_t lease_ms = 0;
+};
+struct LeaseRow {
+    std::string name;   // "chores", or the sender's lease
+    std::string sender; // the sender's name, empty for the chores
+    std::string owner;
+    std::int64_t epoch = 0;
+    std::int64_t acquired_ms = 0;
+    std::int64_t expires_ms = 0; // 0 once let go
+};
+struct RunnersView {
+    std::int64_t now_ms = 0;
+    std::vector<RunnerRow> runners; // by start
+    std::vector<LeaseRow> leases;   // the chores first, then by sender
+};
+RunnersView read_runners(Database& database);
+
 class Leases {
 public:
     // Joins the runners of the database at `location`, opened as `database` (the run's connection); the heartbeat

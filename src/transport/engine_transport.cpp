@@ -103,8 +103,9 @@ SendResult EngineTransport::read_answer(const Reply& reply, core::Timestamp now)
         return {SendStatus::sent, id.empty() ? status : status + " " + id, "", std::nullopt};
     }
     if (reply.transient() || reply.stopped) {
-        // Sent again later under the same key: the gateway performs it once whatever reached it before.
-        return {SendStatus::unreachable, "", unreachable(reply), now + k_unreachable_wait};
+        // Sent again later under the same key: the gateway performs it once whatever reached it before. A run stopped
+        // between two tries leaves the step due at once, for the next run (or another runner) to send.
+        return {SendStatus::unreachable, "", unreachable(reply), reply.stopped ? now : now + k_unreachable_wait};
     }
     auto [code, message] = error_of(response);
     auto said = "gateway answered HTTP " + std::to_string(response.status) + (code.empty() ? "" : " " + code) +

@@ -480,9 +480,10 @@ UnipileTransport::Search UnipileTransport::find_in_chat(const std::string& chat,
 SendResult UnipileTransport::failure_of(const Reply& reply, const std::string& doing) const {
     auto now = m_hooks.clock.now();
     const auto& response = reply.response;
-    if (reply.transient()) {
+    if (reply.transient() || reply.stopped) {
+        // A run stopped between two tries leaves the step due at once, for the next run to send.
         return {SendStatus::retry_later, "", "Unipile unreachable " + doing + ": " + reply.describe(),
-                now + k_unreachable_wait};
+                reply.stopped ? now : now + k_unreachable_wait};
     }
     auto problem = problem_of(response);
     auto said = doing + ": Unipile answered HTTP " + std::to_string(response.status) +

@@ -125,6 +125,14 @@ std::string Background::err() const {
     return slurp(m_err);
 }
 
+void Background::signal(int signal) const {
+    kill(m_child, signal);
+}
+
+bool Background::ended() const {
+    return has_ended(m_child);
+}
+
 Result Background::stop(int signal) {
     kill(m_child, signal);
     int status = 0;
@@ -201,14 +209,11 @@ Workspace::Rows sqlite_rows(const std::filesystem::path& database, const std::st
     return rows;
 }
 
-Workspace::Rows Workspace::query_crm(const std::string& sql) const {
-    if (m_uri.empty()) {
-        return sqlite_rows(database(), sql);
-    }
-    Rows rows;
-    std::unique_ptr<PGconn, decltype(&PQfinish)> connection(PQconnectdb(m_uri.c_str()), &PQfinish);
+Workspace::Rows postgresql_rows(const std::string& uri, const std::string& sql) {
+    Workspace::Rows rows;
+    std::unique_ptr<PGconn, decltype(&PQfinish)> connection(PQconnectdb(uri.c_str()), &PQfinish);
     if (PQstatus(connection.get()) != CONNECTION_OK) {
-        throw std::runtime_error("cannot connect to " + m_uri + ": " + PQerrorMessage(connection.get()));
+        throw std::runtime_error("cannot connect to " + uri + ": " + PQerrorMessage(connection.get()));
     }
     std::unique_ptr<PGresult, decltype(&PQclear)> result(PQexec(connection.get(), sql.c_str()), &PQclear);
     if (PQresultStatus(result.get()) != PGRES_TUPLES_OK) {
@@ -222,6 +227,10 @@ Workspace::Rows Workspace::query_crm(const std::string& sql) const {
         rows.push_back(std::move(row));
     }
     return rows;
+}
+
+Workspace::Rows Workspace::query_crm(const std::string& sql) const {
+    return m_uri.empty() ? sqlite_rows(database(), sql) : postgresql_rows(m_uri, sql);
 }
 
 long long Workspace::count_in_crm(const std::string& sql) const {

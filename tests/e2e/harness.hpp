@@ -42,6 +42,10 @@ public:
     std::string err() const;
     // Sends `signal` and waits for it to end; after 20 seconds it is killed, and the exit code is 137.
     Result stop(int signal);
+    // Sends `signal` and goes on (SIGSTOP, SIGCONT).
+    void signal(int signal) const;
+    // Whether it has ended (it is still to be stopped, for its exit code).
+    bool ended() const;
 
 private:
     pid_t m_child;
@@ -127,6 +131,9 @@ private:
 
 // The rows a query of a SQLite file gives, each column as text and NULL as empty.
 Workspace::Rows sqlite_rows(const std::filesystem::path& database, const std::string& sql);
+
+// The rows a query of a PostgreSQL database gives, each column as text and NULL as empty.
+Workspace::Rows postgresql_rows(const std::string& uri, const std::string& sql);
 
 // The commands a help lists under "Subcommands:", by name.
 std::vector<std::string> commands_in_help(const std::string& help);

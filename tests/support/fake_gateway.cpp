@@ -512,6 +512,11 @@ std::vector<PerformedAction> FakeGateway::performed() const {
     return performed;
 }
 
+int FakeGateway::faults_pending() const {
+    std::lock_guard lock(m_mutex);
+    return static_cast<int>(m_faults.size());
+}
+
 int FakeGateway::performed_count(const std::string& key) const {
     std::lock_guard lock(m_mutex);
     return static_cast<int>(

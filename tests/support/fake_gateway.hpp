@@ -114,6 +114,8 @@ public:
     // The next `times` requests whose path starts with the prefix meet the fault; "/v1/actions" catches lookups
     // too, "/v1/actions/" only them. Faults queue up and the first that matches a request is used.
     void fail_next(Fault fault, int times = 1, std::string path_prefix = "/v1/actions");
+    // Faults queued and not met yet.
+    int faults_pending() const;
     // The same for actions posted for one sender only.
     void fail_next_for_sender(std::string sender, Fault fault, int times = 1);
     // Until unrestricted, every action of the sender is answered 403 account_restricted.

@@ -266,6 +266,16 @@ TEST_CASE("a PostgreSQL CRM is made once when runners start at once, and only in
         CHECK_THROWS_WITH(store::Database(server.uri(), store::OpenMode::create),
                           Contains("holds tables that campaign did not make"));
     }
+    SECTION("a CRM of the base schema is brought up to date by the migrations after it") {
+        { store::Database made(server.uri(), store::OpenMode::create); }
+        auto older = store::open_postgresql(server.uri());
+        older->execute("DROP TABLE leases; DROP TABLE runners; UPDATE campaign_schema SET version = 13");
+        store::Database upgraded(server.uri(), store::OpenMode::must_exist);
+        CHECK(upgraded.schema_version() == store::latest_schema_version());
+        CHECK(store::query_integer(upgraded.connection(),
+                                   "SELECT count(*) FROM pg_tables WHERE schemaname ="
+                                   " current_schema() AND tablename IN ('runners', 'leases')") == 2);
+    }
     SECTION("a newer campaign's database is not opened") {
         { store::Database made(server.uri(), store::OpenMode::create); }
         store::open_postgresql(server.uri())->execute("UPDATE campaign_schema SET version = version + 1");
