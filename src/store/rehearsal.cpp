@@ -45,9 +45,11 @@ std::optional<RehearsalOrigin> rehearsal_origin(Database& database) {
     return RehearsalOrigin{copied_from, read_time(query.column(1)), query.column(2).text()};
 }
 
-void copy_for_rehearsal(Database& live, const std::filesystem::path& target, core::Timestamp now) {
-    auto partial = with_suffix(target, ".partial");
-    remove_database_files(partial);
+namespace {
+
+// The live CRM copied into `partial`, marked as the rehearsal of it that will be at `target`.
+void write_rehearsal(Database& live, const std::filesystem::path& partial, const std::filesystem::path& target,
+                     core::Timestamp now) {
     live.copy_to(partial);
     {
         Database copy(partial, OpenMode::must_exist);
@@ -70,6 +72,19 @@ void copy_for_rehearsal(Database& live, const std::filesystem::path& target, cor
         mark.bind(3, fingerprint);
         mark.run();
         transaction.commit();
+    }
+}
+
+} // namespace
+
+void copy_for_rehearsal(Database& live, const std::filesystem::path& target, core::Timestamp now) {
+    auto partial = with_suffix(target, ".partial");
+    remove_database_files(partial);
+    try {
+        write_rehearsal(live, partial, target, now);
+    } catch (...) {
+        remove_database_files(partial); // a copy that failed leaves nothing behind
+        throw;
     }
     // The old copy's write-ahead log is folded into it and emptied before the new file takes its name, so that no
     // reader ever pairs the new file with the old one's log (an empty log is no log); the rename replaces the file in
