@@ -476,7 +476,7 @@ int run_campaigns(Context& context, const RunArguments& arguments) {
     std::optional<store::Leases> leases;
     if (lock) {
         auto lease = arguments.lease.empty() ? k_default_lease : *core::parse_duration(arguments.lease);
-        leases.emplace(database, database_path, store::this_runner(),
+        leases.emplace(database, database_path, store::this_runner(context.clock),
                        std::chrono::duration_cast<std::chrono::milliseconds>(lease));
     }
     engine::Engine engine(database, *transport, messages, random, observer);

@@ -1,6 +1,8 @@
 // Time comes in through this interface, so that a simulated run and the tests drive the same code as a real one.
 #pragma once
 
+#include <chrono>
+
 #include "core/time.hpp"
 
 namespace campaign::core {
@@ -28,5 +30,9 @@ public:
 private:
     Timestamp m_now;
 };
+
+// This machine's monotonic clock, in its own ticks, for a deadline that a jump of the wall clock must not move (how
+// recently a runner's leases were renewed); it says nothing of the time of day.
+std::chrono::steady_clock::duration monotonic_now();
 
 } // namespace campaign::core

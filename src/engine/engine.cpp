@@ -309,12 +309,17 @@ void Engine::check_limits(SenderRuntime& sender, core::ActionType type, core::Ti
     }
 }
 
+core::Duration Engine::balance_interval() const {
+    // A third of the lease, to the second the run's clock counts in.
+    return std::max(core::Duration{1}, std::chrono::duration_cast<core::Duration>(m_leases->period() / 3));
+}
+
 void Engine::balance_leases(core::Timestamp now) {
-    if (m_leases == nullptr || std::chrono::steady_clock::now() < m_next_balance) {
+    if (m_leases == nullptr || now < m_next_balance) {
         return;
     }
     commit();
-    m_next_balance = std::chrono::steady_clock::now() + m_leases->period() / 3;
+    m_next_balance = now + balance_interval();
     std::vector<core::RowId> senders;
     for (const auto& [id, sender] : m_senders) {
         senders.push_back(sender->id);
@@ -678,8 +683,7 @@ std::optional<core::Timestamp> Engine::next_wake(core::Timestamp now, const RunL
         // One of several runners looks at its leases every third of their period, whatever else is due: another
         // runner's senders may come its way.
         if (m_leases != nullptr) {
-            consider(now +
-                     std::max(core::Duration{1}, std::chrono::duration_cast<core::Duration>(m_leases->period() / 3)));
+            consider(now + balance_interval());
         }
     }
     if (wake && *wake <= now) {

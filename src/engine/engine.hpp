@@ -157,6 +157,7 @@ private:
 
     // Several runners: leases renewed, taken and let go every third of their period, and what that changes here.
     void balance_leases(core::Timestamp now);
+    core::Duration balance_interval() const;
     // A sender this runner now holds the lease of, loaded again since another runner may have acted for it; its
     // actions left in flight are settled.
     void take_over(core::RowId sender_id, core::Timestamp now);
@@ -299,8 +300,8 @@ private:
     std::unique_ptr<store::Transaction> m_transaction; // open while writes wait for the next commit
     store::Leases* m_leases = nullptr;                 // one of several runners
     std::optional<core::RowId> m_guarded;              // the lease fenced in the open transaction
-    std::chrono::steady_clock::time_point m_next_balance{};
-    int m_commit_every = 1; // intents a commit covers
+    core::Timestamp m_next_balance{};                  // on the run's clock (the wall clock: runners are live runs)
+    int m_commit_every = 1;                            // intents a commit covers
     std::shared_ptr<const triage::Triage> m_triage;
     HookPost m_post;
     Environment m_environment;

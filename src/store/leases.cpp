@@ -1,9 +1,9 @@
 #include "store/leases.hpp"
 
 #include <algorithm>
-#include <random>
 #include <unistd.h>
 
+#include "core/clock.hpp"
 #include "core/stable_hash.hpp"
 #include "store/connection.hpp"
 #include "store/database.hpp"
@@ -26,7 +26,7 @@ std::string lease_name(core::RowId sender_id) {
 }
 
 std::int64_t steady_ticks() {
-    return std::chrono::steady_clock::now().time_since_epoch().count();
+    return core::monotonic_now().count();
 }
 
 // Takes the lease if it is free or has run out, as its next epoch; the epoch taken, or nothing.
@@ -78,18 +78,19 @@ void renew(Database& database, const RunnerIdentity& identity, std::chrono::mill
 
 } // namespace
 
-RunnerIdentity this_runner() {
+RunnerIdentity this_runner(const core::Clock& clock) {
     char host[256] = {};
     if (::gethostname(host, sizeof host - 1) != 0) {
         std::snprintf(host, sizeof host, "localhost");
     }
-    std::random_device device;
-    char suffix[9];
-    std::snprintf(suffix, sizeof suffix, "%08x", device());
     RunnerIdentity identity;
     identity.host = host;
     identity.pid = ::getpid();
-    identity.id = identity.host + ":" + std::to_string(identity.pid) + ":" + suffix;
+    // The start, to the second, tells apart two processes of the host that had the same pid in turn.
+    char started[9];
+    std::snprintf(started, sizeof started, "%08llx",
+                  static_cast<unsigned long long>(clock.now().time_since_epoch().count()) & 0xffffffffULL);
+    identity.id = identity.host + ":" + std::to_string(identity.pid) + ":" + started;
     return identity;
 }
 

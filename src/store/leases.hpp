@@ -23,6 +23,10 @@
 
 #include "core/enrollment.hpp"
 
+namespace campaign::core {
+class Clock;
+} // namespace campaign::core
+
 namespace campaign::store {
 
 class Database;
@@ -38,13 +42,13 @@ public:
 };
 
 struct RunnerIdentity {
-    std::string id; // unique to the process: host, pid and a random part
+    std::string id; // unique to the process: host, pid and its start
     std::string host;
     std::int64_t pid = 0;
 };
 
-// A new identity for this process.
-RunnerIdentity this_runner();
+// This process's identity, started by `clock`'s now.
+RunnerIdentity this_runner(const core::Clock& clock);
 
 // What a balance changed.
 struct LeaseChanges {
@@ -126,7 +130,7 @@ private:
     std::optional<std::int64_t> m_chores_epoch;
     // The heartbeat: its own connection, the steady clock's reading when its last renewal began, and its thread.
     std::unique_ptr<Database> m_heartbeat_database;
-    std::atomic<std::int64_t> m_renewed_at{0}; // steady_clock ticks
+    std::atomic<std::int64_t> m_renewed_at{0}; // core::monotonic_now() ticks
     std::mutex m_mutex;
     std::condition_variable m_wake;
     bool m_leaving = false; // under m_mutex
