@@ -95,6 +95,7 @@ int import(Context& context, const ImportArguments& arguments) {
     // The file first: one that cannot be imported should not leave a new, empty database behind.
     auto file = open_input(arguments.file);
     store::Database database(context.database_path, store::OpenMode::create);
+    database.cache_pages(32);
     bool show = arguments.format == "table" && stdout_is_terminal();
     crm::ProgressCallback progress;
     if (show) {

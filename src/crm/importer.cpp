@@ -3,10 +3,15 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <exception>
 #include <fstream>
+#include <thread>
+#include <utility>
 
+#include "core/bounded_queue.hpp"
 #include "core/error.hpp"
 #include "core/files.hpp"
+#include "core/profile_url.hpp"
 #include "core/text.hpp"
 #include "crm/columns.hpp"
 #include "crm/csv_reader.hpp"
@@ -66,50 +71,132 @@ bool all_utf8(const CsvRecord& record) {
                        [](const std::string& field) { return core::is_valid_utf8(field); });
 }
 
+// A row read, checked and given the shape it is stored in, or the reason it is rejected: all that can be done
+// without the database, on the thread that reads the file.
+struct PreparedRow {
+    int line = 0;
+    std::string rejection; // empty for a row to store
+    core::Prospect prospect;
+    std::string fields_json; // its custom fields as they are stored
+    std::string member_id;
+    std::uint64_t bytes_read = 0; // of the file, up to the end of the row
+};
+
+// The rows read one after the other, handed to the writer together; a failure to read (a quoted field that never
+// ends) comes after the rows before it.
+struct PreparedBatch {
+    std::vector<PreparedRow> rows;
+    std::exception_ptr failure;
+};
+
+constexpr std::size_t k_rows_per_batch = 256;
+constexpr std::size_t k_batches_ahead = 8; // how far reading may run ahead of writing
+
+PreparedRow prepare(const std::vector<Column>& columns, const CsvRecord& record, const ImportOptions& options,
+                    core::Timestamp now) {
+    PreparedRow prepared;
+    prepared.line = record.line;
+    // Spreadsheets often end rows with empty cells the header does not have: only a value there is a problem.
+    bool extra_values =
+        std::any_of(record.fields.begin() + static_cast<std::ptrdiff_t>(std::min(columns.size(), record.fields.size())),
+                    record.fields.end(), [](const std::string& field) { return !core::trim(field).empty(); });
+    if (extra_values) {
+        prepared.rejection = "has " + std::to_string(record.fields.size()) + " fields but the header has " +
+                             std::to_string(columns.size()) + " (an unquoted delimiter in a value?)";
+        return prepared;
+    }
+    if (!all_utf8(record)) {
+        prepared.rejection = "is not valid UTF-8 text (save the file as CSV UTF-8)";
+        return prepared;
+    }
+    auto row = read_row(columns, record);
+    auto identity = identify(row);
+    if (!identity) {
+        prepared.rejection = identity.problem;
+        return prepared;
+    }
+    auto& prospect = prepared.prospect = std::move(row.prospect);
+    prospect.profile_url = identity.url;
+    if (prospect.source.empty()) {
+        prospect.source = options.source;
+    }
+    prospect.tags.insert(options.tags.begin(), options.tags.end());
+    prospect.created_at = prospect.updated_at = now;
+    prepared.fields_json = store::ProspectStore::fields_json(prospect.fields);
+    prepared.member_id = std::move(identity.member_id);
+    return prepared;
+}
+
+// The rows on their way from the reading thread to the writing one, and the batches the writer is done with, which
+// go back to be freed where they were made (memory freed by the thread that allocated it is cheaper to free).
+struct RowQueues {
+    core::BoundedQueue<PreparedBatch> ready{k_batches_ahead};
+    core::BoundedQueue<PreparedBatch> spent{k_batches_ahead};
+};
+
+// Reads the file's rows, prepares them and hands them on in batches, until the file ends, reading fails or the
+// writer stops taking them; closes the queue of ready rows.
+void read_rows(CsvReader& reader, const std::vector<Column>& columns, const ImportOptions& options, core::Timestamp now,
+               RowQueues& queues) {
+    PreparedBatch batch;
+    try {
+        CsvRecord record;
+        while (reader.next(record)) {
+            if (record.is_blank()) {
+                continue;
+            }
+            batch.rows.push_back(prepare(columns, record, options, now));
+            batch.rows.back().bytes_read = reader.bytes_read();
+            if (batch.rows.size() == k_rows_per_batch) {
+                if (!queues.ready.push(std::exchange(batch, {}))) {
+                    return;
+                }
+                while (queues.spent.try_pop()) {
+                }
+            }
+        }
+    } catch (...) {
+        batch.failure = std::current_exception();
+    }
+    queues.ready.push(std::move(batch));
+    queues.ready.close();
+}
+
 class ImportRun {
 public:
-    ImportRun(store::Database& database, const ImportOptions& options, const core::Clock& clock)
+    ImportRun(store::Database& database, const ImportOptions& options, core::Timestamp now)
         : m_prospects(database), m_suppressions(database), m_mentions(database),
-          m_check_forgotten(m_suppressions.any(core::SuppressionKind::forgotten)), m_options(options),
-          m_now(clock.now()) {}
+          m_check_forgotten(m_suppressions.any(core::SuppressionKind::forgotten)), m_options(options), m_now(now) {}
 
-    void add(const std::vector<Column>& columns, const CsvRecord& record, ImportSummary& summary) {
-        // Spreadsheets often end rows with empty cells the header does not have: only a value there is a problem.
-        bool extra_values = std::any_of(
-            record.fields.begin() + static_cast<std::ptrdiff_t>(std::min(columns.size(), record.fields.size())),
-            record.fields.end(), [](const std::string& field) { return !core::trim(field).empty(); });
-        if (extra_values) {
-            reject(summary, record.line,
-                   "has " + std::to_string(record.fields.size()) + " fields but the header has " +
-                       std::to_string(columns.size()) + " (an unquoted delimiter in a value?)");
+    void add(const PreparedRow& row, ImportSummary& summary) {
+        if (!row.rejection.empty()) {
+            reject(summary, row.line, row.rejection);
             return;
         }
-        if (!all_utf8(record)) {
-            reject(summary, record.line, "is not valid UTF-8 text (save the file as CSV UTF-8)");
+        if (m_check_forgotten && is_forgotten(m_suppressions, row.prospect.profile_url)) {
+            reject(summary, row.line, "is a person who asked to be forgotten; not imported");
             return;
         }
-        auto row = read_row(columns, record);
-        auto identity = identify(row);
-        if (!identity) {
-            reject(summary, record.line, identity.problem);
-            return;
-        }
-        if (m_check_forgotten && is_forgotten(m_suppressions, identity.url)) {
-            reject(summary, record.line, "is a person who asked to be forgotten; not imported");
-            return;
-        }
-        auto& prospect = row.prospect;
-        prospect.profile_url = identity.url;
-        if (prospect.source.empty()) {
-            prospect.source = m_options.source;
-        }
-        prospect.tags.insert(m_options.tags.begin(), m_options.tags.end());
-        prospect.created_at = prospect.updated_at = m_now;
-        store(prospect, identity.member_id, record.line, summary);
+        store(row, summary);
     }
 
+    // Before the commit: what the stores keep to write many at a time.
+    void finish() { m_prospects.write_queued_tags(); }
+
 private:
-    void store(const core::Prospect& incoming, const std::string& member_id, int line, ImportSummary& summary) {
+    void store(const PreparedRow& row, ImportSummary& summary) {
+        const auto& incoming = row.prospect;
+        const auto& member_id = row.member_id;
+        int line = row.line;
+        // Most rows of a first import are new: they are inserted unless their URL is known, without a look first.
+        // A URL an earlier version may have kept in another form, or a member id, takes the look.
+        if (member_id.empty() && core::earlier_profile_urls(incoming.profile_url).empty()) {
+            if (auto id = m_prospects.insert_if_new(incoming, row.fields_json)) {
+                m_mentions.record_inserted(*id, line);
+                ++summary.inserted;
+                return;
+            }
+        }
         auto known = m_prospects.find_by_url(incoming.profile_url);
         // Found under the form an earlier version gave the URL (a member id lower-cased): it takes the file's.
         bool renamed = known && known->profile_url != incoming.profile_url;
@@ -124,7 +211,7 @@ private:
             if (!member_id.empty()) {
                 m_prospects.adopt_member_id(id, member_id);
             }
-            m_mentions.record(id, {line, true});
+            m_mentions.record_inserted(id, line);
             ++summary.inserted;
             return;
         }
@@ -159,10 +246,10 @@ private:
         }
     }
 
-    static void reject(ImportSummary& summary, int line, std::string reason) {
+    static void reject(ImportSummary& summary, int line, const std::string& reason) {
         ++summary.rejected;
         if (summary.first_rejected.size() < ImportSummary::k_rejections_kept) {
-            summary.first_rejected.push_back({line, "row " + std::move(reason)});
+            summary.first_rejected.push_back({line, "row " + reason});
         }
     }
 
@@ -325,20 +412,32 @@ ImportSummary import_prospects(store::Database& database, ImportFile& file, cons
         }
     }
 
+    // One thread reads and prepares the rows while this one stores them, in the file's order.
     try {
         store::Transaction transaction(database);
-        ImportRun run(database, effective, clock);
-        CsvRecord record;
-        while (state.reader->next(record)) {
-            if (record.is_blank()) {
-                continue;
+        auto now = clock.now();
+        ImportRun run(database, effective, now);
+        RowQueues queues;
+        std::jthread reading([&] { read_rows(*state.reader, state.columns, effective, now, queues); });
+        // Closed before `reading` is joined, however this ends: a reader waiting to hand rows on stops.
+        struct CloseOnExit {
+            core::BoundedQueue<PreparedBatch>& queue;
+            ~CloseOnExit() { queue.close(); }
+        } closing{queues.ready};
+        while (auto batch = queues.ready.pop()) {
+            for (const auto& row : batch->rows) {
+                run.add(row, summary);
+                if (progress && ++status.rows % k_progress_every == 0) {
+                    status.bytes_read = row.bytes_read;
+                    progress(status);
+                }
             }
-            run.add(state.columns, record, summary);
-            if (progress && ++status.rows % k_progress_every == 0) {
-                status.bytes_read = state.reader->bytes_read();
-                progress(status);
+            if (batch->failure) {
+                std::rethrow_exception(batch->failure);
             }
+            queues.spent.try_push(*batch); // else freed here
         }
+        run.finish();
         transaction.commit();
     } catch (const CsvError& failure) {
         throw file_error(state.name, failure.line(), failure.what());

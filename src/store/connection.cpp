@@ -21,6 +21,16 @@ std::int64_t StatementImpl::insert() {
     return id;
 }
 
+std::optional<std::int64_t> StatementImpl::try_insert() {
+    if (!step()) {
+        reset();
+        return std::nullopt;
+    }
+    auto id = integer(0);
+    reset();
+    return id;
+}
+
 int Statement::named(const char* name) const {
     auto index = m_impl->parameter_index(name);
     if (index == 0) {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -27,6 +28,8 @@ public:
     virtual void bind_integer(int index, std::int64_t value) = 0;
     virtual void bind_real(int index, double value) = 0;
     virtual void bind_text(int index, const std::string& value) = 0;
+    // The same, for a value the caller keeps as it is until the statement is reset: it need not be copied.
+    virtual void bind_kept_text(int index, const std::string& value) { bind_text(index, value); }
     virtual void clear_bindings() = 0; // every parameter NULL
     // The number of a named parameter (`:since`), 0 when the statement has none of that name.
     virtual int parameter_index(const std::string& name) const = 0;
@@ -34,6 +37,8 @@ public:
     virtual bool step() = 0;
     // Runs an INSERT ending in RETURNING id to its end, ready to run again; the id of the row it wrote.
     virtual std::int64_t insert();
+    // The same for an insert that may write nothing (ON CONFLICT DO NOTHING): the id, or nothing when it wrote none.
+    virtual std::optional<std::int64_t> try_insert();
     // Ready to run again, with the same parameters until they are bound anew.
     virtual void reset() = 0;
     virtual int changes() const = 0; // rows the last run wrote
@@ -91,6 +96,8 @@ public:
     void bind(int index, std::string_view value) { m_impl->bind_text(index, std::string(value)); }
     void bind(int index, const std::string& value) { m_impl->bind_text(index, value); }
     void bind(int index, const char* value) { m_impl->bind_text(index, value); }
+    // Binds text that the caller keeps alive and unchanged until the statement is reset, without a copy.
+    void bind_kept(int index, const std::string& value) { m_impl->bind_kept_text(index, value); }
     // By name (`:since`), a name the statement has.
     template <typename Value>
     void bind(const char* name, const Value& value) {
@@ -106,6 +113,8 @@ public:
     int run();
     // Runs an INSERT ending in RETURNING id (as `id` is every table's key); the id of the row it wrote.
     std::int64_t insert() { return m_impl->insert(); }
+    // An INSERT ... ON CONFLICT DO NOTHING RETURNING id: the id of the row it wrote, or nothing when it wrote none.
+    std::optional<std::int64_t> try_insert() { return m_impl->try_insert(); }
     // Ready to run again, saying nothing of a failure: for a destructor.
     void try_reset() noexcept;
     void reset() { m_impl->reset(); }

@@ -22,6 +22,13 @@ namespace {
 constexpr int k_application_id = 0x43414d50;
 constexpr int k_busy_timeout_ms = 5000;
 
+// SQLite counts every allocation in a global tally, under a global lock, unless told before its first use not to:
+// nothing here reads the tally, and an import or a run allocates for every row.
+void stop_counting_allocations() {
+    static const int configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); // SQLITE_MISUSE once in use: harmless
+    (void)configured;
+}
+
 bool has_sqlite_header(const std::filesystem::path& path) {
     std::ifstream file(path, std::ios::binary);
     std::array<char, 16> header{};
@@ -177,6 +184,7 @@ Database::Database(const std::filesystem::path& path, OpenMode mode) : m_path(pa
     if (exists && std::filesystem::file_size(path, error) > 0 && !has_sqlite_header(path)) {
         throw core::UserError(path.string() + ": error: not a database (is --db pointing at the right file?)");
     }
+    stop_counting_allocations();
     try {
         // A connection is never used by two threads at once (the SSI report's take turns), so it needs no lock of
         // its own (OPEN_NOMUTEX).
@@ -234,6 +242,12 @@ void Database::read_through_memory_map() {
 void Database::keep_temporary_files_in_memory() {
     if (m_sqlite) {
         m_sqlite->exec("PRAGMA temp_store = MEMORY");
+    }
+}
+
+void Database::cache_pages(int mebibytes) {
+    if (m_sqlite) {
+        m_sqlite->exec("PRAGMA cache_size = " + std::to_string(-1024 * mebibytes));
     }
 }
 

@@ -51,6 +51,9 @@ public:
     // SQLite otherwise writes to a temporary file. Half the time of each write; the journal of one statement is a
     // few pages.
     void keep_temporary_files_in_memory();
+    // Keeps up to MEBIBYTES of the database's pages in memory (SQLite's default is 2 MiB): for a long write that goes
+    // back to pages at random, such as an import's inserts into the index of profile URLs.
+    void cache_pages(int mebibytes);
     // How long a write waits for another program's write (an import) to finish before it fails.
     void wait_for_writers(std::chrono::seconds patience);
     // A consistent copy of the whole database in a new file, taken while others may be writing.

@@ -37,7 +37,18 @@ ImportMentions::~ImportMentions() {
     }
 }
 
+std::optional<int> ImportMentions::inserted_by(core::ProspectId id) const {
+    if (m_inserted_lines.empty() || id < m_first_inserted ||
+        id - m_first_inserted >= static_cast<core::ProspectId>(m_inserted_lines.size())) {
+        return std::nullopt;
+    }
+    return m_inserted_lines[static_cast<std::size_t>(id - m_first_inserted)];
+}
+
 std::optional<Mention> ImportMentions::first(core::ProspectId id) {
+    if (auto line = inserted_by(id)) {
+        return Mention{*line, true};
+    }
     ResetOnExit reset(*m_find);
     m_find->bind(1, id);
     if (!m_find->step()) {
@@ -46,7 +57,21 @@ std::optional<Mention> ImportMentions::first(core::ProspectId id) {
     return Mention{m_find->column(0).small_integer(), m_find->column(1).small_integer() != 0};
 }
 
+void ImportMentions::record_inserted(core::ProspectId id, int line) {
+    if (m_inserted_lines.empty()) {
+        m_first_inserted = id;
+    }
+    if (id == m_first_inserted + static_cast<core::ProspectId>(m_inserted_lines.size())) {
+        m_inserted_lines.push_back(line);
+        return;
+    }
+    record(id, {line, true}); // a gap in the ids (another writer's rows, on a server)
+}
+
 void ImportMentions::record(core::ProspectId id, const Mention& mention) {
+    if (inserted_by(id)) {
+        return; // inserted, so changed already, and its first line stays
+    }
     ResetOnExit reset(*m_record);
     m_record->bind(1, id);
     m_record->bind(2, mention.line);

@@ -1,5 +1,7 @@
 #include "store/prospect_store.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
@@ -15,10 +17,6 @@ constexpr const char* k_columns = "id, profile_url, first_name, last_name, email
 // The prospects the CRM still knows: an erased row keeps only its history, and a row merged into another (the same
 // person under an earlier form of their URL) only the enrollments the other could not take.
 constexpr const char* k_live = "erased_at IS NULL AND merged_into IS NULL";
-
-std::string fields_to_json(const std::map<std::string, std::string>& fields) {
-    return nlohmann::json(fields).dump();
-}
 
 core::Prospect read_prospect(Statement& row) {
     core::Prospect prospect;
@@ -49,16 +47,34 @@ const std::string& formatted(core::Timestamp when) {
     return text;
 }
 
-// Binds the columns that an import may change, from parameter 1 on; returns the next free parameter.
-int bind_details(Statement& statement, const core::Prospect& prospect) {
+// Binds the columns that an import may change, from parameter 1 on; returns the next free parameter. The prospect and
+// fields_json must stay as they are until the statement is reset.
+int bind_details(Statement& statement, const core::Prospect& prospect, const std::string& fields_json) {
     int index = 1;
     for (const auto* value : {&prospect.first_name, &prospect.last_name, &prospect.email, &prospect.company,
                               &prospect.title, &prospect.location, &prospect.industry, &prospect.source}) {
-        statement.bind(index++, *value);
+        statement.bind_kept(index++, *value);
     }
-    statement.bind(index++, fields_to_json(prospect.fields));
-    statement.bind(index++, formatted(prospect.updated_at));
+    statement.bind_kept(index++, fields_json);
+    statement.bind(index++, formatted(prospect.updated_at)); // copied: the next call to formatted() changes it
     return index;
+}
+
+constexpr const char* k_insert = "INSERT INTO prospects (first_name, last_name, email, company, title, location, "
+                                 "industry, source, fields, updated_at, profile_url, created_at) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+// The tags of new prospects one statement adds at most, each a prospect's id and a tag: a statement's start and end
+// cost several times what a row does.
+constexpr std::size_t k_tags_per_statement = 128;
+
+// Adds COUNT tags that no prospect has yet: ?1 the first prospect's id and ?2 its tag, ?3 and ?4 the next, ...
+std::string add_new_tags_sql(std::size_t count) {
+    std::string sql = "INSERT INTO prospect_tags (prospect_id, tag) VALUES ";
+    for (std::size_t i = 0; i < count; ++i) {
+        sql += (i == 0 ? "(?" : ", (?") + std::to_string(2 * i + 1) + ", ?" + std::to_string(2 * i + 2) + ')';
+    }
+    return sql;
 }
 
 } // namespace
@@ -75,13 +91,25 @@ struct ProspectStore::Statements {
                           std::string("UPDATE prospects SET member_id = ?1 WHERE id = ?2 AND member_id IS NULL AND ") +
                               k_live + " AND NOT EXISTS (SELECT 1 FROM prospects WHERE member_id = ?1)"),
           tags_of(db, "SELECT tag FROM prospect_tags WHERE prospect_id = ? ORDER BY tag"),
-          insert(db, "INSERT INTO prospects (first_name, last_name, email, company, title, location, "
-                     "industry, source, fields, updated_at, profile_url, created_at) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+          insert(db, std::string(k_insert) + " RETURNING id"),
+          insert_if_new(db, std::string(k_insert) + " ON CONFLICT (profile_url) DO NOTHING RETURNING id"),
           update(db, "UPDATE prospects SET first_name = ?, last_name = ?, email = ?, company = ?, "
                      "title = ?, location = ?, industry = ?, source = ?, fields = ?, updated_at = ?, profile_url = ? "
                      "WHERE id = ?"),
-          add_tag(db, "INSERT INTO prospect_tags (prospect_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING") {}
+          add_tag(db, "INSERT INTO prospect_tags (prospect_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING"),
+          connection(db) {}
+
+    // The statement that adds COUNT tags of new prospects (1 to k_tags_per_statement), prepared the first time.
+    Statement& add_new_tags(std::size_t count) {
+        if (add_new_tags_by_count.size() < count) {
+            add_new_tags_by_count.resize(count);
+        }
+        auto& statement = add_new_tags_by_count[count - 1];
+        if (!statement) {
+            statement = std::make_unique<Statement>(connection, add_new_tags_sql(count));
+        }
+        return *statement;
+    }
 
     Statement find_by_id;
     Statement find_by_url;
@@ -91,14 +119,24 @@ struct ProspectStore::Statements {
     Statement adopt_member_id;
     Statement tags_of;
     Statement insert;
+    Statement insert_if_new;
     Statement update;
     Statement add_tag;
+    Connection& connection;
+    std::vector<std::unique_ptr<Statement>> add_new_tags_by_count;     // [n - 1] adds n tags
+    std::vector<std::pair<core::ProspectId, std::string>> queued_tags; // of rows insert_if_new wrote
 };
 
 ProspectStore::ProspectStore(Database& database)
     : m_database(database), m_statements(std::make_unique<Statements>(database.connection())) {}
 
-ProspectStore::~ProspectStore() = default;
+ProspectStore::~ProspectStore() {
+    try {
+        write_queued_tags(); // written before a commit by whoever inserted them; this is a last chance
+    } catch (const std::exception&) {
+        // The transaction that holds their prospects is being rolled back.
+    }
+}
 
 namespace {
 
@@ -126,23 +164,46 @@ std::optional<core::Prospect> find_one(Statement& query, Statement& tags_of) {
     return prospect;
 }
 
-void add_tags(Statement& add_tag, core::ProspectId id, const std::set<std::string>& tags) {
+} // namespace
+
+void ProspectStore::add_tags(core::ProspectId id, const std::set<std::string>& tags) {
+    auto& add = m_statements->add_tag;
     for (const auto& tag : tags) {
-        ResetOnExit reset(add_tag);
-        add_tag.bind(1, id);
-        add_tag.bind(2, tag);
-        add_tag.run();
+        ResetOnExit reset(add);
+        add.bind(1, id);
+        add.bind_kept(2, tag);
+        add.run();
     }
 }
 
-} // namespace
+void ProspectStore::write_queued_tags() {
+    auto& queued = m_statements->queued_tags;
+    for (std::size_t start = 0; start < queued.size(); start += k_tags_per_statement) {
+        auto count = std::min(k_tags_per_statement, queued.size() - start);
+        auto& add = m_statements->add_new_tags(count);
+        ResetOnExit reset(add);
+        for (std::size_t i = 0; i < count; ++i) {
+            const auto& [id, tag] = queued[start + i];
+            add.bind(static_cast<int>(2 * i + 1), id);
+            add.bind_kept(static_cast<int>(2 * i + 2), tag);
+        }
+        add.run();
+    }
+    queued.clear();
+}
+
+std::string ProspectStore::fields_json(const std::map<std::string, std::string>& fields) {
+    return nlohmann::json(fields).dump();
+}
 
 std::optional<core::Prospect> ProspectStore::find(core::ProspectId id) {
+    write_queued_tags();
     m_statements->find_by_id.bind(1, id);
     return find_one(m_statements->find_by_id, m_statements->tags_of);
 }
 
 std::optional<core::Prospect> ProspectStore::find_by_url(std::string_view profile_url) {
+    write_queued_tags();
     m_statements->find_by_url.bind(1, std::string(profile_url));
     if (auto found = find_one(m_statements->find_by_url, m_statements->tags_of)) {
         return found;
@@ -157,6 +218,7 @@ std::optional<core::Prospect> ProspectStore::find_by_url(std::string_view profil
 }
 
 std::optional<core::Prospect> ProspectStore::find_by_member_id(std::string_view member_id) {
+    write_queued_tags();
     m_statements->find_by_member_id.bind(1, std::string(member_id));
     return find_one(m_statements->find_by_member_id, m_statements->tags_of);
 }
@@ -179,27 +241,60 @@ bool ProspectStore::adopt_member_id(core::ProspectId id, std::string_view member
 }
 
 core::ProspectId ProspectStore::insert(const core::Prospect& prospect) {
+    write_queued_tags();
     auto& insert = m_statements->insert;
-    ResetOnExit reset(insert);
-    int next = bind_details(insert, prospect);
-    insert.bind(next++, prospect.profile_url);
-    insert.bind(next, formatted(prospect.created_at));
-    auto id = insert.insert();
-    add_tags(m_statements->add_tag, id, prospect.tags);
+    std::int64_t id = 0;
+    {
+        ResetOnExit reset(insert);
+        auto fields = fields_json(prospect.fields);
+        int next = bind_details(insert, prospect, fields);
+        insert.bind(next++, prospect.profile_url);
+        insert.bind(next, formatted(prospect.created_at));
+        id = insert.insert();
+    }
+    add_tags(id, prospect.tags);
+    return id;
+}
+
+std::optional<core::ProspectId> ProspectStore::insert_if_new(const core::Prospect& prospect,
+                                                             const std::string& fields_json) {
+    auto& insert = m_statements->insert_if_new;
+    std::optional<std::int64_t> id;
+    {
+        ResetOnExit reset(insert);
+        int next = bind_details(insert, prospect, fields_json);
+        insert.bind(next++, prospect.profile_url);
+        insert.bind(next, formatted(prospect.created_at));
+        id = insert.try_insert();
+    }
+    if (id) {
+        auto& queued = m_statements->queued_tags;
+        for (const auto& tag : prospect.tags) {
+            queued.emplace_back(*id, tag);
+        }
+        if (queued.size() >= k_tags_per_statement) {
+            write_queued_tags();
+        }
+    }
     return id;
 }
 
 void ProspectStore::update(const core::Prospect& prospect) {
+    write_queued_tags();
     auto& update = m_statements->update;
-    ResetOnExit reset(update);
-    int next = bind_details(update, prospect);
-    update.bind(next++, prospect.profile_url);
-    update.bind(next, prospect.id);
-    update.run();
-    add_tags(m_statements->add_tag, prospect.id, prospect.tags);
+    {
+        ResetOnExit reset(update);
+        auto fields = fields_json(prospect.fields);
+        int next = bind_details(update, prospect, fields);
+        update.bind(next++, prospect.profile_url);
+        update.bind(next, prospect.id);
+        update.run();
+    }
+    add_tags(prospect.id, prospect.tags);
 }
 
 void ProspectStore::for_each(const ProspectFilter& filter, const std::function<void(const core::Prospect&)>& visit) {
+    write_queued_tags();
     std::set<std::string> tags(filter.tags.begin(), filter.tags.end()); // a tag named twice is still one tag
     std::string sql = std::string("SELECT ") + k_columns + " FROM prospects WHERE " + k_live;
     if (!tags.empty()) {
@@ -257,6 +352,7 @@ std::size_t ProspectStore::count() {
 }
 
 void ProspectStore::erase(core::ProspectId id, core::Timestamp when) {
+    write_queued_tags();
     auto& db = m_database.connection();
     // The rows merged into this one (see schema 8) are the same person: they are erased with it.
     Statement erase_row(

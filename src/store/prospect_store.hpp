@@ -2,8 +2,10 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,6 +43,14 @@ public:
     bool adopt_member_id(core::ProspectId id, std::string_view member_id);
 
     core::ProspectId insert(const core::Prospect& prospect);
+    // Inserts a prospect, its custom fields given as fields_json() gives them, unless a row has its profile URL
+    // already (found or not by find_by_url: erased and merged rows keep theirs): then nothing, and no id. For an
+    // import's new rows, which it need not look up first. Their tags are written many at a time: by the next call
+    // that reads prospects, or by write_queued_tags(), which must come before the transaction's commit.
+    std::optional<core::ProspectId> insert_if_new(const core::Prospect& prospect, const std::string& fields_json);
+    void write_queued_tags();
+    // Custom fields as the `fields` column keeps them: a JSON object.
+    static std::string fields_json(const std::map<std::string, std::string>& fields);
     // Writes the profile URL, columns and custom fields of an existing prospect, and adds the tags it does not have
     // yet.
     void update(const core::Prospect& prospect);
@@ -53,6 +63,8 @@ public:
     void erase(core::ProspectId id, core::Timestamp when);
 
 private:
+    void add_tags(core::ProspectId id, const std::set<std::string>& tags);
+
     struct Statements;
     Database& m_database;
     std::unique_ptr<Statements> m_statements;

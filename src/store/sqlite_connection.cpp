@@ -39,6 +39,7 @@ public:
     void bind_integer(int index, std::int64_t value) override { m_statement.bind(index, value); }
     void bind_real(int index, double value) override { m_statement.bind(index, value); }
     void bind_text(int index, const std::string& value) override { m_statement.bind(index, value); }
+    void bind_kept_text(int index, const std::string& value) override { m_statement.bindNoCopy(index, value); }
     void clear_bindings() override { m_statement.clearBindings(); }
     int parameter_index(const std::string& name) const override { return m_statement.getIndex(name.c_str()); }
     bool step() override {
@@ -50,6 +51,18 @@ public:
         }
         saying_where(m_where, nullptr, [this] { return m_statement.exec(); });
         auto id = m_database.getLastInsertRowid();
+        m_statement.reset();
+        return id;
+    }
+    std::optional<std::int64_t> try_insert() override {
+        if (!m_returns_id) {
+            return StatementImpl::try_insert();
+        }
+        saying_where(m_where, nullptr, [this] { return m_statement.exec(); });
+        std::optional<std::int64_t> id;
+        if (m_statement.getChanges() > 0) {
+            id = m_database.getLastInsertRowid();
+        }
         m_statement.reset();
         return id;
     }

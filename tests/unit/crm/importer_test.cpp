@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "crm/importer.hpp"
 #include "crm/suppression.hpp"
+#include "store/connection.hpp"
 #include "store/prospect_store.hpp"
 #include "store/suppression_store.hpp"
 #include "unit/store/temp_folder.hpp"
@@ -606,4 +607,45 @@ TEST_CASE("a header that is not UTF-8 is refused before anything is written", "[
                          Message((crm.folder / "latin1.csv").string() +
                                  ":1: error: the header is not UTF-8 text; save the file as CSV UTF-8"));
     CHECK(crm.prospects.count() == 0);
+}
+
+TEST_CASE("a file of many rows imports in its own order, across the batches it is read and written in", "[crm]") {
+    Crm crm;
+    REQUIRE(counts_of(crm.import("first.csv", "URL,First Name,Tags\nlinkedin.com/in/known,Known,old\n")) == "1/0/0/0");
+    auto rows = [](int from, int to) {
+        std::string text;
+        for (int i = from; i <= to; ++i) {
+            text += "linkedin.com/in/p" + std::to_string(i) + ",P" + std::to_string(i) + ",a;b\n";
+        }
+        return text;
+    };
+
+    SECTION("duplicates far apart, a known prospect, bad rows: each counted at its line") {
+        auto contents = "URL,First Name,Tags\n" + rows(1, 1500) + "linkedin.com/in/p2,Later,c\n" + // line 1502
+                        "not a url,X,\n" +                                                         // line 1503
+                        "linkedin.com/in/known,Known,new\n" + rows(1501, 3000) +                   // line 1504
+                        "linkedin.com/in/p2999,P2999,a\n";                                         // line 3005
+        auto summary = crm.import("many.csv", contents);
+        CHECK(counts_of(summary) == "3000/1/0/1");
+        CHECK(summary.duplicates == 2);
+        CHECK(duplicates_of(summary) == Duplicates{{1502, 3}, {3005, 3003}});
+        REQUIRE(summary.first_rejected.size() == 1);
+        CHECK(summary.first_rejected.front().line == 1503);
+        CHECK(crm.prospects.count() == 3001);
+        CHECK(crm.find("p2").first_name == "Later");
+        CHECK(crm.find("p2").tags == std::set<std::string>{"a", "b", "c"});
+        CHECK(crm.find("p3000").tags == std::set<std::string>{"a", "b"});
+        CHECK(crm.find("known").tags == std::set<std::string>{"new", "old"});
+    }
+    SECTION("a quoted field that never ends, thousands of rows in, leaves nothing of the file") {
+        auto path = crm.folder / "broken.csv";
+        crm.folder.write("broken.csv", "URL,First Name,Tags\n" + rows(1, 2500) + "\"linkedin.com/in/open,Never\n");
+        CHECK_THROWS_MATCHES(crm::import_prospects(crm.database, path, {}, crm.clock), core::UserError,
+                             Message(path.string() + ":2502: error: a quoted field starts here and never ends"));
+        CHECK(crm.prospects.count() == 1);
+        CHECK_FALSE(crm.has("p1"));
+        CHECK(store::query_integer(crm.database.connection(), "SELECT count(*) FROM prospect_tags") == 1);
+        // The database takes the next import as before.
+        CHECK(counts_of(crm.import("again.csv", "URL,First Name,Tags\n" + rows(1, 10))) == "10/0/0/0");
+    }
 }

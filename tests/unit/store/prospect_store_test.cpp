@@ -272,3 +272,51 @@ TEST_CASE("a member id is kept with its prospect, found as written, and given up
         CHECK(database.sqlite().execAndGet("SELECT count(*) FROM prospects WHERE member_id IS NOT NULL").getInt() == 0);
     }
 }
+
+TEST_CASE("insert_if_new inserts a prospect unless its URL is taken, and writes its tags before anyone reads them",
+          "[store]") {
+    test::TempFolder folder;
+    store::Database database(folder / "campaign.db", store::OpenMode::create);
+    store::ProspectStore prospects(database);
+    auto& sqlite = database.sqlite();
+    auto tag_rows = [&sqlite] { return sqlite.execAndGet("SELECT count(*) FROM prospect_tags").getInt(); };
+
+    auto jane = prospect_named("jane-doe", {"founders", "saas"});
+    jane.fields = {{"city", "Leeds"}};
+    auto jane_id = prospects.insert_if_new(jane, store::ProspectStore::fields_json(jane.fields));
+    REQUIRE(jane_id);
+    CHECK(tag_rows() == 0); // queued, to be written with others
+
+    auto again = prospect_named("jane-doe", {"other"});
+    CHECK_FALSE(prospects.insert_if_new(again, "{}"));
+    auto found = prospects.find_by_url("https://linkedin.com/in/jane-doe");
+    REQUIRE(found);
+    CHECK(found->id == *jane_id);
+    CHECK(found->fields == jane.fields);
+    CHECK(found->tags == std::set<std::string>{"founders", "saas"});
+
+    SECTION("an erased prospect keeps its row, and its URL is not taken again by an insert") {
+        prospects.erase(*jane_id, at("2026-11-27T10:00:00Z"));
+        auto erased_url =
+            sqlite.execAndGet("SELECT profile_url FROM prospects WHERE id = " + std::to_string(*jane_id)).getString();
+        auto same = prospect_named("jane-doe");
+        same.profile_url = erased_url;
+        CHECK_FALSE(prospects.insert_if_new(same, "{}"));
+    }
+    SECTION("many prospects' tags are written many to a statement, and all of them by write_queued_tags()") {
+        for (int i = 0; i < 300; ++i) {
+            REQUIRE(prospects.insert_if_new(prospect_named("p" + std::to_string(i), {"a", "b", "c"}), "{}"));
+        }
+        CHECK(tag_rows() > 0); // a full statement's worth is written as soon as it is queued
+        prospects.write_queued_tags();
+        CHECK(tag_rows() == 2 + 300 * 3);
+        CHECK(first_names(prospects, {{"c"}, {}, {}}).size() == 300);
+    }
+    SECTION("a store that goes away writes what it queued") {
+        {
+            store::ProspectStore other(database);
+            REQUIRE(other.insert_if_new(prospect_named("ola", {"partner"}), "{}"));
+        }
+        CHECK(first_names(prospects, {{"partner"}, {}, {}}) == std::vector<std::string>{"ola"});
+    }
+}
