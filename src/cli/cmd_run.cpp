@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <fstream>
+#include <future>
 #include <map>
 #include <ostream>
 #include <sstream>
@@ -396,7 +397,9 @@ void print_reports(std::ostream& out, store::Database& database, core::Timestamp
 int run_campaigns(Context& context, const RunArguments& arguments) {
     bool simulated = arguments.clock.empty() ? arguments.transport == "mock" : arguments.clock == "simulated";
     check_arguments(context, arguments, simulated);
-    auto triage = load_triage(arguments.rules); // before anything is written: a broken rules file stops nothing midway
+    // The reply triage rules compile on the other core while the files are read and checked; a broken rules file
+    // still stops the run before anything is written.
+    auto triage_loading = std::async(std::launch::async, load_triage, arguments.rules);
     bool rehearsal = arguments.transport == "mock" || simulated;
     if (!store::crm_exists(context.database_path)) {
         // The files' own errors first, then what to do about the missing CRM.
@@ -428,6 +431,7 @@ int run_campaigns(Context& context, const RunArguments& arguments) {
         }
         loaded = load_files(arguments, &crm, context.err, crm_path == place.rehearsal ? &place : nullptr);
     }
+    auto triage = triage_loading.get();
     std::optional<store::RunnerLock> lock;
     std::optional<DryRunCopy> copy;
     std::optional<Rehearsal> rehearsal_held;

@@ -22,6 +22,9 @@ namespace {
 // Enrollments are committed this many at a time: one transaction for a whole audience holds its pages in memory
 // until the end (100 MiB for 100,000 prospects), and a run killed halfway simply enrolls the rest next time.
 constexpr int k_enrollment_batch = 5000;
+// Enrollments written by one statement (EnrollmentStore::insert of many): the start and end of each cost more than
+// the rows.
+constexpr std::size_t k_enrollments_written_together = 64;
 // How many prospects that no routing rule takes a run names in its warning.
 constexpr std::size_t k_unrouted_shown = 3;
 
@@ -544,7 +547,12 @@ int Engine::enroll(core::Timestamp now, std::optional<core::Timestamp> updated_s
         } else {
             filter.tags = campaign.audience.tags;
         }
-        // Enrolled as they are read, so that memory does not grow with the audience.
+        // Enrolled as they are read, a few dozen to a statement, so that memory does not grow with the audience.
+        std::vector<core::Enrollment> pending;
+        auto write_pending = [this, &pending] {
+            m_enrollments.insert(pending);
+            pending.clear();
+        };
         std::vector<std::string> unrouted;
         std::size_t unrouted_count = 0;
         m_prospects.for_each(filter, [&](const core::Prospect& prospect) {
@@ -568,12 +576,17 @@ int Engine::enroll(core::Timestamp now, std::optional<core::Timestamp> updated_s
             enrollment.sender_id = m_senders.at(sender->id)->id;
             enrollment.enrolled_at = now;
             place(enrollment, schedule::start(campaign, now), campaign, now);
-            m_enrollments.insert(enrollment);
+            pending.push_back(std::move(enrollment));
+            if (pending.size() == k_enrollments_written_together) {
+                write_pending();
+            }
             if (++enrolled % k_enrollment_batch == 0) {
+                write_pending();
                 commit();
                 begin_batch();
             }
         });
+        write_pending(); // before the next campaign asks whom this one enrolled
         if (unrouted_count > 0) {
             auto shown = core::join(unrouted, ", ");
             m_observer.on_warning("campaign '" + campaign.id + "': " + std::to_string(unrouted_count) +

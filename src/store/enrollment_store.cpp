@@ -42,6 +42,37 @@ std::string next_timer_sql(const std::string& condition) {
            condition + " ORDER BY next_due_at, id LIMIT 1";
 }
 
+constexpr int k_insert_columns = 11;
+// The enrollments one statement inserts at most: a statement's start and end (with the tally trigger, a journal of
+// the pages it changes) cost several times what a row does.
+constexpr std::size_t k_enrollments_per_statement = 64;
+
+// Inserts COUNT enrollments, their columns bound in the order bind_insert() binds them.
+std::string insert_sql(std::size_t count) {
+    std::string sql = "INSERT INTO enrollments (campaign_id, campaign_version_id, prospect_id, sender_id, state,"
+                      " current_step, due_action, next_due_at, waiting_since, enrolled_at, paused_until) VALUES ";
+    for (std::size_t i = 0; i < count; ++i) {
+        sql += i == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    }
+    return sql;
+}
+
+// Binds an enrollment's columns from parameter `first` on.
+void bind_insert(Statement& insert, int first, const core::Enrollment& enrollment) {
+    insert.bind(first, enrollment.campaign_id);
+    insert.bind(first + 1, enrollment.version_id);
+    insert.bind(first + 2, enrollment.prospect_id);
+    insert.bind(first + 3, enrollment.sender_id);
+    insert.bind(first + 4, std::string(core::to_string(enrollment.state)));
+    bind_optional_text(insert, first + 5, enrollment.current_step);
+    bind_optional_text(insert, first + 6,
+                       enrollment.due_action ? std::string(core::to_string(*enrollment.due_action)) : "");
+    bind_optional_time(insert, first + 7, enrollment.next_due_at);
+    bind_optional_time(insert, first + 8, enrollment.waiting_since);
+    insert.bind(first + 9, core::format_utc(enrollment.enrolled_at));
+    bind_optional_time(insert, first + 10, enrollment.paused_until);
+}
+
 } // namespace
 
 struct EnrollmentStore::Statements {
@@ -64,9 +95,19 @@ struct EnrollmentStore::Statements {
           active_with(db, std::string("SELECT ") + k_columns +
                               " FROM enrollments WHERE prospect_id = ? AND state = 'active' AND sender_id = ?"
                               " ORDER BY id"),
-          insert(db, "INSERT INTO enrollments (campaign_id, campaign_version_id, prospect_id, sender_id, state,"
-                     " current_step, due_action, next_due_at, waiting_since, enrolled_at, paused_until)"
-                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id") {}
+          insert(db, insert_sql(1) + " RETURNING id"), connection(db) {}
+
+    // The statement that inserts COUNT enrollments (1 to k_enrollments_per_statement), prepared the first time.
+    Statement& insert_many(std::size_t count) {
+        if (insert_by_count.size() < count) {
+            insert_by_count.resize(count);
+        }
+        auto& statement = insert_by_count[count - 1];
+        if (!statement) {
+            statement = std::make_unique<Statement>(connection, insert_sql(count));
+        }
+        return *statement;
+    }
 
     Statement get;
     Statement update;
@@ -79,6 +120,8 @@ struct EnrollmentStore::Statements {
     Statement active_elsewhere;
     Statement active_with; // once per event
     Statement insert;
+    Connection& connection;
+    std::vector<std::unique_ptr<Statement>> insert_by_count; // [n - 1] inserts n enrollments
 };
 
 EnrollmentStore::EnrollmentStore(Database& database)
@@ -89,18 +132,20 @@ EnrollmentStore::~EnrollmentStore() = default;
 core::EnrollmentId EnrollmentStore::insert(const core::Enrollment& enrollment) {
     auto& insert = m_statements->insert;
     ResetOnExit reset(insert);
-    insert.bind(1, enrollment.campaign_id);
-    insert.bind(2, enrollment.version_id);
-    insert.bind(3, enrollment.prospect_id);
-    insert.bind(4, enrollment.sender_id);
-    insert.bind(5, std::string(core::to_string(enrollment.state)));
-    bind_optional_text(insert, 6, enrollment.current_step);
-    bind_optional_text(insert, 7, enrollment.due_action ? std::string(core::to_string(*enrollment.due_action)) : "");
-    bind_optional_time(insert, 8, enrollment.next_due_at);
-    bind_optional_time(insert, 9, enrollment.waiting_since);
-    insert.bind(10, core::format_utc(enrollment.enrolled_at));
-    bind_optional_time(insert, 11, enrollment.paused_until);
+    bind_insert(insert, 1, enrollment);
     return insert.insert();
+}
+
+void EnrollmentStore::insert(const std::vector<core::Enrollment>& enrollments) {
+    for (std::size_t start = 0; start < enrollments.size(); start += k_enrollments_per_statement) {
+        auto count = std::min(k_enrollments_per_statement, enrollments.size() - start);
+        auto& insert = m_statements->insert_many(count);
+        ResetOnExit reset(insert);
+        for (std::size_t i = 0; i < count; ++i) {
+            bind_insert(insert, static_cast<int>(i * k_insert_columns + 1), enrollments[start + i]);
+        }
+        insert.run();
+    }
 }
 
 core::Enrollment EnrollmentStore::get(core::EnrollmentId id) {

@@ -44,6 +44,8 @@ public:
     EnrollmentStore& operator=(const EnrollmentStore&) = delete;
 
     core::EnrollmentId insert(const core::Enrollment& enrollment);
+    // Many at once, in order, as an audience is enrolled: far cheaper by the row than one at a time.
+    void insert(const std::vector<core::Enrollment>& enrollments);
     core::Enrollment get(core::EnrollmentId id);
     // Writes the position and state of an enrollment; one that is no longer active is stamped finished at `now`.
     void update(const core::Enrollment& enrollment, core::Timestamp now);

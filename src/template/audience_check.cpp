@@ -1,8 +1,10 @@
 #include "template/audience_check.hpp"
 
 #include <filesystem>
+#include <optional>
 
 #include "template/partials.hpp"
+#include "template/values.hpp"
 
 namespace campaign::templating {
 
@@ -44,9 +46,15 @@ void AudienceCheck::add(const core::Prospect& prospect) {
     if (m_campaign.senders.empty()) {
         return;
     }
+    std::optional<Values> values; // the prospect's, made once for all the templates; only step.id differs
     for (auto& use : m_uses) {
         RenderContext context{prospect, m_campaign.senders.front(), m_campaign, use.step_id};
-        record(use, prospect, m_templates.render_in_detail(use.template_name, use.type, context));
+        if (!values) {
+            values = TemplateSet::values_of(context);
+        } else {
+            set_value(*values, "step.id", use.step_id);
+        }
+        record(use, prospect, m_templates.render_in_detail(use.template_name, use.type, context, *values));
     }
 }
 

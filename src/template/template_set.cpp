@@ -152,8 +152,20 @@ RenderResult TemplateSet::render(std::string_view template_name, core::ActionTyp
     return {std::move(rendering.message), std::move(rendering.failure)};
 }
 
+Values TemplateSet::values_of(const RenderContext& context) {
+    auto values = prospect_values(context.prospect);
+    add_sender_values(values, context.sender);
+    add_campaign_values(values, context.campaign, context.step_id);
+    return values;
+}
+
 Rendering TemplateSet::render_in_detail(std::string_view template_name, core::ActionType type,
                                         const RenderContext& context) const {
+    return render_in_detail(template_name, type, context, values_of(context));
+}
+
+Rendering TemplateSet::render_in_detail(std::string_view template_name, core::ActionType type,
+                                        const RenderContext& context, const Values& values) const {
     Rendering result;
     const auto* file = find(template_name);
     if (!core::sends_text(type)) {
@@ -162,9 +174,6 @@ Rendering TemplateSet::render_in_detail(std::string_view template_name, core::Ac
         result.problem.message =
             "no template '" + std::string(template_name) + "' in campaign '" + context.campaign.id + "'";
     } else {
-        auto values = prospect_values(context.prospect);
-        add_sender_values(values, context.sender);
-        add_campaign_values(values, context.campaign, context.step_id);
         SpintaxSeed seed{context.prospect.profile_url, context.campaign.id, std::string(context.step_id)};
         attempt(*file, type, context.sender, values, seed, result, 0);
     }

@@ -15,6 +15,7 @@
 #include "core/prospect.hpp"
 #include "template/length.hpp"
 #include "template/template_file.hpp"
+#include "template/values.hpp"
 
 namespace campaign::templating {
 
@@ -59,6 +60,11 @@ public:
     RenderResult render(std::string_view template_name, core::ActionType type, const RenderContext& context) const;
     Rendering render_in_detail(std::string_view template_name, core::ActionType type,
                                const RenderContext& context) const;
+    // The same with the values of `context` made already (values_of): for one prospect's several templates.
+    Rendering render_in_detail(std::string_view template_name, core::ActionType type, const RenderContext& context,
+                               const Values& values) const;
+    // What a template's variables stand for in `context`: the prospect's fields, the sender's, the campaign's.
+    static Values values_of(const RenderContext& context);
 
     // Variable and section names that are not a prospect field, one of `custom_fields`, a field of one of the
     // campaign's senders (sender.*) or a campaign value (campaign.id, campaign.description, step.id). Without the
