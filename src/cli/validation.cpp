@@ -1,10 +1,15 @@
 #include "cli/validation.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <set>
+#include <thread>
+#include <utility>
+#include <vector>
 
 #include "config/across_files.hpp"
 #include "core/audience.hpp"
+#include "core/bounded_queue.hpp"
 #include "core/text.hpp"
 #include "schedule/assignment.hpp"
 #include "schedule/prospect_time.hpp"
@@ -36,6 +41,10 @@ struct Crm {
     std::vector<std::string> custom_fields;
     std::set<std::string> suppressed;
 };
+
+// The audience check reads prospects this many at a time, and this many batches ahead of its checking.
+constexpr std::size_t k_prospects_per_batch = 256;
+constexpr std::size_t k_batches_ahead = 4;
 
 int count_of(const core::Diagnostics& diagnostics, core::Severity severity) {
     return static_cast<int>(
@@ -144,20 +153,49 @@ private:
 };
 
 // Renders every template for every prospect of the audience (not suppressed) and reports what would fail, where
-// the routing rules send them, and whose zone prospect hours do not know.
+// the routing rules send them, and whose zone prospect hours do not know. The prospects are read on this thread and
+// checked on another: rendering every template for each is most of the time.
 std::size_t check_audience(Crm& crm, const core::Campaign& campaign, const templating::TemplateSet& templates,
                            core::Diagnostics& findings) {
     templating::AudienceCheck check(templates, campaign);
     RoutingCheck routing(campaign);
     ZoneCheck zones(campaign);
-    store::ProspectStore prospects(crm.database);
-    prospects.for_each({}, [&](const core::Prospect& prospect) {
-        if (core::matches(campaign.audience, prospect) && !crm.is_suppressed(prospect)) {
-            check.add(prospect);
-            routing.add(prospect);
-            zones.add(prospect);
+    core::BoundedQueue<std::vector<core::Prospect>> batches(k_batches_ahead);
+    std::exception_ptr failure;
+    std::jthread checking([&] {
+        try {
+            while (auto batch = batches.pop()) {
+                for (const auto& prospect : *batch) {
+                    if (core::matches(campaign.audience, prospect) && !crm.is_suppressed(prospect)) {
+                        check.add(prospect);
+                        routing.add(prospect);
+                        zones.add(prospect);
+                    }
+                }
+            }
+        } catch (...) {
+            failure = std::current_exception();
+            batches.close();
         }
     });
+    {
+        core::CloseOnExit closing(batches); // the checker stops before it is joined, however the reading ends
+        store::ProspectStore prospects(crm.database);
+        store::ProspectFilter filter;
+        filter.tags = campaign.audience.tags; // the prospects with every tag of the audience, as enrolling reads them
+        std::vector<core::Prospect> batch;
+        prospects.for_each(filter, [&](const core::Prospect& prospect) {
+            batch.push_back(prospect);
+            if (batch.size() == k_prospects_per_batch) {
+                batches.push(std::exchange(batch, {})); // dropped once the checker failed: its failure is reported
+            }
+        });
+        batches.push(std::move(batch));
+    }
+    checking.join();
+    if (failure) {
+        std::rethrow_exception(failure);
+    }
     auto found = check.findings();
     findings.insert(findings.end(), found.begin(), found.end());
     routing.report(check.prospects(), findings);

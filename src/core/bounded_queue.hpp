@@ -80,4 +80,18 @@ private:
     bool m_closed = false;
 };
 
+// Closes a queue when it goes out of scope, however the scope ends: declared after the thread that takes from (or
+// gives to) the queue, it lets that thread end before it is joined.
+template <typename Item>
+class CloseOnExit {
+public:
+    explicit CloseOnExit(BoundedQueue<Item>& queue) : m_queue(queue) {}
+    ~CloseOnExit() { m_queue.close(); }
+    CloseOnExit(const CloseOnExit&) = delete;
+    CloseOnExit& operator=(const CloseOnExit&) = delete;
+
+private:
+    BoundedQueue<Item>& m_queue;
+};
+
 } // namespace campaign::core

@@ -419,11 +419,7 @@ ImportSummary import_prospects(store::Database& database, ImportFile& file, cons
         ImportRun run(database, effective, now);
         RowQueues queues;
         std::jthread reading([&] { read_rows(*state.reader, state.columns, effective, now, queues); });
-        // Closed before `reading` is joined, however this ends: a reader waiting to hand rows on stops.
-        struct CloseOnExit {
-            core::BoundedQueue<PreparedBatch>& queue;
-            ~CloseOnExit() { queue.close(); }
-        } closing{queues.ready};
+        core::CloseOnExit closing(queues.ready); // a reader waiting to hand rows on stops before it is joined
         while (auto batch = queues.ready.pop()) {
             for (const auto& row : batch->rows) {
                 run.add(row, summary);

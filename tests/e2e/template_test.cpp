@@ -158,3 +158,34 @@ TEST_CASE("validate renders the templates for the audience and warns of what wou
                         "templates/note.mustache: warning: 1 of 3 prospects would get a connection note over the "
                         "limit of 200 characters (longest: 203 characters, https://linkedin.com/in/zoe-vdb)\n");
 }
+
+TEST_CASE("validate checks every prospect of a large audience, read and rendered in batches",
+          "[e2e][template][validate]") {
+    Workspace workspace;
+    write_project(workspace, "Hi {{first_name}}, a note.");
+    std::string people = "First Name,LinkedIn URL,Tags\n";
+    for (int i = 0; i < 1500; ++i) {
+        // Every 300th founder has no first name; every 7th prospect is not in the audience.
+        people += (i % 300 == 299 ? std::string() : "P" + std::to_string(i)) + ",https://www.linkedin.com/in/p" +
+                  std::to_string(i) + (i % 7 == 6 ? ",customer\n" : ",founders\n");
+    }
+    workspace.write("people.csv", people);
+    REQUIRE(workspace.run({"prospects", "import", "people.csv"}).exit_code == 0);
+    auto result = workspace.run({"validate", "campaigns/q4.yaml"});
+    CHECK(result.exit_code == 0);
+    int founders = 0;
+    int nameless = 0;
+    for (int i = 0; i < 1500; ++i) {
+        if (i % 7 != 6) {
+            ++founders;
+            nameless += i % 300 == 299 ? 1 : 0;
+        }
+    }
+    CHECK(result.out == "campaigns/q4.yaml: ok: campaign 'q4', 1 sender, 2 steps, 2 templates, 0 A/B tests, "
+                        "templates checked for " +
+                            std::to_string(founders) + " prospects\n");
+    CHECK(result.err == "templates/note.mustache:1:4: warning: " + std::to_string(nameless) + " of " +
+                            std::to_string(founders) +
+                            " prospects have no value for 'first_name', which has no "
+                            "fallback\n");
+}
