@@ -189,15 +189,19 @@ private:
         const auto& member_id = row.member_id;
         int line = row.line;
         // Most rows of a first import are new: they are inserted unless their URL is known, without a look first.
-        // A URL an earlier version may have kept in another form, or a member id, takes the look.
-        if (member_id.empty() && core::earlier_profile_urls(incoming.profile_url).empty()) {
+        // Most rows of a second one are known: while the last rows were, each is looked up first. A URL an earlier
+        // version may have kept in another form, or a member id, always takes the look.
+        if (member_id.empty() && core::earlier_profile_urls(incoming.profile_url).empty() &&
+            m_known_lately < k_known_to_look_first) {
             if (auto id = m_prospects.insert_if_new(incoming, row.fields_json)) {
+                m_known_lately = std::max(0, m_known_lately - 1);
                 m_mentions.record_inserted(*id, line);
                 ++summary.inserted;
                 return;
             }
         }
         auto known = m_prospects.find_by_url(incoming.profile_url);
+        m_known_lately = known ? std::min(k_known_lately_max, m_known_lately + 1) : std::max(0, m_known_lately - 1);
         // Found under the form an earlier version gave the URL (a member id lower-cased): it takes the file's.
         bool renamed = known && known->profile_url != incoming.profile_url;
         if (renamed) {
@@ -257,6 +261,10 @@ private:
     store::SuppressionStore m_suppressions;
     store::ImportMentions m_mentions;
     bool m_check_forgotten; // hashing every row is wasted work while nobody has been forgotten
+    // Up by one for each row found known, down by one for each new row, within 0 and k_known_lately_max.
+    int m_known_lately = 0;
+    static constexpr int k_known_to_look_first = 8;
+    static constexpr int k_known_lately_max = 16;
     const ImportOptions& m_options;
     core::Timestamp m_now;
 };

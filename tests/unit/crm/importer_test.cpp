@@ -637,6 +637,20 @@ TEST_CASE("a file of many rows imports in its own order, across the batches it i
         CHECK(crm.find("p3000").tags == std::set<std::string>{"a", "b"});
         CHECK(crm.find("known").tags == std::set<std::string>{"new", "old"});
     }
+    SECTION("known rows, then new ones, then both by turns: each is found or inserted") {
+        REQUIRE(counts_of(crm.import("half.csv", "URL,First Name,Tags\n" + rows(1, 500))) == "500/0/0/0");
+        std::string mixed;
+        for (int i = 1001; i <= 1100; ++i) { // a known row and a new one by turns
+            mixed += "linkedin.com/in/p" + std::to_string(i - 1000) + ",Again,a;b\n" + rows(i, i);
+        }
+        auto summary = crm.import("more.csv", "URL,First Name,Tags\n" + rows(1, 500) + rows(501, 1000) + mixed);
+        CHECK(counts_of(summary) == "600/100/400/0");
+        CHECK(summary.duplicates == 100);
+        CHECK(crm.prospects.count() == 1101);
+        CHECK(crm.find("p1").first_name == "Again");
+        CHECK(crm.find("p1000").tags == std::set<std::string>{"a", "b"});
+        CHECK(crm.find("p1100").tags == std::set<std::string>{"a", "b"});
+    }
     SECTION("a quoted field that never ends, thousands of rows in, leaves nothing of the file") {
         auto path = crm.folder / "broken.csv";
         crm.folder.write("broken.csv", "URL,First Name,Tags\n" + rows(1, 2500) + "\"linkedin.com/in/open,Never\n");
