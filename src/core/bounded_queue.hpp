@@ -42,26 +42,14 @@ public:
     // Without waiting: nothing when the queue is empty.
     std::optional<Item> try_pop() {
         std::lock_guard lock(m_mutex);
-        if (m_items.empty()) {
-            return std::nullopt;
-        }
-        Item item = std::move(m_items.front());
-        m_items.pop_front();
-        m_not_full.notify_one();
-        return item;
+        return take();
     }
 
     // Nothing once the queue is closed and empty.
     std::optional<Item> pop() {
         std::unique_lock lock(m_mutex);
         m_not_empty.wait(lock, [this] { return m_closed || !m_items.empty(); });
-        if (m_items.empty()) {
-            return std::nullopt;
-        }
-        Item item = std::move(m_items.front());
-        m_items.pop_front();
-        m_not_full.notify_one();
-        return item;
+        return take();
     }
 
     void close() {
@@ -72,6 +60,17 @@ public:
     }
 
 private:
+    // The first item, with the lock held; nothing when there is none.
+    std::optional<Item> take() {
+        if (m_items.empty()) {
+            return std::nullopt;
+        }
+        Item item = std::move(m_items.front());
+        m_items.pop_front();
+        m_not_full.notify_one();
+        return item;
+    }
+
     std::size_t m_capacity;
     std::mutex m_mutex;
     std::condition_variable m_not_full;

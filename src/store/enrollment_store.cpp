@@ -95,19 +95,7 @@ struct EnrollmentStore::Statements {
           active_with(db, std::string("SELECT ") + k_columns +
                               " FROM enrollments WHERE prospect_id = ? AND state = 'active' AND sender_id = ?"
                               " ORDER BY id"),
-          insert(db, insert_sql(1) + " RETURNING id"), connection(db) {}
-
-    // The statement that inserts COUNT enrollments (1 to k_enrollments_per_statement), prepared the first time.
-    Statement& insert_many(std::size_t count) {
-        if (insert_by_count.size() < count) {
-            insert_by_count.resize(count);
-        }
-        auto& statement = insert_by_count[count - 1];
-        if (!statement) {
-            statement = std::make_unique<Statement>(connection, insert_sql(count));
-        }
-        return *statement;
-    }
+          insert(db, insert_sql(1) + " RETURNING id"), insert_many(db, insert_sql) {}
 
     Statement get;
     Statement update;
@@ -120,8 +108,7 @@ struct EnrollmentStore::Statements {
     Statement active_elsewhere;
     Statement active_with; // once per event
     Statement insert;
-    Connection& connection;
-    std::vector<std::unique_ptr<Statement>> insert_by_count; // [n - 1] inserts n enrollments
+    StatementsByCount insert_many;
 };
 
 EnrollmentStore::EnrollmentStore(Database& database)
@@ -139,7 +126,7 @@ core::EnrollmentId EnrollmentStore::insert(const core::Enrollment& enrollment) {
 void EnrollmentStore::insert(const std::vector<core::Enrollment>& enrollments) {
     for (std::size_t start = 0; start < enrollments.size(); start += k_enrollments_per_statement) {
         auto count = std::min(k_enrollments_per_statement, enrollments.size() - start);
-        auto& insert = m_statements->insert_many(count);
+        auto& insert = m_statements->insert_many.writing(count);
         ResetOnExit reset(insert);
         for (std::size_t i = 0; i < count; ++i) {
             bind_insert(insert, static_cast<int>(i * k_insert_columns + 1), enrollments[start + i]);

@@ -97,19 +97,7 @@ struct ProspectStore::Statements {
                      "title = ?, location = ?, industry = ?, source = ?, fields = ?, updated_at = ?, profile_url = ? "
                      "WHERE id = ?"),
           add_tag(db, "INSERT INTO prospect_tags (prospect_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING"),
-          connection(db) {}
-
-    // The statement that adds COUNT tags of new prospects (1 to k_tags_per_statement), prepared the first time.
-    Statement& add_new_tags(std::size_t count) {
-        if (add_new_tags_by_count.size() < count) {
-            add_new_tags_by_count.resize(count);
-        }
-        auto& statement = add_new_tags_by_count[count - 1];
-        if (!statement) {
-            statement = std::make_unique<Statement>(connection, add_new_tags_sql(count));
-        }
-        return *statement;
-    }
+          add_new_tags(db, add_new_tags_sql) {}
 
     Statement find_by_id;
     Statement find_by_url;
@@ -122,8 +110,7 @@ struct ProspectStore::Statements {
     Statement insert_if_new;
     Statement update;
     Statement add_tag;
-    Connection& connection;
-    std::vector<std::unique_ptr<Statement>> add_new_tags_by_count;     // [n - 1] adds n tags
+    StatementsByCount add_new_tags;                                    // many to a statement
     std::vector<std::pair<core::ProspectId, std::string>> queued_tags; // of rows insert_if_new wrote
 };
 
@@ -180,7 +167,7 @@ void ProspectStore::write_queued_tags() {
     auto& queued = m_statements->queued_tags;
     for (std::size_t start = 0; start < queued.size(); start += k_tags_per_statement) {
         auto count = std::min(k_tags_per_statement, queued.size() - start);
-        auto& add = m_statements->add_new_tags(count);
+        auto& add = m_statements->add_new_tags.writing(count);
         ResetOnExit reset(add);
         for (std::size_t i = 0; i < count; ++i) {
             const auto& [id, tag] = queued[start + i];

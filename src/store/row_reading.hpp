@@ -2,10 +2,13 @@
 // the product's enumerations; and using a prepared statement again.
 #pragma once
 
+#include <cstddef>
 #include <initializer_list>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.hpp"
 #include "core/time.hpp"
@@ -87,6 +90,30 @@ public:
 
 private:
     Statement& m_statement;
+};
+
+// Statements that each write a number of rows, made from that number the first time it is asked for: a write of many
+// rows at once prepares one for a full batch and one for what is left.
+class StatementsByCount {
+public:
+    using Sql = std::string (*)(std::size_t count);
+    StatementsByCount(Connection& connection, Sql sql) : m_connection(connection), m_sql(sql) {}
+
+    Statement& writing(std::size_t count) {
+        if (m_statements.size() < count) {
+            m_statements.resize(count);
+        }
+        auto& statement = m_statements[count - 1];
+        if (!statement) {
+            statement = std::make_unique<Statement>(m_connection, m_sql(count));
+        }
+        return *statement;
+    }
+
+private:
+    Connection& m_connection;
+    Sql m_sql;
+    std::vector<std::unique_ptr<Statement>> m_statements; // [n - 1] writes n rows
 };
 
 } // namespace campaign::store

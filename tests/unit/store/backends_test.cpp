@@ -89,6 +89,19 @@ void exercise_import_mentions(store::Database& database) {
     REQUIRE(first);
     CHECK(first->line == 12);
     CHECK(first->changed);
+    // The prospects it inserted, ids one after the other, and one after a gap.
+    mentions.record_inserted(20, 30);
+    mentions.record_inserted(21, 31);
+    mentions.record_inserted(23, 33);
+    mentions.record(21, {90, false}); // inserted: changed already, and its first line stays
+    for (auto [id, line] : {std::pair{20, 30}, std::pair{21, 31}, std::pair{23, 33}}) {
+        auto inserted = mentions.first(id);
+        REQUIRE(inserted);
+        CHECK(inserted->line == line);
+        CHECK(inserted->changed);
+    }
+    CHECK_FALSE(mentions.first(22));
+    CHECK(mentions.first(7)->line == 12);
 }
 
 void exercise_suppressions(store::Database& database) {
