@@ -151,7 +151,8 @@ void read_rows(CsvReader& reader, const std::vector<Column>& columns, const Impo
                 if (!queues.ready.push(std::exchange(batch, {}))) {
                     return;
                 }
-                while (queues.spent.try_pop()) {
+                while (auto spent = queues.spent.try_pop()) {
+                    spent.reset(); // freed on the thread that allocated its rows
                 }
             }
         }

@@ -90,3 +90,25 @@ TEST_CASE("a team's rules add to the built-in ones of their language", "[e2e][re
     CHECK(lines[0]["reason"] == "sync on the widget");
     CHECK(lines[1]["class"] == "opt_out"); // the built-in rules stay
 }
+
+TEST_CASE("a run with a broken rules file stops before it writes anything", "[e2e][replies]") {
+    Workspace workspace;
+    workspace.copy_from_source("campaigns");
+    workspace.copy_from_source("templates");
+    workspace.copy_from_source("examples");
+    REQUIRE(workspace.run({"prospects", "import", "examples/prospects.csv"}).exit_code == 0);
+    workspace.write("rules/en.yaml", "language: en\nclasses:\n  interested: {strng: [yes]}\n");
+    for (const auto& extra : std::vector<std::vector<std::string>>{{}, {"--dry-run"}}) {
+        std::vector<std::string> arguments{"run",     "campaigns/founders-intro.yaml", "--rules", "rules",
+                                           "--start", "2026-11-23T06:00:00Z",          "--for",   "1d"};
+        arguments.insert(arguments.end(), extra.begin(), extra.end());
+        auto result = workspace.run(arguments);
+        CHECK(result.exit_code == 1);
+        CHECK(result.out.empty());
+        CHECK(result.err ==
+              "rules/en.yaml:3:16: error: unknown key 'strng' in 'interested' (did you mean 'strong'?)\n");
+        CHECK_FALSE(std::filesystem::exists(workspace.rehearsal()));
+    }
+    CHECK(workspace.count_in_crm("SELECT count(*) FROM enrollments") == 0);
+    CHECK(workspace.count_in_crm("SELECT count(*) FROM runs") == 0);
+}
