@@ -423,6 +423,7 @@ ImportSummary import_prospects(store::Database& database, ImportFile& file, cons
 
     // One thread reads and prepares the rows while this one stores them, in the file's order.
     try {
+        store::TrustedReferences trusted(database); // the tags it adds are of prospects it holds
         store::Transaction transaction(database);
         auto now = clock.now();
         ImportRun run(database, effective, now);

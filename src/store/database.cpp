@@ -300,6 +300,22 @@ Transaction::~Transaction() {
     }
 }
 
+TrustedReferences::TrustedReferences(Database& database) : m_database(database) {
+    if (database.backend() == Backend::sqlite) {
+        database.sqlite().exec("PRAGMA foreign_keys = OFF");
+    }
+}
+
+TrustedReferences::~TrustedReferences() {
+    if (m_database.backend() == Backend::sqlite) {
+        try {
+            m_database.sqlite().exec("PRAGMA foreign_keys = ON");
+        } catch (const std::exception&) {
+            // A connection that cannot take a pragma is closed by its owner next.
+        }
+    }
+}
+
 ReadSnapshot::ReadSnapshot(Database& database) : m_database(database) {
     if (database.backend() == Backend::postgresql) {
         // One snapshot for all its reads, as SQLite's deferred transaction gives; it takes no lock.

@@ -92,6 +92,20 @@ private:
     bool m_committed = false;
 };
 
+// For a write whose references are right by construction, SQLite does not look each one up while this lives: an
+// import adds tags only to the prospects it has just inserted or found. Made outside a transaction (SQLite changes
+// the setting only there); a server checks its references as always.
+class TrustedReferences {
+public:
+    explicit TrustedReferences(Database& database);
+    ~TrustedReferences();
+    TrustedReferences(const TrustedReferences&) = delete;
+    TrustedReferences& operator=(const TrustedReferences&) = delete;
+
+private:
+    Database& m_database;
+};
+
 // The database as one moment of it, for a report's reads: a deferred transaction, whose first read takes the snapshot
 // that every later one on the connection sees, and which never takes the write lock, so a run goes on sending while a
 // report reads. Ended, with nothing to undo, when it goes out of scope.

@@ -636,6 +636,9 @@ TEST_CASE("a file of many rows imports in its own order, across the batches it i
         CHECK(crm.find("p2").tags == std::set<std::string>{"a", "b", "c"});
         CHECK(crm.find("p3000").tags == std::set<std::string>{"a", "b"});
         CHECK(crm.find("known").tags == std::set<std::string>{"new", "old"});
+        // SQLite took the import's references on trust: they hold, and it checks them again afterwards.
+        CHECK(store::query_integer(crm.database.connection(), "SELECT count(*) FROM pragma_foreign_key_check") == 0);
+        CHECK(store::query_integer(crm.database.connection(), "PRAGMA foreign_keys") == 1);
     }
     SECTION("known rows, then new ones, then both by turns: each is found or inserted") {
         REQUIRE(counts_of(crm.import("half.csv", "URL,First Name,Tags\n" + rows(1, 500))) == "500/0/0/0");
@@ -659,6 +662,7 @@ TEST_CASE("a file of many rows imports in its own order, across the batches it i
         CHECK(crm.prospects.count() == 1);
         CHECK_FALSE(crm.has("p1"));
         CHECK(store::query_integer(crm.database.connection(), "SELECT count(*) FROM prospect_tags") == 1);
+        CHECK(store::query_integer(crm.database.connection(), "PRAGMA foreign_keys") == 1);
         // The database takes the next import as before.
         CHECK(counts_of(crm.import("again.csv", "URL,First Name,Tags\n" + rows(1, 10))) == "10/0/0/0");
     }
