@@ -232,8 +232,8 @@ core::ProspectId ProspectStore::insert(const core::Prospect& prospect) {
     auto& insert = m_statements->insert;
     std::int64_t id = 0;
     {
+        auto fields = fields_json(prospect.fields); // bound without a copy: outlives the statement's run
         ResetOnExit reset(insert);
-        auto fields = fields_json(prospect.fields);
         int next = bind_details(insert, prospect, fields);
         insert.bind(next++, prospect.profile_url);
         insert.bind(next, formatted(prospect.created_at));
@@ -270,8 +270,8 @@ void ProspectStore::update(const core::Prospect& prospect) {
     write_queued_tags();
     auto& update = m_statements->update;
     {
+        auto fields = fields_json(prospect.fields); // bound without a copy: outlives the statement's run
         ResetOnExit reset(update);
-        auto fields = fields_json(prospect.fields);
         int next = bind_details(update, prospect, fields);
         update.bind(next++, prospect.profile_url);
         update.bind(next, prospect.id);
